@@ -1,0 +1,151 @@
+// `npm run bench` — import speed on a large synthetic region, measured against a raw
+// better-sqlite3 bulk insert of the same rows in the same run, plus peak memory and the xlsx
+// parse rate. Not a test: numbers go to docs/performance.md.
+//
+//   region: 3,000 institutions × 36 months, every monthly per-institution indicator,
+//           1,000,000 DRG group rows, as a zip package (CSV)
+//   xlsx:   a 200,000-row 病组 sheet
+
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILTIN_INDICATORS } from '../shared/catalog/indicators';
+import type { Institution } from '../shared/domain/types';
+import { periodRange } from '../shared/period';
+import { inTransaction } from '../electron/services/db/connection';
+import { DRG_GROUPS, mulberry32 } from '../electron/services/demo/demo-region';
+import { ImportService } from '../electron/services/import/import-service';
+import { DEFAULT_LIMITS } from '../electron/services/import/limits';
+import { parsePackage, splitKey, type GroupRow } from '../electron/services/import/parse-package';
+import { loadIndicators } from '../electron/services/import/import-service';
+import { writeXlsxPackage, writeZipPackage, type PackageData } from '../electron/services/package/write-package';
+import { createWorkspace } from '../electron/services/workspace/workspace';
+
+const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 3000);
+const GROUP_ROWS = Number(process.env.BENCH_GROUP_ROWS ?? 1_000_000);
+const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 200_000);
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')} 行/秒`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+function largeRegion(): PackageData {
+  const rand = mulberry32(7);
+  const months = periodRange('2023-01', '2025-12');
+  const levels = ['三级', '二级', '一级', '基层'] as const;
+  const institutions: Institution[] = Array.from({ length: INSTITUTIONS }, (_, i) => ({
+    code: `B${String(i + 1).padStart(8, '0')}`,
+    name: `基准测试医疗机构${i + 1}`,
+    level: levels[i % 4]!,
+    type: '综合',
+    ownership: '公立',
+    payment: i % 4 < 2 ? 'DRG' : '否',
+  }));
+  const monthly = BUILTIN_INDICATORS.filter((d) => d.perInstitution && d.frequency === '月' && !d.formula);
+  const institutionValues = new Map<string, Record<string, number | null>>();
+  for (const m of months)
+    for (const inst of institutions) {
+      const v: Record<string, number | null> = {};
+      for (const d of monthly) v[d.code] = d.unit === '%' ? Math.round(rand() * 10000) / 10000 : Math.round(rand() * 1e6) / 100;
+      v.SVC_DISCHARGES = 100 + Math.floor(rand() * 3000);
+      institutionValues.set(`${inst.code}|${m}`, v);
+    }
+  const drg = institutions.filter((i) => i.payment !== '否');
+  const groups: GroupRow[] = [];
+  const perCell = GROUP_ROWS / (drg.length * months.length);
+  let made = 0;
+  for (let mi = 0; mi < months.length; mi++)
+    for (let ii = 0; ii < drg.length; ii++) {
+      const target = Math.round((mi * drg.length + ii + 1) * perCell);
+      for (let g = 0; made < target; g++, made++) {
+        const [code, name, rw, cost, los] = DRG_GROUPS[(ii + g) % DRG_GROUPS.length]!;
+        const cases = 1 + Math.floor(rand() * 40);
+        groups.push([drg[ii]!.code, months[mi]!, 'DRG', code, name, cases, Math.round(cases * cost * (0.8 + rand() * 0.4)), Math.round(cases * los * (0.8 + rand() * 0.4)), rw, Math.round(cases * cost * 0.08), cases - 1, 1]);
+      }
+    }
+  const regionValues = new Map<string, Record<string, number | null>>();
+  for (const m of months) regionValues.set(m, { FI_EMP_CONTRIB: 42000, FI_EMP_OTHER: 2600, FI_RES_PERSONAL: 900, FI_RES_SUBSIDY: 1200, FE_EMP: 38000, FE_RES: 21500 });
+  return { regionCode: '990200', regionName: '基准测试市', producer: 'bench', createdAt: '2026-01-01', periods: months, institutions, extraIndicators: [], regionValues, institutionValues, groups };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-bench-'));
+  const lines: string[] = [];
+  const say = (s: string) => {
+    console.log(s);
+    lines.push(s);
+  };
+  try {
+    say(`# 亮家底 benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}`);
+    let t = performance.now();
+    let data: PackageData | null = largeRegion();
+    const zipPath = join(dir, 'large.zip');
+    await writeZipPackage(data, zipPath);
+    const counts = { institutions: data.institutions.length, groups: data.groups.length };
+    data = null; // let the generator's copy go before measuring the import
+    say(`生成大型地区数据包：机构 ${counts.institutions}，病组行 ${counts.groups}，zip ${mb(statSync(zipPath).size)}，用时 ${(performance.now() - t).toFixed(0)} ms`);
+
+    // --- our import: read zip + parse + validate + derive + diff + one write transaction -----
+    const ws = createWorkspace(join(dir, 'import.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
+    const service = new ImportService(DEFAULT_LIMITS);
+    t = performance.now();
+    const report = await service.prepare(ws, zipPath);
+    const tPrepared = performance.now();
+    if (!report.token) throw new Error(`bench package invalid: ${report.errors.slice(0, 3).map((e) => e.message).join('; ')}`);
+    service.commit(ws, report.token, 'bench');
+    const tImport = performance.now() - t;
+    const rows = report.counts.institutionValues + report.counts.groupRows + report.counts.regionValues;
+    say(`导入（读取+校验+派生+比对+写入）：${rows.toLocaleString('en-US')} 行，${tImport.toFixed(0)} ms（其中读取与校验 ${(tPrepared - t).toFixed(0)} ms），${rate(rows, tImport)}`);
+
+    // --- raw baseline: the same rows, already in memory, bulk-inserted with prepared statements
+    const known = { regionCode: null, institutions: new Map(), indicators: loadIndicators(ws) };
+    const pkg = await parsePackage(zipPath, known, DEFAULT_LIMITS);
+    const raw = createWorkspace(join(dir, 'raw.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
+    const instRows: [string, string, string, number | null][] = [];
+    for (const [k, b] of pkg.inst) {
+      const [code, period] = splitKey(k);
+      for (const [inst, v] of b.values) instRows.push([inst, code, period, v]);
+    }
+    const regionRows = [...pkg.region].map(([k, v]) => [...splitKey(k), v.value] as const);
+    t = performance.now();
+    inTransaction(raw, () => {
+      const c = raw.conn;
+      const id = Number(c.prepare("INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES ('raw', '', 'zip', '', '', '', '[]', '{}', 0, '[]')").run().lastInsertRowid);
+      const ins = c.prepare('INSERT INTO institutions (code, name, level, type, ownership, payment) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const i of pkg.institutions.values()) ins.run(i.code, i.name, i.level, i.type, i.ownership, i.payment);
+      const r = c.prepare("INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, 'supplied')");
+      for (const [code, period, v] of regionRows) r.run(id, code, period, v);
+      const iv = c.prepare("INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, 'supplied')");
+      for (const [inst, code, period, v] of instRows) iv.run(id, inst, code, period, v);
+      const g = c.prepare('INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      for (const row of pkg.groups) g.run(id, ...row);
+    });
+    const tRaw = performance.now() - t;
+    const rawRows = instRows.length + pkg.groups.length + regionRows.length;
+    say(`原始批量插入（同样的行，已在内存中）：${rawRows.toLocaleString('en-US')} 行，${tRaw.toFixed(0)} ms，${rate(rawRows, tRaw)}`);
+    const ratio = rows / tImport / (rawRows / tRaw);
+    say(`比值：导入速度 / 原始插入速度 = ${ratio.toFixed(2)}（要求 ≥ 0.50）`);
+    ws.conn.close();
+    raw.conn.close();
+    say(`峰值内存（RSS）：${mb(peakRss())}（要求 < 1536 MB）`);
+
+    // --- xlsx parse rate ------------------------------------------------------------------------
+    const small = largeRegion();
+    const xlsxData: PackageData = { ...small, institutionValues: new Map(), regionValues: new Map(), groups: small.groups.slice(0, XLSX_ROWS) };
+    const xlsxPath = join(dir, 'groups.xlsx');
+    await writeXlsxPackage(xlsxData, xlsxPath);
+    t = performance.now();
+    const parsed = await parsePackage(xlsxPath, { regionCode: null, institutions: new Map(), indicators: known.indicators }, DEFAULT_LIMITS);
+    const tX = performance.now() - t;
+    if (parsed.issues.hasErrors) throw new Error(`xlsx invalid: ${parsed.issues.errors[0]?.message}`);
+    say(`xlsx 解析：${parsed.groups.length.toLocaleString('en-US')} 行病组工作表（${mb(statSync(xlsxPath).size)}），${tX.toFixed(0)} ms，${rate(parsed.groups.length, tX)}`);
+    say(`峰值内存（全程）：${mb(peakRss())}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

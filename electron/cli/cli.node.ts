@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// 亮家底 command line: the same services as the app, for the bureau's data staff and scripts.
+// Messages in Chinese; exit code 0 on success, 1 on a data problem, 2 on a usage error;
+// --json prints one machine-readable JSON document on stdout.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportIssue, ImportReport } from '../../shared/domain/types';
+import { toErrorData } from '../../shared/errors';
+import { formatPeriodZh } from '../../shared/period';
+import { DEMO_REGION_CODE, DEMO_REGION_NAME } from '../services/demo/demo-region';
+import { describeLocation } from '../services/import/issues';
+import { openOrCreateDemo } from '../services/host/bootstrap';
+import { WorkspaceSession } from '../services/host/session';
+import { writeTemplate } from '../services/package/template';
+import { workspaceInfo } from '../services/workspace/workspace';
+import { verifyAuditChain } from '../services/audit/audit';
+
+const HELP = `亮家底 命令行工具
+
+用法: npm run cli -- <命令> [参数] [选项]
+      liangjiadi <命令> [参数] [选项]
+
+命令:
+  init <工作区.ljd> --region-code <6位编码> --region-name <名称>
+                          新建空工作区
+  init <工作区.ljd> --demo  新建示范工作区（导入内置的示范市虚拟数据）
+  info <工作区.ljd>         显示工作区概况（地区、机构数、数据期间、导入次数）
+  validate <数据包> [--workspace <工作区.ljd>]
+                          只检查数据包，不写入；列出错误与警告
+  import <数据包> --workspace <工作区.ljd>
+                          检查并导入数据包（一个事务：出错则不写入任何数据）
+  template <输出.xlsx> [--workspace <工作区.ljd>]
+                          导出空白数据包模板（有工作区时预填机构名单）
+  audit-verify <工作区.ljd> 校验审计日志哈希链是否完整
+
+选项:
+  --json                  以 JSON 输出结果（便于脚本处理）
+  --demo-package <文件>   init --demo 使用的示范数据包（默认 resources/demo/demo-region.zip）
+  -h, --help              显示本帮助
+
+退出码: 0 成功；1 数据或工作区问题；2 用法错误。`;
+
+const actor = (() => {
+  try {
+    return `${userInfo().username}（命令行）`;
+  } catch {
+    return '命令行';
+  }
+})();
+
+class UsageError extends Error {}
+
+function out(json: boolean, value: unknown, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+function issueLine(i: ImportIssue): string {
+  return `  [${i.severity === 'error' ? '错误' : '警告'}] ${describeLocation(i)}：${i.message} 处理建议：${i.hint}`;
+}
+
+function reportText(r: ImportReport, committed: boolean): string {
+  const lines = [
+    `数据包：${r.fileName}（${r.format}，SHA-256 ${r.sha256.slice(0, 16)}…）`,
+    `统筹地区：${r.regionName}（${r.regionCode}）`,
+    `期间：${r.periods.length ? `${formatPeriodZh(r.periods[0]!)} 至 ${formatPeriodZh(r.periods[r.periods.length - 1]!)}，共 ${r.periods.length} 个` : '无'}`,
+    `内容：机构 ${r.counts.institutions} 家，地区指标值 ${r.counts.regionValues} 个，机构指标值 ${r.counts.institutionValues} 个，病组行 ${r.counts.groupRows} 行，地方指标 ${r.counts.extraIndicators} 项`,
+  ];
+  if (r.errors.length) {
+    lines.push(`错误 ${r.errors.length + r.truncated.errors} 个（未写入任何数据）：`);
+    lines.push(...r.errors.map(issueLine));
+    if (r.truncated.errors) lines.push(`  ……另有 ${r.truncated.errors} 个错误未列出`);
+  }
+  if (r.warnings.length) {
+    lines.push(`警告 ${r.warnings.length + r.truncated.warnings} 个（不影响导入）：`);
+    lines.push(...r.warnings.slice(0, 50).map(issueLine));
+    if (r.warnings.length + r.truncated.warnings > 50) lines.push(`  ……另有 ${r.warnings.length + r.truncated.warnings - 50} 个警告未列出（--json 可查看全部已列出的）`);
+  }
+  const changed = r.diff.filter((d) => d.changed + d.removed > 0);
+  if (r.supersedes) lines.push(`与工作区现有数据相比：${changed.length} 个期间有数值变化，将替代旧版本（旧数据保留在历史中）。`);
+  if (!r.errors.length) lines.push(committed ? '已导入。' : '检查通过，可以导入。');
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      workspace: { type: 'string', short: 'w' },
+      'region-code': { type: 'string' },
+      'region-name': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      'demo-package': { type: 'string' },
+    },
+  });
+  const [command, arg] = positionals;
+  const json = values.json;
+  if (values.help || !command) {
+    process.stdout.write(`${HELP}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const session = new WorkspaceSession();
+  try {
+    switch (command) {
+      case 'init': {
+        if (!arg) throw new UsageError('请指定工作区文件路径，例如：init 南京市.ljd');
+        const path = resolve(arg);
+        if (values.demo) {
+          await openOrCreateDemo(session, { workspacePath: path, demoPackage: resolve(values['demo-package'] ?? join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip')), actor });
+        } else {
+          const code = values['region-code'];
+          const name = values['region-name'];
+          if (!code || !/^\d{6}$/.test(code) || !name) throw new UsageError('新建工作区需要 --region-code（6位数字）和 --region-name，或用 --demo 新建示范工作区。');
+          session.create(path, { regionCode: code, regionName: name, actor });
+        }
+        const info = workspaceInfo(session.db);
+        out(json, info, `已新建工作区：${path}\n统筹地区：${info.regionName}（${info.regionCode}）${info.isDemo ? `\n已导入示范数据：机构 ${info.institutionCount} 家，期间 ${info.periods.length} 个` : ''}`);
+        return 0;
+      }
+      case 'info': {
+        const path = arg ?? values.workspace;
+        if (!path) throw new UsageError('请指定工作区文件。');
+        session.open(resolve(path), actor);
+        const info = workspaceInfo(session.db);
+        out(json, info, `工作区：${info.path}\n统筹地区：${info.regionName}（${info.regionCode}）\n机构：${info.institutionCount} 家\n数据期间：${info.periods.length} 个${info.latestMonth ? `，最新月份 ${formatPeriodZh(info.latestMonth)}` : ''}\n导入次数：${info.importCount}\n数据库版本：${info.schemaVersion}`);
+        return 0;
+      }
+      case 'validate':
+      case 'import': {
+        if (!arg) throw new UsageError(`请指定数据包文件，例如：${command} 2025年3月数据包.xlsx${command === 'import' ? ' --workspace 南京市.ljd' : ''}`);
+        let tempDir: string | null = null;
+        if (values.workspace) session.open(resolve(values.workspace), actor);
+        else if (command === 'import') throw new UsageError('导入需要 --workspace 指定工作区。');
+        else {
+          // validating without a workspace: check the package against a throwaway workspace
+          tempDir = mkdtempSync(join(tmpdir(), 'liangjiadi-validate-'));
+          session.create(join(tempDir, 'validate.ljd'), { regionCode: DEMO_REGION_CODE, regionName: DEMO_REGION_NAME, actor });
+        }
+        try {
+          const report = await session.imports.prepare(session.db, resolve(arg), undefined, { anyRegion: tempDir !== null });
+          if (!report.token || command === 'validate') {
+            out(json, report, reportText(report, false));
+            return report.token ? 0 : 1;
+          }
+          const record = session.imports.commit(session.db, report.token, actor);
+          out(json, { report, record }, reportText(report, true));
+          return 0;
+        } finally {
+          session.close();
+          if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+        }
+      }
+      case 'template': {
+        if (!arg) throw new UsageError('请指定输出文件，例如：template 数据包模板.xlsx');
+        if (values.workspace) session.open(resolve(values.workspace), actor);
+        const path = await writeTemplate(session.isOpen ? session.db : null, resolve(arg), actor);
+        out(json, { path }, `已导出模板：${path}`);
+        return 0;
+      }
+      case 'audit-verify': {
+        const path = arg ?? values.workspace;
+        if (!path) throw new UsageError('请指定工作区文件。');
+        session.open(resolve(path), actor);
+        const r = verifyAuditChain(session.db);
+        out(json, r, r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`);
+        return r.ok ? 0 : 1;
+      }
+      default:
+        throw new UsageError(`未知命令“${command}”。运行 --help 查看可用命令。`);
+    }
+  } finally {
+    session.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    const json = process.argv.includes('--json');
+    if (e instanceof UsageError || (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      const message = e instanceof UsageError ? e.message : `参数错误：${e.message}`;
+      if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message } })}\n`);
+      else process.stderr.write(`${message}\n运行 --help 查看用法。\n`);
+      process.exit(2);
+    }
+    const data = toErrorData(e);
+    if (data.code === 'INTERNAL') console.error(e);
+    if (json) process.stdout.write(`${JSON.stringify({ error: data })}\n`);
+    else process.stderr.write(`错误：${data.message}${data.hint ? `\n处理建议：${data.hint}` : ''}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,146 @@
+// Electron main process. Follows the Electron security checklist: one window, context isolation,
+// sandbox, no Node in the renderer, the UI served from a privileged app:// scheme with a strict
+// CSP, every non-app request cancelled, navigation/new windows/permissions denied, IPC senders
+// checked, no auto-update, telemetry or crash upload. Fuses are flipped at packaging time
+// (electron-builder.config.cjs). The database and all services run in a worker thread.
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { Envelope } from '../../shared/errors';
+import { contract, INVOKE, isChannel, PROGRESS_EVENT, type Channel } from '../../shared/ipc/contract';
+import { DbWorkerClient } from '../services/host/worker-client';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, isTrustedSender, mimeType, resolveAppPath } from './security-policy';
+
+// No network at all: no background requests, no component updates, no spell-check downloads.
+app.commandLine.appendSwitch('disable-background-networking');
+app.commandLine.appendSwitch('disable-component-update');
+app.commandLine.appendSwitch('disable-domain-reliability');
+app.commandLine.appendSwitch('no-pings');
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const rendererRoot = join(__dirname, '..', 'renderer');
+const resourcesRoot = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+let mainWindow: BrowserWindow | null = null;
+let worker: DbWorkerClient | null = null;
+
+function actor(): string {
+  try {
+    return userInfo().username || '本机用户';
+  } catch {
+    return '本机用户';
+  }
+}
+
+async function serveApp(request: Request): Promise<Response> {
+  const file = resolveAppPath(rendererRoot, request.url);
+  if (!file) return new Response('Not found', { status: 404 });
+  try {
+    const body = await readFile(file);
+    return new Response(body, {
+      headers: { 'Content-Type': mimeType(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, details.resourceType) }));
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+  ses.setSpellCheckerEnabled(false);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+async function handleMainChannel(channel: Channel): Promise<Envelope<unknown>> {
+  const win = mainWindow;
+  if (!win) return { ok: false, error: { code: 'INTERNAL', message: '窗口不可用。' } };
+  if (channel === 'dialog.openPackage') {
+    const r = await dialog.showOpenDialog(win, { title: '选择数据包', properties: ['openFile'], filters: [{ name: '数据包', extensions: ['xlsx', 'zip'] }] });
+    return { ok: true, value: { path: r.canceled ? null : (r.filePaths[0] ?? null) } };
+  }
+  if (channel === 'dialog.saveTemplate') {
+    const r = await dialog.showSaveDialog(win, { title: '导出数据包模板', defaultPath: '亮家底数据包模板.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+    return { ok: true, value: { path: r.canceled ? null : (r.filePath ?? null) } };
+  }
+  return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${channel}` } };
+}
+
+function registerIpc(): void {
+  ipcMain.handle(INVOKE, async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    const frame = event.senderFrame;
+    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame))
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '拒绝来自非本程序页面的请求。' } };
+    if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的操作。' } };
+    if (contract[channel].where === 'main') return handleMainChannel(channel);
+    if (!worker) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
+    return worker.invoke(channel, input);
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: '亮家底 · 医保数据工作组',
+    backgroundColor: '#f5f7fa',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.electron.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(APP_ENTRY);
+}
+
+app.whenReady().then(async () => {
+  protocol.handle(APP_SCHEME, serveApp);
+  lockDownSession();
+  Menu.setApplicationMenu(null);
+  worker = new DbWorkerClient(
+    join(__dirname, 'db.worker.cjs'),
+    {
+      workspacePath: process.env.LIANGJIADI_WORKSPACE || join(app.getPath('userData'), 'workspaces', 'demo.ljd'),
+      demoPackage: join(resourcesRoot, 'demo', 'demo-region.zip'),
+      actor: actor(),
+    },
+    (p) => mainWindow?.webContents.send(PROGRESS_EVENT, p),
+  );
+  registerIpc();
+  createWindow();
+});
+
+app.on('window-all-closed', () => {
+  void worker?.terminate();
+  app.quit();
+});
+

@@ -1,0 +1,13 @@
+// The numbered migration chain. Append only: a released migration never changes, a new schema
+// change is a new file with the next number.
+import * as m001 from './001_workspace';
+import * as m002 from './002_data_package';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

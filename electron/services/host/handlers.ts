@@ -1,0 +1,51 @@
+// All service handlers, one map per domain, merged. The compiler checks the merged map covers
+// every worker channel of the contract.
+
+import type { Indicator, Institution } from '../../../shared/domain/types';
+import { listAudit } from '../audit/audit';
+import { overview, regionSeries } from '../data/queries';
+import { importHistory, loadIndicators, loadInstitutions } from '../import/import-service';
+import { writeTemplate } from '../package/template';
+import { workspaceInfo } from '../workspace/workspace';
+import type { Handlers, WorkerChannel } from './handler-types';
+
+export const APP_NAME = '亮家底';
+export const APP_VERSION = '0.1.0';
+
+const workspaceHandlers: Handlers<'app.info' | 'workspace.info' | 'workspace.create' | 'workspace.open'> = {
+  'app.info': (_input, { session }) => ({ appName: APP_NAME, version: APP_VERSION, workspace: session.isOpen ? workspaceInfo(session.db) : null }),
+  'workspace.info': (_input, { session }) => workspaceInfo(session.db),
+  'workspace.create': (input, { session, actor }) => workspaceInfo(session.create(input.path, { regionCode: input.regionCode, regionName: input.regionName, actor })),
+  'workspace.open': (input, { session, actor }) => workspaceInfo(session.open(input.path, actor)),
+};
+
+const catalogHandlers: Handlers<'catalog.list' | 'institutions.list'> = {
+  'catalog.list': (_input, { session }) => [...loadIndicators(session.db).values()] as Indicator[],
+  'institutions.list': (_input, { session }) =>
+    [...loadInstitutions(session.db).values()].sort((a, b) => a.code.localeCompare(b.code)) as Institution[],
+};
+
+const dataHandlers: Handlers<'data.overview' | 'data.regionSeries'> = {
+  'data.overview': (input, { session }) => overview(session.db, input.period),
+  'data.regionSeries': (input, { session }) => regionSeries(session.db, input.indicators, input.from, input.to),
+};
+
+const importHandlers: Handlers<'import.prepare' | 'import.commit' | 'import.discard' | 'import.history' | 'import.template'> = {
+  'import.prepare': (input, { session, progress }) => session.imports.prepare(session.db, input.path, (stage, done, total) => progress({ stage, done, total, message: stage })),
+  'import.commit': (input, { session, actor, progress }) => session.imports.commit(session.db, input.token, actor, (stage, done, total) => progress({ stage, done, total, message: stage })),
+  'import.discard': (input, { session }) => ({ discarded: session.imports.discard(input.token) }),
+  'import.history': (_input, { session }) => importHistory(session.db),
+  'import.template': async (input, { session, actor }) => ({ path: await writeTemplate(session.isOpen ? session.db : null, input.path, actor) }),
+};
+
+const auditHandlers: Handlers<'audit.list'> = {
+  'audit.list': (input, { session }) => listAudit(session.db, input.limit),
+};
+
+export const handlers: Handlers<WorkerChannel> = {
+  ...workspaceHandlers,
+  ...catalogHandlers,
+  ...dataHandlers,
+  ...importHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,307 @@
+// Derived indicators and consistency checks. A value the package leaves out is computed from
+// the catalog formula (次均住院费用 = 住院总费用/出院人次, 当期结余 = 收入−支出, the DRG indices from
+// group rows, …) and marked computed; a value the package supplies is compared with the formula
+// and a difference beyond the tolerance becomes a warning naming the row.
+
+import type { Formula, IndicatorDef } from '../../../shared/catalog/indicators';
+import { fromKey, monthsOf, periodRange, samePeriodLastYear } from '../../../shared/period';
+import { key, splitKey, type Bucket, type GroupRow, type ParsedPackage } from './parse-package';
+
+/** Current values already in the workspace, for formulas that look outside the package (growth). */
+export interface StoredValues {
+  region(indicator: string, period: string): number | null | undefined;
+  institutions(indicator: string, period: string): Map<string, number | null>;
+}
+
+/** Operands of a formula, so an indicator is computed only after what it is computed from. */
+function operandsOf(f: Formula): string[] {
+  switch (f.kind) {
+    case 'sum':
+      return f.of;
+    case 'difference':
+      return [f.minuend, f.subtrahend];
+    case 'ratio':
+      return [f.numerator, f.denominator];
+    case 'growth':
+      return [f.of];
+    default:
+      return [];
+  }
+}
+
+export function dependencyOrder(catalog: Map<string, IndicatorDef>): IndicatorDef[] {
+  const out: IndicatorDef[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (d: IndicatorDef) => {
+    if (state.get(d.code) === 'done') return;
+    if (state.get(d.code) === 'visiting') throw new Error(`formula cycle at ${d.code}`);
+    state.set(d.code, 'visiting');
+    for (const c of d.formula ? operandsOf(d.formula) : []) {
+      const dep = catalog.get(c);
+      if (dep) visit(dep);
+    }
+    state.set(d.code, 'done');
+    if (d.formula) out.push(d);
+  };
+  for (const d of catalog.values()) visit(d);
+  return out;
+}
+
+/** Computed values are rounded so float noise (0.1 + 0.2) never shows up as a data change. */
+const tidy = (v: number | null): number | null => (v === null ? null : Math.round(v * 1e6) / 1e6);
+
+function close(a: number, b: number, relTol: number, absTol: number): boolean {
+  return Math.abs(a - b) <= Math.max(absTol, relTol * Math.max(Math.abs(a), Math.abs(b)));
+}
+
+function fmt(n: number): string {
+  return Math.abs(n) >= 100 ? n.toFixed(2) : n.toPrecision(4);
+}
+
+interface GroupAgg {
+  cases: number;
+  cost: number;
+  bed: number;
+  weighted: number;
+  std: number;
+  act: number;
+  /** Σ cost_g / regionAvgCost_g and Σ bed_g / regionAvgBed_g, for the indices */
+  costRel: number;
+  timeRel: number;
+}
+
+/** Per (institution, period) aggregates of the group rows, plus region totals per period. */
+function aggregateGroups(groups: GroupRow[]): { inst: Map<string, GroupAgg>; region: Map<string, GroupAgg> } {
+  const regionGroup = new Map<string, { cases: number; cost: number; bed: number }>();
+  for (const g of groups) {
+    if (g[5] <= 0) continue;
+    const k = `${g[1]}|${g[2]}|${g[3]}`;
+    const r = regionGroup.get(k) ?? { cases: 0, cost: 0, bed: 0 };
+    r.cases += g[5];
+    r.cost += g[6];
+    r.bed += g[7];
+    regionGroup.set(k, r);
+  }
+  const inst = new Map<string, GroupAgg>();
+  const region = new Map<string, GroupAgg>();
+  const blank = (): GroupAgg => ({ cases: 0, cost: 0, bed: 0, weighted: 0, std: 0, act: 0, costRel: 0, timeRel: 0 });
+  for (const g of groups) {
+    if (g[5] <= 0) continue;
+    const r = regionGroup.get(`${g[1]}|${g[2]}|${g[3]}`)!;
+    const avgCost = r.cost / r.cases;
+    const avgBed = r.bed / r.cases;
+    for (const [map, k] of [
+      [inst, `${g[0]}|${g[1]}`],
+      [region, g[1]],
+    ] as const) {
+      const a = map.get(k) ?? blank();
+      a.cases += g[5];
+      a.cost += g[6];
+      a.bed += g[7];
+      a.weighted += (g[8] ?? 0) * g[5];
+      a.std += g[10] ?? 0;
+      a.act += g[11] ?? 0;
+      a.costRel += avgCost > 0 ? g[6] / avgCost : g[5];
+      a.timeRel += avgBed > 0 ? g[7] / avgBed : g[5];
+      map.set(k, a);
+    }
+  }
+  return { inst, region };
+}
+
+export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, IndicatorDef>, stored: StoredValues): void {
+  const issues = pkg.issues;
+  const file = pkg.file;
+  const groupAgg = aggregateGroups(pkg.groups);
+  const storedInst = new Map<string, Map<string, number | null>>();
+
+  const periodsRegion = new Set<string>();
+  const periodsInst = new Map<string, Set<string>>(); // period → institutions
+  for (const k of pkg.region.keys()) periodsRegion.add(splitKey(k)[1]);
+  for (const [k, b] of pkg.inst) {
+    const p = splitKey(k)[1];
+    periodsRegion.add(p);
+    let s = periodsInst.get(p);
+    if (!s) periodsInst.set(p, (s = new Set()));
+    for (const i of b.values.keys()) s.add(i);
+  }
+  for (const g of pkg.groups) {
+    periodsRegion.add(g[1]);
+    let s = periodsInst.get(g[1]);
+    if (!s) periodsInst.set(g[1], (s = new Set()));
+    s.add(g[0]);
+  }
+
+  // --- lookups across the package (and, for other periods, the workspace) -------------------
+  // The package replaces whole periods, so the workspace's values count only for other periods.
+  const regionValue = (code: string, period: string, fallbackToStored: boolean): number | null | undefined => {
+    const v = pkg.region.get(key(code, period));
+    if (v) return v.value;
+    return fallbackToStored && !periodsRegion.has(period) ? stored.region(code, period) : undefined;
+  };
+  const instValue = (code: string, period: string, inst: string, fallbackToStored: boolean): number | null | undefined => {
+    const b = pkg.inst.get(key(code, period));
+    if (b && b.values.has(inst)) return b.values.get(inst)!;
+    if (!fallbackToStored || periodsInst.has(period)) return undefined;
+    const k = key(code, period);
+    let m = storedInst.get(k);
+    if (!m) storedInst.set(k, (m = stored.institutions(code, period)));
+    return m.get(inst);
+  };
+  /** An additive indicator over a longer period sums its months when not given directly. */
+  const operand = (code: string, period: string, inst: string | null): number | null | undefined => {
+    const direct = inst === null ? regionValue(code, period, false) : instValue(code, period, inst, false);
+    if (direct !== undefined && direct !== null) return direct;
+    const def = catalog.get(code);
+    if (!def?.additive || fromKey(period).kind === 'month') return direct;
+    const m = monthsOf(period);
+    let sum = 0;
+    for (const month of periodRange(m.first, m.last)) {
+      const v = inst === null ? regionValue(code, month, true) : instValue(code, month, inst, true);
+      if (v === undefined || v === null) return undefined;
+      sum += v;
+    }
+    return sum;
+  };
+
+  // --- 1. region totals of additive per-institution indicators, when the package omits them --
+  for (const [k, b] of pkg.inst) {
+    const [code] = splitKey(k);
+    const def = catalog.get(code);
+    if (!def?.additive || pkg.region.has(k)) continue;
+    let sum = 0;
+    let any = false;
+    for (const v of b.values.values())
+      if (v !== null) {
+        sum += v;
+        any = true;
+      }
+    if (any) pkg.region.set(k, { value: tidy(sum), sheet: b.sheet, row: 0, computed: true });
+  }
+
+  // --- 2. formulas, in dependency order -----------------------------------------------------
+  const formulaDefs = dependencyOrder(catalog);
+
+  const compute = (def: IndicatorDef, period: string, inst: string | null): number | null | undefined => {
+    const f = def.formula!;
+    const get = (code: string) => operand(code, period, inst);
+    switch (f.kind) {
+      case 'sum': {
+        let s = 0;
+        for (const c of f.of) {
+          const v = get(c);
+          if (v === undefined || v === null) return undefined;
+          s += v;
+        }
+        return s;
+      }
+      case 'difference': {
+        const a = get(f.minuend);
+        const b = get(f.subtrahend);
+        return a === undefined || a === null || b === undefined || b === null ? undefined : a - b;
+      }
+      case 'ratio': {
+        const a = get(f.numerator);
+        const b = get(f.denominator);
+        if (a === undefined || a === null || b === undefined || b === null) return undefined;
+        return b === 0 ? null : (a / b) * f.scale;
+      }
+      case 'growth': {
+        const now = get(f.of);
+        const lastPeriod = samePeriodLastYear(period);
+        const before = inst === null ? (regionValue(f.of, lastPeriod, true) ?? undefined) : (instValue(f.of, lastPeriod, inst, true) ?? undefined);
+        if (now === undefined || now === null || before === undefined || before === null) return undefined;
+        return before === 0 ? null : (now - before) / before;
+      }
+      case 'drgIndex':
+      case 'groupShare':
+      case 'cmi': {
+        const a = inst === null ? groupAgg.region.get(period) : groupAgg.inst.get(`${inst}|${period}`);
+        if (!a || a.cases <= 0) return undefined;
+        if (f.kind === 'cmi') return a.weighted / a.cases;
+        if (f.kind === 'groupShare') return (f.field === 'casesActual' ? a.act : a.std) / a.cases;
+        if (inst === null) return undefined; // the region's own index is 1 by definition
+        return (f.measure === 'cost' ? a.costRel : a.timeRel) / a.cases;
+      }
+    }
+  };
+
+  const tolerance = (f: Formula): [number, number] => {
+    switch (f.kind) {
+      case 'sum':
+      case 'difference':
+        return [0.005, 0.01];
+      case 'ratio':
+        return [0.01, 0.005];
+      case 'growth':
+        return [0.02, 0.005];
+      default:
+        return [0.02, 0.01];
+    }
+  };
+  const mismatchText: Record<Formula['kind'], string> = {
+    sum: '与各分项之和不一致',
+    difference: '与“收入−支出”不一致',
+    ratio: '与按公式计算的结果不一致',
+    growth: '与按去年同期计算的增长率不一致',
+    drgIndex: '与按病组数据重新计算的指数不一致',
+    groupShare: '与按病组数据计算的占比不一致',
+    cmi: '与按病组数据计算的CMI不一致',
+  };
+
+  for (const def of formulaDefs) {
+    const [rel, abs] = tolerance(def.formula!);
+    for (const period of periodsRegion) {
+      const k = key(def.code, period);
+      const computed = compute(def, period, null);
+      if (computed === undefined) continue;
+      const supplied = pkg.region.get(k);
+      if (!supplied) pkg.region.set(k, { value: tidy(computed), sheet: '', row: 0, computed: true });
+      else if (!supplied.computed && supplied.value !== null && computed !== null && !close(supplied.value, computed, rel, abs))
+        issues.warn('FORMULA_MISMATCH', { file, sheet: supplied.sheet, row: supplied.row, header: def.name, value: fmt(supplied.value) }, `统筹地区 ${period}“${def.name}”${mismatchText[def.formula!.kind]}（计算值 ${fmt(computed)}）。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
+    }
+    if (!def.perInstitution) continue;
+    for (const [period, insts] of periodsInst) {
+      const k = key(def.code, period);
+      let b: Bucket | undefined = pkg.inst.get(k);
+      for (const inst of insts) {
+        const computed = compute(def, period, inst);
+        if (computed === undefined) continue;
+        if (!b) pkg.inst.set(k, (b = { values: new Map(), rows: new Map(), sheet: '', computed: new Set() }));
+        if (!b.values.has(inst)) {
+          b.values.set(inst, tidy(computed));
+          (b.computed ??= new Set()).add(inst);
+        } else if (!b.computed?.has(inst)) {
+          const v = b.values.get(inst)!;
+          if (v !== null && computed !== null && !close(v, computed, rel, abs))
+            issues.warn('FORMULA_MISMATCH', { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) }, `机构 ${inst} ${period}“${def.name}”${mismatchText[def.formula!.kind]}（计算值 ${fmt(computed)}）。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
+        }
+      }
+    }
+  }
+
+  // --- 3. parts that cannot exceed their parent (其中 items) ---------------------------------
+  for (const def of catalog.values()) {
+    if (!def.parent) continue;
+    const parent = catalog.get(def.parent);
+    if (parent?.childRelation !== 'subset') continue;
+    for (const [k, v] of pkg.region) {
+      const [code, period] = splitKey(k);
+      if (code !== def.code || v.value === null || v.computed) continue;
+      const pv = pkg.region.get(key(parent.code, period))?.value;
+      if (pv !== undefined && pv !== null && v.value > pv * 1.005 + 0.01)
+        issues.warn('PART_EXCEEDS_TOTAL', { file, sheet: v.sheet, row: v.row, header: def.name, value: fmt(v.value) }, `统筹地区 ${period}“${def.name}”（${fmt(v.value)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`, '“其中”项不应大于总数，请核对。');
+    }
+    for (const [k, b] of pkg.inst) {
+      const [code, period] = splitKey(k);
+      if (code !== def.code) continue;
+      const pb = pkg.inst.get(key(parent.code, period));
+      if (!pb) continue;
+      for (const [inst, v] of b.values) {
+        const pv = pb.values.get(inst);
+        if (v !== null && pv !== undefined && pv !== null && v > pv * 1.005 + 0.01)
+          issues.warn('PART_EXCEEDS_TOTAL', { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) }, `机构 ${inst} ${period}“${def.name}”（${fmt(v)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`, '“其中”项不应大于总数，请核对。');
+      }
+    }
+  }
+}

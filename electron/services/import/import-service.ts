@@ -1,0 +1,307 @@
+// Import of data packages in two steps, so the user sees what will change before anything does:
+//   prepare: read + validate + derive + diff against the workspace (reads only);
+//   commit:  write everything in ONE transaction (any failure rolls all of it back).
+// Re-importing a period supersedes its current values but keeps them (superseded_by), so the
+// history of every number survives. Every import is recorded with file name, SHA-256, who, when.
+
+import { randomBytes } from 'node:crypto';
+import type { IndicatorDef } from '../../../shared/catalog/indicators';
+import type { ImportRecord, ImportReport, Institution, PeriodDiff, ValueChange } from '../../../shared/domain/types';
+import { AppError } from '../../../shared/errors';
+import { comparePeriods } from '../../../shared/period';
+import { recordAudit } from '../audit/audit';
+import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { deriveAndCheck, type StoredValues } from './derive';
+import { DEFAULT_LIMITS, type ImportLimits } from './limits';
+import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './parse-package';
+import { indicatorRow } from '../workspace/workspace';
+
+export type ProgressFn = (stage: string, done: number, total: number | null) => void;
+
+export interface PreparedImport {
+  token: string;
+  pkg: ParsedPackage;
+  report: ImportReport;
+  /** the workspace's import count when prepared: a commit after another import must re-prepare */
+  importCountAtPrepare: number;
+}
+
+export function loadIndicators(db: ReadableDb): Map<string, IndicatorDef & { builtin: boolean }> {
+  const rows = db.conn.prepare('SELECT * FROM indicators ORDER BY sort').all() as Record<string, unknown>[];
+  return new Map(rows.map((r) => [r.code as string, rowToIndicator(r)]));
+}
+
+export function rowToIndicator(r: Record<string, unknown>): IndicatorDef & { builtin: boolean } {
+  const d: IndicatorDef & { builtin: boolean } = {
+    code: r.code as string,
+    name: r.name as string,
+    group: r.grp as string,
+    parent: (r.parent as string | null) ?? null,
+    frequency: r.frequency as IndicatorDef['frequency'],
+    source: r.source as string,
+    perInstitution: r.per_institution === 1,
+    unit: r.unit as IndicatorDef['unit'],
+    additive: r.additive === 1,
+    bounded01: r.bounded01 === 1,
+    official: r.official === 1,
+    builtin: r.builtin === 1,
+  };
+  if (r.child_relation) d.childRelation = r.child_relation as 'sum' | 'subset';
+  if (r.formula) d.formula = JSON.parse(r.formula as string);
+  return d;
+}
+
+export function loadInstitutions(db: ReadableDb): Map<string, Institution> {
+  const rows = db.conn.prepare('SELECT code, name, level, type, ownership, payment FROM institutions').all() as Institution[];
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+function storedValues(db: ReadableDb): StoredValues {
+  const r = db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck();
+  const i = db.conn.prepare('SELECT institution, value FROM institution_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').raw();
+  return {
+    region: (indicator, period) => {
+      const v = r.get(indicator, period) as number | null | undefined;
+      return v;
+    },
+    institutions: (indicator, period) => new Map(i.all(indicator, period) as [string, number | null][]),
+  };
+}
+
+const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+
+function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog: Map<string, IndicatorDef>, insts: Map<string, Institution>): { diff: PeriodDiff[]; changes: ValueChange[] } {
+  const periods = packagePeriods(pkg);
+  const byPeriod = new Map<string, PeriodDiff>();
+  const entry = (p: string) => {
+    let d = byPeriod.get(p);
+    if (!d) byPeriod.set(p, (d = { period: p, added: 0, changed: 0, removed: 0, unchanged: 0 }));
+    return d;
+  };
+  const changes: ValueChange[] = [];
+  const note = (period: string, indicator: string, institution: string | null, before: number | null, after: number | null) => {
+    if (changes.length >= 200) return;
+    changes.push({
+      period,
+      indicator,
+      indicatorName: catalog.get(indicator)?.name ?? indicator,
+      institution,
+      institutionName: institution ? (pkg.institutions.get(institution)?.name ?? insts.get(institution)?.name ?? null) : null,
+      before,
+      after,
+    });
+  };
+  const regionStmt = db.conn.prepare('SELECT indicator, value FROM region_values WHERE period = ? AND superseded_by IS NULL').raw();
+  for (const p of periods.region) {
+    const old = new Map(regionStmt.all(p) as [string, number | null][]);
+    const d = entry(p);
+    for (const [k, v] of pkg.region) {
+      const [code, period] = splitKey(k);
+      if (period !== p) continue;
+      if (!old.has(code)) d.added++;
+      else if (same(old.get(code)!, v.value)) d.unchanged++;
+      else {
+        d.changed++;
+        note(p, code, null, old.get(code)!, v.value);
+      }
+      old.delete(code);
+    }
+    for (const [code, v] of old) {
+      d.removed++;
+      note(p, code, null, v, null);
+    }
+  }
+  const instStmt = db.conn.prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL').raw();
+  for (const p of periods.inst) {
+    const old = new Map<string, number | null>();
+    for (const [ind, inst, v] of instStmt.iterate(p) as IterableIterator<[string, string, number | null]>) old.set(`${ind}|${inst}`, v);
+    const d = entry(p);
+    for (const [k, b] of pkg.inst) {
+      const [code, period] = splitKey(k);
+      if (period !== p) continue;
+      for (const [inst, v] of b.values) {
+        const ok = `${code}|${inst}`;
+        if (!old.has(ok)) d.added++;
+        else if (same(old.get(ok)!, v)) d.unchanged++;
+        else {
+          d.changed++;
+          note(p, code, inst, old.get(ok)!, v);
+        }
+        old.delete(ok);
+      }
+    }
+    for (const [ok, v] of old) {
+      d.removed++;
+      const [code, inst] = ok.split('|') as [string, string];
+      note(p, code, inst, v, null);
+    }
+  }
+  return { diff: [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period)), changes };
+}
+
+export class ImportService {
+  private pending: PreparedImport | null = null;
+
+  constructor(private readonly limits: ImportLimits = DEFAULT_LIMITS) {}
+
+  /** opts.anyRegion: validating outside a workspace, so the package's region is not compared */
+  async prepare(db: ReadableDb, path: string, progress?: ProgressFn, opts: { anyRegion?: boolean } = {}): Promise<ImportReport> {
+    this.pending = null;
+    const regionCode = opts.anyRegion ? null : ((db.conn.prepare('SELECT region_code FROM workspace WHERE id = 1').pluck().get() as string | undefined) ?? null);
+    const indicators = loadIndicators(db);
+    const institutions = loadInstitutions(db);
+    progress?.('读取数据包', 0, null);
+    const pkg = await parsePackage(path, { regionCode, institutions, indicators }, this.limits, (stage, done) => progress?.(stage, done, null));
+    const catalog = new Map<string, IndicatorDef>(indicators);
+    for (const d of pkg.extraIndicators) catalog.set(d.code, d);
+    let diff: PeriodDiff[] = [];
+    let changes: ValueChange[] = [];
+    if (!pkg.issues.hasErrors) {
+      progress?.('校验与计算派生指标', 0, null);
+      deriveAndCheck(pkg, catalog, storedValues(db));
+      progress?.('比对工作区现有数据', 0, null);
+      ({ diff, changes } = diffAgainstWorkspace(db, pkg, catalog, institutions));
+    }
+    const periods = packagePeriods(pkg);
+    const importCount = Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get());
+    let instValues = 0;
+    for (const b of pkg.inst.values()) instValues += b.values.size;
+    const report: ImportReport = {
+      token: null,
+      fileName: pkg.file,
+      sha256: pkg.sha256,
+      format: pkg.format,
+      regionCode: pkg.regionCode,
+      regionName: pkg.regionName,
+      periods: periods.all,
+      counts: { institutions: pkg.institutions.size, regionValues: pkg.region.size, institutionValues: instValues, groupRows: pkg.groups.length, extraIndicators: pkg.extraIndicators.length },
+      errors: pkg.issues.errors,
+      warnings: pkg.issues.warnings,
+      truncated: { errors: pkg.issues.errorCount - pkg.issues.errors.length, warnings: pkg.issues.warningCount - pkg.issues.warnings.length },
+      diff,
+      changes,
+      supersedes: diff.some((d) => d.changed + d.removed + d.unchanged > 0),
+    };
+    if (!pkg.issues.hasErrors && periods.all.length === 0 && pkg.institutions.size === 0)
+      pkg.issues.error('EMPTY_PACKAGE', { file: pkg.file }, '数据包中没有任何数据。', '请确认已在模板各工作表中填写数据。'), (report.errors = pkg.issues.errors);
+    if (!pkg.issues.hasErrors) {
+      report.token = randomBytes(16).toString('hex');
+      this.pending = { token: report.token, pkg, report, importCountAtPrepare: importCount };
+    }
+    return report;
+  }
+
+  discard(token: string): boolean {
+    if (this.pending?.token !== token) return false;
+    this.pending = null;
+    return true;
+  }
+
+  commit(db: WritableDb, token: string, actor: string, progress?: ProgressFn): ImportRecord {
+    const p = this.pending;
+    if (!p || p.token !== token) throw new AppError('IMPORT_NOT_FOUND', '没有待确认的导入（可能已确认、已取消或程序已重启）。', '请重新选择数据包并检查。');
+    const importCount = Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get());
+    if (importCount !== p.importCountAtPrepare) {
+      this.pending = null;
+      throw new AppError('IMPORT_NOT_FOUND', '检查后工作区又导入了其他数据，本次检查结果已失效。', '请重新选择数据包并检查。');
+    }
+    const record = writePackage(db, p.pkg, p.report, actor, progress);
+    this.pending = null;
+    return record;
+  }
+}
+
+/** The one write transaction of an import. */
+export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportReport, actor: string, progress?: ProgressFn): ImportRecord {
+  const periods = packagePeriods(pkg);
+  const importedAt = new Date().toISOString();
+  const c = db.conn;
+  return inTransaction(db, () => {
+    const superseded = new Set<string>();
+    for (const [table, list] of [
+      ['region_values', periods.region],
+      ['institution_values', periods.inst],
+      ['group_rows', periods.groups],
+    ] as const) {
+      const has = c.prepare(`SELECT 1 FROM ${table} WHERE period = ? AND superseded_by IS NULL LIMIT 1`).pluck();
+      for (const p of list) if (has.get(p)) superseded.add(p);
+    }
+    const info = c
+      .prepare('INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(pkg.file, pkg.sha256, pkg.format, importedAt, actor, pkg.regionCode, JSON.stringify(periods.all), JSON.stringify(report.counts), pkg.issues.warningCount, JSON.stringify([...superseded].sort(comparePeriods)));
+    const id = Number(info.lastInsertRowid);
+
+    const upsertInst = c.prepare(`INSERT INTO institutions (code, name, level, type, ownership, payment, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(code) DO UPDATE SET name=excluded.name, level=excluded.level, type=excluded.type, ownership=excluded.ownership, payment=excluded.payment, import_id=excluded.import_id`);
+    for (const i of pkg.institutions.values()) upsertInst.run(i.code, i.name, i.level, i.type, i.ownership, i.payment, id);
+
+    const maxSort = Number(c.prepare('SELECT coalesce(max(sort), 0) FROM indicators').pluck().get());
+    const upsertInd = c.prepare(`INSERT INTO indicators (code, name, grp, parent, child_relation, frequency, source, per_institution, unit, formula, additive, bounded01, official, builtin, import_id, sort)
+      VALUES (@code, @name, @grp, @parent, @childRelation, @frequency, @source, @perInstitution, @unit, @formula, @additive, @bounded01, 0, 0, @importId, @sort)
+      ON CONFLICT(code) DO UPDATE SET name=excluded.name, grp=excluded.grp, parent=excluded.parent, frequency=excluded.frequency, per_institution=excluded.per_institution, unit=excluded.unit, additive=excluded.additive, import_id=excluded.import_id
+      WHERE builtin = 0`);
+    pkg.extraIndicators.forEach((d, n) => upsertInd.run({ ...indicatorRow(d, maxSort + n + 1), importId: id }));
+
+    for (const p of periods.region) c.prepare('UPDATE region_values SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
+    for (const p of periods.inst) c.prepare('UPDATE institution_values SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
+    for (const p of periods.groups) c.prepare('UPDATE group_rows SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
+
+    const insRegion = c.prepare('INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?)');
+    for (const [k, v] of pkg.region) {
+      const [code, period] = splitKey(k);
+      insRegion.run(id, code, period, v.value, v.computed ? 'computed' : 'supplied');
+    }
+    const insInst = c.prepare('INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, ?)');
+    let done = 0;
+    const total = report.counts.institutionValues + pkg.groups.length;
+    for (const [k, b] of pkg.inst) {
+      const [code, period] = splitKey(k);
+      for (const [inst, v] of b.values) {
+        insInst.run(id, inst, code, period, v, b.computed?.has(inst) ? 'computed' : 'supplied');
+        if (++done % 100000 === 0) progress?.('写入数据库', done, total);
+      }
+    }
+    const insGroup = c.prepare(
+      'INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const g of pkg.groups) {
+      insGroup.run(id, ...g);
+      if (++done % 100000 === 0) progress?.('写入数据库', done, total);
+    }
+    recordAudit(db, {
+      actor,
+      action: 'import.commit',
+      target: pkg.file,
+      details: { importId: id, sha256: pkg.sha256, periods: periods.all, superseded: [...superseded], counts: report.counts, warnings: pkg.issues.warningCount },
+    });
+    return {
+      id,
+      fileName: pkg.file,
+      sha256: pkg.sha256,
+      format: pkg.format,
+      importedAt,
+      importedBy: actor,
+      periods: periods.all,
+      counts: report.counts,
+      warningCount: pkg.issues.warningCount,
+      supersededPeriods: [...superseded].sort(comparePeriods),
+    };
+  });
+}
+
+export function importHistory(db: ReadableDb): ImportRecord[] {
+  const rows = db.conn.prepare('SELECT * FROM imports ORDER BY id DESC').all() as Record<string, unknown>[];
+  return rows.map((r) => ({
+    id: r.id as number,
+    fileName: r.file_name as string,
+    sha256: r.sha256 as string,
+    format: r.format as string,
+    importedAt: r.imported_at as string,
+    importedBy: r.imported_by as string,
+    periods: JSON.parse(r.periods as string),
+    counts: JSON.parse(r.counts as string),
+    warningCount: r.warning_count as number,
+    supersededPeriods: JSON.parse(r.superseded_periods as string),
+  }));
+}
+

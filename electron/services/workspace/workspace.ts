@@ -1,0 +1,117 @@
+// Creating, opening and describing a workspace (one SQLite file, conventionally *.ljd).
+
+import { existsSync } from 'node:fs';
+import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/indicators';
+import type { WorkspaceInfo } from '../../../shared/domain/types';
+import { AppError } from '../../../shared/errors';
+import { comparePeriods } from '../../../shared/period';
+import { recordAudit } from '../audit/audit';
+import { closeDb, inTransaction, openWritable, type ReadableDb, type WritableDb } from '../db/connection';
+import { migrate, schemaVersion } from '../db/migrate';
+
+export interface CreateOptions {
+  regionCode: string;
+  regionName: string;
+  actor: string;
+  isDemo?: boolean;
+}
+
+export function createWorkspace(path: string, opts: CreateOptions): WritableDb {
+  if (existsSync(path))
+    throw new AppError('WORKSPACE_EXISTS', `文件已存在：${path}`, '请换一个文件名，或直接打开这个工作区。');
+  const db = openWritable(path, { mustExist: false });
+  try {
+    migrate(db);
+    inTransaction(db, () => {
+      db.conn
+        .prepare('INSERT INTO workspace (id, region_code, region_name, created_at, is_demo) VALUES (1, ?, ?, ?, ?)')
+        .run(opts.regionCode, opts.regionName, new Date().toISOString(), opts.isDemo ? 1 : 0);
+      syncBuiltinIndicators(db);
+      recordAudit(db, { actor: opts.actor, action: 'workspace.create', target: path, details: { regionCode: opts.regionCode, regionName: opts.regionName } });
+    });
+    return db;
+  } catch (e) {
+    closeDb(db);
+    throw e;
+  }
+}
+
+export function openWorkspace(path: string, actor: string): WritableDb {
+  if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `找不到工作区文件：${path}`, '请确认路径正确，或新建一个工作区。');
+  const db = openWritable(path, { mustExist: true });
+  try {
+    const before = schemaVersion(db);
+    const hasWorkspace = before > 0 && db.conn.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='workspace'").get();
+    if (!hasWorkspace)
+      throw new AppError('DB_CORRUPT', `文件不是亮家底工作区：${path}`, '请选择由亮家底创建的工作区文件（.ljd）。');
+    const { from, to } = migrate(db);
+    inTransaction(db, () => {
+      syncBuiltinIndicators(db);
+      if (from !== to) recordAudit(db, { actor, action: 'workspace.migrate', target: path, details: { from, to } });
+      recordAudit(db, { actor, action: 'workspace.open', target: path });
+    });
+    return db;
+  } catch (e) {
+    closeDb(db);
+    throw e;
+  }
+}
+
+/** Built-in catalog rows follow the program version; regional indicators from packages are kept. */
+export function syncBuiltinIndicators(db: WritableDb): void {
+  const upsert = db.conn.prepare(`
+    INSERT INTO indicators (code, name, grp, parent, child_relation, frequency, source, per_institution, unit, formula, additive, bounded01, official, builtin, import_id, sort)
+    VALUES (@code, @name, @grp, @parent, @childRelation, @frequency, @source, @perInstitution, @unit, @formula, @additive, @bounded01, @official, 1, NULL, @sort)
+    ON CONFLICT(code) DO UPDATE SET name=excluded.name, grp=excluded.grp, parent=excluded.parent, child_relation=excluded.child_relation,
+      frequency=excluded.frequency, source=excluded.source, per_institution=excluded.per_institution, unit=excluded.unit,
+      formula=excluded.formula, additive=excluded.additive, bounded01=excluded.bounded01, official=excluded.official, builtin=1, sort=excluded.sort`);
+  BUILTIN_INDICATORS.forEach((d, i) => upsert.run(indicatorRow(d, i)));
+}
+
+export function indicatorRow(d: IndicatorDef, sort: number) {
+  return {
+    code: d.code,
+    name: d.name,
+    grp: d.group,
+    parent: d.parent,
+    childRelation: d.childRelation ?? null,
+    frequency: d.frequency,
+    source: d.source,
+    perInstitution: d.perInstitution ? 1 : 0,
+    unit: d.unit,
+    formula: d.formula ? JSON.stringify(d.formula) : null,
+    additive: d.additive ? 1 : 0,
+    bounded01: d.bounded01 ? 1 : 0,
+    official: d.official ? 1 : 0,
+    sort,
+  };
+}
+
+export function workspaceInfo(db: ReadableDb): WorkspaceInfo {
+  const w = db.conn.prepare('SELECT region_code, region_name, created_at, is_demo FROM workspace WHERE id = 1').get() as
+    | { region_code: string; region_name: string; created_at: string; is_demo: number }
+    | undefined;
+  if (!w) throw new AppError('DB_CORRUPT', '工作区缺少基本信息。', '请从备份恢复，或新建工作区后重新导入数据包。');
+  const periods = (
+    db.conn
+      .prepare(
+        `SELECT period FROM region_values WHERE superseded_by IS NULL
+         UNION SELECT DISTINCT period FROM institution_values WHERE superseded_by IS NULL`,
+      )
+      .pluck()
+      .all() as string[]
+  ).sort(comparePeriods);
+  const months = periods.filter((p) => /^\d{4}-\d{2}$/.test(p));
+  return {
+    path: db.path,
+    regionCode: w.region_code,
+    regionName: w.region_name,
+    createdAt: w.created_at,
+    schemaVersion: schemaVersion(db),
+    institutionCount: Number(db.conn.prepare('SELECT count(*) FROM institutions').pluck().get()),
+    periods,
+    latestMonth: months.length ? months[months.length - 1]! : null,
+    importCount: Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get()),
+    isDemo: w.is_demo === 1,
+  };
+}

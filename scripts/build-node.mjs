@@ -1,0 +1,42 @@
+// Bundles the Node-side TypeScript (Electron main, preload, database worker, CLI, benchmark)
+// with esbuild into dist/node. Runtime dependencies stay external (they are installed, and
+// native ones must match the runtime); the sandboxed preload is bundled whole because a sandboxed
+// preload can only require 'electron'.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+
+const quiet = process.argv.includes('--quiet');
+mkdirSync('dist/node', { recursive: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: quiet ? 'error' : 'info',
+  legalComments: 'none',
+};
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: {
+      'main.electron': 'electron/main/main.electron.ts',
+      'db.worker': 'electron/services/host/db.worker.ts',
+      cli: 'electron/cli/cli.node.ts',
+      bench: 'bench/bench.node.ts',
+      'make-demo': 'scripts/make-demo.node.ts',
+    },
+    outdir: 'dist/node',
+    outExtension: { '.js': '.cjs' },
+    packages: 'external',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: { 'preload.electron': 'electron/preload/preload.electron.ts' },
+    outdir: 'dist/node',
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    external: ['electron'],
+  }),
+]);

@@ -1,0 +1,166 @@
+// Domain types shared by the services, the IPC contract and the UI.
+
+import type { IndicatorDef } from '../catalog/indicators';
+
+export const INSTITUTION_LEVELS = ['三级', '二级', '一级', '基层', '未定级'] as const;
+export type InstitutionLevel = (typeof INSTITUTION_LEVELS)[number];
+
+/** Level bands used by the draw rules and the peer comparisons (一级 and 基层 form one band). */
+export type LevelBand = '三级' | '二级' | '一级及基层' | '未定级';
+export function levelBand(level: InstitutionLevel): LevelBand {
+  return level === '一级' || level === '基层' ? '一级及基层' : level;
+}
+
+export const INSTITUTION_TYPES = ['综合', '中医', '专科', '妇幼', '社区卫生服务中心', '乡镇卫生院', '民营', '零售药店', '其他'] as const;
+export const PAYMENT_METHODS = ['DRG', 'DIP', '否'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface Institution {
+  code: string;
+  name: string;
+  level: InstitutionLevel;
+  type: string;
+  ownership: string;
+  payment: PaymentMethod;
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  regionCode: string;
+  regionName: string;
+  createdAt: string;
+  schemaVersion: number;
+  institutionCount: number;
+  /** every period with data, sorted */
+  periods: string[];
+  /** the newest month with data, the default period for the overview */
+  latestMonth: string | null;
+  importCount: number;
+  isDemo: boolean;
+}
+
+export interface AppInfo {
+  appName: string;
+  version: string;
+  /** null until a workspace is open */
+  workspace: WorkspaceInfo | null;
+}
+
+export type Indicator = IndicatorDef & { builtin: boolean };
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+}
+
+export interface RegionSeries {
+  indicator: string;
+  points: SeriesPoint[];
+}
+
+export interface OverviewKpi {
+  code: string;
+  name: string;
+  unit: string;
+  value: number | null;
+  previous: number | null;
+  lastYear: number | null;
+}
+
+export interface Overview {
+  period: string | null;
+  kpis: OverviewKpi[];
+  trend: RegionSeries[];
+  levels: { level: string; count: number }[];
+}
+
+/** Where in a package a problem is: file (and sheet), row, column and the offending value. */
+export interface IssueLocation {
+  file: string;
+  sheet?: string;
+  /** 1-based row as the user sees it in Excel or a text editor */
+  row?: number;
+  /** column letter (A, B, …) */
+  column?: string;
+  /** column header as written in the package */
+  header?: string;
+  value?: string;
+}
+
+export interface ImportIssue extends IssueLocation {
+  severity: 'error' | 'warning';
+  code: string;
+  /** Chinese: what is wrong */
+  message: string;
+  /** Chinese: what to do */
+  hint: string;
+}
+
+export interface PeriodDiff {
+  period: string;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface ValueChange {
+  period: string;
+  indicator: string;
+  indicatorName: string;
+  institution: string | null;
+  institutionName: string | null;
+  before: number | null;
+  after: number | null;
+}
+
+export interface ImportReport {
+  /** handle for import.commit; valid until committed or discarded */
+  token: string | null;
+  fileName: string;
+  sha256: string;
+  format: 'xlsx' | 'zip';
+  regionCode: string;
+  regionName: string;
+  periods: string[];
+  counts: { institutions: number; regionValues: number; institutionValues: number; groupRows: number; extraIndicators: number };
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  /** errors or warnings beyond the listed ones */
+  truncated: { errors: number; warnings: number };
+  /** what re-importing these periods would change */
+  diff: PeriodDiff[];
+  changes: ValueChange[];
+  supersedes: boolean;
+}
+
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  sha256: string;
+  format: string;
+  importedAt: string;
+  importedBy: string;
+  periods: string[];
+  counts: ImportReport['counts'];
+  warningCount: number;
+  supersededPeriods: string[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: string;
+  hash: string;
+}
+
+export interface Progress {
+  taskId: string;
+  stage: string;
+  done: number;
+  total: number | null;
+  message: string;
+}

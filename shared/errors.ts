@@ -1,0 +1,64 @@
+// Errors that cross the IPC boundary. A user must be able to read them: Chinese message, a hint
+// saying what to do, a stable code for programs. Stack traces never leave the service process.
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_CHANNEL'
+  | 'NO_WORKSPACE'
+  | 'WORKSPACE_EXISTS'
+  | 'WORKSPACE_NOT_FOUND'
+  | 'DB_TOO_NEW'
+  | 'DB_CORRUPT'
+  | 'IMPORT_INVALID'
+  | 'IMPORT_NOT_FOUND'
+  | 'FILE_NOT_FOUND'
+  | 'FILE_TOO_LARGE'
+  | 'UNSUPPORTED_FILE'
+  | 'INTERNAL';
+
+export interface AppErrorData {
+  code: ErrorCode;
+  /** One sentence in Chinese: what went wrong. */
+  message: string;
+  /** What the user can do about it (Chinese). */
+  hint?: string;
+}
+
+export class AppError extends Error implements AppErrorData {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  constructor(code: ErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (hint !== undefined) this.hint = hint;
+  }
+  toData(): AppErrorData {
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
+  }
+}
+
+/** Turns anything thrown into data safe to show a user: unknown errors lose their details. */
+export function toErrorData(err: unknown): AppErrorData {
+  if (err instanceof AppError) return err.toData();
+  if (isErrorData(err)) return err;
+  return {
+    code: 'INTERNAL',
+    message: '程序内部错误，操作未完成。',
+    hint: '请重试；如仍失败，请在“设置与审计”中导出诊断信息并联系技术支持。',
+  };
+}
+
+export function isErrorData(v: unknown): v is AppErrorData {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { code?: unknown }).code === 'string' &&
+    typeof (v as { message?: unknown }).message === 'string'
+  );
+}
+
+/** What every channel returns across the boundary: a value or a readable error, never a throw. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };

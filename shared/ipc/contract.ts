@@ -1,0 +1,79 @@
+// The IPC contract: one map of channel → input schema → result type. The main process registers
+// handlers from it, the preload builds `window.api` from it, the e2e bridge builds the same API
+// from it, and the renderer is typed by it. Adding a channel here is the only way to add one.
+
+import { z } from 'zod';
+import type {
+  AppInfo,
+  AuditEntry,
+  ImportRecord,
+  ImportReport,
+  Indicator,
+  Institution,
+  Overview,
+  RegionSeries,
+  WorkspaceInfo,
+} from '../domain/types';
+
+/** A phantom marker carrying the result type; never read at run time. */
+function returns<T>(): T {
+  return undefined as unknown as T;
+}
+
+const empty = z.object({}).strict();
+const filePath = z.string().min(1, '请提供文件路径').max(4096, '路径过长');
+const periodKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, '期间格式应为 2025-03、2025-Q1、2025-H1 或 2025');
+const indicatorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, '指标编码只能包含字母、数字和下划线');
+
+export const contract = {
+  'app.info': { input: empty, result: returns<AppInfo>(), where: 'worker' },
+
+  'workspace.info': { input: empty, result: returns<WorkspaceInfo>(), where: 'worker' },
+  'workspace.create': {
+    input: z.object({ path: filePath, regionCode: z.string().regex(/^\d{6}$/, '统筹地区编码应为6位数字'), regionName: z.string().min(1).max(64) }).strict(),
+    result: returns<WorkspaceInfo>(),
+    where: 'worker',
+  },
+  'workspace.open': { input: z.object({ path: filePath }).strict(), result: returns<WorkspaceInfo>(), where: 'worker' },
+
+  'catalog.list': { input: empty, result: returns<Indicator[]>(), where: 'worker' },
+  'institutions.list': { input: empty, result: returns<Institution[]>(), where: 'worker' },
+
+  'data.overview': { input: z.object({ period: periodKey.nullable() }).strict(), result: returns<Overview>(), where: 'worker' },
+  'data.regionSeries': {
+    input: z.object({ indicators: z.array(indicatorCode).min(1).max(20), from: periodKey.optional(), to: periodKey.optional() }).strict(),
+    result: returns<RegionSeries[]>(),
+    where: 'worker',
+  },
+
+  'import.prepare': { input: z.object({ path: filePath }).strict(), result: returns<ImportReport>(), where: 'worker' },
+  'import.commit': { input: z.object({ token: z.string().min(8).max(64) }).strict(), result: returns<ImportRecord>(), where: 'worker' },
+  'import.discard': { input: z.object({ token: z.string().min(8).max(64) }).strict(), result: returns<{ discarded: boolean }>(), where: 'worker' },
+  'import.history': { input: empty, result: returns<ImportRecord[]>(), where: 'worker' },
+  'import.template': { input: z.object({ path: filePath }).strict(), result: returns<{ path: string }>(), where: 'worker' },
+
+  'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(), result: returns<AuditEntry[]>(), where: 'worker' },
+
+  // Native dialogs belong to the main process; the services never show UI.
+  'dialog.openPackage': { input: empty, result: returns<{ path: string | null }>(), where: 'main' },
+  'dialog.saveTemplate': { input: empty, result: returns<{ path: string | null }>(), where: 'main' },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Result<C extends Channel> = Contract[C]['result'];
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const WORKER_CHANNELS = CHANNELS.filter((c) => contract[c].where === 'worker');
+export const MAIN_CHANNELS = CHANNELS.filter((c) => contract[c].where === 'main');
+
+/** The one event channel from services to the UI. */
+export const PROGRESS_EVENT = 'event.progress';
+/** The one invoke channel name used on the wire; the real channel travels in the payload. */
+export const INVOKE = 'lj:invoke';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
