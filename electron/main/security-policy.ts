@@ -68,6 +68,9 @@ export function isAllowedNavigation(url: string): boolean {
 export function resolveAppPath(root: string, url: string): string | null {
   const u = parse(url);
   if (!u || !isAppUrl(url)) return null;
+  // The URL parser silently resolves ../ and %2e%2e/; a request that contains them is refused
+  // rather than quietly mapped to another file.
+  if (/(^|\/)(\.|%2e){2}(\/|%2f|%5c|$|\?|#)/i.test(url.replace(/^[a-z]+:\/\/[^/]*/i, ''))) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(u.pathname);

@@ -39,6 +39,8 @@ export interface IndicatorDef {
   additive: boolean;
   /** a share that must lie in [0, 1] */
   bounded01?: boolean;
+  /** for a share reported per institution: the region value is the mean weighted by this indicator */
+  weightedBy?: string;
   /** true for the 45 rows of the official table */
   official: boolean;
 }
@@ -92,9 +94,9 @@ const ROWS: Row[] = [
   amount('BUD_DRG', '按DRG/DIP付费统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
   amount('BUD_OTHER', '其他预算', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
   // DRG/DIP支付方式
-  share('DRG_LIST_UPLOAD', '医保结算清单上传率', 'DRG/DIP支付方式', null, '月', PLATFORM),
-  share('DRG_LIST_QC', '医保结算清单质控通过率', 'DRG/DIP支付方式', null, '月', PLATFORM),
-  share('DRG_SETTLED_SHARE', 'DRG/DIP结算人次占比', 'DRG/DIP支付方式', null, '月', SETTLE_PLATFORM),
+  share('DRG_LIST_UPLOAD', '医保结算清单上传率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
+  share('DRG_LIST_QC', '医保结算清单质控通过率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
+  share('DRG_SETTLED_SHARE', 'DRG/DIP结算人次占比', 'DRG/DIP支付方式', null, '月', SETTLE_PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
   share('DRG_STANDARD_SHARE', '按DRG/DIP付费标准结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, { formula: { kind: 'groupShare', field: 'casesStandard' } }),
   share('DRG_ACTUAL_SHARE', 'DRG/DIP病例中据实结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, { formula: { kind: 'groupShare', field: 'casesActual' } }),
   { code: 'SC_SUBMITTED', name: '特例单议申报病例数量', group: 'DRG/DIP支付方式', parent: null, childRelation: 'subset', frequency: '半年', source: SETTLE_PLATFORM, perInstitution: true, unit: '例', additive: true },
@@ -110,7 +112,7 @@ const ROWS: Row[] = [
   share('SVC_HOSP_RATE', '住院率', '医疗机构服务情况', null, '半年', SETTLE),
   { code: 'SVC_TIME_INDEX', name: '时间消耗指数', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '指数', additive: false, formula: { kind: 'drgIndex', measure: 'time' } },
   { code: 'SVC_COST_INDEX', name: '费用消耗指数', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '指数', additive: false, formula: { kind: 'drgIndex', measure: 'cost' } },
-  share('SVC_OOP_SHARE', '医保外费用占比', '医疗机构服务情况', null, '月', SETTLE),
+  share('SVC_OOP_SHARE', '医保外费用占比', '医疗机构服务情况', null, '月', SETTLE, { weightedBy: 'SVC_IP_COST' }),
 ];
 
 /** The 45 indicators of the official table, in the table's order. */

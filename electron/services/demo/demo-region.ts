@@ -164,6 +164,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
     const year = Number(month.slice(0, 4));
     const trend = 1 + 0.035 * (year - 2023) + 0.003 * (m - 1);
     let empPooledSum = 0;
+    let resIpSum = 0;
     for (const i of insts) {
       const p = profile.get(i.code)!;
       let discharges = Math.round(p.base * SEASON[m - 1]! * trend * noise(0.05));
@@ -177,6 +178,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       const resIp = ipCost * (0.24 + rand() * 0.04);
       const empPooled = empIp + (opVisits * (p.t === 2 ? 45 : 120)) / 10000 * 0.6;
       empPooledSum += empPooled;
+      resIpSum += resIp;
       const v: Record<string, number | null> = {
         SVC_IP_COST: round(ipCost),
         SVC_DISCHARGES: discharges,
@@ -211,14 +213,17 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
         groups.push([i.code, month, i.payment === 'DIP' ? 'DIP' : 'DRG', code, name, cases, totalCost, bedDays, i.payment === 'DIP' ? round(rw * 1000, 0) : rw, round(totalCost * (0.05 + rand() * 0.06)), cases - actual, actual]);
       }
     }
-    // region fund report (万元): employee fund ~6 bn 元/year, resident ~3 bn
-    const empContrib = 42000 * trend * noise(0.04);
-    const empOther = 2600 * noise(0.2);
-    const resPersonal = (m <= 2 ? 16000 : 900) * trend * noise(0.1);
-    const resSubsidy = (m % 3 === 1 ? 21000 : 1200) * trend * noise(0.1);
-    // the pooled fund is about 80% of all employee-fund spending (the rest: personal accounts)
+    // region fund report (万元). Spending follows the hospitals' settlements (the fund also pays
+    // pharmacies, outpatient care and care outside the region); income runs a few percent above
+    // spending over a year, employees' contributions monthly, residents' in January-February
+    // (personal) and in the first month of each quarter (fiscal subsidy), as in real fund reports.
     const feEmp = (empPooledSum * 1.22) / (0.78 + rand() * 0.04);
-    const feRes = 21500 * SEASON[m - 1]! * trend * noise(0.04);
+    const feRes = resIpSum * (1.3 + rand() * 0.06);
+    const empContrib = feEmp * (1.02 + rand() * 0.08) * 0.94;
+    const empOther = feEmp * 0.06 * noise(0.2);
+    const resAnnual = feRes * 12 * 1.04;
+    const resPersonal = m <= 2 ? resAnnual * 0.16 * noise(0.05) : resAnnual * 0.004 * noise(0.2);
+    const resSubsidy = m % 3 === 1 ? resAnnual * 0.155 * noise(0.05) : resAnnual * 0.004 * noise(0.2);
     const r: Record<string, number | null> = {
       FI_EMP_CONTRIB: round(empContrib),
       FI_EMP_OTHER: round(empOther),
@@ -227,7 +232,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       FE_EMP: round(feEmp),
       FE_RES: round(feRes),
       FE_EMP_POOLED: round(empPooledSum * 1.22),
-      FB_EMP_POOLED_CUR: round(empContrib * 0.62 + empOther * 0.5 - empPooledSum * 1.22),
+      FB_EMP_POOLED_CUR: round(empContrib * 0.86 + empOther * 0.5 - empPooledSum * 1.22),
     };
     // totals supplied from the fund report, so the parts-vs-total check has something to check
     r.FI_TOTAL = round(r.FI_EMP_CONTRIB! + r.FI_EMP_OTHER! + r.FI_RES_PERSONAL! + r.FI_RES_SUBSIDY!);

@@ -178,6 +178,24 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       }
     if (any) pkg.region.set(k, { value: tidy(sum), sheet: b.sheet, row: 0, computed: true });
   }
+  // shares reported per institution: the region value is their weighted mean (weights: discharges
+  // or costs of the same institutions and period)
+  for (const [k, b] of pkg.inst) {
+    const [code, period] = splitKey(k);
+    const def = catalog.get(code);
+    if (!def?.weightedBy || pkg.region.has(k)) continue;
+    const weights = pkg.inst.get(key(def.weightedBy, period));
+    if (!weights) continue;
+    let num = 0;
+    let den = 0;
+    for (const [inst, v] of b.values) {
+      const w = weights.values.get(inst);
+      if (v === null || w === undefined || w === null || w <= 0) continue;
+      num += v * w;
+      den += w;
+    }
+    if (den > 0) pkg.region.set(k, { value: tidy(num / den), sheet: b.sheet, row: 0, computed: true });
+  }
 
   // --- 2. formulas, in dependency order -----------------------------------------------------
   const formulaDefs = dependencyOrder(catalog);

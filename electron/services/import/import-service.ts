@@ -5,7 +5,7 @@
 // history of every number survives. Every import is recorded with file name, SHA-256, who, when.
 
 import { randomBytes } from 'node:crypto';
-import type { IndicatorDef } from '../../../shared/catalog/indicators';
+import { builtinIndicator, type IndicatorDef } from '../../../shared/catalog/indicators';
 import type { ImportRecord, ImportReport, Institution, PeriodDiff, ValueChange } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
@@ -48,6 +48,9 @@ export function rowToIndicator(r: Record<string, unknown>): IndicatorDef & { bui
   };
   if (r.child_relation) d.childRelation = r.child_relation as 'sum' | 'subset';
   if (r.formula) d.formula = JSON.parse(r.formula as string);
+  // properties only code knows (not stored per workspace) come from the built-in catalog
+  const weightedBy = d.builtin ? builtinIndicator(d.code)?.weightedBy : undefined;
+  if (weightedBy) d.weightedBy = weightedBy;
   return d;
 }
 

@@ -189,7 +189,7 @@ export async function parsePackage(path: string, known: KnownContext, limits: Im
   pkg.sha256 = await sha256File(path);
   const builder = new PackageBuilder(pkg, known, limits);
   try {
-    if (pkg.format === 'xlsx') await readWorkbook(path, builder, limits, onProgress);
+    if (pkg.format === 'xlsx') await readWorkbook(path, size, builder, limits, onProgress);
     else await readZipPackage(path, builder, limits, onProgress);
     builder.finish();
   } catch (e) {
@@ -199,15 +199,15 @@ export async function parsePackage(path: string, known: KnownContext, limits: Im
   return pkg;
 }
 
-async function readWorkbook(path: string, b: PackageBuilder, limits: ImportLimits, onProgress?: (stage: string, done: number) => void) {
+async function readWorkbook(path: string, size: number, b: PackageBuilder, limits: ImportLimits, onProgress?: (stage: string, done: number) => void) {
   const file = b.pkg.file;
-  const merges = await prescanXlsx(path, file, limits);
+  const layout = await prescanXlsx(path, file, limits);
   // The sheets' order in the file is not guaranteed; institutions and indicator declarations
   // must be known before values referring to them. Sheets are buffered only when out of order.
   const deferred: { meta: TableMeta; rows: [RawCell[], number][] }[] = [];
   const seenKinds = new Set<TableKind>();
   let rowsSeen = 0;
-  await readXlsx(path, merges, {
+  await readXlsx(path, layout, {
     sheet: (name) => {
       const kind = SHEETS[name];
       if (!kind) {
@@ -238,7 +238,7 @@ async function readWorkbook(path: string, b: PackageBuilder, limits: ImportLimit
       const kind = SHEETS[name];
       if (kind && !deferred.some((d) => d.meta.sheet === name)) b.endTable(name);
     },
-  });
+  }, size);
   b.definitionsDone = true;
   for (const d of deferred) {
     const sink = b.table(d.meta);

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo } from '../../shared/domain/types';
+import { formatPeriodZh } from '../../shared/period';
+import { api, errorText } from './api';
+import { Watermark } from './components/Watermark';
+import { ImportPage } from './pages/ImportPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { UpcomingPage } from './pages/UpcomingPage';
+
+export type PageId = 'overview' | 'import' | 'members' | 'meetings' | 'reports' | 'settings';
+
+const NAV: { id: PageId; label: string; icon: string }[] = [
+  { id: 'overview', label: '数据总览', icon: '▦' },
+  { id: 'import', label: '数据导入', icon: '⇪' },
+  { id: 'members', label: '成员与抽选', icon: '☷' },
+  { id: 'meetings', label: '会议与意见', icon: '✎' },
+  { id: 'reports', label: '报告', icon: '▤' },
+  { id: 'settings', label: '设置与审计', icon: '⚙' },
+];
+
+export function App() {
+  const [page, setPage] = useState<PageId>('overview');
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<{ message: string; hint?: string } | null>(null);
+  const [period, setPeriod] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    api.app.info().then(
+      (i) => {
+        setInfo(i);
+        setError(null);
+        setPeriod((p) => p ?? i.workspace?.latestMonth ?? null);
+      },
+      (e) => setError(errorText(e)),
+    );
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const ws = info?.workspace ?? null;
+  const months = useMemo(() => (ws?.periods ?? []).filter((p) => /^\d{4}-\d{2}$/.test(p)).reverse(), [ws]);
+
+  return (
+    <div className="app">
+      <Watermark text="内部资料 注意保密" />
+      <aside className="sidebar">
+        <div className="brand">
+          <div className="brand-name">亮家底</div>
+          <div className="brand-sub">医保数据工作组</div>
+        </div>
+        <nav aria-label="主导航">
+          {NAV.map((n) => (
+            <button key={n.id} type="button" className={`nav-item${page === n.id ? ' active' : ''}`} aria-current={page === n.id ? 'page' : undefined} data-testid={`nav-${n.id}`} onClick={() => setPage(n.id)}>
+              <span className="nav-icon" aria-hidden="true">
+                {n.icon}
+              </span>
+              {n.label}
+            </button>
+          ))}
+        </nav>
+        <div className="sidebar-foot">离线运行 · 数据不出本机</div>
+      </aside>
+      <main className="content">
+        {error && (
+          <div className="banner error" role="alert">
+            {error.message}
+            {error.hint && <div className="hint">{error.hint}</div>}
+          </div>
+        )}
+        {page === 'overview' && <OverviewPage period={period} months={months} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />}
+        {page === 'import' && <ImportPage workspace={ws} onImported={refresh} />}
+        {page === 'members' && <UpcomingPage title="成员与抽选" items={MEMBERS} />}
+        {page === 'meetings' && <UpcomingPage title="会议与意见" items={MEETINGS} />}
+        {page === 'reports' && <UpcomingPage title="报告" items={REPORTS} />}
+        {page === 'settings' && <SettingsPage info={info} onChanged={refresh} />}
+      </main>
+      <footer className="statusbar" data-testid="statusbar">
+        <span>
+          工作区：<b data-testid="status-region">{ws ? ws.regionName : '未打开'}</b>
+          {ws?.isDemo && <span className="tag">示范数据</span>}
+        </span>
+        <span title={ws?.path}>{ws ? ws.path : ''}</span>
+        <span>
+          数据期间：<b data-testid="status-period">{period ? formatPeriodZh(period) : '暂无数据'}</b>
+        </span>
+        <span>机构 {ws?.institutionCount ?? 0} 家</span>
+        <span className="status-secure">● 离线</span>
+        <span>
+          {info?.appName} {info?.version}
+        </span>
+      </footer>
+    </div>
+  );
+}
+
+const MEMBERS = [
+  '成员库：各定点医疗机构推荐代表（每家至多2人）与医保部门成员，支持导入与表格编辑、标注不符合条件人员。',
+  '抽选规则：医院代表不少于8人，三级≥2、二级≥3、一级及基层≥3，同一机构至多1人，可按实施细则调整。',
+  '公开可复核的抽选：冻结成员库与规则并公布哈希，现场输入公开随机种子，任何人可用独立脚本复核结果。',
+  '任期管理与补充抽选：任期1年、最长2年，到期前30天提醒；成员退出时补充抽选并与原记录链接。',
+];
+const MEETINGS = [
+  '会议：月告知、季公告、年通报、数据沟通会，签到、议程、纪要与决定。',
+  '意见与异议：记录机构的意见建议和异议申诉，指定责任处室与期限，跟踪至答复、关闭。',
+  '清单：季度与年度会议后一周内形成问题建议清单，警示清单，半年度技术建议报告。',
+  '工作日历：按“月告知、季公布、年通报”显示应办、已办与逾期事项。',
+];
+const REPORTS = [
+  '数据分析简报、问题建议清单、警示清单与成员抽选证书，导出 PDF、Word 与 Excel，带“内部资料 注意保密”水印。',
+  '所有导出均记入审计日志。',
+];

@@ -1,0 +1,12 @@
+import type { Api } from '../../shared/ipc/api';
+
+declare global {
+  interface Window {
+    /** the typed service API from the preload (or the e2e bridge) */
+    readonly api: Api;
+    /** path of a dropped file (Electron only) */
+    readonly files?: { pathOf(file: File): string };
+  }
+}
+
+declare module '*.css';

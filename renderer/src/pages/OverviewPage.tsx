@@ -1,0 +1,122 @@
+import { useMemo } from 'react';
+import { formatChange, formatPointChange, formatValue } from '../../../shared/format';
+import type { OverviewKpi, WorkspaceInfo } from '../../../shared/domain/types';
+import { formatPeriodZh } from '../../../shared/period';
+import { api } from '../api';
+import { Chart, type ChartOption } from '../components/Chart';
+import { useLoad } from '../hooks';
+
+const SERIES_NAMES: Record<string, string> = { FI_TOTAL: '基金收入合计', FE_TOTAL: '基金支出合计', FB_TOTAL: '结余合计' };
+
+function Kpi({ k }: { k: OverviewKpi }) {
+  const change = k.unit === '%' ? formatPointChange : formatChange;
+  const mom = change(k.value, k.previous);
+  const yoy = change(k.value, k.lastYear);
+  const cls = (s: string) => (s.startsWith('+') ? 'up' : s.startsWith('−') ? 'down' : '');
+  return (
+    <div className="kpi" data-testid={`kpi-${k.code}`}>
+      <div className="kpi-name">{k.name}</div>
+      <div className="kpi-value" data-testid={`kpi-value-${k.code}`}>
+        {formatValue(k.value, k.unit)}
+      </div>
+      <div className="kpi-changes">
+        <span>
+          环比 <b className={cls(mom)}>{mom}</b>
+        </span>
+        <span>
+          同比 <b className={cls(yoy)}>{yoy}</b>
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export function OverviewPage(props: { period: string | null; months: string[]; onPeriod: (p: string) => void; workspace: WorkspaceInfo | null; onGoImport: () => void }) {
+  const { period, months, onPeriod, workspace } = props;
+  const ov = useLoad(() => api.data.overview({ period }), [period, workspace?.importCount]);
+
+  const trend: ChartOption | null = useMemo(() => {
+    const d = ov.data;
+    if (!d || !d.trend.length) return null;
+    const periods = [...new Set(d.trend.flatMap((s) => s.points.map((p) => p.period)))].sort();
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatValue(v, '万元') : '—') },
+      legend: { top: 0 },
+      grid: { left: 70, right: 20, top: 36, bottom: 30 },
+      xAxis: { type: 'category', data: periods.map(formatPeriodZh) },
+      yAxis: { type: 'value', name: '万元', axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') } },
+      series: d.trend.map((s) => {
+        const byPeriod = new Map(s.points.map((p) => [p.period, p.value]));
+        return {
+          name: SERIES_NAMES[s.indicator] ?? s.indicator,
+          type: s.indicator === 'FB_TOTAL' ? 'bar' : 'line',
+          data: periods.map((p) => byPeriod.get(p) ?? null),
+          smooth: false,
+        };
+      }),
+    };
+  }, [ov.data]);
+
+  if (!workspace) return <section className="page"><div className="card">尚未打开工作区。请在“设置与审计”中打开或新建工作区。</div></section>;
+  return (
+    <section className="page" data-testid="page-overview">
+      <header className="page-head">
+        <h1>数据总览</h1>
+        <label className="period-picker">
+          数据期间
+          <select value={period ?? ''} onChange={(e) => onPeriod(e.target.value)} data-testid="period-select">
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {formatPeriodZh(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {ov.error && <div className="banner error">{ov.error.message}</div>}
+      {ov.data && !ov.data.period && (
+        <div className="card empty">
+          <p>工作区还没有数据。</p>
+          <button type="button" className="primary" onClick={props.onGoImport}>
+            导入数据包
+          </button>
+        </div>
+      )}
+      {ov.data?.period && (
+        <>
+          <h2 className="section-title">
+            {workspace.regionName} · {formatPeriodZh(ov.data.period)}
+          </h2>
+          <div className="kpi-grid">
+            {ov.data.kpis.map((k) => (
+              <Kpi key={k.code} k={k} />
+            ))}
+          </div>
+          <div className="row">
+            <div className="card grow">
+              <h3>基金收支趋势（月度）</h3>
+              {trend && <Chart option={trend} height={320} testId="chart-fund-trend" />}
+            </div>
+            <div className="card side">
+              <h3>定点医疗机构</h3>
+              <table className="simple" data-testid="levels-table">
+                <tbody>
+                  {ov.data.levels.map((l) => (
+                    <tr key={l.level}>
+                      <td>{l.level}</td>
+                      <td className="num">{l.count} 家</td>
+                    </tr>
+                  ))}
+                  <tr className="total">
+                    <td>合计</td>
+                    <td className="num">{ov.data.levels.reduce((a, l) => a + l.count, 0)} 家</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ColDef } from 'ag-grid-community';
+import type { AppInfo, AuditEntry, Indicator } from '../../../shared/domain/types';
+import { formatDateTimeZh } from '../../../shared/format';
+import { formatPeriodZh } from '../../../shared/period';
+import { api } from '../api';
+import { Grid } from '../components/Grid';
+import { useLoad } from '../hooks';
+
+const ACTIONS: Record<string, string> = {
+  'workspace.create': '新建工作区',
+  'workspace.open': '打开工作区',
+  'workspace.migrate': '升级数据库',
+  'import.commit': '导入数据包',
+  'import.template': '导出模板',
+};
+
+const auditColumns: ColDef<AuditEntry>[] = [
+  { headerName: '#', field: 'id', width: 80, type: 'numericColumn' },
+  { headerName: '时间', field: 'at', valueFormatter: (p) => formatDateTimeZh(p.value as string), width: 190 },
+  { headerName: '操作人', field: 'actor', width: 150 },
+  { headerName: '操作', field: 'action', valueFormatter: (p) => ACTIONS[p.value as string] ?? (p.value as string), width: 130 },
+  { headerName: '对象', field: 'target', flex: 1, minWidth: 200 },
+  { headerName: '哈希', field: 'hash', width: 150, valueFormatter: (p) => `${String(p.value).slice(0, 12)}…` },
+];
+
+const catalogColumns: ColDef<Indicator>[] = [
+  { headerName: '分组', field: 'group', width: 190, rowGroup: false },
+  { headerName: '指标', field: 'name', flex: 1, minWidth: 220 },
+  { headerName: '编码', field: 'code', width: 190 },
+  { headerName: '单位', field: 'unit', width: 80 },
+  { headerName: '频次', field: 'frequency', width: 90 },
+  { headerName: '分机构公布', field: 'perInstitution', width: 110, cellDataType: 'text', valueFormatter: (p) => (p.value ? '是 *' : '否') },
+  { headerName: '计算方式', valueGetter: (p) => (p.data?.formula ? '公式计算' : '数据包填报'), width: 110 },
+  { headerName: '来源', field: 'source', width: 200 },
+  { headerName: '类别', valueGetter: (p) => (p.data?.official ? '国家附表' : p.data?.builtin ? '内置扩展' : '地方指标'), width: 100 },
+];
+
+export function SettingsPage({ info }: { info: AppInfo | null; onChanged: () => void }) {
+  const ws = info?.workspace ?? null;
+  const audit = useLoad(() => (ws ? api.audit.list({ limit: 500 }) : Promise.resolve([])), [ws?.importCount]);
+  const catalog = useLoad(() => (ws ? api.catalog.list() : Promise.resolve([])), [ws?.importCount]);
+  return (
+    <section className="page" data-testid="page-settings">
+      <header className="page-head">
+        <h1>设置与审计</h1>
+      </header>
+      <div className="card">
+        <h3>工作区</h3>
+        {ws ? (
+          <dl className="facts">
+            <dt>统筹地区</dt>
+            <dd>
+              {ws.regionName}（{ws.regionCode}）{ws.isDemo && <span className="tag">示范数据</span>}
+            </dd>
+            <dt>文件</dt>
+            <dd className="mono">{ws.path}</dd>
+            <dt>数据期间</dt>
+            <dd>{ws.periods.length ? `${formatPeriodZh(ws.periods[0]!)} 至 ${formatPeriodZh(ws.periods[ws.periods.length - 1]!)}，共 ${ws.periods.length} 个` : '暂无'}</dd>
+            <dt>机构</dt>
+            <dd>{ws.institutionCount} 家</dd>
+            <dt>导入次数</dt>
+            <dd>{ws.importCount}</dd>
+            <dt>数据库版本</dt>
+            <dd>{ws.schemaVersion}</dd>
+            <dt>创建时间</dt>
+            <dd>{formatDateTimeZh(ws.createdAt)}</dd>
+          </dl>
+        ) : (
+          <p>尚未打开工作区。</p>
+        )}
+        <p className="muted">工作区是本机上的一个加密就绪的 SQLite 文件，程序不联网、不上传任何数据。</p>
+      </div>
+      <div className="card">
+        <h3>指标目录（{catalog.data?.length ?? 0} 项）</h3>
+        <Grid rows={catalog.data ?? []} columns={catalogColumns} height={360} testId="catalog-grid" />
+      </div>
+      <div className="card">
+        <h3>审计日志</h3>
+        <p className="muted">每一次写入都记录操作人、时间与对象，并以哈希链相连，删除或篡改任何一条都会被发现（命令行 audit-verify 可校验）。</p>
+        <Grid rows={audit.data ?? []} columns={auditColumns} height={300} testId="audit-grid" />
+      </div>
+    </section>
+  );
+}

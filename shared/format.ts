@@ -1,0 +1,57 @@
+// Numbers and dates in Chinese conventions: 万元/亿元, 人次, percentages, 2025年3月.
+// Used by the UI, the CLI and (later) the reports, so every surface shows numbers the same way.
+
+import type { Unit } from './catalog/indicators';
+
+const grouped = (v: number, digits: number) =>
+  v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A value in its indicator unit, e.g. 12,345.67万元, 1.23亿元, 13,245元, 85.30%, 3,456人次, 1.02. */
+export function formatValue(value: number | null | undefined, unit: Unit | string, opts: { withUnit?: boolean } = {}): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const withUnit = opts.withUnit ?? true;
+  switch (unit) {
+    case '万元':
+      if (Math.abs(value) >= 10000) return `${grouped(value / 10000, 2)}${withUnit ? '亿元' : ''}`;
+      return `${grouped(value, 2)}${withUnit ? '万元' : ''}`;
+    case '元':
+      return `${grouped(value, Math.abs(value) >= 1000 ? 0 : 2)}${withUnit ? '元' : ''}`;
+    case '%':
+      return `${grouped(value * 100, 2)}%`;
+    case '人次':
+    case '例':
+      return `${grouped(value, 0)}${withUnit ? unit : ''}`;
+    default:
+      return grouped(value, Math.abs(value) >= 100 ? 1 : 2);
+  }
+}
+
+/** Relative change as a signed percentage: +3.2%, −1.5%; '—' when not computable. */
+export function formatChange(current: number | null | undefined, base: number | null | undefined): string {
+  if (current == null || base == null || base === 0) return '—';
+  const pct = ((current - base) / Math.abs(base)) * 100;
+  const s = grouped(Math.abs(pct), 1);
+  return pct > 0 ? `+${s}%` : pct < 0 ? `−${s}%` : '0.0%';
+}
+
+/** For percentage indicators the change is in percentage points: +1.2个百分点. */
+export function formatPointChange(current: number | null | undefined, base: number | null | undefined): string {
+  if (current == null || base == null) return '—';
+  const d = (current - base) * 100;
+  const s = grouped(Math.abs(d), 2);
+  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${s}个百分点`;
+}
+
+/** 2026年1月15日 10:32 (local time) */
+export function formatDateTimeZh(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

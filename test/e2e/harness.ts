@@ -1,0 +1,139 @@
+// The e2e harness: the built renderer (dist/renderer) served from a loopback server with the
+// app's CSP, opened in Debian's Chromium through playwright-core, with window.api bridged to the
+// real services (real SQLite workspace in a temp dir). Every request the page makes is recorded
+// so tests can prove the page talks to nothing but the app's own origin.
+
+import { build } from 'esbuild';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Progress } from '../../shared/domain/types';
+import type { Envelope } from '../../shared/errors';
+import { contract, isChannel } from '../../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY, mimeType } from '../../electron/main/security-policy';
+import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
+import { dispatch } from '../../electron/services/host/dispatch';
+import { WorkspaceSession } from '../../electron/services/host/session';
+
+const ROOT = resolve(__dirname, '..', '..');
+const RENDERER = join(ROOT, 'dist', 'renderer');
+export const DEMO_ZIP = join(ROOT, 'resources', 'demo', 'demo-region.zip');
+export const DEMO_XLSX = join(ROOT, 'resources', 'demo', 'demo-region.xlsx');
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+
+export interface Harness {
+  page: Page;
+  origin: string;
+  session: WorkspaceSession;
+  dir: string;
+  /** every URL the page requested */
+  requests: string[];
+  /** what the OS dialogs "return" next (the dialogs belong to Electron main, not to the services) */
+  dialogs: { openPackage: string | null; saveTemplate: string | null };
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function serve(root: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+    const file = join(root, rel);
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': mimeType(extname(file) ? file : `${file}.html`), 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+    res.end(readFileSync(file));
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+let bridgeScript: string | null = null;
+async function bridge(): Promise<string> {
+  if (bridgeScript) return bridgeScript;
+  const out = await build({ entryPoints: [join(__dirname, 'bridge.init.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
+  bridgeScript = out.outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+let browser: Browser | null = null;
+async function getBrowser(): Promise<Browser> {
+  if (browser) return browser;
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+export async function openApp(opts: { viewport?: { width: number; height: number }; workspace?: 'demo' | 'empty' } = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
+  const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-e2e-'));
+  const session = new WorkspaceSession();
+  await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });
+  if (opts.workspace === 'empty') session.create(join(dir, 'empty.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: 'e2e测试' });
+  const { server, origin } = await serve(RENDERER);
+  const b = await getBrowser();
+  const context = await b.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+  const requests: string[] = [];
+  // Record everything; let only the app's own origin through (a test then asserts nothing else was tried).
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http')) requests.push(r.url());
+  });
+  page.on('pageerror', (e) => console.error('[page error]', e));
+  const dialogs: Harness['dialogs'] = { openPackage: null, saveTemplate: null };
+  await page.exposeBinding('__ljInvoke', async (_source, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (isChannel(channel) && contract[channel].where === 'main') {
+      if (channel === 'dialog.openPackage') return { ok: true, value: { path: dialogs.openPackage } };
+      if (channel === 'dialog.saveTemplate') return { ok: true, value: { path: dialogs.saveTemplate } };
+    }
+    return dispatch(channel, input, {
+      session,
+      actor: 'e2e测试',
+      progress: (p) => {
+        const progress: Progress = { ...p, taskId: String(channel) };
+        void page.evaluate((x) => (window as unknown as { __ljEmitProgress: (p: Progress) => void }).__ljEmitProgress(x), progress).catch(() => undefined);
+      },
+    });
+  });
+  await page.addInitScript({ content: await bridge() });
+  await page.goto(`${origin}/index.html`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    page,
+    origin,
+    session,
+    dir,
+    requests,
+    dialogs,
+    screenshot: async (name) => {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    close: async () => {
+      await context.close();
+      await new Promise((r) => server.close(r));
+      session.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

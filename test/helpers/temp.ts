@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { ReadableDb } from '../../electron/services/db/connection';
+
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh temp dir, removed after the test. */
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'liangjiadi-test-'));
+  dirs.push(d);
+  return d;
+}
+
+/** Every row of every table, for row-for-row comparisons. */
+export function dumpTables(db: ReadableDb, opts: { except?: string[] } = {}): Record<string, unknown[]> {
+  const tables = db.conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) {
+    if (opts.except?.includes(t)) continue;
+    out[t] = db.conn.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2, 3, 4`).raw().all();
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { comparePeriods, formatPeriodZh, monthsOf, normalizePeriod, periodRange, previousPeriod, samePeriodLastYear } from '../../shared/period';
+
+describe('period spellings', () => {
+  it.each([
+    ['2025-01', '2025-01'],
+    ['2025-1', '2025-01'],
+    ['2025/3', '2025-03'],
+    ['2025.03', '2025-03'],
+    ['202503', '2025-03'],
+    ['2025年3月', '2025-03'],
+    ['2025年03月份', '2025-03'],
+    ['２０２５年３月', '2025-03'],
+    ['2025Q1', '2025-Q1'],
+    ['2025-q4', '2025-Q4'],
+    ['2025年第一季度', '2025-Q1'],
+    ['2025年3季度', '2025-Q3'],
+    ['2025H2', '2025-H2'],
+    ['2025年上半年', '2025-H1'],
+    ['2025年下半年', '2025-H2'],
+    ['2025', '2025'],
+    ['2025年', '2025'],
+    ['2025年度', '2025'],
+    [' 2025 年 3 月 ', '2025-03'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizePeriod(input)).toBe(expected);
+  });
+
+  it.each(['', '2025-13', '2025-00', '2025Q5', '三月', '25-03', '2025年13月', 'abc', '1850'])('rejects %s', (input) => {
+    expect(normalizePeriod(input)).toBeNull();
+  });
+});
+
+describe('period maths', () => {
+  it('formats in Chinese', () => {
+    expect(formatPeriodZh('2025-03')).toBe('2025年3月');
+    expect(formatPeriodZh('2025-Q1')).toBe('2025年第1季度');
+    expect(formatPeriodZh('2025-H1')).toBe('2025年上半年');
+    expect(formatPeriodZh('2025')).toBe('2025年');
+  });
+  it('steps back across year ends', () => {
+    expect(previousPeriod('2025-01')).toBe('2024-12');
+    expect(previousPeriod('2025-Q1')).toBe('2024-Q4');
+    expect(previousPeriod('2025-H1')).toBe('2024-H2');
+    expect(samePeriodLastYear('2025-03')).toBe('2024-03');
+    expect(samePeriodLastYear('2025-H2')).toBe('2024-H2');
+  });
+  it('knows the months a period covers', () => {
+    expect(monthsOf('2025-Q2')).toEqual({ first: '2025-04', last: '2025-06', count: 3 });
+    expect(monthsOf('2025-H2')).toEqual({ first: '2025-07', last: '2025-12', count: 6 });
+    expect(monthsOf('2025')).toEqual({ first: '2025-01', last: '2025-12', count: 12 });
+  });
+  it('lists ranges and sorts mixed kinds chronologically', () => {
+    expect(periodRange('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(periodRange('2024-Q4', '2025-Q2')).toEqual(['2024-Q4', '2025-Q1', '2025-Q2']);
+    expect(periodRange('2023-01', '2025-12')).toHaveLength(36);
+    expect(['2025-02', '2025', '2025-Q1', '2024-12', '2025-01'].sort(comparePeriods)).toEqual(['2024-12', '2025', '2025-Q1', '2025-01', '2025-02']);
+  });
+});
