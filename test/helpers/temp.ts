@@ -22,7 +22,9 @@ export function dumpTables(db: ReadableDb, opts: { except?: string[] } = {}): Re
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {
     if (opts.except?.includes(t)) continue;
-    out[t] = db.conn.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2, 3, 4`).raw().all();
+    const n = (db.conn.prepare(`PRAGMA table_info("${t}")`).all() as unknown[]).length;
+    const order = Array.from({ length: n }, (_, i) => i + 1).join(', ');
+    out[t] = db.conn.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).raw().all();
   }
   return out;
 }
