@@ -102,7 +102,7 @@ describe('hostile zips', () => {
     await expectRefused(await rawZip(join(tempDir(), 'many.zip'), entries), { code: 'ZIP_TOO_MANY_ENTRIES' }, { ...DEFAULT_LIMITS, maxEntries: 10 });
   });
   it('too many rows in a table', async () => {
-    await expectRefused(good, { code: 'TOO_MANY_ROWS', sheet: '机构指标' }, { ...DEFAULT_LIMITS, maxRowsPerTable: 6 });
+    await expectRefused(good, { code: 'TOO_MANY_ROWS', sheet: '机构指标' }, { ...DEFAULT_LIMITS, maxRowsPerTable: 8 });
     await expectRefused(goodZip, { code: 'TOO_MANY_ROWS', sheet: 'institution_values.csv' }, { ...DEFAULT_LIMITS, maxRowsPerTable: 6 });
   });
 });
