@@ -15,11 +15,11 @@ export function miniPackage(): PackageData {
       { code: 'H004', name: '城东社区卫生服务中心', level: '基层', type: '社区卫生服务中心', ownership: '公立', payment: '否' },
     ],
     extraIndicators: [],
-    regionValues: new Map([
+    regionValues: new Map<string, Record<string, number | null>>([
       ['2025-01', { FI_EMP_CONTRIB: 1000, FI_EMP_OTHER: 50, FI_RES_PERSONAL: 300, FI_RES_SUBSIDY: 200, FE_EMP: 900, FE_RES: 450 }],
       ['2025-02', { FI_EMP_CONTRIB: 1010, FI_EMP_OTHER: 40, FI_RES_PERSONAL: 20, FI_RES_SUBSIDY: 10, FE_EMP: 880, FE_RES: 430 }],
     ]),
-    institutionValues: new Map([
+    institutionValues: new Map<string, Record<string, number | null>>([
       ['H001|2025-01', { SVC_IP_COST: 4200, SVC_DISCHARGES: 3000, SVC_OP_VISITS: 36000, DRG_LIST_QC: 0.95 }],
       ['H002|2025-01', { SVC_IP_COST: 2600, SVC_DISCHARGES: 2000, SVC_OP_VISITS: 30000, DRG_LIST_QC: 0.97 }],
       ['H003|2025-01', { SVC_IP_COST: 650, SVC_DISCHARGES: 1000, SVC_OP_VISITS: 9000, DRG_LIST_QC: 0.91 }],
