@@ -8,6 +8,8 @@ module.exports = {
   files: ['dist/node/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   extraResources: [{ from: 'resources/demo', to: 'demo' }],
   asar: true,
+  // worker threads cannot start from inside an asar archive
+  asarUnpack: ['dist/node/db.worker.cjs'],
   publish: null,
   electronFuses: {
     runAsNode: false,

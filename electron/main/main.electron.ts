@@ -7,7 +7,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Envelope } from '../../shared/errors';
 import { contract, INVOKE, isChannel, PROGRESS_EVENT, type Channel } from '../../shared/ipc/contract';
 import { DbWorkerClient } from '../services/host/worker-client';
@@ -127,7 +127,8 @@ app.whenReady().then(async () => {
   lockDownSession();
   Menu.setApplicationMenu(null);
   worker = new DbWorkerClient(
-    join(__dirname, 'db.worker.cjs'),
+    // packaged: the worker file is unpacked beside the asar (electron-builder asarUnpack)
+    join(__dirname, 'db.worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
     {
       workspacePath: process.env.LIANGJIADI_WORKSPACE || join(app.getPath('userData'), 'workspaces', 'demo.ljd'),
       demoPackage: join(resourcesRoot, 'demo', 'demo-region.zip'),

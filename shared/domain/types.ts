@@ -108,6 +108,7 @@ export interface ValueChange {
   period: string;
   indicator: string;
   indicatorName: string;
+  unit: string;
   institution: string | null;
   institutionName: string | null;
   before: number | null;

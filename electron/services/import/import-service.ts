@@ -88,6 +88,7 @@ function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog: Map<s
       period,
       indicator,
       indicatorName: catalog.get(indicator)?.name ?? indicator,
+      unit: catalog.get(indicator)?.unit ?? '',
       institution,
       institutionName: institution ? (pkg.institutions.get(institution)?.name ?? insts.get(institution)?.name ?? null) : null,
       before,

@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ImportIssue, ImportRecord, ImportReport, PeriodDiff, Progress, ValueChange, WorkspaceInfo } from '../../../shared/domain/types';
-import { formatDateTimeZh } from '../../../shared/format';
+import { formatDateTimeZh, formatValue } from '../../../shared/format';
 import { formatPeriodZh } from '../../../shared/period';
 import { api, errorText } from '../api';
 import { Grid } from '../components/Grid';
@@ -10,7 +10,8 @@ import { useLoad } from '../hooks';
 type Phase = { kind: 'idle' } | { kind: 'checking'; path: string } | { kind: 'report'; report: ImportReport } | { kind: 'committing'; report: ImportReport } | { kind: 'done'; record: ImportRecord };
 
 const issueColumns: ColDef<ImportIssue>[] = [
-  { headerName: '文件', valueGetter: (p) => (p.data ? (p.data.sheet ? `${p.data.file} · ${p.data.sheet}` : p.data.file) : ''), width: 220 },
+  { headerName: '文件', field: 'file', width: 170 },
+  { headerName: '工作表/文件内', field: 'sheet', width: 150 },
   { headerName: '行', field: 'row', width: 80, type: 'numericColumn' },
   { headerName: '列', valueGetter: (p) => (p.data ? [p.data.column, p.data.header].filter(Boolean).join(' ') : ''), width: 170 },
   { headerName: '值', field: 'value', width: 120 },
@@ -30,8 +31,8 @@ const changeColumns: ColDef<ValueChange>[] = [
   { headerName: '期间', field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string), width: 120 },
   { headerName: '指标', field: 'indicatorName', flex: 1 },
   { headerName: '机构', valueGetter: (p) => p.data?.institutionName ?? (p.data?.institution ? p.data.institution : '统筹地区'), flex: 1 },
-  { headerName: '原值', field: 'before', type: 'numericColumn', width: 130 },
-  { headerName: '新值', field: 'after', type: 'numericColumn', width: 130 },
+  { headerName: '原值', field: 'before', type: 'numericColumn', width: 150, valueFormatter: (p) => formatValue(p.value as number | null, p.data?.unit ?? '') },
+  { headerName: '新值', field: 'after', type: 'numericColumn', width: 150, valueFormatter: (p) => formatValue(p.value as number | null, p.data?.unit ?? '') },
 ];
 
 const historyColumns: ColDef<ImportRecord>[] = [
@@ -182,6 +183,7 @@ function ReportView({ report, busy, onCommit, onCancel }: { report: ImportReport
   const errors = report.errors.length + report.truncated.errors;
   const warnings = report.warnings.length + report.truncated.warnings;
   const changed = report.diff.reduce((a, d) => a + d.changed + d.removed, 0);
+  const changedPeriods = report.diff.filter((d) => d.changed + d.removed > 0);
   return (
     <div className="card" data-testid="import-report">
       <h3>检查结果：{report.fileName}</h3>
@@ -227,7 +229,10 @@ function ReportView({ report, busy, onCommit, onCancel }: { report: ImportReport
       {errors === 0 && report.supersedes && (
         <>
           <h4>与工作区现有数据的差异</h4>
-          <Grid rows={report.diff} columns={diffColumns} height={200} testId="report-diff" />
+          <p className="muted" data-testid="report-diff-summary">
+            {changedPeriods.length} 个期间有数值变化或删除，{report.diff.filter((d) => d.added > 0 && d.changed + d.removed + d.unchanged === 0).length} 个为新期间，其余 {report.diff.length - changedPeriods.length} 个期间的数值不变。
+          </p>
+          {changedPeriods.length > 0 && <Grid rows={changedPeriods} columns={diffColumns} height={Math.min(240, 60 + changedPeriods.length * 34)} testId="report-diff" />}
           {report.changes.length > 0 && (
             <>
               <h4>变化的数值（前 {report.changes.length} 个）</h4>
