@@ -6,7 +6,9 @@
 //           1,000,000 DRG group rows, as a zip package (CSV)
 //   xlsx:   a 200,000-row 病组 sheet
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILTIN_INDICATORS } from '../shared/catalog/indicators';
@@ -14,6 +16,7 @@ import type { Institution } from '../shared/domain/types';
 import { periodRange } from '../shared/period';
 import { inTransaction } from '../electron/services/db/connection';
 import { DRG_GROUPS, mulberry32 } from '../electron/services/demo/demo-region';
+import { deriveAndCheck } from '../electron/services/import/derive';
 import { ImportService } from '../electron/services/import/import-service';
 import { DEFAULT_LIMITS } from '../electron/services/import/limits';
 import { parsePackage, splitKey, type GroupRow } from '../electron/services/import/parse-package';
@@ -68,46 +71,46 @@ function largeRegion(): PackageData {
   return { regionCode: '990200', regionName: '基准测试市', producer: 'bench', createdAt: '2026-01-01', periods: months, institutions, extraIndicators: [], regionValues, institutionValues, groups };
 }
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-bench-'));
-  const lines: string[] = [];
-  const say = (s: string) => {
-    console.log(s);
-    lines.push(s);
-  };
-  try {
-    say(`# 亮家底 benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}`);
-    let t = performance.now();
-    let data: PackageData | null = largeRegion();
-    const zipPath = join(dir, 'large.zip');
-    await writeZipPackage(data, zipPath);
-    const counts = { institutions: data.institutions.length, groups: data.groups.length };
-    data = null; // let the generator's copy go before measuring the import
-    say(`生成大型地区数据包：机构 ${counts.institutions}，病组行 ${counts.groups}，zip ${mb(statSync(zipPath).size)}，用时 ${(performance.now() - t).toFixed(0)} ms`);
+// Each phase runs in its own process so its peak memory (maxRSS) is its own.
+type Phase = 'generate' | 'import' | 'raw' | 'xlsx';
 
-    // --- our import: read zip + parse + validate + derive + diff + one write transaction -----
+async function phase(name: Phase, dir: string): Promise<Record<string, number>> {
+  const zipPath = join(dir, 'large.zip');
+  if (name === 'generate') {
+    const t = performance.now();
+    const data = largeRegion();
+    await writeZipPackage(data, zipPath);
+    const small: PackageData = { ...data, institutionValues: new Map(), regionValues: new Map(), groups: data.groups.slice(0, XLSX_ROWS) };
+    await writeXlsxPackage(small, join(dir, 'groups.xlsx'));
+    return { institutions: data.institutions.length, groups: data.groups.length, ms: performance.now() - t, zipBytes: statSync(zipPath).size, xlsxBytes: statSync(join(dir, 'groups.xlsx')).size };
+  }
+  if (name === 'import') {
+    // read zip + parse + validate + derive + diff + one write transaction
     const ws = createWorkspace(join(dir, 'import.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
     const service = new ImportService(DEFAULT_LIMITS);
-    t = performance.now();
+    const t = performance.now();
     const report = await service.prepare(ws, zipPath);
     const tPrepared = performance.now();
     if (!report.token) throw new Error(`bench package invalid: ${report.errors.slice(0, 3).map((e) => e.message).join('; ')}`);
     service.commit(ws, report.token, 'bench');
-    const tImport = performance.now() - t;
-    const rows = report.counts.institutionValues + report.counts.groupRows + report.counts.regionValues;
-    say(`导入（读取+校验+派生+比对+写入）：${rows.toLocaleString('en-US')} 行，${tImport.toFixed(0)} ms（其中读取与校验 ${(tPrepared - t).toFixed(0)} ms），${rate(rows, tImport)}`);
-
-    // --- raw baseline: the same rows, already in memory, bulk-inserted with prepared statements
-    const known = { regionCode: null, institutions: new Map(), indicators: loadIndicators(ws) };
-    const pkg = await parsePackage(zipPath, known, DEFAULT_LIMITS);
+    const ms = performance.now() - t;
+    ws.conn.close();
+    return { rows: report.counts.institutionValues + report.counts.groupRows + report.counts.regionValues, ms, prepareMs: tPrepared - t, rss: peakRss() };
+  }
+  if (name === 'raw') {
+    // the same rows the import wrote (supplied plus derived), already in memory, bulk-inserted
+    // with prepared statements in one transaction into the same tables
     const raw = createWorkspace(join(dir, 'raw.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
+    const indicators = loadIndicators(raw);
+    const pkg = await parsePackage(zipPath, { regionCode: null, institutions: new Map(), indicators }, DEFAULT_LIMITS);
+    deriveAndCheck(pkg, new Map(indicators), { region: () => undefined, institutions: () => new Map() });
     const instRows: [string, string, string, number | null][] = [];
     for (const [k, b] of pkg.inst) {
       const [code, period] = splitKey(k);
       for (const [inst, v] of b.values) instRows.push([inst, code, period, v]);
     }
     const regionRows = [...pkg.region].map(([k, v]) => [...splitKey(k), v.value] as const);
-    t = performance.now();
+    const t = performance.now();
     inTransaction(raw, () => {
       const c = raw.conn;
       const id = Number(c.prepare("INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES ('raw', '', 'zip', '', '', '', '[]', '{}', 0, '[]')").run().lastInsertRowid);
@@ -120,26 +123,47 @@ async function main() {
       const g = c.prepare('INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const row of pkg.groups) g.run(id, ...row);
     });
-    const tRaw = performance.now() - t;
-    const rawRows = instRows.length + pkg.groups.length + regionRows.length;
-    say(`原始批量插入（同样的行，已在内存中）：${rawRows.toLocaleString('en-US')} 行，${tRaw.toFixed(0)} ms，${rate(rawRows, tRaw)}`);
-    const ratio = rows / tImport / (rawRows / tRaw);
-    say(`比值：导入速度 / 原始插入速度 = ${ratio.toFixed(2)}（要求 ≥ 0.50）`);
-    ws.conn.close();
+    const ms = performance.now() - t;
     raw.conn.close();
-    say(`峰值内存（RSS）：${mb(peakRss())}（要求 < 1536 MB）`);
+    return { rows: instRows.length + pkg.groups.length + regionRows.length, ms };
+  }
+  // xlsx: the whole validation of a 200,000-row 病组 sheet
+  const path = join(dir, 'groups.xlsx');
+  const raw = createWorkspace(join(dir, 'x.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
+  const t = performance.now();
+  const parsed = await parsePackage(path, { regionCode: null, institutions: new Map(), indicators: loadIndicators(raw) }, DEFAULT_LIMITS);
+  const ms = performance.now() - t;
+  if (parsed.issues.hasErrors) throw new Error(`xlsx invalid: ${parsed.issues.errors[0]?.message}`);
+  return { rows: parsed.groups.length, ms, rss: peakRss() };
+}
 
-    // --- xlsx parse rate ------------------------------------------------------------------------
-    const small = largeRegion();
-    const xlsxData: PackageData = { ...small, institutionValues: new Map(), regionValues: new Map(), groups: small.groups.slice(0, XLSX_ROWS) };
-    const xlsxPath = join(dir, 'groups.xlsx');
-    await writeXlsxPackage(xlsxData, xlsxPath);
-    t = performance.now();
-    const parsed = await parsePackage(xlsxPath, { regionCode: null, institutions: new Map(), indicators: known.indicators }, DEFAULT_LIMITS);
-    const tX = performance.now() - t;
-    if (parsed.issues.hasErrors) throw new Error(`xlsx invalid: ${parsed.issues.errors[0]?.message}`);
-    say(`xlsx 解析：${parsed.groups.length.toLocaleString('en-US')} 行病组工作表（${mb(statSync(xlsxPath).size)}），${tX.toFixed(0)} ms，${rate(parsed.groups.length, tX)}`);
-    say(`峰值内存（全程）：${mb(peakRss())}`);
+function runPhase(name: Phase, dir: string): Record<string, number> {
+  const r = spawnSync(process.execPath, [__filename, '--phase', name, dir], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`phase ${name} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+async function main() {
+  const i = process.argv.indexOf('--phase');
+  if (i >= 0) {
+    const result = await phase(process.argv[i + 1] as Phase, process.argv[i + 2]!);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-bench-'));
+  const say = (line: string) => console.log(line);
+  try {
+    say(`# 亮家底 benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores`);
+    const g = runPhase('generate', dir);
+    say(`生成：机构 ${g.institutions}，病组行 ${g.groups!.toLocaleString('en-US')}，zip ${mb(g.zipBytes!)}，xlsx ${mb(g.xlsxBytes!)}，用时 ${g.ms!.toFixed(0)} ms`);
+    const imp = runPhase('import', dir);
+    say(`导入 zip（读取+校验+派生+比对+一个事务写入）：${imp.rows!.toLocaleString('en-US')} 行，${imp.ms!.toFixed(0)} ms（其中读取、校验与比对 ${imp.prepareMs!.toFixed(0)} ms），${rate(imp.rows!, imp.ms!)}，峰值内存 ${mb(imp.rss!)}`);
+    const raw = runPhase('raw', dir);
+    say(`原始批量插入（同样的行，已在内存中，同样的表和索引）：${raw.rows!.toLocaleString('en-US')} 行，${raw.ms!.toFixed(0)} ms，${rate(raw.rows!, raw.ms!)}`);
+    const ratio = imp.rows! / imp.ms! / (raw.rows! / raw.ms!);
+    say(`比值：导入速度 / 原始插入速度 = ${ratio.toFixed(2)}（要求 ≥ 0.50）；导入峰值内存 ${mb(imp.rss!)}（要求 < 1536 MB）`);
+    const x = runPhase('xlsx', dir);
+    say(`xlsx 解析与校验：${x.rows!.toLocaleString('en-US')} 行病组工作表，${x.ms!.toFixed(0)} ms，${rate(x.rows!, x.ms!)}，峰值内存 ${mb(x.rss!)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

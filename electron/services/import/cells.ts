@@ -27,7 +27,25 @@ function unwrapFormula(v: RawCell): RawCell | { missingResult: true } {
   return v;
 }
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * The allocation-free fast path for hot loops: a number, null for an empty cell, or undefined
+ * when the cell needs parseNumberCell (text with separators, percents, formulas, errors).
+ */
+export function fastNumber(raw: RawCell): number | null | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw === 'string') {
+    if (raw === '') return null;
+    return PLAIN_NUMBER.test(raw) ? Number(raw) : undefined;
+  }
+  return raw === null ? null : undefined;
+}
+
 export function parseNumberCell(raw: RawCell): NumberResult {
+  // fast path for the common case: a plain decimal as CSV text or an xlsx number
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { ok: true, value: raw, percent: false };
+  if (typeof raw === 'string' && PLAIN_NUMBER.test(raw)) return { ok: true, value: Number(raw), percent: false };
   const v = unwrapFormula(raw);
   if (v !== null && typeof v === 'object' && 'missingResult' in v)
     return { ok: false, reason: '公式没有保存计算结果', hint: '请用 Excel/WPS 打开该文件并保存一次（会写入公式结果），或把公式列复制后“选择性粘贴为数值”。' };
@@ -51,7 +69,11 @@ export function parseNumberCell(raw: RawCell): NumberResult {
 }
 
 /** Names and labels: spaces collapsed, characters kept as written (（ ） stay full-width). */
+const NEEDS_SPACE_CLEANUP = /[\s\u3000]/;
+const ASCII_PRINTABLE = /^[\x21-\x7e]*$/;
+
 export function parseTextCell(raw: RawCell): string {
+  if (typeof raw === 'string' && !NEEDS_SPACE_CLEANUP.test(raw)) return raw;
   const v = unwrapFormula(raw);
   if (v === null || (typeof v === 'object' && !(v instanceof Date))) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -60,12 +82,24 @@ export function parseTextCell(raw: RawCell): string {
 
 /** Codes (机构编码, 病组编码, 统筹地区编码): full-width characters become ASCII, no spaces. */
 export function parseCodeCell(raw: RawCell): string {
+  if (typeof raw === 'string' && ASCII_PRINTABLE.test(raw)) return raw;
   const v = unwrapFormula(raw);
   if (typeof v === 'number') return String(v);
   return toHalfWidth(parseTextCell(v as RawCell)).replace(/\s+/g, '');
 }
 
+// A package has a few dozen distinct period spellings and up to millions of rows.
+const periodCache = new Map<string, string | null>();
+
 export function parsePeriodCell(raw: RawCell): string | null {
+  if (typeof raw === 'string') {
+    let p = periodCache.get(raw);
+    if (p === undefined) {
+      p = normalizePeriod(raw);
+      if (periodCache.size < 10000) periodCache.set(raw, p);
+    }
+    return p;
+  }
   const v = unwrapFormula(raw);
   if (v instanceof Date) {
     // Excel stores a date; a date in a period column means its month

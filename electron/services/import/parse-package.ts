@@ -10,7 +10,7 @@ import { UNITS, unitFactor, type IndicatorDef, type Unit } from '../../../shared
 import { INSTITUTION_LEVELS, type Institution, type InstitutionLevel, type PaymentMethod } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods, normalizePeriod, toHalfWidth } from '../../../shared/period';
-import { cellText, parseCodeCell, parseNumberCell, parsePeriodCell, parseTextCell, splitHeader } from './cells';
+import { cellText, fastNumber, parseCodeCell, parseNumberCell, parsePeriodCell, parseTextCell, splitHeader } from './cells';
 import { IssueList, PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
 import { decodeText, readCsv } from './read-csv';
@@ -297,6 +297,7 @@ async function readZipPackage(path: string, b: PackageBuilder, limits: ImportLim
       b.pkg.issues.warn('TABLE_NAME_MISMATCH', { file, sheet: f.path }, `文件“${f.path}”在 manifest.json 中登记为 ${TABLE_KIND_NAMES[f.table]} 表，与文件名的约定不同，按 manifest.json 读取。`, '请确认 manifest.json 中 table 字段填写正确。');
     const sink = b.table({ kind: f.table, file, sheet: f.path });
     const { text } = decodeText(buf);
+    buffers.delete(f.path); // the decoded text is all we need; let the bytes go
     readCsv(
       text,
       {
@@ -562,6 +563,8 @@ class PackageBuilder {
       cols.push({ c, def, factor });
     });
     const unknownCodes = new Map<string, number>();
+    // bucket keys per period, so the hot loop does not build strings per cell
+    const keysByPeriod = new Map<string, string[]>();
     return (cells: RawCell[], row: number) => {
       const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
       let code = '';
@@ -578,24 +581,33 @@ class PackageBuilder {
       }
       const period = parsePeriodCell(cells[cPeriod] ?? null);
       if (!period) return issues.error('BAD_PERIOD', at(cPeriod), '无法识别的期间。', '期间写法示例：2025-03、2025年3月、202503、2025Q1、2025年上半年、2025年。');
-      for (const { c, def, factor } of cols) {
-        const parsed = parseNumberCell(cells[c] ?? null);
-        if (!parsed.ok) {
-          issues.error('BAD_NUMBER', at(c), `${parsed.reason}。`, parsed.hint);
-          continue;
+      let keys = keysByPeriod.get(period);
+      if (!keys) keysByPeriod.set(period, (keys = cols.map((x) => key(x.def.code, period))));
+      for (let ci = 0; ci < cols.length; ci++) {
+        const { c, def, factor } = cols[ci]!;
+        let n = fastNumber(cells[c] ?? null);
+        let percent = false;
+        if (n === undefined) {
+          const parsed = parseNumberCell(cells[c] ?? null);
+          if (!parsed.ok) {
+            issues.error('BAD_NUMBER', at(c), `${parsed.reason}。`, parsed.hint);
+            continue;
+          }
+          n = parsed.value;
+          percent = parsed.percent;
         }
-        if (parsed.value === null) continue;
-        if (parsed.percent && def.unit !== '%') {
+        if (n === null) continue;
+        if (percent && def.unit !== '%') {
           issues.error('BAD_NUMBER', at(c), `指标“${def.name}”的单位是${def.unit}，不应填写百分数。`, `请按${def.unit}填写数值。`);
           continue;
         }
         // percentages are stored as fractions: "85.3%" was read as 0.853 already
-        const value = def.unit === '%' ? parsed.value : parsed.value * factor;
+        const value = def.unit === '%' ? n : n * factor;
         if (def.bounded01 && (value < 0 || value > 1))
           issues.warn('RATE_OUT_OF_RANGE', at(c), `比例 ${value} 超出 0–100% 范围。`, '比例请填写为百分数（如 85.3%）或小数（0.853）；若填的是 85.3 这样的数值，请加上百分号。');
         if ((def.unit === '人次' || def.unit === '例') && value < 0) issues.warn('NEGATIVE_COUNT', at(c), `人次/例数为负数（${value}）。`, '请核对该数据；冲销调整请在备注中说明。');
+        const k = keys[ci]!;
         if (isInst) {
-          const k = key(def.code, period);
           let b = this.pkg.inst.get(k);
           if (!b) this.pkg.inst.set(k, (b = { values: new Map(), rows: new Map(), sheet }));
           const prevRow = b.rows.get(code);
@@ -604,7 +616,6 @@ class PackageBuilder {
           b.values.set(code, value);
           b.rows.set(code, row);
         } else {
-          const k = key(def.code, period);
           const prev = this.pkg.region.get(k);
           if (prev) issues.warn('DUPLICATE_KEY', at(c), `期间 ${period}、指标“${def.name}”重复（${prev.sheet} 第 ${prev.row} 行已有），以本行为准。`, '请删除重复的行。');
           this.pkg.region.set(k, { value, sheet, row });
@@ -627,7 +638,7 @@ class PackageBuilder {
     const issues = this.pkg.issues;
     const { file, sheet } = meta;
     this.pkg.groupSheet = sheet;
-    const seen = new Map<string, number>();
+    const seen = new Map<string, Map<string, number>>();
     const unknownCodes = new Set<string>();
     return (cells: RawCell[], row: number) => {
       const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
@@ -648,30 +659,38 @@ class PackageBuilder {
       const gcode = parseCodeCell(cells[cGCode] ?? null).toUpperCase();
       if (!gcode) return issues.error('MISSING_GROUP', at(cGCode), '病组编码为空。', '请填写 CHS-DRG 或 DIP 病组编码，如 FM19。');
       const gname = parseTextCell(cells[cGName] ?? null);
-      const nums: (number | null)[] = [];
-      for (const c of [cCases, cCost, cBed, cWeight, cSelf, cStd, cAct]) {
-        if (c < 0) {
-          nums.push(null);
-          continue;
-        }
+      let bad = false;
+      const num = (c: number): number | null => {
+        if (c < 0 || bad) return null;
+        const f = fastNumber(cells[c] ?? null);
+        if (f !== undefined) return f;
         const p = parseNumberCell(cells[c] ?? null);
-        if (!p.ok) {
-          issues.error('BAD_NUMBER', at(c), `${p.reason}。`, p.hint);
-          return;
-        }
-        nums.push(p.value);
-      }
-      const [cases, cost, bed, weight, self, std, act] = [0, 1, 2, 3, 4, 5, 6].map((n) => nums[n] ?? null) as [number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+        if (p.ok) return p.value;
+        issues.error('BAD_NUMBER', at(c), `${p.reason}。`, p.hint);
+        bad = true;
+        return null;
+      };
+      const cases = num(cCases);
+      const cost = num(cCost);
+      const bed = num(cBed);
+      const weight = num(cWeight);
+      const self = num(cSelf);
+      const std = num(cStd);
+      const act = num(cAct);
+      if (bad) return;
       if (cases === null || cost === null || bed === null) {
         const c = cases === null ? cCases : cost === null ? cCost : cBed;
         return issues.error('MISSING_VALUE', at(c), '病例数、总费用、总床日不能为空。', '没有病例的病组请删去整行。');
       }
       if (cases < 0 || bed < 0 || (std ?? 0) < 0 || (act ?? 0) < 0) issues.warn('NEGATIVE_COUNT', at(cCases), '病例数或床日为负数。', '请核对该行数据。');
       if (std !== null && act !== null && std + act > cases) issues.warn('PARTS_EXCEED_TOTAL', at(cStd), `按标准结算（${std}）与据实结算（${act}）病例数之和超过病例数（${cases}）。`, '请核对该病组的结算病例数。');
-      const k = `${code}|${period}|${scheme}|${gcode}`;
-      const prev = seen.get(k);
+      const cellKey = code + '|' + period;
+      let groupsSeen = seen.get(cellKey);
+      if (!groupsSeen) seen.set(cellKey, (groupsSeen = new Map()));
+      const gk = scheme === 'DRG' ? gcode : `DIP:${gcode}`;
+      const prev = groupsSeen.get(gk);
       if (prev !== undefined) issues.warn('DUPLICATE_KEY', at(cGCode), `机构 ${code}、期间 ${period}、病组 ${gcode} 重复（第 ${prev} 行已有），两行都会导入。`, '如为重复粘贴，请删除其中一行。');
-      seen.set(k, row);
+      groupsSeen.set(gk, row);
       this.pkg.groups.push([code, period, scheme, gcode, gname, cases, cost * costFactor, bed, weight ?? null, self === null ? null : self * selfFactor, std ?? null, act ?? null]);
     };
   }
