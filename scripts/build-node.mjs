@@ -25,6 +25,7 @@ await Promise.all([
       cli: 'electron/cli/cli.node.ts',
       bench: 'bench/bench.node.ts',
       'make-demo': 'scripts/make-demo.node.ts',
+      'draw-vectors': 'scripts/draw-vectors.node.ts',
     },
     outdir: 'dist/node',
     outExtension: { '.js': '.cjs' },

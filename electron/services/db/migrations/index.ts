@@ -2,6 +2,7 @@
 // change is a new file with the next number.
 import * as m001 from './001_workspace';
 import * as m002 from './002_data_package';
+import * as m003 from './003_members';
 
 export interface Migration {
   version: number;
@@ -9,5 +10,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

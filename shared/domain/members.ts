@@ -1,0 +1,115 @@
+// Member pool, draws and the group's members, as the UI and the CLI see them.
+
+export type PoolKind = 'hospital' | 'pharmacy' | 'bureau';
+export const HOSPITAL_ROLES = ['院领导', '财务', '医保办', '其他业务处室负责人'] as const;
+export const BUREAU_ROLES = ['医药管理', '规划财务', '医保经办', '数据管理'] as const;
+
+export interface PoolMember {
+  id: number;
+  kind: PoolKind;
+  institution: string | null;
+  institutionName: string;
+  /** 三级 / 二级 / 一级及基层 / 未定级 for hospitals, '' otherwise */
+  band: string;
+  institutionType: string;
+  name: string;
+  role: string;
+  title: string;
+  eligible: boolean;
+  ineligibleReason: string;
+  /** a sitting member cannot be drawn again */
+  sitting: boolean;
+}
+
+export interface PoolMemberInput {
+  kind: PoolKind;
+  institution: string | null;
+  institutionName?: string;
+  name: string;
+  role: string;
+  title?: string;
+}
+
+export interface DrawRulesView {
+  seats: number;
+  minimums: { 三级: number; 二级: number; 一级及基层: number };
+  coverTypes: boolean;
+  pharmacySeats: number;
+}
+
+export interface FrozenDraw {
+  id: number;
+  kind: 'initial' | 'replacement';
+  frozenAt: string;
+  poolHash: string;
+  rulesHash: string;
+  previousHash: string;
+  institutions: number;
+  people: number;
+  rules: DrawRulesView;
+  /** exact reasons the rules cannot be met; empty when the draw can run */
+  infeasible: string[];
+  replaces: { memberId: number; name: string; institutionName: string } | null;
+}
+
+export interface DrawStepView {
+  round: 'types' | 'fill' | 'pharmacy';
+  institution: string;
+  institutionName: string;
+  band: string;
+  type: string;
+  score: string;
+  decision: 'accepted' | 'skipped';
+  reason: string;
+  person: string | null;
+  personName: string | null;
+}
+
+export interface DrawResultView {
+  institution: string;
+  institutionName: string;
+  band: string;
+  type: string;
+  kind: 'hospital' | 'pharmacy';
+  person: string;
+  name: string;
+  role: string;
+}
+
+export interface DrawRecordView {
+  id: number;
+  kind: 'initial' | 'replacement';
+  status: 'frozen' | 'drawn' | 'cancelled';
+  frozenAt: string;
+  drawnAt: string | null;
+  poolHash: string;
+  rulesHash: string;
+  previousHash: string;
+  recordHash: string | null;
+  seedInput: string | null;
+  seedCanonical: string | null;
+  witnesses: string[];
+  steps: DrawStepView[];
+  result: DrawResultView[];
+}
+
+export interface MemberView {
+  id: number;
+  poolMemberId: number;
+  kind: PoolKind;
+  name: string;
+  role: string;
+  institution: string | null;
+  institutionName: string;
+  band: string;
+  drawId: number | null;
+  startDate: string;
+  endDate: string;
+  status: 'active' | 'left' | 'ended';
+  leftAt: string | null;
+  leftReason: string | null;
+  /** days until the term ends (negative when past) */
+  daysLeft: number;
+  /** within 30 days of the end of the term */
+  endingSoon: boolean;
+}
