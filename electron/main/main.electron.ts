@@ -5,11 +5,11 @@
 // (electron-builder.config.cjs). The database and all services run in a worker thread.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { Envelope } from '../../shared/errors';
-import { contract, INVOKE, isChannel, PROGRESS_EVENT, type Channel } from '../../shared/ipc/contract';
+import { contract, INVOKE, isChannel, PROGRESS_EVENT, type Channel, type ParsedInput } from '../../shared/ipc/contract';
 import { DbWorkerClient } from '../services/host/worker-client';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, isTrustedSender, mimeType, resolveAppPath } from './security-policy';
 
@@ -69,16 +69,26 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-async function handleMainChannel(channel: Channel): Promise<Envelope<unknown>> {
+async function handleMainChannel(channel: Channel, rawInput: unknown): Promise<Envelope<unknown>> {
   const win = mainWindow;
   if (!win) return { ok: false, error: { code: 'INTERNAL', message: '窗口不可用。' } };
-  if (channel === 'dialog.openPackage') {
-    const r = await dialog.showOpenDialog(win, { title: '选择数据包', properties: ['openFile'], filters: [{ name: '数据包', extensions: ['xlsx', 'zip'] }] });
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `参数不正确：${parsed.error.issues[0]?.message ?? ''}` } };
+  if (channel === 'dialog.open') {
+    const input = parsed.data as ParsedInput<'dialog.open'>;
+    const r = await dialog.showOpenDialog(win, { title: input.title, properties: ['openFile'], filters: input.filters });
     return { ok: true, value: { path: r.canceled ? null : (r.filePaths[0] ?? null) } };
   }
-  if (channel === 'dialog.saveTemplate') {
-    const r = await dialog.showSaveDialog(win, { title: '导出数据包模板', defaultPath: '亮家底数据包模板.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+  if (channel === 'dialog.save') {
+    const input = parsed.data as ParsedInput<'dialog.save'>;
+    const r = await dialog.showSaveDialog(win, { title: input.title, defaultPath: join(app.getPath('documents'), basename(input.defaultName)), filters: input.filters });
     return { ok: true, value: { path: r.canceled ? null : (r.filePath ?? null) } };
+  }
+  if (channel === 'print.pdf') {
+    const input = parsed.data as ParsedInput<'print.pdf'>;
+    const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, landscape: input.landscape ?? false });
+    await writeFile(input.path, pdf);
+    return { ok: true, value: { path: input.path } };
   }
   return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${channel}` } };
 }
@@ -89,7 +99,7 @@ function registerIpc(): void {
     if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame))
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '拒绝来自非本程序页面的请求。' } };
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的操作。' } };
-    if (contract[channel].where === 'main') return handleMainChannel(channel);
+    if (contract[channel].where === 'main') return handleMainChannel(channel, input);
     if (!worker) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
     return worker.invoke(channel, input);
   });

@@ -3,9 +3,11 @@
 // from it, and the renderer is typed by it. Adding a channel here is the only way to add one.
 
 import { z } from 'zod';
+import type { DrawRecordView, DrawRulesView, FrozenDraw, MemberView, PoolMember } from '../domain/members';
 import type {
   AppInfo,
   AuditEntry,
+  ImportIssue,
   ImportRecord,
   ImportReport,
   Indicator,
@@ -23,6 +25,27 @@ function returns<T>(): T {
 const empty = z.object({}).strict();
 const filePath = z.string().min(1, '请提供文件路径').max(4096, '路径过长');
 const periodKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, '期间格式应为 2025-03、2025-Q1、2025-H1 或 2025');
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2025-03-01');
+const poolMemberInput = z
+  .object({
+    kind: z.enum(['hospital', 'pharmacy', 'bureau']),
+    institution: z.string().max(32).nullable(),
+    institutionName: z.string().max(100).optional(),
+    name: z.string().min(1, '姓名不能为空').max(40),
+    role: z.string().min(1, '职务不能为空').max(40),
+    title: z.string().max(40).optional(),
+  })
+  .strict();
+const rulesInput = z
+  .object({
+    seats: z.number().int().min(8, '医院代表席位不少于8名').max(50),
+    minimums: z.object({ 三级: z.number().int().min(0).max(50), 二级: z.number().int().min(0).max(50), 一级及基层: z.number().int().min(0).max(50) }).strict(),
+    coverTypes: z.boolean(),
+    pharmacySeats: z.number().int().min(0).max(10),
+  })
+  .strict();
+const fileFilter = z.object({ name: z.string().max(40), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5) }).strict();
 const indicatorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, '指标编码只能包含字母、数字和下划线');
 
 export const contract = {
@@ -52,11 +75,45 @@ export const contract = {
   'import.history': { input: empty, result: returns<ImportRecord[]>(), where: 'worker' },
   'import.template': { input: z.object({ path: filePath }).strict(), result: returns<{ path: string }>(), where: 'worker' },
 
+  'pool.list': { input: empty, result: returns<PoolMember[]>(), where: 'worker' },
+  'pool.add': { input: z.object({ member: poolMemberInput }).strict(), result: returns<PoolMember>(), where: 'worker' },
+  'pool.update': { input: z.object({ id, member: poolMemberInput }).strict(), result: returns<PoolMember>(), where: 'worker' },
+  'pool.setEligibility': { input: z.object({ id, eligible: z.boolean(), reason: z.string().max(200) }).strict(), result: returns<PoolMember>(), where: 'worker' },
+  'pool.remove': { input: z.object({ id }).strict(), result: returns<{ removed: boolean }>(), where: 'worker' },
+  'pool.import': { input: z.object({ path: filePath }).strict(), result: returns<{ added: number; errors: ImportIssue[] }>(), where: 'worker' },
+
+  'draw.rules': { input: empty, result: returns<DrawRulesView>(), where: 'worker' },
+  'draw.setRules': { input: z.object({ rules: rulesInput }).strict(), result: returns<DrawRulesView>(), where: 'worker' },
+  'draw.freeze': {
+    input: z.object({ kind: z.enum(['initial', 'replacement']), replacesMemberId: id.optional(), leaveReason: z.string().max(200).optional() }).strict(),
+    result: returns<FrozenDraw>(),
+    where: 'worker',
+  },
+  'draw.execute': {
+    input: z.object({ drawId: id, seed: z.string().min(1, '请输入随机种子').max(500), witnesses: z.array(z.string().max(40)).max(20) }).strict(),
+    result: returns<DrawRecordView>(),
+    where: 'worker',
+  },
+  'draw.cancel': { input: z.object({ drawId: id }).strict(), result: returns<{ cancelled: boolean }>(), where: 'worker' },
+  'draw.list': { input: empty, result: returns<DrawRecordView[]>(), where: 'worker' },
+  'draw.exportRecord': { input: z.object({ drawId: id, path: filePath }).strict(), result: returns<{ path: string }>(), where: 'worker' },
+  'draw.verify': { input: z.object({ path: filePath }).strict(), result: returns<{ ok: boolean; problems: string[] }>(), where: 'worker' },
+
+  'members.list': { input: z.object({ on: isoDate.optional() }).strict(), result: returns<MemberView[]>(), where: 'worker' },
+  'members.appoint': { input: z.object({ poolMemberId: id, start: isoDate }).strict(), result: returns<MemberView>(), where: 'worker' },
+  'members.extend': { input: z.object({ memberId: id, endDate: isoDate }).strict(), result: returns<MemberView>(), where: 'worker' },
+
   'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(), result: returns<AuditEntry[]>(), where: 'worker' },
 
   // Native dialogs belong to the main process; the services never show UI.
-  'dialog.openPackage': { input: empty, result: returns<{ path: string | null }>(), where: 'main' },
-  'dialog.saveTemplate': { input: empty, result: returns<{ path: string | null }>(), where: 'main' },
+  'dialog.open': { input: z.object({ title: z.string().max(60), filters: z.array(fileFilter).max(5) }).strict(), result: returns<{ path: string | null }>(), where: 'main' },
+  'dialog.save': {
+    input: z.object({ title: z.string().max(60), defaultName: z.string().max(120), filters: z.array(fileFilter).max(5) }).strict(),
+    result: returns<{ path: string | null }>(),
+    where: 'main',
+  },
+  /** prints the current page (print stylesheet) to a PDF file */
+  'print.pdf': { input: z.object({ path: filePath, landscape: z.boolean().optional() }).strict(), result: returns<{ path: string }>(), where: 'main' },
 } as const;
 
 export type Contract = typeof contract;

@@ -31,7 +31,9 @@ export interface Harness {
   /** every URL the page requested */
   requests: string[];
   /** what the OS dialogs "return" next (the dialogs belong to Electron main, not to the services) */
-  dialogs: { openPackage: string | null; saveTemplate: string | null };
+  dialogs: { open: string | null; save: string | null };
+  /** PDFs printed through the print.pdf channel */
+  printed: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -99,11 +101,23 @@ export async function openApp(opts: { viewport?: { width: number; height: number
     if (!r.url().startsWith('http')) requests.push(r.url());
   });
   page.on('pageerror', (e) => console.error('[page error]', e));
-  const dialogs: Harness['dialogs'] = { openPackage: null, saveTemplate: null };
+  const dialogs: Harness['dialogs'] = { open: null, save: null };
+  const printed: string[] = [];
   await page.exposeBinding('__ljInvoke', async (_source, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (isChannel(channel) && contract[channel].where === 'main') {
-      if (channel === 'dialog.openPackage') return { ok: true, value: { path: dialogs.openPackage } };
-      if (channel === 'dialog.saveTemplate') return { ok: true, value: { path: dialogs.saveTemplate } };
+      // the main process's own channels: validated like the services', answered as Electron would
+      const parsed = contract[channel].input.safeParse(input);
+      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '' } };
+      if (channel === 'dialog.open') return { ok: true, value: { path: dialogs.open } };
+      if (channel === 'dialog.save') return { ok: true, value: { path: dialogs.save } };
+      if (channel === 'print.pdf') {
+        const { path, landscape } = parsed.data as { path: string; landscape?: boolean };
+        await page.emulateMedia({ media: 'print' });
+        await page.pdf({ path, format: 'A4', printBackground: true, landscape: landscape ?? false });
+        await page.emulateMedia({ media: 'screen' });
+        printed.push(path);
+        return { ok: true, value: { path } };
+      }
     }
     return dispatch(channel, input, {
       session,
@@ -124,6 +138,7 @@ export async function openApp(opts: { viewport?: { width: number; height: number
     dir,
     requests,
     dialogs,
+    printed,
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path, fullPage: false });

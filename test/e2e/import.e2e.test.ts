@@ -34,7 +34,7 @@ describe('data import in Chromium', () => {
 
   it('refuses a package with errors, lists each with its place, and changes nothing', async () => {
     const before = dumpTables(h.session.db, { except: ['audit_log'] });
-    h.dialogs.openPackage = broken;
+    h.dialogs.open = broken;
     await h.page.getByTestId('choose-package').click();
     await h.page.getByTestId('report-errors-banner').waitFor();
     const row = h.page.locator('[data-testid="report-errors"] .ag-center-cols-container .ag-row').first();
@@ -50,7 +50,7 @@ describe('data import in Chromium', () => {
 
   it('shows what a correction changes, then imports it on confirmation', async () => {
     const before = regionValue(h.session.db, 'SVC_IP_COST', '2025-12')!;
-    h.dialogs.openPackage = corrected;
+    h.dialogs.open = corrected;
     await h.page.getByTestId('choose-package').click();
     await h.page.getByTestId('report-ok-banner').waitFor();
     await h.page.locator('[data-testid="report-changes"] .ag-row').first().waitFor();
@@ -72,7 +72,7 @@ describe('data import in Chromium', () => {
 
   it('exports the template through the save dialog', async () => {
     await h.page.getByTestId('nav-import').click();
-    h.dialogs.saveTemplate = join(h.dir, '模板.xlsx');
+    h.dialogs.save = join(h.dir, '模板.xlsx');
     await h.page.getByTestId('export-template').click();
     await h.page.getByText('模板已导出').waitFor();
     expect(existsSync(join(h.dir, '模板.xlsx'))).toBe(true);

@@ -85,6 +85,6 @@ describe('app shell in Chromium', () => {
     });
     expect(shape.same).toBe(true);
     expect(shape.hasIpc).toBe(false);
-    expect(shape.domains).toEqual(['app', 'audit', 'catalog', 'data', 'dialog', 'import', 'institutions', 'onProgress', 'workspace']);
+    expect(shape.domains).toEqual(['app', 'audit', 'catalog', 'data', 'dialog', 'draw', 'import', 'institutions', 'members', 'onProgress', 'pool', 'print', 'workspace']);
   });
 });

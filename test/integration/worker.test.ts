@@ -38,7 +38,7 @@ describe.runIf(existsSync(WORKER))('database worker thread', () => {
     const unknown = await client.invoke('app.shutdown', {});
     expect(unknown.ok).toBe(false);
     expect(!unknown.ok && unknown.error.code).toBe('UNKNOWN_CHANNEL');
-    const dialog = await client.invoke('dialog.openPackage', {});
+    const dialog = await client.invoke('dialog.open', { title: 'x', filters: [] });
     expect(!dialog.ok && dialog.error.code).toBe('UNKNOWN_CHANNEL');
     const missing = await client.invoke('import.prepare', { path: join(dir, 'nope.xlsx') });
     expect(missing).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });

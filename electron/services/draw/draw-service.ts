@@ -3,6 +3,7 @@
 // pool and the rules publishes their hashes before anybody knows the seed; the seed then comes
 // from the witnesses at the meeting.
 
+import { writeFileSync } from 'node:fs';
 import { levelBand, type InstitutionLevel } from '../../../shared/domain/types';
 import type { DrawRecordView, DrawRulesView, FrozenDraw, MemberView, PoolKind, PoolMember, PoolMemberInput } from '../../../shared/domain/members';
 import { canonicalSeed, MIN_SEED_CHARS, seedStrength, type Canonical } from '../../../shared/draw/canonical';
@@ -404,6 +405,13 @@ export function drawRecordJson(db: ReadableDb, id: number): string {
   const r = db.conn.prepare("SELECT record FROM draws WHERE id = ? AND status = 'drawn'").pluck().get(id) as string | undefined;
   if (!r) throw new AppError('INVALID_INPUT', '只有已完成的抽选才有记录可导出。', '请先完成抽选。');
   return `${JSON.stringify(JSON.parse(r), null, 2)}\n`;
+}
+
+export function exportDrawRecord(db: WritableDb, id: number, path: string, actor: string): { path: string } {
+  const json = drawRecordJson(db, id);
+  writeFileSync(path, json, 'utf8');
+  inTransaction(db, () => recordAudit(db, { actor, action: 'draw.export', target: path, details: { drawId: id } }));
+  return { path };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,27 @@
 // All service handlers, one map per domain, merged. The compiler checks the merged map covers
 // every worker channel of the contract.
 
+import { readFileSync } from 'node:fs';
 import type { Indicator, Institution } from '../../../shared/domain/types';
+import {
+  addPoolMember,
+  appointBureauMember,
+  cancelDraw,
+  executeDraw,
+  exportDrawRecord,
+  extendTerm,
+  freezeDraw,
+  getRules,
+  listDraws,
+  listMembers,
+  listPool,
+  removePoolMember,
+  setEligibility,
+  setRules,
+  updatePoolMember,
+} from '../draw/draw-service';
+import { importPool } from '../draw/pool-import';
+import { verifyRecord } from '../draw/verify';
 import { listAudit } from '../audit/audit';
 import { overview, regionSeries } from '../data/queries';
 import { importHistory, loadIndicators, loadInstitutions } from '../import/import-service';
@@ -38,6 +58,35 @@ const importHandlers: Handlers<'import.prepare' | 'import.commit' | 'import.disc
   'import.template': async (input, { session, actor }) => ({ path: await writeTemplate(session.isOpen ? session.db : null, input.path, actor) }),
 };
 
+const poolHandlers: Handlers<'pool.list' | 'pool.add' | 'pool.update' | 'pool.setEligibility' | 'pool.remove' | 'pool.import'> = {
+  'pool.list': (_input, { session }) => listPool(session.db),
+  'pool.add': (input, { session, actor }) => addPoolMember(session.db, input.member, actor),
+  'pool.update': (input, { session, actor }) => updatePoolMember(session.db, input.id, input.member, actor),
+  'pool.setEligibility': (input, { session, actor }) => setEligibility(session.db, input.id, input.eligible, input.reason, actor),
+  'pool.remove': (input, { session, actor }) => (removePoolMember(session.db, input.id, actor), { removed: true }),
+  'pool.import': (input, { session, actor }) => importPool(session.db, input.path, actor),
+};
+
+const drawHandlers: Handlers<'draw.rules' | 'draw.setRules' | 'draw.freeze' | 'draw.execute' | 'draw.cancel' | 'draw.list' | 'draw.exportRecord' | 'draw.verify'> = {
+  'draw.rules': (_input, { session }) => getRules(session.db),
+  'draw.setRules': (input, { session, actor }) => setRules(session.db, input.rules, actor),
+  'draw.freeze': (input, { session, actor }) => freezeDraw(session.db, input, actor),
+  'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
+  'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, actor), { cancelled: true }),
+  'draw.list': (_input, { session }) => listDraws(session.db),
+  'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),
+  'draw.verify': (input) => {
+    const r = verifyRecord(readFileSync(input.path, 'utf8'));
+    return { ok: r.ok, problems: r.problems };
+  },
+};
+
+const memberHandlers: Handlers<'members.list' | 'members.appoint' | 'members.extend'> = {
+  'members.list': (input, { session }) => listMembers(session.db, input.on),
+  'members.appoint': (input, { session, actor }) => appointBureauMember(session.db, input.poolMemberId, input.start, actor),
+  'members.extend': (input, { session, actor }) => extendTerm(session.db, input.memberId, input.endDate, actor),
+};
+
 const auditHandlers: Handlers<'audit.list'> = {
   'audit.list': (input, { session }) => listAudit(session.db, input.limit),
 };
@@ -47,5 +96,8 @@ export const handlers: Handlers<WorkerChannel> = {
   ...catalogHandlers,
   ...dataHandlers,
   ...importHandlers,
+  ...poolHandlers,
+  ...drawHandlers,
+  ...memberHandlers,
   ...auditHandlers,
 };

@@ -70,7 +70,7 @@ export function ImportPage({ workspace, onImported }: { workspace: WorkspaceInfo
   };
 
   const choose = async () => {
-    const { path } = await api.dialog.openPackage();
+    const { path } = await api.dialog.open({ title: '选择数据包', filters: [{ name: '数据包（xlsx 或 zip）', extensions: ['xlsx', 'zip'] }] });
     if (path) await check(path);
   };
 
@@ -104,7 +104,7 @@ export function ImportPage({ workspace, onImported }: { workspace: WorkspaceInfo
   };
 
   const exportTemplate = async () => {
-    const { path } = await api.dialog.saveTemplate();
+    const { path } = await api.dialog.save({ title: '导出数据包模板', defaultName: '亮家底数据包模板.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
     if (!path) return;
     try {
       const r = await api.import.template({ path });

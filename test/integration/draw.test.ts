@@ -1,0 +1,176 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { WritableDb } from '../../electron/services/db/connection';
+import { ImportService } from '../../electron/services/import/import-service';
+import {
+  addPoolMember,
+  appointBureauMember,
+  executeDraw,
+  exportDrawRecord,
+  extendTerm,
+  freezeDraw,
+  listMembers,
+  listPool,
+  setEligibility,
+  setRules,
+  termEnd,
+} from '../../electron/services/draw/draw-service';
+import { importPool } from '../../electron/services/draw/pool-import';
+import { verifyRecord } from '../../electron/services/draw/verify';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { createWorkspace } from '../../electron/services/workspace/workspace';
+import { toCsv } from '../../electron/services/package/write-package';
+import { tempDir } from '../helpers/temp';
+
+const ROOT = join(__dirname, '..', '..');
+const DEMO_ZIP = join(ROOT, 'resources', 'demo', 'demo-region.zip');
+const VERIFIER = join(ROOT, 'docs', 'verify_draw.py');
+
+let db: WritableDb;
+let dir: string;
+
+beforeEach(async () => {
+  dir = tempDir();
+  db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: '测试' });
+  const s = new ImportService();
+  const r = await s.prepare(db, DEMO_ZIP);
+  s.commit(db, r.token!, '测试');
+});
+
+/** Two recommended people from every other institution of the demo region, plus bureau staff. */
+function fillPool() {
+  const insts = db.conn.prepare('SELECT code, name FROM institutions ORDER BY code').all() as { code: string; name: string }[];
+  insts.forEach((i, n) => {
+    if (n % 2) return;
+    addPoolMember(db, { kind: 'hospital', institution: i.code, name: `院长${n}`, role: '院领导' }, '测试');
+    if (n % 4 === 0) addPoolMember(db, { kind: 'hospital', institution: i.code, name: `医保办主任${n}`, role: '医保办' }, '测试');
+  });
+  for (const role of ['医药管理', '规划财务', '医保经办', '数据管理']) addPoolMember(db, { kind: 'bureau', institution: null, name: `${role}处长`, role }, '测试');
+}
+
+describe('member pool', () => {
+  it('accepts at most two people per institution and requires a known institution', () => {
+    const code = (db.conn.prepare('SELECT code FROM institutions LIMIT 1').pluck().get() as string)!;
+    addPoolMember(db, { kind: 'hospital', institution: code, name: '甲', role: '院领导' }, '测试');
+    addPoolMember(db, { kind: 'hospital', institution: code, name: '乙', role: '财务' }, '测试');
+    expect(() => addPoolMember(db, { kind: 'hospital', institution: code, name: '丙', role: '医保办' }, '测试')).toThrow(/至多推荐2人/);
+    expect(() => addPoolMember(db, { kind: 'hospital', institution: 'NOPE', name: '丁', role: '院领导' }, '测试')).toThrow(/不在机构名单中/);
+    const p = listPool(db)[0]!;
+    expect(() => setEligibility(db, p.id, false, ' ', '测试')).toThrow(/须说明原因/);
+    expect(setEligibility(db, p.id, false, '第三方运维单位人员', '测试')).toMatchObject({ eligible: false, ineligibleReason: '第三方运维单位人员' });
+  });
+
+  it('imports the recommendation sheet in one transaction, naming bad rows', async () => {
+    const codes = db.conn.prepare('SELECT code FROM institutions ORDER BY code LIMIT 3').pluck().all() as string[];
+    const good = join(dir, 'pool.csv');
+    writeFileSync(good, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务', '职称'], [
+      ['医院', codes[0]!, '', '张三', '院领导', '主任医师'],
+      ['医院', codes[1]!, '', '李四', '医保办', ''],
+      ['医保部门', '', '', '王五', '数据管理', ''],
+    ]));
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务'], [
+      ['医院', codes[2]!, '', '赵六', '院领导'],
+      ['医院', 'H-NOPE', '', '钱七', '院领导'],
+    ]));
+    const r1 = await importPool(db, bad, '测试');
+    expect(r1.added).toBe(0);
+    expect(r1.errors[0]).toMatchObject({ file: 'bad.csv', row: 3, column: 'B', value: 'H-NOPE' });
+    expect(listPool(db)).toHaveLength(0);
+    expect((await importPool(db, good, '测试')).added).toBe(3);
+    expect(listPool(db).map((p) => p.name).sort()).toEqual(['张三', '李四', '王五']);
+  });
+});
+
+describe('the draw, end to end', () => {
+  it('freezes, draws with the witnesses’ seed, seats members for a year, and the record verifies in both languages', () => {
+    fillPool();
+    const ineligible = listPool(db).find((p) => p.kind === 'hospital')!;
+    setEligibility(db, ineligible.id, false, '任期已满', '测试');
+    const frozen = freezeDraw(db, { kind: 'initial' }, '测试');
+    expect(frozen.infeasible).toEqual([]);
+    expect(frozen.poolHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(() => executeDraw(db, { drawId: frozen.id, seed: '12 3', witnesses: ['甲', '乙'] }, '测试')).toThrow(/种子过短/);
+    expect(() => executeDraw(db, { drawId: frozen.id, seed: '03 11 17 24 29 05', witnesses: ['甲'] }, '测试')).toThrow(/两名见证人/);
+    const rec = executeDraw(db, { drawId: frozen.id, seed: '03 11 17 24 29 05', witnesses: ['纪检组 张某', '医院代表 李某'], date: '2026-01-10' }, '测试');
+    expect(rec.status).toBe('drawn');
+    expect(rec.result).toHaveLength(8);
+    expect(rec.result.map((r) => r.person)).not.toContain(`M${String(ineligible.id).padStart(5, '0')}`);
+    const bands = rec.result.map((r) => r.band);
+    expect(bands.filter((b) => b === '三级').length).toBeGreaterThanOrEqual(2);
+    expect(bands.filter((b) => b === '二级').length).toBeGreaterThanOrEqual(3);
+    expect(bands.filter((b) => b === '一级及基层').length).toBeGreaterThanOrEqual(3);
+    const members = listMembers(db, '2026-01-10');
+    expect(members.filter((m) => m.status === 'active')).toHaveLength(8);
+    expect(members[0]).toMatchObject({ startDate: '2026-01-10', endDate: '2027-01-09', endingSoon: false });
+    expect(listMembers(db, '2026-12-20')[0]!.endingSoon).toBe(true);
+
+    const file = join(dir, '抽选记录.json');
+    exportDrawRecord(db, frozen.id, file, '测试');
+    expect(verifyRecord(readFileSync(file, 'utf8'))).toMatchObject({ ok: true, problems: [] });
+    expect(execFileSync('python3', [VERIFIER, file], { encoding: 'utf8' })).toContain('复核通过');
+    // any change to the record is detected
+    const tampered = JSON.parse(readFileSync(file, 'utf8'));
+    tampered.result[0].person = tampered.pool.institutions.find((i: { people: unknown[] }) => i.people.length)!.people[0].id;
+    const t = join(dir, 'tampered.json');
+    writeFileSync(t, JSON.stringify(tampered));
+    expect(verifyRecord(readFileSync(t, 'utf8')).ok).toBe(false);
+    expect(spawnSync('python3', [VERIFIER, t]).status).toBe(1);
+    expect(verifyAuditChain(db).ok).toBe(true);
+  });
+
+  it('replaces a member who leaves by a new draw linked to the previous record', () => {
+    fillPool();
+    const f1 = freezeDraw(db, { kind: 'initial' }, '测试');
+    const r1 = executeDraw(db, { drawId: f1.id, seed: '11 22 33 44 55 66', witnesses: ['甲', '乙'], date: '2026-01-10' }, '测试');
+    expect(() => freezeDraw(db, { kind: 'initial' }, '测试')).toThrow(/不能重新抽选/);
+    const leaver = listMembers(db, '2026-03-01').find((m) => m.status === 'active')!;
+    const f2 = freezeDraw(db, { kind: 'replacement', replacesMemberId: leaver.id, leaveReason: '工作调动', date: '2026-03-01' }, '测试');
+    expect(f2.previousHash).toBe(r1.recordHash);
+    expect(f2.replaces?.name).toBe(leaver.name);
+    const r2 = executeDraw(db, { drawId: f2.id, seed: '66 55 44 33 22 11', witnesses: ['甲', '乙'], date: '2026-03-01' }, '测试');
+    expect(r2.result).toHaveLength(1);
+    expect(r2.result[0]!.name).not.toBe(leaver.name);
+    const active = listMembers(db, '2026-03-01').filter((m) => m.status === 'active');
+    expect(active).toHaveLength(8);
+    expect(new Set(active.map((m) => m.institution)).size).toBe(8);
+    expect(listMembers(db).find((m) => m.id === leaver.id)).toMatchObject({ status: 'left', leftReason: '工作调动' });
+    const file = join(dir, 'r2.json');
+    exportDrawRecord(db, f2.id, file, '测试');
+    expect(JSON.parse(readFileSync(file, 'utf8')).previousHash).toBe(r1.recordHash);
+    expect(execFileSync('python3', [VERIFIER, file], { encoding: 'utf8' })).toContain('复核通过');
+  });
+
+  it('refuses to draw when the pool cannot meet the rules, saying exactly why', () => {
+    const tertiary = db.conn.prepare("SELECT code, name FROM institutions WHERE level = '三级' ORDER BY code LIMIT 1").get() as { code: string; name: string };
+    addPoolMember(db, { kind: 'hospital', institution: tertiary.code, name: '甲', role: '院领导' }, '测试');
+    for (const code of db.conn.prepare("SELECT code FROM institutions WHERE level IN ('二级', '一级', '基层') ORDER BY code LIMIT 10").pluck().all() as string[])
+      addPoolMember(db, { kind: 'hospital', institution: code, name: `代表${code}`, role: '院领导' }, '测试');
+    const f = freezeDraw(db, { kind: 'initial' }, '测试');
+    expect(f.infeasible).toContain(`三级医院至少2名，成员库中符合条件的三级医院仅1家：${tertiary.name}`);
+    expect(() => executeDraw(db, { drawId: f.id, seed: '03 11 17 24 29 05', witnesses: ['甲', '乙'] }, '测试')).toThrow(/无法满足抽选规则/);
+    expect(listMembers(db)).toHaveLength(0);
+  });
+
+  it('keeps terms within two years and appoints bureau members', () => {
+    fillPool();
+    const f = freezeDraw(db, { kind: 'initial' }, '测试');
+    executeDraw(db, { drawId: f.id, seed: '11 22 33 44 55 66', witnesses: ['甲', '乙'], date: '2026-01-10' }, '测试');
+    const m = listMembers(db).find((x) => x.status === 'active')!;
+    expect(extendTerm(db, m.id, '2028-01-09', '测试').endDate).toBe('2028-01-09');
+    expect(() => extendTerm(db, m.id, '2028-01-10', '测试')).toThrow(/最长不超过2年/);
+    const bureau = listPool(db).find((p) => p.kind === 'bureau')!;
+    expect(appointBureauMember(db, bureau.id, '2026-01-10', '测试')).toMatchObject({ kind: 'bureau', status: 'active', drawId: null });
+    const hospitalPerson = listPool(db).find((p) => p.kind === 'hospital' && !p.sitting)!;
+    expect(() => appointBureauMember(db, hospitalPerson.id, '2026-01-10', '测试')).toThrow(/须经抽选产生/);
+    expect(termEnd('2024-02-29', 1)).toBe('2025-02-28');
+  });
+
+  it('validates the rules', () => {
+    expect(() => setRules(db, { seats: 7, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 }, coverTypes: true, pharmacySeats: 0 }, '测试')).toThrow(/不少于8名/);
+    expect(() => setRules(db, { seats: 8, minimums: { 三级: 3, 二级: 3, 一级及基层: 3 }, coverTypes: true, pharmacySeats: 0 }, '测试')).toThrow(/超过席位数/);
+    expect(setRules(db, { seats: 9, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 }, coverTypes: false, pharmacySeats: 1 }, '测试').seats).toBe(9);
+  });
+});
