@@ -42,7 +42,7 @@ describe('importing the demo region', () => {
     const except = ['imports', 'audit_log', 'schema_migrations', 'workspace'];
     const da = dumpTables(a, { except });
     const db = dumpTables(b, { except });
-    expect(Object.keys(da)).toEqual(['group_rows', 'indicators', 'institution_values', 'institutions', 'region_values']);
+    for (const t of ['group_rows', 'indicators', 'institution_values', 'institutions', 'region_values']) expect(da[t]!.length, t).toBeGreaterThan(0);
     for (const t of Object.keys(da)) expect(da[t], t).toEqual(db[t]);
     // the 44 CHS-DRG groups and 36 months are there
     expect(a.conn.prepare('SELECT count(DISTINCT group_code) FROM group_rows').pluck().get()).toBeGreaterThanOrEqual(40);
