@@ -3,7 +3,7 @@
 // Messages in Chinese; exit code 0 on success, 1 on a data problem, 2 on a usage error;
 // --json prints one machine-readable JSON document on stdout.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,9 @@ import { WorkspaceSession } from '../services/host/session';
 import { writeTemplate } from '../services/package/template';
 import { workspaceInfo } from '../services/workspace/workspace';
 import { verifyAuditChain } from '../services/audit/audit';
+import { cancelDraw, executeDraw, exportDrawRecord, freezeDraw } from '../services/draw/draw-service';
+import { importPool } from '../services/draw/pool-import';
+import { verifyRecord } from '../services/draw/verify';
 
 const HELP = `亮家底 命令行工具
 
@@ -35,6 +38,12 @@ const HELP = `亮家底 命令行工具
   template <输出.xlsx> [--workspace <工作区.ljd>]
                           导出空白数据包模板（有工作区时预填机构名单）
   audit-verify <工作区.ljd> 校验审计日志哈希链是否完整
+  pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>
+                          导入医疗机构推荐的成员库（类别、机构编码、机构名称、姓名、职务、职称）
+  draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]
+                          冻结成员库与规则并立即抽选（首次抽选）；打印哈希与结果
+  verify-draw <抽选记录.json>
+                          独立复核抽选记录：重算哈希、重新抽选并逐步比对
 
 选项:
   --json                  以 JSON 输出结果（便于脚本处理）
@@ -96,6 +105,9 @@ async function main(argv: string[]): Promise<number> {
       'region-name': { type: 'string' },
       demo: { type: 'boolean', default: false },
       'demo-package': { type: 'string' },
+      seed: { type: 'string' },
+      witness: { type: 'string', multiple: true },
+      out: { type: 'string' },
     },
   });
   const [command, arg] = positionals;
@@ -168,6 +180,45 @@ async function main(argv: string[]): Promise<number> {
         session.open(resolve(path), actor);
         const r = verifyAuditChain(session.db);
         out(json, r, r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`);
+        return r.ok ? 0 : 1;
+      }
+      case 'pool-import': {
+        if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');
+        session.open(resolve(values.workspace), actor);
+        const r = await importPool(session.db, resolve(arg), actor);
+        out(json, r, r.errors.length ? `成员库有 ${r.errors.length} 处错误，未导入：\n${r.errors.map((e) => `  ${describeLocation(e)}：${e.message} 处理建议：${e.hint}`).join('\n')}` : `已导入 ${r.added} 名成员。`);
+        return r.errors.length ? 1 : 0;
+      }
+      case 'draw': {
+        if (!values.workspace || !values.seed) throw new UsageError('用法：draw --workspace <工作区.ljd> --seed <随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
+        session.open(resolve(values.workspace), actor);
+        const frozen = freezeDraw(session.db, { kind: 'initial' }, actor);
+        if (frozen.infeasible.length) {
+          cancelDraw(session.db, frozen.id, actor);
+          out(json, { infeasible: frozen.infeasible }, `成员库无法满足抽选规则，未抽选：\n${frozen.infeasible.map((r) => `  - ${r}`).join('\n')}`);
+          return 1;
+        }
+        const rec = executeDraw(session.db, { drawId: frozen.id, seed: values.seed, witnesses: values.witness ?? [] }, actor);
+        if (values.out) exportDrawRecord(session.db, rec.id, resolve(values.out), actor);
+        out(
+          json,
+          rec,
+          [
+            `成员库哈希：${rec.poolHash}`,
+            `规则哈希：  ${rec.rulesHash}`,
+            `随机种子：  ${rec.seedInput}（规范形式 ${rec.seedCanonical}）`,
+            '抽选结果：',
+            ...rec.result.map((r, i) => `  ${i + 1}. ${r.institutionName}（${r.band}·${r.type}） ${r.name} ${r.role}`),
+            `记录哈希：  ${rec.recordHash}`,
+            values.out ? `抽选记录已导出：${resolve(values.out)}` : '',
+          ].filter(Boolean).join('\n'),
+        );
+        return 0;
+      }
+      case 'verify-draw': {
+        if (!arg) throw new UsageError('用法：verify-draw <抽选记录.json>');
+        const r = verifyRecord(readFileSync(resolve(arg), 'utf8'));
+        out(json, r, r.ok ? `复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。\n${r.result.map((x, i) => `  ${i + 1}. ${x.institutionName ?? x.institution} ${x.name ?? x.person}`).join('\n')}` : `复核不通过：\n${r.problems.map((p) => `  - ${p}`).join('\n')}`);
         return r.ok ? 0 : 1;
       }
       default:

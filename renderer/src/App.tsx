@@ -4,6 +4,7 @@ import { formatPeriodZh } from '../../shared/period';
 import { api, errorText } from './api';
 import { Watermark } from './components/Watermark';
 import { ImportPage } from './pages/ImportPage';
+import { MembersPage } from './pages/MembersPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { UpcomingPage } from './pages/UpcomingPage';
@@ -69,7 +70,7 @@ export function App() {
         )}
         {page === 'overview' && <OverviewPage period={period} months={months} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />}
         {page === 'import' && <ImportPage workspace={ws} onImported={refresh} />}
-        {page === 'members' && <UpcomingPage title="成员与抽选" items={MEMBERS} />}
+        {page === 'members' && <MembersPage />}
         {page === 'meetings' && <UpcomingPage title="会议与意见" items={MEETINGS} />}
         {page === 'reports' && <UpcomingPage title="报告" items={REPORTS} />}
         {page === 'settings' && <SettingsPage info={info} onChanged={refresh} />}
@@ -93,12 +94,6 @@ export function App() {
   );
 }
 
-const MEMBERS = [
-  '成员库：各定点医疗机构推荐代表（每家至多2人）与医保部门成员，支持导入与表格编辑、标注不符合条件人员。',
-  '抽选规则：医院代表不少于8人，三级≥2、二级≥3、一级及基层≥3，同一机构至多1人，可按实施细则调整。',
-  '公开可复核的抽选：冻结成员库与规则并公布哈希，现场输入公开随机种子，任何人可用独立脚本复核结果。',
-  '任期管理与补充抽选：任期1年、最长2年，到期前30天提醒；成员退出时补充抽选并与原记录链接。',
-];
 const MEETINGS = [
   '会议：月告知、季公告、年通报、数据沟通会，签到、议程、纪要与决定。',
   '意见与异议：记录机构的意见建议和异议申诉，指定责任处室与期限，跟踪至答复、关闭。',

@@ -78,6 +78,7 @@ export interface DrawResultView {
 
 export interface DrawRecordView {
   id: number;
+  regionName: string;
   kind: 'initial' | 'replacement';
   status: 'frozen' | 'drawn' | 'cancelled';
   frozenAt: string;

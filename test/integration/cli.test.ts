@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
+import { toCsv } from '../../electron/services/package/write-package';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'node', 'cli.cjs');
@@ -65,5 +66,31 @@ describe.runIf(existsSync(CLI))('command line', () => {
     const r = cli('init', ws, '--demo', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ isDemo: true, institutionCount: 80 });
+  });
+
+  it('imports a member pool, draws, and verifies the record', () => {
+    const dir = tempDir();
+    const ws = join(dir, 'demo.ljd');
+    expect(cli('init', ws, '--demo').code).toBe(0);
+    const info = JSON.parse(cli('info', ws, '--json').out);
+    expect(info.institutionCount).toBe(80);
+    // every third institution recommends one person
+    const codes = Array.from({ length: 80 }, (_, i) => `H99010${String(i + 1).padStart(6, '0')}`).filter((_, i) => i % 3 === 0);
+    const csv = join(dir, '成员库.csv');
+    require('node:fs').writeFileSync(csv, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务'], codes.map((c, i) => ['医院', c, '', `代表${i}`, '医保办'])));
+    expect(cli('pool-import', csv, '--workspace', ws).out).toContain(`已导入 ${codes.length} 名成员`);
+    const record = join(dir, 'record.json');
+    const d = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 05', '--witness', '甲', '--witness', '乙', '--out', record);
+    expect(d.code).toBe(0);
+    expect(d.out).toContain('抽选结果');
+    const v = cli('verify-draw', record);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain('复核通过');
+    const bad = JSON.parse(require('node:fs').readFileSync(record, 'utf8'));
+    bad.seed.input = '03 11 17 24 29 06';
+    require('node:fs').writeFileSync(record, JSON.stringify(bad));
+    const v2 = cli('verify-draw', record);
+    expect(v2.code).toBe(1);
+    expect(v2.out).toContain('复核不通过');
   });
 });

@@ -363,8 +363,10 @@ export function drawView(db: ReadableDb, id: number): DrawRecordView {
   const byCode = new Map(pool.institutions.map((i) => [i.code, i]));
   const rec = d.record ? (JSON.parse(d.record as string) as { seed: { input: string; canonical: string }; witnesses: string[]; ranking: { institution: string; score: string }[]; steps: { round: string; institution: string; decision: string; reason: string; person?: string }[]; result: DrawRecordView['result'] }) : null;
   const scores = new Map(rec?.ranking.map((r) => [r.institution, r.score]) ?? []);
+  const regionName = (db.conn.prepare('SELECT region_name FROM workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
   return {
     id,
+    regionName,
     kind: d.kind as DrawRecordView['kind'],
     status: d.status as DrawRecordView['status'],
     frozenAt: d.frozen_at as string,

@@ -14,7 +14,7 @@ const theme = themeQuartz.withParams({
 });
 
 /** ag-grid with Chinese texts and our theme; virtualized, so thousands of rows scroll smoothly. */
-export function Grid<T>({ rows, columns, height = 360, testId }: { rows: T[]; columns: ColDef<T>[]; height?: number; testId?: string }) {
+export function Grid<T>({ rows, columns, height = 360, testId, onRowClicked }: { rows: T[]; columns: ColDef<T>[]; height?: number; testId?: string; onRowClicked?: (row: T) => void }) {
   return (
     <div style={{ height }} data-testid={testId} className="grid">
       <AgGridReact<T>
@@ -26,6 +26,8 @@ export function Grid<T>({ rows, columns, height = 360, testId }: { rows: T[]; co
         enableCellTextSelection
         ensureDomOrder
         suppressDragLeaveHidesColumns
+        rowSelection={onRowClicked ? { mode: 'singleRow', checkboxes: false, enableClickSelection: true } : undefined}
+        onRowClicked={onRowClicked ? (e) => e.data && onRowClicked(e.data) : undefined}
       />
     </div>
   );

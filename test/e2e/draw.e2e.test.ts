@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPoolMember, listMembers } from '../../electron/services/draw/draw-service';
+import { closeBrowser, openApp, SCREENSHOTS, type Harness } from './harness';
+
+const VERIFIER = join(__dirname, '..', '..', 'docs', 'verify_draw.py');
+
+describe('member draw ceremony in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openApp();
+    // the institutions' recommendations (arranged through the service; the UI form is tested below)
+    const db = h.session.db;
+    const insts = db.conn.prepare('SELECT code FROM institutions ORDER BY code').pluck().all() as string[];
+    insts.forEach((code, n) => {
+      if (n % 2 === 0 && n > 0) addPoolMember(db, { kind: 'hospital', institution: code, name: `代表${String(n).padStart(2, '0')}`, role: n % 4 ? '医保办' : '院领导' }, 'e2e测试');
+    });
+    await h.page.getByTestId('nav-members').click();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await closeBrowser();
+  });
+
+  it('adds a recommended person through the form', async () => {
+    await h.page.getByTestId('tab-pool').click();
+    await h.page.getByTestId('pool-institution').selectOption({ index: 1 });
+    await h.page.getByTestId('pool-name').fill('王建国');
+    await h.page.getByTestId('pool-add').click();
+    await h.page.getByText('已加入成员库：王建国').waitFor();
+    await h.page.locator('[data-testid="pool-grid"] .ag-row', { hasText: '王建国' }).first().waitFor();
+    await h.screenshot('10-member-pool');
+  });
+
+  it('freezes, takes the seed, reveals step by step with the keyboard, and seats the result', async () => {
+    await h.page.getByTestId('tab-draw').click();
+    await h.page.getByTestId('draw-freeze').click();
+    await h.page.getByTestId('frozen').waitFor();
+    const frozen = h.session.db.conn.prepare("SELECT pool_hash FROM draws WHERE status = 'frozen'").pluck().get() as string;
+    await expect(h.page.getByTestId('hash-成员库哈希').textContent()).resolves.toBe(frozen.match(/.{16}/g)!.join(' '));
+    await h.page.getByTestId('draw-seed').fill('2025年第30期 03 11 17 24 29 + 05');
+    await h.page.getByTestId('witness-0').fill('纪检监察室 张某');
+    await h.page.getByTestId('witness-1').fill('医院代表 李某');
+    await h.screenshot('11-draw-setup');
+    await h.page.getByTestId('draw-execute').click();
+    await h.page.getByTestId('ceremony-reveal').waitFor();
+    for (let i = 0; i < 5; i++) await h.page.keyboard.press('Space');
+    await expect(h.page.getByTestId('reveal-step').count()).resolves.toBe(5);
+    await h.screenshot('12-draw-reveal');
+    await h.page.getByTestId('reveal-all').click();
+    await h.page.getByTestId('certificate').waitFor();
+    const active = listMembers(h.session.db).filter((m) => m.status === 'active');
+    expect(active).toHaveLength(8);
+    const rows = await h.page.locator('[data-testid="cert-result"] tbody tr').allTextContents();
+    expect(rows).toHaveLength(8);
+    for (const m of active) expect(rows.some((r) => r.includes(m.name) && r.includes(m.institutionName))).toBe(true);
+    await h.screenshot('13-draw-certificate');
+  });
+
+  it('saves the certificate as a PDF and the record as JSON that verifies independently', async () => {
+    const pdf = join(SCREENSHOTS, '抽选证书.pdf');
+    h.dialogs.save = pdf;
+    await h.page.getByTestId('print-certificate').click();
+    await h.page.getByText('抽选证书已保存').waitFor();
+    expect(existsSync(pdf)).toBe(true);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const json = join(h.dir, '抽选记录.json');
+    h.dialogs.save = json;
+    await h.page.getByTestId('export-record').click();
+    await h.page.getByText('抽选记录已导出').waitFor();
+    expect(execFileSync('python3', [VERIFIER, json], { encoding: 'utf8' })).toContain('复核通过');
+  });
+
+  it('shows the members with their terms', async () => {
+    await h.page.getByTestId('tab-members').click();
+    await h.page.locator('[data-testid="members-grid"] .ag-center-cols-container .ag-row').nth(7).waitFor();
+    await h.screenshot('14-members');
+  });
+});
