@@ -30,7 +30,15 @@ describe('member draw ceremony in Chromium', () => {
     await h.page.getByTestId('pool-name').fill('王建国');
     await h.page.getByTestId('pool-add').click();
     await h.page.getByText('已加入成员库：王建国').waitFor();
-    await h.page.locator('[data-testid="pool-grid"] .ag-row', { hasText: '王建国' }).first().waitFor();
+    const cell = h.page.locator('[data-testid="pool-grid"] .ag-cell[col-id="name"]', { hasText: '王建国' }).first();
+    await cell.waitFor();
+    // edit in the grid: double-click, type, Enter — saved through pool.update
+    await cell.dblclick();
+    await h.page.keyboard.press('ControlOrMeta+a');
+    await h.page.keyboard.type('王建华');
+    await h.page.keyboard.press('Enter');
+    await h.page.getByText('已保存：王建华').waitFor();
+    expect(h.session.db.conn.prepare("SELECT count(*) FROM pool_members WHERE name = '王建华'").pluck().get()).toBe(1);
     await h.screenshot('10-member-pool');
   });
 

@@ -2,6 +2,7 @@
 
 import { AppError } from '../../../shared/errors';
 import { closeDb, type WritableDb } from '../db/connection';
+import { closeEndedTerms, today } from '../draw/draw-service';
 import { ImportService } from '../import/import-service';
 import type { ImportLimits } from '../import/limits';
 import { createWorkspace, openWorkspace, type CreateOptions } from '../workspace/workspace';
@@ -27,6 +28,8 @@ export class WorkspaceSession {
     const db = openWorkspace(path, actor);
     this.close();
     this.current = db;
+    // terms that ran out while the app was closed end now (recorded in the audit log)
+    closeEndedTerms(db, today(), actor);
     return db;
   }
 

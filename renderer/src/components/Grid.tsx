@@ -1,5 +1,5 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellValueChangedEvent, type ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -14,7 +14,22 @@ const theme = themeQuartz.withParams({
 });
 
 /** ag-grid with Chinese texts and our theme; virtualized, so thousands of rows scroll smoothly. */
-export function Grid<T>({ rows, columns, height = 360, testId, onRowClicked }: { rows: T[]; columns: ColDef<T>[]; height?: number; testId?: string; onRowClicked?: (row: T) => void }) {
+export function Grid<T>({
+  rows,
+  columns,
+  height = 360,
+  testId,
+  onRowClicked,
+  onCellEdited,
+}: {
+  rows: T[];
+  columns: ColDef<T>[];
+  height?: number;
+  testId?: string;
+  onRowClicked?: (row: T) => void;
+  /** editable columns report each change here (the row already holds the new value) */
+  onCellEdited?: (row: T, field: string) => void;
+}) {
   return (
     <div style={{ height }} data-testid={testId} className="grid">
       <AgGridReact<T>
@@ -28,6 +43,8 @@ export function Grid<T>({ rows, columns, height = 360, testId, onRowClicked }: {
         suppressDragLeaveHidesColumns
         rowSelection={onRowClicked ? { mode: 'singleRow', checkboxes: false, enableClickSelection: true } : undefined}
         onRowClicked={onRowClicked ? (e) => e.data && onRowClicked(e.data) : undefined}
+        onCellValueChanged={onCellEdited ? (e: CellValueChangedEvent<T>) => e.data && onCellEdited(e.data, String(e.colDef.field ?? '')) : undefined}
+        stopEditingWhenCellsLoseFocus
       />
     </div>
   );

@@ -20,7 +20,7 @@ export function Watermark({ text }: { text: string }) {
       g.translate(180, 110);
       g.rotate((-22 * Math.PI) / 180);
       g.font = font;
-      g.fillStyle = 'rgba(30, 60, 110, 0.08)';
+      g.fillStyle = 'rgba(30, 60, 110, 0.065)';
       g.textAlign = 'center';
       g.fillText(text, 0, 0);
       setUrl(c.toDataURL('image/png'));

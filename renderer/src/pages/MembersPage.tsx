@@ -145,14 +145,14 @@ function PoolTab({ tick, run }: { tick: number; run: Run }) {
   const [reason, setReason] = useState('');
   const byInst = useMemo(() => new Map((insts.data ?? []).map((i: Institution) => [i.code, i])), [insts.data]);
   const cols: ColDef<PoolMember>[] = [
-    { headerName: '姓名', field: 'name', width: 110, pinned: 'left' },
+    { headerName: '姓名 ✎', field: 'name', width: 110, pinned: 'left', editable: true },
     { headerName: '类别', field: 'kind', width: 100, valueFormatter: (p) => ({ hospital: '医院', pharmacy: '药店', bureau: '医保部门' })[p.value as PoolKind] },
     { headerName: '机构编码', field: 'institution', width: 140 },
     { headerName: '单位', field: 'institutionName', flex: 1, minWidth: 180 },
     { headerName: '级别', field: 'band', width: 100 },
     { headerName: '机构类型', field: 'institutionType', width: 140 },
-    { headerName: '职务', field: 'role', width: 110 },
-    { headerName: '职称', field: 'title', width: 100 },
+    { headerName: '职务 ✎', field: 'role', width: 110, editable: true },
+    { headerName: '职称 ✎', field: 'title', width: 100, editable: true },
     {
       headerName: '抽选资格',
       width: 200,
@@ -212,9 +212,21 @@ function PoolTab({ tick, run }: { tick: number; run: Run }) {
       </div>
       <div className="card">
         <h3>成员库（{pool.data?.length ?? 0} 人）</h3>
-        <Grid rows={pool.data ?? []} columns={cols} height={400} testId="pool-grid" onRowClicked={setSelected} />
+        <Grid
+          rows={pool.data ?? []}
+          columns={cols}
+          height={400}
+          testId="pool-grid"
+          onRowClicked={setSelected}
+          onCellEdited={(p) =>
+            run(
+              () => api.pool.update({ id: p.id, member: { kind: p.kind, institution: p.institution, institutionName: p.institutionName, name: p.name, role: p.role, title: p.title } }),
+              (m) => `已保存：${m.name}（${m.role}）。`,
+            )
+          }
+        />
         <div className="toolbar">
-          <span className="muted">{selected ? `已选：${selected.name}` : '点击一行以标注资格或删除。'}</span>
+          <span className="muted">{selected ? `已选：${selected.name}` : '双击姓名、职务、职称可直接修改；点击一行以标注资格或删除。'}</span>
           <input placeholder="不符合条件的原因，如：第三方运维单位人员" value={reason} onChange={(e) => setReason(e.target.value)} style={{ minWidth: 280 }} />
           <button type="button" disabled={!selected} onClick={() => selected && run(() => api.pool.setEligibility({ id: selected.id, eligible: false, reason }), (m) => `${m.name} 已标注为不符合条件。`)}>
             标注不符合条件

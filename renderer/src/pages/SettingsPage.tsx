@@ -12,6 +12,20 @@ const ACTIONS: Record<string, string> = {
   'workspace.migrate': '升级数据库',
   'import.commit': '导入数据包',
   'import.template': '导出模板',
+  'pool.add': '成员库新增',
+  'pool.update': '成员库修改',
+  'pool.remove': '成员库删除',
+  'pool.import': '导入成员库',
+  'pool.eligible': '恢复抽选资格',
+  'pool.ineligible': '标注不符合条件',
+  'draw.rules': '修改抽选规则',
+  'draw.freeze': '冻结成员库',
+  'draw.execute': '抽选',
+  'draw.cancel': '作废冻结',
+  'draw.export': '导出抽选记录',
+  'member.appoint': '任命成员',
+  'member.extend': '延长任期',
+  'member.termsEnded': '任期届满',
 };
 
 const auditColumns: ColDef<AuditEntry>[] = [
