@@ -108,7 +108,8 @@ function institutions(rand: () => number): Institution[] {
   for (let i = 0; i < 8; i++) add(`${COUNTIES[i]}县中医院`, '二级', '中医', '公立', 'DRG');
   for (let i = 0; i < 4; i++) add(`${COUNTIES[i + 8]}县妇幼保健院`, '二级', '妇幼', '公立', 'DRG');
   const privateNames = ['示范仁爱医院', '示范康华医院', '示范博爱医院', '示范同济医院', '示范华康骨科医院', '示范明仁眼科医院'];
-  for (const name of privateNames) add(name, '二级', name.includes('骨科') || name.includes('眼科') ? '专科' : '综合', '民营', rand() < 0.5 ? 'DRG' : 'DIP');
+  // a region pays by one scheme: the demo region pays its hospitals by DRG
+  for (const name of privateNames) add(name, '二级', name.includes('骨科') || name.includes('眼科') ? '专科' : '综合', '民营', 'DRG');
   for (let i = 0; i < 20; i++) add(`示范市${STREETS[i]}社区卫生服务中心`, i < 6 ? '一级' : '基层', '社区卫生服务中心', '公立', '否');
   for (let i = 0; i < 20; i++) add(`${COUNTIES[i % 12]}县${TOWNS[i]}镇卫生院`, i < 8 ? '一级' : '基层', '乡镇卫生院', '公立', '否');
   return out;
@@ -135,12 +136,22 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       const t = i.level === '三级' ? 0 : i.level === '二级' ? 1 : 2;
       const base = [2600 + rand() * 2400, 520 + rand() * 900, 25 + rand() * 110][t]!;
       const cps = [13000 + rand() * 2000, 6000 + rand() * 1000, 2000 + rand() * 2000][t]!;
-      const opRatio = [9 + rand() * 6, 7 + rand() * 5, 25 + rand() * 25][t]!;
+      // roughly normal spread between peers (sum of three uniforms), as real ratios are
+      const bell = () => (rand() + rand() + rand() - 1.5) / 1.5;
+      const opRatio = [12 + bell() * 2.5, 9.5 + bell() * 2, 37 + bell() * 10][t]!;
       const costFactor = cps / [14000, 6500, 3000][t]!;
       const losFactor = [1.0, 0.95, 0.9][t]! * noise(0.12);
       const groupCount = t === 0 ? 44 : 26;
       const groupOffset = Math.floor(rand() * DRG_GROUPS.length);
-      return [i.code, { t, base, cps, opRatio, costFactor, losFactor, groupCount, groupOffset }];
+      // shares are properties of an institution that drift slowly, not new draws each month
+      const upload = 0.97 + rand() * 0.025;
+      const qc = 0.91 + rand() * 0.07;
+      const oop = [0.08, 0.06, 0.03][t]! + rand() * 0.04;
+      const settled = 0.83 + rand() * 0.1;
+      const actualShare = 0.02 + rand() * 0.04;
+      // each hospital's case mix is its own and stable: group shares drift a little month to month
+      const groupWeights = Array.from({ length: groupCount }, () => 0.3 + rand());
+      return [i.code, { t, base, cps, opRatio, costFactor, losFactor, groupCount, groupOffset, upload, qc, oop, settled, actualShare, groupWeights }];
     }),
   );
 
@@ -186,11 +197,11 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
         FE_EMP_POOLED: round(empPooled),
         FE_EMP_POOLED_IP: round(empIp),
         FE_RES_POOLED_IP: round(resIp),
-        DRG_LIST_UPLOAD: round(0.965 + rand() * 0.035, 4),
-        DRG_LIST_QC: round(i.code === center && month === '2025-09' ? 0.62 : 0.9 + rand() * 0.09, 4),
-        SVC_OOP_SHARE: round([0.08, 0.06, 0.03][p.t]! + rand() * 0.04, 4),
+        DRG_LIST_UPLOAD: round(Math.min(1, p.upload + (rand() - 0.5) * 0.006), 4),
+        DRG_LIST_QC: round(i.code === center && month === '2025-09' ? 0.62 : Math.min(1, p.qc + (rand() - 0.5) * 0.012), 4),
+        SVC_OOP_SHARE: round(p.oop * (1 + (rand() - 0.5) * 0.06), 4),
       };
-      if (i.payment !== '否') v.DRG_SETTLED_SHARE = round(0.82 + rand() * 0.12, 4);
+      if (i.payment !== '否') v.DRG_SETTLED_SHARE = round(p.settled + (rand() - 0.5) * 0.01, 4);
       // supply 次均 for tertiary hospitals (checked against the formula), derive it for the rest
       if (p.t === 0) v.SVC_COST_PER_STAY = round(cps, 2);
       institutionValues.set(`${i.code}|${month}`, v);
@@ -198,8 +209,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       if (i.payment === '否') continue;
       // DRG group rows: ~85% of discharges fall into groups
       const inGroups = Math.round(discharges * 0.85);
-      const weights: number[] = [];
-      for (let g = 0; g < p.groupCount; g++) weights.push(0.3 + rand());
+      const weights = p.groupWeights.map((w) => w * noise(0.08));
       const wsum = weights.reduce((a, b) => a + b, 0);
       for (let g = 0; g < p.groupCount; g++) {
         const [code, name, rw, avgCost, los] = DRG_GROUPS[(p.groupOffset + g) % DRG_GROUPS.length]!;
@@ -209,7 +219,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
         if (i.code === ortho && month === '2025-11') costFactor *= 1.45;
         const totalCost = round(cases * avgCost * costFactor * (1 + 0.02 * (year - 2023)));
         const bedDays = Math.round(cases * los * p.losFactor * noise(0.08));
-        const actual = Math.round(cases * (0.02 + rand() * 0.04));
+        const actual = Math.round(cases * p.actualShare * (0.7 + rand() * 0.6));
         groups.push([i.code, month, i.payment === 'DIP' ? 'DIP' : 'DRG', code, name, cases, totalCost, bedDays, i.payment === 'DIP' ? round(rw * 1000, 0) : rw, round(totalCost * (0.05 + rand() * 0.06)), cases - actual, actual]);
       }
     }

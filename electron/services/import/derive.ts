@@ -60,6 +60,8 @@ function fmt(n: number): string {
 
 interface GroupAgg {
   cases: number;
+  /** cases of DRG groups: the weight is a DRG relative weight only there (DIP rows carry points) */
+  drgCases: number;
   cost: number;
   bed: number;
   weighted: number;
@@ -89,12 +91,15 @@ function aggregateGroups(groups: GroupRow[]): { inst: Map<string, GroupAgg>; reg
   // pass 2: per institution and period, and per period
   const inst = new Map<string, GroupAgg>();
   const region = new Map<string, GroupAgg>();
-  const blank = (): GroupAgg => ({ cases: 0, cost: 0, bed: 0, weighted: 0, std: 0, act: 0, costRel: 0, timeRel: 0 });
+  const blank = (): GroupAgg => ({ cases: 0, drgCases: 0, cost: 0, bed: 0, weighted: 0, std: 0, act: 0, costRel: 0, timeRel: 0 });
   const add = (a: GroupAgg, g: GroupRow, avgCost: number, avgBed: number) => {
     a.cases += g[5];
     a.cost += g[6];
     a.bed += g[7];
-    a.weighted += (g[8] ?? 0) * g[5];
+    if (g[2] === 'DRG' && g[8] !== null) {
+      a.weighted += g[8] * g[5];
+      a.drgCases += g[5];
+    }
     a.std += g[10] ?? 0;
     a.act += g[11] ?? 0;
     a.costRel += avgCost > 0 ? g[6] / avgCost : g[5];
@@ -244,7 +249,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       case 'cmi': {
         const a = inst === null ? groupAgg.region.get(period) : groupAgg.inst.get(`${inst}|${period}`);
         if (!a || a.cases <= 0) return undefined;
-        if (f.kind === 'cmi') return a.weighted / a.cases;
+        if (f.kind === 'cmi') return a.drgCases > 0 ? a.weighted / a.drgCases : undefined;
         if (f.kind === 'groupShare') return (f.field === 'casesActual' ? a.act : a.std) / a.cases;
         if (inst === null) return undefined; // the region's own index is 1 by definition
         return (f.measure === 'cost' ? a.costRel : a.timeRel) / a.cases;

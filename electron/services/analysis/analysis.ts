@@ -1,0 +1,325 @@
+// Chart data for the data communication meeting: peers ranked, trends against the level median
+// and the region, the cost/time quadrant, distributions by level, tertiary hospitals' DRG group
+// mix, and the change flags. Read-only; every number comes from the current values.
+
+import type { DrgOverview, Distribution, Flag, FlagLevel, HospitalView, QuadrantPoint, Ranking, Thresholds, Trend } from '../../../shared/domain/analysis';
+import { levelBand, type InstitutionLevel } from '../../../shared/domain/types';
+import { AppError } from '../../../shared/errors';
+import { comparePeriods, monthsOf, previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import { boxStats, median, quantileSorted, robustZ } from '../../../shared/stats';
+import { recordAudit } from '../audit/audit';
+import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { loadIndicators } from '../import/import-service';
+
+interface InstInfo {
+  code: string;
+  name: string;
+  level: InstitutionLevel;
+  band: string;
+  type: string;
+}
+
+function institutions(db: ReadableDb): Map<string, InstInfo> {
+  const rows = db.conn.prepare('SELECT code, name, level, type FROM institutions').all() as { code: string; name: string; level: InstitutionLevel; type: string }[];
+  return new Map(rows.map((r) => [r.code, { ...r, band: levelBand(r.level) }]));
+}
+
+function indicator(db: ReadableDb, code: string) {
+  const d = loadIndicators(db).get(code);
+  if (!d) throw new AppError('INVALID_INPUT', `指标 ${code} 不存在。`, '请从指标目录中选择。');
+  return d;
+}
+
+function values(db: ReadableDb, code: string, period: string): Map<string, number> {
+  const rows = db.conn.prepare('SELECT institution, value FROM institution_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL AND value IS NOT NULL').raw().all(code, period) as [string, number][];
+  return new Map(rows);
+}
+
+function regionValue(db: ReadableDb, code: string, period: string): number | null {
+  return (db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as number | null | undefined) ?? null;
+}
+
+/** Horizontal comparison: institutions (of one level band, or all) ranked, with peer statistics. */
+export function ranking(db: ReadableDb, code: string, period: string, band: string | null): Ranking {
+  const def = indicator(db, code);
+  const insts = institutions(db);
+  const v = values(db, code, period);
+  const rows = [...insts.values()]
+    .filter((i) => !band || i.band === band)
+    .filter((i) => v.has(i.code))
+    .map((i) => ({ institution: i.code, name: i.name, level: i.level, band: i.band, value: v.get(i.code)! }))
+    .sort((a, b) => b.value - a.value || a.institution.localeCompare(b.institution));
+  const sorted = rows.map((r) => r.value).sort((a, b) => a - b);
+  const stat = (q: number) => (sorted.length ? quantileSorted(sorted, q) : null);
+  return {
+    indicator: code,
+    indicatorName: def.name,
+    unit: def.unit,
+    period,
+    band,
+    rows,
+    regionValue: regionValue(db, code, period),
+    mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : null,
+    median: stat(0.5),
+    p25: stat(0.25),
+    p75: stat(0.75),
+  };
+}
+
+/** Longitudinal: one institution's monthly series against its band's median and the region. */
+export function trend(db: ReadableDb, code: string, institution: string, from?: string, to?: string): Trend {
+  const def = indicator(db, code);
+  const insts = institutions(db);
+  const me = insts.get(institution);
+  if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
+  const rows = db.conn
+    .prepare("SELECT period, institution, value FROM institution_values WHERE indicator = ? AND superseded_by IS NULL AND value IS NOT NULL AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'")
+    .raw()
+    .all(code) as [string, string, number][];
+  const byPeriod = new Map<string, { mine: number | null; peers: number[] }>();
+  for (const [p, i, val] of rows) {
+    if ((from && p < from) || (to && p > to)) continue;
+    let e = byPeriod.get(p);
+    if (!e) byPeriod.set(p, (e = { mine: null, peers: [] }));
+    if (i === institution) e.mine = val;
+    if (insts.get(i)?.band === me.band) e.peers.push(val);
+  }
+  const points = [...byPeriod.entries()]
+    .sort(([a], [b]) => comparePeriods(a, b))
+    .map(([period, e]) => ({ period, value: e.mine, bandMedian: e.peers.length ? median(e.peers) : null, region: regionValue(db, code, period) }));
+  return { indicator: code, indicatorName: def.name, unit: def.unit, institution, name: me.name, band: me.band, points };
+}
+
+/** Cost consumption index against time consumption index, bubble size = discharges. */
+export function quadrant(db: ReadableDb, period: string, band: string | null): QuadrantPoint[] {
+  const insts = institutions(db);
+  const cost = values(db, 'SVC_COST_INDEX', period);
+  const time = values(db, 'SVC_TIME_INDEX', period);
+  const dis = values(db, 'SVC_DISCHARGES', period);
+  const out: QuadrantPoint[] = [];
+  for (const [code, c] of cost) {
+    const i = insts.get(code);
+    const t = time.get(code);
+    if (!i || t === undefined || (band && i.band !== band)) continue;
+    out.push({ institution: code, name: i.name, band: i.band, costIndex: c, timeIndex: t, discharges: dis.get(code) ?? 0 });
+  }
+  return out.sort((a, b) => a.institution.localeCompare(b.institution));
+}
+
+export const BANDS_ORDER = ['三级', '二级', '一级及基层', '未定级'];
+
+/** Box plots by level band. */
+export function distribution(db: ReadableDb, code: string, period: string): Distribution {
+  const def = indicator(db, code);
+  const insts = institutions(db);
+  const v = values(db, code, period);
+  const bands = BANDS_ORDER.map((band) => ({ band, stats: boxStats([...v].filter(([i]) => insts.get(i)?.band === band).map(([, x]) => x)) })).filter((b) => b.stats);
+  return { indicator: code, indicatorName: def.name, unit: def.unit, period, bands };
+}
+
+/** Tertiary hospitals' DRG/DIP group mix and cost structure, and the top 10 groups by cost and by weight. */
+export function drgOverview(db: ReadableDb, period: string): DrgOverview {
+  const insts = institutions(db);
+  const { first, last } = monthsOf(period);
+  const rows = db.conn
+    .prepare(
+      `SELECT g.institution, g.group_code, max(g.group_name) AS group_name, sum(g.cases) AS cases, sum(g.total_cost) AS cost,
+              sum(coalesce(g.self_pay_cost, 0)) AS self_pay, sum(coalesce(g.weight, 0) * g.cases) AS weighted, max(g.weight) AS weight
+       FROM group_rows g JOIN institutions i ON i.code = g.institution
+       WHERE g.superseded_by IS NULL AND g.period BETWEEN ? AND ? AND i.level = '三级' AND g.scheme = 'DRG'
+       GROUP BY g.institution, g.group_code`,
+    )
+    .all(first, last) as { institution: string; group_code: string; group_name: string; cases: number; cost: number; self_pay: number; weighted: number; weight: number | null }[];
+  const hospitals = new Map<string, { cases: number; cost: number; selfPay: number; weighted: number; groups: number }>();
+  const groups = new Map<string, { code: string; name: string; cases: number; cost: number; weight: number | null; hospitals: Map<string, { cases: number; cost: number }> }>();
+  for (const r of rows) {
+    const h = hospitals.get(r.institution) ?? { cases: 0, cost: 0, selfPay: 0, weighted: 0, groups: 0 };
+    h.cases += r.cases;
+    h.cost += r.cost;
+    h.selfPay += r.self_pay;
+    h.weighted += r.weighted;
+    h.groups++;
+    hospitals.set(r.institution, h);
+    const g = groups.get(r.group_code) ?? { code: r.group_code, name: r.group_name, cases: 0, cost: 0, weight: r.weight, hospitals: new Map() };
+    g.cases += r.cases;
+    g.cost += r.cost;
+    g.hospitals.set(r.institution, { cases: r.cases, cost: r.cost });
+    groups.set(r.group_code, g);
+  }
+  const rank = (list: typeof groups extends Map<string, infer V> ? V[] : never) =>
+    list.slice(0, 10).map((g) => ({
+      code: g.code,
+      name: g.name,
+      cases: g.cases,
+      totalCost: g.cost,
+      weight: g.weight,
+      hospitals: [...g.hospitals].map(([i, x]) => ({ institution: i, name: insts.get(i)?.name ?? i, cases: x.cases, avgCost: x.cost / x.cases })).sort((a, b) => b.avgCost - a.avgCost),
+    }));
+  const all = [...groups.values()];
+  return {
+    period,
+    hospitals: [...hospitals]
+      .map(([i, h]) => ({ institution: i, name: insts.get(i)?.name ?? i, cases: h.cases, totalCost: h.cost, selfPay: h.selfPay, cmi: h.cases ? h.weighted / h.cases : null, groups: h.groups }))
+      .sort((a, b) => b.totalCost - a.totalCost),
+    topByCost: rank([...all].sort((a, b) => b.cost - a.cost)),
+    topByWeight: rank([...all].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || b.cases - a.cases)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change flags
+
+/**
+ * Defaults: peers by robust z-score 2.5 (yellow) / 3.5 (red); changes by 20% / 30% of the value,
+ * or for percentages by 5 / 10 percentage points (a share moving from 3% to 4% is not news).
+ */
+export const DEFAULT_THRESHOLDS = { peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.2, changeRed: 0.3 };
+export const DEFAULT_THRESHOLDS_PERCENT = { peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.05, changeRed: 0.1 };
+
+export function thresholds(db: ReadableDb): Map<string, Thresholds> {
+  const rows = db.conn.prepare('SELECT indicator, peer_yellow, peer_red, change_yellow, change_red FROM flag_thresholds').all() as Record<string, number | string>[];
+  return new Map(rows.map((r) => [r.indicator as string, { indicator: r.indicator as string, peerYellow: r.peer_yellow as number, peerRed: r.peer_red as number, changeYellow: r.change_yellow as number, changeRed: r.change_red as number }]));
+}
+
+export function setThresholds(db: WritableDb, t: Thresholds, actor: string): Thresholds {
+  if (!(t.peerYellow > 0 && t.peerRed >= t.peerYellow && t.changeYellow > 0 && t.changeRed >= t.changeYellow))
+    throw new AppError('INVALID_INPUT', '阈值应为正数，且红色阈值不小于黄色阈值。', '例如：同级偏离 2.5/3.5，变化幅度 20%/30%。');
+  indicator(db, t.indicator);
+  return inTransaction(db, () => {
+    db.conn
+      .prepare(
+        `INSERT INTO flag_thresholds (indicator, peer_yellow, peer_red, change_yellow, change_red, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(indicator) DO UPDATE SET peer_yellow = excluded.peer_yellow, peer_red = excluded.peer_red, change_yellow = excluded.change_yellow, change_red = excluded.change_red, updated_at = excluded.updated_at`,
+      )
+      .run(t.indicator, t.peerYellow, t.peerRed, t.changeYellow, t.changeRed, new Date().toISOString());
+    recordAudit(db, { actor, action: 'flags.thresholds', target: t.indicator, details: { ...t } });
+    return t;
+  });
+}
+
+const worse = (a: FlagLevel, b: FlagLevel): FlagLevel => (a === 'red' || b === 'red' ? 'red' : a === 'yellow' || b === 'yellow' ? 'yellow' : 'green');
+const pct = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/**
+ * Every per-institution value of the period checked against its level peers (robust z-score on
+ * median/MAD) and against its own history (previous period, same period last year).
+ */
+export function flags(db: ReadableDb, period: string): Flag[] {
+  const insts = institutions(db);
+  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const th = thresholds(db);
+  const notes = new Map(
+    (db.conn.prepare('SELECT institution, indicator, cause FROM flag_notes WHERE period = ? ORDER BY id').all(period) as { institution: string; indicator: string; cause: string }[]).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
+  );
+  const out: Flag[] = [];
+  for (const def of defs) {
+    const now = values(db, def.code, period);
+    if (!now.size) continue;
+    const isShare = def.unit === '%';
+    const t = th.get(def.code) ?? { indicator: def.code, ...(isShare ? DEFAULT_THRESHOLDS_PERCENT : DEFAULT_THRESHOLDS) };
+    // relative change for amounts and counts, percentage points for shares
+    const delta = (a: number, b: number | null): number | null => (b === null ? null : isShare ? a - b : b !== 0 ? (a - b) / Math.abs(b) : null);
+    // a growth rate's own change is not meaningful; it is compared with peers only
+    const history = def.formula?.kind !== 'growth';
+    const prev = history ? values(db, def.code, previousPeriod(period)) : new Map<string, number>();
+    const last = history ? values(db, def.code, samePeriodLastYear(period)) : new Map<string, number>();
+    const peersByBand = new Map<string, number[]>();
+    for (const [i, v] of now) {
+      const b = insts.get(i)?.band;
+      if (!b) continue;
+      (peersByBand.get(b) ?? peersByBand.set(b, []).get(b)!).push(v);
+    }
+    for (const [i, v] of now) {
+      const inst = insts.get(i);
+      if (!inst) continue;
+      const peers = peersByBand.get(inst.band) ?? [];
+      // totals (costs, counts) scale with the institution's size: peers are compared on ratios,
+      // averages, rates and indices only; totals are checked against their own history
+      const z = !def.additive && peers.length >= 5 ? robustZ(v, peers) : null;
+      const peerMedian = peers.length ? median(peers) : null;
+      const p = prev.get(i) ?? null;
+      const l = last.get(i) ?? null;
+      const change = delta(v, p);
+      const yoy = delta(v, l);
+      // a peer outlier must also differ in practice (as much as a yellow change), not only statistically
+      const apart = peerMedian !== null && Math.abs(delta(v, peerMedian) ?? 0) >= t.changeYellow;
+      let level: FlagLevel = 'green';
+      const reasons: string[] = [];
+      const fmtChange = (x: number) => (isShare ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}个百分点` : pct(x));
+      if (z !== null && apart && Math.abs(z) >= t.peerYellow) {
+        level = worse(level, Math.abs(z) >= t.peerRed ? 'red' : 'yellow');
+        reasons.push(`与同级机构相比${z > 0 ? '偏高' : '偏低'}（稳健Z值 ${z.toFixed(1)}）`);
+      }
+      if (change !== null && Math.abs(change) >= t.changeYellow) {
+        level = worse(level, Math.abs(change) >= t.changeRed ? 'red' : 'yellow');
+        reasons.push(`环比${fmtChange(change)}`);
+      }
+      if (yoy !== null && Math.abs(yoy) >= t.changeYellow) {
+        level = worse(level, Math.abs(yoy) >= t.changeRed ? 'red' : 'yellow');
+        reasons.push(`同比${fmtChange(yoy)}`);
+      }
+      out.push({
+        institution: i,
+        name: inst.name,
+        band: inst.band,
+        indicator: def.code,
+        indicatorName: def.name,
+        unit: def.unit,
+        period,
+        value: v,
+        peerMedian,
+        z,
+        previous: p,
+        change,
+        lastYear: l,
+        yoy,
+        level,
+        reasons,
+        cause: notes.get(`${i}|${def.code}`) ?? null,
+      });
+    }
+  }
+  const rank = { red: 0, yellow: 1, green: 2 };
+  return out.sort((a, b) => rank[a.level] - rank[b.level] || Math.abs(b.z ?? 0) - Math.abs(a.z ?? 0));
+}
+
+export function recordCause(db: WritableDb, input: { institution: string; indicator: string; period: string; cause: string }, actor: string): { id: number } {
+  if (!input.cause.trim()) throw new AppError('INVALID_INPUT', '请填写查明的原因。', '例如：新开设心血管介入中心，高倍率病例增加。');
+  return inTransaction(db, () => {
+    const id = Number(
+      db.conn.prepare('INSERT INTO flag_notes (institution, indicator, period, cause, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(input.institution, input.indicator, input.period, input.cause.trim(), new Date().toISOString(), actor).lastInsertRowid,
+    );
+    recordAudit(db, { actor, action: 'flags.cause', target: `${input.institution}/${input.indicator}/${input.period}`, details: { cause: input.cause.trim() } });
+    return { id };
+  });
+}
+
+/** 亮家底 for one hospital: all its per-institution indicators against peers and the region, with flags. */
+export function hospitalView(db: ReadableDb, institution: string, period: string): HospitalView {
+  const insts = institutions(db);
+  const me = insts.get(institution);
+  if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
+  const all = flags(db, period);
+  const mine = new Map(all.filter((f) => f.institution === institution).map((f) => [f.indicator, f]));
+  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const rows = defs
+    .map((d) => {
+      const v = values(db, d.code, period);
+      const peers = [...v].filter(([i]) => insts.get(i)?.band === me.band).map(([, x]) => x).sort((a, b) => a - b);
+      const f = mine.get(d.code);
+      return {
+        indicator: d.code,
+        indicatorName: d.name,
+        unit: d.unit,
+        value: v.get(institution) ?? null,
+        peerMedian: peers.length ? quantileSorted(peers, 0.5) : null,
+        peerP25: peers.length ? quantileSorted(peers, 0.25) : null,
+        peerP75: peers.length ? quantileSorted(peers, 0.75) : null,
+        region: regionValue(db, d.code, period),
+        level: f?.level ?? ('green' as FlagLevel),
+        reasons: f?.reasons ?? [],
+      };
+    })
+    .filter((r) => r.value !== null || r.region !== null);
+  return { institution, name: me.name, level: me.level, band: me.band, type: me.type, period, rows };
+}

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { WritableDb } from '../../electron/services/db/connection';
+import { ImportService } from '../../electron/services/import/import-service';
+import { createWorkspace } from '../../electron/services/workspace/workspace';
+import { generateDemoRegion } from '../../electron/services/demo/demo-region';
+import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, trend } from '../../electron/services/analysis/analysis';
+import { median } from '../../shared/stats';
+
+const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
+let db: WritableDb;
+
+beforeAll(async () => {
+  db = createWorkspace(join(mkdtempSync(join(tmpdir(), 'liangjiadi-analysis-')), 'w.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: '测试' });
+  const s = new ImportService();
+  const r = await s.prepare(db, DEMO_ZIP);
+  s.commit(db, r.token!, '测试');
+});
+
+describe('change flags on the demo region', () => {
+  const { anomalies } = generateDemoRegion();
+
+  it('flags every injected anomaly red, and few other values', () => {
+    const periods = [...new Set(anomalies.map((a) => a.period))];
+    let others = 0;
+    for (const p of periods) {
+      const red = flags(db, p).filter((f) => f.level === 'red');
+      for (const a of anomalies.filter((x) => x.period === p))
+        expect(red.find((f) => f.institution === a.institution && f.indicator === a.indicator), `${a.description} (${a.period})`).toBeDefined();
+      const anomalous = new Set(anomalies.map((a) => a.institution));
+      others += red.filter((f) => !anomalous.has(f.institution)).length;
+    }
+    // 5 periods × ~1,200 checked values: at most a handful of reds on institutions without an injected anomaly
+    expect(others).toBeLessThanOrEqual(5);
+  });
+
+  it('records the cause found and applies per-indicator thresholds', () => {
+    const a = anomalies[0]!;
+    recordCause(db, { institution: a.institution, indicator: a.indicator, period: a.period, cause: '新开展关节置换手术，高倍率病例增加' }, '测试');
+    expect(flags(db, a.period).find((f) => f.institution === a.institution && f.indicator === a.indicator)!.cause).toBe('新开展关节置换手术，高倍率病例增加');
+    setThresholds(db, { indicator: a.indicator, peerYellow: 50, peerRed: 60, changeYellow: 5, changeRed: 6 }, '测试');
+    expect(flags(db, a.period).find((f) => f.institution === a.institution && f.indicator === a.indicator)!.level).toBe('green');
+    setThresholds(db, { indicator: a.indicator, peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.2, changeRed: 0.3 }, '测试');
+  });
+});
+
+describe('chart data', () => {
+  it('ranks peers with their statistics', () => {
+    const r = ranking(db, 'SVC_COST_PER_STAY', '2025-12', '三级');
+    expect(r.rows).toHaveLength(10);
+    expect(r.rows.map((x) => x.value)).toEqual([...r.rows.map((x) => x.value)].sort((a, b) => b! - a!));
+    expect(r.median).toBeCloseTo(median(r.rows.map((x) => x.value!)), 6);
+    expect(r.p25!).toBeLessThanOrEqual(r.median!);
+    expect(ranking(db, 'SVC_COST_PER_STAY', '2025-12', null).rows).toHaveLength(80);
+  });
+  it('gives one hospital’s trend against its level median and the region', () => {
+    const code = db.conn.prepare("SELECT code FROM institutions WHERE name = '示范市骨科医院'").pluck().get() as string;
+    const t = trend(db, 'SVC_COST_PER_STAY', code);
+    expect(t.points).toHaveLength(36);
+    const nov = t.points.find((p) => p.period === '2025-11')!;
+    expect(nov.value! / nov.bandMedian!).toBeGreaterThan(1.3);
+    expect(nov.region).not.toBeNull();
+  });
+  it('places institutions in the cost/time quadrant and summarizes distributions', () => {
+    const q = quadrant(db, '2025-12', null);
+    expect(q.length).toBe(40);
+    expect(q.every((p) => p.costIndex > 0.5 && p.costIndex < 2 && p.discharges > 0)).toBe(true);
+    const d = distribution(db, 'SVC_COST_PER_STAY', '2025-12');
+    expect(d.bands.map((b) => b.band)).toEqual(['三级', '二级', '一级及基层']);
+    expect(d.bands[0]!.stats!.median).toBeGreaterThan(d.bands[1]!.stats!.median);
+  });
+  it('summarizes tertiary hospitals’ DRG group mix and top groups', () => {
+    const o = drgOverview(db, '2025');
+    expect(o.hospitals).toHaveLength(10);
+    expect(o.topByCost).toHaveLength(10);
+    expect(o.topByCost[0]!.totalCost).toBeGreaterThanOrEqual(o.topByCost[9]!.totalCost);
+    expect(o.topByWeight[0]!.weight).toBeGreaterThanOrEqual(o.topByWeight[9]!.weight!);
+    const sum = db.conn.prepare("SELECT sum(total_cost) FROM group_rows g JOIN institutions i ON i.code = g.institution WHERE i.level = '三级' AND g.period LIKE '2025-%' AND g.superseded_by IS NULL").pluck().get() as number;
+    expect(o.hospitals.reduce((a, h) => a + h.totalCost, 0)).toBeCloseTo(sum, 0);
+  });
+  it('builds the hospital view with peers, region and flags', () => {
+    const code = db.conn.prepare("SELECT code FROM institutions WHERE name = '示范市骨科医院'").pluck().get() as string;
+    const v = hospitalView(db, code, '2025-11');
+    const cps = v.rows.find((r) => r.indicator === 'SVC_COST_PER_STAY')!;
+    expect(cps.level).toBe('red');
+    expect(cps.value!).toBeGreaterThan(cps.peerP75!);
+  });
+});
