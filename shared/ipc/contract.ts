@@ -3,6 +3,7 @@
 // from it, and the renderer is typed by it. Adding a channel here is the only way to add one.
 
 import { z } from 'zod';
+import type { DrgOverview, Distribution, Flag, HospitalView, QuadrantPoint, Ranking, Thresholds, Trend } from '../domain/analysis';
 import type { DrawRecordView, DrawRulesView, FrozenDraw, MemberView, PoolMember } from '../domain/members';
 import type {
   AppInfo,
@@ -45,6 +46,18 @@ const rulesInput = z
     pharmacySeats: z.number().int().min(0).max(10),
   })
   .strict();
+const band = z.enum(['三级', '二级', '一级及基层', '未定级']).nullable();
+const instCode = z.string().min(1).max(32);
+export const viewSpec = z
+  .object({
+    chart: z.enum(['ranking', 'trend', 'quadrant', 'distribution', 'drg', 'flags', 'hospital']),
+    indicator: z.string().max(64).optional(),
+    period: z.string().max(10),
+    band: band.optional(),
+    institution: z.string().max(32).nullable().optional(),
+  })
+  .strict();
+export type ViewSpec = z.infer<typeof viewSpec>;
 const fileFilter = z.object({ name: z.string().max(40), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5) }).strict();
 const indicatorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, '指标编码只能包含字母、数字和下划线');
 
@@ -102,6 +115,52 @@ export const contract = {
   'members.list': { input: z.object({ on: isoDate.optional() }).strict(), result: returns<MemberView[]>(), where: 'worker' },
   'members.appoint': { input: z.object({ poolMemberId: id, start: isoDate }).strict(), result: returns<MemberView>(), where: 'worker' },
   'members.extend': { input: z.object({ memberId: id, endDate: isoDate }).strict(), result: returns<MemberView>(), where: 'worker' },
+
+  'analysis.ranking': { input: z.object({ indicator: indicatorCode, period: periodKey, band }).strict(), result: returns<Ranking>(), where: 'worker' },
+  'analysis.trend': { input: z.object({ indicator: indicatorCode, institution: instCode }).strict(), result: returns<Trend>(), where: 'worker' },
+  'analysis.quadrant': { input: z.object({ period: periodKey, band }).strict(), result: returns<QuadrantPoint[]>(), where: 'worker' },
+  'analysis.distribution': { input: z.object({ indicator: indicatorCode, period: periodKey }).strict(), result: returns<Distribution>(), where: 'worker' },
+  'analysis.drg': { input: z.object({ period: periodKey }).strict(), result: returns<DrgOverview>(), where: 'worker' },
+  'analysis.flags': { input: z.object({ period: periodKey }).strict(), result: returns<Flag[]>(), where: 'worker' },
+  'analysis.recordCause': {
+    input: z.object({ institution: instCode, indicator: indicatorCode, period: periodKey, cause: z.string().min(1, '请填写原因').max(500) }).strict(),
+    result: returns<{ id: number }>(),
+    where: 'worker',
+  },
+  'analysis.thresholds': { input: empty, result: returns<Thresholds[]>(), where: 'worker' },
+  'analysis.setThresholds': {
+    input: z.object({ indicator: indicatorCode, peerYellow: z.number().positive(), peerRed: z.number().positive(), changeYellow: z.number().positive(), changeRed: z.number().positive() }).strict(),
+    result: returns<Thresholds>(),
+    where: 'worker',
+  },
+  'analysis.hospital': { input: z.object({ institution: instCode, period: periodKey }).strict(), result: returns<HospitalView>(), where: 'worker' },
+
+  'views.list': { input: empty, result: returns<{ id: number; name: string; spec: ViewSpec }[]>(), where: 'worker' },
+  'views.save': { input: z.object({ name: z.string().min(1).max(80), spec: viewSpec }).strict(), result: returns<{ id: number }>(), where: 'worker' },
+  'views.remove': { input: z.object({ id }).strict(), result: returns<{ removed: boolean }>(), where: 'worker' },
+  'comments.quick': {
+    input: z
+      .object({
+        text: z.string().min(1, '请输入意见内容').max(2000),
+        kind: z.enum(['意见建议', '异议申诉']),
+        institution: z.string().max(32).nullable(),
+        person: z.string().max(40),
+        indicator: z.string().max(64).nullable(),
+        period: z.string().max(10).nullable(),
+        viewId: id.nullable(),
+        slide: z.number().int().min(0).nullable(),
+      })
+      .strict(),
+    result: returns<{ id: number }>(),
+    where: 'worker',
+  },
+
+  'export.table': {
+    input: z.object({ path: filePath, title: z.string().max(120), columns: z.array(z.string().max(60)).min(1).max(60), rows: z.array(z.array(z.union([z.string().max(500), z.number(), z.null()]))).max(200000) }).strict(),
+    result: returns<{ path: string }>(),
+    where: 'worker',
+  },
+  'export.image': { input: z.object({ path: filePath, dataUrl: z.string().max(50_000_000) }).strict(), result: returns<{ path: string }>(), where: 'worker' },
 
   'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000) }).strict(), result: returns<AuditEntry[]>(), where: 'worker' },
 

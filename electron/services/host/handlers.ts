@@ -21,6 +21,8 @@ import {
   updatePoolMember,
 } from '../draw/draw-service';
 import { importPool } from '../draw/pool-import';
+import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, thresholds, trend } from '../analysis/analysis';
+import { exportImage, exportTable, listViews, quickComment, removeView, saveView } from '../analysis/views';
 import { verifyRecord } from '../draw/verify';
 import { listAudit } from '../audit/audit';
 import { overview, regionSeries } from '../data/queries';
@@ -87,6 +89,39 @@ const memberHandlers: Handlers<'members.list' | 'members.appoint' | 'members.ext
   'members.extend': (input, { session, actor }) => extendTerm(session.db, input.memberId, input.endDate, actor),
 };
 
+const analysisHandlers: Handlers<
+  | 'analysis.ranking'
+  | 'analysis.trend'
+  | 'analysis.quadrant'
+  | 'analysis.distribution'
+  | 'analysis.drg'
+  | 'analysis.flags'
+  | 'analysis.recordCause'
+  | 'analysis.thresholds'
+  | 'analysis.setThresholds'
+  | 'analysis.hospital'
+> = {
+  'analysis.ranking': (i, { session }) => ranking(session.db, i.indicator, i.period, i.band),
+  'analysis.trend': (i, { session }) => trend(session.db, i.indicator, i.institution),
+  'analysis.quadrant': (i, { session }) => quadrant(session.db, i.period, i.band),
+  'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
+  'analysis.drg': (i, { session }) => drgOverview(session.db, i.period),
+  'analysis.flags': (i, { session }) => flags(session.db, i.period),
+  'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),
+  'analysis.thresholds': (_i, { session }) => [...thresholds(session.db).values()],
+  'analysis.setThresholds': (i, { session, actor }) => setThresholds(session.db, i, actor),
+  'analysis.hospital': (i, { session }) => hospitalView(session.db, i.institution, i.period),
+};
+
+const viewHandlers: Handlers<'views.list' | 'views.save' | 'views.remove' | 'comments.quick' | 'export.table' | 'export.image'> = {
+  'views.list': (_i, { session }) => listViews(session.db),
+  'views.save': (i, { session, actor }) => saveView(session.db, i.name, i.spec, actor),
+  'views.remove': (i, { session, actor }) => ({ removed: removeView(session.db, i.id, actor) }),
+  'comments.quick': (i, { session, actor }) => quickComment(session.db, i, actor),
+  'export.table': (i, { session, actor }) => exportTable(session.db, i.path, i.title, i.columns, i.rows, actor),
+  'export.image': (i, { session, actor }) => exportImage(session.db, i.path, i.dataUrl, actor),
+};
+
 const auditHandlers: Handlers<'audit.list'> = {
   'audit.list': (input, { session }) => listAudit(session.db, input.limit),
 };
@@ -99,5 +134,7 @@ export const handlers: Handlers<WorkerChannel> = {
   ...poolHandlers,
   ...drawHandlers,
   ...memberHandlers,
+  ...analysisHandlers,
+  ...viewHandlers,
   ...auditHandlers,
 };

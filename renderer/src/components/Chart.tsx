@@ -1,10 +1,25 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, BoxplotChart, LineChart, ScatterChart } from 'echarts/charts';
+import { DataZoomComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, BoxplotChart, LineChart, ScatterChart, DataZoomComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+/** Tooltips and labels get text from the data (institution names…): escape it for echarts' HTML tooltips. */
+export function esc(s: unknown): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The confidentiality mark drawn into every chart, so exported images carry it too. */
+const WATERMARK = {
+  type: 'text',
+  right: 12,
+  bottom: 6,
+  z: 100,
+  silent: true,
+  style: { text: '内部资料 注意保密', fill: 'rgba(200, 55, 45, 0.55)', font: '12px "Noto Sans SC", sans-serif' },
+};
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -17,6 +32,8 @@ export function Chart({ option, height = 320, testId }: { option: ChartOption; h
   useEffect(() => {
     if (!el.current) return;
     chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    // tests and the export button reach the instance through its element
+    (el.current as HTMLDivElement & { __chart?: echarts.ECharts }).__chart = chart.current;
     const ro = new ResizeObserver(() => chart.current?.resize());
     ro.observe(el.current);
     return () => {
@@ -26,7 +43,7 @@ export function Chart({ option, height = 320, testId }: { option: ChartOption; h
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: FONT }, animation: false, ...option }, true);
+    chart.current?.setOption({ textStyle: { fontFamily: FONT }, animation: false, graphic: [WATERMARK], ...option }, true);
   }, [option]);
   return <div ref={el} className="chart" style={{ height }} data-testid={testId} data-chart="echarts" />;
 }

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { AnalysisPage } from './AnalysisPage';
 import { formatChange, formatPointChange, formatValue } from '../../../shared/format';
 import type { OverviewKpi, WorkspaceInfo } from '../../../shared/domain/types';
 import { formatPeriodZh } from '../../../shared/period';
@@ -33,6 +34,7 @@ function Kpi({ k }: { k: OverviewKpi }) {
 
 export function OverviewPage(props: { period: string | null; months: string[]; onPeriod: (p: string) => void; workspace: WorkspaceInfo | null; onGoImport: () => void }) {
   const { period, months, onPeriod, workspace } = props;
+  const [mode, setMode] = useState<'summary' | 'analysis'>('summary');
   const ov = useLoad(() => api.data.overview({ period }), [period, workspace?.importCount]);
 
   const trend: ChartOption | null = useMemo(() => {
@@ -62,6 +64,14 @@ export function OverviewPage(props: { period: string | null; months: string[]; o
     <section className="page" data-testid="page-overview">
       <header className="page-head">
         <h1>数据总览</h1>
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={mode === 'summary'} className={`tab${mode === 'summary' ? ' active' : ''}`} onClick={() => setMode('summary')} data-testid="mode-summary">
+            概览
+          </button>
+          <button type="button" role="tab" aria-selected={mode === 'analysis'} className={`tab${mode === 'analysis' ? ' active' : ''}`} onClick={() => setMode('analysis')} data-testid="mode-analysis">
+            对比分析与演示
+          </button>
+        </div>
         <label className="period-picker">
           数据期间
           <select value={period ?? ''} onChange={(e) => onPeriod(e.target.value)} data-testid="period-select">
@@ -73,8 +83,9 @@ export function OverviewPage(props: { period: string | null; months: string[]; o
           </select>
         </label>
       </header>
-      {ov.error && <div className="banner error">{ov.error.message}</div>}
-      {ov.data && !ov.data.period && (
+      {mode === 'analysis' && <AnalysisPage period={period} months={months} onPeriod={onPeriod} />}
+      {mode === 'summary' && ov.error && <div className="banner error">{ov.error.message}</div>}
+      {mode === 'summary' && ov.data && !ov.data.period && (
         <div className="card empty">
           <p>工作区还没有数据。</p>
           <button type="button" className="primary" onClick={props.onGoImport}>
@@ -82,7 +93,7 @@ export function OverviewPage(props: { period: string | null; months: string[]; o
           </button>
         </div>
       )}
-      {ov.data?.period && (
+      {mode === 'summary' && ov.data?.period && (
         <>
           <h2 className="section-title">
             {workspace.regionName} · {formatPeriodZh(ov.data.period)}

@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ViewSpec } from '../../../shared/ipc/contract';
+import { formatPeriodZh } from '../../../shared/period';
+import { api, errorText } from '../api';
+import { Watermark } from '../components/Watermark';
+import { useLoad } from '../hooks';
+import { ChartView, type Ctx } from './AnalysisPage';
+
+type View = { id: number; name: string; spec: ViewSpec };
+
+/** The deck of saved chart views, and the full-screen presentation for the meeting. */
+export function Presentation({ ctx }: { ctx: Ctx }) {
+  const [tick, setTick] = useState(0);
+  const views = useLoad(() => api.views.list(), [tick]);
+  const [presenting, setPresenting] = useState<number | null>(null);
+  const list = views.data ?? [];
+  return (
+    <div className="card" data-testid="deck">
+      <div className="toolbar">
+        <h3 style={{ margin: 0 }}>演示文稿（{list.length} 页）</h3>
+        <span className="muted">在各图表页点击“加入演示”添加；演示时用 →/← 或翻页器翻页，H 选择机构，C 记录意见，Esc 退出。</span>
+        <button type="button" className="primary" disabled={!list.length} onClick={() => setPresenting(0)} data-testid="start-presentation">
+          开始演示
+        </button>
+      </div>
+      <ol className="deck-list">
+        {list.map((v, i) => (
+          <li key={v.id}>
+            <span className="deck-no">{i + 1}</span>
+            <span className="deck-name">{v.name}</span>
+            <button type="button" onClick={() => setPresenting(i)}>
+              从此页开始
+            </button>
+            <button type="button" onClick={() => api.views.remove({ id: v.id }).then(() => setTick((t) => t + 1))}>
+              移除
+            </button>
+          </li>
+        ))}
+      </ol>
+      {presenting !== null && list.length > 0 && <Show views={list} start={presenting} ctx={ctx} onExit={() => setPresenting(null)} />}
+    </div>
+  );
+}
+
+function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx: Ctx; onExit: () => void }) {
+  const [index, setIndex] = useState(start);
+  const [institution, setInstitution] = useState<string | null>(null);
+  const [picker, setPicker] = useState(false);
+  const [comment, setComment] = useState<{ kind: '意见建议' | '异议申诉'; person: string; text: string; institution: string } | null>(null);
+  const [toast, setToast] = useState<string | null>(null);
+  const view = views[index]!;
+  const spec: ViewSpec = institution ? { ...view.spec, institution } : view.spec;
+  const slideInstitution = spec.institution ?? null;
+
+  useEffect(() => {
+    document.documentElement.requestFullscreen?.().catch(() => undefined);
+    return () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, []);
+
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
+      if (comment || picker) {
+        if (e.key === 'Escape') {
+          setComment(null);
+          setPicker(false);
+        }
+        return;
+      }
+      if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(e.key)) {
+        e.preventDefault();
+        setIndex((i) => Math.min(views.length - 1, i + 1));
+        setInstitution(null);
+      } else if (['ArrowLeft', 'PageUp', 'ArrowUp'].includes(e.key)) {
+        e.preventDefault();
+        setIndex((i) => Math.max(0, i - 1));
+        setInstitution(null);
+      } else if (e.key === 'Escape') onExit();
+      else if (e.key === 'c' || e.key === 'C') {
+        e.preventDefault();
+        setComment({ kind: '意见建议', person: '', text: '', institution: slideInstitution ?? '' });
+      } else if (e.key === 'h' || e.key === 'H') {
+        e.preventDefault();
+        setPicker(true);
+      }
+    },
+    [comment, picker, views.length, onExit, slideInstitution],
+  );
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onKey]);
+
+  const save = async () => {
+    if (!comment) return;
+    try {
+      await api.comments.quick({
+        text: comment.text,
+        kind: comment.kind,
+        institution: comment.institution || null,
+        person: comment.person,
+        indicator: spec.indicator ?? null,
+        period: spec.period,
+        viewId: view.id,
+        slide: index + 1,
+      });
+      setComment(null);
+      setToast('意见已记录');
+      setTimeout(() => setToast(null), 2500);
+    } catch (e) {
+      setToast(errorText(e).message);
+    }
+  };
+
+  return (
+    <div className="presentation" data-testid="presentation">
+      <Watermark text="内部资料 注意保密" />
+      <div className="slide-head">
+        <span className="slide-title" data-testid="slide-title">
+          {view.name}
+        </span>
+        <span className="slide-no" data-testid="slide-no">
+          {index + 1} / {views.length}
+        </span>
+      </div>
+      <div className="slide-body">
+        <ChartView key={`${view.id}-${institution}`} spec={spec} ctx={ctx} big />
+      </div>
+      <div className="slide-foot">
+        <span>内部资料 注意保密</span>
+        <span>{formatPeriodZh(spec.period)}</span>
+        <span>→ 下一页 · ← 上一页 · H 选择机构 · C 记录意见 · Esc 退出</span>
+      </div>
+      {toast && (
+        <div className="toast" data-testid="toast">
+          {toast}
+        </div>
+      )}
+      {picker && (
+        <div className="modal" role="dialog" aria-label="选择机构">
+          <h3>突出显示机构</h3>
+          <select
+            autoFocus
+            size={12}
+            value={institution ?? ''}
+            onChange={(e) => setInstitution(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && setPicker(false)}
+            data-testid="present-institution"
+          >
+            {ctx.institutions.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+          <div className="actions right">
+            <button type="button" className="primary" onClick={() => setPicker(false)}>
+              确定
+            </button>
+          </div>
+        </div>
+      )}
+      {comment && (
+        <div className="modal" role="dialog" aria-label="记录意见" data-testid="quick-comment">
+          <h3>记录意见（第 {index + 1} 页）</h3>
+          <div className="form-row">
+            <select value={comment.kind} onChange={(e) => setComment({ ...comment, kind: e.target.value as '意见建议' | '异议申诉' })} aria-label="类别">
+              <option>意见建议</option>
+              <option>异议申诉</option>
+            </select>
+            <select value={comment.institution} onChange={(e) => setComment({ ...comment, institution: e.target.value })} aria-label="机构" data-testid="comment-institution">
+              <option value="">（不指定机构）</option>
+              {ctx.institutions.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+            <input placeholder="提出人" value={comment.person} onChange={(e) => setComment({ ...comment, person: e.target.value })} data-testid="comment-person" />
+          </div>
+          <textarea
+            autoFocus
+            rows={4}
+            placeholder="意见内容（Ctrl+Enter 保存，Esc 取消）"
+            value={comment.text}
+            onChange={(e) => setComment({ ...comment, text: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+            }}
+            data-testid="comment-text"
+          />
+          <div className="actions right">
+            <button type="button" onClick={() => setComment(null)}>
+              取消
+            </button>
+            <button type="button" className="primary" onClick={save} data-testid="comment-save">
+              保存
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distribution, drgOverview, quadrant, ranking, trend } from '../../electron/services/analysis/analysis';
+import { generateDemoRegion } from '../../electron/services/demo/demo-region';
+import { closeBrowser, openApp, type Harness } from './harness';
+
+/** The series data an echarts chart is showing, read from the chart instance in the page. */
+async function plotted(h: Harness, testId: string, series = 0): Promise<unknown[]> {
+  await h.page.locator(`[data-testid="${testId}"] canvas`).first().waitFor();
+  return h.page.evaluate(
+    ([id, s]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
+      const data = el.__chart!.getOption().series[s as number]!.data;
+      return data.map((d) => (d && typeof d === 'object' && 'value' in (d as object) ? (d as { value: unknown }).value : d));
+    },
+    [testId, series] as const,
+  );
+}
+
+describe('comparison charts and presentation in Chromium', () => {
+  let h: Harness;
+  const ortho = () => h.session.db.conn.prepare("SELECT code FROM institutions WHERE name = '示范市骨科医院'").pluck().get() as string;
+  beforeAll(async () => {
+    h = await openApp();
+    await h.page.getByTestId('mode-analysis').click();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await closeBrowser();
+  });
+
+  it('ranking: plots every tertiary hospital’s value from the database, highest first', async () => {
+    await h.page.getByTestId('pick-band').selectOption('三级');
+    await h.page.getByTestId('pick-period').selectOption('2025-11');
+    await h.page.getByTestId('pick-institution').selectOption(ortho());
+    const r = ranking(h.session.db, 'SVC_COST_PER_STAY', '2025-11', '三级');
+    await h.page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
+      return el?.__chart?.getOption().series[0]?.data.length === n;
+    }, r.rows.length);
+    const values = (await plotted(h, 'chart-ranking')) as number[];
+    expect(values).toEqual([...r.rows.map((x) => x.value)].reverse());
+    await h.screenshot('15-chart-ranking');
+  });
+
+  it('trend: the hospital, its level median and the region by month', async () => {
+    await h.page.getByTestId('atab-trend').click();
+    const t = trend(h.session.db, 'SVC_COST_PER_STAY', ortho());
+    await h.page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid="chart-trend"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
+      return el?.__chart?.getOption().series[0]?.data.length === n;
+    }, t.points.length);
+    expect(await plotted(h, 'chart-trend', 0)).toEqual(t.points.map((p) => p.value));
+    expect(await plotted(h, 'chart-trend', 1)).toEqual(t.points.map((p) => p.bandMedian));
+    await h.screenshot('16-chart-trend');
+  });
+
+  it('quadrant: cost against time consumption index, bubble by discharges', async () => {
+    await h.page.getByTestId('atab-quadrant').click();
+    await h.page.getByTestId('pick-band').selectOption('');
+    const q = quadrant(h.session.db, '2025-11', null);
+    await h.page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid="chart-quadrant"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
+      return el?.__chart?.getOption().series[0]?.data.length === n;
+    }, q.length);
+    expect(await plotted(h, 'chart-quadrant')).toEqual(q.map((p) => [p.timeIndex, p.costIndex, p.discharges, p.name]));
+    await h.screenshot('17-chart-quadrant');
+  });
+
+  it('distribution: box plots by level', async () => {
+    await h.page.getByTestId('atab-distribution').click();
+    const d = distribution(h.session.db, 'SVC_COST_PER_STAY', '2025-11');
+    await h.page.locator('[data-testid="chart-distribution"] canvas').first().waitFor();
+    expect(await plotted(h, 'chart-distribution')).toEqual(d.bands.map((b) => [b.stats!.min, b.stats!.q1, b.stats!.median, b.stats!.q3, b.stats!.max]));
+    await h.screenshot('18-chart-distribution');
+  });
+
+  it('DRG groups: tertiary hospitals’ cost structure and top groups', async () => {
+    await h.page.getByTestId('atab-drg').click();
+    await h.page.getByTestId('pick-period').selectOption('2025');
+    const o = drgOverview(h.session.db, '2025');
+    await h.page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid="chart-drg"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[]; title: { text: string }[] } } };
+      return el?.__chart?.getOption().title[0]?.text.includes('2025年') && el.__chart.getOption().series[0]?.data.length === n;
+    }, o.hospitals.length);
+    const selfPay = (await plotted(h, 'chart-drg', 1)) as number[];
+    expect(selfPay).toEqual([...o.hospitals].reverse().map((x) => Math.round(x.selfPay / 100) / 100));
+    await expect(h.page.locator('[data-testid="grid-top-cost"] .ag-center-cols-container .ag-row').count()).resolves.toBe(10);
+    await h.screenshot('19-chart-drg');
+  });
+
+  it('flags: the injected anomaly is red, and a cause can be recorded', async () => {
+    await h.page.getByTestId('atab-flags').click();
+    await h.page.getByTestId('pick-period').selectOption('2025-11');
+    const row = h.page.locator('[data-testid="grid-flags"] .ag-center-cols-container .ag-row', { hasText: '示范市骨科医院' }).filter({ hasText: '次均住院费用' }).first();
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('环比');
+    await h.page.locator('[data-testid="grid-flags"] .ag-pinned-left-cols-container .ag-row').first().waitFor();
+    const firstLevel = await h.page.locator('[data-testid="grid-flags"] .ag-pinned-left-cols-container .ag-row').first().textContent();
+    expect(firstLevel).toBe('红');
+    await row.click();
+    await h.page.getByTestId('flag-cause').fill('新开展关节置换手术，高倍率病例集中');
+    await h.page.getByTestId('flag-save-cause').click();
+    await h.page.getByText('已记录原因').waitFor();
+    const anomaly = generateDemoRegion().anomalies.find((a) => a.period === '2025-11')!;
+    expect(h.session.db.conn.prepare('SELECT cause FROM flag_notes WHERE institution = ? AND indicator = ? AND period = ?').pluck().get(anomaly.institution, anomaly.indicator, '2025-11')).toBe('新开展关节置换手术，高倍率病例集中');
+    await h.screenshot('20-flags');
+  });
+
+  it('hospital view: every indicator against peers and the region', async () => {
+    await h.page.getByTestId('atab-hospital').click();
+    await h.page.getByTestId('hospital-title').waitFor();
+    await expect(h.page.getByTestId('hospital-title').textContent()).resolves.toContain('示范市骨科医院');
+    const cps = h.page.locator('[data-testid="grid-hospital"] .ag-center-cols-container .ag-row', { hasText: '次均住院费用' });
+    await expect(cps.first().textContent()).resolves.toContain('元');
+    await h.screenshot('21-hospital-view');
+  });
+
+  it('exports a table as a watermarked xlsx and a chart as PNG', async () => {
+    await h.page.getByTestId('atab-ranking').click();
+    await h.page.locator('[data-testid="chart-ranking"] canvas').first().waitFor();
+    h.dialogs.save = join(h.dir, '排名.xlsx');
+    await h.page.getByTestId('export-xlsx').click();
+    await h.page.getByText('数据已导出').waitFor();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(h.dir, '排名.xlsx'));
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('内部资料 注意保密');
+    const r = ranking(h.session.db, 'SVC_COST_PER_STAY', '2025-11', '三级');
+    expect(ws.getRow(4).getCell(2).value).toBe(r.rows[0]!.name);
+    expect(ws.getRow(4).getCell(4).value).toBe(r.rows[0]!.value);
+    h.dialogs.save = join(h.dir, '排名.png');
+    await h.page.getByTestId('export-png').click();
+    await h.page.getByText('图表已导出').waitFor();
+    expect(existsSync(join(h.dir, '排名.png'))).toBe(true);
+    expect(readFileSync(join(h.dir, '排名.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('presents a deck with the keyboard and stores a quick comment with its context', async () => {
+    await h.page.getByTestId('add-to-deck').click(); // ranking · 2025-11
+    await h.page.getByTestId('atab-quadrant').click();
+    await h.page.getByTestId('add-to-deck').click();
+    await h.page.getByTestId('atab-trend').click();
+    await h.page.getByTestId('add-to-deck').click();
+    await h.page.getByTestId('atab-deck').click();
+    await h.page.getByTestId('start-presentation').click();
+    await h.page.getByTestId('presentation').waitFor();
+    await expect(h.page.getByTestId('slide-no').textContent()).resolves.toBe('1 / 3');
+    await h.page.setViewportSize({ width: 1280, height: 720 });
+    await h.page.locator('[data-testid="presentation"] [data-testid="chart-ranking"] canvas').first().waitFor();
+    await h.screenshot('22-present-1280');
+    await h.page.keyboard.press('ArrowRight');
+    await expect(h.page.getByTestId('slide-no').textContent()).resolves.toBe('2 / 3');
+    await h.page.keyboard.press('PageDown');
+    await expect(h.page.getByTestId('slide-no').textContent()).resolves.toBe('3 / 3');
+    await h.page.keyboard.press('PageUp');
+    await h.page.keyboard.press('ArrowRight');
+    await h.page.setViewportSize({ width: 1920, height: 1080 });
+    await h.page.locator('[data-testid="presentation"] [data-testid="chart-trend"] canvas').first().waitFor();
+    await h.screenshot('23-present-1920');
+    await h.page.keyboard.press('c');
+    await h.page.getByTestId('quick-comment').waitFor();
+    await h.page.getByTestId('comment-person').fill('骨科医院医保办 王主任');
+    await h.page.getByTestId('comment-text').fill('11月次均费用上升系关节置换病例集中，申请单独说明。');
+    await h.page.keyboard.press('Control+Enter');
+    await h.page.getByTestId('toast').waitFor();
+    const c = h.session.db.conn.prepare('SELECT * FROM comments ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+    expect(c).toMatchObject({ slide: 3, institution: ortho(), indicator: 'SVC_COST_PER_STAY', period: '2025-11', kind: '意见建议', person: '骨科医院医保办 王主任' });
+    expect(c.view_id).toBeGreaterThan(0);
+    await h.page.keyboard.press('Escape');
+    await h.page.getByTestId('presentation').waitFor({ state: 'detached' });
+    await h.page.setViewportSize({ width: 1440, height: 900 });
+  });
+});
