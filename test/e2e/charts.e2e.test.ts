@@ -107,6 +107,16 @@ describe('comparison charts and presentation in Chromium', () => {
     const anomaly = generateDemoRegion().anomalies.find((a) => a.period === '2025-11')!;
     expect(h.session.db.conn.prepare('SELECT cause FROM flag_notes WHERE institution = ? AND indicator = ? AND period = ?').pluck().get(anomaly.institution, anomaly.indicator, '2025-11')).toBe('新开展关节置换手术，高倍率病例集中');
     await h.screenshot('20-flags');
+    // thresholds are editable per indicator: raise them and the flag turns green (leaves the list)
+    await h.page.getByTestId('threshold-indicator').selectOption('SVC_COST_PER_STAY');
+    await h.page.getByTestId('threshold-change-yellow').fill('80');
+    await h.page.getByTestId('threshold-change-red').fill('90');
+    await h.page.locator('[data-testid="thresholds"] input').nth(0).fill('20');
+    await h.page.locator('[data-testid="thresholds"] input').nth(1).fill('30');
+    await h.page.getByTestId('threshold-save').click();
+    await h.page.getByText('已保存“次均住院费用”的预警阈值').waitFor();
+    await h.page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="grid-flags"] .ag-center-cols-container .ag-row')].some((r) => r.textContent?.includes('示范市骨科医院') && r.textContent.includes('次均住院费用')));
+    expect(h.session.db.conn.prepare("SELECT change_red FROM flag_thresholds WHERE indicator = 'SVC_COST_PER_STAY'").pluck().get()).toBeCloseTo(0.9, 6);
   });
 
   it('hospital view: every indicator against peers and the region', async () => {

@@ -99,7 +99,16 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
             </select>
           )}
           {tab !== 'trend' && (
-            <select value={spec.period} onChange={(e) => (setSpec({ ...spec, period: e.target.value }), onPeriod(e.target.value))} aria-label="期间" data-testid="pick-period">
+            <select
+              value={spec.period}
+              onChange={(e) => {
+                setSpec({ ...spec, period: e.target.value });
+                // the status bar and the overview follow months; a whole year stays local to this chart
+                if (/^\d{4}-\d{2}$/.test(e.target.value)) onPeriod(e.target.value);
+              }}
+              aria-label="期间"
+              data-testid="pick-period"
+            >
               {(tab === 'drg' ? [...new Set(months.map((m) => m.slice(0, 4)))].concat(months) : months).map((m) => (
                 <option key={m} value={m}>
                   {formatPeriodZh(m)}
@@ -199,17 +208,18 @@ function RankingView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; 
     return {
       title: { text: `${d.indicatorName}（${d.unit}）· ${d.band ?? '全部级别'} · ${formatPeriodZh(d.period)}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps: { name: string; value: number }[]) => `${esc(ps[0]?.name)}<br/>${esc(formatValue(ps[0]?.value, d.unit))}` },
-      grid: { left: 10, right: 70, top: 44, bottom: 30, containLabel: true },
+      grid: { left: 10, right: 70, top: big ? 56 : 44, bottom: 30, containLabel: true },
       dataZoom: rows.length > 40 ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 14, startValue: rows.length - 40, endValue: rows.length - 1 }] : [],
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
-      yAxis: { type: 'category', data: rows.map((x) => x.name), axisLabel: { fontSize: big ? 16 : 12 } },
+      yAxis: { type: 'category', data: rows.map((x) => x.name), axisLabel: { fontSize: big && rows.length > 20 ? 13 : big ? 16 : 12, interval: 0 } },
       series: [
         {
           name: d.indicatorName,
           type: 'bar',
           data: rows.map((x) => ({ value: x.value, itemStyle: { color: x.institution === spec.institution ? '#c8372d' : '#5b8ad6' } })),
           label: { show: rows.length <= 30, position: 'right', formatter: (p: { value: number }) => formatValue(p.value, d.unit, { withUnit: false }), fontSize: big ? 14 : 11 },
-          markLine: { symbol: 'none', label: { formatter: '{b}', position: 'end' }, lineStyle: { type: 'dashed' }, data: lines },
+          // the lines are named in the statistics line under the chart; labels on them would collide
+          markLine: { symbol: 'none', label: { show: false }, lineStyle: { type: 'dashed', color: '#1f5fbf' }, data: lines },
           markArea: d.p25 !== null ? { silent: true, itemStyle: { color: 'rgba(91, 138, 214, 0.08)' }, data: [[{ name: 'P25–P75', xAxis: d.p25 }, { xAxis: d.p75 }]] } : undefined,
         },
       ],
@@ -227,7 +237,7 @@ function RankingView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; 
       {option && <Chart option={option} height={big ? 620 : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" />}
       {r.data && (
         <div className="stat-line" data-testid="ranking-stats">
-          平均 {fmt(r.data.unit)(r.data.mean)} · 中位数 {fmt(r.data.unit)(r.data.median)} · P25 {fmt(r.data.unit)(r.data.p25)} · P75 {fmt(r.data.unit)(r.data.p75)} · 统筹地区 {fmt(r.data.unit)(r.data.regionValue)}
+          虚线：平均、中位数{r.data.unit !== '万元' && r.data.unit !== '人次' && r.data.unit !== '例' ? '、统筹地区' : ''}；浅色带：P25–P75 ｜ 平均 {fmt(r.data.unit)(r.data.mean)} · 中位数 {fmt(r.data.unit)(r.data.median)} · P25 {fmt(r.data.unit)(r.data.p25)} · P75 {fmt(r.data.unit)(r.data.p75)} · 统筹地区 {fmt(r.data.unit)(r.data.regionValue)}
         </div>
       )}
       {!big && (
@@ -255,8 +265,8 @@ function TrendView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; on
     return {
       title: { text: `${d.name} · ${d.indicatorName}（${d.unit}）`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => esc(fmt(d.unit)(v)) },
-      legend: { top: 28 },
-      grid: { left: 20, right: 20, top: 70, bottom: 30, containLabel: true },
+      legend: { top: big ? 40 : 32 },
+      grid: { left: 20, right: 20, top: big ? 84 : 72, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: d.points.map((p) => formatPeriodZh(p.period)) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
       series,
@@ -388,8 +398,8 @@ function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg
     return {
       title: { text: `三级医院病组费用构成（万元）· ${formatPeriodZh(d.period)}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => esc(fmt('万元')(v)) },
-      legend: { top: 28 },
-      grid: { left: 20, right: 60, top: 64, bottom: 20, containLabel: true },
+      legend: { top: big ? 40 : 32 },
+      grid: { left: 20, right: 60, top: big ? 84 : 72, bottom: 20, containLabel: true },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: hs.map((h) => h.name) },
       series: [
@@ -475,9 +485,66 @@ function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; on
               导出清单
             </button>
           </div>
+          <ThresholdEditor ctx={ctx} onMessage={onMessage} onSaved={() => setTick((t) => t + 1)} />
           {selected && <TrendView spec={{ chart: 'trend', indicator: selected.indicator, institution: selected.institution, period: spec.period }} ctx={ctx} onMessage={onMessage} big={false} />}
         </>
       )}
+    </div>
+  );
+}
+
+/** Per-indicator thresholds of the change flags (peers: robust z; changes: % or percentage points). */
+function ThresholdEditor({ ctx, onMessage, onSaved }: { ctx: Ctx; onMessage?: (m: Msg) => void; onSaved: () => void }) {
+  const saved = useLoad(() => api.analysis.thresholds(), []);
+  const [code, setCode] = useState(ctx.indicators[0]?.code ?? '');
+  const def = ctx.indicators.find((d) => d.code === code);
+  const isShare = def?.unit === '%';
+  const current = saved.data?.find((t) => t.indicator === code) ?? { indicator: code, peerYellow: 2.5, peerRed: 3.5, changeYellow: isShare ? 0.05 : 0.2, changeRed: isShare ? 0.1 : 0.3 };
+  const [t, setT] = useState(current);
+  useEffect(() => setT(current), [code, saved.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pctIn = (v: number) => Math.round(v * 1000) / 10;
+  return (
+    <div className="threshold-editor" data-testid="thresholds">
+      <b>预警阈值</b>
+      <select value={code} onChange={(e) => setCode(e.target.value)} aria-label="指标" data-testid="threshold-indicator">
+        {ctx.indicators.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+      <label>
+        同级偏离 黄≥
+        <input type="number" step="0.1" value={t.peerYellow} onChange={(e) => setT({ ...t, peerYellow: Number(e.target.value) })} />
+      </label>
+      <label>
+        红≥
+        <input type="number" step="0.1" value={t.peerRed} onChange={(e) => setT({ ...t, peerRed: Number(e.target.value) })} />
+      </label>
+      <label>
+        {isShare ? '变化（百分点）' : '变化（%）'} 黄≥
+        <input type="number" step="1" value={pctIn(t.changeYellow)} onChange={(e) => setT({ ...t, changeYellow: Number(e.target.value) / 100 })} data-testid="threshold-change-yellow" />
+      </label>
+      <label>
+        红≥
+        <input type="number" step="1" value={pctIn(t.changeRed)} onChange={(e) => setT({ ...t, changeRed: Number(e.target.value) / 100 })} data-testid="threshold-change-red" />
+      </label>
+      <button
+        type="button"
+        data-testid="threshold-save"
+        onClick={async () => {
+          try {
+            await api.analysis.setThresholds({ ...t, indicator: code });
+            onMessage?.({ kind: 'ok', text: `已保存“${def?.name}”的预警阈值。` });
+            saved.reload();
+            onSaved();
+          } catch (e) {
+            onMessage?.({ kind: 'error', text: errorText(e).message });
+          }
+        }}
+      >
+        保存阈值
+      </button>
     </div>
   );
 }
