@@ -24,11 +24,16 @@ export function mad(values: number[], med = median(values)): number {
  * too, no score is given.
  */
 export function robustZ(x: number, values: number[]): number | null {
+  return robustScale(values)(x);
+}
+
+/** The robust z-score function of a peer group, computed once for scoring many values. */
+export function robustScale(values: number[]): (x: number) => number | null {
   const med = median(values);
   const m = mad(values, med);
-  if (m > 0) return (0.6745 * (x - med)) / m;
+  if (m > 0) return (x) => (0.6745 * (x - med)) / m;
   const meanAbs = values.reduce((a, v) => a + Math.abs(v - med), 0) / values.length;
-  return meanAbs > 0 ? (x - med) / (1.2533 * meanAbs) : null;
+  return meanAbs > 0 ? (x) => (x - med) / (1.2533 * meanAbs) : () => null;
 }
 
 export interface BoxStats {

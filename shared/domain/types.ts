@@ -67,9 +67,17 @@ export interface OverviewKpi {
   lastYear: number | null;
 }
 
+export interface OverviewSection {
+  title: string;
+  /** the period the section's values are for (a quarter for medical aid, the year for the budget) */
+  period: string;
+  kpis: (OverviewKpi & { spark: (number | null)[] })[];
+}
+
 export interface Overview {
   period: string | null;
   kpis: OverviewKpi[];
+  sections: OverviewSection[];
   trend: RegionSeries[];
   levels: { level: string; count: number }[];
 }

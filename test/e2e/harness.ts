@@ -80,11 +80,12 @@ export async function closeBrowser(): Promise<void> {
   browser = null;
 }
 
-export async function openApp(opts: { viewport?: { width: number; height: number }; workspace?: 'demo' | 'empty' } = {}): Promise<Harness> {
+export async function openApp(opts: { viewport?: { width: number; height: number }; workspace?: 'demo' | 'empty'; workspacePath?: string } = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
   const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-e2e-'));
   const session = new WorkspaceSession();
-  await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });
+  if (opts.workspacePath) session.open(opts.workspacePath, 'e2e测试');
+  else await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });
   if (opts.workspace === 'empty') session.create(join(dir, 'empty.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: 'e2e测试' });
   const { server, origin } = await serve(RENDERER);
   const b = await getBrowser();

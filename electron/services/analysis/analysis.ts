@@ -6,7 +6,7 @@ import type { DrgOverview, Distribution, Flag, FlagLevel, HospitalView, Quadrant
 import { levelBand, type InstitutionLevel } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods, monthsOf, previousPeriod, samePeriodLastYear } from '../../../shared/period';
-import { boxStats, median, quantileSorted, robustZ } from '../../../shared/stats';
+import { boxStats, median, quantileSorted, robustScale } from '../../../shared/stats';
 import { recordAudit } from '../audit/audit';
 import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { loadIndicators } from '../import/import-service';
@@ -72,10 +72,16 @@ export function trend(db: ReadableDb, code: string, institution: string, from?: 
   const insts = institutions(db);
   const me = insts.get(institution);
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
+  // only the institution's own level band is needed for the median
+  const levels = me.band === '一级及基层' ? ['一级', '基层'] : [me.level];
   const rows = db.conn
-    .prepare("SELECT period, institution, value FROM institution_values WHERE indicator = ? AND superseded_by IS NULL AND value IS NOT NULL AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'")
+    .prepare(
+      `SELECT v.period, v.institution, v.value FROM institution_values v JOIN institutions i ON i.code = v.institution
+       WHERE v.indicator = ? AND v.superseded_by IS NULL AND v.value IS NOT NULL AND i.level IN (${levels.map(() => '?').join(',')})
+         AND v.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'`,
+    )
     .raw()
-    .all(code) as [string, string, number][];
+    .all(code, ...levels) as [string, string, number][];
   const byPeriod = new Map<string, { mine: number | null; peers: number[] }>();
   for (const [p, i, val] of rows) {
     if ((from && p < from) || (to && p > to)) continue;
@@ -211,9 +217,23 @@ export function flags(db: ReadableDb, period: string): Flag[] {
   const notes = new Map(
     (db.conn.prepare('SELECT institution, indicator, cause FROM flag_notes WHERE period = ? ORDER BY id').all(period) as { institution: string; indicator: string; cause: string }[]).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
   );
+  // three reads in all (this period, the previous one, the same period last year), not three per indicator
+  const byIndicator = (p: string) => {
+    const m = new Map<string, Map<string, number>>();
+    for (const [ind, inst, v] of db.conn.prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL').raw().iterate(p) as IterableIterator<[string, string, number]>) {
+      let x = m.get(ind);
+      if (!x) m.set(ind, (x = new Map()));
+      x.set(inst, v);
+    }
+    return m;
+  };
+  const nowAll = byIndicator(period);
+  const prevAll = byIndicator(previousPeriod(period));
+  const lastAll = byIndicator(samePeriodLastYear(period));
+  const none = new Map<string, number>();
   const out: Flag[] = [];
   for (const def of defs) {
-    const now = values(db, def.code, period);
+    const now = nowAll.get(def.code) ?? none;
     if (!now.size) continue;
     const isShare = def.unit === '%';
     const t = th.get(def.code) ?? { indicator: def.code, ...(isShare ? DEFAULT_THRESHOLDS_PERCENT : DEFAULT_THRESHOLDS) };
@@ -221,22 +241,24 @@ export function flags(db: ReadableDb, period: string): Flag[] {
     const delta = (a: number, b: number | null): number | null => (b === null ? null : isShare ? a - b : b !== 0 ? (a - b) / Math.abs(b) : null);
     // a growth rate's own change is not meaningful; it is compared with peers only
     const history = def.formula?.kind !== 'growth';
-    const prev = history ? values(db, def.code, previousPeriod(period)) : new Map<string, number>();
-    const last = history ? values(db, def.code, samePeriodLastYear(period)) : new Map<string, number>();
+    const prev = history ? (prevAll.get(def.code) ?? none) : none;
+    const last = history ? (lastAll.get(def.code) ?? none) : none;
     const peersByBand = new Map<string, number[]>();
     for (const [i, v] of now) {
       const b = insts.get(i)?.band;
       if (!b) continue;
       (peersByBand.get(b) ?? peersByBand.set(b, []).get(b)!).push(v);
     }
+    // peer statistics once per band, not once per institution (3,000 institutions in a region)
+    const scales = new Map([...peersByBand].map(([b, vs]) => [b, { z: robustScale(vs), median: median(vs), n: vs.length }]));
     for (const [i, v] of now) {
       const inst = insts.get(i);
       if (!inst) continue;
-      const peers = peersByBand.get(inst.band) ?? [];
+      const peer = scales.get(inst.band);
       // totals (costs, counts) scale with the institution's size: peers are compared on ratios,
       // averages, rates and indices only; totals are checked against their own history
-      const z = !def.additive && peers.length >= 5 ? robustZ(v, peers) : null;
-      const peerMedian = peers.length ? median(peers) : null;
+      const z = !def.additive && peer && peer.n >= 5 ? peer.z(v) : null;
+      const peerMedian = peer ? peer.median : null;
       const p = prev.get(i) ?? null;
       const l = last.get(i) ?? null;
       const change = delta(v, p);

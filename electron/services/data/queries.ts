@@ -1,7 +1,7 @@
 // Read-only queries behind the overview. Charts (issue: comparisons) add their own here.
 
 import { builtinIndicator } from '../../../shared/catalog/indicators';
-import type { Overview, RegionSeries } from '../../../shared/domain/types';
+import type { Overview, OverviewSection, RegionSeries } from '../../../shared/domain/types';
 import { comparePeriods, previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 
@@ -33,7 +33,7 @@ export function overview(db: ReadableDb, period: string | null): Overview {
     level: string;
     count: number;
   }[];
-  if (!p) return { period: null, kpis: [], trend: [], levels };
+  if (!p) return { period: null, kpis: [], sections: [], trend: [], levels };
   const kpis = OVERVIEW_KPIS.map((code) => {
     const def = builtinIndicator(code)!;
     return {
@@ -46,5 +46,65 @@ export function overview(db: ReadableDb, period: string | null): Overview {
     };
   });
   const from = `${Number(p.slice(0, 4)) - 2}${p.slice(4)}`;
-  return { period: p, kpis, trend: regionSeries(db, TREND, from, p), levels };
+  return { period: p, kpis, sections: sections(db, p), trend: regionSeries(db, TREND, from, p), levels };
+}
+
+const SECTIONS: { title: string; codes: string[]; kind: 'month' | 'quarter' }[] = [
+  { title: '基金收入', codes: ['FI_TOTAL', 'FI_EMP', 'FI_RES'], kind: 'month' },
+  { title: '基金支出', codes: ['FE_TOTAL', 'FE_EMP', 'FE_RES', 'FE_EMP_POOLED'], kind: 'month' },
+  { title: '基金结余', codes: ['FB_TOTAL', 'FB_EMP', 'FB_RES'], kind: 'month' },
+  { title: 'DRG/DIP支付方式', codes: ['DRG_SETTLED_SHARE', 'DRG_STANDARD_SHARE', 'DRG_ACTUAL_SHARE', 'DRG_LIST_QC'], kind: 'month' },
+  { title: '医疗服务', codes: ['SVC_IP_COST', 'SVC_DISCHARGES', 'SVC_COST_PER_STAY', 'SVC_OOP_SHARE'], kind: 'month' },
+  { title: '城乡医疗救助', codes: ['MA_INCOME', 'MA_EXPENSE'], kind: 'quarter' },
+];
+
+function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+}
+
+/** Region KPIs grouped as the fund report groups them, each with 13 points of trend. */
+function sections(db: ReadableDb, month: string): OverviewSection[] {
+  const out: OverviewSection[] = [];
+  for (const s of SECTIONS) {
+    const period = s.kind === 'quarter' ? quarterOf(month) : month;
+    const sparkPeriods = [period];
+    while (sparkPeriods.length < (s.kind === 'quarter' ? 8 : 13)) sparkPeriods.unshift(previousPeriod(sparkPeriods[0]!));
+    const kpis = s.codes
+      .map((code) => {
+        const def = builtinIndicator(code)!;
+        return {
+          code,
+          name: def.name,
+          unit: def.unit,
+          value: regionValue(db, code, period),
+          previous: regionValue(db, code, previousPeriod(period)),
+          lastYear: regionValue(db, code, samePeriodLastYear(period)),
+          spark: sparkPeriods.map((x) => regionValue(db, code, x)),
+        };
+      })
+      .filter((k) => k.value !== null);
+    if (kpis.length) out.push({ title: s.title, period, kpis });
+  }
+  // budget execution: the year's inpatient pooled-fund spending so far against the year's budget
+  const year = month.slice(0, 4);
+  const budget = regionValue(db, 'BUD_IP', year);
+  if (budget) {
+    const spent = db.conn
+      .prepare("SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND superseded_by IS NULL AND period BETWEEN ? AND ?")
+      .pluck()
+      .get(`${year}-01`, month) as number | null;
+    if (spent !== null) {
+      const share = spent / budget;
+      const elapsed = Number(month.slice(5)) / 12;
+      out.push({
+        title: '预算执行',
+        period: year,
+        kpis: [
+          { code: 'BUD_IP', name: '住院统筹基金预算总额', unit: '万元', value: budget, previous: null, lastYear: regionValue(db, 'BUD_IP', String(Number(year) - 1)), spark: [] },
+          { code: 'BUD_IP_EXEC', name: `住院统筹基金预算执行率（1-${Number(month.slice(5))}月，时序进度${(elapsed * 100).toFixed(0)}%）`, unit: '%', value: share, previous: null, lastYear: null, spark: [] },
+        ],
+      });
+    }
+  }
+  return out;
 }

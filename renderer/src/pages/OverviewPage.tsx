@@ -9,7 +9,26 @@ import { useLoad } from '../hooks';
 
 const SERIES_NAMES: Record<string, string> = { FI_TOTAL: '基金收入合计', FE_TOTAL: '基金支出合计', FB_TOTAL: '结余合计' };
 
-function Kpi({ k }: { k: OverviewKpi }) {
+/** A small trend line (no axes) under a KPI. */
+function Spark({ values }: { values: (number | null)[] }) {
+  const pts = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== null);
+  if (pts.length < 2) return null;
+  const ys = pts.map((p) => p[1]);
+  const min = Math.min(...ys);
+  const max = Math.max(...ys);
+  const w = 160;
+  const h = 28;
+  const x = (i: number) => (i / (values.length - 1)) * w;
+  const y = (v: number) => (max === min ? h / 2 : h - 2 - ((v - min) / (max - min)) * (h - 4));
+  return (
+    <svg className="spark" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true">
+      <polyline fill="none" stroke="#1f5fbf" strokeWidth="1.5" points={pts.map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+      <circle cx={x(pts[pts.length - 1]![0])} cy={y(pts[pts.length - 1]![1])} r="2.5" fill="#1f5fbf" />
+    </svg>
+  );
+}
+
+function Kpi({ k }: { k: OverviewKpi & { spark?: (number | null)[] } }) {
   const change = k.unit === '%' ? formatPointChange : formatChange;
   const mom = change(k.value, k.previous);
   const yoy = change(k.value, k.lastYear);
@@ -28,6 +47,7 @@ function Kpi({ k }: { k: OverviewKpi }) {
           同比 <b className={cls(yoy)}>{yoy}</b>
         </span>
       </div>
+      {k.spark && <Spark values={k.spark} />}
     </div>
   );
 }
@@ -98,11 +118,19 @@ export function OverviewPage(props: { period: string | null; months: string[]; o
           <h2 className="section-title">
             {workspace.regionName} · {formatPeriodZh(ov.data.period)}
           </h2>
-          <div className="kpi-grid">
-            {ov.data.kpis.map((k) => (
-              <Kpi key={k.code} k={k} />
-            ))}
-          </div>
+          {ov.data.sections.map((sec) => (
+            <div key={sec.title} className="kpi-section" data-testid={`section-${sec.title}`}>
+              <h3>
+                {sec.title}
+                {sec.period !== ov.data!.period && <span className="muted">（{formatPeriodZh(sec.period)}）</span>}
+              </h3>
+              <div className="kpi-grid">
+                {sec.kpis.map((k) => (
+                  <Kpi key={k.code} k={k} />
+                ))}
+              </div>
+            </div>
+          ))}
           <div className="row">
             <div className="card grow">
               <h3>基金收支趋势（月度）</h3>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ViewSpec } from '../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../shared/period';
 import { api, errorText } from '../api';
@@ -49,12 +49,23 @@ function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx
   const [comment, setComment] = useState<{ kind: '意见建议' | '异议申诉'; person: string; text: string; institution: string } | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const view = views[index]!;
+  const exitRef = useRef(onExit);
+  exitRef.current = onExit;
   const spec: ViewSpec = institution ? { ...view.spec, institution } : view.spec;
   const slideInstitution = spec.institution ?? null;
 
   useEffect(() => {
+    // In full screen the browser takes Esc to leave full screen and the page never sees the key:
+    // leaving full screen therefore ends the presentation too.
+    let entered = false;
+    const onChange = () => {
+      if (document.fullscreenElement) entered = true;
+      else if (entered) exitRef.current();
+    };
+    document.addEventListener('fullscreenchange', onChange);
     document.documentElement.requestFullscreen?.().catch(() => undefined);
     return () => {
+      document.removeEventListener('fullscreenchange', onChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
   }, []);

@@ -2,8 +2,10 @@
 // (the presentation deck), and quick comments captured during a meeting (the meetings issue
 // builds the full comment workflow on this table).
 export const version = 4;
-export const name = 'flag thresholds and causes, saved views, quick comments';
+export const name = 'trend index, flag thresholds and causes, saved views, quick comments';
 export const sql = `
+-- trends read one indicator across all periods; the current-values index is keyed by period first
+CREATE INDEX institution_values_by_indicator ON institution_values (indicator, institution, period) WHERE superseded_by IS NULL;
 CREATE TABLE flag_thresholds (
   indicator TEXT PRIMARY KEY REFERENCES indicators(code),
   peer_yellow REAL NOT NULL,
