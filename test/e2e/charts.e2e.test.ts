@@ -146,6 +146,13 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.getByText('图表已导出').waitFor();
     expect(existsSync(join(h.dir, '排名.png'))).toBe(true);
     expect(readFileSync(join(h.dir, '排名.png')).subarray(1, 4).toString()).toBe('PNG');
+    h.dialogs.save = join(h.dir, '排名.svg');
+    await h.page.getByTestId('export-png').click();
+    await h.page.getByText(`图表已导出：${join(h.dir, '排名.svg')}`).waitFor();
+    const svg = readFileSync(join(h.dir, '排名.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('内部资料 注意保密');
+    expect(svg).toContain(r.rows[0]!.name);
   });
 
   it('presents a deck with the keyboard and stores a quick comment with its context', async () => {

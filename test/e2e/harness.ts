@@ -56,7 +56,7 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
 let bridgeScript: string | null = null;
 async function bridge(): Promise<string> {
   if (bridgeScript) return bridgeScript;
-  const out = await build({ entryPoints: [join(__dirname, 'bridge.init.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
+  const out = await build({ entryPoints: [join(ROOT, 'test', 'e2e', 'bridge.init.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
   bridgeScript = out.outputFiles[0]!.text;
   return bridgeScript;
 }

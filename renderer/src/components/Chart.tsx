@@ -1,10 +1,10 @@
 import { BarChart, BoxplotChart, LineChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, BoxplotChart, LineChart, ScatterChart, DataZoomComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, BoxplotChart, LineChart, ScatterChart, DataZoomComponent, GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 /** Tooltips and labels get text from the data (institution names…): escape it for echarts' HTML tooltips. */
 export function esc(s: unknown): string {
@@ -46,6 +46,17 @@ export function Chart({ option, height = 320, testId }: { option: ChartOption; h
     chart.current?.setOption({ textStyle: { fontFamily: FONT }, animation: false, graphic: [WATERMARK], ...option }, true);
   }, [option]);
   return <div ref={el} className="chart" style={{ height }} data-testid={testId} data-chart="echarts" />;
+}
+
+/** The same chart drawn as SVG (vector, for reports), watermark included. */
+export function chartSvg(chart: echarts.ECharts): string {
+  const width = chart.getWidth();
+  const height = chart.getHeight();
+  const off = echarts.init(null as unknown as HTMLElement, undefined, { renderer: 'svg', ssr: true, width, height });
+  off.setOption(chart.getOption());
+  const svg = off.renderToSVGString();
+  off.dispose();
+  return svg;
 }
 
 /** For tests and exports: the instance behind a chart element. */

@@ -6,7 +6,7 @@ import { formatValue } from '../../../shared/format';
 import type { ViewSpec } from '../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../shared/period';
 import { api, errorText } from '../api';
-import { Chart, chartOf, esc, type ChartOption } from '../components/Chart';
+import { Chart, chartOf, chartSvg, esc, type ChartOption } from '../components/Chart';
 import { Grid } from '../components/Grid';
 import { useLoad } from '../hooks';
 import { Presentation } from './Presentation';
@@ -156,10 +156,11 @@ function useExport(onMessage?: (m: Msg) => void) {
       const el = document.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
       const chart = el ? chartOf(el) : undefined;
       if (!chart) return;
-      const { path } = await api.dialog.save({ title: '导出图表', defaultName: `${name}.png`, filters: [{ name: 'PNG 图片', extensions: ['png'] }] });
+      const { path } = await api.dialog.save({ title: '导出图表', defaultName: `${name}.png`, filters: [{ name: 'PNG 图片', extensions: ['png'] }, { name: 'SVG 矢量图', extensions: ['svg'] }] });
       if (!path) return;
       try {
-        await api.export.image({ path, dataUrl: chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) });
+        const dataUrl = path.toLowerCase().endsWith('.svg') ? `data:image/svg+xml,${encodeURIComponent(chartSvg(chart))}` : chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+        await api.export.image({ path, dataUrl });
         onMessage?.({ kind: 'ok', text: `图表已导出：${path}` });
       } catch (e) {
         onMessage?.({ kind: 'error', text: errorText(e).message });
