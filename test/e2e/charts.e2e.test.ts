@@ -19,6 +19,18 @@ async function plotted(h: Harness, testId: string, series = 0): Promise<unknown[
   );
 }
 
+/** Waits until the chart shows n data points in its first series (React and echarts have caught up). */
+async function waitForSeries(h: Harness, testId: string, n: number, titleEndsWith = ''): Promise<void> {
+  await h.page.waitForFunction(
+    ([id, count, title]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[]; title: { text: string }[] } } };
+      const o = el?.__chart?.getOption();
+      return !!o && o.series[0]?.data.length === count && (!title || o.title[0]!.text.endsWith(title as string));
+    },
+    [testId, n, titleEndsWith] as const,
+  );
+}
+
 describe('comparison charts and presentation in Chromium', () => {
   let h: Harness;
   const ortho = () => h.session.db.conn.prepare("SELECT code FROM institutions WHERE name = '示范市骨科医院'").pluck().get() as string;
@@ -36,10 +48,7 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.getByTestId('pick-period').selectOption('2025-11');
     await h.page.getByTestId('pick-institution').selectOption(ortho());
     const r = ranking(h.session.db, 'SVC_COST_PER_STAY', '2025-11', '三级');
-    await h.page.waitForFunction((n) => {
-      const el = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
-      return el?.__chart?.getOption().series[0]?.data.length === n;
-    }, r.rows.length);
+    await waitForSeries(h, 'chart-ranking', r.rows.length);
     const values = (await plotted(h, 'chart-ranking')) as number[];
     expect(values).toEqual([...r.rows.map((x) => x.value)].reverse());
     await h.screenshot('15-chart-ranking');
@@ -48,10 +57,7 @@ describe('comparison charts and presentation in Chromium', () => {
   it('trend: the hospital, its level median and the region by month', async () => {
     await h.page.getByTestId('atab-trend').click();
     const t = trend(h.session.db, 'SVC_COST_PER_STAY', ortho());
-    await h.page.waitForFunction((n) => {
-      const el = document.querySelector('[data-testid="chart-trend"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
-      return el?.__chart?.getOption().series[0]?.data.length === n;
-    }, t.points.length);
+    await waitForSeries(h, 'chart-trend', t.points.length);
     expect(await plotted(h, 'chart-trend', 0)).toEqual(t.points.map((p) => p.value));
     expect(await plotted(h, 'chart-trend', 1)).toEqual(t.points.map((p) => p.bandMedian));
     await h.screenshot('16-chart-trend');
@@ -61,10 +67,7 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.getByTestId('atab-quadrant').click();
     await h.page.getByTestId('pick-band').selectOption('');
     const q = quadrant(h.session.db, '2025-11', null);
-    await h.page.waitForFunction((n) => {
-      const el = document.querySelector('[data-testid="chart-quadrant"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
-      return el?.__chart?.getOption().series[0]?.data.length === n;
-    }, q.length);
+    await waitForSeries(h, 'chart-quadrant', q.length);
     expect(await plotted(h, 'chart-quadrant')).toEqual(q.map((p) => [p.timeIndex, p.costIndex, p.discharges, p.name]));
     await h.screenshot('17-chart-quadrant');
   });
@@ -81,10 +84,7 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.getByTestId('atab-drg').click();
     await h.page.getByTestId('pick-period').selectOption('2025');
     const o = drgOverview(h.session.db, '2025');
-    await h.page.waitForFunction((n) => {
-      const el = document.querySelector('[data-testid="chart-drg"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[]; title: { text: string }[] } } };
-      return el?.__chart?.getOption().title[0]?.text.includes('2025年') && el.__chart.getOption().series[0]?.data.length === n;
-    }, o.hospitals.length);
+    await waitForSeries(h, 'chart-drg', o.hospitals.length, '2025年');
     const selfPay = (await plotted(h, 'chart-drg', 1)) as number[];
     expect(selfPay).toEqual([...o.hospitals].reverse().map((x) => Math.round(x.selfPay / 100) / 100));
     await expect(h.page.locator('[data-testid="grid-top-cost"] .ag-center-cols-container .ag-row').count()).resolves.toBe(10);

@@ -1,7 +1,7 @@
 // Read-only queries behind the overview. Charts (issue: comparisons) add their own here.
 
 import { builtinIndicator } from '../../../shared/catalog/indicators';
-import type { Overview, OverviewSection, RegionSeries } from '../../../shared/domain/types';
+import type { Overview, OverviewKpi, OverviewSection, RegionSeries } from '../../../shared/domain/types';
 import { comparePeriods, previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 
@@ -23,6 +23,19 @@ export function regionSeries(db: ReadableDb, indicators: string[], from?: string
   });
 }
 
+/** A region value with the previous period and the same period last year. */
+function kpi(db: ReadableDb, code: string, period: string): OverviewKpi {
+  const def = builtinIndicator(code)!;
+  return {
+    code,
+    name: def.name,
+    unit: def.unit,
+    value: regionValue(db, code, period),
+    previous: regionValue(db, code, previousPeriod(period)),
+    lastYear: regionValue(db, code, samePeriodLastYear(period)),
+  };
+}
+
 export function overview(db: ReadableDb, period: string | null): Overview {
   const latest = db.conn
     .prepare("SELECT max(period) FROM region_values WHERE superseded_by IS NULL AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'")
@@ -34,17 +47,7 @@ export function overview(db: ReadableDb, period: string | null): Overview {
     count: number;
   }[];
   if (!p) return { period: null, kpis: [], sections: [], trend: [], levels };
-  const kpis = OVERVIEW_KPIS.map((code) => {
-    const def = builtinIndicator(code)!;
-    return {
-      code,
-      name: def.name,
-      unit: def.unit,
-      value: regionValue(db, code, p),
-      previous: regionValue(db, code, previousPeriod(p)),
-      lastYear: regionValue(db, code, samePeriodLastYear(p)),
-    };
-  });
+  const kpis = OVERVIEW_KPIS.map((code) => kpi(db, code, p));
   const from = `${Number(p.slice(0, 4)) - 2}${p.slice(4)}`;
   return { period: p, kpis, sections: sections(db, p), trend: regionSeries(db, TREND, from, p), levels };
 }
@@ -69,20 +72,7 @@ function sections(db: ReadableDb, month: string): OverviewSection[] {
     const period = s.kind === 'quarter' ? quarterOf(month) : month;
     const sparkPeriods = [period];
     while (sparkPeriods.length < (s.kind === 'quarter' ? 8 : 13)) sparkPeriods.unshift(previousPeriod(sparkPeriods[0]!));
-    const kpis = s.codes
-      .map((code) => {
-        const def = builtinIndicator(code)!;
-        return {
-          code,
-          name: def.name,
-          unit: def.unit,
-          value: regionValue(db, code, period),
-          previous: regionValue(db, code, previousPeriod(period)),
-          lastYear: regionValue(db, code, samePeriodLastYear(period)),
-          spark: sparkPeriods.map((x) => regionValue(db, code, x)),
-        };
-      })
-      .filter((k) => k.value !== null);
+    const kpis = s.codes.map((code) => ({ ...kpi(db, code, period), spark: sparkPeriods.map((x) => regionValue(db, code, x)) })).filter((k) => k.value !== null);
     if (kpis.length) out.push({ title: s.title, period, kpis });
   }
   // budget execution: the year's inpatient pooled-fund spending so far against the year's budget

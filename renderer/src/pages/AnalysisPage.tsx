@@ -179,18 +179,23 @@ function useExport(onMessage?: (m: Msg) => void) {
   };
 }
 
-function ExportButtons({ onPng, onXlsx }: { onPng: () => void; onXlsx: () => void }) {
+function ExportButtons({ onPng, onXlsx }: { onPng?: () => void; onXlsx: () => void }) {
   return (
     <div className="actions no-present">
-      <button type="button" onClick={onPng} data-testid="export-png">
-        导出图片
-      </button>
+      {onPng && (
+        <button type="button" onClick={onPng} data-testid="export-png">
+          导出图片
+        </button>
+      )}
       <button type="button" onClick={onXlsx} data-testid="export-xlsx">
         导出数据
       </button>
     </div>
   );
 }
+
+/** On a slide the chart fills the screen below the title (1280×720 up to 1920×1080 projectors). */
+const bigHeight = () => Math.max(420, window.innerHeight - 170);
 
 const fmt = (unit: string) => (v: unknown) => (typeof v === 'number' ? formatValue(v, unit) : '—');
 
@@ -235,7 +240,7 @@ function RankingView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; 
   const rows = (r.data?.rows ?? []).map((x, i) => ({ rank: i + 1, name: x.name, level: x.level, value: x.value }));
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? 620 : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" />}
+      {option && <Chart option={option} height={big ? bigHeight() : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" />}
       {r.data && (
         <div className="stat-line" data-testid="ranking-stats">
           虚线：平均、中位数{r.data.unit !== '万元' && r.data.unit !== '人次' && r.data.unit !== '例' ? '、统筹地区' : ''}；浅色带：P25–P75 ｜ 平均 {fmt(r.data.unit)(r.data.mean)} · 中位数 {fmt(r.data.unit)(r.data.median)} · P25 {fmt(r.data.unit)(r.data.p25)} · P75 {fmt(r.data.unit)(r.data.p75)} · 统筹地区 {fmt(r.data.unit)(r.data.regionValue)}
@@ -292,7 +297,7 @@ function TrendView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; on
   ];
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? 620 : 380} testId="chart-trend" />}
+      {option && <Chart option={option} height={big ? bigHeight() : 380} testId="chart-trend" />}
       {!big && t.data && (
         <>
           <ExportButtons onPng={() => ex.png('chart-trend', '纵向趋势')} onXlsx={() => ex.xlsx(`${t.data!.name}-${t.data!.indicatorName}趋势`, ['期间', '本机构', '同级中位数', '统筹地区'], rows.map((r) => [r.period, r.value, r.median, r.region]))} />
@@ -337,7 +342,7 @@ function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m
   ];
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? 620 : 460} testId="chart-quadrant" />}
+      {option && <Chart option={option} height={big ? bigHeight() : 460} testId="chart-quadrant" />}
       {!big && q.data && (
         <>
           <ExportButtons onPng={() => ex.png('chart-quadrant', '费用时间象限')} onXlsx={() => ex.xlsx(`费用时间消耗指数-${formatPeriodZh(spec.period)}`, ['机构', '级别', '费用消耗指数', '时间消耗指数', '出院人次'], q.data!.map((p) => [p.name, p.band, p.costIndex, p.timeIndex, p.discharges]))} />
@@ -378,7 +383,7 @@ function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
   ];
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? 620 : 400} testId="chart-distribution" />}
+      {option && <Chart option={option} height={big ? bigHeight() : 400} testId="chart-distribution" />}
       {!big && d.data && (
         <>
           <ExportButtons onPng={() => ex.png('chart-distribution', '分布')} onXlsx={() => ex.xlsx(`${d.data!.indicatorName}分布-${formatPeriodZh(spec.period)}`, ['级别', '机构数', '最小值', 'P25', '中位数', 'P75', '最大值', '平均'], rows.map((r) => [r.band, r.n, r.min, r.q1, r.median, r.q3, r.max, r.mean]))} />
@@ -419,7 +424,7 @@ function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg
   ];
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? 620 : 420} testId="chart-drg" />}
+      {option && <Chart option={option} height={big ? bigHeight() : 420} testId="chart-drg" />}
       {!big && o.data && (
         <>
           <ExportButtons
@@ -459,7 +464,7 @@ function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; on
       <div className="stat-line" data-testid="flags-summary">
         {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red}</b> 项，<b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，需查找原因并反馈（《工作规则》第七条）。
       </div>
-      <Grid rows={list} columns={cols} height={big ? 560 : 360} testId="grid-flags" onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))} />
+      <Grid rows={list} columns={cols} height={big ? bigHeight() - 40 : 360} testId="grid-flags" onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))} />
       {!big && (
         <>
           <div className="toolbar">
@@ -570,10 +575,9 @@ function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
           {v.data.name}（{v.data.level} · {v.data.type}）· {formatPeriodZh(v.data.period)}
         </h3>
       )}
-      <Grid rows={v.data?.rows ?? []} columns={cols} height={big ? 600 : 560} testId="grid-hospital" />
+      <Grid rows={v.data?.rows ?? []} columns={cols} height={big ? bigHeight() : 560} testId="grid-hospital" />
       {!big && v.data && (
         <ExportButtons
-          onPng={() => undefined}
           onXlsx={() => ex.xlsx(`${v.data!.name}亮家底-${formatPeriodZh(v.data!.period)}`, ['预警', '指标', '本机构', '同级中位数', '同级P25', '同级P75', '统筹地区', '提示'], v.data!.rows.map((r) => [LEVEL_TEXT[r.level], r.indicatorName, r.value, r.peerMedian, r.peerP25, r.peerP75, r.region, r.reasons.join('；')]))}
         />
       )}
