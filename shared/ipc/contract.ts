@@ -3,6 +3,8 @@
 // from it, and the renderer is typed by it. Adding a channel here is the only way to add one.
 
 import { z } from 'zod';
+import type { Obligation } from '../cadence';
+import type { CommentView, MeetingView, SearchHit } from '../domain/meetings';
 import type { DrgOverview, Distribution, Flag, HospitalView, QuadrantPoint, Ranking, Thresholds, Trend } from '../domain/analysis';
 import type { DrawRecordView, DrawRulesView, FrozenDraw, MemberView, PoolMember } from '../domain/members';
 import type {
@@ -152,6 +154,57 @@ export const contract = {
       })
       .strict(),
     result: returns<{ id: number }>(),
+    where: 'worker',
+  },
+
+  'meetings.list': { input: empty, result: returns<MeetingView[]>(), where: 'worker' },
+  'meetings.create': {
+    input: z.object({ type: z.enum(['月告知', '季公告', '年通报', '数据沟通会', '其他']), title: z.string().min(1, '请填写会议名称').max(100), date: isoDate, place: z.string().max(100), period: z.string().max(10), convenor: z.string().max(40) }).strict(),
+    result: returns<MeetingView>(),
+    where: 'worker',
+  },
+  'meetings.saveMinutes': { input: z.object({ id, minutes: z.string().max(200000), decisions: z.string().max(50000) }).strict(), result: returns<MeetingView>(), where: 'worker' },
+  'meetings.addAttendee': { input: z.object({ meetingId: id, name: z.string().min(1).max(40), organization: z.string().max(100), role: z.string().max(40) }).strict(), result: returns<MeetingView>(), where: 'worker' },
+  'meetings.setPresence': { input: z.object({ attendeeId: id, present: z.boolean() }).strict(), result: returns<MeetingView>(), where: 'worker' },
+  'meetings.search': { input: z.object({ q: z.string().max(100) }).strict(), result: returns<SearchHit[]>(), where: 'worker' },
+  'meetings.calendar': { input: z.object({ today: isoDate, from: z.string().regex(/^\d{4}-\d{2}$/) }).strict(), result: returns<Obligation[]>(), where: 'worker' },
+  'meetings.exportList': {
+    input: z.object({ kind: z.enum(['问题建议清单', '警示清单', '技术建议报告', '机构意见记录']), meetingId: id.optional(), institution: z.string().max(32).optional(), half: z.string().max(8).optional(), path: filePath }).strict(),
+    result: returns<{ path: string; rows: number }>(),
+    where: 'worker',
+  },
+  'comments.list': { input: z.object({ meetingId: id.optional(), institution: z.string().max(32).optional() }).strict(), result: returns<CommentView[]>(), where: 'worker' },
+  'comments.save': {
+    input: z
+      .object({
+        id: id.nullable(),
+        comment: z
+          .object({
+            meetingId: id.nullable(),
+            institution: z.string().max(32).nullable(),
+            person: z.string().max(40),
+            kind: z.enum(['意见建议', '异议申诉']),
+            category: z.string().max(40),
+            text: z.string().max(5000),
+          })
+          .strict(),
+      })
+      .strict(),
+    result: returns<CommentView>(),
+    where: 'worker',
+  },
+  'comments.transition': {
+    input: z
+      .object({
+        id,
+        to: z.enum(['已记录', '当场答复', '研究中', '已答复', '整改中', '复查', '已关闭']),
+        note: z.string().max(5000),
+        department: z.string().max(40).optional(),
+        dueDate: isoDate.nullable().optional(),
+        irregular: z.boolean().optional(),
+      })
+      .strict(),
+    result: returns<CommentView>(),
     where: 'worker',
   },
 

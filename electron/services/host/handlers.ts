@@ -22,6 +22,7 @@ import {
 } from '../draw/draw-service';
 import { importPool } from '../draw/pool-import';
 import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, thresholds, trend } from '../analysis/analysis';
+import { addAttendee, calendar, createMeeting, exportList, listComments, listMeetings, saveComment, saveMinutes, search, setPresence, transitionComment } from '../meetings/meetings';
 import { exportImage, exportTable, listViews, quickComment, removeView, saveView } from '../analysis/views';
 import { verifyRecord } from '../draw/verify';
 import { listAudit } from '../audit/audit';
@@ -122,6 +123,32 @@ const viewHandlers: Handlers<'views.list' | 'views.save' | 'views.remove' | 'com
   'export.image': (i, { session, actor }) => exportImage(session.db, i.path, i.dataUrl, actor),
 };
 
+const meetingHandlers: Handlers<
+  | 'meetings.list'
+  | 'meetings.create'
+  | 'meetings.saveMinutes'
+  | 'meetings.addAttendee'
+  | 'meetings.setPresence'
+  | 'meetings.search'
+  | 'meetings.calendar'
+  | 'meetings.exportList'
+  | 'comments.list'
+  | 'comments.save'
+  | 'comments.transition'
+> = {
+  'meetings.list': (_i, { session }) => listMeetings(session.db),
+  'meetings.create': (i, { session, actor }) => createMeeting(session.db, i, actor),
+  'meetings.saveMinutes': (i, { session, actor }) => saveMinutes(session.db, i.id, i.minutes, i.decisions, actor),
+  'meetings.addAttendee': (i, { session, actor }) => addAttendee(session.db, i.meetingId, i, actor),
+  'meetings.setPresence': (i, { session, actor }) => setPresence(session.db, i.attendeeId, i.present, actor),
+  'meetings.search': (i, { session }) => search(session.db, i.q),
+  'meetings.calendar': (i, { session }) => calendar(session.db, i.today, i.from),
+  'meetings.exportList': (i, { session, actor }) => exportList(session.db, i.kind, i, i.path, actor),
+  'comments.list': (i, { session }) => listComments(session.db, i),
+  'comments.save': (i, { session, actor }) => saveComment(session.db, i.id, i.comment, actor),
+  'comments.transition': (i, { session, actor }) => transitionComment(session.db, i.id, i.to, i, actor),
+};
+
 const auditHandlers: Handlers<'audit.list'> = {
   'audit.list': (input, { session }) => listAudit(session.db, input.limit),
 };
@@ -136,5 +163,6 @@ export const handlers: Handlers<WorkerChannel> = {
   ...memberHandlers,
   ...analysisHandlers,
   ...viewHandlers,
+  ...meetingHandlers,
   ...auditHandlers,
 };

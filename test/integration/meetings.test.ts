@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace, createWorkspace } from '../../electron/services/workspace/workspace';
+import { addAttendee, calendar, createMeeting, exportList, listComments, saveComment, saveMinutes, search, setPresence, transitionComment } from '../../electron/services/meetings/meetings';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { tempDir } from '../helpers/temp';
+import { readFileSync } from 'node:fs';
+
+function ws(dir: string) {
+  const db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '测试' });
+  db.conn.prepare("INSERT INTO institutions (code, name, level, type, ownership, payment) VALUES ('H001', '示范市人民医院', '三级', '综合', '公立', 'DRG')").run();
+  return db;
+}
+
+describe('meetings and comments', () => {
+  it('runs a meeting: attendance, comments, on-the-spot answer, assignment, workflow history, lists', async () => {
+    const dir = tempDir();
+    const db = ws(dir);
+    const m = createMeeting(db, { type: '季公告', title: '2025年第一季度数据沟通会', date: '2025-05-08', place: '医保局三楼会议室', period: '2025-Q1', convenor: '张局长' }, '测试');
+    expect(m.listDue).toBe('2025-05-15');
+    let v = addAttendee(db, m.id, { name: '王院长', organization: '示范市人民医院', role: '医院代表' }, '测试');
+    v = addAttendee(db, m.id, { name: '赵主任', organization: '东湖县人民医院', role: '医院代表' }, '测试');
+    v = setPresence(db, v.attendees[0]!.id, true, '测试');
+    expect(v.attendees.map((a) => a.present)).toEqual([true, false]);
+    saveMinutes(db, m.id, '会议通报了一季度基金收支和DRG结算情况，讨论了基准点数调整。', '一、二季度起按新基准点数结算。', '测试');
+    const c1 = saveComment(db, null, { meetingId: m.id, institution: 'H001', person: '王院长', kind: '意见建议', category: '数据分析', text: '希望按病组公布同级医院的次均费用。' }, '测试');
+    const c2 = saveComment(db, null, { meetingId: m.id, institution: 'H001', person: '王院长', kind: '异议申诉', category: '核心要素 基准点数/差异系数', text: '对FM19基准点数有异议。' }, '测试');
+    transitionComment(db, c1.id, '当场答复', { note: '下月起在月告知中增加病组次均费用对比。' }, '测试');
+    expect(() => transitionComment(db, c2.id, '研究中', { note: '' }, '测试')).toThrow(/责任处室/);
+    transitionComment(db, c2.id, '研究中', { note: '交医药服务处测算', department: '医药服务处', dueDate: '2025-06-08' }, '测试');
+    expect(() => transitionComment(db, c2.id, '已关闭', { note: '' }, '测试')).toThrow(/不能改为/);
+    const done = transitionComment(db, c2.id, '已答复', { note: '经测算维持现有基准点数，政策依据已书面说明。' }, '测试');
+    expect(done.history.map((h) => h.to)).toEqual(['已记录', '研究中', '已答复']);
+    expect(done.history[1]).toMatchObject({ from: '已记录', actor: '测试', note: '交医药服务处测算' });
+    // full-text search over comments and minutes, Chinese included
+    expect(search(db, '基准点数').map((h) => h.kind).sort()).toEqual(['comment', 'meeting']);
+    expect(search(db, '次均').length).toBe(1);
+    // the 问题建议清单 as xlsx and docx
+    const xlsx = join(dir, '问题建议清单.xlsx');
+    expect((await exportList(db, '问题建议清单', { meetingId: m.id }, xlsx, '测试')).rows).toBe(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const sheet = wb.worksheets[0]!;
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('应于 2025-05-15 前报送');
+    expect(sheet.getRow(4).getCell(6).value).toBe('希望按病组公布同级医院的次均费用。');
+    expect(sheet.getRow(4).getCell(10).value).toBe('下月起在月告知中增加病组次均费用对比。');
+    const docx = join(dir, '问题建议清单.docx');
+    await exportList(db, '问题建议清单', { meetingId: m.id }, docx, '测试');
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    // the calendar now shows the quarter's announcement and the list as done
+    const cal = calendar(db, '2025-05-20', '2025-01');
+    expect(cal.find((o) => o.kind === '季公告' && o.subject === '2025-Q1')!.status).toBe('done');
+    expect(cal.find((o) => o.kind === '问题建议清单' && o.subject === String(m.id))!.status).toBe('done');
+    expect(verifyAuditChain(db).ok).toBe(true);
+  });
+
+  it('loses nothing when the process is killed right after typing', async () => {
+    const dir = tempDir();
+    ws(dir).conn.close();
+    // bundled inside the project so the child resolves node_modules (zod, better-sqlite3) from here
+    const bundle = join(__dirname, '..', '..', 'test-output', `autosave-child-${process.pid}.cjs`);
+    await build({ entryPoints: [join(__dirname, 'fixtures', 'autosave-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, packages: 'external', logLevel: 'silent' });
+    const words = ['对', 'FM19', '病组', '基准点数', '有异议，', '请复核'];
+    const child = spawn(process.execPath, [bundle, join(dir, 'w.ljd'), ...words], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.trim().split('\n').length === words.length) {
+          child.kill('SIGKILL'); // no chance to close the database or flush anything
+          resolve();
+        }
+      });
+      child.on('exit', (code) => (code !== null ? reject(new Error(`child exited ${code}: ${err}`)) : undefined));
+    });
+    await new Promise((r) => child.on('close', r));
+    expect(child.signalCode).toBe('SIGKILL');
+    const db = openWorkspace(join(dir, 'w.ljd'), '测试');
+    const comments = listComments(db, {});
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toMatchObject({ text: words.join(''), person: '李主任', kind: '异议申诉', status: '已记录' });
+    db.conn.close();
+  });
+});
