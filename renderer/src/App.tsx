@@ -4,6 +4,7 @@ import { formatPeriodZh } from '../../shared/period';
 import { api, errorText } from './api';
 import { Watermark } from './components/Watermark';
 import { ImportPage } from './pages/ImportPage';
+import { MeetingsPage } from './pages/MeetingsPage';
 import { MembersPage } from './pages/MembersPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -71,7 +72,7 @@ export function App() {
         {page === 'overview' && <OverviewPage period={period} months={months} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />}
         {page === 'import' && <ImportPage workspace={ws} onImported={refresh} />}
         {page === 'members' && <MembersPage />}
-        {page === 'meetings' && <UpcomingPage title="会议与意见" items={MEETINGS} />}
+        {page === 'meetings' && <MeetingsPage />}
         {page === 'reports' && <UpcomingPage title="报告" items={REPORTS} />}
         {page === 'settings' && <SettingsPage info={info} onChanged={refresh} />}
       </main>
@@ -94,12 +95,6 @@ export function App() {
   );
 }
 
-const MEETINGS = [
-  '会议：月告知、季公告、年通报、数据沟通会，签到、议程、纪要与决定。',
-  '意见与异议：记录机构的意见建议和异议申诉，指定责任处室与期限，跟踪至答复、关闭。',
-  '清单：季度与年度会议后一周内形成问题建议清单，警示清单，半年度技术建议报告。',
-  '工作日历：按“月告知、季公布、年通报”显示应办、已办与逾期事项。',
-];
 const REPORTS = [
   '数据分析简报、问题建议清单、警示清单与成员抽选证书，导出 PDF、Word 与 Excel，带“内部资料 注意保密”水印。',
   '所有导出均记入审计日志。',
