@@ -152,11 +152,14 @@ function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: MeetingView; o
       setMsg({ kind: 'error', text: errorText(e).message });
     }
   };
-  const exportList = async (kind: '问题建议清单' | '警示清单', ext: 'xlsx' | 'docx') => {
+  const [half, setHalf] = useState(`${m.date.slice(0, 4)}-H${Number(m.date.slice(5, 7)) <= 6 ? 1 : 2}`);
+  const [inst, setInst] = useState('');
+  const insts = useLoad(() => api.institutions.list(), []);
+  const exportList = async (kind: '问题建议清单' | '警示清单' | '技术建议报告' | '机构意见记录', ext: 'xlsx' | 'docx') => {
     const { path } = await api.dialog.save({ title: `导出${kind}`, defaultName: `${kind === '问题建议清单' ? m.title : ''}${kind}.${ext}`, filters: [{ name: ext === 'xlsx' ? 'Excel 工作簿' : 'Word 文档', extensions: [ext] }] });
     if (!path) return;
     try {
-      const r = await api.meetings.exportList({ kind, meetingId: m.id, path });
+      const r = await api.meetings.exportList({ kind, meetingId: m.id, path, ...(kind === '技术建议报告' ? { half } : {}), ...(kind === '机构意见记录' ? { institution: inst } : {}) });
       setMsg({ kind: 'ok', text: `${kind}已导出（${r.rows} 条）：${r.path}` });
       onChanged();
     } catch (e) {
@@ -227,6 +230,33 @@ function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: MeetingView; o
           </button>
           <button type="button" onClick={() => exportList('警示清单', 'xlsx')}>
             警示清单
+          </button>
+        </div>
+        <div className="form-row" style={{ marginTop: 10 }}>
+          <select value={half} onChange={(e) => setHalf(e.target.value)} aria-label="半年度">
+            {[0, 1, 2, 3].map((k) => {
+              const y = Number(m.date.slice(0, 4)) - Math.floor(k / 2);
+              const hh = `${y}-H${2 - (k % 2)}`;
+              return (
+                <option key={hh} value={hh}>
+                  {y}年{hh.endsWith('1') ? '上' : '下'}半年
+                </option>
+              );
+            })}
+          </select>
+          <button type="button" onClick={() => exportList('技术建议报告', 'docx')}>
+            技术规范建议汇总（Word，7月中旬/12月中旬上报）
+          </button>
+          <select value={inst} onChange={(e) => setInst(e.target.value)} aria-label="机构">
+            <option value="">选择机构…</option>
+            {(insts.data ?? []).map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!inst} onClick={() => exportList('机构意见记录', 'xlsx')}>
+            机构历次意见与答复
           </button>
         </div>
       </div>
@@ -394,7 +424,13 @@ function Calendar({ tick }: { tick: number }) {
     { headerName: '截止日期', field: 'due', width: 130, sort: 'asc' },
     { headerName: '事项', field: 'title', flex: 1, minWidth: 300 },
     { headerName: '类型', field: 'kind', width: 130 },
-    { headerName: '状态', field: 'status', width: 120, valueFormatter: (p) => STATUS_TEXT[p.value as Obligation['status']], cellClass: (p) => `st-${p.value as string}` },
+    {
+      headerName: '状态',
+      field: 'status',
+      width: 120,
+      valueFormatter: (p) => (p.value === 'done' && p.data?.doneOn && p.data.doneOn > p.data.due ? '逾期完成' : STATUS_TEXT[p.value as Obligation['status']]),
+      cellClass: (p) => `st-${p.value as string}`,
+    },
     { headerName: '完成日期', field: 'doneOn', width: 130 },
   ];
   const overdue = (cal.data ?? []).filter((o) => o.status === 'overdue').length;
