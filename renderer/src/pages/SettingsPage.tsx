@@ -26,6 +26,21 @@ const ACTIONS: Record<string, string> = {
   'member.appoint': '任命成员',
   'member.extend': '延长任期',
   'member.termsEnded': '任期届满',
+  'flags.cause': '记录预警原因',
+  'flags.thresholds': '修改预警阈值',
+  'views.save': '加入演示',
+  'views.remove': '移出演示',
+  'comments.quick': '演示中记录意见',
+  'export.table': '导出数据',
+  'export.image': '导出图表',
+  'meeting.create': '新建会议',
+  'meeting.minutes': '保存纪要',
+  'meeting.attendee': '登记参会人',
+  'meeting.signin': '签到',
+  'meeting.absent': '缺席',
+  'comment.create': '记录意见',
+  'comment.status': '意见状态变更',
+  'meeting.exportList': '导出清单',
 };
 
 const auditColumns: ColDef<AuditEntry>[] = [
