@@ -29,6 +29,8 @@ export interface MeetingView {
   convenor: string;
   minutes: string;
   decisions: string;
+  /** the saved chart views presented (the deck), in order */
+  agenda: number[];
   attendees: { id: number; name: string; organization: string; role: string; present: boolean }[];
   commentCount: number;
   /** 问题建议清单 due one week after quarterly and annual meetings */

@@ -164,6 +164,7 @@ export const contract = {
     where: 'worker',
   },
   'meetings.saveMinutes': { input: z.object({ id, minutes: z.string().max(200000), decisions: z.string().max(50000) }).strict(), result: returns<MeetingView>(), where: 'worker' },
+  'meetings.setAgenda': { input: z.object({ id, viewIds: z.array(id).max(100) }).strict(), result: returns<MeetingView>(), where: 'worker' },
   'meetings.addAttendee': { input: z.object({ meetingId: id, name: z.string().min(1).max(40), organization: z.string().max(100), role: z.string().max(40) }).strict(), result: returns<MeetingView>(), where: 'worker' },
   'meetings.setPresence': { input: z.object({ attendeeId: id, present: z.boolean() }).strict(), result: returns<MeetingView>(), where: 'worker' },
   'meetings.search': { input: z.object({ q: z.string().max(100) }).strict(), result: returns<SearchHit[]>(), where: 'worker' },

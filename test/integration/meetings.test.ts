@@ -4,7 +4,8 @@ import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, createWorkspace } from '../../electron/services/workspace/workspace';
-import { addAttendee, calendar, createMeeting, exportList, listComments, saveComment, saveMinutes, search, setPresence, transitionComment } from '../../electron/services/meetings/meetings';
+import { saveView } from '../../electron/services/analysis/views';
+import { addAttendee, setAgenda, calendar, createMeeting, exportList, listComments, saveComment, saveMinutes, search, setPresence, transitionComment } from '../../electron/services/meetings/meetings';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { tempDir } from '../helpers/temp';
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,9 @@ describe('meetings and comments', () => {
     v = setPresence(db, v.attendees[0]!.id, true, '测试');
     expect(v.attendees.map((a) => a.present)).toEqual([true, false]);
     saveMinutes(db, m.id, '会议通报了一季度基金收支和DRG结算情况，讨论了基准点数调整。', '一、二季度起按新基准点数结算。', '测试');
+    // the agenda is the deck of saved chart views presented
+    const view = saveView(db, '横向对比·次均住院费用·2025年3月', { chart: 'ranking', indicator: 'SVC_COST_PER_STAY', period: '2025-03', band: '三级', institution: null }, '测试');
+    expect(setAgenda(db, m.id, [view.id, 999], '测试').agenda).toEqual([view.id]);
     const c1 = saveComment(db, null, { meetingId: m.id, institution: 'H001', person: '王院长', kind: '意见建议', category: '数据分析', text: '希望按病组公布同级医院的次均费用。' }, '测试');
     const c2 = saveComment(db, null, { meetingId: m.id, institution: 'H001', person: '王院长', kind: '异议申诉', category: '核心要素 基准点数/差异系数', text: '对FM19基准点数有异议。' }, '测试');
     transitionComment(db, c1.id, '当场答复', { note: '下月起在月告知中增加病组次均费用对比。' }, '测试');

@@ -22,7 +22,7 @@ import {
 } from '../draw/draw-service';
 import { importPool } from '../draw/pool-import';
 import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, thresholds, trend } from '../analysis/analysis';
-import { addAttendee, calendar, createMeeting, exportList, listComments, listMeetings, saveComment, saveMinutes, search, setPresence, transitionComment } from '../meetings/meetings';
+import { addAttendee, calendar, setAgenda, createMeeting, exportList, listComments, listMeetings, saveComment, saveMinutes, search, setPresence, transitionComment } from '../meetings/meetings';
 import { exportImage, exportTable, listViews, quickComment, removeView, saveView } from '../analysis/views';
 import { verifyRecord } from '../draw/verify';
 import { listAudit } from '../audit/audit';
@@ -127,6 +127,7 @@ const meetingHandlers: Handlers<
   | 'meetings.list'
   | 'meetings.create'
   | 'meetings.saveMinutes'
+  | 'meetings.setAgenda'
   | 'meetings.addAttendee'
   | 'meetings.setPresence'
   | 'meetings.search'
@@ -139,6 +140,7 @@ const meetingHandlers: Handlers<
   'meetings.list': (_i, { session }) => listMeetings(session.db),
   'meetings.create': (i, { session, actor }) => createMeeting(session.db, i, actor),
   'meetings.saveMinutes': (i, { session, actor }) => saveMinutes(session.db, i.id, i.minutes, i.decisions, actor),
+  'meetings.setAgenda': (i, { session, actor }) => setAgenda(session.db, i.id, i.viewIds, actor),
   'meetings.addAttendee': (i, { session, actor }) => addAttendee(session.db, i.meetingId, i, actor),
   'meetings.setPresence': (i, { session, actor }) => setPresence(session.db, i.attendeeId, i.present, actor),
   'meetings.search': (i, { session }) => search(session.db, i.q),

@@ -50,6 +50,7 @@ export function meetingView(db: ReadableDb, id: number): MeetingView {
     convenor: m.convenor as string,
     minutes: m.minutes as string,
     decisions: m.decisions as string,
+    agenda: JSON.parse(m.agenda as string) as number[],
     attendees,
     commentCount: Number(db.conn.prepare('SELECT count(*) FROM comments WHERE meeting_id = ?').pluck().get(id)),
     listDue: type === '季公告' || type === '年通报' ? addDays(m.date as string, 7) : null,
@@ -84,6 +85,18 @@ export function saveMinutes(db: WritableDb, id: number, minutes: string, decisio
     const m = db.conn.prepare('SELECT title, place FROM meetings WHERE id = ?').get(id) as { title: string; place: string };
     index(db, 'meeting', id, `${m.title} ${m.place} ${minutes} ${decisions}`);
     recordAudit(db, { actor, action: 'meeting.minutes', target: `meeting#${id}`, details: { length: minutes.length + decisions.length } });
+    return meetingView(db, id);
+  });
+}
+
+/** The agenda: which saved chart views (the deck) the meeting presents, in order. */
+export function setAgenda(db: WritableDb, id: number, viewIds: number[], actor: string): MeetingView {
+  return inTransaction(db, () => {
+    const known = new Set(db.conn.prepare('SELECT id FROM saved_views').pluck().all() as number[]);
+    const ids = viewIds.filter((v) => known.has(v));
+    const n = db.conn.prepare('UPDATE meetings SET agenda = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(ids), now(), id).changes;
+    if (!n) throw new AppError('INVALID_INPUT', '会议不存在。', '请刷新后重试。');
+    recordAudit(db, { actor, action: 'meeting.agenda', target: `meeting#${id}`, details: { views: ids } });
     return meetingView(db, id);
   });
 }

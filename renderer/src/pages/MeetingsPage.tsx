@@ -211,6 +211,8 @@ function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: MeetingView; o
             添加参会人
           </button>
         </div>
+        <h4>议程（演示的图表）</h4>
+        <Agenda meeting={m} onChange={(viewIds) => run(() => api.meetings.setAgenda({ id: m.id, viewIds }))} />
         <h4>会议纪要</h4>
         <textarea rows={5} value={minutes} onChange={(e) => (setMinutes(e.target.value), autosaveMinutes(e.target.value, decisions))} placeholder="纪要（自动保存）" data-testid="minutes" />
         <h4>会议决定</h4>
@@ -261,6 +263,22 @@ function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: MeetingView; o
         </div>
       </div>
     </>
+  );
+}
+
+function Agenda({ meeting, onChange }: { meeting: MeetingView; onChange: (ids: number[]) => void }) {
+  const views = useLoad(() => api.views.list(), []);
+  if (!views.data?.length) return <p className="muted">尚无保存的图表视图。在“数据总览 → 对比分析与演示”中点击“加入演示”后，可在此列入议程。</p>;
+  return (
+    <ul className="agenda" data-testid="agenda">
+      {views.data.map((v) => (
+        <li key={v.id}>
+          <label>
+            <input type="checkbox" checked={meeting.agenda.includes(v.id)} onChange={(e) => onChange(e.target.checked ? [...meeting.agenda, v.id] : meeting.agenda.filter((x) => x !== v.id))} /> {v.name}
+          </label>
+        </li>
+      ))}
+    </ul>
   );
 }
 
