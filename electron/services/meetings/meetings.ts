@@ -26,14 +26,7 @@ function index(db: WritableDb, kind: 'meeting' | 'comment', ref: number, text: s
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
-export interface MeetingInput {
-  type: MeetingType;
-  title: string;
-  date: string;
-  place: string;
-  period: string;
-  convenor: string;
-}
+export type MeetingInput = Pick<MeetingView, 'type' | 'title' | 'date' | 'place' | 'period' | 'convenor'>;
 
 export function meetingView(db: ReadableDb, id: number): MeetingView {
   const m = db.conn.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as Record<string, string | number> | undefined;
