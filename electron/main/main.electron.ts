@@ -5,6 +5,7 @@
 // (electron-builder.config.cjs). The database and all services run in a worker thread.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, join, sep } from 'node:path';
@@ -101,8 +102,30 @@ function registerIpc(): void {
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的操作。' } };
     if (contract[channel].where === 'main') return handleMainChannel(channel, input);
     if (!worker) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
-    return worker.invoke(channel, input);
+    const result = await worker.invoke(channel, input);
+    // the workspace the user opened or created is the one the app starts with next time
+    if (result.ok && (channel === 'workspace.open' || channel === 'workspace.create')) rememberWorkspace((result.value as { path: string }).path);
+    return result;
   });
+}
+
+const settingsFile = () => join(app.getPath('userData'), 'settings.json');
+
+function lastWorkspace(): string | null {
+  try {
+    const p = (JSON.parse(readFileSync(settingsFile(), 'utf8')) as { workspace?: unknown }).workspace;
+    return typeof p === 'string' && existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberWorkspace(path: string): void {
+  try {
+    writeFileSync(settingsFile(), JSON.stringify({ workspace: path }, null, 2));
+  } catch (e) {
+    console.error('[main] could not remember the workspace:', e);
+  }
 }
 
 function createWindow(): void {
@@ -140,7 +163,7 @@ app.whenReady().then(async () => {
     // packaged: the worker file is unpacked beside the asar (electron-builder asarUnpack)
     join(__dirname, 'db.worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
     {
-      workspacePath: process.env.LIANGJIADI_WORKSPACE || join(app.getPath('userData'), 'workspaces', 'demo.ljd'),
+      workspacePath: process.env.LIANGJIADI_WORKSPACE || lastWorkspace() || join(app.getPath('userData'), 'workspaces', 'demo.ljd'),
       demoPackage: join(resourcesRoot, 'demo', 'demo-region.zip'),
       actor: actor(),
     },

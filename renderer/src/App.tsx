@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/domain/types';
 import { formatPeriodZh } from '../../shared/period';
 import { api, errorText } from './api';
@@ -26,13 +26,18 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<{ message: string; hint?: string } | null>(null);
   const [period, setPeriod] = useState<string | null>(null);
+  const shownPath = useRef<string | null | undefined>(undefined);
 
   const refresh = useCallback(() => {
     api.app.info().then(
       (i) => {
+        const path = i.workspace?.path ?? null;
+        // another workspace: start from its newest month
+        if (shownPath.current !== path) setPeriod(i.workspace?.latestMonth ?? null);
+        else setPeriod((p) => p ?? i.workspace?.latestMonth ?? null);
+        shownPath.current = path;
         setInfo(i);
         setError(null);
-        setPeriod((p) => p ?? i.workspace?.latestMonth ?? null);
       },
       (e) => setError(errorText(e)),
     );

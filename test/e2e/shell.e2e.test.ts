@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../shared/format';
 import { CHANNELS } from '../../shared/ipc/contract';
@@ -64,6 +65,23 @@ describe('app shell in Chromium', () => {
       if (id === 'settings') await h.page.locator('[data-testid="audit-grid"] .ag-row').first().waitFor();
       await h.screenshot(shot);
     }
+  });
+
+  it('creates a new workspace for a region and reopens the demo one', async () => {
+    await h.page.getByTestId('nav-settings').click();
+    const demoPath = h.session.db.path;
+    await h.page.getByTestId('ws-code').fill('320100');
+    await h.page.getByTestId('ws-name').fill('南京市');
+    h.dialogs.save = join(h.dir, '南京市.ljd');
+    await h.page.getByTestId('ws-create').click();
+    await h.page.getByText('已新建并打开工作区：南京市').waitFor();
+    await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('南京市');
+    await expect(h.page.getByTestId('status-period').textContent()).resolves.toBe('暂无数据');
+    expect(h.session.db.path).toBe(join(h.dir, '南京市.ljd'));
+    h.dialogs.open = demoPath;
+    await h.page.getByTestId('ws-open').click();
+    await h.page.getByText('已打开工作区：示范市（虚拟数据）').waitFor();
+    await expect(h.page.getByTestId('status-period').textContent()).resolves.toBe('2025年12月');
   });
 
   it('makes no request to any origin but the app’s own', async () => {

@@ -2,7 +2,8 @@ import type { ColDef } from 'ag-grid-community';
 import type { AppInfo, AuditEntry, Indicator } from '../../../shared/domain/types';
 import { formatDateTimeZh } from '../../../shared/format';
 import { formatPeriodZh } from '../../../shared/period';
-import { api } from '../api';
+import { useState } from 'react';
+import { api, errorText } from '../api';
 import { Grid } from '../components/Grid';
 import { useLoad } from '../hooks';
 
@@ -64,8 +65,32 @@ const catalogColumns: ColDef<Indicator>[] = [
   { headerName: '类别', valueGetter: (p) => (p.data?.official ? '国家附表' : p.data?.builtin ? '内置扩展' : '地方指标'), width: 100 },
 ];
 
-export function SettingsPage({ info }: { info: AppInfo | null; onChanged: () => void }) {
+export function SettingsPage({ info, onChanged }: { info: AppInfo | null; onChanged: () => void }) {
   const ws = info?.workspace ?? null;
+  const [form, setForm] = useState({ regionCode: '', regionName: '' });
+  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const create = async () => {
+    const { path } = await api.dialog.save({ title: '新建工作区', defaultName: `${form.regionName || '工作区'}.ljd`, filters: [{ name: '亮家底工作区', extensions: ['ljd'] }] });
+    if (!path) return;
+    try {
+      const w = await api.workspace.create({ path, regionCode: form.regionCode, regionName: form.regionName });
+      setMsg({ kind: 'ok', text: `已新建并打开工作区：${w.regionName}（${w.path}）。下一步：在“数据导入”中导入数据包。` });
+      onChanged();
+    } catch (e) {
+      setMsg({ kind: 'error', text: errorText(e).message });
+    }
+  };
+  const open = async () => {
+    const { path } = await api.dialog.open({ title: '打开工作区', filters: [{ name: '亮家底工作区', extensions: ['ljd'] }] });
+    if (!path) return;
+    try {
+      const w = await api.workspace.open({ path });
+      setMsg({ kind: 'ok', text: `已打开工作区：${w.regionName}（${w.path}）。` });
+      onChanged();
+    } catch (e) {
+      setMsg({ kind: 'error', text: errorText(e).message });
+    }
+  };
   const audit = useLoad(() => (ws ? api.audit.list({ limit: 500 }) : Promise.resolve([])), [ws?.importCount]);
   const catalog = useLoad(() => (ws ? api.catalog.list() : Promise.resolve([])), [ws?.importCount]);
   return (
@@ -97,7 +122,18 @@ export function SettingsPage({ info }: { info: AppInfo | null; onChanged: () => 
         ) : (
           <p>尚未打开工作区。</p>
         )}
-        <p className="muted">工作区是本机上的一个加密就绪的 SQLite 文件，程序不联网、不上传任何数据。</p>
+        <p className="muted">工作区是本机上的一个加密就绪的 SQLite 文件，程序不联网、不上传任何数据。程序下次启动时打开最近使用的工作区。</p>
+        {msg && <div className={`banner ${msg.kind}`} data-testid="workspace-message">{msg.text}</div>}
+        <div className="form-row">
+          <input placeholder="统筹地区编码（6位）" value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} data-testid="ws-code" />
+          <input placeholder="统筹地区名称" value={form.regionName} onChange={(e) => setForm({ ...form, regionName: e.target.value })} data-testid="ws-name" />
+          <button type="button" className="primary" onClick={create} data-testid="ws-create">
+            新建工作区…
+          </button>
+          <button type="button" onClick={open} data-testid="ws-open">
+            打开工作区…
+          </button>
+        </div>
       </div>
       <div className="card">
         <h3>指标目录（{catalog.data?.length ?? 0} 项）</h3>
