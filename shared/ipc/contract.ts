@@ -174,6 +174,12 @@ export const contract = {
     result: returns<{ path: string; rows: number }>(),
     where: 'worker',
   },
+  'settings.get': { input: empty, result: returns<{ departments: string[]; settlement: Record<string, string> }>(), where: 'worker' },
+  'settings.set': {
+    input: z.object({ departments: z.array(z.string().max(40)).min(1).max(30), settlement: z.record(z.string().regex(/^\d{4}$/), isoDate) }).strict(),
+    result: returns<{ departments: string[]; settlement: Record<string, string> }>(),
+    where: 'worker',
+  },
   'comments.list': { input: z.object({ meetingId: id.optional(), institution: z.string().max(32).optional() }).strict(), result: returns<CommentView[]>(), where: 'worker' },
   'comments.save': {
     input: z

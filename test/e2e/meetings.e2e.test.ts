@@ -92,6 +92,10 @@ describe('a data communication meeting in Chromium', () => {
     await h.page.getByTestId('mtab-calendar').click();
     await h.page.locator('[data-testid="calendar-grid"] .ag-center-cols-container .ag-row').first().waitFor();
     await h.screenshot('25-calendar');
+    await h.page.getByTestId('settings-departments').fill('医保中心、医药服务处、基金监管处、待遇保障科');
+    await h.page.getByTestId('settings-save').click();
+    await h.page.getByText('地区设置已保存').waitFor();
+    expect(JSON.parse(h.session.db.conn.prepare("SELECT value FROM settings WHERE key = 'departments'").pluck().get() as string)).toEqual(['医保中心', '医药服务处', '基金监管处', '待遇保障科']);
     await h.page.getByTestId('mtab-search').click();
     await h.page.getByTestId('search-input').fill('基准点数');
     await h.page.locator('[data-testid="search-hits"] li').nth(1).waitFor();

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, createWorkspace } from '../../electron/services/workspace/workspace';
 import { saveView } from '../../electron/services/analysis/views';
+import { getSettings, setSettings } from '../../electron/services/meetings/settings';
 import { addAttendee, setAgenda, calendar, createMeeting, exportList, listComments, saveComment, saveMinutes, search, setPresence, transitionComment } from '../../electron/services/meetings/meetings';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { tempDir } from '../helpers/temp';
@@ -89,5 +90,15 @@ describe('meetings and comments', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]).toMatchObject({ text: words.join(''), person: '李主任', kind: '异议申诉', status: '已记录' });
     db.conn.close();
+  });
+
+  it('keeps the region’s own departments and settlement dates, and the calendar follows them', () => {
+    const db = ws(tempDir());
+    expect(getSettings(db).departments).toContain('医药服务处');
+    setSettings(db, { departments: ['医保中心', '待遇保障科', '待遇保障科', ' '], settlement: { '2024': '2025-04-15' } }, '测试');
+    expect(getSettings(db)).toEqual({ departments: ['医保中心', '待遇保障科'], settlement: { '2024': '2025-04-15' } });
+    expect(() => setSettings(db, { departments: ['医保中心'], settlement: { '2024': '2024-12-31' } }, '测试')).toThrow(/清算完成日期/);
+    expect(() => setSettings(db, { departments: [' '], settlement: {} }, '测试')).toThrow(/至少保留一个/);
+    expect(calendar(db, '2025-05-20', '2025-01').find((o) => o.kind === '年通报' && o.subject === '2024')!.due).toBe('2025-05-15');
   });
 });

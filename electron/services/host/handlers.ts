@@ -23,6 +23,7 @@ import {
 import { importPool } from '../draw/pool-import';
 import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, thresholds, trend } from '../analysis/analysis';
 import { addAttendee, calendar, setAgenda, createMeeting, exportList, listComments, listMeetings, saveComment, saveMinutes, search, setPresence, transitionComment } from '../meetings/meetings';
+import { getSettings, setSettings } from '../meetings/settings';
 import { exportImage, exportTable, listViews, quickComment, removeView, saveView } from '../analysis/views';
 import { verifyRecord } from '../draw/verify';
 import { listAudit } from '../audit/audit';
@@ -136,6 +137,8 @@ const meetingHandlers: Handlers<
   | 'comments.list'
   | 'comments.save'
   | 'comments.transition'
+  | 'settings.get'
+  | 'settings.set'
 > = {
   'meetings.list': (_i, { session }) => listMeetings(session.db),
   'meetings.create': (i, { session, actor }) => createMeeting(session.db, i, actor),
@@ -149,6 +152,8 @@ const meetingHandlers: Handlers<
   'comments.list': (i, { session }) => listComments(session.db, i),
   'comments.save': (i, { session, actor }) => saveComment(session.db, i.id, i.comment, actor),
   'comments.transition': (i, { session, actor }) => transitionComment(session.db, i.id, i.to, i, actor),
+  'settings.get': (_i, { session }) => getSettings(session.db),
+  'settings.set': (i, { session, actor }) => setSettings(session.db, i, actor),
 };
 
 const auditHandlers: Handlers<'audit.list'> = {

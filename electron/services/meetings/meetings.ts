@@ -10,6 +10,7 @@ import { NEXT_STATUS, type CommentStatus, type CommentView, type MeetingType, ty
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { getSettings } from './settings';
 
 const now = () => new Date().toISOString();
 const addDays = (date: string, n: number) => {
@@ -240,7 +241,7 @@ export function search(db: ReadableDb, q: string): SearchHit[] {
 export function calendar(db: ReadableDb, today: string, from: string): Obligation[] {
   const done = db.conn.prepare('SELECT kind, subject, date FROM done_events').all() as DoneEvent[];
   const meetings = db.conn.prepare('SELECT id, type, date FROM meetings').all() as { id: number; type: string; date: string }[];
-  return cadence(today, done, meetings, { from });
+  return cadence(today, done, meetings, { from, settlement: getSettings(db).settlement });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -369,7 +369,9 @@ function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: number; onS
 function CommentList({ comments, onChanged, setMsg }: { comments: CommentView[]; onChanged: () => void; setMsg: (m: Msg) => void }) {
   const [sel, setSel] = useState<CommentView | null>(null);
   const [note, setNote] = useState('');
-  const [dept, setDept] = useState<string>(DEPARTMENTS[0]);
+  const settings = useLoad(() => api.settings.get(), []);
+  const departments = settings.data?.departments ?? [...DEPARTMENTS];
+  const [dept, setDept] = useState<string>('');
   const [due, setDue] = useState('');
   const current = sel ? (comments.find((c) => c.id === sel.id) ?? sel) : null;
   const cols: ColDef<CommentView>[] = [
@@ -387,7 +389,7 @@ function CommentList({ comments, onChanged, setMsg }: { comments: CommentView[];
   const go = async (to: CommentStatus) => {
     if (!current) return;
     try {
-      await api.comments.transition({ id: current.id, to, note, department: to === '研究中' ? dept : undefined, dueDate: to === '研究中' ? due || null : undefined, irregular: to === '整改中' ? true : undefined });
+      await api.comments.transition({ id: current.id, to, note, department: to === '研究中' ? dept || departments[0] : undefined, dueDate: to === '研究中' ? due || null : undefined, irregular: to === '整改中' ? true : undefined });
       setMsg({ kind: 'ok', text: `第 ${current.id} 号意见：${current.status} → ${to}` });
       setNote('');
       onChanged();
@@ -406,8 +408,8 @@ function CommentList({ comments, onChanged, setMsg }: { comments: CommentView[];
           </div>
           <div className="form-row">
             <input placeholder="答复内容 / 处理说明" value={note} onChange={(e) => setNote(e.target.value)} style={{ minWidth: 320 }} data-testid="workflow-note" />
-            <select value={dept} onChange={(e) => setDept(e.target.value)} aria-label="责任处室" data-testid="workflow-dept">
-              {DEPARTMENTS.map((d) => (
+            <select value={dept || departments[0]} onChange={(e) => setDept(e.target.value)} aria-label="责任处室" data-testid="workflow-dept">
+              {departments.map((d) => (
                 <option key={d}>{d}</option>
               ))}
             </select>
@@ -457,7 +459,57 @@ function Calendar({ tick }: { tick: number }) {
       <div className="stat-line">
         “月告知、季公告、年通报”及报送事项（近一年）：逾期 <b>{overdue}</b> 项，即将到期 <b>{(cal.data ?? []).filter((o) => o.status === 'due-soon').length}</b> 项。会议召开和清单导出会自动记为完成。
       </div>
-      <Grid rows={cal.data ?? []} columns={cols} height={560} testId="calendar-grid" />
+      <Grid rows={cal.data ?? []} columns={cols} height={480} testId="calendar-grid" />
+      <RegionSettingsEditor onSaved={() => cal.reload()} />
+    </div>
+  );
+}
+
+/** The region's own department list and the dates its annual settlements finished. */
+function RegionSettingsEditor({ onSaved }: { onSaved: () => void }) {
+  const loaded = useLoad(() => api.settings.get(), []);
+  const [departments, setDepartments] = useState('');
+  const [settlement, setSettlement] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState<Msg>(null);
+  useEffect(() => {
+    if (!loaded.data) return;
+    setDepartments(loaded.data.departments.join('、'));
+    setSettlement(loaded.data.settlement);
+  }, [loaded.data]);
+  const y = new Date().getFullYear();
+  const years = [y - 2, y - 1, y].map(String);
+  return (
+    <div className="region-settings" data-testid="region-settings">
+      <h4>地区设置</h4>
+      <label>
+        责任处室（用“、”分隔）
+        <input value={departments} onChange={(e) => setDepartments(e.target.value)} style={{ width: '100%' }} data-testid="settings-departments" />
+      </label>
+      <div className="form-row">
+        {years.map((yy) => (
+          <label key={yy}>
+            {yy}年度清算完成日期
+            <input type="date" value={settlement[yy] ?? ''} onChange={(e) => setSettlement({ ...settlement, [yy]: e.target.value })} data-testid={`settings-settlement-${yy}`} />
+          </label>
+        ))}
+        <button
+          type="button"
+          data-testid="settings-save"
+          onClick={async () => {
+            try {
+              const clean = Object.fromEntries(Object.entries(settlement).filter(([, d]) => d));
+              await api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean });
+              setMsg({ kind: 'ok', text: '地区设置已保存。' });
+              onSaved();
+            } catch (e) {
+              setMsg({ kind: 'error', text: errorText(e).message });
+            }
+          }}
+        >
+          保存设置
+        </button>
+      </div>
+      {msg && <div className={`banner ${msg.kind}`}>{msg.text}</div>}
     </div>
   );
 }

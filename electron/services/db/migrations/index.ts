@@ -5,6 +5,7 @@ import * as m002 from './002_data_package';
 import * as m003 from './003_members';
 import * as m004 from './004_analysis';
 import * as m005 from './005_meetings';
+import * as m006 from './006_settings';
 
 export interface Migration {
   version: number;
@@ -12,5 +13,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,36 @@
+// Regional settings: responsible departments and annual settlement dates.
+
+import { DEPARTMENTS } from '../../../shared/domain/meetings';
+import { AppError } from '../../../shared/errors';
+import { recordAudit } from '../audit/audit';
+import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+
+export interface RegionSettings {
+  /** the region's responsible departments for comments, in order */
+  departments: string[];
+  /** year → date annual settlement finished (YYYY-MM-DD) */
+  settlement: Record<string, string>;
+}
+
+export function getSettings(db: ReadableDb): RegionSettings {
+  const get = (k: string) => db.conn.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(k) as string | undefined;
+  const departments = get('departments');
+  const settlement = get('settlement');
+  return { departments: departments ? (JSON.parse(departments) as string[]) : [...DEPARTMENTS], settlement: settlement ? (JSON.parse(settlement) as Record<string, string>) : {} };
+}
+
+export function setSettings(db: WritableDb, s: RegionSettings, actor: string): RegionSettings {
+  const departments = [...new Set(s.departments.map((d) => d.trim()).filter(Boolean))];
+  if (!departments.length) throw new AppError('INVALID_INPUT', '至少保留一个责任处室。', '例如：医保中心、医药服务处、基金监管处。');
+  for (const [y, d] of Object.entries(s.settlement))
+    if (!/^\d{4}$/.test(y) || !/^\d{4}-\d{2}-\d{2}$/.test(d) || d.slice(0, 4) <= y)
+      throw new AppError('INVALID_INPUT', `${y}年度清算完成日期“${d}”不正确。`, '清算在次年完成，日期格式如 2026-04-15。');
+  return inTransaction(db, () => {
+    const put = db.conn.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+    const t = new Date().toISOString();
+    put.run('departments', JSON.stringify(departments), t);
+    put.run('settlement', JSON.stringify(s.settlement), t);
+    recordAudit(db, { actor, action: 'settings.region', target: 'settings', details: { departments, settlement: s.settlement } });
+    return { departments, settlement: s.settlement };
+  });
+}
