@@ -1,12 +1,14 @@
 // Period maths. A period is stored as a canonical string that sorts correctly as text within
-// its kind: month "2025-03", quarter "2025-Q1", half-year "2025-H1", year "2025".
+// its kind: month "2025-03", quarter "2025-Q1", half-year "2025-H1", year "2025", and the
+// cumulative year-to-date range 1–N月 "2025-C05" (1—5月). A range that equals a quarter, a half
+// or the year (1-3月, 1-6月, 1-12月) is that period, so each span of months has one key.
 
-export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'ytd';
 
 export interface Period {
   kind: PeriodKind;
   year: number;
-  /** month 1-12, quarter 1-4, half 1-2; 1 for a year */
+  /** month 1-12, quarter 1-4, half 1-2, 1 for a year; the last month N of a 1–N月 range */
   index: number;
 }
 
@@ -21,20 +23,48 @@ export function toHalfWidth(s: string): string {
 
 function valid(p: Period): Period | null {
   if (p.year < 1990 || p.year > 2100) return null;
-  const max = { month: 12, quarter: 4, half: 2, year: 1 }[p.kind];
+  const max = { month: 12, quarter: 4, half: 2, year: 1, ytd: 12 }[p.kind];
   if (p.index < 1 || p.index > max) return null;
   return p;
 }
 
+/** The period covering January to month N: 1-3月 is Q1, 1-6月 H1, 1-12月 the year, 1月 the month. */
+export function cumulativeThrough(year: number, month: number): Period | null {
+  if (month === 12) return valid({ kind: 'year', year, index: 1 });
+  if (month === 6) return valid({ kind: 'half', year, index: 1 });
+  if (month === 3) return valid({ kind: 'quarter', year, index: 1 });
+  if (month === 1) return valid({ kind: 'month', year, index: 1 });
+  return valid({ kind: 'ytd', year, index: month });
+}
+
+/** A span of months a–b of one year, as the one period that covers exactly those months. */
+function monthSpan(year: number, a: number, b: number): Period | null {
+  if (a < 1 || b > 12 || a > b) return null;
+  if (a === b) return valid({ kind: 'month', year, index: a });
+  if (a === 1) return cumulativeThrough(year, b);
+  if (b - a === 2 && a % 3 === 1) return valid({ kind: 'quarter', year, index: (a + 2) / 3 });
+  if (a === 7 && b === 12) return valid({ kind: 'half', year, index: 2 });
+  return null;
+}
+
 /**
  * Reads the spellings the bureau's data staff use: 2025-01, 2025/1, 2025.01, 202501, 2025年1月,
- * 2025Q1, 2025-Q1, 2025年第一季度, 2025年1季度, 2025H1, 2025年上半年, 2025年下半年, 2025, 2025年, 2025年度.
- * Returns null when the text is not a period.
+ * 2025Q1, 2025-Q1, 2025年第一季度, 2025年1季度, 2025H1, 2025年上半年, 2025年下半年, 2025, 2025年, 2025年度,
+ * 2025年全年, ranges 2025年1-5月 / 1—12月 / 1月-6月 / 1至9月 (累计), and dates (2026/1/1, 2026-01-01,
+ * 2026年1月1日), which mean their month. Returns null when the text is not a period.
  */
 export function parsePeriod(input: string): Period | null {
-  const s = toHalfWidth(String(input)).replace(/\s+/g, '').toUpperCase();
+  const s = toHalfWidth(String(input)).replace(/\s+/g, '').replace(/[—–－~～至到]/g, '-').toUpperCase();
   if (s === '') return null;
   let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})-C(\d{2})$/))) return cumulativeThrough(Number(m[1]), Number(m[2]));
+  if ((m = s.match(/^(\d{4})年?(\d{1,2})月?-+(\d{1,2})月(份)?(累计)?$/)) || (m = s.match(/^(\d{4})[.](\d{1,2})-(\d{1,2})$/)))
+    return monthSpan(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = s.match(/^(\d{4})年?全年(累计)?$/))) return valid({ kind: 'year', year: Number(m[1]), index: 1 });
+  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/)) || (m = s.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日$/))) {
+    const day = Number(m[3]);
+    return day >= 1 && day <= 31 ? valid({ kind: 'month', year: Number(m[1]), index: Number(m[2]) }) : null;
+  }
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/)) || (m = s.match(/^(\d{4})年(\d{1,2})月(份)?$/)))
     return valid({ kind: 'month', year: Number(m[1]), index: Number(m[2]) });
   if ((m = s.match(/^(\d{4})(\d{2})$/))) return valid({ kind: 'month', year: Number(m[1]), index: Number(m[2]) });
@@ -57,6 +87,8 @@ export function periodKey(p: Period): string {
       return `${p.year}-H${p.index}`;
     case 'year':
       return `${p.year}`;
+    case 'ytd':
+      return `${p.year}-C${String(p.index).padStart(2, '0')}`;
   }
 }
 
@@ -72,7 +104,7 @@ export function normalizePeriod(input: string): string | null {
   return p ? periodKey(p) : null;
 }
 
-/** 2025年3月, 2025年第1季度, 2025年上半年, 2025年 */
+/** 2025年3月, 2025年第1季度, 2025年上半年, 2025年, 2025年1—5月 */
 export function formatPeriodZh(key: string): string {
   const p = parsePeriod(key);
   if (!p) return key;
@@ -85,10 +117,12 @@ export function formatPeriodZh(key: string): string {
       return `${p.year}年${p.index === 1 ? '上' : '下'}半年`;
     case 'year':
       return `${p.year}年`;
+    case 'ytd':
+      return `${p.year}年1—${p.index}月`;
   }
 }
 
-const PER_YEAR: Record<PeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1 };
+const PER_YEAR: Record<PeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1, ytd: 12 };
 
 export function shiftPeriod(p: Period, n: number): Period {
   const per = PER_YEAR[p.kind];
@@ -105,6 +139,7 @@ export const samePeriodLastYear = (key: string): string => {
 /** First and last month (YYYY-MM) a period covers, so periods of different kinds can be compared. */
 export function monthsOf(key: string): { first: string; last: string; count: number } {
   const p = fromKey(key);
+  if (p.kind === 'ytd') return { first: `${p.year}-01`, last: `${p.year}-${String(p.index).padStart(2, '0')}`, count: p.index };
   const len = 12 / PER_YEAR[p.kind];
   const firstMonth = (p.index - 1) * len + 1;
   const mk = (m: number) => `${p.year}-${String(m).padStart(2, '0')}`;

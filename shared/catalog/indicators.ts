@@ -43,6 +43,8 @@ export interface IndicatorDef {
   weightedBy?: string;
   /** true for the 45 rows of the official table */
   official: boolean;
+  /** other names the same figure goes by in fund bulletins and reports (accepted as column names) */
+  aliases?: readonly string[];
 }
 
 const FUND = '医保基金报表';
@@ -120,12 +122,35 @@ export const OFFICIAL_INDICATORS: readonly IndicatorDef[] = ROWS.map((r) => ({ a
 
 /** Built-in indicators beyond the official table that the charts need. */
 export const EXTRA_INDICATORS: readonly IndicatorDef[] = [
+  // published in every annual fund bulletin beside the pooled fund's balance (统筹基金 + 个人账户)
+  { code: 'FB_EMP_ACC', name: '职工医保累计结余', group: '基金结余', parent: 'FB_EMP', frequency: '年', source: FUND, perInstitution: false, unit: '万元', additive: false, official: false, aliases: ['职工医保基金累计结余', '职工基本医疗保险基金累计结余', '职工医保累计结存'] },
   { code: 'DRG_CMI', name: '病例组合指数(CMI)', group: 'DRG/DIP支付方式', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '指数', additive: false, formula: { kind: 'cmi' }, official: false },
 ];
 
-export const BUILTIN_INDICATORS: readonly IndicatorDef[] = [...OFFICIAL_INDICATORS, ...EXTRA_INDICATORS];
+/** Bulletin wordings of official figures (医保基金运行情况通报, 统计公报). */
+const ALIASES: Record<string, readonly string[]> = {
+  FI_TOTAL: ['医保基金收入合计', '基金收入合计', '基本医保基金收入', '基本医疗保险基金收入'],
+  FI_EMP: ['职工医保收入', '职工基本医疗保险基金收入', '职工医保基金总收入'],
+  FI_RES: ['居民医保收入', '居民基本医疗保险基金收入', '城乡居民医保基金收入', '居民医保基金总收入'],
+  FE_TOTAL: ['医保基金支出合计', '基金支出合计', '基本医保基金支出', '基本医疗保险基金支出'],
+  FE_EMP: ['职工医保支出', '职工基本医疗保险基金支出', '职工医保基金总支出'],
+  FE_RES: ['居民医保支出', '居民基本医疗保险基金支出', '城乡居民医保基金支出', '居民医保基金总支出'],
+  FB_TOTAL: ['基金结余合计', '当期结余合计', '医保基金当期结余', '基本医保基金当期结余'],
+  FB_EMP: ['职工医保当期结余', '职工医保基金当期结余', '职工医保基金结余'],
+  FB_RES: ['居民医保基金结余'],
+  FB_RES_CUR: ['居民医保基金当期结余', '城乡居民医保基金当期结余'],
+  FB_RES_ACC: ['居民医保基金累计结余', '城乡居民医保基金累计结余'],
+  FB_EMP_POOLED_ACC: ['职工医保统筹基金累计结存'],
+};
+
+export const BUILTIN_INDICATORS: readonly IndicatorDef[] = [...OFFICIAL_INDICATORS, ...EXTRA_INDICATORS].map((d) => (ALIASES[d.code] ? { ...d, aliases: ALIASES[d.code] } : d));
 
 export const INDICATOR_GROUPS: readonly string[] = [...new Set(OFFICIAL_INDICATORS.map((i) => i.group))];
+
+/** Indicators a template's region sheet offers: supplied figures and the bulletin's totals (sums, balances). */
+export function suppliedInRegionSheet(d: IndicatorDef): boolean {
+  return !d.formula || d.formula.kind === 'sum' || d.formula.kind === 'difference';
+}
 
 const BY_CODE = new Map(BUILTIN_INDICATORS.map((i) => [i.code, i]));
 export function builtinIndicator(code: string): IndicatorDef | undefined {

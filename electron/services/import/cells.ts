@@ -4,6 +4,7 @@
 
 import { normalizePeriod, periodKey, toHalfWidth } from '../../../shared/period';
 import type { RawCell } from './tables';
+import { excelSerialToDate } from './xlsx-styles';
 
 export type NumberResult = { ok: true; value: number | null; percent: boolean } | { ok: false; reason: string; hint: string };
 
@@ -12,9 +13,14 @@ const MISSING = new Set(['', '-', '—', '——', '－', '–', '/', '／', '�
 /** The text a user sees in a cell, for error messages. */
 export function cellText(v: RawCell): string {
   if (v === null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') return 'error' in v ? v.error : `=${v.formula}`;
+  if (v instanceof Date) return dateText(v);
+  if (typeof v === 'object') return 'error' in v ? v.error : 'percent' in v ? `${Number((v.percent * 100).toFixed(8))}%` : `=${v.formula}`;
   return String(v);
+}
+
+/** A date cell as the sheet shows it (xlsx dates are UTC midnights of the calendar day). */
+function dateText(d: Date): string {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
 function unwrapFormula(v: RawCell): RawCell | { missingResult: true } {
@@ -54,6 +60,7 @@ export function parseNumberCell(raw: RawCell): NumberResult {
   if (typeof v === 'boolean') return { ok: false, reason: '是逻辑值（TRUE/FALSE），不是数字', hint: '请填写数字。' };
   if (v instanceof Date) return { ok: false, reason: '是日期，不是数字', hint: '请把单元格格式改为“常规”或“数值”后重新填写。' };
   if (typeof v === 'object' && 'error' in v) return { ok: false, reason: `是 Excel 错误值 ${v.error}`, hint: '请修正该单元格的公式或数据来源，使其显示为数字。' };
+  if (typeof v === 'object' && 'percent' in v) return Number.isFinite(v.percent) ? { ok: true, value: v.percent, percent: true } : { ok: false, reason: '不是有效数字', hint: '请填写数字。' };
   let s = toHalfWidth(String(v)).trim();
   if (MISSING.has(s.toUpperCase())) return { ok: true, value: null, percent: false };
   s = s.replace(/[\s,，]/g, '');
@@ -75,8 +82,9 @@ const ASCII_PRINTABLE = /^[\x21-\x7e]*$/;
 export function parseTextCell(raw: RawCell): string {
   if (typeof raw === 'string' && !NEEDS_SPACE_CLEANUP.test(raw)) return raw;
   const v = unwrapFormula(raw);
+  if (v !== null && typeof v === 'object' && 'percent' in v) return cellText(v);
   if (v === null || (typeof v === 'object' && !(v instanceof Date))) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return dateText(v);
   return String(v).replace(/[\s\u3000]+/g, ' ').trim();
 }
 
@@ -105,7 +113,16 @@ export function parsePeriodCell(raw: RawCell): string | null {
     // Excel stores a date; a date in a period column means its month
     return periodKey({ kind: 'month', year: v.getUTCFullYear(), index: v.getUTCMonth() + 1 });
   }
-  if (typeof v === 'number') return normalizePeriod(String(v));
+  if (typeof v === 'number') {
+    const p = normalizePeriod(String(v));
+    if (p) return p;
+    // a date serial whose format we could not see (a WPS custom format): 1990-01-01 … 2099-12-31
+    if (Number.isInteger(v) && v >= 32874 && v <= 73050) {
+      const d = excelSerialToDate(v, false)!;
+      return periodKey({ kind: 'month', year: d.getUTCFullYear(), index: d.getUTCMonth() + 1 });
+    }
+    return null;
+  }
   if (typeof v !== 'string') return null;
   return normalizePeriod(v);
 }

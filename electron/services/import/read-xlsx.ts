@@ -1,15 +1,23 @@
-// Workbook tables through ExcelJS's streaming reader (a 200,000-row sheet parses in about two
-// seconds). The streaming reader neither names sheets nor reports merged cells, so: sheet names
-// come from the workbook model it parsed, and merged ranges from a scan of each sheet's XML for
-// <mergeCell ref="A2:A5"/> (done during the zip safety pass). A cell inside a merged range takes
-// the value of the range's top-left cell, which is what the person who merged it meant.
+// Workbook tables, streamed: the zip's parts are opened by name (any order a writer chose) and
+// each sheet's XML goes through the saxes SAX parser row by row, so nothing larger than one row
+// is held. Replaces ExcelJS for reading because ExcelJS (a) materialises every cell of a merged
+// range (a whole-sheet merge took 4 GB and killed the process), (b) trusts the shared-strings
+// part, (c) hangs on stored (uncompressed) entries in its streaming reader, and (d) does not know
+// the Chinese built-in date formats (57 = yyyy"年"m"月"), so a period cell showing 2026年1月 came
+// through as the serial number 46023. ExcelJS still writes the app's own workbooks.
+//
+// Budgets apply while streaming, before anything is materialised: shared strings (count and
+// characters), columns per row, cells per package (merged fills included; merged ranges are
+// clipped to the columns that really hold cells and to the rows that exist) and merge ranges per
+// sheet. A cell inside a merged range takes the value of the range's top-left cell, which is what
+// the person who merged it meant.
 
-import ExcelJS from 'exceljs';
-import type { Readable } from 'node:stream';
-import type { ImportLimits } from './limits';
+import { SaxesParser } from 'saxes';
 import { PackageFatal } from './issues';
-import type { RawCell } from './tables';
-import { readStream, walkZip } from './zip';
+import type { ImportLimits } from './limits';
+import { columnLetter, type RawCell } from './tables';
+import { ZipArchive } from './zip';
+import { cellKindOfStyle, excelSerialToDate, type CellStyleKind } from './xlsx-styles';
 
 export interface MergeRange {
   top: number;
@@ -31,177 +39,387 @@ export function parseMergeRef(ref: string): MergeRange | null {
   const s = a ? decodeRef(a) : null;
   const e = b ? decodeRef(b) : null;
   if (!s || !e) return null;
-  return { top: s.row, left: s.col, bottom: e.row, right: e.col };
-}
-
-async function scanMerges(stream: Readable): Promise<MergeRange[]> {
-  const out: MergeRange[] = [];
-  const re = /<mergeCell\s+ref="([A-Z$0-9:]+)"/g;
-  let carry = '';
-  for await (const chunk of stream) {
-    const text = carry + (chunk as Buffer).toString('utf8');
-    // mergeCells follow sheetData; cheap test first so large sheets cost one indexOf per chunk
-    if (text.includes('<mergeCell ')) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const r = parseMergeRef(m[1]!);
-        if (r) out.push(r);
-      }
-      // keep an unfinished tag for the next chunk
-      const lastOpen = text.lastIndexOf('<mergeCell ');
-      carry = lastOpen >= 0 && text.indexOf('/>', lastOpen) < 0 ? text.slice(lastOpen) : '';
-    } else {
-      carry = text.slice(-64);
-    }
-  }
-  return out;
-}
-
-export interface XlsxLayout {
-  /** merged ranges by worksheet file number */
-  merges: Map<string, MergeRange[]>;
-  /** sheet name by worksheet file number */
-  names: Map<string, string>;
-}
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function xmlAttrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g))
-    out[m[1]!] = m[2]!.replace(/&(#x?[0-9a-fA-F]+|\w+);/g, (all, e: string) =>
-      e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (XML_ENTITIES[e] ?? all),
-    );
-  return out;
-}
-
-/**
- * Safety pass over the xlsx zip: limits, merged ranges, and which worksheet file holds which
- * sheet (from xl/workbook.xml and its relationships; both are small).
- */
-export async function prescanXlsx(path: string, fileLabel: string, limits: ImportLimits): Promise<XlsxLayout> {
-  const merges = new Map<string, MergeRange[]>();
-  let workbookXml = '';
-  let relsXml = '';
-  const entries = await walkZip(
-    path,
-    fileLabel,
-    limits,
-    (n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) || n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels',
-    async (info, stream) => {
-      if (info.name === 'xl/workbook.xml') workbookXml = (await readStream(stream)).toString('utf8');
-      else if (info.name === 'xl/_rels/workbook.xml.rels') relsXml = (await readStream(stream)).toString('utf8');
-      else merges.set(/sheet(\d+)\.xml$/.exec(info.name)![1]!, await scanMerges(stream));
-    },
-  );
-  if (!entries.some((e) => e.name === 'xl/workbook.xml'))
-    throw new PackageFatal({ file: fileLabel, code: 'NOT_XLSX', message: '文件不是 Excel 工作簿（.xlsx）。', hint: '请用 Excel/WPS 打开后“另存为 Excel 工作簿 (.xlsx)”；.xls 旧格式不支持。' });
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const a = xmlAttrs(m[0]);
-    if (a.Id && a.Target) targets.set(a.Id, a.Target);
-  }
-  const names = new Map<string, string>();
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const a = xmlAttrs(m[0]);
-    const target = targets.get(a['r:id'] ?? '') ?? '';
-    const no = /sheet(\d+)\.xml$/.exec(target)?.[1];
-    if (no && a.name) names.set(no, a.name);
-  }
-  return { merges, names };
-}
-
-/** ExcelJS values → our raw cells (formulas keep their cached result; rich text becomes text). */
-function toRawCell(v: unknown, shared: () => unknown[] | undefined): RawCell {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-    if ('formula' in o || 'sharedFormula' in o) return { formula: String(o.formula ?? o.sharedFormula), result: o.result };
-    if ('error' in o) return { error: String(o.error) };
-    // ExcelJS leaves a shared-string index when the sheet precedes sharedStrings.xml in the zip
-    if (typeof o.sharedString === 'number') return toRawCell(shared()?.[o.sharedString] ?? null, shared);
-    if ('text' in o) return String(o.text);
-  }
-  return String(v);
+  return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
 }
 
 export interface SheetVisitor {
-  /** return false to skip the sheet's rows */
+  /** return null to skip the sheet, or a row callback ('stop' ends the sheet early) */
   sheet(name: string): ((cells: RawCell[], row: number) => void | 'stop') | null;
   sheetEnd(name: string): void;
 }
 
-/** Files up to this size are read whole (robust to any entry order); larger ones are streamed. */
-export const STREAM_ABOVE_BYTES = 8 * 1024 * 1024;
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-function applyMerges(cells: RawCell[], rowNo: number, ranges: MergeRange[], masters: Map<MergeRange, RawCell>): void {
-  for (const r of ranges) {
-    if (rowNo < r.top || rowNo > r.bottom) continue;
-    if (rowNo === r.top) masters.set(r, cells[r.left - 1] ?? null);
-    for (let c = r.left; c <= r.right; c++) {
-      if (rowNo === r.top && c === r.left) continue;
-      while (cells.length < c) cells.push(null);
-      cells[c - 1] = masters.get(r) ?? null;
-    }
-  }
-}
-
-export async function readXlsx(path: string, layout: XlsxLayout, visitor: SheetVisitor, size: number): Promise<void> {
-  return size > STREAM_ABOVE_BYTES ? readXlsxStreaming(path, layout, visitor) : readXlsxWhole(path, layout, visitor);
+function fatal(file: string, code: string, message: string, hint: string, sheet?: string, row?: number, column?: string): PackageFatal {
+  return new PackageFatal({ file, code, message, hint, ...(sheet !== undefined ? { sheet } : {}), ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) });
 }
 
 /**
- * Whole-workbook reading. ExcelJS's streaming reader cannot resolve shared strings when a small
- * sheet precedes xl/sharedStrings.xml in the zip (the order Excel itself writes), so ordinary
- * packages are read whole; only large ones, where its deferral works, are streamed.
+ * Runs a SAX parser over a part. Malformed XML becomes a located PackageFatal; whatever the
+ * handlers throw (budgets, early stop) propagates unchanged.
  */
-async function readXlsxWhole(path: string, layout: XlsxLayout, visitor: SheetVisitor): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const byName = new Map([...layout.names].map(([no, name]) => [name, no]));
-  for (const ws of wb.worksheets) {
-    const onRow = visitor.sheet(ws.name);
-    if (!onRow) continue;
-    const ranges = layout.merges.get(byName.get(ws.name) ?? '') ?? [];
-    const masters = new Map<MergeRange, RawCell>();
-    let stopped = false;
-    ws.eachRow((row, n) => {
-      if (stopped) return;
-      const values = row.values as unknown[];
-      const cells: RawCell[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(toRawCell(values[c], () => undefined));
-      applyMerges(cells, n, ranges, masters);
-      if (onRow(cells, n) === 'stop') stopped = true;
+async function saxStream(zip: ZipArchive, part: string, setup: (p: SaxesParser) => void, sheet?: string): Promise<void> {
+  const parser = new SaxesParser({ position: false });
+  setup(parser);
+  let malformed = false;
+  parser.on('error', () => {
+    malformed = true;
+  });
+  const stream = await zip.openEntry(part);
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream) {
+      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      if (malformed) break;
+    }
+    if (!malformed) parser.close();
+  } finally {
+    stream.destroy();
+  }
+  if (malformed) throw fatal(zip.label, 'XLSX_CORRUPT', `工作簿内部文件“${part}”不是有效的 XML，无法读取。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', sheet);
+}
+
+interface SheetRef {
+  name: string;
+  part: string;
+}
+
+async function readWorkbookParts(zip: ZipArchive): Promise<{ sheets: SheetRef[]; date1904: boolean }> {
+  const wbPart = zip.find('xl/workbook.xml');
+  if (!wbPart) throw fatal(zip.label, 'NOT_XLSX', '文件不是 Excel 工作簿（.xlsx）。', '请用 Excel/WPS 打开后“另存为 Excel 工作簿 (.xlsx)”；.xls 旧格式不支持。');
+  const targets = new Map<string, string>();
+  const relsPart = zip.find('xl/_rels/workbook.xml.rels');
+  if (relsPart)
+    await saxStream(zip, relsPart, (p) =>
+      p.on('opentag', (t) => {
+        if (local(t.name) === 'Relationship' && t.attributes.Id && t.attributes.Target) targets.set(String(t.attributes.Id), String(t.attributes.Target));
+      }),
+    );
+  const sheets: SheetRef[] = [];
+  let date1904 = false;
+  let index = 0;
+  await saxStream(zip, wbPart, (p) =>
+    p.on('opentag', (t) => {
+      const n = local(t.name);
+      if (n === 'workbookPr') date1904 = /^(1|true)$/i.test(String(t.attributes.date1904 ?? ''));
+      if (n !== 'sheet') return;
+      index++;
+      const rid = Object.entries(t.attributes).find(([k]) => local(k) === 'id')?.[1];
+      const target = rid !== undefined ? targets.get(String(rid)) : undefined;
+      // targets are relative to xl/ or absolute from the package root
+      let part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : `xl/worksheets/sheet${index}.xml`;
+      part = zip.find(part) ?? part;
+      sheets.push({ name: String(t.attributes.name ?? `Sheet${index}`), part });
+    }),
+  );
+  return { sheets, date1904 };
+}
+
+async function readStyles(zip: ZipArchive): Promise<CellStyleKind[]> {
+  const part = zip.find('xl/styles.xml');
+  if (!part) return [];
+  const formats = new Map<number, string>();
+  const xfNumFmt: number[] = [];
+  let inCellXfs = false;
+  await saxStream(zip, part, (p) => {
+    p.on('opentag', (t) => {
+      const n = local(t.name);
+      if (n === 'numFmt') formats.set(Number(t.attributes.numFmtId), String(t.attributes.formatCode ?? ''));
+      else if (n === 'cellXfs') inCellXfs = true;
+      else if (n === 'xf' && inCellXfs) xfNumFmt.push(Number(t.attributes.numFmtId ?? 0));
     });
-    visitor.sheetEnd(ws.name);
+    p.on('closetag', (t) => {
+      if (local(t.name) === 'cellXfs') inCellXfs = false;
+    });
+  });
+  return xfNumFmt.map((id) => cellKindOfStyle(id, formats.get(id)));
+}
+
+async function readSharedStrings(zip: ZipArchive, limits: ImportLimits, budget: { chars: number }): Promise<string[]> {
+  const part = zip.find('xl/sharedStrings.xml');
+  if (!part) return [];
+  const out: string[] = [];
+  let current = '';
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  await saxStream(zip, part, (p) => {
+    p.on('opentag', (t) => {
+      const n = local(t.name);
+      if (n === 'si') {
+        inSi = true;
+        current = '';
+        if (out.length >= limits.maxSharedStrings)
+          throw fatal(zip.label, 'XLSX_TOO_MANY_STRINGS', `工作簿的共享文本超过上限（${limits.maxSharedStrings} 条）。`, '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。', 'sharedStrings.xml');
+      } else if (n === 'rPh') phonetic++;
+      else if (n === 't' && inSi && phonetic === 0) inT = true;
+    });
+    p.on('text', (text) => {
+      if (!inT) return;
+      current += text;
+      budget.chars -= text.length;
+      if (budget.chars < 0)
+        throw fatal(zip.label, 'XLSX_TOO_MUCH_TEXT', '工作簿中的文本总量超过上限。', '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。', 'sharedStrings.xml');
+    });
+    p.on('closetag', (t) => {
+      const n = local(t.name);
+      if (n === 't') inT = false;
+      else if (n === 'rPh') phonetic--;
+      else if (n === 'si') {
+        inSi = false;
+        out.push(current);
+      }
+    });
+  });
+  return out;
+}
+
+/** Merged ranges of one sheet: a cheap text scan (mergeCells follow sheetData), bounded. */
+async function scanMerges(zip: ZipArchive, part: string, sheet: string, limits: ImportLimits): Promise<MergeRange[]> {
+  const out: MergeRange[] = [];
+  const re = /<(?:\w+:)?mergeCell\s+ref="([A-Za-z$0-9:]+)"/g;
+  let carry = '';
+  const stream = await zip.openEntry(part);
+  try {
+    for await (const chunk of stream) {
+      const text = carry + (chunk as Buffer).toString('latin1');
+      if (text.includes('mergeCell ')) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const r = parseMergeRef(m[1]!.toUpperCase());
+          if (r) out.push(r);
+          if (out.length > limits.maxMergesPerSheet)
+            throw fatal(zip.label, 'XLSX_TOO_MANY_MERGES', `工作表“${sheet}”中的合并单元格超过上限（${limits.maxMergesPerSheet} 处）。`, '请取消合并单元格（开始 → 合并后居中 → 取消合并），或只保留表头的合并。', sheet);
+        }
+        const lastOpen = text.lastIndexOf('<');
+        carry = lastOpen >= 0 && text.indexOf('>', lastOpen) < 0 ? text.slice(lastOpen) : '';
+      } else carry = text.slice(-64);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return out.sort((a, b) => a.top - b.top);
+}
+
+export interface XlsxReadResult {
+  sheetNames: string[];
+}
+
+/**
+ * Reads the workbook at `path`, calling the visitor for each sheet (in workbook order, or the
+ * order `order` gives) and for each row that holds a cell. Throws PackageFatal for anything that
+ * stops reading.
+ */
+export async function readXlsx(path: string, fileLabel: string, limits: ImportLimits, visitor: SheetVisitor, order?: (names: string[]) => string[]): Promise<XlsxReadResult> {
+  const zip = await ZipArchive.open(path, fileLabel, limits);
+  try {
+    const parts = await readWorkbookParts(zip);
+    const date1904 = parts.date1904;
+    const sheets = order ? order(parts.sheets.map((s) => s.name)).map((n) => parts.sheets.find((s) => s.name === n)!) : parts.sheets;
+    const styles = await readStyles(zip);
+    const budget = { chars: limits.maxTextChars, cells: limits.maxCellsPerPackage };
+    const shared = await readSharedStrings(zip, limits, budget);
+    for (const s of sheets) {
+      const onRow = visitor.sheet(s.name);
+      if (!onRow) continue;
+      if (!zip.has(s.part)) throw fatal(fileLabel, 'XLSX_CORRUPT', `工作表“${s.name}”的内容缺失。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', s.name);
+      const merges = await scanMerges(zip, s.part, s.name, limits);
+      await readSheet(zip, s, onRow, { shared, styles, date1904, merges, limits, budget });
+      visitor.sheetEnd(s.name);
+    }
+    return { sheetNames: parts.sheets.map((s) => s.name) };
+  } finally {
+    zip.close();
   }
 }
 
-async function readXlsxStreaming(path: string, layout: XlsxLayout, visitor: SheetVisitor): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const shared = () => (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings;
-  for await (const ws of reader) {
-    const sheetNo = String((ws as unknown as { id: string | number }).id);
-    const name = layout.names.get(sheetNo) ?? `Sheet${sheetNo}`;
-    const onRow = visitor.sheet(name);
-    const ranges = layout.merges.get(sheetNo) ?? [];
-    const masters = new Map<MergeRange, RawCell>();
-    let stopped = false;
-    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-      if (!onRow || stopped) continue; // the stream must still be drained
-      const values = row.values as unknown[];
-      const cells: RawCell[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(toRawCell(values[c], shared));
-      applyMerges(cells, row.number, ranges, masters);
-      if (onRow(cells, row.number) === 'stop') stopped = true;
+interface SheetContext {
+  shared: string[];
+  styles: CellStyleKind[];
+  date1904: boolean;
+  merges: MergeRange[];
+  limits: ImportLimits;
+  budget: { chars: number; cells: number };
+}
+
+class StopSheet extends Error {}
+
+async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCell[], row: number) => void | 'stop', ctx: SheetContext): Promise<void> {
+  const { shared, styles, date1904, merges, limits, budget } = ctx;
+  const label = zip.label;
+  let rowNo = 0;
+  let cells: RawCell[] = [];
+  let col = 0;
+  let cellType = 'n';
+  let cellStyle: CellStyleKind = null;
+  let text = '';
+  let formula: string | null = null;
+  let hasValue = false;
+  let inV = false;
+  let inF = false;
+  let inIsT = false;
+  let inIs = false;
+  let phonetic = 0;
+  let maxRealCol = 0;
+  let rowHasCell = false;
+  const active: { r: MergeRange; master: RawCell }[] = [];
+  let nextMerge = 0;
+
+  const overBudget = () =>
+    fatal(label, 'XLSX_TOO_MANY_CELLS', `工作簿的单元格总数超过上限（${limits.maxCellsPerPackage} 个，含合并单元格展开后的数量），已停止读取。`, '请删除无关的工作表和空白格式区域，取消大范围的合并单元格，或按期间拆分为多个数据包。', sheet.name, rowNo);
+
+  const endRow = () => {
+    // merged ranges that cover this row: fill from the master cell, clipped to real columns
+    while (nextMerge < merges.length && merges[nextMerge]!.top <= rowNo) active.push({ r: merges[nextMerge++]!, master: null });
+    for (let i = active.length - 1; i >= 0; i--) {
+      const a = active[i]!;
+      if (a.r.bottom < rowNo) {
+        active.splice(i, 1);
+        continue;
+      }
+      if (a.r.left > maxRealCol) continue;
+      if (rowNo === a.r.top) a.master = cells[a.r.left - 1] ?? null;
+      const right = Math.min(a.r.right, maxRealCol);
+      for (let c = a.r.left; c <= right; c++) {
+        if (rowNo === a.r.top && c === a.r.left) continue;
+        while (cells.length < c) cells.push(null);
+        cells[c - 1] = a.master;
+      }
+      budget.cells -= right - a.r.left + 1;
     }
-    if (onRow) visitor.sheetEnd(name);
+    if (budget.cells < 0) throw overBudget();
+    if (rowHasCell || cells.length) {
+      if (onRow(cells, rowNo) === 'stop') throw new StopSheet();
+    }
+  };
+
+  const cellValue = (): RawCell => {
+    const t = cellType;
+    if (t === 'inlineStr') return text;
+    if (!hasValue) return formula !== null ? { formula, result: undefined } : null;
+    let v: RawCell;
+    switch (t) {
+      case 's': {
+        const i = Number(text);
+        v = Number.isInteger(i) && i >= 0 && i < shared.length ? shared[i]! : null;
+        break;
+      }
+      case 'str':
+        v = text;
+        break;
+      case 'b':
+        v = text === '1' || text.toLowerCase() === 'true';
+        break;
+      case 'e':
+        v = { error: text };
+        break;
+      case 'd': {
+        const d = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
+        v = Number.isNaN(d.getTime()) ? text : d;
+        break;
+      }
+      default: {
+        const n = Number(text);
+        if (text.trim() === '' || !Number.isFinite(n)) v = text;
+        else if (cellStyle === 'date') v = excelSerialToDate(n, date1904) ?? n;
+        else if (cellStyle === 'percent') v = { percent: n };
+        else v = n;
+      }
+    }
+    return formula !== null ? { formula, result: v } : v;
+  };
+
+  try {
+    await saxStream(
+      zip,
+      sheet.part,
+      (p) => {
+        p.on('opentag', (t) => {
+          switch (local(t.name)) {
+            case 'row': {
+              const r = Number(t.attributes.r);
+              rowNo = Number.isInteger(r) && r > rowNo ? r : rowNo + 1;
+              cells = [];
+              col = 0;
+              rowHasCell = false;
+              return;
+            }
+            case 'c': {
+              const ref = t.attributes.r ? decodeRef(String(t.attributes.r).toUpperCase()) : null;
+              col = ref ? ref.col : col + 1;
+              if (col > limits.maxColumns)
+                throw fatal(label, 'XLSX_TOO_MANY_COLUMNS', `工作表“${sheet.name}”第 ${rowNo} 行有超过 ${limits.maxColumns} 列的数据。`, '请删除右侧无关的列（含只有格式的空列）后重新保存。', sheet.name, rowNo, columnLetter(col - 1));
+              cellType = String(t.attributes.t ?? 'n');
+              cellStyle = styles[Number(t.attributes.s ?? 0)] ?? null;
+              text = '';
+              formula = null;
+              hasValue = false;
+              return;
+            }
+            case 'v':
+              inV = true;
+              hasValue = true;
+              return;
+            case 'f':
+              inF = true;
+              formula = '';
+              return;
+            case 'is':
+              inIs = true;
+              return;
+            case 'rPh':
+              phonetic++;
+              return;
+            case 't':
+              if (inIs && phonetic === 0) inIsT = true;
+              return;
+          }
+        });
+        p.on('text', (s) => {
+          if (inV || inIsT) {
+            text += s;
+            budget.chars -= s.length;
+            if (budget.chars < 0) throw fatal(label, 'XLSX_TOO_MUCH_TEXT', '工作簿中的文本总量超过上限。', '请删除无关的工作表，或按期间拆分为多个数据包。', sheet.name, rowNo);
+          } else if (inF) formula += s;
+        });
+        p.on('closetag', (t) => {
+          switch (local(t.name)) {
+            case 'v':
+              inV = false;
+              return;
+            case 'f':
+              inF = false;
+              return;
+            case 'is':
+              inIs = false;
+              hasValue = true;
+              return;
+            case 'rPh':
+              phonetic--;
+              return;
+            case 't':
+              inIsT = false;
+              return;
+            case 'c': {
+              const v = cellValue();
+              if (v !== null) {
+                while (cells.length < col - 1) cells.push(null);
+                cells[col - 1] = v;
+                rowHasCell = true;
+                if (col > maxRealCol) maxRealCol = col;
+              }
+              if (--budget.cells < 0) throw overBudget();
+              return;
+            }
+            case 'row':
+              endRow();
+              return;
+          }
+        });
+      },
+      sheet.name,
+    );
+  } catch (e) {
+    if (!(e instanceof StopSheet)) throw e;
   }
 }

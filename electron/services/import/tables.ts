@@ -4,8 +4,8 @@
 
 export type TableKind = 'package' | 'institutions' | 'indicators' | 'region' | 'institution' | 'groups';
 
-/** A cell as read: text from CSV, typed values from xlsx. */
-export type RawCell = string | number | boolean | Date | null | { error: string } | { formula: string; result?: unknown };
+/** A cell as read: text from CSV, typed values from xlsx ({ percent } is a number the sheet shows as a percent: 0.9738 shown 97.38%). */
+export type RawCell = string | number | boolean | Date | null | { error: string } | { percent: number } | { formula: string; result?: unknown };
 
 export interface TableMeta {
   kind: TableKind;
@@ -32,6 +32,9 @@ export const SHEETS: Record<string, TableKind> = {
   特例单议: 'institution',
   病组: 'groups',
 };
+
+/** Sheets of instructions that templates (ours and the bureau's own) carry; read by people, not imported. */
+export const INSTRUCTION_SHEETS = new Set(['填写说明', '说明', '使用说明', '填表说明', '指标说明']);
 
 /** CSV file names of the zip layout and the table kind each holds (manifest may list others). */
 export const CSV_FILES: Record<string, TableKind> = {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
-import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/indicators';
+import { BUILTIN_INDICATORS, suppliedInRegionSheet, type IndicatorDef } from '../../../shared/catalog/indicators';
 import type { Institution } from '../../../shared/domain/types';
 import { FORMAT_VERSION, type GroupRow } from '../import/parse-package';
 
@@ -53,7 +53,7 @@ function columns(data: PackageData, allForTemplate: boolean) {
   for (const v of data.institutionValues.values()) for (const k of Object.keys(v)) used.add(k);
   const want = (d: IndicatorDef) => allForTemplate || used.has(d.code);
   return {
-    region: defs.filter((d) => !isBudget(d) && want(d) && (!allForTemplate || !d.formula)),
+    region: defs.filter((d) => !isBudget(d) && want(d) && (!allForTemplate || suppliedInRegionSheet(d))),
     budget: defs.filter((d) => isBudget(d) && want(d)),
     inst: defs.filter((d) => d.perInstitution && !isSpecial(d) && want(d) && (!allForTemplate || !d.formula)),
     special: defs.filter((d) => d.perInstitution && isSpecial(d) && want(d) && (!allForTemplate || !d.formula)),
@@ -164,9 +164,9 @@ export async function writeXlsxPackage(data: PackageData, path: string, opts: { 
 
 const TEMPLATE_HELP = [
   '1. 每个工作表第一行是表头，请勿修改列名；不需要的指标列可以删除，地方新增指标先在“指标定义”表声明，再在数据表中加列。',
-  '2. 期间可写作 2025-03、2025年3月、202503、2025Q1、2025年第一季度、2025年上半年、2025年。',
-  '3. 金额单位见列名括号（万元或元）；列名写成“住院总费用（元）”时按元填写，程序会换算。',
-  '4. 比例可填百分数（85.3%）或小数（0.853）；缺失数据留空或填“—”。',
+  '2. 期间可写作 2025-03、2025年3月、202503、2025Q1、2025年第一季度、2025年上半年、2025年、2025年全年；累计数写作 2025年1-5月（1-3月、1-6月、1-12月即第1季度、上半年、全年）。表头上方写有“累计”时，“2025年5月”按 1-5月累计读取。',
+  '3. 金额单位见列名括号（万元、元或亿元）；列名写成“住院总费用（元）”时按元填写，程序会换算。合计与结余可以填写，也可以留空由程序按“收入−支出”等公式计算；填写时须与分项一致到 0.01 万元。',
+  '4. 比例列（列名带“（%）”）填百分数：85.3 或 85.3% 都表示 85.3%；整列都按小数填写（0.853）时也能识别。缺失数据留空或填“—”。',
   '5. 机构级别：三级、二级、一级、基层、未定级（也接受“三甲”“二级甲等”等写法）；支付方式：DRG、DIP 或“否”。',
   '6. 同一期间重新导入会替代该期间原有数据，原数据保留在历史中。',
   '7. 数据仅供医保数据工作组内部使用，注意保密，不得通过微信、互联网传播。',

@@ -1,0 +1,77 @@
+// The parsed data package: typed, normalized data plus every issue with its place, as the
+// container readers and the row builder leave it and as derive/import consume it.
+
+import type { IndicatorDef } from '../../../shared/catalog/indicators';
+import type { Institution } from '../../../shared/domain/types';
+import { comparePeriods } from '../../../shared/period';
+import type { IssueList } from './issues';
+
+export const FORMAT_VERSION = '1.1';
+
+export interface Loc {
+  sheet: string;
+  row: number;
+}
+
+export interface ValueCell {
+  value: number | null;
+  sheet: string;
+  row: number;
+  /** derived by a catalog formula, not supplied in the package */
+  computed?: boolean;
+}
+
+/** Institution-level values of one indicator in one period: institution code → value. */
+export interface Bucket {
+  values: Map<string, number | null>;
+  rows: Map<string, number>;
+  sheet: string;
+  /** institutions whose value was derived by a catalog formula */
+  computed?: Set<string>;
+}
+
+/** [institution, period, scheme, groupCode, groupName, cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual] */
+export type GroupRow = [string, string, 'DRG' | 'DIP', string, string, number, number, number, number | null, number | null, number | null, number | null];
+
+export interface ParsedPackage {
+  file: string;
+  format: 'xlsx' | 'zip';
+  sha256: string;
+  regionCode: string;
+  regionName: string;
+  producer: string;
+  createdAt: string;
+  institutions: Map<string, Institution & { loc: Loc }>;
+  extraIndicators: (IndicatorDef & { loc: Loc })[];
+  /** `${indicator}|${period}` → value */
+  region: Map<string, ValueCell>;
+  /** `${indicator}|${period}` → bucket */
+  inst: Map<string, Bucket>;
+  groups: GroupRow[];
+  groupSheet: string;
+  issues: IssueList;
+}
+
+/** What the reader needs to know about the workspace. */
+export interface KnownContext {
+  regionCode: string | null;
+  institutions: Map<string, Institution>;
+  indicators: Map<string, IndicatorDef & { builtin: boolean }>;
+}
+
+export const key = (indicator: string, period: string) => `${indicator}|${period}`;
+export const splitKey = (k: string) => k.split('|') as [string, string];
+
+
+/** Periods the package has data for, per table. */
+export function packagePeriods(pkg: ParsedPackage): { region: string[]; inst: string[]; groups: string[]; all: string[] } {
+  const region = new Set<string>();
+  const inst = new Set<string>();
+  const groups = new Set<string>();
+  for (const k of pkg.region.keys()) region.add(splitKey(k)[1]);
+  for (const k of pkg.inst.keys()) inst.add(splitKey(k)[1]);
+  for (const g of pkg.groups) groups.add(g[1]);
+  const all = new Set([...region, ...inst, ...groups]);
+  const sort = (s: Set<string>) => [...s].sort(comparePeriods);
+  return { region: sort(region), inst: sort(inst), groups: sort(groups), all: sort(all) };
+}

@@ -1,0 +1,231 @@
+// Reading the value tables (region and institution indicators, one column per indicator) and the
+// DRG/DIP group rows.
+//
+// Percent columns: a bare number in a % column is read in percent points (85.3 → 85.3%), which is
+// what a “（%）” header invites; a column written in the decimal style earlier templates suggested
+// (0.853 → 85.3%) is recognised by its median (≤ 1) and read as decimals. The style is settled per
+// column once the table is read: a share above 1 is always percent points (a fraction cannot
+// exceed 1), and a lone value below 1 among values in the tens is warned about as the likely
+// mistake. Text with a % sign and xlsx cells formatted as percent are unambiguous.
+//
+// Cumulative tables: when the table's title rows or the package say 累计, a month period N means
+// January to N (2024年12月 → the year 2024, 2024年5月 → 2024年1—5月).
+
+import type { IndicatorDef } from '../../../shared/catalog/indicators';
+import { cumulativeThrough, fromKey, periodKey, toHalfWidth } from '../../../shared/period';
+import { unitFactor } from '../../../shared/catalog/indicators';
+import { cellText, fastNumber, parseCodeCell, parseNumberCell, parsePeriodCell, parseTextCell } from './cells';
+import { findColumn, type HeaderCol } from './columns';
+import type { PackageBuilder, TableReader } from './package-builder';
+import { key, type ValueCell } from './package-model';
+import { columnLetter, type RawCell, type TableMeta } from './tables';
+
+interface PercentColumn {
+  /** bare numbers as read, with where they were stored */
+  bare: { n: number; row: number; set: (v: number) => void }[];
+}
+
+const isBareNumber = (raw: RawCell): boolean => {
+  if (typeof raw === 'number') return true;
+  if (raw !== null && typeof raw === 'object' && 'formula' in raw) return typeof raw.result === 'number';
+  return typeof raw === 'string' && !/%/.test(raw);
+};
+
+export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[], headerRow: number, cumulative: boolean): TableReader | null {
+  const isInst = meta.kind === 'institution';
+  const idx = b.requireColumns(meta, header, headerRow, isInst ? ['code', 'period'] : ['period']);
+  if (!idx) return null;
+  const cCode = isInst ? idx[0]! : -1;
+  const cPeriod = isInst ? idx[1]! : idx[0]!;
+  const cName = findColumn(header, 'name');
+  const issues = b.pkg.issues;
+  const { file, sheet } = meta;
+  const cumulativeMonths = cumulative || /累计/.test(header[cPeriod]?.raw ?? '');
+  // Every other column must be an indicator, with an optional unit in brackets.
+  const cols: { c: number; def: IndicatorDef; factor: number; percent: PercentColumn | null }[] = [];
+  header.forEach((h, c) => {
+    if (c === cCode || c === cPeriod || c === cName || h.raw === '') return;
+    const def = b.lookupIndicator(h.name);
+    const loc = { file, sheet, row: headerRow, column: columnLetter(c), header: h.raw };
+    if (!def) return issues.error('UNKNOWN_INDICATOR', loc, `列“${h.raw}”不是已知指标。`, '请使用指标目录中的指标名称或编码作列名；地方新增指标请先在“指标定义”表中声明。');
+    const headerSaysPercent = h.unit === '%' || h.unit === '％' || h.unit === '百分比';
+    const factor = headerSaysPercent && def.unit === '%' ? 1 : h.unit ? unitFactor(h.unit, def.unit) : 1;
+    if (factor === null) return issues.error('BAD_UNIT', loc, `列“${h.raw}”的单位“${h.unit}”无法换算为指标单位“${def.unit}”。`, `请把列名写成“${def.name}（${def.unit}）”，并按该单位填写数值。`);
+    if (cols.some((x) => x.def.code === def.code)) return issues.error('DUPLICATE_COLUMN', loc, `指标“${def.name}”的列重复出现。`, '请删除重复的列。');
+    const percent = def.unit === '%' && (headerSaysPercent || def.bounded01) ? { bare: [] } : null;
+    cols.push({ c, def, factor, percent });
+  });
+  const unknownCodes = new Map<string, number>();
+  // bucket keys per period, so the hot loop does not build strings per cell
+  const keysByPeriod = new Map<string, string[]>();
+  const readPeriod = (raw: RawCell): string | null => {
+    const p = parsePeriodCell(raw);
+    if (!p || !cumulativeMonths) return p;
+    const k = fromKey(p);
+    return k.kind === 'month' ? periodKey(cumulativeThrough(k.year, k.index)!) : p;
+  };
+
+  const row = (cells: RawCell[], row: number) => {
+    const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
+    let code = '';
+    if (isInst) {
+      code = parseCodeCell(cells[cCode] ?? null);
+      if (!code) return issues.error('MISSING_CODE', at(cCode), '机构编码为空。', '请填写机构编码；合并单元格请确认左上角单元格有值。');
+      if (!b.institutionKnown(code)) {
+        const n = (unknownCodes.get(code) ?? 0) + 1;
+        unknownCodes.set(code, n);
+        if (n === 1)
+          issues.warn('UNKNOWN_INSTITUTION', at(cCode), `机构编码 ${code} 不在机构表中，也不在工作区已有机构中，该机构的数据行已跳过。`, '请在“机构”表中补充该机构（编码、名称、级别），再重新导入。');
+        return;
+      }
+    }
+    const period = readPeriod(cells[cPeriod] ?? null);
+    if (!period) return issues.error('BAD_PERIOD', at(cPeriod), '无法识别的期间。', '期间写法示例：2025-03、2025年3月、202503、2025Q1、2025年上半年、2025年、2025年全年、2025年1-5月。');
+    let keys = keysByPeriod.get(period);
+    if (!keys) keysByPeriod.set(period, (keys = cols.map((x) => key(x.def.code, period))));
+    for (let ci = 0; ci < cols.length; ci++) {
+      const { c, def, factor, percent: pcol } = cols[ci]!;
+      const raw = cells[c] ?? null;
+      let n = fastNumber(raw);
+      let percent = false;
+      if (n === undefined) {
+        const parsed = parseNumberCell(raw);
+        if (!parsed.ok) {
+          issues.error('BAD_NUMBER', at(c), `${parsed.reason}。`, parsed.hint);
+          continue;
+        }
+        n = parsed.value;
+        percent = parsed.percent;
+      }
+      if (n === null) continue;
+      if (percent && def.unit !== '%') {
+        issues.error('BAD_NUMBER', at(c), `指标“${def.name}”的单位是${def.unit}，不应填写百分数。`, `请按${def.unit}填写数值。`);
+        continue;
+      }
+      // percentages are stored as fractions: "85.3%" was read as 0.853 already
+      const value = def.unit === '%' ? n : n * factor;
+      if ((def.unit === '人次' || def.unit === '例') && value < 0) issues.warn('NEGATIVE_COUNT', at(c), `人次/例数为负数（${value}）。`, '请核对该数据；冲销调整请在备注中说明。');
+      const k = keys[ci]!;
+      let set: (v: number) => void;
+      if (isInst) {
+        let bucket = b.pkg.inst.get(k);
+        if (!bucket) b.pkg.inst.set(k, (bucket = { values: new Map(), rows: new Map(), sheet }));
+        const prevRow = bucket.rows.get(code);
+        if (prevRow !== undefined)
+          issues.warn('DUPLICATE_KEY', at(c), `机构 ${code}、期间 ${period}、指标“${def.name}”重复（第 ${prevRow} 行已有），以本行为准。`, '请删除重复的行。');
+        bucket.values.set(code, value);
+        bucket.rows.set(code, row);
+        const bk = bucket;
+        const inst = code;
+        set = (v) => bk.values.set(inst, v);
+      } else {
+        const prev = b.pkg.region.get(k);
+        if (prev) issues.warn('DUPLICATE_KEY', at(c), `期间 ${period}、指标“${def.name}”重复（${prev.sheet} 第 ${prev.row} 行已有），以本行为准。`, '请删除重复的行。');
+        const cell: ValueCell = { value, sheet, row };
+        b.pkg.region.set(k, cell);
+        set = (v) => (cell.value = v);
+      }
+      if (pcol && !percent && isBareNumber(raw)) pcol.bare.push({ n: value, row, set });
+      else if (def.bounded01 && (value < 0 || value > 1)) rangeWarning(b, { ...at(c) }, value);
+    }
+  };
+
+  const end = () => {
+    for (const col of cols) {
+      const p = col.percent;
+      if (!p || p.bare.length === 0) continue;
+      const bounded = col.def.bounded01 === true;
+      const sorted = p.bare.map((x) => Math.abs(x.n)).sort((a, c) => a - c);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      const points = median > 1; // the column's own style decides the ambiguous values in 0–1
+      const loc = (r: number, n: number) => ({ file, sheet, row: r, column: columnLetter(col.c), header: header[col.c]?.raw ?? '', value: String(n) });
+      for (const x of p.bare) {
+        // a share above 1 can only be percent points, whatever the column's style
+        const asPoints = points || (bounded && x.n > 1 && x.n <= 100);
+        const v = asPoints ? Math.round(x.n * 1e8) / 1e10 : x.n;
+        if (asPoints) x.set(v);
+        if (!points && asPoints)
+          issues.warn('MIXED_PERCENT_STYLE', loc(x.row, x.n), `“${col.def.name}”列其他值按小数填写（如 ${sorted[0]}），本格 ${x.n} 按 ${x.n}% 读取。`, '请统一本列的写法：都写百分数（85.3）或都写小数（0.853）。');
+        else if (points && median >= 10 && x.n > 0 && x.n < 1)
+          issues.warn('LIKELY_FRACTION', loc(x.row, x.n), `“${col.def.name}”列按百分数填写（多数在 ${median.toFixed(0)} 左右），本格 ${x.n} 按 ${x.n}% 读取；疑似把 ${Number((x.n * 100).toFixed(4))}% 写成了小数。`, `如本意是 ${Number((x.n * 100).toFixed(4))}%，请改为 ${Number((x.n * 100).toFixed(4))}；如确为 ${x.n}%，可忽略此提示。`);
+        else if (bounded && (v < 0 || v > 1)) rangeWarning(b, loc(x.row, x.n), v);
+      }
+    }
+  };
+  return { row, end };
+}
+
+function rangeWarning(b: PackageBuilder, loc: { file: string; sheet: string; row: number; column: string; header: string; value: string }, value: number) {
+  b.pkg.issues.warn('RATE_OUT_OF_RANGE', loc, `比例 ${(value * 100).toFixed(2)}% 超出 0–100% 范围。`, '比例请填写为百分数（如 85.3 或 85.3%）；请核对该值。');
+}
+
+export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[], headerRow: number) {
+  const idx = b.requireColumns(meta, header, headerRow, ['code', 'period', 'groupCode', 'groupName', 'cases', 'totalCost', 'bedDays']);
+  if (!idx) return null;
+  const [cCode, cPeriod, cGCode, cGName, cCases, cCost, cBed] = idx as [number, number, number, number, number, number, number];
+  const cScheme = findColumn(header, 'scheme');
+  const cWeight = findColumn(header, 'weight');
+  const cSelf = findColumn(header, 'selfPay');
+  const cStd = findColumn(header, 'casesStandard');
+  const cAct = findColumn(header, 'casesActual');
+  const costFactor = unitFactor(header[cCost]!.unit, '元') ?? 1;
+  const selfFactor = cSelf >= 0 ? (unitFactor(header[cSelf]!.unit, '元') ?? 1) : 1;
+  const issues = b.pkg.issues;
+  const { file, sheet } = meta;
+  b.pkg.groupSheet = sheet;
+  const seen = new Map<string, Map<string, number>>();
+  const unknownCodes = new Set<string>();
+  return (cells: RawCell[], row: number) => {
+    const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
+    const code = parseCodeCell(cells[cCode] ?? null);
+    if (!code) return issues.error('MISSING_CODE', at(cCode), '机构编码为空。', '请填写机构编码；合并单元格请确认左上角单元格有值。');
+    if (!b.institutionKnown(code)) {
+      if (!unknownCodes.has(code)) {
+        unknownCodes.add(code);
+        issues.warn('UNKNOWN_INSTITUTION', at(cCode), `机构编码 ${code} 不在机构表中，也不在工作区已有机构中，该机构的病组行已跳过。`, '请在“机构”表中补充该机构，再重新导入。');
+      }
+      return;
+    }
+    const period = parsePeriodCell(cells[cPeriod] ?? null);
+    if (!period) return issues.error('BAD_PERIOD', at(cPeriod), '无法识别的期间。', '期间写法示例：2025-03、2025年3月、202503。');
+    const schemeText = cScheme >= 0 ? toHalfWidth(parseTextCell(cells[cScheme] ?? null)).toUpperCase() : 'DRG';
+    const scheme = schemeText.includes('DIP') ? 'DIP' : schemeText === '' || schemeText.includes('DRG') ? 'DRG' : null;
+    if (!scheme) return issues.error('BAD_SCHEME', at(cScheme), `无法识别的付费类型“${schemeText}”。`, '付费类型应为 DRG 或 DIP。');
+    const gcode = parseCodeCell(cells[cGCode] ?? null).toUpperCase();
+    if (!gcode) return issues.error('MISSING_GROUP', at(cGCode), '病组编码为空。', '请填写 CHS-DRG 或 DIP 病组编码，如 FM19。');
+    const gname = parseTextCell(cells[cGName] ?? null);
+    let bad = false;
+    const num = (c: number): number | null => {
+      if (c < 0 || bad) return null;
+      const f = fastNumber(cells[c] ?? null);
+      if (f !== undefined) return f;
+      const p = parseNumberCell(cells[c] ?? null);
+      if (p.ok) return p.value;
+      issues.error('BAD_NUMBER', at(c), `${p.reason}。`, p.hint);
+      bad = true;
+      return null;
+    };
+    const cases = num(cCases);
+    const cost = num(cCost);
+    const bed = num(cBed);
+    const weight = num(cWeight);
+    const self = num(cSelf);
+    const std = num(cStd);
+    const act = num(cAct);
+    if (bad) return;
+    if (cases === null || cost === null || bed === null) {
+      const c = cases === null ? cCases : cost === null ? cCost : cBed;
+      return issues.error('MISSING_VALUE', at(c), '病例数、总费用、总床日不能为空。', '没有病例的病组请删去整行。');
+    }
+    if (cases < 0 || bed < 0 || (std ?? 0) < 0 || (act ?? 0) < 0) issues.warn('NEGATIVE_COUNT', at(cCases), '病例数或床日为负数。', '请核对该行数据。');
+    if (std !== null && act !== null && std + act > cases) issues.warn('PARTS_EXCEED_TOTAL', at(cStd), `按标准结算（${std}）与据实结算（${act}）病例数之和超过病例数（${cases}）。`, '请核对该病组的结算病例数。');
+    const cellKey = code + '|' + period;
+    let groupsSeen = seen.get(cellKey);
+    if (!groupsSeen) seen.set(cellKey, (groupsSeen = new Map()));
+    const gk = scheme === 'DRG' ? gcode : `DIP:${gcode}`;
+    const prev = groupsSeen.get(gk);
+    if (prev !== undefined) issues.warn('DUPLICATE_KEY', at(cGCode), `机构 ${code}、期间 ${period}、病组 ${gcode} 重复（第 ${prev} 行已有），两行都会导入。`, '如为重复粘贴，请删除其中一行。');
+    groupsSeen.set(gk, row);
+    b.pkg.groups.push([code, period, scheme, gcode, gname, cases, cost * costFactor, bed, weight ?? null, self === null ? null : self * selfFactor, std ?? null, act ?? null]);
+  };
+}
