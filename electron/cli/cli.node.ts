@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import type { ImportIssue, ImportReport } from '../../shared/domain/types';
 import { toErrorData } from '../../shared/errors';
 import { formatPeriodZh } from '../../shared/period';
+import { formatValue } from '../../shared/format';
+import { overview } from '../services/data/queries';
 import { DEMO_REGION_CODE, DEMO_REGION_NAME } from '../services/demo/demo-region';
 import { describeLocation } from '../services/import/issues';
 import { openOrCreateDemo } from '../services/host/bootstrap';
@@ -139,7 +141,15 @@ async function main(argv: string[]): Promise<number> {
         if (!path) throw new UsageError('请指定工作区文件。');
         session.open(resolve(path), actor);
         const info = workspaceInfo(session.db);
-        out(json, info, `工作区：${info.path}\n统筹地区：${info.regionName}（${info.regionCode}）\n机构：${info.institutionCount} 家\n数据期间：${info.periods.length} 个${info.latestMonth ? `，最新月份 ${formatPeriodZh(info.latestMonth)}` : ''}\n导入次数：${info.importCount}\n数据库版本：${info.schemaVersion}`);
+        // the fund's headline figures for the default period (a month, or a year/1–N月 without months)
+        const ov = overview(session.db, null);
+        const fund = ov.kpis.filter((k) => ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'].includes(k.code) && k.value !== null).map((k) => ({ code: k.code, name: k.name, unit: k.unit, value: k.value }));
+        const fundLine = ov.period && fund.length ? `\n基金概况（${formatPeriodZh(ov.period)}）：${fund.map((k) => `${k.name} ${formatValue(k.value, k.unit)}`).join('，')}` : '';
+        out(
+          json,
+          { ...info, fund: { period: ov.period, figures: fund } },
+          `工作区：${info.path}\n统筹地区：${info.regionName}（${info.regionCode}）\n机构：${info.institutionCount} 家\n数据期间：${info.periods.length} 个${info.latestMonth ? `，最新月份 ${formatPeriodZh(info.latestMonth)}` : info.latestPeriod ? `，最新期间 ${formatPeriodZh(info.latestPeriod)}` : ''}${fundLine}\n导入次数：${info.importCount}\n数据库版本：${info.schemaVersion}`,
+        );
         return 0;
       }
       case 'validate':
@@ -229,9 +239,30 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A command whose work never settled (a stream that never ends) would otherwise let Node exit 0
+// with nothing printed — the user would believe it worked. Say so and fail instead.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  const message = '命令没有完成就停止了（内部读取未能结束），未写入任何数据。';
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: { code: 'UNFINISHED', message, hint: '请把该文件和本提示发给技术支持；可先用 Excel/WPS 另存该文件后重试。' } })}\n`);
+  else process.stderr.write(`错误：${message}\n处理建议：请把该文件和本提示发给技术支持；可先用 Excel/WPS 另存该文件后重试。\n`);
+  process.exit(1);
+});
+
+// LIANGJIADI_PEAK_RSS=1 reports the process's peak memory on stderr (the hostile-input tests use it)
+process.on('exit', () => {
+  if (process.env.LIANGJIADI_PEAK_RSS) process.stderr.write(`峰值内存：${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+});
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    settled = true;
+    process.exit(code);
+  },
   (e) => {
+    settled = true;
     const json = process.argv.includes('--json');
     if (e instanceof UsageError || (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
       const message = e instanceof UsageError ? e.message : `参数错误：${e.message}`;

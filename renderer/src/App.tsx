@@ -33,8 +33,8 @@ export function App() {
       (i) => {
         const path = i.workspace?.path ?? null;
         // another workspace: start from its newest month
-        if (shownPath.current !== path) setPeriod(i.workspace?.latestMonth ?? null);
-        else setPeriod((p) => p ?? i.workspace?.latestMonth ?? null);
+        if (shownPath.current !== path) setPeriod(i.workspace?.latestPeriod ?? null);
+        else setPeriod((p) => p ?? i.workspace?.latestPeriod ?? null);
         shownPath.current = path;
         setInfo(i);
         setError(null);
@@ -46,6 +46,8 @@ export function App() {
 
   const ws = info?.workspace ?? null;
   const months = useMemo(() => (ws?.periods ?? []).filter((p) => /^\d{4}-\d{2}$/.test(p)).reverse(), [ws]);
+  // the overview also offers annual and cumulative periods (newest first), for packages without months
+  const periods = useMemo(() => [...(ws?.periods ?? [])].reverse(), [ws]);
 
   return (
     <div className="app">
@@ -74,7 +76,7 @@ export function App() {
             {error.hint && <div className="hint">{error.hint}</div>}
           </div>
         )}
-        {page === 'overview' && <OverviewPage period={period} months={months} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />}
+        {page === 'overview' && <OverviewPage period={period} months={months} periods={periods} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />}
         {page === 'import' && <ImportPage workspace={ws} onImported={refresh} />}
         {page === 'members' && <MembersPage />}
         {page === 'meetings' && <MeetingsPage />}

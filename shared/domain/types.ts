@@ -33,8 +33,10 @@ export interface WorkspaceInfo {
   institutionCount: number;
   /** every period with data, sorted */
   periods: string[];
-  /** the newest month with data, the default period for the overview */
+  /** the newest month with data */
   latestMonth: string | null;
+  /** the default period for the overview: the newest month, or without months the newest annual/cumulative period */
+  latestPeriod: string | null;
   importCount: number;
   isDemo: boolean;
 }

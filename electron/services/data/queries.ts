@@ -1,8 +1,10 @@
 // Read-only queries behind the overview. Charts (issue: comparisons) add their own here.
+// The overview works for any period kind: a workspace holding only annual or cumulative (1–N月)
+// figures shows those, compared with the previous period of the same kind and last year.
 
 import { builtinIndicator } from '../../../shared/catalog/indicators';
 import type { Overview, OverviewKpi, OverviewSection, RegionSeries } from '../../../shared/domain/types';
-import { comparePeriods, previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import { comparePeriods, fromKey, monthsOf, periodKey, previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 
 export const OVERVIEW_KPIS = ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL', 'FE_EMP_POOLED', 'SVC_IP_COST', 'SVC_DISCHARGES', 'SVC_COST_PER_STAY', 'DRG_SETTLED_SHARE'];
@@ -13,43 +15,75 @@ export function regionValue(db: ReadableDb, indicator: string, period: string): 
   return (v as number | null | undefined) ?? null;
 }
 
-export function regionSeries(db: ReadableDb, indicators: string[], from?: string, to?: string): RegionSeries[] {
+/** Series of one period kind (months unless `kind` says otherwise), optionally bounded. */
+export function regionSeries(db: ReadableDb, indicators: string[], from?: string, to?: string, kindOf: string = '2025-01'): RegionSeries[] {
   const stmt = db.conn.prepare('SELECT period, value FROM region_values WHERE indicator = ? AND superseded_by IS NULL');
+  const kind = fromKey(kindOf);
+  const sameKind = (p: string) => {
+    const k = safeKey(p);
+    return k !== null && k.kind === kind.kind && (k.kind !== 'ytd' || k.index === kind.index);
+  };
   return indicators.map((indicator) => {
     const rows = (stmt.all(indicator) as { period: string; value: number | null }[])
-      .filter((r) => /^\d{4}-\d{2}$/.test(r.period) && (!from || r.period >= from) && (!to || r.period <= to))
+      .filter((r) => sameKind(r.period) && (!from || comparePeriods(r.period, from) >= 0) && (!to || comparePeriods(r.period, to) <= 0))
       .sort((a, b) => comparePeriods(a.period, b.period));
     return { indicator, points: rows.map((r) => ({ period: r.period, value: r.value })) };
   });
 }
 
+function safeKey(p: string) {
+  try {
+    return fromKey(p);
+  } catch {
+    return null;
+  }
+}
+
+/** The period before, of the same kind; none for a 1–N月 range (its 环比 is meaningless). */
+function previousOf(period: string): string | null {
+  return fromKey(period).kind === 'ytd' ? null : previousPeriod(period);
+}
+
 /** A region value with the previous period and the same period last year. */
 function kpi(db: ReadableDb, code: string, period: string): OverviewKpi {
   const def = builtinIndicator(code)!;
+  const prev = previousOf(period);
   return {
     code,
     name: def.name,
     unit: def.unit,
     value: regionValue(db, code, period),
-    previous: regionValue(db, code, previousPeriod(period)),
+    previous: prev ? regionValue(db, code, prev) : null,
     lastYear: regionValue(db, code, samePeriodLastYear(period)),
   };
 }
 
+/** The newest month with region data; without months, the newest period of any kind. */
+export function defaultPeriod(db: ReadableDb): string | null {
+  const periods = db.conn.prepare('SELECT DISTINCT period FROM region_values WHERE superseded_by IS NULL').pluck().all() as string[];
+  const months = periods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
+  if (months.length) return months[months.length - 1]!;
+  // latest end month first; of two ending together, the longer (the year before its 1—11月)
+  const byEnd = periods.filter((p) => safeKey(p)).sort((a, b) => {
+    const ma = monthsOf(a);
+    const mb = monthsOf(b);
+    return ma.last === mb.last ? ma.count - mb.count : ma.last < mb.last ? -1 : 1;
+  });
+  return byEnd.length ? byEnd[byEnd.length - 1]! : null;
+}
+
 export function overview(db: ReadableDb, period: string | null): Overview {
-  const latest = db.conn
-    .prepare("SELECT max(period) FROM region_values WHERE superseded_by IS NULL AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'")
-    .pluck()
-    .get() as string | null;
-  const p = period ?? latest;
+  const p = period ?? defaultPeriod(db);
   const levels = db.conn.prepare("SELECT level, count(*) AS count FROM institutions GROUP BY level ORDER BY CASE level WHEN '三级' THEN 1 WHEN '二级' THEN 2 WHEN '一级' THEN 3 WHEN '基层' THEN 4 ELSE 5 END").all() as {
     level: string;
     count: number;
   }[];
   if (!p) return { period: null, kpis: [], sections: [], trend: [], levels };
   const kpis = OVERVIEW_KPIS.map((code) => kpi(db, code, p));
-  const from = `${Number(p.slice(0, 4)) - 2}${p.slice(4)}`;
-  return { period: p, kpis, sections: sections(db, p), trend: regionSeries(db, TREND, from, p), levels };
+  const key = fromKey(p);
+  // months: the last 25; other kinds: the same kind over the last years
+  const from = key.kind === 'month' ? `${key.year - 2}${p.slice(4)}` : periodKey({ ...key, year: key.year - 5 });
+  return { period: p, kpis, sections: sections(db, p), trend: regionSeries(db, TREND, from, p, p), levels };
 }
 
 const SECTIONS: { title: string; codes: string[]; kind: 'month' | 'quarter' }[] = [
@@ -65,26 +99,40 @@ function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
 }
 
+/** The periods of a sparkline ending at `period`: preceding periods of its kind (years for 1–N月). */
+function sparkPeriodsOf(period: string, count: number): string[] {
+  const out = [period];
+  const step = fromKey(period).kind === 'ytd' ? samePeriodLastYear : previousPeriod;
+  while (out.length < count) out.unshift(step(out[0]!));
+  return out;
+}
+
 /** Region KPIs grouped as the fund report groups them, each with 13 points of trend. */
-function sections(db: ReadableDb, month: string): OverviewSection[] {
+function sections(db: ReadableDb, selected: string): OverviewSection[] {
   const out: OverviewSection[] = [];
+  const isMonth = fromKey(selected).kind === 'month';
   for (const s of SECTIONS) {
-    const period = s.kind === 'quarter' ? quarterOf(month) : month;
-    const sparkPeriods = [period];
-    while (sparkPeriods.length < (s.kind === 'quarter' ? 8 : 13)) sparkPeriods.unshift(previousPeriod(sparkPeriods[0]!));
+    const period = s.kind === 'quarter' && isMonth ? quarterOf(selected) : selected;
+    const sparkPeriods = sparkPeriodsOf(period, !isMonth ? 6 : s.kind === 'quarter' ? 8 : 13);
     const kpis = s.codes.map((code) => ({ ...kpi(db, code, period), spark: sparkPeriods.map((x) => regionValue(db, code, x)) })).filter((k) => k.value !== null);
     if (kpis.length) out.push({ title: s.title, period, kpis });
   }
   // budget execution: the year's inpatient pooled-fund spending so far against the year's budget
-  const year = month.slice(0, 4);
+  const span = monthsOf(selected);
+  const year = span.last.slice(0, 4);
+  const lastMonth = span.last;
   const budget = regionValue(db, 'BUD_IP', year);
-  if (budget) {
-    const spent = db.conn
-      .prepare("SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND superseded_by IS NULL AND period BETWEEN ? AND ?")
+  if (budget && (isMonth || span.first.endsWith('-01'))) {
+    // months when there are months; otherwise the supplied figure for 1–N月 itself
+    const monthsSpent = db.conn
+      .prepare("SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND superseded_by IS NULL AND period BETWEEN ? AND ? AND length(period) = 7 AND substr(period, 6, 1) IN ('0', '1')")
       .pluck()
-      .get(`${year}-01`, month) as number | null;
-    if (spent !== null) {
+      .get(`${year}-01`, lastMonth) as number | null;
+    const direct = isMonth ? null : sumOf(regionValue(db, 'FE_EMP_POOLED_IP', selected), regionValue(db, 'FE_RES_POOLED_IP', selected));
+    const spent = monthsSpent ?? direct;
+    if (spent !== null && budget) {
       const share = spent / budget;
+      const month = lastMonth;
       const elapsed = Number(month.slice(5)) / 12;
       out.push({
         title: '预算执行',
@@ -97,4 +145,8 @@ function sections(db: ReadableDb, month: string): OverviewSection[] {
     }
   }
   return out;
+}
+
+function sumOf(a: number | null, b: number | null): number | null {
+  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }

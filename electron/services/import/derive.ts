@@ -4,7 +4,7 @@
 // and a difference beyond the tolerance becomes a warning naming the row.
 
 import type { Formula, IndicatorDef } from '../../../shared/catalog/indicators';
-import { fromKey, monthsOf, periodRange, samePeriodLastYear } from '../../../shared/period';
+import { formatPeriodZh, fromKey, monthsOf, periodRange, samePeriodLastYear } from '../../../shared/period';
 import { key, splitKey, type Bucket, type GroupRow, type ParsedPackage } from './parse-package';
 
 /** Current values already in the workspace, for formulas that look outside the package (growth). */
@@ -56,6 +56,18 @@ function close(a: number, b: number, relTol: number, absTol: number): boolean {
 
 function fmt(n: number): string {
   return Math.abs(n) >= 100 ? n.toFixed(2) : n.toPrecision(4);
+}
+
+/** The smallest amount the fund's accounts distinguish, in the indicator's unit. */
+const UNIT_OF_ACCOUNT: Partial<Record<IndicatorDef['unit'], number>> = { 万元: 0.01, 元: 1, 人次: 1, 例: 1 };
+
+/** "填写值 1,234.56 万元，计算值 1,234.46 万元，相差 0.10 万元" */
+function differenceText(def: IndicatorDef, supplied: number, computed: number): string {
+  const unit = UNIT_OF_ACCOUNT[def.unit];
+  if (unit === undefined) return `填写值 ${fmt(supplied)}，计算值 ${fmt(computed)}`;
+  const digits = unit < 1 ? 2 : 0;
+  const f = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `填写值 ${f(supplied)} ${def.unit}，计算值 ${f(computed)} ${def.unit}，相差 ${f(supplied - computed)} ${def.unit}`;
 }
 
 interface GroupAgg {
@@ -162,8 +174,14 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     return m.get(inst);
   };
   /** An additive indicator over a longer period sums its months when not given directly. */
+  /** how many rounded inputs the last compute() used: each can be off by half a unit of account */
+  let roundedInputs = 0;
+  /** computed values carry the rounded inputs they were computed from */
+  const leaves = new Map<string, number>();
+  const leafKey = (code: string, period: string, inst: string | null) => `${inst ?? ''}|${code}|${period}`;
   const operand = (code: string, period: string, inst: string | null): number | null | undefined => {
     const direct = inst === null ? regionValue(code, period, false) : instValue(code, period, inst, false);
+    roundedInputs += leaves.get(leafKey(code, period, inst)) ?? 1;
     if (direct !== undefined && direct !== null) return direct;
     const def = catalog.get(code);
     if (!def?.additive || fromKey(period).kind === 'month') return direct;
@@ -174,6 +192,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       if (v === undefined || v === null) return undefined;
       sum += v;
     }
+    roundedInputs += m.count - 1;
     return sum;
   };
 
@@ -257,18 +276,16 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     }
   };
 
-  const tolerance = (f: Formula): [number, number] => {
-    switch (f.kind) {
-      case 'sum':
-      case 'difference':
-        return [0.005, 0.01];
-      case 'ratio':
-        return [0.01, 0.005];
-      case 'growth':
-        return [0.02, 0.005];
-      default:
-        return [0.02, 0.01];
-    }
+  /**
+   * Amounts (sums, balances) reconcile to the unit of account — 0.01 万元 or 1 元 — once each
+   * rounded input's half unit is allowed for; ratios and indices keep a relative tolerance.
+   */
+  const accepts = (def: IndicatorDef, supplied: number, computed: number): boolean => {
+    const f = def.formula!;
+    const unit = UNIT_OF_ACCOUNT[def.unit];
+    if ((f.kind === 'sum' || f.kind === 'difference') && unit !== undefined) return Math.abs(supplied - computed) <= 0.5 * unit * (roundedInputs + 1) + 1e-9;
+    const [rel, abs] = f.kind === 'ratio' ? [0.01, 0.005] : f.kind === 'growth' ? [0.02, 0.005] : [0.02, 0.01];
+    return close(supplied, computed, rel, abs);
   };
   const mismatchText: Record<Formula['kind'], string> = {
     sum: '与各分项之和不一致',
@@ -281,31 +298,36 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   };
 
   for (const def of formulaDefs) {
-    const [rel, abs] = tolerance(def.formula!);
     for (const period of periodsRegion) {
       const k = key(def.code, period);
+      roundedInputs = 0;
       const computed = compute(def, period, null);
       if (computed === undefined) continue;
       const supplied = pkg.region.get(k);
-      if (!supplied) pkg.region.set(k, { value: tidy(computed), sheet: '', row: 0, computed: true });
-      else if (!supplied.computed && supplied.value !== null && computed !== null && !close(supplied.value, computed, rel, abs))
-        issues.warn('FORMULA_MISMATCH', { file, sheet: supplied.sheet, row: supplied.row, header: def.name, value: fmt(supplied.value) }, `统筹地区 ${period}“${def.name}”${mismatchText[def.formula!.kind]}（计算值 ${fmt(computed)}）。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
+      if (!supplied) {
+        pkg.region.set(k, { value: tidy(computed), sheet: '', row: 0, computed: true });
+        leaves.set(leafKey(def.code, period, null), roundedInputs);
+      }
+      else if (!supplied.computed && supplied.value !== null && computed !== null && !accepts(def, supplied.value, computed))
+        issues.warn('FORMULA_MISMATCH', { file, sheet: supplied.sheet, row: supplied.row, header: def.name, value: fmt(supplied.value) }, `统筹地区 ${formatPeriodZh(period)}“${def.name}”${mismatchText[def.formula!.kind]}：${differenceText(def, supplied.value, computed)}。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
     }
     if (!def.perInstitution) continue;
     for (const [period, insts] of periodsInst) {
       const k = key(def.code, period);
       let b: Bucket | undefined = pkg.inst.get(k);
       for (const inst of insts) {
+        roundedInputs = 0;
         const computed = compute(def, period, inst);
         if (computed === undefined) continue;
         if (!b) pkg.inst.set(k, (b = { values: new Map(), rows: new Map(), sheet: '', computed: new Set() }));
         if (!b.values.has(inst)) {
           b.values.set(inst, tidy(computed));
+          leaves.set(leafKey(def.code, period, inst), roundedInputs);
           (b.computed ??= new Set()).add(inst);
         } else if (!b.computed?.has(inst)) {
           const v = b.values.get(inst)!;
-          if (v !== null && computed !== null && !close(v, computed, rel, abs))
-            issues.warn('FORMULA_MISMATCH', { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) }, `机构 ${inst} ${period}“${def.name}”${mismatchText[def.formula!.kind]}（计算值 ${fmt(computed)}）。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
+          if (v !== null && computed !== null && !accepts(def, v, computed))
+            issues.warn('FORMULA_MISMATCH', { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) }, `机构 ${inst} ${formatPeriodZh(period)}“${def.name}”${mismatchText[def.formula!.kind]}：${differenceText(def, v, computed)}。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
         }
       }
     }
@@ -334,5 +356,38 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
           issues.warn('PART_EXCEEDS_TOTAL', { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) }, `机构 ${inst} ${period}“${def.name}”（${fmt(v)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`, '“其中”项不应大于总数，请核对。');
       }
     }
+  }
+
+  // --- 4. a longer period's supplied amount against the sum of its months -------------------
+  // (the months may come from the package or, for periods it does not replace, the workspace)
+  const monthsSum = (code: string, period: string, inst: string | null): { sum: number; count: number } | null => {
+    const m = monthsOf(period);
+    let sum = 0;
+    for (const month of periodRange(m.first, m.last)) {
+      const v = inst === null ? regionValue(code, month, true) : instValue(code, month, inst, true);
+      if (v === undefined || v === null) return null;
+      sum += v;
+    }
+    return { sum, count: m.count };
+  };
+  const checkPeriodSum = (def: IndicatorDef, period: string, inst: string | null, value: number, sheet: string, row: number) => {
+    const unit = UNIT_OF_ACCOUNT[def.unit];
+    if (unit === undefined || !def.additive || fromKey(period).kind === 'month') return;
+    const months = monthsSum(def.code, period, inst);
+    if (!months || Math.abs(value - months.sum) <= 0.5 * unit * (months.count + 1) + 1e-9) return;
+    const who = inst === null ? '统筹地区' : `机构 ${inst}`;
+    issues.warn('PERIOD_SUM_MISMATCH', { file, sheet, row, header: def.name, value: fmt(value) }, `${who} ${formatPeriodZh(period)}“${def.name}”与其 ${months.count} 个月之和不一致：${differenceText(def, value, months.sum)}。`, '请核对累计数与各月数据；以数据包填写的值为准导入。');
+  };
+  for (const [k, v] of pkg.region) {
+    if (v.computed || v.value === null) continue;
+    const [code, period] = splitKey(k);
+    const def = catalog.get(code);
+    if (def) checkPeriodSum(def, period, null, v.value, v.sheet, v.row);
+  }
+  for (const [k, b] of pkg.inst) {
+    const [code, period] = splitKey(k);
+    const def = catalog.get(code);
+    if (!def?.additive || fromKey(period).kind === 'month') continue;
+    for (const [inst, v] of b.values) if (v !== null && !b.computed?.has(inst)) checkPeriodSum(def, period, inst, v, b.sheet, b.rows.get(inst) ?? 0);
   }
 }

@@ -35,7 +35,7 @@ export class PackageFatal extends Error {
 /** "文件 a.xlsx，工作表“机构”，第 3 行，C 列（级别），值“三甲乙”" */
 export function describeLocation(i: IssueLocation): string {
   const parts = [`文件 ${i.file}`];
-  if (i.sheet) parts.push(i.sheet.endsWith('.csv') || i.sheet.endsWith('.json') ? `文件内 ${i.sheet}` : `工作表“${i.sheet}”`);
+  if (i.sheet) parts.push(/\.(csv|json|xml)$/.test(i.sheet) ? `文件内 ${i.sheet}` : `工作表“${i.sheet}”`);
   if (i.row !== undefined) parts.push(`第 ${i.row} 行`);
   if (i.column) parts.push(`${i.column} 列${i.header ? `（${i.header}）` : ''}`);
   else if (i.header) parts.push(`列“${i.header}”`);

@@ -39,14 +39,14 @@ class RowBudget {
     private readonly onProgress?: Progress,
   ) {}
   /** false when the row is over a budget (the error is recorded once) */
-  take(tableRows: number, file: string, sheet: string, stage: string): boolean {
+  take(tableRows: number, file: string, sheet: string, stage: string, fileRow: number): boolean {
     const { limits } = this;
     if (tableRows > limits.maxRowsPerTable) {
-      this.b.pkg.issues.error('TOO_MANY_ROWS', { file, sheet, row: tableRows }, `${sheet.endsWith('.csv') ? '文件' : '工作表'}“${sheet}”行数超过上限 ${limits.maxRowsPerTable} 行，已停止读取。`, '请按期间拆分为多个数据包分别导入。');
+      this.b.pkg.issues.error('TOO_MANY_ROWS', { file, sheet, row: fileRow }, `${sheet.endsWith('.csv') ? '文件' : '工作表'}“${sheet}”行数超过上限 ${limits.maxRowsPerTable} 行，已停止读取。`, '请按期间拆分为多个数据包分别导入。');
       return false;
     }
     if (++this.total > limits.maxRowsPerPackage) {
-      this.b.pkg.issues.error('TOO_MANY_ROWS', { file, sheet, row: tableRows }, `数据包的总行数超过上限 ${limits.maxRowsPerPackage} 行，已停止读取。`, '请按期间拆分为多个数据包分别导入。');
+      this.b.pkg.issues.error('TOO_MANY_ROWS', { file, sheet, row: fileRow }, `数据包的总行数超过上限 ${limits.maxRowsPerPackage} 行，已停止读取。`, '请按期间拆分为多个数据包分别导入。');
       return false;
     }
     if (this.total % 20000 === 0) this.onProgress?.(stage, this.total);
@@ -75,7 +75,7 @@ export async function readWorkbook(path: string, b: PackageBuilder, limits: Impo
         const sink = b.table({ kind, file, sheet: name });
         let count = 0;
         return (cells, row) => {
-          if (!budget.take(++count, file, name, '读取工作簿')) return 'stop';
+          if (!budget.take(++count, file, name, '读取工作簿', row)) return 'stop';
           sink.row(cells, row);
         };
       },
@@ -194,7 +194,7 @@ async function streamCsvTable(zip: ZipArchive, meta: TableMeta, b: PackageBuilde
         source.destroy();
         return reject(new PackageFatal({ file: zip.label, sheet: meta.sheet, row, code: 'TOO_MANY_COLUMNS', message: `文件“${meta.sheet}”第 ${row} 行有 ${cells.length} 列，超过上限 ${limits.maxColumns} 列。`, hint: '请检查分隔符是否为英文逗号，并删除多余的列。' }));
       }
-      if (row > 1 && !budget.take(row - 1, zip.label, meta.sheet, '读取数据文件')) {
+      if (row > 1 && !budget.take(row - 1, zip.label, meta.sheet, '读取数据文件', row)) {
         stopped = true;
         text.unpipe(parser);
         source.destroy();

@@ -2,6 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/indicators';
+import { defaultPeriod } from '../data/queries';
 import type { WorkspaceInfo } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
@@ -111,6 +112,7 @@ export function workspaceInfo(db: ReadableDb): WorkspaceInfo {
     institutionCount: Number(db.conn.prepare('SELECT count(*) FROM institutions').pluck().get()),
     periods,
     latestMonth: months.length ? months[months.length - 1]! : null,
+    latestPeriod: defaultPeriod(db),
     importCount: Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get()),
     isDemo: w.is_demo === 1,
   };

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { AnalysisPage } from './AnalysisPage';
 import { formatChange, formatPointChange, formatValue } from '../../../shared/format';
 import type { OverviewKpi, WorkspaceInfo } from '../../../shared/domain/types';
-import { formatPeriodZh } from '../../../shared/period';
+import { comparePeriods, formatPeriodZh } from '../../../shared/period';
 import { api } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
 import { useLoad } from '../hooks';
@@ -52,27 +52,29 @@ function Kpi({ k }: { k: OverviewKpi & { spark?: (number | null)[] } }) {
   );
 }
 
-export function OverviewPage(props: { period: string | null; months: string[]; onPeriod: (p: string) => void; workspace: WorkspaceInfo | null; onGoImport: () => void }) {
-  const { period, months, onPeriod, workspace } = props;
+export function OverviewPage(props: { period: string | null; months: string[]; periods: string[]; onPeriod: (p: string) => void; workspace: WorkspaceInfo | null; onGoImport: () => void }) {
+  const { period, months, periods, onPeriod, workspace } = props;
+  // the comparison charts work on months; an annual or cumulative period shows the newest month there
+  const analysisPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : (months[0] ?? null);
   const [mode, setMode] = useState<'summary' | 'analysis'>('summary');
   const ov = useLoad(() => api.data.overview({ period }), [period, workspace?.importCount]);
 
   const trend: ChartOption | null = useMemo(() => {
     const d = ov.data;
     if (!d || !d.trend.length) return null;
-    const periods = [...new Set(d.trend.flatMap((s) => s.points.map((p) => p.period)))].sort();
+    const xs = [...new Set(d.trend.flatMap((s) => s.points.map((p) => p.period)))].sort(comparePeriods);
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatValue(v, '万元') : '—') },
       legend: { top: 0 },
       grid: { left: 70, right: 20, top: 36, bottom: 30 },
-      xAxis: { type: 'category', data: periods.map(formatPeriodZh) },
+      xAxis: { type: 'category', data: xs.map(formatPeriodZh) },
       yAxis: { type: 'value', name: '万元', axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') } },
       series: d.trend.map((s) => {
         const byPeriod = new Map(s.points.map((p) => [p.period, p.value]));
         return {
           name: SERIES_NAMES[s.indicator] ?? s.indicator,
           type: s.indicator === 'FB_TOTAL' ? 'bar' : 'line',
-          data: periods.map((p) => byPeriod.get(p) ?? null),
+          data: xs.map((p) => byPeriod.get(p) ?? null),
           smooth: false,
         };
       }),
@@ -95,7 +97,7 @@ export function OverviewPage(props: { period: string | null; months: string[]; o
         <label className="period-picker">
           数据期间
           <select value={period ?? ''} onChange={(e) => onPeriod(e.target.value)} data-testid="period-select">
-            {months.map((m) => (
+            {(mode === 'analysis' ? months : periods).map((m) => (
               <option key={m} value={m}>
                 {formatPeriodZh(m)}
               </option>
@@ -103,7 +105,7 @@ export function OverviewPage(props: { period: string | null; months: string[]; o
           </select>
         </label>
       </header>
-      {mode === 'analysis' && <AnalysisPage period={period} months={months} onPeriod={onPeriod} />}
+      {mode === 'analysis' && <AnalysisPage period={analysisPeriod} months={months} onPeriod={onPeriod} />}
       {mode === 'summary' && ov.error && <div className="banner error">{ov.error.message}</div>}
       {mode === 'summary' && ov.data && !ov.data.period && (
         <div className="card empty">
@@ -133,7 +135,7 @@ export function OverviewPage(props: { period: string | null; months: string[]; o
           ))}
           <div className="row">
             <div className="card grow">
-              <h3>基金收支趋势（月度）</h3>
+              <h3>基金收支趋势（{/^\d{4}-\d{2}$/.test(ov.data.period) ? '月度' : `各年${formatPeriodZh(ov.data.period).replace(/^\d{4}年/, '') || '全年'}`}）</h3>
               {trend && <Chart option={trend} height={320} testId="chart-fund-trend" />}
             </div>
             <div className="card side">
