@@ -57,3 +57,34 @@ describe('period maths', () => {
     expect(['2025-02', '2025', '2025-Q1', '2024-12', '2025-01'].sort(comparePeriods)).toEqual(['2024-12', '2025', '2025-Q1', '2025-01', '2025-02']);
   });
 });
+
+describe('annual, cumulative and date spellings', () => {
+  it('reads bulletin periods and dates as the one period covering those months', async () => {
+    const { normalizePeriod, formatPeriodZh, monthsOf } = await import('../../shared/period');
+    const cases: [string, string | null][] = [
+      ['2024年1-12月', '2024'],
+      ['2024年1—12月', '2024'],
+      ['2024年全年', '2024'],
+      ['2024年1-6月', '2024-H1'],
+      ['2024年7-12月', '2024-H2'],
+      ['2024年1-3月', '2024-Q1'],
+      ['2024年4—6月', '2024-Q2'],
+      ['2024年1-5月', '2024-C05'],
+      ['2024年1月-5月', '2024-C05'],
+      ['2024年1至9月累计', '2024-C09'],
+      ['２０２４年１－１１月', '2024-C11'],
+      ['2026/1/1', '2026-01'],
+      ['2026-01-01', '2026-01'],
+      ['2026年1月1日', '2026-01'],
+      ['2026-01-01 00:00:00', '2026-01'],
+      ['2024年2-5月', null],
+      ['2024年1-13月', null],
+      ['2026/1/32', null],
+    ];
+    for (const [text, key] of cases) expect(normalizePeriod(text), text).toBe(key);
+    expect(formatPeriodZh('2024-C05')).toBe('2024年1—5月');
+    expect(monthsOf('2024-C05')).toEqual({ first: '2024-01', last: '2024-05', count: 5 });
+    // a key for a span that has a shorter name is not canonical
+    expect(normalizePeriod('2024-C06')).toBe('2024-H1');
+  });
+});
