@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/domain/types';
-import { formatPeriodZh } from '../../shared/period';
+import { formatPeriodZh, monthsOf } from '../../shared/period';
 import { api, errorText } from './api';
 import { Watermark } from './components/Watermark';
 import { ImportPage } from './pages/ImportPage';
@@ -47,7 +47,7 @@ export function App() {
   const ws = info?.workspace ?? null;
   const months = useMemo(() => (ws?.periods ?? []).filter((p) => /^\d{4}-\d{2}$/.test(p)).reverse(), [ws]);
   // the overview also offers annual and cumulative periods (newest first), for packages without months
-  const periods = useMemo(() => [...(ws?.periods ?? [])].reverse(), [ws]);
+  const periods = useMemo(() => [...(ws?.periods ?? [])].sort(newestFirst), [ws]);
 
   return (
     <div className="app">
@@ -100,6 +100,13 @@ export function App() {
       </footer>
     </div>
   );
+}
+
+/** Newest end month first; of two ending together, the shorter (the month before its quarter or year). */
+function newestFirst(a: string, b: string): number {
+  const ma = monthsOf(a);
+  const mb = monthsOf(b);
+  return ma.last !== mb.last ? (ma.last < mb.last ? 1 : -1) : ma.count - mb.count;
 }
 
 const REPORTS = [

@@ -39,9 +39,10 @@ function safeKey(p: string) {
   }
 }
 
-/** The period before, of the same kind; none for a 1–N月 range (its 环比 is meaningless). */
+/** The period before, of the same kind; none for a year (it would repeat 同比) or a 1–N月 range. */
 function previousOf(period: string): string | null {
-  return fromKey(period).kind === 'ytd' ? null : previousPeriod(period);
+  const kind = fromKey(period).kind;
+  return kind === 'ytd' || kind === 'year' ? null : previousPeriod(period);
 }
 
 /** A region value with the previous period and the same period last year. */

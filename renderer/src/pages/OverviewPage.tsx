@@ -28,7 +28,8 @@ function Spark({ values }: { values: (number | null)[] }) {
   );
 }
 
-function Kpi({ k }: { k: OverviewKpi & { spark?: (number | null)[] } }) {
+/** 环比 only where there is a previous period of the same kind: not for a year or a 1—N月 range. */
+function Kpi({ k, withMom }: { k: OverviewKpi & { spark?: (number | null)[] }; withMom: boolean }) {
   const change = k.unit === '%' ? formatPointChange : formatChange;
   const mom = change(k.value, k.previous);
   const yoy = change(k.value, k.lastYear);
@@ -40,9 +41,11 @@ function Kpi({ k }: { k: OverviewKpi & { spark?: (number | null)[] } }) {
         {formatValue(k.value, k.unit)}
       </div>
       <div className="kpi-changes">
-        <span>
-          环比 <b className={cls(mom)}>{mom}</b>
-        </span>
+        {withMom && (
+          <span>
+            环比 <b className={cls(mom)}>{mom}</b>
+          </span>
+        )}
         <span>
           同比 <b className={cls(yoy)}>{yoy}</b>
         </span>
@@ -128,14 +131,14 @@ export function OverviewPage(props: { period: string | null; months: string[]; p
               </h3>
               <div className="kpi-grid">
                 {sec.kpis.map((k) => (
-                  <Kpi key={k.code} k={k} />
+                  <Kpi key={k.code} k={k} withMom={!/^\d{4}(-C\d{2})?$/.test(sec.period)} />
                 ))}
               </div>
             </div>
           ))}
           <div className="row">
             <div className="card grow">
-              <h3>基金收支趋势（{/^\d{4}-\d{2}$/.test(ov.data.period) ? '月度' : `各年${formatPeriodZh(ov.data.period).replace(/^\d{4}年/, '') || '全年'}`}）</h3>
+              <h3>基金收支趋势（{/^\d{4}-\d{2}$/.test(ov.data.period) ? '月度' : `各年${formatPeriodZh(ov.data.period).replace(/^\d{4}年/, '')}`}）</h3>
               {trend && <Chart option={trend} height={320} testId="chart-fund-trend" />}
             </div>
             <div className="card side">
