@@ -173,27 +173,33 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     if (!m) storedInst.set(k, (m = stored.institutions(code, period)));
     return m.get(inst);
   };
-  /** An additive indicator over a longer period sums its months when not given directly. */
+  /** The sum of a longer period's months (package, or workspace for periods the package leaves alone). */
+  const monthsSum = (code: string, period: string, inst: string | null): { sum: number; count: number } | null => {
+    const m = monthsOf(period);
+    let sum = 0;
+    for (const month of periodRange(m.first, m.last)) {
+      const v = inst === null ? regionValue(code, month, true) : instValue(code, month, inst, true);
+      if (v === undefined || v === null) return null;
+      sum += v;
+    }
+    return { sum, count: m.count };
+  };
   /** how many rounded inputs the last compute() used: each can be off by half a unit of account */
   let roundedInputs = 0;
   /** computed values carry the rounded inputs they were computed from */
   const leaves = new Map<string, number>();
   const leafKey = (code: string, period: string, inst: string | null) => `${inst ?? ''}|${code}|${period}`;
+  /** An additive indicator over a longer period sums its months when not given directly. */
   const operand = (code: string, period: string, inst: string | null): number | null | undefined => {
     const direct = inst === null ? regionValue(code, period, false) : instValue(code, period, inst, false);
     roundedInputs += leaves.get(leafKey(code, period, inst)) ?? 1;
     if (direct !== undefined && direct !== null) return direct;
     const def = catalog.get(code);
     if (!def?.additive || fromKey(period).kind === 'month') return direct;
-    const m = monthsOf(period);
-    let sum = 0;
-    for (const month of periodRange(m.first, m.last)) {
-      const v = inst === null ? regionValue(code, month, true) : instValue(code, month, inst, true);
-      if (v === undefined || v === null) return undefined;
-      sum += v;
-    }
-    roundedInputs += m.count - 1;
-    return sum;
+    const months = monthsSum(code, period, inst);
+    if (!months) return undefined;
+    roundedInputs += months.count - 1;
+    return months.sum;
   };
 
   // --- 1. region totals of additive per-institution indicators, when the package omits them --
@@ -359,17 +365,6 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   }
 
   // --- 4. a longer period's supplied amount against the sum of its months -------------------
-  // (the months may come from the package or, for periods it does not replace, the workspace)
-  const monthsSum = (code: string, period: string, inst: string | null): { sum: number; count: number } | null => {
-    const m = monthsOf(period);
-    let sum = 0;
-    for (const month of periodRange(m.first, m.last)) {
-      const v = inst === null ? regionValue(code, month, true) : instValue(code, month, inst, true);
-      if (v === undefined || v === null) return null;
-      sum += v;
-    }
-    return { sum, count: m.count };
-  };
   const checkPeriodSum = (def: IndicatorDef, period: string, inst: string | null, value: number, sheet: string, row: number) => {
     const unit = UNIT_OF_ACCOUNT[def.unit];
     if (unit === undefined || !def.additive || fromKey(period).kind === 'month') return;
