@@ -12,193 +12,19 @@
 // sheet. A cell inside a merged range takes the value of the range's top-left cell, which is what
 // the person who merged it meant.
 
-import { SaxesParser } from 'saxes';
 import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
 import { columnLetter, type RawCell } from './tables';
 import { ZipArchive } from './zip';
-import { cellKindOfStyle, excelSerialToDate, type CellStyleKind } from './xlsx-styles';
+import { excelSerialToDate, type CellStyleKind } from './xlsx-styles';
+import { decodeRef, fatal, local, readSharedStrings, readStyles, readWorkbookParts, saxStream, scanMerges, type MergeRange, type SheetRef } from './xlsx-parts';
 
-export interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function decodeRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-export function parseMergeRef(ref: string): MergeRange | null {
-  const [a, b] = ref.split(':');
-  const s = a ? decodeRef(a) : null;
-  const e = b ? decodeRef(b) : null;
-  if (!s || !e) return null;
-  return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
-}
+export { parseMergeRef, type MergeRange } from './xlsx-parts';
 
 export interface SheetVisitor {
   /** return null to skip the sheet, or a row callback ('stop' ends the sheet early) */
   sheet(name: string): ((cells: RawCell[], row: number) => void | 'stop') | null;
   sheetEnd(name: string): void;
-}
-
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
-
-function fatal(file: string, code: string, message: string, hint: string, sheet?: string, row?: number, column?: string): PackageFatal {
-  return new PackageFatal({ file, code, message, hint, ...(sheet !== undefined ? { sheet } : {}), ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) });
-}
-
-/**
- * Runs a SAX parser over a part. Malformed XML becomes a located PackageFatal; whatever the
- * handlers throw (budgets, early stop) propagates unchanged.
- */
-async function saxStream(zip: ZipArchive, part: string, setup: (p: SaxesParser) => void, sheet?: string): Promise<void> {
-  const parser = new SaxesParser({ position: false });
-  setup(parser);
-  let malformed = false;
-  parser.on('error', () => {
-    malformed = true;
-  });
-  const stream = await zip.openEntry(part);
-  const decoder = new TextDecoder('utf-8');
-  try {
-    for await (const chunk of stream) {
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
-      if (malformed) break;
-    }
-    if (!malformed) parser.close();
-  } finally {
-    stream.destroy();
-  }
-  if (malformed) throw fatal(zip.label, 'XLSX_CORRUPT', `工作簿内部文件“${part}”不是有效的 XML，无法读取。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', sheet);
-}
-
-interface SheetRef {
-  name: string;
-  part: string;
-}
-
-async function readWorkbookParts(zip: ZipArchive): Promise<{ sheets: SheetRef[]; date1904: boolean }> {
-  const wbPart = zip.find('xl/workbook.xml');
-  if (!wbPart) throw fatal(zip.label, 'NOT_XLSX', '文件不是 Excel 工作簿（.xlsx）。', '请用 Excel/WPS 打开后“另存为 Excel 工作簿 (.xlsx)”；.xls 旧格式不支持。');
-  const targets = new Map<string, string>();
-  const relsPart = zip.find('xl/_rels/workbook.xml.rels');
-  if (relsPart)
-    await saxStream(zip, relsPart, (p) =>
-      p.on('opentag', (t) => {
-        if (local(t.name) === 'Relationship' && t.attributes.Id && t.attributes.Target) targets.set(String(t.attributes.Id), String(t.attributes.Target));
-      }),
-    );
-  const sheets: SheetRef[] = [];
-  let date1904 = false;
-  let index = 0;
-  await saxStream(zip, wbPart, (p) =>
-    p.on('opentag', (t) => {
-      const n = local(t.name);
-      if (n === 'workbookPr') date1904 = /^(1|true)$/i.test(String(t.attributes.date1904 ?? ''));
-      if (n !== 'sheet') return;
-      index++;
-      const rid = Object.entries(t.attributes).find(([k]) => local(k) === 'id')?.[1];
-      const target = rid !== undefined ? targets.get(String(rid)) : undefined;
-      // targets are relative to xl/ or absolute from the package root
-      let part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : `xl/worksheets/sheet${index}.xml`;
-      part = zip.find(part) ?? part;
-      sheets.push({ name: String(t.attributes.name ?? `Sheet${index}`), part });
-    }),
-  );
-  return { sheets, date1904 };
-}
-
-async function readStyles(zip: ZipArchive): Promise<CellStyleKind[]> {
-  const part = zip.find('xl/styles.xml');
-  if (!part) return [];
-  const formats = new Map<number, string>();
-  const xfNumFmt: number[] = [];
-  let inCellXfs = false;
-  await saxStream(zip, part, (p) => {
-    p.on('opentag', (t) => {
-      const n = local(t.name);
-      if (n === 'numFmt') formats.set(Number(t.attributes.numFmtId), String(t.attributes.formatCode ?? ''));
-      else if (n === 'cellXfs') inCellXfs = true;
-      else if (n === 'xf' && inCellXfs) xfNumFmt.push(Number(t.attributes.numFmtId ?? 0));
-    });
-    p.on('closetag', (t) => {
-      if (local(t.name) === 'cellXfs') inCellXfs = false;
-    });
-  });
-  return xfNumFmt.map((id) => cellKindOfStyle(id, formats.get(id)));
-}
-
-async function readSharedStrings(zip: ZipArchive, limits: ImportLimits, budget: { chars: number }): Promise<string[]> {
-  const part = zip.find('xl/sharedStrings.xml');
-  if (!part) return [];
-  const out: string[] = [];
-  let current = '';
-  let inSi = false;
-  let inT = false;
-  let phonetic = 0;
-  await saxStream(zip, part, (p) => {
-    p.on('opentag', (t) => {
-      const n = local(t.name);
-      if (n === 'si') {
-        inSi = true;
-        current = '';
-        if (out.length >= limits.maxSharedStrings)
-          throw fatal(zip.label, 'XLSX_TOO_MANY_STRINGS', `工作簿的共享文本超过上限（${limits.maxSharedStrings} 条）。`, '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。', 'sharedStrings.xml');
-      } else if (n === 'rPh') phonetic++;
-      else if (n === 't' && inSi && phonetic === 0) inT = true;
-    });
-    p.on('text', (text) => {
-      if (!inT) return;
-      current += text;
-      budget.chars -= text.length;
-      if (budget.chars < 0)
-        throw fatal(zip.label, 'XLSX_TOO_MUCH_TEXT', '工作簿中的文本总量超过上限。', '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。', 'sharedStrings.xml');
-    });
-    p.on('closetag', (t) => {
-      const n = local(t.name);
-      if (n === 't') inT = false;
-      else if (n === 'rPh') phonetic--;
-      else if (n === 'si') {
-        inSi = false;
-        out.push(current);
-      }
-    });
-  });
-  return out;
-}
-
-/** Merged ranges of one sheet: a cheap text scan (mergeCells follow sheetData), bounded. */
-async function scanMerges(zip: ZipArchive, part: string, sheet: string, limits: ImportLimits): Promise<MergeRange[]> {
-  const out: MergeRange[] = [];
-  const re = /<(?:\w+:)?mergeCell\s+ref="([A-Za-z$0-9:]+)"/g;
-  let carry = '';
-  const stream = await zip.openEntry(part);
-  try {
-    for await (const chunk of stream) {
-      const text = carry + (chunk as Buffer).toString('latin1');
-      if (text.includes('mergeCell ')) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          const r = parseMergeRef(m[1]!.toUpperCase());
-          if (r) out.push(r);
-          if (out.length > limits.maxMergesPerSheet)
-            throw fatal(zip.label, 'XLSX_TOO_MANY_MERGES', `工作表“${sheet}”中的合并单元格超过上限（${limits.maxMergesPerSheet} 处）。`, '请取消合并单元格（开始 → 合并后居中 → 取消合并），或只保留表头的合并。', sheet);
-        }
-        const lastOpen = text.lastIndexOf('<');
-        carry = lastOpen >= 0 && text.indexOf('>', lastOpen) < 0 ? text.slice(lastOpen) : '';
-      } else carry = text.slice(-64);
-    }
-  } finally {
-    stream.destroy();
-  }
-  return out.sort((a, b) => a.top - b.top);
 }
 
 export interface XlsxReadResult {
