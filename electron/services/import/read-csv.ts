@@ -1,9 +1,8 @@
-// CSV tables from zip packages. Chinese Excel saves CSV as GB18030/GBK unless told otherwise;
+// Text encoding of CSV files read whole (the member pool import; data packages stream in
+// package-containers.ts with the same rule). Chinese Excel saves CSV as GB18030/GBK unless told otherwise;
 // others save UTF-8 with or without a BOM. A buffer that is not valid UTF-8 is read as GB18030
 // (a superset of GBK and GB2312), which decodes any byte sequence Chinese Excel writes.
 
-import Papa from 'papaparse';
-import type { RawCell, RowSink } from './tables';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
 
@@ -15,26 +14,4 @@ export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding 
   } catch {
     return { text: new TextDecoder('gb18030').decode(buf), encoding: 'gb18030' };
   }
-}
-
-/** Feeds every record to the sink; row 1 is the header. Returns the number of data rows seen. */
-export function readCsv(text: string, sink: RowSink, maxRows: number, onTooMany: () => void): number {
-  let row = 0;
-  let stopped = false;
-  Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: false,
-    step: (results, parser) => {
-      row++;
-      if (row > maxRows + 1) {
-        stopped = true;
-        parser.abort();
-        onTooMany();
-        return;
-      }
-      sink.row(results.data as RawCell[], row);
-    },
-  });
-  if (!stopped) sink.end();
-  return Math.max(0, row - 1);
 }
