@@ -1,6 +1,8 @@
 // The publication and reporting calendar of a data working group (seed 001 第八条 and seed 004's
 // 月告知、季公告、年通报 mechanism): what is due when, what has been done, what is overdue. Pure.
 
+import { addDays } from './dates';
+
 export type ObligationKind =
   | '月告知'
   | '季公告'
@@ -46,11 +48,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 function lastDay(y: number, m: number): string {
   return ymd(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
-}
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 function addMonthsEnd(date: string, months: number): string {
   const [y, m] = date.split('-').map(Number) as [number, number];

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'WORKSPACE_NOT_FOUND'
   | 'DB_TOO_NEW'
   | 'DB_CORRUPT'
+  | 'NOT_A_WORKSPACE'
+  | 'SERVICE_STOPPED'
   | 'IMPORT_INVALID'
   | 'IMPORT_NOT_FOUND'
   | 'FILE_NOT_FOUND'

@@ -20,7 +20,7 @@ import { writeTemplate } from '../services/package/template';
 import { workspaceInfo } from '../services/workspace/workspace';
 import { verifyAuditChain } from '../services/audit/audit';
 import { cancelDraw, executeDraw, exportDrawRecord, freezeDraw } from '../services/draw/draw-service';
-import { importPool } from '../services/draw/pool-import';
+import { importPool } from '../services/pool/pool-import';
 import { verifyRecord } from '../services/draw/verify';
 
 const HELP = `亮家底 命令行工具

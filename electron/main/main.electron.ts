@@ -4,14 +4,16 @@
 // checked, no auto-update, telemetry or crash upload. Fuses are flipped at packaging time
 // (electron-builder.config.cjs). The database and all services run in a worker thread.
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { basename, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Envelope } from '../../shared/errors';
-import { contract, INVOKE, isChannel, PROGRESS_EVENT, type Channel, type ParsedInput } from '../../shared/ipc/contract';
+import { contract, INVOKE, isChannel, PROGRESS_EVENT } from '../../shared/ipc/contract';
+import { dispatchTo } from '../services/host/dispatch';
 import { DbWorkerClient } from '../services/host/worker-client';
+import { mainHandlers } from './main-handlers.electron';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, isTrustedSender, mimeType, resolveAppPath } from './security-policy';
 
 // No network at all: no background requests, no component updates, no spell-check downloads.
@@ -70,38 +72,15 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-async function handleMainChannel(channel: Channel, rawInput: unknown): Promise<Envelope<unknown>> {
-  const win = mainWindow;
-  if (!win) return { ok: false, error: { code: 'INTERNAL', message: '窗口不可用。' } };
-  const parsed = contract[channel].input.safeParse(rawInput);
-  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `参数不正确：${parsed.error.issues[0]?.message ?? ''}` } };
-  if (channel === 'dialog.open') {
-    const input = parsed.data as ParsedInput<'dialog.open'>;
-    const r = await dialog.showOpenDialog(win, { title: input.title, properties: ['openFile'], filters: input.filters });
-    return { ok: true, value: { path: r.canceled ? null : (r.filePaths[0] ?? null) } };
-  }
-  if (channel === 'dialog.save') {
-    const input = parsed.data as ParsedInput<'dialog.save'>;
-    const r = await dialog.showSaveDialog(win, { title: input.title, defaultPath: join(app.getPath('documents'), basename(input.defaultName)), filters: input.filters });
-    return { ok: true, value: { path: r.canceled ? null : (r.filePath ?? null) } };
-  }
-  if (channel === 'print.pdf') {
-    const input = parsed.data as ParsedInput<'print.pdf'>;
-    const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, landscape: input.landscape ?? false });
-    await writeFile(input.path, pdf);
-    return { ok: true, value: { path: input.path } };
-  }
-  return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${channel}` } };
-}
-
 function registerIpc(): void {
   ipcMain.handle(INVOKE, async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
     if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame))
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '拒绝来自非本程序页面的请求。' } };
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的操作。' } };
-    if (contract[channel].where === 'main') return handleMainChannel(channel, input);
-    if (!worker) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
+    if (!worker || !mainWindow) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
+    // the main process's own channels: same validation and error path as the services'
+    if (contract[channel].where === 'main') return dispatchTo('main', mainHandlers, channel, input, { window: mainWindow, worker });
     const result = await worker.invoke(channel, input);
     // the workspace the user opened or created is the one the app starts with next time
     if (result.ok && (channel === 'workspace.open' || channel === 'workspace.create')) rememberWorkspace((result.value as { path: string }).path);
@@ -167,7 +146,11 @@ app.whenReady().then(async () => {
       demoPackage: join(resourcesRoot, 'demo', 'demo-region.zip'),
       actor: actor(),
     },
-    (p) => mainWindow?.webContents.send(PROGRESS_EVENT, p),
+    {
+      progress: (p) => mainWindow?.webContents.send(PROGRESS_EVENT, p),
+      // pending and later calls fail with SERVICE_STOPPED; the UI offers 重新启动数据服务
+      stopped: (reason) => console.error('[main] the data service stopped:', reason),
+    },
   );
   registerIpc();
   createWindow();

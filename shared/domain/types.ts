@@ -1,6 +1,7 @@
 // Domain types shared by the services, the IPC contract and the UI.
 
 import type { IndicatorDef } from '../catalog/indicators';
+import type { AppErrorData } from '../errors';
 
 export const INSTITUTION_LEVELS = ['三级', '二级', '一级', '基层', '未定级'] as const;
 export type InstitutionLevel = (typeof INSTITUTION_LEVELS)[number];
@@ -46,6 +47,8 @@ export interface AppInfo {
   version: string;
   /** null until a workspace is open */
   workspace: WorkspaceInfo | null;
+  /** why the workspace the app starts with could not be opened (newer version, corrupt file, …) */
+  startupError: (AppErrorData & { path: string }) | null;
 }
 
 export type Indicator = IndicatorDef & { builtin: boolean };

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPoolMember, listMembers } from '../../electron/services/draw/draw-service';
+import { listMembers } from '../../electron/services/members/members-service';
+import { addPoolMember } from '../../electron/services/pool/pool-service';
 import { closeBrowser, openApp, SCREENSHOTS, type Harness } from './harness';
 
 const VERIFIER = join(__dirname, '..', '..', 'docs', 'verify_draw.py');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listComments } from '../../electron/services/meetings/meetings';
+import { listComments } from '../../electron/services/comments/comments-service';
 import { closeBrowser, openApp, type Harness } from './harness';
 
 describe('a data communication meeting in Chromium', () => {

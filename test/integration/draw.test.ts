@@ -4,20 +4,11 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
-import {
-  addPoolMember,
-  appointBureauMember,
-  executeDraw,
-  exportDrawRecord,
-  extendTerm,
-  freezeDraw,
-  listMembers,
-  listPool,
-  setEligibility,
-  setRules,
-  termEnd,
-} from '../../electron/services/draw/draw-service';
-import { importPool } from '../../electron/services/draw/pool-import';
+import { termEnd } from '../../shared/dates';
+import { executeDraw, exportDrawRecord, freezeDraw, setRules } from '../../electron/services/draw/draw-service';
+import { appointBureauMember, extendTerm, listMembers } from '../../electron/services/members/members-service';
+import { addPoolMember, listPool, setEligibility } from '../../electron/services/pool/pool-service';
+import { importPool } from '../../electron/services/pool/pool-import';
 import { verifyRecord } from '../../electron/services/draw/verify';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { createWorkspace } from '../../electron/services/workspace/workspace';

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo, Progress } from '../../shared/domain/types';
 import { DbWorkerClient } from '../../electron/services/host/worker-client';
+import { SERVICE_STOPPED } from '../../electron/services/host/worker-client';
 import { tempDir } from '../helpers/temp';
 
 // The real database worker (dist/node/db.worker.cjs, built by `npm test` before vitest runs),
@@ -16,7 +17,7 @@ describe.runIf(existsSync(WORKER))('database worker thread', () => {
   let dir: string;
   beforeAll(async () => {
     dir = tempDir();
-    client = new DbWorkerClient(WORKER, { workspacePath: join(dir, 'w.ljd'), demoPackage: DEMO, actor: '测试' }, (p) => progress.push(p));
+    client = new DbWorkerClient(WORKER, { workspacePath: join(dir, 'w.ljd'), demoPackage: DEMO, actor: '测试' }, { progress: (p) => progress.push(p) });
     await client.ready;
   });
   afterAll(async () => {
@@ -53,5 +54,37 @@ describe.runIf(existsSync(WORKER))('database worker thread', () => {
     const c = await client.invoke('import.commit', { token: report.token });
     expect(c.ok).toBe(true);
     expect(progress.some((p) => p.taskId.startsWith('import.prepare'))).toBe(true);
+  });
+
+  it('a worker killed mid-request fails the pending call in Chinese, fails later calls at once, and restarts', async () => {
+    const stopped: string[] = [];
+    const w = new DbWorkerClient(WORKER, { workspacePath: join(dir, 'w.ljd'), demoPackage: DEMO, actor: '测试' }, { progress: () => undefined, stopped: (r) => stopped.push(r) });
+    await w.ready;
+    const pending = w.invoke('import.prepare', { path: DEMO });
+    await new Promise((r) => setTimeout(r, 30));
+    await w.kill();
+    const bound = new Promise((r) => setTimeout(() => r('hung'), 5000));
+    expect(await Promise.race([pending, bound])).toEqual({ ok: false, error: SERVICE_STOPPED });
+    expect(SERVICE_STOPPED.message).toMatch(/数据服务意外停止/);
+    expect(stopped).toHaveLength(1);
+    expect(w.running).toBe(false);
+    expect(await Promise.race([w.invoke('app.info', {}), bound])).toEqual({ ok: false, error: SERVICE_STOPPED });
+    await w.restart();
+    const info = await Promise.race([w.invoke('app.info', {}), bound]);
+    expect(info).toMatchObject({ ok: true, value: { workspace: { regionName: expect.any(String) } } });
+    await w.terminate();
+    expect(stopped).toHaveLength(1); // a requested stop is not reported as a crash
+  });
+
+  it('a startup workspace that cannot be opened is reported by app.info with what to do', async () => {
+    const bad = join(dir, 'broken.ljd');
+    writeFileSync(bad, 'this is not a database '.repeat(400));
+    const w = new DbWorkerClient(WORKER, { workspacePath: bad, demoPackage: DEMO, actor: '测试' }, { progress: () => undefined });
+    await w.ready;
+    const r = await w.invoke('app.info', {});
+    expect(r).toMatchObject({ ok: true, value: { workspace: null, startupError: { code: 'DB_CORRUPT', path: bad, hint: expect.stringMatching(/备份/) } } });
+    const any = await w.invoke('pool.list', {});
+    expect(any).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
+    await w.terminate();
   });
 });

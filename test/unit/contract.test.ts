@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type Envelope } from '../../shared/errors';
 import { buildApi } from '../../shared/ipc/api';
-import { CHANNELS, contract } from '../../shared/ipc/contract';
+import { CHANNELS, contract, type Disjoint } from '../../shared/ipc/contract';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('IPC contract and the API built from it', () => {
   it('gives every channel a method and nothing else', async () => {
@@ -30,5 +32,23 @@ describe('IPC contract and the API built from it', () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.message).toBe('统筹地区编码应为6位数字');
     expect(contract['app.info'].input.safeParse({ extra: 1 }).success).toBe(false);
+  });
+  it('a channel declared by two domain parts does not compile', () => {
+    const fine: Disjoint<[{ 'a.x': 1 }, { 'b.x': 1 }]> = true;
+    // @ts-expect-error the duplicate 'a.x' makes Disjoint an error object, not true
+    const duplicate: Disjoint<[{ 'a.x': 1 }, { 'b.y': 1; 'a.x': 2 }]> = true;
+    expect([fine, duplicate]).toEqual([true, true]);
+  });
+  it('every channel is named after its domain folder and is either a read or a write', () => {
+    const services = join(__dirname, '..', '..', 'electron', 'services');
+    const folders = new Set(readdirSync(services));
+    for (const c of CHANNELS) {
+      const domain = c.split('.')[0]!;
+      if (contract[c].where === 'worker') expect(folders.has(domain), `${c}: electron/services/${domain}/`).toBe(true);
+      expect(['read', 'write']).toContain(contract[c].mode);
+    }
+    expect(contract['pool.list'].mode).toBe('read');
+    expect(contract['workspace.open'].mode).toBe('write');
+    expect(contract['import.prepare'].mode).toBe('write');
   });
 });

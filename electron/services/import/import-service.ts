@@ -10,7 +10,7 @@ import type { ImportRecord, ImportReport, Institution, PeriodDiff, ValueChange }
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
-import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { deriveAndCheck, type StoredValues } from './derive';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './parse-package';
@@ -24,6 +24,8 @@ export interface PreparedImport {
   report: ImportReport;
   /** the workspace's import count when prepared: a commit after another import must re-prepare */
   importCountAtPrepare: number;
+  /** the workspace it was checked against (region, catalog, existing values) */
+  workspacePath: string;
 }
 
 export function loadIndicators(db: ReadableDb): Map<string, IndicatorDef & { builtin: boolean }> {
@@ -151,7 +153,7 @@ export class ImportService {
   /** opts.anyRegion: validating outside a workspace, so the package's region is not compared */
   async prepare(db: ReadableDb, path: string, progress?: ProgressFn, opts: { anyRegion?: boolean } = {}): Promise<ImportReport> {
     this.pending = null;
-    const regionCode = opts.anyRegion ? null : ((db.conn.prepare('SELECT region_code FROM workspace WHERE id = 1').pluck().get() as string | undefined) ?? null);
+    const regionCode = opts.anyRegion ? null : (getValue<string>(db, 'SELECT region_code FROM workspace WHERE id = 1') ?? null);
     const indicators = loadIndicators(db);
     const institutions = loadInstitutions(db);
     progress?.('读取数据包', 0, null);
@@ -167,7 +169,7 @@ export class ImportService {
       ({ diff, changes } = diffAgainstWorkspace(db, pkg, catalog, institutions));
     }
     const periods = packagePeriods(pkg);
-    const importCount = Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get());
+    const importCount = getValue<number>(db, 'SELECT count(*) FROM imports') ?? 0;
     let instValues = 0;
     for (const b of pkg.inst.values()) instValues += b.values.size;
     const report: ImportReport = {
@@ -190,9 +192,14 @@ export class ImportService {
       pkg.issues.error('EMPTY_PACKAGE', { file: pkg.file }, '数据包中没有任何数据。', '请确认已在模板各工作表中填写数据。'), (report.errors = pkg.issues.errors);
     if (!pkg.issues.hasErrors) {
       report.token = randomBytes(16).toString('hex');
-      this.pending = { token: report.token, pkg, report, importCountAtPrepare: importCount };
+      this.pending = { token: report.token, pkg, report, importCountAtPrepare: importCount, workspacePath: db.path };
     }
     return report;
+  }
+
+  /** Forgets the prepared import: called whenever the session opens, creates or closes a workspace. */
+  clear(): void {
+    this.pending = null;
   }
 
   discard(token: string): boolean {
@@ -204,7 +211,11 @@ export class ImportService {
   commit(db: WritableDb, token: string, actor: string, progress?: ProgressFn): ImportRecord {
     const p = this.pending;
     if (!p || p.token !== token) throw new AppError('IMPORT_NOT_FOUND', '没有待确认的导入（可能已确认、已取消或程序已重启）。', '请重新选择数据包并检查。');
-    const importCount = Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get());
+    if (p.workspacePath !== db.path) {
+      this.pending = null;
+      throw new AppError('IMPORT_NOT_FOUND', '检查数据包之后切换了工作区，本次检查结果已失效。', '请在当前工作区重新选择数据包并检查。');
+    }
+    const importCount = getValue<number>(db, 'SELECT count(*) FROM imports') ?? 0;
     if (importCount !== p.importCountAtPrepare) {
       this.pending = null;
       throw new AppError('IMPORT_NOT_FOUND', '检查后工作区又导入了其他数据，本次检查结果已失效。', '请重新选择数据包并检查。');

@@ -44,7 +44,7 @@ export function openWorkspace(path: string, actor: string): WritableDb {
     const before = schemaVersion(db);
     const hasWorkspace = before > 0 && db.conn.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='workspace'").get();
     if (!hasWorkspace)
-      throw new AppError('DB_CORRUPT', `文件不是亮家底工作区：${path}`, '请选择由亮家底创建的工作区文件（.ljd）。');
+      throw new AppError('NOT_A_WORKSPACE', `文件不是亮家底工作区：${path}`, '这是一个数据库文件，但不是由亮家底创建的。请打开其他工作区（.ljd），或新建一个工作区。');
     const { from, to } = migrate(db);
     inTransaction(db, () => {
       syncBuiltinIndicators(db);

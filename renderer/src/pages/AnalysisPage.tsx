@@ -36,8 +36,8 @@ type Msg = { kind: 'ok' | 'error'; text: string } | null;
 
 export function AnalysisPage({ period, months, onPeriod }: { period: string | null; months: string[]; onPeriod: (p: string) => void }) {
   const [tab, setTab] = useState<ChartKind | 'deck'>('ranking');
-  const catalog = useLoad(() => api.catalog.list(), []);
-  const insts = useLoad(() => api.institutions.list(), []);
+  const catalog = useLoad(() => api.catalog.indicators(), []);
+  const insts = useLoad(() => api.catalog.institutions(), []);
   const [spec, setSpec] = useState<ViewSpec>({ chart: 'ranking', indicator: 'SVC_COST_PER_STAY', period: period ?? '', band: '三级', institution: null });
   const [msg, setMsg] = useState<Msg>(null);
   useEffect(() => setSpec((s) => ({ ...s, period: period ?? s.period })), [period]);

@@ -8,12 +8,9 @@ import { formatDateTimeZh } from '../../../shared/format';
 import { api, errorText } from '../api';
 import { Grid } from '../components/Grid';
 import { useLoad } from '../hooks';
+import { today } from '../../../shared/dates';
 
 type Msg = { kind: 'ok' | 'error'; text: string } | null;
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** Runs fn once typing has paused for `ms`; the latest arguments win. */
 function useDebounced<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
@@ -154,7 +151,7 @@ function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: MeetingView; o
   };
   const [half, setHalf] = useState(`${m.date.slice(0, 4)}-H${Number(m.date.slice(5, 7)) <= 6 ? 1 : 2}`);
   const [inst, setInst] = useState('');
-  const insts = useLoad(() => api.institutions.list(), []);
+  const insts = useLoad(() => api.catalog.institutions(), []);
   const exportList = async (kind: '问题建议清单' | '警示清单' | '技术建议报告' | '机构意见记录', ext: 'xlsx' | 'docx') => {
     const { path } = await api.dialog.save({ title: `导出${kind}`, defaultName: `${kind === '问题建议清单' ? m.title : ''}${kind}.${ext}`, filters: [{ name: ext === 'xlsx' ? 'Excel 工作簿' : 'Word 文档', extensions: [ext] }] });
     if (!path) return;
@@ -284,7 +281,7 @@ function Agenda({ meeting, onChange }: { meeting: MeetingView; onChange: (ids: n
 
 /** Keyboard-first capture: pick the hospital by pinyin, type; every pause saves. */
 function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: number; onSaved: () => void; setMsg: (m: Msg) => void }) {
-  const insts = useLoad(() => api.institutions.list(), []);
+  const insts = useLoad(() => api.catalog.institutions(), []);
   const indexed = useMemo(
     () =>
       (insts.data ?? []).map((i) => ({

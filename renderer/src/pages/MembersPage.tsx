@@ -5,6 +5,7 @@ import { BUREAU_ROLES, HOSPITAL_ROLES } from '../../../shared/domain/members';
 import { canonicalSeed, MIN_SEED_CHARS, seedStrength } from '../../../shared/draw/canonical';
 import type { Institution } from '../../../shared/domain/types';
 import { formatDateTimeZh } from '../../../shared/format';
+import { today } from '../../../shared/dates';
 import { api, errorText } from '../api';
 import { Grid } from '../components/Grid';
 import { useLoad } from '../hooks';
@@ -126,7 +127,7 @@ function MembersTab({ tick, run, onReplace }: { tick: number; run: Run; onReplac
                 </option>
               ))}
           </select>
-          <button type="button" disabled={appointId === ''} onClick={() => appointId !== '' && run(() => api.members.appoint({ poolMemberId: appointId, start: new Date().toISOString().slice(0, 10) }), (m) => `已任命 ${m.name}。`)}>
+          <button type="button" disabled={appointId === ''} onClick={() => appointId !== '' && run(() => api.members.appoint({ poolMemberId: appointId, start: today() }), (m) => `已任命 ${m.name}。`)}>
             任命
           </button>
         </div>
@@ -139,7 +140,7 @@ function MembersTab({ tick, run, onReplace }: { tick: number; run: Run; onReplac
 
 function PoolTab({ tick, run }: { tick: number; run: Run }) {
   const pool = useLoad(() => api.pool.list(), [tick]);
-  const insts = useLoad(() => api.institutions.list(), []);
+  const insts = useLoad(() => api.catalog.institutions(), []);
   const [form, setForm] = useState<{ kind: PoolKind; institution: string; name: string; role: string; title: string }>({ kind: 'hospital', institution: '', name: '', role: HOSPITAL_ROLES[0], title: '' });
   const [selected, setSelected] = useState<PoolMember | null>(null);
   const [reason, setReason] = useState('');

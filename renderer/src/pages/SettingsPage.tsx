@@ -92,7 +92,7 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo | null; onChan
     }
   };
   const audit = useLoad(() => (ws ? api.audit.list({ limit: 500 }) : Promise.resolve([])), [ws?.importCount]);
-  const catalog = useLoad(() => (ws ? api.catalog.list() : Promise.resolve([])), [ws?.importCount]);
+  const catalog = useLoad(() => (ws ? api.catalog.indicators() : Promise.resolve([])), [ws?.importCount]);
   return (
     <section className="page" data-testid="page-settings">
       <header className="page-head">

@@ -1,0 +1,41 @@
+// Handlers of the channels only Electron's main process can answer: native file dialogs,
+// printing the page to PDF, and restarting the data service. They go through the same dispatch
+// (channel check, zod validation, Chinese errors) as the services' channels.
+
+import { app, dialog, type BrowserWindow } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { AppInfo } from '../../shared/domain/types';
+import { AppError } from '../../shared/errors';
+import type { Channel, ParsedInput, Result } from '../../shared/ipc/contract';
+import type { DbWorkerClient } from '../services/host/worker-client';
+
+export interface MainContext {
+  window: BrowserWindow;
+  worker: DbWorkerClient;
+}
+
+type MainChannel = 'dialog.open' | 'dialog.save' | 'print.pdf' | 'app.restartService';
+type MainHandlers = { [C in MainChannel & Channel]: (input: ParsedInput<C>, ctx: MainContext) => Promise<Result<C>> };
+
+export const mainHandlers: MainHandlers = {
+  'dialog.open': async (input, { window }) => {
+    const r = await dialog.showOpenDialog(window, { title: input.title, properties: ['openFile'], filters: input.filters });
+    return { path: r.canceled ? null : (r.filePaths[0] ?? null) };
+  },
+  'dialog.save': async (input, { window }) => {
+    const r = await dialog.showSaveDialog(window, { title: input.title, defaultPath: join(app.getPath('documents'), basename(input.defaultName)), filters: input.filters });
+    return { path: r.canceled ? null : (r.filePath ?? null) };
+  },
+  'print.pdf': async (input, { window }) => {
+    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, landscape: input.landscape ?? false });
+    await writeFile(input.path, pdf);
+    return { path: input.path };
+  },
+  'app.restartService': async (_input, { worker }) => {
+    await worker.restart();
+    const info = await worker.invoke('app.info', {});
+    if (!info.ok) throw new AppError(info.error.code, info.error.message, info.error.hint);
+    return info.value as AppInfo;
+  },
+};

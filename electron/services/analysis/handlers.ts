@@ -1,0 +1,28 @@
+// Handlers of the analysis.* channels.
+
+import type { Handlers } from '../host/handler-types';
+import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, thresholds, trend } from './analysis';
+
+export const analysisHandlers: Handlers<
+  | 'analysis.ranking'
+  | 'analysis.trend'
+  | 'analysis.quadrant'
+  | 'analysis.distribution'
+  | 'analysis.drg'
+  | 'analysis.flags'
+  | 'analysis.recordCause'
+  | 'analysis.thresholds'
+  | 'analysis.setThresholds'
+  | 'analysis.hospital'
+> = {
+  'analysis.ranking': (i, { session }) => ranking(session.db, i.indicator, i.period, i.band),
+  'analysis.trend': (i, { session }) => trend(session.db, i.indicator, i.institution),
+  'analysis.quadrant': (i, { session }) => quadrant(session.db, i.period, i.band),
+  'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
+  'analysis.drg': (i, { session }) => drgOverview(session.db, i.period),
+  'analysis.flags': (i, { session }) => flags(session.db, i.period),
+  'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),
+  'analysis.thresholds': (_i, { session }) => [...thresholds(session.db).values()],
+  'analysis.setThresholds': (i, { session, actor }) => setThresholds(session.db, i, actor),
+  'analysis.hospital': (i, { session }) => hospitalView(session.db, i.institution, i.period),
+};

@@ -1,0 +1,27 @@
+// Handlers of the meetings.* channels.
+
+import type { Handlers } from '../host/handler-types';
+import { exportList } from './lists';
+import { addAttendee, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
+
+export const meetingsHandlers: Handlers<
+  | 'meetings.list'
+  | 'meetings.create'
+  | 'meetings.saveMinutes'
+  | 'meetings.setAgenda'
+  | 'meetings.addAttendee'
+  | 'meetings.setPresence'
+  | 'meetings.search'
+  | 'meetings.calendar'
+  | 'meetings.exportList'
+> = {
+  'meetings.list': (_i, { session }) => listMeetings(session.db),
+  'meetings.create': (i, { session, actor }) => createMeeting(session.db, i, actor),
+  'meetings.saveMinutes': (i, { session, actor }) => saveMinutes(session.db, i.id, i.minutes, i.decisions, actor),
+  'meetings.setAgenda': (i, { session, actor }) => setAgenda(session.db, i.id, i.viewIds, actor),
+  'meetings.addAttendee': (i, { session, actor }) => addAttendee(session.db, i.meetingId, i, actor),
+  'meetings.setPresence': (i, { session, actor }) => setPresence(session.db, i.attendeeId, i.present, actor),
+  'meetings.search': (i, { session }) => search(session.db, i.q),
+  'meetings.calendar': (i, { session }) => calendar(session.db, i.today, i.from),
+  'meetings.exportList': (i, { session, actor }) => exportList(session.db, i.kind, i, i.path, actor),
+};

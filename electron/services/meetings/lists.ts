@@ -1,0 +1,91 @@
+// The lists the rules ask for, written as xlsx or docx marked 内部资料 注意保密: 问题建议清单 per
+// meeting, 警示清单, the half-yearly technical suggestions (ADRG) report and one institution's
+// history. An export that fulfils an obligation is recorded as done for the calendar.
+
+import { writeFileSync } from 'node:fs';
+import { AlignmentType, Document, Header, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import { localDate, today } from '../../../shared/dates';
+import type { CommentView } from '../../../shared/domain/meetings';
+import { AppError } from '../../../shared/errors';
+import { recordAudit } from '../audit/audit';
+import { inTransaction, run, type WritableDb } from '../db/connection';
+import { listComments } from '../comments/comments-service';
+import { meetingView } from './meetings';
+
+const HEADERS = ['序号', '机构', '提出人', '类别', '分类', '内容', '责任处室', '期限', '状态', '答复'];
+function rows(list: CommentView[]): string[][] {
+  return list.map((c, i) => [String(i + 1), c.institutionName || '—', c.person, c.kind, c.category, c.text, c.department || '—', c.dueDate ?? '—', c.status, c.answer || '—']);
+}
+
+async function writeList(path: string, title: string, subtitle: string, list: CommentView[]): Promise<void> {
+  if (path.toLowerCase().endsWith('.docx')) {
+    const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: 'SimSun', size: 20 })] })] });
+    const doc = new Document({
+      sections: [
+        {
+          headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: '内部资料 注意保密', color: 'C8372D', size: 18 })] })] }) },
+          properties: { page: { size: { orientation: 'landscape' as never } } },
+          children: [
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: 32, font: 'SimHei' })] }),
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: subtitle, size: 20 })] }),
+            new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: HEADERS.map((h) => cell(h, true)) }), ...rows(list).map((r) => new TableRow({ children: r.map((x) => cell(x)) }))] }),
+          ],
+        },
+      ],
+    });
+    writeFileSync(path, await Packer.toBuffer(doc));
+    return;
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '亮家底';
+  const ws = wb.addWorksheet(title.slice(0, 31), { headerFooter: { oddHeader: '&C内部资料 注意保密' }, pageSetup: { orientation: 'landscape' } });
+  ws.addRow([title]).font = { bold: true, size: 14 };
+  ws.addRow([`${subtitle} · 内部资料 注意保密`]).font = { color: { argb: 'FFC8372D' } };
+  ws.addRow(HEADERS).font = { bold: true };
+  for (const r of rows(list)) ws.addRow(r);
+  ws.columns.forEach((c, i) => (c.width = [6, 24, 12, 10, 16, 50, 12, 12, 10, 40][i] ?? 12));
+  await wb.xlsx.writeFile(path);
+}
+
+export type ListKind = '问题建议清单' | '警示清单' | '技术建议报告' | '机构意见记录';
+
+/** Writes one of the lists the rules ask for; records it as done for the calendar where it is an obligation. */
+export async function exportList(db: WritableDb, kind: ListKind, opts: { meetingId?: number; institution?: string; half?: string }, path: string, actor: string): Promise<{ path: string; rows: number }> {
+  let list: CommentView[];
+  let title: string;
+  let subtitle: string;
+  let done: { kind: string; subject: string } | null = null;
+  if (kind === '问题建议清单') {
+    if (!opts.meetingId) throw new AppError('INVALID_INPUT', '请选择会议。', '');
+    const m = meetingView(db, opts.meetingId);
+    list = listComments(db, { meetingId: m.id });
+    title = `${m.title}问题建议清单`;
+    subtitle = `${m.date} ${m.place}${m.listDue ? ` · 应于 ${m.listDue} 前报送` : ''}`;
+    if (m.listDue) done = { kind: '问题建议清单', subject: String(m.id) };
+  } else if (kind === '警示清单') {
+    list = listComments(db, {}).filter((c) => c.irregular);
+    title = '定点医疗机构警示清单';
+    subtitle = '需提醒规范医疗行为的定点医疗机构';
+  } else if (kind === '技术建议报告') {
+    const half = opts.half ?? '';
+    const m = /^(\d{4})-H([12])$/.exec(half);
+    if (!m) throw new AppError('INVALID_INPUT', '请选择半年度，如 2025-H1。', '');
+    const [from, to] = m[2] === '1' ? [`${m[1]}-01-01`, `${m[1]}-06-30`] : [`${m[1]}-07-01`, `${m[1]}-12-31`];
+    list = listComments(db, {}).filter((c) => c.category.startsWith('技术规范') && localDate(new Date(c.createdAt)) >= from && localDate(new Date(c.createdAt)) <= to);
+    title = `${m[1]}年${m[2] === '1' ? '上' : '下'}半年技术规范（ADRG分组）建议汇总`;
+    subtitle = `报送截止 ${m[2] === '1' ? `${m[1]}-07-15` : `${m[1]}-12-15`}`;
+    done = { kind: '技术建议报告', subject: half };
+  } else {
+    if (!opts.institution) throw new AppError('INVALID_INPUT', '请选择机构。', '');
+    list = listComments(db, { institution: opts.institution });
+    title = `${list[0]?.institutionName ?? opts.institution}意见与答复记录`;
+    subtitle = '历次意见建议、异议申诉及答复';
+  }
+  await writeList(path, title, subtitle, list);
+  inTransaction(db, () => {
+    if (done) run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', done.kind, done.subject, today(), `export:${path}`);
+    recordAudit(db, { actor, action: 'meeting.exportList', target: path, details: { kind, rows: list.length, ...opts } });
+  });
+  return { path, rows: list.length };
+}

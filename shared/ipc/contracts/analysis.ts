@@ -1,0 +1,24 @@
+// The comparison charts' queries, change flags with their causes, and thresholds.
+
+import { z } from 'zod';
+import type { DrgOverview, Distribution, Flag, HospitalView, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
+import { band, empty, indicatorCode, instCode, periodKey, reads, returns, writes, type DomainContract } from './common';
+
+export const analysisContract = {
+  'analysis.ranking': reads(z.object({ indicator: indicatorCode, period: periodKey, band }).strict(), returns<Ranking>()),
+  'analysis.trend': reads(z.object({ indicator: indicatorCode, institution: instCode }).strict(), returns<Trend>()),
+  'analysis.quadrant': reads(z.object({ period: periodKey, band }).strict(), returns<QuadrantPoint[]>()),
+  'analysis.distribution': reads(z.object({ indicator: indicatorCode, period: periodKey }).strict(), returns<Distribution>()),
+  'analysis.drg': reads(z.object({ period: periodKey }).strict(), returns<DrgOverview>()),
+  'analysis.flags': reads(z.object({ period: periodKey }).strict(), returns<Flag[]>()),
+  'analysis.recordCause': writes(
+    z.object({ institution: instCode, indicator: indicatorCode, period: periodKey, cause: z.string().min(1, '请填写原因').max(500) }).strict(),
+    returns<{ id: number }>(),
+  ),
+  'analysis.thresholds': reads(empty, returns<Thresholds[]>()),
+  'analysis.setThresholds': writes(
+    z.object({ indicator: indicatorCode, peerYellow: z.number().positive(), peerRed: z.number().positive(), changeYellow: z.number().positive(), changeRed: z.number().positive() }).strict(),
+    returns<Thresholds>(),
+  ),
+  'analysis.hospital': reads(z.object({ institution: instCode, period: periodKey }).strict(), returns<HospitalView>()),
+} satisfies DomainContract<'analysis'>;

@@ -1,0 +1,10 @@
+// The app itself: name, version and the workspace it has open (or why it could not open one).
+
+import type { AppInfo } from '../../domain/types';
+import { empty, inMain, reads, returns, type DomainContract } from './common';
+
+export const appContract = {
+  'app.info': reads(empty, returns<AppInfo>()),
+  /** starts the data service again after it stopped (answered by the main process) */
+  'app.restartService': inMain(empty, returns<AppInfo>()),
+} satisfies DomainContract<'app'>;

@@ -1,0 +1,28 @@
+// The member draw: rules, freeze (hashes published before the seed), execute, records, verify.
+
+import { z } from 'zod';
+import type { DrawRecordView, DrawRulesView, FrozenDraw } from '../../domain/members';
+import { empty, filePath, id, reads, returns, writes, type DomainContract } from './common';
+
+const rulesInput = z
+  .object({
+    seats: z.number().int().min(8, '医院代表席位不少于8名').max(50),
+    minimums: z.object({ 三级: z.number().int().min(0).max(50), 二级: z.number().int().min(0).max(50), 一级及基层: z.number().int().min(0).max(50) }).strict(),
+    coverTypes: z.boolean(),
+    pharmacySeats: z.number().int().min(0).max(10),
+  })
+  .strict();
+
+export const drawContract = {
+  'draw.rules': reads(empty, returns<DrawRulesView>()),
+  'draw.setRules': writes(z.object({ rules: rulesInput }).strict(), returns<DrawRulesView>()),
+  'draw.freeze': writes(
+    z.object({ kind: z.enum(['initial', 'replacement']), replacesMemberId: id.optional(), leaveReason: z.string().max(200).optional() }).strict(),
+    returns<FrozenDraw>(),
+  ),
+  'draw.execute': writes(z.object({ drawId: id, seed: z.string().min(1, '请输入随机种子').max(500), witnesses: z.array(z.string().max(40)).max(20) }).strict(), returns<DrawRecordView>()),
+  'draw.cancel': writes(z.object({ drawId: id }).strict(), returns<{ cancelled: boolean }>()),
+  'draw.list': reads(empty, returns<DrawRecordView[]>()),
+  'draw.exportRecord': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),
+  'draw.verify': reads(z.object({ path: filePath }).strict(), returns<{ ok: boolean; problems: string[] }>()),
+} satisfies DomainContract<'draw'>;

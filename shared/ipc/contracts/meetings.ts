@@ -1,0 +1,41 @@
+// Meetings: creation, minutes, agenda, attendance, search, the cadence calendar and the lists.
+
+import { z } from 'zod';
+import type { Obligation } from '../../cadence';
+import type { MeetingView, SearchHit } from '../../domain/meetings';
+import { empty, filePath, id, isoDate, reads, returns, writes, type DomainContract } from './common';
+
+export const meetingsContract = {
+  'meetings.list': reads(empty, returns<MeetingView[]>()),
+  'meetings.create': writes(
+    z
+      .object({
+        type: z.enum(['月告知', '季公告', '年通报', '数据沟通会', '其他']),
+        title: z.string().min(1, '请填写会议名称').max(100),
+        date: isoDate,
+        place: z.string().max(100),
+        period: z.string().max(10),
+        convenor: z.string().max(40),
+      })
+      .strict(),
+    returns<MeetingView>(),
+  ),
+  'meetings.saveMinutes': writes(z.object({ id, minutes: z.string().max(200000), decisions: z.string().max(50000) }).strict(), returns<MeetingView>()),
+  'meetings.setAgenda': writes(z.object({ id, viewIds: z.array(id).max(100) }).strict(), returns<MeetingView>()),
+  'meetings.addAttendee': writes(z.object({ meetingId: id, name: z.string().min(1).max(40), organization: z.string().max(100), role: z.string().max(40) }).strict(), returns<MeetingView>()),
+  'meetings.setPresence': writes(z.object({ attendeeId: id, present: z.boolean() }).strict(), returns<MeetingView>()),
+  'meetings.search': reads(z.object({ q: z.string().max(100) }).strict(), returns<SearchHit[]>()),
+  'meetings.calendar': reads(z.object({ today: isoDate, from: z.string().regex(/^\d{4}-\d{2}$/) }).strict(), returns<Obligation[]>()),
+  'meetings.exportList': writes(
+    z
+      .object({
+        kind: z.enum(['问题建议清单', '警示清单', '技术建议报告', '机构意见记录']),
+        meetingId: id.optional(),
+        institution: z.string().max(32).optional(),
+        half: z.string().max(8).optional(),
+        path: filePath,
+      })
+      .strict(),
+    returns<{ path: string; rows: number }>(),
+  ),
+} satisfies DomainContract<'meetings'>;

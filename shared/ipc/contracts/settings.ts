@@ -1,0 +1,11 @@
+// The region's own settings: departments, and the dates annual settlement finished.
+
+import { z } from 'zod';
+import { empty, isoDate, reads, returns, writes, type DomainContract } from './common';
+
+type RegionSettings = { departments: string[]; settlement: Record<string, string> };
+
+export const settingsContract = {
+  'settings.get': reads(empty, returns<RegionSettings>()),
+  'settings.set': writes(z.object({ departments: z.array(z.string().max(40)).min(1).max(30), settlement: z.record(z.string().regex(/^\d{4}$/), isoDate) }).strict(), returns<RegionSettings>()),
+} satisfies DomainContract<'settings'>;
