@@ -16,6 +16,7 @@ import { CONTENT_SECURITY_POLICY, mimeType } from '../../electron/main/security-
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
+import { SERVICE_STOPPED } from '../../electron/services/host/worker-client';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RENDERER = join(ROOT, 'dist', 'renderer');
@@ -34,6 +35,8 @@ export interface Harness {
   dialogs: { open: string | null; save: string | null };
   /** PDFs printed through the print.pdf channel */
   printed: string[];
+  /** from now on every service call fails as if the worker had died, until 重新启动数据服务 */
+  stopService(): void;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -80,11 +83,21 @@ export async function closeBrowser(): Promise<void> {
   browser = null;
 }
 
-export async function openApp(opts: { viewport?: { width: number; height: number }; workspace?: 'demo' | 'empty'; workspacePath?: string } = {}): Promise<Harness> {
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  workspace?: 'demo' | 'empty';
+  /** an existing workspace to open (must open) */
+  workspacePath?: string;
+  /** the workspace the app starts with, as the worker would (may fail: the startup screen) */
+  startupPath?: string;
+}
+
+export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
   const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-e2e-'));
   const session = new WorkspaceSession();
-  if (opts.workspacePath) session.open(opts.workspacePath, 'e2e测试');
+  if (opts.startupPath) await openOrCreateDemo(session, { workspacePath: opts.startupPath, demoPackage: null, actor: 'e2e测试' });
+  else if (opts.workspacePath) session.open(opts.workspacePath, 'e2e测试');
   else await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });
   if (opts.workspace === 'empty') session.create(join(dir, 'empty.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: 'e2e测试' });
   const { server, origin } = await serve(RENDERER);
@@ -103,6 +116,8 @@ export async function openApp(opts: { viewport?: { width: number; height: number
   });
   page.on('pageerror', (e) => console.error('[page error]', e));
   const dialogs: Harness['dialogs'] = { open: null, save: null };
+  // the data service as the main process sees it: stopService() makes it fail like a dead worker
+  const service = { stopped: false };
   const printed: string[] = [];
   await page.exposeBinding('__ljInvoke', async (_source, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (isChannel(channel) && contract[channel].where === 'main') {
@@ -111,6 +126,10 @@ export async function openApp(opts: { viewport?: { width: number; height: number
       if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '' } };
       if (channel === 'dialog.open') return { ok: true, value: { path: dialogs.open } };
       if (channel === 'dialog.save') return { ok: true, value: { path: dialogs.save } };
+      if (channel === 'app.restartService') {
+        service.stopped = false;
+        return dispatch('app.info', {}, { session, actor: 'e2e测试', progress: () => undefined });
+      }
       if (channel === 'print.pdf') {
         const { path, landscape } = parsed.data as { path: string; landscape?: boolean };
         await page.emulateMedia({ media: 'print' });
@@ -120,6 +139,7 @@ export async function openApp(opts: { viewport?: { width: number; height: number
         return { ok: true, value: { path } };
       }
     }
+    if (service.stopped) return { ok: false, error: SERVICE_STOPPED };
     return dispatch(channel, input, {
       session,
       actor: 'e2e测试',
@@ -140,6 +160,9 @@ export async function openApp(opts: { viewport?: { width: number; height: number
     requests,
     dialogs,
     printed,
+    stopService: () => {
+      service.stopped = true;
+    },
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path, fullPage: false });

@@ -55,7 +55,7 @@ export async function rawZip(path: string, entries: { name: string; data: Buffer
   zip.end();
   const chunks: Buffer[] = [];
   for await (const c of zip.outputStream) chunks.push(c as Buffer);
-  let buf = Buffer.concat(chunks);
+  const buf = Buffer.concat(chunks);
   for (const [from, to] of rename) {
     if (from.length !== to.length) throw new Error('rename must keep the length');
     const a = Buffer.from(from);

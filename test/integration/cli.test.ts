@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
@@ -54,7 +54,7 @@ describe.runIf(existsSync(CLI))('command line', () => {
   it('validates without a workspace and exits 1 on a bad package, naming the place', () => {
     expect(cli('validate', DEMO_ZIP).code).toBe(0);
     const bad = join(tempDir(), 'bad.xlsx');
-    require('node:fs').writeFileSync(bad, 'not a workbook');
+    writeFileSync(bad, 'not a workbook');
     const r = cli('validate', bad);
     expect(r.code).toBe(1);
     expect(r.out).toContain('文件 bad.xlsx');
@@ -77,7 +77,7 @@ describe.runIf(existsSync(CLI))('command line', () => {
     // every third institution recommends one person
     const codes = Array.from({ length: 80 }, (_, i) => `H99010${String(i + 1).padStart(6, '0')}`).filter((_, i) => i % 3 === 0);
     const csv = join(dir, '成员库.csv');
-    require('node:fs').writeFileSync(csv, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务'], codes.map((c, i) => ['医院', c, '', `代表${i}`, '医保办'])));
+    writeFileSync(csv, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务'], codes.map((c, i) => ['医院', c, '', `代表${i}`, '医保办'])));
     expect(cli('pool-import', csv, '--workspace', ws).out).toContain(`已导入 ${codes.length} 名成员`);
     const record = join(dir, 'record.json');
     const d = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 05', '--witness', '甲', '--witness', '乙', '--out', record);
@@ -86,9 +86,9 @@ describe.runIf(existsSync(CLI))('command line', () => {
     const v = cli('verify-draw', record);
     expect(v.code).toBe(0);
     expect(v.out).toContain('复核通过');
-    const bad = JSON.parse(require('node:fs').readFileSync(record, 'utf8'));
+    const bad = JSON.parse(readFileSync(record, 'utf8'));
     bad.seed.input = '03 11 17 24 29 06';
-    require('node:fs').writeFileSync(record, JSON.stringify(bad));
+    writeFileSync(record, JSON.stringify(bad));
     const v2 = cli('verify-draw', record);
     expect(v2.code).toBe(1);
     expect(v2.out).toContain('复核不通过');

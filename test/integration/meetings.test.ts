@@ -25,8 +25,8 @@ describe('meetings and comments', () => {
     const db = ws(dir);
     const m = createMeeting(db, { type: '季公告', title: '2025年第一季度数据沟通会', date: '2025-05-08', place: '医保局三楼会议室', period: '2025-Q1', convenor: '张局长' }, '测试');
     expect(m.listDue).toBe('2025-05-15');
-    let v = addAttendee(db, m.id, { name: '王院长', organization: '示范市人民医院', role: '医院代表' }, '测试');
-    v = addAttendee(db, m.id, { name: '赵主任', organization: '东湖县人民医院', role: '医院代表' }, '测试');
+    addAttendee(db, m.id, { name: '王院长', organization: '示范市人民医院', role: '医院代表' }, '测试');
+    let v = addAttendee(db, m.id, { name: '赵主任', organization: '东湖县人民医院', role: '医院代表' }, '测试');
     v = setPresence(db, v.attendees[0]!.id, true, '测试');
     expect(v.attendees.map((a) => a.present)).toEqual([true, false]);
     saveMinutes(db, m.id, '会议通报了一季度基金收支和DRG结算情况，讨论了基准点数调整。', '一、二季度起按新基准点数结算。', '测试');

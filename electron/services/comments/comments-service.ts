@@ -76,8 +76,14 @@ export function commentView(db: ReadableDb, id: number): CommentView {
 export function listComments(db: ReadableDb, filter: { meetingId?: number; institution?: string }): CommentView[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (filter.meetingId !== undefined) (where.push('meeting_id = ?'), args.push(filter.meetingId));
-  if (filter.institution !== undefined) (where.push('institution = ?'), args.push(filter.institution));
+  if (filter.meetingId !== undefined) {
+    where.push('meeting_id = ?');
+    args.push(filter.meetingId);
+  }
+  if (filter.institution !== undefined) {
+    where.push('institution = ?');
+    args.push(filter.institution);
+  }
   const ids = allValues<number>(db, `SELECT id FROM comments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`, ...args);
   return ids.map((id) => commentView(db, id));
 }

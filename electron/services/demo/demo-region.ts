@@ -89,7 +89,7 @@ const COUNTIES = ['东湖', '西山', '南川', '北塘', '青石', '云台', '�
 const STREETS = ['城东', '城西', '城南', '城北', '中山', '人民', '解放', '建设', '和平', '新华', '光明', '幸福', '朝阳', '滨江', '文昌', '育才', '兴隆', '龙泉', '凤凰', '望湖'];
 const TOWNS = ['石桥', '柳河', '杨庄', '马桥', '双溪', '桃源', '黄土岭', '高岗', '白马', '龙门', '青龙', '清水', '三河', '五里', '七星', '大营', '李集', '张湾', '赵家', '刘村'];
 
-function institutions(rand: () => number): Institution[] {
+function institutions(): Institution[] {
   const out: Institution[] = [];
   let n = 0;
   const add = (name: string, level: InstitutionLevel, type: string, ownership: string, payment: PaymentMethod) =>
@@ -123,7 +123,7 @@ const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 export function generateDemoRegion(seed = 20250101): DemoRegion {
   const rand = mulberry32(seed);
   const noise = (spread: number) => 1 + (rand() * 2 - 1) * spread;
-  const insts = institutions(rand);
+  const insts = institutions();
   const months = periodRange('2023-01', '2025-12');
   const regionValues = new Map<string, Record<string, number | null>>();
   const institutionValues = new Map<string, Record<string, number | null>>();

@@ -188,8 +188,10 @@ export class ImportService {
       changes,
       supersedes: diff.some((d) => d.changed + d.removed + d.unchanged > 0),
     };
-    if (!pkg.issues.hasErrors && periods.all.length === 0 && pkg.institutions.size === 0)
-      pkg.issues.error('EMPTY_PACKAGE', { file: pkg.file }, '数据包中没有任何数据。', '请确认已在模板各工作表中填写数据。'), (report.errors = pkg.issues.errors);
+    if (!pkg.issues.hasErrors && periods.all.length === 0 && pkg.institutions.size === 0) {
+      pkg.issues.error('EMPTY_PACKAGE', { file: pkg.file }, '数据包中没有任何数据。', '请确认已在模板各工作表中填写数据。');
+      report.errors = pkg.issues.errors;
+    }
     if (!pkg.issues.hasErrors) {
       report.token = randomBytes(16).toString('hex');
       this.pending = { token: report.token, pkg, report, importCountAtPrepare: importCount, workspacePath: db.path };

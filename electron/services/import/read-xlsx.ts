@@ -12,7 +12,6 @@
 // sheet. A cell inside a merged range takes the value of the range's top-left cell, which is what
 // the person who merged it meant.
 
-import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
 import { columnLetter, type RawCell } from './tables';
 import { ZipArchive } from './zip';

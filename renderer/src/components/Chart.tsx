@@ -25,8 +25,11 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 const FONT = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
-/** An echarts chart that follows its container's size. data-chart lets tests find the instance. */
-export function Chart({ option, height = 320, testId }: { option: ChartOption; height?: number; testId?: string }) {
+/**
+ * An echarts chart that follows its container's size. chartId names it for the export buttons
+ * (data-chart-id); testId is only for tests.
+ */
+export function Chart({ option, height = 320, chartId, testId }: { option: ChartOption; height?: number; chartId?: string; testId?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -45,7 +48,7 @@ export function Chart({ option, height = 320, testId }: { option: ChartOption; h
   useEffect(() => {
     chart.current?.setOption({ textStyle: { fontFamily: FONT }, animation: false, graphic: [WATERMARK], ...option }, true);
   }, [option]);
-  return <div ref={el} className="chart" style={{ height }} data-testid={testId} data-chart="echarts" />;
+  return <div ref={el} className="chart" style={{ height }} data-testid={testId} data-chart-id={chartId ?? testId} data-chart="echarts" />;
 }
 
 /** The same chart drawn as SVG (vector, for reports), watermark included. */
@@ -59,7 +62,13 @@ export function chartSvg(chart: echarts.ECharts): string {
   return svg;
 }
 
-/** For tests and exports: the instance behind a chart element. */
+/** The chart instance of the chart named chartId on the page (for exports). */
+export function chartById(chartId: string): echarts.ECharts | undefined {
+  const el = document.querySelector<HTMLElement>(`[data-chart-id="${CSS.escape(chartId)}"]`);
+  return el ? echarts.getInstanceByDom(el) : undefined;
+}
+
+/** For tests: the instance behind a chart element. */
 export function chartOf(element: HTMLElement): echarts.ECharts | undefined {
   return echarts.getInstanceByDom(element);
 }

@@ -1,66 +1,20 @@
 import { useMemo, useState } from 'react';
-import { AnalysisPage } from './AnalysisPage';
-import { formatChange, formatPointChange, formatValue } from '../../../shared/format';
-import type { OverviewKpi, WorkspaceInfo } from '../../../shared/domain/types';
-import { comparePeriods, formatPeriodZh } from '../../../shared/period';
-import { api } from '../api';
-import { Chart, type ChartOption } from '../components/Chart';
-import { useLoad } from '../hooks';
+import { formatValue } from '../../../../shared/format';
+import type { WorkspaceInfo } from '../../../../shared/domain/types';
+import { comparePeriods, formatPeriodZh } from '../../../../shared/period';
+import { Chart, type ChartOption } from '../../components/Chart';
+import { Kpi } from './Kpi';
+import { AnalysisPage } from '../analysis/AnalysisPage';
+import { useApi } from '../../data/use-api';
 
 const SERIES_NAMES: Record<string, string> = { FI_TOTAL: '基金收入合计', FE_TOTAL: '基金支出合计', FB_TOTAL: '结余合计' };
-
-/** A small trend line (no axes) under a KPI. */
-function Spark({ values }: { values: (number | null)[] }) {
-  const pts = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== null);
-  if (pts.length < 2) return null;
-  const ys = pts.map((p) => p[1]);
-  const min = Math.min(...ys);
-  const max = Math.max(...ys);
-  const w = 160;
-  const h = 28;
-  const x = (i: number) => (i / (values.length - 1)) * w;
-  const y = (v: number) => (max === min ? h / 2 : h - 2 - ((v - min) / (max - min)) * (h - 4));
-  return (
-    <svg className="spark" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true">
-      <polyline fill="none" stroke="#1f5fbf" strokeWidth="1.5" points={pts.map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
-      <circle cx={x(pts[pts.length - 1]![0])} cy={y(pts[pts.length - 1]![1])} r="2.5" fill="#1f5fbf" />
-    </svg>
-  );
-}
-
-/** 环比 only where there is a previous period of the same kind: not for a year or a 1—N月 range. */
-function Kpi({ k, withMom }: { k: OverviewKpi & { spark?: (number | null)[] }; withMom: boolean }) {
-  const change = k.unit === '%' ? formatPointChange : formatChange;
-  const mom = change(k.value, k.previous);
-  const yoy = change(k.value, k.lastYear);
-  const cls = (s: string) => (s.startsWith('+') ? 'up' : s.startsWith('−') ? 'down' : '');
-  return (
-    <div className="kpi" data-testid={`kpi-${k.code}`}>
-      <div className="kpi-name">{k.name}</div>
-      <div className="kpi-value" data-testid={`kpi-value-${k.code}`}>
-        {formatValue(k.value, k.unit)}
-      </div>
-      <div className="kpi-changes">
-        {withMom && (
-          <span>
-            环比 <b className={cls(mom)}>{mom}</b>
-          </span>
-        )}
-        <span>
-          同比 <b className={cls(yoy)}>{yoy}</b>
-        </span>
-      </div>
-      {k.spark && <Spark values={k.spark} />}
-    </div>
-  );
-}
 
 export function OverviewPage(props: { period: string | null; months: string[]; periods: string[]; onPeriod: (p: string) => void; workspace: WorkspaceInfo | null; onGoImport: () => void }) {
   const { period, months, periods, onPeriod, workspace } = props;
   // the comparison charts work on months; an annual or cumulative period shows the newest month there
   const analysisPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : (months[0] ?? null);
   const [mode, setMode] = useState<'summary' | 'analysis'>('summary');
-  const ov = useLoad(() => api.data.overview({ period }), [period, workspace?.importCount]);
+  const ov = useApi('data.overview', { period });
 
   const trend: ChartOption | null = useMemo(() => {
     const d = ov.data;

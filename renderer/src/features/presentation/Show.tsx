@@ -1,48 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ViewSpec } from '../../../shared/ipc/contract';
-import { formatPeriodZh } from '../../../shared/period';
-import { api, errorText } from '../api';
-import { Watermark } from '../components/Watermark';
-import { useLoad } from '../hooks';
-import { ChartView, type Ctx } from './AnalysisPage';
+import type { ViewSpec } from '../../../../shared/ipc/contract';
+import { formatPeriodZh } from '../../../../shared/period';
+import { api } from '../../api';
+import { Watermark } from '../../components/Watermark';
+import { type View } from './Presentation';
+import { ChartView } from '../analysis/ChartView';
+import { type Ctx } from '../analysis/chart-common';
+import { useAction } from '../../data/use-action';
 
-type View = { id: number; name: string; spec: ViewSpec };
-
-/** The deck of saved chart views, and the full-screen presentation for the meeting. */
-export function Presentation({ ctx }: { ctx: Ctx }) {
-  const [tick, setTick] = useState(0);
-  const views = useLoad(() => api.views.list(), [tick]);
-  const [presenting, setPresenting] = useState<number | null>(null);
-  const list = views.data ?? [];
-  return (
-    <div className="card" data-testid="deck">
-      <div className="toolbar">
-        <h3 style={{ margin: 0 }}>演示文稿（{list.length} 页）</h3>
-        <span className="muted">在各图表页点击“加入演示”添加；演示时用 →/← 或翻页器翻页，H 选择机构，C 记录意见，Esc 退出。</span>
-        <button type="button" className="primary" disabled={!list.length} onClick={() => setPresenting(0)} data-testid="start-presentation">
-          开始演示
-        </button>
-      </div>
-      <ol className="deck-list">
-        {list.map((v, i) => (
-          <li key={v.id}>
-            <span className="deck-no">{i + 1}</span>
-            <span className="deck-name">{v.name}</span>
-            <button type="button" onClick={() => setPresenting(i)}>
-              从此页开始
-            </button>
-            <button type="button" onClick={() => api.views.remove({ id: v.id }).then(() => setTick((t) => t + 1))}>
-              移除
-            </button>
-          </li>
-        ))}
-      </ol>
-      {presenting !== null && list.length > 0 && <Show views={list} start={presenting} ctx={ctx} onExit={() => setPresenting(null)} />}
-    </div>
-  );
-}
-
-function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx: Ctx; onExit: () => void }) {
+export function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx: Ctx; onExit: () => void }) {
+  const action = useAction((m) => {
+    if (!m) return;
+    setToast(m.message);
+    setTimeout(() => setToast(null), 2500);
+  });
   const [index, setIndex] = useState(start);
   const [institution, setInstitution] = useState<string | null>(null);
   const [picker, setPicker] = useState(false);
@@ -105,8 +76,8 @@ function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx
 
   const save = async () => {
     if (!comment) return;
-    try {
-      await api.comments.quick({
+    const r = await action.run(() =>
+      api.comments.quick({
         text: comment.text,
         kind: comment.kind,
         institution: comment.institution || null,
@@ -115,13 +86,10 @@ function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx
         period: spec.period,
         viewId: view.id,
         slide: index + 1,
-      });
-      setComment(null);
-      setToast('意见已记录');
-      setTimeout(() => setToast(null), 2500);
-    } catch (e) {
-      setToast(errorText(e).message);
-    }
+      }),
+      { ok: () => '意见已记录', invalidate: ['comments'] },
+    );
+    if (r) setComment(null);
   };
 
   return (

@@ -1,0 +1,52 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo } from 'react';
+import { formatValue } from '../../../../shared/format';
+import type { ViewSpec } from '../../../../shared/ipc/contract';
+import { formatPeriodZh } from '../../../../shared/period';
+import { Chart, type ChartOption } from '../../components/Chart';
+import { Grid } from '../../components/Grid';
+import { type Msg, bigHeight, fmt } from './chart-common';
+import { useExport } from './use-export';
+import { ExportButtons } from './ExportButtons';
+import { useApi } from '../../data/use-api';
+
+export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
+  const d = useApi('analysis.distribution', { indicator: spec.indicator!, period: spec.period });
+  const ex = useExport(onMessage);
+  const option: ChartOption | null = useMemo(() => {
+    const x = d.data;
+    if (!x) return null;
+    return {
+      title: { text: `${x.indicatorName}（${x.unit}）按级别分布 · ${formatPeriodZh(x.period)}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      tooltip: { trigger: 'item' },
+      grid: { left: 20, right: 20, top: 50, bottom: 30, containLabel: true },
+      xAxis: { type: 'category', data: x.bands.map((b) => `${b.band}（${b.stats!.n}家）`) },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v, x.unit, { withUnit: false }) } },
+      series: [{ type: 'boxplot', data: x.bands.map((b) => [b.stats!.min, b.stats!.q1, b.stats!.median, b.stats!.q3, b.stats!.max]), itemStyle: { color: '#dce7f7', borderColor: '#1f5fbf' } }],
+    };
+  }, [d.data, big]);
+  const rows = (d.data?.bands ?? []).map((b) => ({ band: b.band, ...b.stats! }));
+  const unit = d.data?.unit ?? '';
+  const cols: ColDef<(typeof rows)[number]>[] = [
+    { headerName: '级别', field: 'band', width: 120 },
+    { headerName: '机构数', field: 'n', width: 90, type: 'numericColumn' },
+    ...(['min', 'q1', 'median', 'q3', 'max', 'mean'] as const).map((k) => ({
+      headerName: { min: '最小值', q1: 'P25', median: '中位数', q3: 'P75', max: '最大值', mean: '平均' }[k],
+      field: k,
+      width: 140,
+      type: 'numericColumn',
+      valueFormatter: (p: { value: unknown }) => fmt(unit)(p.value),
+    })),
+  ];
+  return (
+    <div className="card">
+      {option && <Chart option={option} height={big ? bigHeight() : 400} testId="chart-distribution" />}
+      {!big && d.data && (
+        <>
+          <ExportButtons onPng={() => ex.png('chart-distribution', '分布')} onXlsx={() => ex.xlsx(`${d.data!.indicatorName}分布-${formatPeriodZh(spec.period)}`, ['级别', '机构数', '最小值', 'P25', '中位数', 'P75', '最大值', '平均'], rows.map((r) => [r.band, r.n, r.min, r.q1, r.median, r.q3, r.max, r.mean]))} />
+          <Grid rows={rows} columns={cols as ColDef<(typeof rows)[number]>[]} height={200} testId="grid-distribution" />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo } from 'react';
+import { formatValue } from '../../../../shared/format';
+import type { ViewSpec } from '../../../../shared/ipc/contract';
+import { formatPeriodZh } from '../../../../shared/period';
+import { Chart, esc, type ChartOption } from '../../components/Chart';
+import { Grid } from '../../components/Grid';
+import { type Msg, bigHeight, fmt } from './chart-common';
+import { useExport } from './use-export';
+import { ExportButtons } from './ExportButtons';
+import { useApi } from '../../data/use-api';
+
+export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
+  const o = useApi('analysis.drg', { period: spec.period });
+  const ex = useExport(onMessage);
+  const option: ChartOption | null = useMemo(() => {
+    const d = o.data;
+    if (!d) return null;
+    const hs = [...d.hospitals].reverse();
+    return {
+      title: { text: `三级医院病组费用构成（万元）· ${formatPeriodZh(d.period)}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => esc(fmt('万元')(v)) },
+      legend: { top: big ? 40 : 32 },
+      grid: { left: 20, right: 60, top: big ? 84 : 72, bottom: 20, containLabel: true },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: hs.map((h) => h.name) },
+      series: [
+        { name: '医保内费用', type: 'bar', stack: 'cost', data: hs.map((h) => Math.round((h.totalCost - h.selfPay) / 100) / 100) },
+        { name: '自费费用', type: 'bar', stack: 'cost', data: hs.map((h) => Math.round(h.selfPay / 100) / 100), itemStyle: { color: '#e0923a' } },
+      ],
+    };
+  }, [o.data, big]);
+  const groupCols: ColDef<NonNullable<typeof o.data>['topByCost'][number]>[] = [
+    { headerName: '病组', field: 'code', width: 90 },
+    { headerName: '名称', field: 'name', flex: 1, minWidth: 200 },
+    { headerName: '权重', field: 'weight', width: 90, type: 'numericColumn' },
+    { headerName: '病例数', field: 'cases', width: 100, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, '例') },
+    { headerName: '总费用', field: 'totalCost', width: 150, type: 'numericColumn', valueFormatter: (p) => formatValue((p.value as number) / 10000, '万元') },
+    { headerName: '例均费用最高的医院', valueGetter: (p) => (p.data?.hospitals[0] ? `${p.data.hospitals[0].name} ${formatValue(p.data.hospitals[0].avgCost, '元')}` : ''), flex: 1, minWidth: 220 },
+  ];
+  return (
+    <div className="card">
+      {option && <Chart option={option} height={big ? bigHeight() : 420} testId="chart-drg" />}
+      {!big && o.data && (
+        <>
+          <ExportButtons
+            onPng={() => ex.png('chart-drg', '病组费用构成')}
+            onXlsx={() => ex.xlsx(`三级医院病组费用构成-${formatPeriodZh(spec.period)}`, ['医院', '病例数', '总费用(元)', '自费(元)', 'CMI', '病组数'], o.data!.hospitals.map((h) => [h.name, h.cases, h.totalCost, h.selfPay, h.cmi, h.groups]))}
+          />
+          <h4>费用前10位病组</h4>
+          <Grid rows={o.data.topByCost} columns={groupCols} height={250} testId="grid-top-cost" />
+          <h4>权重（基准点数）前10位病组</h4>
+          <Grid rows={o.data.topByWeight} columns={groupCols} height={250} testId="grid-top-weight" />
+        </>
+      )}
+    </div>
+  );
+}

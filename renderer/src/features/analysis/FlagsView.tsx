@@ -1,0 +1,69 @@
+import type { ColDef } from 'ag-grid-community';
+import { useState } from 'react';
+import type { Flag, FlagLevel } from '../../../../shared/domain/analysis';
+import { formatValue } from '../../../../shared/format';
+import type { ViewSpec } from '../../../../shared/ipc/contract';
+import { formatPeriodZh } from '../../../../shared/period';
+import { api } from '../../api';
+import { Grid } from '../../components/Grid';
+import { LEVEL_COLORS, LEVEL_TEXT, type Ctx, type Msg, bigHeight, fmt } from './chart-common';
+import { useExport } from './use-export';
+import { TrendView } from './TrendView';
+import { ThresholdEditor } from './ThresholdEditor';
+import { useApi } from '../../data/use-api';
+import { useAction } from '../../data/use-action';
+
+export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; onMessage?: (m: Msg) => void; big: boolean }) {
+  const f = useApi('analysis.flags', { period: spec.period });
+  const [selected, setSelected] = useState<Flag | null>(null);
+  const [cause, setCause] = useState('');
+  const ex = useExport(onMessage);
+  const action = useAction(onMessage);
+  const list = (f.data ?? []).filter((x) => x.level !== 'green');
+  const cols: ColDef<Flag>[] = [
+    { headerName: '等级', field: 'level', width: 80, pinned: 'left', valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel], cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], fontWeight: 600, textAlign: 'center' }) },
+    { headerName: '机构', field: 'name', width: 220 },
+    { headerName: '级别', field: 'band', width: 100 },
+    { headerName: '指标', field: 'indicatorName', width: 200 },
+    { headerName: '数值', field: 'value', width: 140, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, p.data?.unit ?? '') },
+    { headerName: '同级中位数', field: 'peerMedian', width: 140, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+    { headerName: '原因提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 260 },
+    { headerName: '查明原因', field: 'cause', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
+  ];
+  const counts = { red: list.filter((x) => x.level === 'red').length, yellow: list.filter((x) => x.level === 'yellow').length };
+  return (
+    <div className="card">
+      <div className="stat-line" data-testid="flags-summary">
+        {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red}</b> 项，<b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，需查找原因并反馈（《工作规则》第七条）。
+      </div>
+      <Grid rows={list} columns={cols} height={big ? bigHeight() - 40 : 360} testId="grid-flags" onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))} />
+      {!big && (
+        <>
+          <div className="toolbar">
+            <span className="muted">{selected ? `已选：${selected.name} · ${selected.indicatorName}` : '点击一行查看该机构的趋势并记录查明的原因。'}</span>
+            <input placeholder="查明的原因" value={cause} onChange={(e) => setCause(e.target.value)} style={{ minWidth: 320 }} data-testid="flag-cause" />
+            <button
+              type="button"
+              disabled={!selected}
+              data-testid="flag-save-cause"
+              onClick={() =>
+                selected &&
+                action.run(() => api.analysis.recordCause({ institution: selected.institution, indicator: selected.indicator, period: selected.period, cause }), {
+                  ok: () => `已记录原因：${selected.name} · ${selected.indicatorName}`,
+                  invalidate: ['analysis'],
+                })
+              }
+            >
+              记录原因
+            </button>
+            <button type="button" onClick={() => ex.xlsx(`变化预警清单-${formatPeriodZh(spec.period)}`, ['等级', '机构', '级别', '指标', '数值', '同级中位数', '原因提示', '查明原因'], list.map((x) => [LEVEL_TEXT[x.level], x.name, x.band, x.indicatorName, x.value, x.peerMedian, x.reasons.join('；'), x.cause]))}>
+              导出清单
+            </button>
+          </div>
+          <ThresholdEditor ctx={ctx} onMessage={onMessage} />
+          {selected && <TrendView spec={{ chart: 'trend', indicator: selected.indicator, institution: selected.institution, period: spec.period }} onMessage={onMessage} big={false} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ColDef } from 'ag-grid-community';
+import type { FlagLevel } from '../../../../shared/domain/analysis';
+import type { ViewSpec } from '../../../../shared/ipc/contract';
+import { formatPeriodZh } from '../../../../shared/period';
+import { Grid } from '../../components/Grid';
+import { LEVEL_COLORS, LEVEL_TEXT, type Msg, bigHeight, fmt } from './chart-common';
+import { useExport } from './use-export';
+import { ExportButtons } from './ExportButtons';
+import { useApi } from '../../data/use-api';
+
+export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
+  const v = useApi('analysis.hospital', { institution: spec.institution ?? '', period: spec.period }, { enabled: !!spec.institution });
+  const ex = useExport(onMessage);
+  type Row = NonNullable<typeof v.data>['rows'][number];
+  const cols: ColDef<Row>[] = [
+    { headerName: '预警', field: 'level', width: 80, valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel], cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], textAlign: 'center' }) },
+    { headerName: '指标', field: 'indicatorName', flex: 1, minWidth: 220 },
+    { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+    { headerName: '同级中位数', field: 'peerMedian', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+    { headerName: '同级P25–P75', valueGetter: (p) => (p.data && p.data.peerP25 !== null ? `${fmt(p.data.unit)(p.data.peerP25)} – ${fmt(p.data.unit)(p.data.peerP75)}` : '—'), width: 240 },
+    { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+    { headerName: '提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 200 },
+  ];
+  return (
+    <div className="card">
+      {v.data && (
+        <h3 data-testid="hospital-title">
+          {v.data.name}（{v.data.level} · {v.data.type}）· {formatPeriodZh(v.data.period)}
+        </h3>
+      )}
+      <Grid rows={v.data?.rows ?? []} columns={cols} height={big ? bigHeight() : 560} testId="grid-hospital" />
+      {!big && v.data && (
+        <ExportButtons
+          onXlsx={() => ex.xlsx(`${v.data!.name}亮家底-${formatPeriodZh(v.data!.period)}`, ['预警', '指标', '本机构', '同级中位数', '同级P25', '同级P75', '统筹地区', '提示'], v.data!.rows.map((r) => [LEVEL_TEXT[r.level], r.indicatorName, r.value, r.peerMedian, r.peerP25, r.peerP75, r.region, r.reasons.join('；')]))}
+        />
+      )}
+    </div>
+  );
+}

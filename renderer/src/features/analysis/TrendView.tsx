@@ -1,0 +1,63 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo } from 'react';
+import { formatValue } from '../../../../shared/format';
+import type { ViewSpec } from '../../../../shared/ipc/contract';
+import { formatPeriodZh } from '../../../../shared/period';
+import { Chart, esc, type ChartOption } from '../../components/Chart';
+import { Grid } from '../../components/Grid';
+import { type Msg, bigHeight, fmt } from './chart-common';
+import { useExport } from './use-export';
+import { ExportButtons } from './ExportButtons';
+import { useApi } from '../../data/use-api';
+
+export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
+  const t = useApi('analysis.trend', { indicator: spec.indicator!, institution: spec.institution ?? '' }, { enabled: !!spec.institution });
+  const ex = useExport(onMessage);
+  const comparableRegion = (unit: string) => !['万元', '人次', '例'].includes(unit);
+  const option: ChartOption | null = useMemo(() => {
+    const d = t.data;
+    if (!d) return null;
+    const series = [
+      { name: d.name, type: 'line', data: d.points.map((p) => p.value), lineStyle: { width: 3 }, symbolSize: 6 },
+      { name: `${d.band}中位数`, type: 'line', data: d.points.map((p) => p.bandMedian), lineStyle: { type: 'dashed' } },
+    ];
+    if (comparableRegion(d.unit)) series.push({ name: '统筹地区', type: 'line', data: d.points.map((p) => p.region), lineStyle: { type: 'dotted' } });
+    return {
+      title: { text: `${d.name} · ${d.indicatorName}（${d.unit}）`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => esc(fmt(d.unit)(v)) },
+      legend: { top: big ? 40 : 32 },
+      grid: { left: 20, right: 20, top: big ? 84 : 72, bottom: 30, containLabel: true },
+      xAxis: { type: 'category', data: d.points.map((p) => formatPeriodZh(p.period)) },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
+      series,
+    };
+  }, [t.data, big]);
+  const rows = (t.data?.points ?? []).map((p, i, all) => ({
+    period: formatPeriodZh(p.period),
+    value: p.value,
+    median: p.bandMedian,
+    region: p.region,
+    mom: i > 0 && p.value !== null && all[i - 1]!.value ? p.value / all[i - 1]!.value! - 1 : null,
+    yoy: i >= 12 && p.value !== null && all[i - 12]!.value ? p.value / all[i - 12]!.value! - 1 : null,
+  }));
+  const unit = t.data?.unit ?? '';
+  const cols: ColDef<(typeof rows)[number]>[] = [
+    { headerName: '期间', field: 'period', width: 120 },
+    { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
+    { headerName: '同级中位数', field: 'median', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
+    { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
+    { headerName: '环比', field: 'mom', width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')) },
+    { headerName: '同比', field: 'yoy', width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')) },
+  ];
+  return (
+    <div className="card">
+      {option && <Chart option={option} height={big ? bigHeight() : 380} testId="chart-trend" />}
+      {!big && t.data && (
+        <>
+          <ExportButtons onPng={() => ex.png('chart-trend', '纵向趋势')} onXlsx={() => ex.xlsx(`${t.data!.name}-${t.data!.indicatorName}趋势`, ['期间', '本机构', '同级中位数', '统筹地区'], rows.map((r) => [r.period, r.value, r.median, r.region]))} />
+          <Grid rows={rows} columns={cols} height={280} testId="grid-trend" />
+        </>
+      )}
+    </div>
+  );
+}

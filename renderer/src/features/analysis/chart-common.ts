@@ -1,0 +1,21 @@
+import type { Message } from '../../data/use-action';
+import type { FlagLevel } from '../../../../shared/domain/analysis';
+import type { Indicator, Institution } from '../../../../shared/domain/types';
+import { formatValue } from '../../../../shared/format';
+
+export const LEVEL_COLORS: Record<FlagLevel, string> = { red: '#c8372d', yellow: '#d69e2e', green: '#1b8a4b' };
+
+export const LEVEL_TEXT: Record<FlagLevel, string> = { red: '红', yellow: '黄', green: '绿' };
+
+export interface Ctx {
+  indicators: Indicator[];
+  institutions: Institution[];
+  months: string[];
+}
+
+export type Msg = Message;
+
+/** On a slide the chart fills the screen below the title (1280×720 up to 1920×1080 projectors). */
+export const bigHeight = () => Math.max(420, window.innerHeight - 170);
+
+export const fmt = (unit: string) => (v: unknown) => (typeof v === 'number' ? formatValue(v, unit) : '—');

@@ -1,0 +1,25 @@
+// Exporting what a chart shows: the image (PNG or SVG, watermark included) or its data as a
+// watermarked xlsx sheet, through the save dialog; the outcome goes to the page's banner.
+
+import { api } from '../../api';
+import { chartById, chartSvg } from '../../components/Chart';
+import { useAction, type Message } from '../../data/use-action';
+
+export function useExport(onMessage?: (m: Message) => void) {
+  const action = useAction(onMessage);
+  return {
+    png: async (chartId: string, name: string) => {
+      const chart = chartById(chartId);
+      if (!chart) return;
+      const { path } = await api.dialog.save({ title: '导出图表', defaultName: `${name}.png`, filters: [{ name: 'PNG 图片', extensions: ['png'] }, { name: 'SVG 矢量图', extensions: ['svg'] }] });
+      if (!path) return;
+      const dataUrl = path.toLowerCase().endsWith('.svg') ? `data:image/svg+xml,${encodeURIComponent(chartSvg(chart))}` : chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+      await action.run(() => api.export.image({ path, dataUrl }), { ok: () => `图表已导出：${path}`, invalidate: ['audit'] });
+    },
+    xlsx: async (title: string, columns: string[], rows: (string | number | null)[][]) => {
+      const { path } = await api.dialog.save({ title: '导出数据', defaultName: `${title}.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+      if (!path) return;
+      await action.run(() => api.export.table({ path, title, columns, rows }), { ok: () => `数据已导出：${path}`, invalidate: ['audit'] });
+    },
+  };
+}

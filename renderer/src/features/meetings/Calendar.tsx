@@ -1,0 +1,37 @@
+import type { ColDef } from 'ag-grid-community';
+import type { Obligation } from '../../../../shared/cadence';
+import { Grid } from '../../components/Grid';
+import { today } from '../../../../shared/dates';
+import { RegionSettingsEditor } from './RegionSettingsEditor';
+import { useApi } from '../../data/use-api';
+
+const STATUS_TEXT: Record<Obligation['status'], string> = { done: '已完成', overdue: '已逾期', 'due-soon': '即将到期', upcoming: '待办' };
+
+export function Calendar() {
+  const t = today();
+  const from = `${Number(t.slice(0, 4)) - 1}-${t.slice(5, 7)}`;
+  const cal = useApi('meetings.calendar', { today: t, from });
+  const cols: ColDef<Obligation>[] = [
+    { headerName: '截止日期', field: 'due', width: 130, sort: 'asc' },
+    { headerName: '事项', field: 'title', flex: 1, minWidth: 300 },
+    { headerName: '类型', field: 'kind', width: 130 },
+    {
+      headerName: '状态',
+      field: 'status',
+      width: 120,
+      valueFormatter: (p) => (p.value === 'done' && p.data?.doneOn && p.data.doneOn > p.data.due ? '逾期完成' : STATUS_TEXT[p.value as Obligation['status']]),
+      cellClass: (p) => `st-${p.value as string}`,
+    },
+    { headerName: '完成日期', field: 'doneOn', width: 130 },
+  ];
+  const overdue = (cal.data ?? []).filter((o) => o.status === 'overdue').length;
+  return (
+    <div className="card" data-testid="calendar">
+      <div className="stat-line">
+        “月告知、季公告、年通报”及报送事项（近一年）：逾期 <b>{overdue}</b> 项，即将到期 <b>{(cal.data ?? []).filter((o) => o.status === 'due-soon').length}</b> 项。会议召开和清单导出会自动记为完成。
+      </div>
+      <Grid rows={cal.data ?? []} columns={cols} height={480} testId="calendar-grid" />
+      <RegionSettingsEditor />
+    </div>
+  );
+}

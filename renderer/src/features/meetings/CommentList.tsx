@@ -1,0 +1,77 @@
+import type { ColDef } from 'ag-grid-community';
+import { useState } from 'react';
+import { DEPARTMENTS, NEXT_STATUS, type CommentStatus, type CommentView } from '../../../../shared/domain/meetings';
+import { formatDateTimeZh } from '../../../../shared/format';
+import { api } from '../../api';
+import { Grid } from '../../components/Grid';
+import { type Msg } from './meeting-common';
+import { useApi } from '../../data/use-api';
+import { useAction } from '../../data/use-action';
+
+export function CommentList({ comments, onChanged, setMsg }: { comments: CommentView[]; onChanged: () => void; setMsg: (m: Msg) => void }) {
+  const [sel, setSel] = useState<CommentView | null>(null);
+  const [note, setNote] = useState('');
+  const action = useAction(setMsg);
+  const settings = useApi('settings.get', {});
+  const departments = settings.data?.departments ?? [...DEPARTMENTS];
+  const [dept, setDept] = useState<string>('');
+  const [due, setDue] = useState('');
+  const current = sel ? (comments.find((c) => c.id === sel.id) ?? sel) : null;
+  const cols: ColDef<CommentView>[] = [
+    { headerName: '号', field: 'id', width: 70 },
+    { headerName: '机构', field: 'institutionName', width: 180 },
+    { headerName: '提出人', field: 'person', width: 110 },
+    { headerName: '类别', field: 'kind', width: 100 },
+    { headerName: '分类', field: 'category', width: 150 },
+    { headerName: '内容', field: 'text', flex: 1, minWidth: 240 },
+    { headerName: '状态', field: 'status', width: 100 },
+    { headerName: '责任处室', field: 'department', width: 110 },
+    { headerName: '期限', field: 'dueDate', width: 110 },
+    { headerName: '答复', field: 'answer', width: 220 },
+  ];
+  const go = async (to: CommentStatus) => {
+    if (!current) return;
+    const r = await action.run(
+      () => api.comments.transition({ id: current.id, to, note, department: to === '研究中' ? dept || departments[0] : undefined, dueDate: to === '研究中' ? due || null : undefined, irregular: to === '整改中' ? true : undefined }),
+      { ok: () => `第 ${current.id} 号意见：${current.status} → ${to}`, invalidate: ['comments'] },
+    );
+    if (!r) return;
+    setNote('');
+    onChanged();
+  };
+  return (
+    <div className="card">
+      <h3>本次会议的意见（{comments.length}）</h3>
+      <Grid rows={comments} columns={cols} height={260} testId="comments-grid" onRowClicked={setSel} />
+      {current && (
+        <div className="workflow" data-testid="workflow">
+          <div>
+            第 {current.id} 号 · 当前状态 <b>{current.status}</b>
+          </div>
+          <div className="form-row">
+            <input placeholder="答复内容 / 处理说明" value={note} onChange={(e) => setNote(e.target.value)} style={{ minWidth: 320 }} data-testid="workflow-note" />
+            <select value={dept || departments[0]} onChange={(e) => setDept(e.target.value)} aria-label="责任处室" data-testid="workflow-dept">
+              {departments.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+            <input type="date" value={due} onChange={(e) => setDue(e.target.value)} aria-label="期限" data-testid="workflow-due" />
+            {NEXT_STATUS[current.status].map((to) => (
+              <button key={to} type="button" onClick={() => go(to)} data-testid={`to-${to}`}>
+                {to}
+              </button>
+            ))}
+          </div>
+          <ol className="history">
+            {current.history.map((h, i) => (
+              <li key={i}>
+                {formatDateTimeZh(h.at)} {h.actor}：{h.from ?? '—'} → {h.to}
+                {h.note && `（${h.note}）`}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}

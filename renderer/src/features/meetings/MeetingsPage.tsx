@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { type Msg } from './meeting-common';
+import { NewMeeting } from './NewMeeting';
+import { MeetingDetail } from './MeetingDetail';
+import { Calendar } from './Calendar';
+import { Search } from './Search';
+import { useApi } from '../../data/use-api';
+import { useInvalidate } from '../../data/use-invalidate';
+import { MessageBanner } from '../../components/MessageBanner';
+
+export function MeetingsPage() {
+  const [tab, setTab] = useState<'meeting' | 'calendar' | 'search'>('meeting');
+  const meetings = useApi('meetings.list', {});
+  const invalidate = useInvalidate();
+  const [selected, setSelected] = useState<number | null>(null);
+  const [msg, setMsg] = useState<Msg>(null);
+  useEffect(() => {
+    if (selected === null && meetings.data?.length) setSelected(meetings.data[0]!.id);
+  }, [meetings.data, selected]);
+  const meeting = meetings.data?.find((m) => m.id === selected) ?? null;
+  return (
+    <section className="page" data-testid="page-meetings">
+      <header className="page-head">
+        <h1>会议与意见</h1>
+        <div className="tabs" role="tablist">
+          {(
+            [
+              ['meeting', '会议与意见'],
+              ['calendar', '工作日历'],
+              ['search', '搜索'],
+            ] as const
+          ).map(([id, label]) => (
+            <button key={id} type="button" role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' active' : ''}`} onClick={() => setTab(id)} data-testid={`mtab-${id}`}>
+              {label}
+            </button>
+          ))}
+        </div>
+      </header>
+      <MessageBanner message={msg} testId="meetings-message" />
+      {tab === 'meeting' && (
+        <div className="meetings-layout">
+          <aside className="card meeting-list">
+            <NewMeeting
+              onCreated={(m) => {
+                setSelected(m.id);
+                invalidate(['meetings']);
+                setMsg({ kind: 'ok', message: `已新建会议：${m.title}` });
+              }}
+              onMessage={setMsg}
+            />
+            <ul>
+              {(meetings.data ?? []).map((m) => (
+                <li key={m.id} className={m.id === selected ? 'active' : ''} onClick={() => setSelected(m.id)} data-testid="meeting-item">
+                  <b>{m.title}</b>
+                  <span className="muted">
+                    {m.date} · {m.type} · 意见 {m.commentCount} 条
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </aside>
+          <div className="meeting-main">{meeting ? <MeetingDetail key={meeting.id} meeting={meeting} onChanged={() => invalidate(['meetings'])} setMsg={setMsg} /> : <div className="card">请新建或选择一次会议。</div>}</div>
+        </div>
+      )}
+      {tab === 'calendar' && <Calendar />}
+      {tab === 'search' && <Search />}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
+import { useApi } from '../../data/use-api';
+import { useAction } from '../../data/use-action';
+import { MessageBanner } from '../../components/MessageBanner';
+
+/** The region's own department list and the dates its annual settlements finished. */
+export function RegionSettingsEditor() {
+  const loaded = useApi('settings.get', {});
+  const [departments, setDepartments] = useState('');
+  const [settlement, setSettlement] = useState<Record<string, string>>({});
+  const action = useAction();
+  useEffect(() => {
+    if (!loaded.data) return;
+    setDepartments(loaded.data.departments.join('、'));
+    setSettlement(loaded.data.settlement);
+  }, [loaded.data]);
+  const y = new Date().getFullYear();
+  const years = [y - 2, y - 1, y].map(String);
+  return (
+    <div className="region-settings" data-testid="region-settings">
+      <h4>地区设置</h4>
+      <label>
+        责任处室（用“、”分隔）
+        <input value={departments} onChange={(e) => setDepartments(e.target.value)} style={{ width: '100%' }} data-testid="settings-departments" />
+      </label>
+      <div className="form-row">
+        {years.map((yy) => (
+          <label key={yy}>
+            {yy}年度清算完成日期
+            <input type="date" value={settlement[yy] ?? ''} onChange={(e) => setSettlement({ ...settlement, [yy]: e.target.value })} data-testid={`settings-settlement-${yy}`} />
+          </label>
+        ))}
+        <button
+          type="button"
+          data-testid="settings-save"
+          onClick={() => {
+            const clean = Object.fromEntries(Object.entries(settlement).filter(([, d]) => d));
+            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean }), { ok: () => '地区设置已保存。', invalidate: ['settings', 'meetings'] });
+          }}
+        >
+          保存设置
+        </button>
+      </div>
+      <MessageBanner message={action.message} />
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import type { DrawRecordView, FrozenDraw } from '../../../../shared/domain/members';
+import { canonicalSeed, MIN_SEED_CHARS, seedStrength } from '../../../../shared/draw/canonical';
+import { formatDateTimeZh } from '../../../../shared/format';
+import { api } from '../../api';
+import { type Run } from './run';
+import { Hash } from './Hash';
+import { Certificate } from './Certificate';
+
+export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: { memberId: number; name: string } | null; onDone: () => void }) {
+  const [frozen, setFrozen] = useState<FrozenDraw | null>(null);
+  const [leaveReason, setLeaveReason] = useState('');
+  const [seed, setSeed] = useState('');
+  const [witnesses, setWitnesses] = useState(['', '', '']);
+  const [record, setRecord] = useState<DrawRecordView | null>(null);
+  const [shown, setShown] = useState(0);
+  const canonical = canonicalSeed(seed);
+
+  useEffect(() => {
+    if (!record || shown >= record.steps.length) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === ' ' || e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === 'Enter') {
+        e.preventDefault();
+        setShown((n) => Math.min(record.steps.length, n + 1));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [record, shown]);
+
+  const freeze = () =>
+    run(() => api.draw.freeze(replacement ? { kind: 'replacement', replacesMemberId: replacement.memberId, leaveReason } : { kind: 'initial' })).then((f) => {
+      if (f) {
+        setFrozen(f);
+        setRecord(null);
+        setShown(0);
+      }
+    });
+  const execute = () =>
+    frozen &&
+    run(() => api.draw.execute({ drawId: frozen.id, seed, witnesses: witnesses.filter((w) => w.trim()) })).then((r) => {
+      if (r) {
+        setRecord(r);
+        setShown(0);
+        onDone();
+      }
+    });
+  const exportJson = async () => {
+    if (!record) return;
+    const { path } = await api.dialog.save({ title: '导出抽选记录', defaultName: `抽选记录-${record.id}.json`, filters: [{ name: 'JSON', extensions: ['json'] }] });
+    if (path) await run(() => api.draw.exportRecord({ drawId: record.id, path }), (r) => `抽选记录已导出：${r.path}（可用 docs/verify_draw.py 独立复核）`);
+  };
+  const printCertificate = async () => {
+    const { path } = await api.dialog.save({ title: '打印抽选证书', defaultName: `抽选证书-${record?.id}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (path) await run(() => api.print.pdf({ path }), (r) => `抽选证书已保存：${r.path}`);
+  };
+
+  if (record) {
+    const done = shown >= record.steps.length;
+    return (
+      <>
+        <div className="ceremony" data-testid="ceremony-reveal">
+          <div className="ceremony-head">
+            <span>随机种子 {record.seedCanonical}</span>
+            <span>
+              第 {Math.min(shown, record.steps.length)} / {record.steps.length} 步
+            </span>
+          </div>
+          <ol className="reveal">
+            {record.steps.slice(0, shown).map((s, i) => (
+              <li key={i} className={s.decision} data-testid="reveal-step">
+                <span className="reveal-name">{s.institutionName}</span>
+                <span className="reveal-meta">
+                  {s.band} · {s.type}
+                </span>
+                <span className="reveal-decision">{s.decision === 'accepted' ? `入选 ${s.personName ?? ''}` : '跳过'}</span>
+                <span className="reveal-reason">{s.reason}</span>
+              </li>
+            ))}
+          </ol>
+          {!done && (
+            <div className="ceremony-actions">
+              <button type="button" className="primary big" onClick={() => setShown((n) => n + 1)} data-testid="reveal-next">
+                下一步（空格）
+              </button>
+              <button type="button" onClick={() => setShown(record.steps.length)} data-testid="reveal-all">
+                全部显示
+              </button>
+            </div>
+          )}
+        </div>
+        {done && <Certificate record={record} onExport={exportJson} onPrint={printCertificate} />}
+      </>
+    );
+  }
+
+  return (
+    <div className="card ceremony-setup" data-testid="draw-setup">
+      <h3>{replacement ? `补充抽选：${replacement.name} 退出` : '抽选工作组医院代表'}</h3>
+      <ol className="steps">
+        <li>
+          <b>冻结成员库与规则。</b>冻结后公布下列哈希值；之后成员库的任何改动都不影响本次抽选。
+          {replacement && <input placeholder="退出原因（如：工作调动）" value={leaveReason} onChange={(e) => setLeaveReason(e.target.value)} data-testid="leave-reason" style={{ marginLeft: 12, minWidth: 240 }} />}
+          <button type="button" className="primary" onClick={freeze} style={{ marginLeft: 12 }} data-testid="draw-freeze">
+            冻结
+          </button>
+        </li>
+        {frozen && (
+          <>
+            <div className="frozen" data-testid="frozen">
+              <Hash label="成员库哈希" value={frozen.poolHash} />
+              <Hash label="规则哈希" value={frozen.rulesHash} />
+              <Hash label="上一记录哈希" value={frozen.previousHash} />
+              <div className="muted">
+                冻结于 {formatDateTimeZh(frozen.frozenAt)}：{frozen.institutions} 家机构、{frozen.people} 名候选人；席位 {frozen.rules.seats} 名（三级≥{frozen.rules.minimums.三级}、二级≥{frozen.rules.minimums.二级}、一级及基层≥{frozen.rules.minimums.一级及基层}）
+              </div>
+              {frozen.infeasible.length > 0 && (
+                <div className="banner error" data-testid="draw-infeasible">
+                  成员库无法满足抽选规则，不能抽选：
+                  <ul>
+                    {frozen.infeasible.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </div>
+            <li>
+              <b>现场产生随机种子。</b>例如冻结之后开奖的彩票全部号码，或多名见证人轮流掷骰子的结果，当场录入。
+              <input className="seed-input" placeholder="例如：03 11 17 24 29 + 05" value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="draw-seed" />
+              <div className="muted">
+                规范形式：<b className="mono">{canonical || '—'}</b>（{seedStrength(canonical)} 个有效字符，至少 {MIN_SEED_CHARS} 个）
+              </div>
+            </li>
+            <li>
+              <b>登记见证人</b>（纪检监察人员、医疗机构代表等，至少两名）
+              <div className="form-row">
+                {witnesses.map((w, i) => (
+                  <input key={i} placeholder={`见证人${i + 1}`} value={w} onChange={(e) => setWitnesses(witnesses.map((x, j) => (j === i ? e.target.value : x)))} data-testid={`witness-${i}`} />
+                ))}
+              </div>
+            </li>
+            <li>
+              <button type="button" className="primary big" disabled={frozen.infeasible.length > 0} onClick={execute} data-testid="draw-execute">
+                开始抽选
+              </button>
+            </li>
+          </>
+        )}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb } from '../../electron/services/db/connection';
+import { createWorkspace } from '../../electron/services/workspace/workspace';
+import { tempDir } from '../helpers/temp';
+import { closeBrowser, openApp } from './harness';
+
+// What the convenor sees when the workspace the app starts with cannot be opened, and when the
+// data service stops: the reason in Chinese, the file, what to do — and a way out on the spot.
+describe('startup errors and a stopped data service', () => {
+  afterAll(() => closeBrowser());
+
+  const cases: [string, (path: string) => void, RegExp, string][] = [
+    [
+      'DB_TOO_NEW',
+      (path) => {
+        closeDb(createWorkspace(path, { regionCode: '990100', regionName: '新版本市', actor: '测试' }));
+        const db = new Database(path);
+        db.pragma('user_version = 99');
+        db.close();
+      },
+      /更新版本.*数据库版本 99/,
+      '40-startup-too-new',
+    ],
+    ['DB_CORRUPT', (path) => writeFileSync(path, Buffer.alloc(8192, 0x5a)), /已损坏/, '41-startup-corrupt'],
+    [
+      'NOT_A_WORKSPACE',
+      (path) => {
+        const db = new Database(path);
+        db.exec('CREATE TABLE contacts (name TEXT); PRAGMA user_version = 3;');
+        db.close();
+      },
+      /不是亮家底工作区/,
+      '42-startup-not-workspace',
+    ],
+  ];
+
+  it.each(cases)('%s: shows why, the file and what to do, and opens another workspace from there', async (_code, make, message, shot) => {
+    const dir = tempDir();
+    const bad = join(dir, '上次的工作区.ljd');
+    make(bad);
+    const good = join(dir, 'good.ljd');
+    closeDb(createWorkspace(good, { regionCode: '990100', regionName: '备用市', actor: '测试' }));
+    const h = await openApp({ startupPath: bad, viewport: { width: 1366, height: 768 } });
+    try {
+      await h.page.getByTestId('startup-error').waitFor();
+      await expect(h.page.getByTestId('startup-error-message').textContent()).resolves.toMatch(message);
+      await expect(h.page.getByTestId('startup-error').textContent()).resolves.toContain(bad);
+      expect(await h.page.getByTestId('startup-error-message').locator('.hint').textContent()).toMatch(/请/);
+      await h.screenshot(shot);
+      h.dialogs.open = good;
+      await h.page.getByTestId('ws-open').click();
+      await h.page.getByTestId('startup-error').waitFor({ state: 'detached' });
+      await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('备用市');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a stopped data service is one banner with 重新启动数据服务, and the app works again after it', async () => {
+    const h = await openApp({ viewport: { width: 1366, height: 768 } });
+    try {
+      await h.page.getByTestId('kpi-value-FI_TOTAL').waitFor();
+      h.stopService();
+      await h.page.getByTestId('nav-members').click();
+      await h.page.getByTestId('service-stopped').waitFor();
+      await expect(h.page.getByTestId('service-stopped').textContent()).resolves.toContain('数据服务意外停止');
+      await h.screenshot('43-service-stopped');
+      await h.page.getByTestId('service-restart').click();
+      await h.page.getByTestId('service-stopped').waitFor({ state: 'detached' });
+      await h.page.getByTestId('nav-overview').click();
+      await h.page.getByTestId('kpi-value-FI_TOTAL').waitFor();
+    } finally {
+      await h.close();
+    }
+  });
+});
