@@ -22,7 +22,9 @@ export default tseslint.config(
     settings: {
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'renderer/tsconfig.json', 'test/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.json', 'renderer/tsconfig.json', 'test/tsconfig.json'], noWarnOnMultipleProjects: true }),
+      ],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
@@ -42,7 +44,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', 'electron', 'better-sqlite3*', ...NODE_BUILTINS], message: 'The renderer talks only to window.api: no services, Node or Electron imports.' },
+            {
+              group: ['**/electron/**', 'electron', 'better-sqlite3*', ...NODE_BUILTINS],
+              message: 'The renderer talks only to window.api: no services, Node or Electron imports.',
+            },
           ],
         },
       ],
@@ -55,7 +60,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'Services are plain Node: they run in the worker, the CLI and tests.' }],
-          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'Services never import the UI or the main process.' }],
+          patterns: [
+            { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'Services never import the UI or the main process.' },
+          ],
         },
       ],
     },
@@ -68,7 +75,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'shared/ is pure TypeScript.' }],
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'better-sqlite3*', ...NODE_BUILTINS], message: 'shared/ imports only shared/ (and zod).' },
+            {
+              group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'better-sqlite3*', ...NODE_BUILTINS],
+              message: 'shared/ imports only shared/ (and zod).',
+            },
           ],
         },
       ],

@@ -64,12 +64,37 @@ function largeRegion(): PackageData {
       for (let g = 0; made < target; g++, made++) {
         const [code, name, rw, cost, los] = DRG_GROUPS[(ii + g) % DRG_GROUPS.length]!;
         const cases = 1 + Math.floor(rand() * 40);
-        groups.push([drg[ii]!.code, months[mi]!, 'DRG', code, name, cases, Math.round(cases * cost * (0.8 + rand() * 0.4)), Math.round(cases * los * (0.8 + rand() * 0.4)), rw, Math.round(cases * cost * 0.08), cases - 1, 1]);
+        groups.push([
+          drg[ii]!.code,
+          months[mi]!,
+          'DRG',
+          code,
+          name,
+          cases,
+          Math.round(cases * cost * (0.8 + rand() * 0.4)),
+          Math.round(cases * los * (0.8 + rand() * 0.4)),
+          rw,
+          Math.round(cases * cost * 0.08),
+          cases - 1,
+          1,
+        ]);
       }
     }
   const regionValues = new Map<string, Record<string, number | null>>();
-  for (const m of months) regionValues.set(m, { FI_EMP_CONTRIB: 42000, FI_EMP_OTHER: 2600, FI_RES_PERSONAL: 900, FI_RES_SUBSIDY: 1200, FE_EMP: 38000, FE_RES: 21500 });
-  return { regionCode: '990200', regionName: '基准测试市', producer: 'bench', createdAt: '2026-01-01', periods: months, institutions, extraIndicators: [], regionValues, institutionValues, groups };
+  for (const m of months)
+    regionValues.set(m, { FI_EMP_CONTRIB: 42000, FI_EMP_OTHER: 2600, FI_RES_PERSONAL: 900, FI_RES_SUBSIDY: 1200, FE_EMP: 38000, FE_RES: 21500 });
+  return {
+    regionCode: '990200',
+    regionName: '基准测试市',
+    producer: 'bench',
+    createdAt: '2026-01-01',
+    periods: months,
+    institutions,
+    extraIndicators: [],
+    regionValues,
+    institutionValues,
+    groups,
+  };
 }
 
 // Each phase runs in its own process so its peak memory (maxRSS) is its own.
@@ -83,7 +108,13 @@ async function phase(name: Phase, dir: string): Promise<Record<string, number>> 
     await writeZipPackage(data, zipPath);
     const small: PackageData = { ...data, institutionValues: new Map(), regionValues: new Map(), groups: data.groups.slice(0, XLSX_ROWS) };
     await writeXlsxPackage(small, join(dir, 'groups.xlsx'));
-    return { institutions: data.institutions.length, groups: data.groups.length, ms: performance.now() - t, zipBytes: statSync(zipPath).size, xlsxBytes: statSync(join(dir, 'groups.xlsx')).size };
+    return {
+      institutions: data.institutions.length,
+      groups: data.groups.length,
+      ms: performance.now() - t,
+      zipBytes: statSync(zipPath).size,
+      xlsxBytes: statSync(join(dir, 'groups.xlsx')).size,
+    };
   }
   if (name === 'import') {
     // read zip + parse + validate + derive + diff + one write transaction
@@ -92,7 +123,13 @@ async function phase(name: Phase, dir: string): Promise<Record<string, number>> 
     const t = performance.now();
     const report = await service.prepare(ws, zipPath);
     const tPrepared = performance.now();
-    if (!report.token) throw new Error(`bench package invalid: ${report.errors.slice(0, 3).map((e) => e.message).join('; ')}`);
+    if (!report.token)
+      throw new Error(
+        `bench package invalid: ${report.errors
+          .slice(0, 3)
+          .map((e) => e.message)
+          .join('; ')}`,
+      );
     service.commit(ws, report.token, 'bench');
     const ms = performance.now() - t;
     ws.conn.close();
@@ -114,14 +151,22 @@ async function phase(name: Phase, dir: string): Promise<Record<string, number>> 
     const t = performance.now();
     inTransaction(raw, () => {
       const c = raw.conn;
-      const id = Number(c.prepare("INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES ('raw', '', 'zip', '', '', '', '[]', '{}', 0, '[]')").run().lastInsertRowid);
+      const id = Number(
+        c
+          .prepare(
+            "INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES ('raw', '', 'zip', '', '', '', '[]', '{}', 0, '[]')",
+          )
+          .run().lastInsertRowid,
+      );
       const ins = c.prepare('INSERT INTO institutions (code, name, level, type, ownership, payment) VALUES (?, ?, ?, ?, ?, ?)');
       for (const i of pkg.institutions.values()) ins.run(i.code, i.name, i.level, i.type, i.ownership, i.payment);
       const r = c.prepare("INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, 'supplied')");
       for (const [code, period, v] of regionRows) r.run(id, code, period, v);
       const iv = c.prepare("INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, 'supplied')");
       for (const [inst, code, period, v] of instRows) iv.run(id, inst, code, period, v);
-      const g = c.prepare('INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const g = c.prepare(
+        'INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       for (const row of pkg.groups) g.run(id, ...row);
     });
     const ms = performance.now() - t;
@@ -199,15 +244,23 @@ async function main() {
   try {
     say(`# 亮家底 benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores`);
     const g = runPhase('generate', dir);
-    say(`生成：机构 ${g.institutions}，病组行 ${g.groups!.toLocaleString('en-US')}，zip ${mb(g.zipBytes!)}，xlsx ${mb(g.xlsxBytes!)}，用时 ${g.ms!.toFixed(0)} ms`);
+    say(
+      `生成：机构 ${g.institutions}，病组行 ${g.groups!.toLocaleString('en-US')}，zip ${mb(g.zipBytes!)}，xlsx ${mb(g.xlsxBytes!)}，用时 ${g.ms!.toFixed(0)} ms`,
+    );
     const imp = runPhase('import', dir);
-    say(`导入 zip（读取+校验+派生+比对+一个事务写入）：${imp.rows!.toLocaleString('en-US')} 行，${imp.ms!.toFixed(0)} ms（其中读取、校验与比对 ${imp.prepareMs!.toFixed(0)} ms），${rate(imp.rows!, imp.ms!)}，峰值内存 ${mb(imp.rss!)}`);
+    say(
+      `导入 zip（读取+校验+派生+比对+一个事务写入）：${imp.rows!.toLocaleString('en-US')} 行，${imp.ms!.toFixed(0)} ms（其中读取、校验与比对 ${imp.prepareMs!.toFixed(0)} ms），${rate(imp.rows!, imp.ms!)}，峰值内存 ${mb(imp.rss!)}`,
+    );
     const raw = runPhase('raw', dir);
     say(`原始批量插入（同样的行，已在内存中，同样的表和索引）：${raw.rows!.toLocaleString('en-US')} 行，${raw.ms!.toFixed(0)} ms，${rate(raw.rows!, raw.ms!)}`);
     const ratio = imp.rows! / imp.ms! / (raw.rows! / raw.ms!);
     say(`比值：导入速度 / 原始插入速度 = ${ratio.toFixed(2)}（要求 ≥ 0.50）；导入峰值内存 ${mb(imp.rss!)}（要求 < 1536 MB）`);
     const q = runPhase('queries', dir);
-    say(`图表数据查询（3,000 家机构，平均耗时，目标 < 100 ms）：${Object.entries(q).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join('，')}`);
+    say(
+      `图表数据查询（3,000 家机构，平均耗时，目标 < 100 ms）：${Object.entries(q)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+        .join('，')}`,
+    );
     try {
       const r = runPhase('render', dir);
       say(`Chromium 渲染 ${r.bars} 条柱的排名图（选择“全部级别”到绘制完成）：${r.ms!.toFixed(0)} ms`);

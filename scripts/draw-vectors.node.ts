@@ -12,10 +12,16 @@ const inst = (code: string, name: string, band: '三级' | '二级' | '一级及
 
 const pool: Pool = {
   institutions: [
-    inst('H001', '示范市第一人民医院', '三级', '综合', [['M00001', '王一', '院领导'], ['M00002', '李二', '医保办']]),
+    inst('H001', '示范市第一人民医院', '三级', '综合', [
+      ['M00001', '王一', '院领导'],
+      ['M00002', '李二', '医保办'],
+    ]),
     inst('H002', '示范市中医院', '三级', '中医', [['M00003', '张三', '医保办']]),
     inst('H003', '示范市妇幼保健院', '三级', '妇幼', [['M00004', '刘四', '财务']]),
-    inst('H004', '东湖县人民医院', '二级', '综合', [['M00005', '陈五', '医保办'], ['M00006', '杨六', '院领导']]),
+    inst('H004', '东湖县人民医院', '二级', '综合', [
+      ['M00005', '陈五', '医保办'],
+      ['M00006', '杨六', '院领导'],
+    ]),
     inst('H005', '西山县中医院', '二级', '中医', [['M00007', '赵七', '医保办']]),
     inst('H006', '南川县人民医院', '二级', '综合', [['M00008', '黄八', '财务']]),
     inst('H007', '示范仁爱医院', '二级', '专科', [['M00009', '周九', '医保办']]),
@@ -26,7 +32,13 @@ const pool: Pool = {
     inst('H012', '杨庄镇卫生院', '一级及基层', '乡镇卫生院', [['M00014', '卫十四', '医保办']]),
   ],
 };
-const withPharmacy: Pool = { institutions: [...pool.institutions, { code: 'P001', name: '康民大药房', band: '未定级', type: '零售药店', kind: 'pharmacy', people: [{ id: 'M00015', name: '蒋十五', role: '负责人' }] }, { code: 'P002', name: '仁心药店', band: '未定级', type: '零售药店', kind: 'pharmacy', people: [{ id: 'M00016', name: '沈十六', role: '负责人' }] }] };
+const withPharmacy: Pool = {
+  institutions: [
+    ...pool.institutions,
+    { code: 'P001', name: '康民大药房', band: '未定级', type: '零售药店', kind: 'pharmacy', people: [{ id: 'M00015', name: '蒋十五', role: '负责人' }] },
+    { code: 'P002', name: '仁心药店', band: '未定级', type: '零售药店', kind: 'pharmacy', people: [{ id: 'M00016', name: '沈十六', role: '负责人' }] },
+  ],
+};
 
 const first = { pool, rules: DEFAULT_RULES, seed: '2025年第30期 03 11 17 24 29 + 05', previousHash: '', fixed: [] };
 const firstOut = runDraw(first);

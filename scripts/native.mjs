@@ -16,7 +16,10 @@ if (target !== 'node' && target !== 'electron') {
 }
 const pkgDir = join(process.cwd(), 'node_modules', 'better-sqlite3-multiple-ciphers');
 const marker = join(pkgDir, 'build', '.runtime');
-const want = target === 'node' ? `node-${process.versions.modules}` : `electron-${JSON.parse(readFileSync(join(process.cwd(), 'node_modules', 'electron', 'package.json'), 'utf8')).version}`;
+const want =
+  target === 'node'
+    ? `node-${process.versions.modules}`
+    : `electron-${JSON.parse(readFileSync(join(process.cwd(), 'node_modules', 'electron', 'package.json'), 'utf8')).version}`;
 const have = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : '';
 
 function loadsInNode() {

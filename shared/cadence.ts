@@ -3,14 +3,7 @@
 
 import { addDays } from './dates';
 
-export type ObligationKind =
-  | '月告知'
-  | '季公告'
-  | '半年公布'
-  | '年通报'
-  | '季度报送'
-  | '问题建议清单'
-  | '技术建议报告';
+export type ObligationKind = '月告知' | '季公告' | '半年公布' | '年通报' | '季度报送' | '问题建议清单' | '技术建议报告';
 
 export interface Obligation {
   kind: ObligationKind;
@@ -89,12 +82,27 @@ export function cadence(today: string, done: DoneEvent[], meetings: MeetingRef[]
       const dueY = nm > 12 ? y + 1 : y;
       out.push({ kind: '季公告', subject: `${y}-Q${q}`, title: `${y}年第${q}季度季公告`, due: ymd(dueY, ((nm - 1) % 12) + 1, 10) });
       const rm = q * 3 + 1; // first month of the next quarter
-      out.push({ kind: '季度报送', subject: `${y}-Q${q}`, title: `${y}年第${q}季度DRG/DIP信息报省医保局`, due: lastDay(rm > 12 ? y + 1 : y, ((rm - 1) % 12) + 1) });
+      out.push({
+        kind: '季度报送',
+        subject: `${y}-Q${q}`,
+        title: `${y}年第${q}季度DRG/DIP信息报省医保局`,
+        due: lastDay(rm > 12 ? y + 1 : y, ((rm - 1) % 12) + 1),
+      });
     }
     for (let h = 1; h <= 2; h++) {
       if (y === fy && h * 6 < fm) continue;
-      out.push({ kind: '半年公布', subject: `${y}-H${h}`, title: `${y}年${h === 1 ? '上' : '下'}半年住院率和特例单议情况公布`, due: h === 1 ? ymd(y, 6, 30) : ymd(y, 12, 31) });
-      out.push({ kind: '技术建议报告', subject: `${y}-H${h}`, title: `${y}年${h === 1 ? '上' : '下'}半年技术规范建议汇总上报`, due: h === 1 ? ymd(y, 7, 15) : ymd(y, 12, 15) });
+      out.push({
+        kind: '半年公布',
+        subject: `${y}-H${h}`,
+        title: `${y}年${h === 1 ? '上' : '下'}半年住院率和特例单议情况公布`,
+        due: h === 1 ? ymd(y, 6, 30) : ymd(y, 12, 31),
+      });
+      out.push({
+        kind: '技术建议报告',
+        subject: `${y}-H${h}`,
+        title: `${y}年${h === 1 ? '上' : '下'}半年技术规范建议汇总上报`,
+        due: h === 1 ? ymd(y, 7, 15) : ymd(y, 12, 15),
+      });
     }
   }
   for (const m of meetings) {

@@ -36,9 +36,7 @@ export class AppError extends Error implements AppErrorData {
     if (hint !== undefined) this.hint = hint;
   }
   toData(): AppErrorData {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint };
+    return this.hint === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, hint: this.hint };
   }
 }
 
@@ -54,12 +52,7 @@ export function toErrorData(err: unknown): AppErrorData {
 }
 
 export function isErrorData(v: unknown): v is AppErrorData {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { code?: unknown }).code === 'string' &&
-    typeof (v as { message?: unknown }).message === 'string'
-  );
+  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && typeof (v as { message?: unknown }).message === 'string';
 }
 
 /** What every channel returns across the boundary: a value or a readable error, never a throw. */

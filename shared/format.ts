@@ -3,8 +3,7 @@
 
 import type { Unit } from './catalog/indicators';
 
-const grouped = (v: number, digits: number) =>
-  v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const grouped = (v: number, digits: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A value in its indicator unit, e.g. 12,345.67万元, 1.23亿元, 13,245元, 85.30%, 3,456人次, 1.02. */
 export function formatValue(value: number | null | undefined, unit: Unit | string, opts: { withUnit?: boolean } = {}): string {

@@ -16,9 +16,7 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1
 
 /** Full-width digits and letters become ASCII; spaces disappear. */
 export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 function valid(p: Period): Period | null {
@@ -54,7 +52,10 @@ function monthSpan(year: number, a: number, b: number): Period | null {
  * 2026年1月1日), which mean their month. Returns null when the text is not a period.
  */
 export function parsePeriod(input: string): Period | null {
-  const s = toHalfWidth(String(input)).replace(/\s+/g, '').replace(/[—–－~～至到]/g, '-').toUpperCase();
+  const s = toHalfWidth(String(input))
+    .replace(/\s+/g, '')
+    .replace(/[—–－~～至到]/g, '-')
+    .toUpperCase();
   if (s === '') return null;
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})-C(\d{2})$/))) return cumulativeThrough(Number(m[1]), Number(m[2]));
@@ -71,8 +72,7 @@ export function parsePeriod(input: string): Period | null {
   if ((m = s.match(/^(\d{4})-?Q([1-4])$/)) || (m = s.match(/^(\d{4})年?第?([一二三四1-4])季度?$/)))
     return valid({ kind: 'quarter', year: Number(m[1]), index: CN_DIGITS[m[2]!] ?? 0 });
   if ((m = s.match(/^(\d{4})-?H([12])$/))) return valid({ kind: 'half', year: Number(m[1]), index: Number(m[2]) });
-  if ((m = s.match(/^(\d{4})年?([上下])半年(度)?$/)))
-    return valid({ kind: 'half', year: Number(m[1]), index: m[2] === '上' ? 1 : 2 });
+  if ((m = s.match(/^(\d{4})年?([上下])半年(度)?$/))) return valid({ kind: 'half', year: Number(m[1]), index: m[2] === '上' ? 1 : 2 });
   if ((m = s.match(/^(\d{4})(年度?)?$/))) return valid({ kind: 'year', year: Number(m[1]), index: 1 });
   return null;
 }

@@ -10,7 +10,10 @@ export function quantileSorted(sorted: number[], q: number): number {
 }
 
 export function median(values: number[]): number {
-  return quantileSorted([...values].sort((a, b) => a - b), 0.5);
+  return quantileSorted(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** Median absolute deviation. */
@@ -49,5 +52,13 @@ export interface BoxStats {
 export function boxStats(values: number[]): BoxStats | null {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
-  return { min: s[0]!, q1: quantileSorted(s, 0.25), median: quantileSorted(s, 0.5), q3: quantileSorted(s, 0.75), max: s[s.length - 1]!, mean: s.reduce((a, b) => a + b, 0) / s.length, n: s.length };
+  return {
+    min: s[0]!,
+    q1: quantileSorted(s, 0.25),
+    median: quantileSorted(s, 0.5),
+    q3: quantileSorted(s, 0.75),
+    max: s[s.length - 1]!,
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    n: s.length,
+  };
 }

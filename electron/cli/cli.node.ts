@@ -87,7 +87,8 @@ function reportText(r: ImportReport, committed: boolean): string {
   if (r.warnings.length) {
     lines.push(`警告 ${r.warnings.length + r.truncated.warnings} 个（不影响导入）：`);
     lines.push(...r.warnings.slice(0, 50).map(issueLine));
-    if (r.warnings.length + r.truncated.warnings > 50) lines.push(`  ……另有 ${r.warnings.length + r.truncated.warnings - 50} 个警告未列出（--json 可查看全部已列出的）`);
+    if (r.warnings.length + r.truncated.warnings > 50)
+      lines.push(`  ……另有 ${r.warnings.length + r.truncated.warnings - 50} 个警告未列出（--json 可查看全部已列出的）`);
   }
   const changed = r.diff.filter((d) => d.changed + d.removed > 0);
   if (r.supersedes) lines.push(`与工作区现有数据相比：${changed.length} 个期间有数值变化，将替代旧版本（旧数据保留在历史中）。`);
@@ -125,15 +126,24 @@ async function main(argv: string[]): Promise<number> {
         if (!arg) throw new UsageError('请指定工作区文件路径，例如：init 南京市.ljd');
         const path = resolve(arg);
         if (values.demo) {
-          await openOrCreateDemo(session, { workspacePath: path, demoPackage: resolve(values['demo-package'] ?? join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip')), actor });
+          await openOrCreateDemo(session, {
+            workspacePath: path,
+            demoPackage: resolve(values['demo-package'] ?? join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip')),
+            actor,
+          });
         } else {
           const code = values['region-code'];
           const name = values['region-name'];
-          if (!code || !/^\d{6}$/.test(code) || !name) throw new UsageError('新建工作区需要 --region-code（6位数字）和 --region-name，或用 --demo 新建示范工作区。');
+          if (!code || !/^\d{6}$/.test(code) || !name)
+            throw new UsageError('新建工作区需要 --region-code（6位数字）和 --region-name，或用 --demo 新建示范工作区。');
           session.create(path, { regionCode: code, regionName: name, actor });
         }
         const info = workspaceInfo(session.db);
-        out(json, info, `已新建工作区：${path}\n统筹地区：${info.regionName}（${info.regionCode}）${info.isDemo ? `\n已导入示范数据：机构 ${info.institutionCount} 家，期间 ${info.periods.length} 个` : ''}`);
+        out(
+          json,
+          info,
+          `已新建工作区：${path}\n统筹地区：${info.regionName}（${info.regionCode}）${info.isDemo ? `\n已导入示范数据：机构 ${info.institutionCount} 家，期间 ${info.periods.length} 个` : ''}`,
+        );
         return 0;
       }
       case 'info': {
@@ -143,8 +153,13 @@ async function main(argv: string[]): Promise<number> {
         const info = workspaceInfo(session.db);
         // the fund's headline figures for the default period (a month, or a year/1–N月 without months)
         const ov = overview(session.db, null);
-        const fund = ov.kpis.filter((k) => ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'].includes(k.code) && k.value !== null).map((k) => ({ code: k.code, name: k.name, unit: k.unit, value: k.value }));
-        const fundLine = ov.period && fund.length ? `\n基金概况（${formatPeriodZh(ov.period)}）：${fund.map((k) => `${k.name} ${formatValue(k.value, k.unit)}`).join('，')}` : '';
+        const fund = ov.kpis
+          .filter((k) => ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'].includes(k.code) && k.value !== null)
+          .map((k) => ({ code: k.code, name: k.name, unit: k.unit, value: k.value }));
+        const fundLine =
+          ov.period && fund.length
+            ? `\n基金概况（${formatPeriodZh(ov.period)}）：${fund.map((k) => `${k.name} ${formatValue(k.value, k.unit)}`).join('，')}`
+            : '';
         out(
           json,
           { ...info, fund: { period: ov.period, figures: fund } },
@@ -196,11 +211,18 @@ async function main(argv: string[]): Promise<number> {
         if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');
         session.open(resolve(values.workspace), actor);
         const r = await importPool(session.db, resolve(arg), actor);
-        out(json, r, r.errors.length ? `成员库有 ${r.errors.length} 处错误，未导入：\n${r.errors.map((e) => `  ${describeLocation(e)}：${e.message} 处理建议：${e.hint}`).join('\n')}` : `已导入 ${r.added} 名成员。`);
+        out(
+          json,
+          r,
+          r.errors.length
+            ? `成员库有 ${r.errors.length} 处错误，未导入：\n${r.errors.map((e) => `  ${describeLocation(e)}：${e.message} 处理建议：${e.hint}`).join('\n')}`
+            : `已导入 ${r.added} 名成员。`,
+        );
         return r.errors.length ? 1 : 0;
       }
       case 'draw': {
-        if (!values.workspace || !values.seed) throw new UsageError('用法：draw --workspace <工作区.ljd> --seed <随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
+        if (!values.workspace || !values.seed)
+          throw new UsageError('用法：draw --workspace <工作区.ljd> --seed <随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
         session.open(resolve(values.workspace), actor);
         const frozen = freezeDraw(session.db, { kind: 'initial' }, actor);
         if (frozen.infeasible.length) {
@@ -221,14 +243,22 @@ async function main(argv: string[]): Promise<number> {
             ...rec.result.map((r, i) => `  ${i + 1}. ${r.institutionName}（${r.band}·${r.type}） ${r.name} ${r.role}`),
             `记录哈希：  ${rec.recordHash}`,
             values.out ? `抽选记录已导出：${resolve(values.out)}` : '',
-          ].filter(Boolean).join('\n'),
+          ]
+            .filter(Boolean)
+            .join('\n'),
         );
         return 0;
       }
       case 'verify-draw': {
         if (!arg) throw new UsageError('用法：verify-draw <抽选记录.json>');
         const r = verifyRecord(readFileSync(resolve(arg), 'utf8'));
-        out(json, r, r.ok ? `复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。\n${r.result.map((x, i) => `  ${i + 1}. ${x.institutionName ?? x.institution} ${x.name ?? x.person}`).join('\n')}` : `复核不通过：\n${r.problems.map((p) => `  - ${p}`).join('\n')}`);
+        out(
+          json,
+          r,
+          r.ok
+            ? `复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。\n${r.result.map((x, i) => `  ${i + 1}. ${x.institutionName ?? x.institution} ${x.name ?? x.person}`).join('\n')}`
+            : `复核不通过：\n${r.problems.map((p) => `  - ${p}`).join('\n')}`,
+        );
         return r.ok ? 0 : 1;
       }
       default:
@@ -246,7 +276,10 @@ process.on('beforeExit', () => {
   if (settled) return;
   settled = true;
   const message = '命令没有完成就停止了（内部读取未能结束），未写入任何数据。';
-  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: { code: 'UNFINISHED', message, hint: '请把该文件和本提示发给技术支持；可先用 Excel/WPS 另存该文件后重试。' } })}\n`);
+  if (process.argv.includes('--json'))
+    process.stdout.write(
+      `${JSON.stringify({ error: { code: 'UNFINISHED', message, hint: '请把该文件和本提示发给技术支持；可先用 Excel/WPS 另存该文件后重试。' } })}\n`,
+    );
   else process.stderr.write(`错误：${message}\n处理建议：请把该文件和本提示发给技术支持；可先用 Excel/WPS 另存该文件后重试。\n`);
   process.exit(1);
 });

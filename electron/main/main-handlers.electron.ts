@@ -24,7 +24,11 @@ export const mainHandlers: MainHandlers = {
     return { path: r.canceled ? null : (r.filePaths[0] ?? null) };
   },
   'dialog.save': async (input, { window }) => {
-    const r = await dialog.showSaveDialog(window, { title: input.title, defaultPath: join(app.getPath('documents'), basename(input.defaultName)), filters: input.filters });
+    const r = await dialog.showSaveDialog(window, {
+      title: input.title,
+      defaultPath: join(app.getPath('documents'), basename(input.defaultName)),
+      filters: input.filters,
+    });
     return { path: r.canceled ? null : (r.filePath ?? null) };
   },
   'print.pdf': async (input, { window }) => {

@@ -14,7 +14,16 @@ import { contract, INVOKE, isChannel, PROGRESS_EVENT } from '../../shared/ipc/co
 import { dispatchTo } from '../services/host/dispatch';
 import { DbWorkerClient } from '../services/host/worker-client';
 import { mainHandlers } from './main-handlers.electron';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, isTrustedSender, mimeType, resolveAppPath } from './security-policy';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isAllowedRequest,
+  isTrustedSender,
+  mimeType,
+  resolveAppPath,
+} from './security-policy';
 
 // No network at all: no background requests, no component updates, no spell-check downloads.
 app.commandLine.appendSwitch('disable-background-networking');
@@ -160,4 +169,3 @@ app.on('window-all-closed', () => {
   void worker?.terminate();
   app.quit();
 });
-

@@ -53,7 +53,9 @@ export function App() {
           <StartupErrorScreen error={info.startupError} />
         ) : (
           <>
-            {page === 'overview' && <OverviewPage period={period} months={months} periods={periods} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />}
+            {page === 'overview' && (
+              <OverviewPage period={period} months={months} periods={periods} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />
+            )}
             {page === 'import' && <ImportPage workspace={ws} />}
             {page === 'members' && <MembersPage />}
             {page === 'meetings' && <MeetingsPage />}
@@ -74,7 +76,4 @@ function newestFirst(a: string, b: string): number {
   return ma.last !== mb.last ? (ma.last < mb.last ? 1 : -1) : ma.count - mb.count;
 }
 
-const REPORTS = [
-  '数据分析简报、问题建议清单、警示清单与成员抽选证书，导出 PDF、Word 与 Excel，带“内部资料 注意保密”水印。',
-  '所有导出均记入审计日志。',
-];
+const REPORTS = ['数据分析简报、问题建议清单、警示清单与成员抽选证书，导出 PDF、Word 与 Excel，带“内部资料 注意保密”水印。', '所有导出均记入审计日志。'];

@@ -56,19 +56,44 @@ const BUDGET = '统筹地区年度预算数据';
 type Row = Omit<IndicatorDef, 'official' | 'additive'> & { additive?: boolean };
 
 const amount = (code: string, name: string, group: string, parent: string | null, frequency: Frequency, source: string, extra: Partial<Row> = {}): Row => ({
-  code, name, group, parent, frequency, source, perInstitution: false, unit: '万元', additive: true, ...extra,
+  code,
+  name,
+  group,
+  parent,
+  frequency,
+  source,
+  perInstitution: false,
+  unit: '万元',
+  additive: true,
+  ...extra,
 });
 const share = (code: string, name: string, group: string, parent: string | null, frequency: Frequency, source: string, extra: Partial<Row> = {}): Row => ({
-  code, name, group, parent, frequency, source, perInstitution: true, unit: '%', additive: false, bounded01: true, ...extra,
+  code,
+  name,
+  group,
+  parent,
+  frequency,
+  source,
+  perInstitution: true,
+  unit: '%',
+  additive: false,
+  bounded01: true,
+  ...extra,
 });
 
 const ROWS: Row[] = [
   // 基金收入
   amount('FI_TOTAL', '收入合计', '基金收入', null, '月', FUND, { childRelation: 'sum', formula: { kind: 'sum', of: ['FI_EMP', 'FI_RES'] } }),
-  amount('FI_EMP', '职工医保基金收入', '基金收入', 'FI_TOTAL', '月', FUND, { childRelation: 'sum', formula: { kind: 'sum', of: ['FI_EMP_CONTRIB', 'FI_EMP_OTHER'] } }),
+  amount('FI_EMP', '职工医保基金收入', '基金收入', 'FI_TOTAL', '月', FUND, {
+    childRelation: 'sum',
+    formula: { kind: 'sum', of: ['FI_EMP_CONTRIB', 'FI_EMP_OTHER'] },
+  }),
   amount('FI_EMP_CONTRIB', '职工医保征缴收入', '基金收入', 'FI_EMP', '月', FUND),
   amount('FI_EMP_OTHER', '职工医保其他收入', '基金收入', 'FI_EMP', '月', FUND),
-  amount('FI_RES', '居民医保基金收入', '基金收入', 'FI_TOTAL', '月', FUND, { childRelation: 'sum', formula: { kind: 'sum', of: ['FI_RES_PERSONAL', 'FI_RES_SUBSIDY'] } }),
+  amount('FI_RES', '居民医保基金收入', '基金收入', 'FI_TOTAL', '月', FUND, {
+    childRelation: 'sum',
+    formula: { kind: 'sum', of: ['FI_RES_PERSONAL', 'FI_RES_SUBSIDY'] },
+  }),
   amount('FI_RES_PERSONAL', '居民医保个人缴费', '基金收入', 'FI_RES', '月', FUND),
   amount('FI_RES_SUBSIDY', '居民医保财政补助和其他收入', '基金收入', 'FI_RES', '月', FUND),
   // 基金支出
@@ -80,7 +105,10 @@ const ROWS: Row[] = [
   amount('FE_RES_POOLED_IP', '居民医保住院统筹基金支出', '基金支出', 'FE_RES', '月', SETTLE, { perInstitution: true }),
   share('FE_PAYMENT_RATE', '医保基金支付率', '基金支出', null, '半年/年', FUND),
   // 基金结余
-  amount('FB_TOTAL', '结余合计', '基金结余', null, '月', FUND, { childRelation: 'sum', formula: { kind: 'difference', minuend: 'FI_TOTAL', subtrahend: 'FE_TOTAL' } }),
+  amount('FB_TOTAL', '结余合计', '基金结余', null, '月', FUND, {
+    childRelation: 'sum',
+    formula: { kind: 'difference', minuend: 'FI_TOTAL', subtrahend: 'FE_TOTAL' },
+  }),
   amount('FB_EMP', '职工医保结余', '基金结余', 'FB_TOTAL', '月', FUND, { formula: { kind: 'difference', minuend: 'FI_EMP', subtrahend: 'FE_EMP' } }),
   amount('FB_EMP_POOLED_CUR', '职工医保统筹基金当期结余', '基金结余', 'FB_EMP', '月', FUND),
   amount('FB_EMP_POOLED_ACC', '职工医保统筹基金累计结余', '基金结余', 'FB_EMP', '年', FUND, { additive: false }),
@@ -99,21 +127,123 @@ const ROWS: Row[] = [
   share('DRG_LIST_UPLOAD', '医保结算清单上传率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
   share('DRG_LIST_QC', '医保结算清单质控通过率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
   share('DRG_SETTLED_SHARE', 'DRG/DIP结算人次占比', 'DRG/DIP支付方式', null, '月', SETTLE_PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
-  share('DRG_STANDARD_SHARE', '按DRG/DIP付费标准结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, { formula: { kind: 'groupShare', field: 'casesStandard' } }),
-  share('DRG_ACTUAL_SHARE', 'DRG/DIP病例中据实结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, { formula: { kind: 'groupShare', field: 'casesActual' } }),
-  { code: 'SC_SUBMITTED', name: '特例单议申报病例数量', group: 'DRG/DIP支付方式', parent: null, childRelation: 'subset', frequency: '半年', source: SETTLE_PLATFORM, perInstitution: true, unit: '例', additive: true },
-  { code: 'SC_APPROVED', name: '特例单议审核通过病例数量', group: 'DRG/DIP支付方式', parent: 'SC_SUBMITTED', frequency: '半年', source: SETTLE_PLATFORM, perInstitution: true, unit: '例', additive: true },
-  share('SC_SHARE', '特例单议病例数占出院病例数的比例', 'DRG/DIP支付方式', null, '半年', SETTLE_PLATFORM, { formula: { kind: 'ratio', numerator: 'SC_SUBMITTED', denominator: 'SVC_DISCHARGES', scale: 1 } }),
+  share('DRG_STANDARD_SHARE', '按DRG/DIP付费标准结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, {
+    formula: { kind: 'groupShare', field: 'casesStandard' },
+  }),
+  share('DRG_ACTUAL_SHARE', 'DRG/DIP病例中据实结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, {
+    formula: { kind: 'groupShare', field: 'casesActual' },
+  }),
+  {
+    code: 'SC_SUBMITTED',
+    name: '特例单议申报病例数量',
+    group: 'DRG/DIP支付方式',
+    parent: null,
+    childRelation: 'subset',
+    frequency: '半年',
+    source: SETTLE_PLATFORM,
+    perInstitution: true,
+    unit: '例',
+    additive: true,
+  },
+  {
+    code: 'SC_APPROVED',
+    name: '特例单议审核通过病例数量',
+    group: 'DRG/DIP支付方式',
+    parent: 'SC_SUBMITTED',
+    frequency: '半年',
+    source: SETTLE_PLATFORM,
+    perInstitution: true,
+    unit: '例',
+    additive: true,
+  },
+  share('SC_SHARE', '特例单议病例数占出院病例数的比例', 'DRG/DIP支付方式', null, '半年', SETTLE_PLATFORM, {
+    formula: { kind: 'ratio', numerator: 'SC_SUBMITTED', denominator: 'SVC_DISCHARGES', scale: 1 },
+  }),
   // 医疗机构服务情况
   amount('SVC_IP_COST', '住院总费用', '医疗机构服务情况', null, '月', SETTLE, { perInstitution: true }),
-  { code: 'SVC_COST_PER_STAY', name: '次均住院费用', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '元', additive: false, formula: { kind: 'ratio', numerator: 'SVC_IP_COST', denominator: 'SVC_DISCHARGES', scale: 10000 } },
-  { code: 'SVC_OP_VISITS', name: '门诊人次', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '人次', additive: true },
-  { code: 'SVC_DISCHARGES', name: '出院人次', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '人次', additive: true },
-  { code: 'SVC_OP_IP_RATIO', name: '门诊住院人次比', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '比值', additive: false, formula: { kind: 'ratio', numerator: 'SVC_OP_VISITS', denominator: 'SVC_DISCHARGES', scale: 1 } },
-  { code: 'SVC_DISCHARGE_GROWTH', name: '出院人次增长率', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '%', additive: false, formula: { kind: 'growth', of: 'SVC_DISCHARGES' } },
+  {
+    code: 'SVC_COST_PER_STAY',
+    name: '次均住院费用',
+    group: '医疗机构服务情况',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '元',
+    additive: false,
+    formula: { kind: 'ratio', numerator: 'SVC_IP_COST', denominator: 'SVC_DISCHARGES', scale: 10000 },
+  },
+  {
+    code: 'SVC_OP_VISITS',
+    name: '门诊人次',
+    group: '医疗机构服务情况',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '人次',
+    additive: true,
+  },
+  {
+    code: 'SVC_DISCHARGES',
+    name: '出院人次',
+    group: '医疗机构服务情况',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '人次',
+    additive: true,
+  },
+  {
+    code: 'SVC_OP_IP_RATIO',
+    name: '门诊住院人次比',
+    group: '医疗机构服务情况',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '比值',
+    additive: false,
+    formula: { kind: 'ratio', numerator: 'SVC_OP_VISITS', denominator: 'SVC_DISCHARGES', scale: 1 },
+  },
+  {
+    code: 'SVC_DISCHARGE_GROWTH',
+    name: '出院人次增长率',
+    group: '医疗机构服务情况',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '%',
+    additive: false,
+    formula: { kind: 'growth', of: 'SVC_DISCHARGES' },
+  },
   share('SVC_HOSP_RATE', '住院率', '医疗机构服务情况', null, '半年', SETTLE),
-  { code: 'SVC_TIME_INDEX', name: '时间消耗指数', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '指数', additive: false, formula: { kind: 'drgIndex', measure: 'time' } },
-  { code: 'SVC_COST_INDEX', name: '费用消耗指数', group: '医疗机构服务情况', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '指数', additive: false, formula: { kind: 'drgIndex', measure: 'cost' } },
+  {
+    code: 'SVC_TIME_INDEX',
+    name: '时间消耗指数',
+    group: '医疗机构服务情况',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '指数',
+    additive: false,
+    formula: { kind: 'drgIndex', measure: 'time' },
+  },
+  {
+    code: 'SVC_COST_INDEX',
+    name: '费用消耗指数',
+    group: '医疗机构服务情况',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '指数',
+    additive: false,
+    formula: { kind: 'drgIndex', measure: 'cost' },
+  },
   share('SVC_OOP_SHARE', '医保外费用占比', '医疗机构服务情况', null, '月', SETTLE, { weightedBy: 'SVC_IP_COST' }),
 ];
 
@@ -123,8 +253,32 @@ export const OFFICIAL_INDICATORS: readonly IndicatorDef[] = ROWS.map((r) => ({ a
 /** Built-in indicators beyond the official table that the charts need. */
 export const EXTRA_INDICATORS: readonly IndicatorDef[] = [
   // published in every annual fund bulletin beside the pooled fund's balance (统筹基金 + 个人账户)
-  { code: 'FB_EMP_ACC', name: '职工医保累计结余', group: '基金结余', parent: 'FB_EMP', frequency: '年', source: FUND, perInstitution: false, unit: '万元', additive: false, official: false, aliases: ['职工医保基金累计结余', '职工基本医疗保险基金累计结余', '职工医保累计结存'] },
-  { code: 'DRG_CMI', name: '病例组合指数(CMI)', group: 'DRG/DIP支付方式', parent: null, frequency: '月', source: SETTLE, perInstitution: true, unit: '指数', additive: false, formula: { kind: 'cmi' }, official: false },
+  {
+    code: 'FB_EMP_ACC',
+    name: '职工医保累计结余',
+    group: '基金结余',
+    parent: 'FB_EMP',
+    frequency: '年',
+    source: FUND,
+    perInstitution: false,
+    unit: '万元',
+    additive: false,
+    official: false,
+    aliases: ['职工医保基金累计结余', '职工基本医疗保险基金累计结余', '职工医保累计结存'],
+  },
+  {
+    code: 'DRG_CMI',
+    name: '病例组合指数(CMI)',
+    group: 'DRG/DIP支付方式',
+    parent: null,
+    frequency: '月',
+    source: SETTLE,
+    perInstitution: true,
+    unit: '指数',
+    additive: false,
+    formula: { kind: 'cmi' },
+    official: false,
+  },
 ];
 
 /** Bulletin wordings of official figures (医保基金运行情况通报, 统计公报). */
@@ -143,7 +297,9 @@ const ALIASES: Record<string, readonly string[]> = {
   FB_EMP_POOLED_ACC: ['职工医保统筹基金累计结存'],
 };
 
-export const BUILTIN_INDICATORS: readonly IndicatorDef[] = [...OFFICIAL_INDICATORS, ...EXTRA_INDICATORS].map((d) => (ALIASES[d.code] ? { ...d, aliases: ALIASES[d.code] } : d));
+export const BUILTIN_INDICATORS: readonly IndicatorDef[] = [...OFFICIAL_INDICATORS, ...EXTRA_INDICATORS].map((d) =>
+  ALIASES[d.code] ? { ...d, aliases: ALIASES[d.code] } : d,
+);
 
 export const INDICATOR_GROUPS: readonly string[] = [...new Set(OFFICIAL_INDICATORS.map((i) => i.group))];
 

@@ -37,7 +37,11 @@ export { compareUtf8 };
  *   " 03，17 22  29-31 + 05 " → "03-17-22-29-31-05"
  */
 export function canonicalSeed(input: string): string {
-  const tokens = input.normalize('NFKC').toUpperCase().match(/[0-9A-Z]+/g) ?? [];
+  const tokens =
+    input
+      .normalize('NFKC')
+      .toUpperCase()
+      .match(/[0-9A-Z]+/g) ?? [];
   return tokens.join('-');
 }
 

@@ -6,9 +6,7 @@ import { AppError, type Envelope } from '../errors';
 import type { Progress } from '../domain/types';
 import { CHANNELS, type Channel, type Input, type Result } from './contract';
 
-type Method<C extends Channel> = Record<never, never> extends Input<C>
-  ? (input?: Input<C>) => Promise<Result<C>>
-  : (input: Input<C>) => Promise<Result<C>>;
+type Method<C extends Channel> = Record<never, never> extends Input<C> ? (input?: Input<C>) => Promise<Result<C>> : (input: Input<C>) => Promise<Result<C>>;
 
 type DomainOf<C> = C extends `${infer D}.${string}` ? D : never;
 

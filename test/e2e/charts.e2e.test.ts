@@ -23,7 +23,9 @@ async function plotted(h: Harness, testId: string, series = 0): Promise<unknown[
 async function waitForSeries(h: Harness, testId: string, n: number, titleEndsWith = ''): Promise<void> {
   await h.page.waitForFunction(
     ([id, count, title]) => {
-      const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[]; title: { text: string }[] } } };
+      const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement & {
+        __chart?: { getOption(): { series: { data: unknown[] }[]; title: { text: string }[] } };
+      };
       const o = el?.__chart?.getOption();
       return !!o && o.series[0]?.data.length === count && (!title || o.title[0]!.text.endsWith(title as string));
     },
@@ -94,7 +96,10 @@ describe('comparison charts and presentation in Chromium', () => {
   it('flags: the injected anomaly is red, and a cause can be recorded', async () => {
     await h.page.getByTestId('atab-flags').click();
     await h.page.getByTestId('pick-period').selectOption('2025-11');
-    const row = h.page.locator('[data-testid="grid-flags"] .ag-center-cols-container .ag-row', { hasText: '示范市骨科医院' }).filter({ hasText: '次均住院费用' }).first();
+    const row = h.page
+      .locator('[data-testid="grid-flags"] .ag-center-cols-container .ag-row', { hasText: '示范市骨科医院' })
+      .filter({ hasText: '次均住院费用' })
+      .first();
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('环比');
     await h.page.locator('[data-testid="grid-flags"] .ag-pinned-left-cols-container .ag-row').first().waitFor();
@@ -105,7 +110,12 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.getByTestId('flag-save-cause').click();
     await h.page.getByText('已记录原因').waitFor();
     const anomaly = generateDemoRegion().anomalies.find((a) => a.period === '2025-11')!;
-    expect(h.session.db.conn.prepare('SELECT cause FROM flag_notes WHERE institution = ? AND indicator = ? AND period = ?').pluck().get(anomaly.institution, anomaly.indicator, '2025-11')).toBe('新开展关节置换手术，高倍率病例集中');
+    expect(
+      h.session.db.conn
+        .prepare('SELECT cause FROM flag_notes WHERE institution = ? AND indicator = ? AND period = ?')
+        .pluck()
+        .get(anomaly.institution, anomaly.indicator, '2025-11'),
+    ).toBe('新开展关节置换手术，高倍率病例集中');
     await h.screenshot('20-flags');
     // thresholds are editable per indicator: raise them and the flag turns green (leaves the list)
     await h.page.getByTestId('threshold-indicator').selectOption('SVC_COST_PER_STAY');
@@ -115,7 +125,12 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.locator('[data-testid="thresholds"] input').nth(1).fill('30');
     await h.page.getByTestId('threshold-save').click();
     await h.page.getByText('已保存“次均住院费用”的预警阈值').waitFor();
-    await h.page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="grid-flags"] .ag-center-cols-container .ag-row')].some((r) => r.textContent?.includes('示范市骨科医院') && r.textContent.includes('次均住院费用')));
+    await h.page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[data-testid="grid-flags"] .ag-center-cols-container .ag-row')].some(
+          (r) => r.textContent?.includes('示范市骨科医院') && r.textContent.includes('次均住院费用'),
+        ),
+    );
     expect(h.session.db.conn.prepare("SELECT change_red FROM flag_thresholds WHERE indicator = 'SVC_COST_PER_STAY'").pluck().get()).toBeCloseTo(0.9, 6);
   });
 
@@ -184,7 +199,14 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.keyboard.press('Control+Enter');
     await h.page.getByTestId('toast').waitFor();
     const c = h.session.db.conn.prepare('SELECT * FROM comments ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
-    expect(c).toMatchObject({ slide: 3, institution: ortho(), indicator: 'SVC_COST_PER_STAY', period: '2025-11', kind: '意见建议', person: '骨科医院医保办 王主任' });
+    expect(c).toMatchObject({
+      slide: 3,
+      institution: ortho(),
+      indicator: 'SVC_COST_PER_STAY',
+      period: '2025-11',
+      kind: '意见建议',
+      person: '骨科医院医保办 王主任',
+    });
     expect(c.view_id).toBeGreaterThan(0);
     await h.page.keyboard.press('Escape');
     await h.page.getByTestId('presentation').waitFor({ state: 'detached' });

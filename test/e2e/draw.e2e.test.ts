@@ -16,7 +16,8 @@ describe('member draw ceremony in Chromium', () => {
     const db = h.session.db;
     const insts = db.conn.prepare('SELECT code FROM institutions ORDER BY code').pluck().all() as string[];
     insts.forEach((code, n) => {
-      if (n % 2 === 0 && n > 0) addPoolMember(db, { kind: 'hospital', institution: code, name: `代表${String(n).padStart(2, '0')}`, role: n % 4 ? '医保办' : '院领导' }, 'e2e测试');
+      if (n % 2 === 0 && n > 0)
+        addPoolMember(db, { kind: 'hospital', institution: code, name: `代表${String(n).padStart(2, '0')}`, role: n % 4 ? '医保办' : '院领导' }, 'e2e测试');
     });
     await h.page.getByTestId('nav-members').click();
   });

@@ -59,7 +59,15 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
 let bridgeScript: string | null = null;
 async function bridge(): Promise<string> {
   if (bridgeScript) return bridgeScript;
-  const out = await build({ entryPoints: [join(ROOT, 'test', 'e2e', 'bridge.init.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [join(ROOT, 'test', 'e2e', 'bridge.init.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
   bridgeScript = out.outputFiles[0]!.text;
   return bridgeScript;
 }
@@ -73,7 +81,16 @@ async function getBrowser(): Promise<Browser> {
   if (browser) return browser;
   browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
   });
   return browser;
 }
@@ -102,7 +119,12 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   if (opts.workspace === 'empty') session.create(join(dir, 'empty.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: 'e2e测试' });
   const { server, origin } = await serve(RENDERER);
   const b = await getBrowser();
-  const context = await b.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+  const context = await b.newContext({
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'block',
+  });
   const requests: string[] = [];
   // Record everything; let only the app's own origin through (a test then asserts nothing else was tried).
   await context.route('**/*', (route) => {

@@ -84,7 +84,16 @@ describe('a data communication meeting in Chromium', () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getRow(1).getCell(1).value)).toBe('2025年第四季度数据沟通会问题建议清单');
     const row = (n: number) => [2, 3, 4, 6, 7, 8, 9, 10].map((c) => ws.getRow(n).getCell(c).value);
-    expect(row(4)).toEqual(['示范市第一人民医院', '王院长', '意见建议', '建议在月告知中增加同级医院病组次均费用对比。', '—', '—', '当场答复', '同意，自下月起在月告知中增加。']);
+    expect(row(4)).toEqual([
+      '示范市第一人民医院',
+      '王院长',
+      '意见建议',
+      '建议在月告知中增加同级医院病组次均费用对比。',
+      '—',
+      '—',
+      '当场答复',
+      '同意，自下月起在月告知中增加。',
+    ]);
     expect(row(5)).toEqual(['示范市骨科医院', '赵主任', '异议申诉', '对IC29基准点数有异议，申请复核。', '医药服务处', '2026-03-06', '研究中', '—']);
   });
 
@@ -95,7 +104,12 @@ describe('a data communication meeting in Chromium', () => {
     await h.page.getByTestId('settings-departments').fill('医保中心、医药服务处、基金监管处、待遇保障科');
     await h.page.getByTestId('settings-save').click();
     await h.page.getByText('地区设置已保存').waitFor();
-    expect(JSON.parse(h.session.db.conn.prepare("SELECT value FROM settings WHERE key = 'departments'").pluck().get() as string)).toEqual(['医保中心', '医药服务处', '基金监管处', '待遇保障科']);
+    expect(JSON.parse(h.session.db.conn.prepare("SELECT value FROM settings WHERE key = 'departments'").pluck().get() as string)).toEqual([
+      '医保中心',
+      '医药服务处',
+      '基金监管处',
+      '待遇保障科',
+    ]);
     await h.page.getByTestId('mtab-search').click();
     await h.page.getByTestId('search-input').fill('基准点数');
     await h.page.locator('[data-testid="search-hits"] li').nth(1).waitFor();

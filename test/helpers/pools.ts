@@ -14,10 +14,21 @@ export function randomPool(seed: number, opts: { institutions?: number; pharmaci
     const r = rand();
     const band = i < 3 ? '三级' : i < 7 ? '二级' : i < 11 ? '一级及基层' : bands[r < 0.2 ? 0 : r < 0.5 ? 1 : r < 0.95 ? 2 : 3]!;
     const code = `H${String(Math.floor(rand() * 1e8)).padStart(8, '0')}${i}`;
-    const people = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, k) => ({ id: `M${String(i * 2 + k + 1).padStart(5, '0')}`, name: `${SURNAMES[Math.floor(rand() * 10)]}某${i}${k}`, role: k === 0 ? '医保办' : '财务' }));
+    const people = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, k) => ({
+      id: `M${String(i * 2 + k + 1).padStart(5, '0')}`,
+      name: `${SURNAMES[Math.floor(rand() * 10)]}某${i}${k}`,
+      role: k === 0 ? '医保办' : '财务',
+    }));
     institutions.push({ code, name: `医院${i}（"引号"\\反斜杠）`, band, type: TYPES[Math.floor(rand() * TYPES.length)]!, kind: 'hospital', people });
   }
   for (let i = 0; i < (opts.pharmacies ?? 0); i++)
-    institutions.push({ code: `P${1000 + i}`, name: `药店${i}`, band: '未定级', type: '零售药店', kind: 'pharmacy', people: [{ id: `M${String(900 + i)}`, name: `药师${i}`, role: '负责人' }] });
+    institutions.push({
+      code: `P${1000 + i}`,
+      name: `药店${i}`,
+      band: '未定级',
+      type: '零售药店',
+      kind: 'pharmacy',
+      people: [{ id: `M${String(900 + i)}`, name: `药师${i}`, role: '负责人' }],
+    });
   return { institutions };
 }

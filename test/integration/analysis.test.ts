@@ -6,14 +6,28 @@ import type { WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { generateDemoRegion } from '../../electron/services/demo/demo-region';
-import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, trend } from '../../electron/services/analysis/analysis';
+import {
+  distribution,
+  drgOverview,
+  flags,
+  hospitalView,
+  quadrant,
+  ranking,
+  recordCause,
+  setThresholds,
+  trend,
+} from '../../electron/services/analysis/analysis';
 import { median } from '../../shared/stats';
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 let db: WritableDb;
 
 beforeAll(async () => {
-  db = createWorkspace(join(mkdtempSync(join(tmpdir(), 'liangjiadi-analysis-')), 'w.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: '测试' });
+  db = createWorkspace(join(mkdtempSync(join(tmpdir(), 'liangjiadi-analysis-')), 'w.ljd'), {
+    regionCode: '990100',
+    regionName: '示范市（虚拟数据）',
+    actor: '测试',
+  });
   const s = new ImportService();
   const r = await s.prepare(db, DEMO_ZIP);
   s.commit(db, r.token!, '测试');
@@ -28,7 +42,10 @@ describe('change flags on the demo region', () => {
     for (const p of periods) {
       const red = flags(db, p).filter((f) => f.level === 'red');
       for (const a of anomalies.filter((x) => x.period === p))
-        expect(red.find((f) => f.institution === a.institution && f.indicator === a.indicator), `${a.description} (${a.period})`).toBeDefined();
+        expect(
+          red.find((f) => f.institution === a.institution && f.indicator === a.indicator),
+          `${a.description} (${a.period})`,
+        ).toBeDefined();
       const anomalous = new Set(anomalies.map((a) => a.institution));
       others += red.filter((f) => !anomalous.has(f.institution)).length;
     }
@@ -77,7 +94,12 @@ describe('chart data', () => {
     expect(o.topByCost).toHaveLength(10);
     expect(o.topByCost[0]!.totalCost).toBeGreaterThanOrEqual(o.topByCost[9]!.totalCost);
     expect(o.topByWeight[0]!.weight).toBeGreaterThanOrEqual(o.topByWeight[9]!.weight!);
-    const sum = db.conn.prepare("SELECT sum(total_cost) FROM group_rows g JOIN institutions i ON i.code = g.institution WHERE i.level = '三级' AND g.period LIKE '2025-%' AND g.superseded_by IS NULL").pluck().get() as number;
+    const sum = db.conn
+      .prepare(
+        "SELECT sum(total_cost) FROM group_rows g JOIN institutions i ON i.code = g.institution WHERE i.level = '三级' AND g.period LIKE '2025-%' AND g.superseded_by IS NULL",
+      )
+      .pluck()
+      .get() as number;
     expect(o.hospitals.reduce((a, h) => a + h.totalCost, 0)).toBeCloseTo(sum, 0);
   });
   it('builds the hospital view with peers, region and flags', () => {

@@ -113,13 +113,23 @@ describe('zip packages with a broken manifest', () => {
     await expectRefused(p, { code: 'MISSING_MANIFEST', sheet: 'manifest.json' });
   });
   it('a manifest that is not JSON, or lacks fields', async () => {
-    await expectRefused(await rawZip(join(tempDir(), 'badjson.zip'), [{ name: 'manifest.json', data: Buffer.from('{ "formatVersion": ') }]), { code: 'BAD_MANIFEST', sheet: 'manifest.json' });
+    await expectRefused(await rawZip(join(tempDir(), 'badjson.zip'), [{ name: 'manifest.json', data: Buffer.from('{ "formatVersion": ') }]), {
+      code: 'BAD_MANIFEST',
+      sheet: 'manifest.json',
+    });
     const m = { formatVersion: '1.0', region: { code: '12', name: '某市' }, files: [] };
-    await expectRefused(await rawZip(join(tempDir(), 'badfields.zip'), [{ name: 'manifest.json', data: Buffer.from(JSON.stringify(m)) }]), { code: 'BAD_MANIFEST', header: 'region.code' });
+    await expectRefused(await rawZip(join(tempDir(), 'badfields.zip'), [{ name: 'manifest.json', data: Buffer.from(JSON.stringify(m)) }]), {
+      code: 'BAD_MANIFEST',
+      header: 'region.code',
+    });
   });
   it('a file whose SHA-256 does not match the manifest', async () => {
     const csv = toCsv(['机构编码', '机构名称', '级别'], [['H001', '测试市第一人民医院', '三级']]);
-    const m = { formatVersion: '1.0', region: { code: '990100', name: '测试市' }, files: [{ path: 'institutions.csv', table: 'institutions', sha256: createHash('sha256').update('something else').digest('hex') }] };
+    const m = {
+      formatVersion: '1.0',
+      region: { code: '990100', name: '测试市' },
+      files: [{ path: 'institutions.csv', table: 'institutions', sha256: createHash('sha256').update('something else').digest('hex') }],
+    };
     const p = await rawZip(join(tempDir(), 'tampered.zip'), [
       { name: 'manifest.json', data: Buffer.from(JSON.stringify(m)) },
       { name: 'institutions.csv', data: csv },

@@ -77,7 +77,13 @@ describe.runIf(existsSync(CLI))('command line', () => {
     // every third institution recommends one person
     const codes = Array.from({ length: 80 }, (_, i) => `H99010${String(i + 1).padStart(6, '0')}`).filter((_, i) => i % 3 === 0);
     const csv = join(dir, '成员库.csv');
-    writeFileSync(csv, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务'], codes.map((c, i) => ['医院', c, '', `代表${i}`, '医保办'])));
+    writeFileSync(
+      csv,
+      toCsv(
+        ['类别', '机构编码', '机构名称', '姓名', '职务'],
+        codes.map((c, i) => ['医院', c, '', `代表${i}`, '医保办']),
+      ),
+    );
     expect(cli('pool-import', csv, '--workspace', ws).out).toContain(`已导入 ${codes.length} 名成员`);
     const record = join(dir, 'record.json');
     const d = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 05', '--witness', '甲', '--witness', '乙', '--out', record);

@@ -38,7 +38,8 @@ function fillPool() {
     addPoolMember(db, { kind: 'hospital', institution: i.code, name: `院长${n}`, role: '院领导' }, '测试');
     if (n % 4 === 0) addPoolMember(db, { kind: 'hospital', institution: i.code, name: `医保办主任${n}`, role: '医保办' }, '测试');
   });
-  for (const role of ['医药管理', '规划财务', '医保经办', '数据管理']) addPoolMember(db, { kind: 'bureau', institution: null, name: `${role}处长`, role }, '测试');
+  for (const role of ['医药管理', '规划财务', '医保经办', '数据管理'])
+    addPoolMember(db, { kind: 'bureau', institution: null, name: `${role}处长`, role }, '测试');
 }
 
 describe('member pool', () => {
@@ -56,22 +57,38 @@ describe('member pool', () => {
   it('imports the recommendation sheet in one transaction, naming bad rows', async () => {
     const codes = db.conn.prepare('SELECT code FROM institutions ORDER BY code LIMIT 3').pluck().all() as string[];
     const good = join(dir, 'pool.csv');
-    writeFileSync(good, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务', '职称'], [
-      ['医院', codes[0]!, '', '张三', '院领导', '主任医师'],
-      ['医院', codes[1]!, '', '李四', '医保办', ''],
-      ['医保部门', '', '', '王五', '数据管理', ''],
-    ]));
+    writeFileSync(
+      good,
+      toCsv(
+        ['类别', '机构编码', '机构名称', '姓名', '职务', '职称'],
+        [
+          ['医院', codes[0]!, '', '张三', '院领导', '主任医师'],
+          ['医院', codes[1]!, '', '李四', '医保办', ''],
+          ['医保部门', '', '', '王五', '数据管理', ''],
+        ],
+      ),
+    );
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, toCsv(['类别', '机构编码', '机构名称', '姓名', '职务'], [
-      ['医院', codes[2]!, '', '赵六', '院领导'],
-      ['医院', 'H-NOPE', '', '钱七', '院领导'],
-    ]));
+    writeFileSync(
+      bad,
+      toCsv(
+        ['类别', '机构编码', '机构名称', '姓名', '职务'],
+        [
+          ['医院', codes[2]!, '', '赵六', '院领导'],
+          ['医院', 'H-NOPE', '', '钱七', '院领导'],
+        ],
+      ),
+    );
     const r1 = await importPool(db, bad, '测试');
     expect(r1.added).toBe(0);
     expect(r1.errors[0]).toMatchObject({ file: 'bad.csv', row: 3, column: 'B', value: 'H-NOPE' });
     expect(listPool(db)).toHaveLength(0);
     expect((await importPool(db, good, '测试')).added).toBe(3);
-    expect(listPool(db).map((p) => p.name).sort()).toEqual(['张三', '李四', '王五']);
+    expect(
+      listPool(db)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['张三', '李四', '王五']);
   });
 });
 
@@ -137,7 +154,10 @@ describe('the draw, end to end', () => {
   it('refuses to draw when the pool cannot meet the rules, saying exactly why', () => {
     const tertiary = db.conn.prepare("SELECT code, name FROM institutions WHERE level = '三级' ORDER BY code LIMIT 1").get() as { code: string; name: string };
     addPoolMember(db, { kind: 'hospital', institution: tertiary.code, name: '甲', role: '院领导' }, '测试');
-    for (const code of db.conn.prepare("SELECT code FROM institutions WHERE level IN ('二级', '一级', '基层') ORDER BY code LIMIT 10").pluck().all() as string[])
+    for (const code of db.conn
+      .prepare("SELECT code FROM institutions WHERE level IN ('二级', '一级', '基层') ORDER BY code LIMIT 10")
+      .pluck()
+      .all() as string[])
       addPoolMember(db, { kind: 'hospital', institution: code, name: `代表${code}`, role: '院领导' }, '测试');
     const f = freezeDraw(db, { kind: 'initial' }, '测试');
     expect(f.infeasible).toContain(`三级医院至少2名，成员库中符合条件的三级医院仅1家：${tertiary.name}`);

@@ -25,9 +25,13 @@ async function importFile(db: WritableDb, path: string) {
 }
 
 const instValue = (db: WritableDb, inst: string, code: string, period: string) =>
-  db.conn.prepare('SELECT value FROM institution_values WHERE institution = ? AND indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(inst, code, period) as number | null | undefined;
+  db.conn
+    .prepare('SELECT value FROM institution_values WHERE institution = ? AND indicator = ? AND period = ? AND superseded_by IS NULL')
+    .pluck()
+    .get(inst, code, period) as number | null | undefined;
 const regionVal = (db: WritableDb, code: string, period: string) =>
-  db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as number | null | undefined;
+  db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as
+    number | null | undefined;
 
 describe('importing the demo region', () => {
   it('gives identical database contents from the xlsx workbook and from the zip', async () => {
@@ -54,7 +58,9 @@ describe('importing the demo region', () => {
     await importFile(db, DEMO_ZIP);
     const avg = (level: string) =>
       db.conn
-        .prepare(`SELECT avg(v.value) FROM institution_values v JOIN institutions i ON i.code = v.institution WHERE v.indicator = 'SVC_COST_PER_STAY' AND i.level IN (${level}) AND v.superseded_by IS NULL`)
+        .prepare(
+          `SELECT avg(v.value) FROM institution_values v JOIN institutions i ON i.code = v.institution WHERE v.indicator = 'SVC_COST_PER_STAY' AND i.level IN (${level}) AND v.superseded_by IS NULL`,
+        )
         .pluck()
         .get() as number;
     expect(avg("'三级'")).toBeGreaterThan(12500);
@@ -97,8 +103,15 @@ describe('derived indicators', () => {
     expect(instValue(db, 'H001', 'DRG_CMI', '2025-01')).toBeCloseTo((2.5 * 100 + 0.86 * 200) / 300, 6);
     expect(instValue(db, 'H001', 'DRG_ACTUAL_SHARE', '2025-01')).toBeCloseTo(6 / 300, 6);
     // computed values are marked as such
-    expect(db.conn.prepare("SELECT origin FROM institution_values WHERE institution = 'H001' AND indicator = 'SVC_COST_PER_STAY' AND period = '2025-01'").pluck().get()).toBe('computed');
-    expect(db.conn.prepare("SELECT origin FROM institution_values WHERE institution = 'H001' AND indicator = 'SVC_IP_COST' AND period = '2025-01'").pluck().get()).toBe('supplied');
+    expect(
+      db.conn
+        .prepare("SELECT origin FROM institution_values WHERE institution = 'H001' AND indicator = 'SVC_COST_PER_STAY' AND period = '2025-01'")
+        .pluck()
+        .get(),
+    ).toBe('computed');
+    expect(
+      db.conn.prepare("SELECT origin FROM institution_values WHERE institution = 'H001' AND indicator = 'SVC_IP_COST' AND period = '2025-01'").pluck().get(),
+    ).toBe('supplied');
   });
 
   it('computes the discharge growth rate against the same period last year already in the workspace', async () => {
@@ -133,7 +146,16 @@ describe('versions', () => {
     const jan = report.diff.find((d) => d.period === '2025-01')!;
     // 住院总费用 changed, and with it the derived 次均住院费用 of H001 (and the region totals)
     expect(jan.changed).toBeGreaterThanOrEqual(2);
-    expect(report.changes).toContainEqual(expect.objectContaining({ period: '2025-01', indicator: 'SVC_IP_COST', institution: 'H001', before: 4200, after: 4500, institutionName: '测试市第一人民医院' }));
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({
+        period: '2025-01',
+        indicator: 'SVC_IP_COST',
+        institution: 'H001',
+        before: 4200,
+        after: 4500,
+        institutionName: '测试市第一人民医院',
+      }),
+    );
     expect(report.diff.find((d) => d.period === '2025-02')!.changed).toBe(0);
     // nothing written yet
     expect(instValue(db, 'H001', 'SVC_IP_COST', '2025-01')).toBe(4200);
@@ -141,7 +163,11 @@ describe('versions', () => {
     expect(record.supersededPeriods).toEqual(['2025-01', '2025-02']);
     expect(instValue(db, 'H001', 'SVC_IP_COST', '2025-01')).toBe(4500);
     // the old number is kept, marked superseded by the new import
-    const history = db.conn.prepare("SELECT value, import_id, superseded_by FROM institution_values WHERE institution = 'H001' AND indicator = 'SVC_IP_COST' AND period = '2025-01' ORDER BY import_id").all();
+    const history = db.conn
+      .prepare(
+        "SELECT value, import_id, superseded_by FROM institution_values WHERE institution = 'H001' AND indicator = 'SVC_IP_COST' AND period = '2025-01' ORDER BY import_id",
+      )
+      .all();
     expect(history).toEqual([
       { value: 4200, import_id: 1, superseded_by: 2 },
       { value: 4500, import_id: 2, superseded_by: null },

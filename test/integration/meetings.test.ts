@@ -15,7 +15,9 @@ import { readFileSync } from 'node:fs';
 
 function ws(dir: string) {
   const db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '测试' });
-  db.conn.prepare("INSERT INTO institutions (code, name, level, type, ownership, payment) VALUES ('H001', '示范市人民医院', '三级', '综合', '公立', 'DRG')").run();
+  db.conn
+    .prepare("INSERT INTO institutions (code, name, level, type, ownership, payment) VALUES ('H001', '示范市人民医院', '三级', '综合', '公立', 'DRG')")
+    .run();
   return db;
 }
 
@@ -23,7 +25,11 @@ describe('meetings and comments', () => {
   it('runs a meeting: attendance, comments, on-the-spot answer, assignment, workflow history, lists', async () => {
     const dir = tempDir();
     const db = ws(dir);
-    const m = createMeeting(db, { type: '季公告', title: '2025年第一季度数据沟通会', date: '2025-05-08', place: '医保局三楼会议室', period: '2025-Q1', convenor: '张局长' }, '测试');
+    const m = createMeeting(
+      db,
+      { type: '季公告', title: '2025年第一季度数据沟通会', date: '2025-05-08', place: '医保局三楼会议室', period: '2025-Q1', convenor: '张局长' },
+      '测试',
+    );
     expect(m.listDue).toBe('2025-05-15');
     addAttendee(db, m.id, { name: '王院长', organization: '示范市人民医院', role: '医院代表' }, '测试');
     let v = addAttendee(db, m.id, { name: '赵主任', organization: '东湖县人民医院', role: '医院代表' }, '测试');
@@ -31,10 +37,25 @@ describe('meetings and comments', () => {
     expect(v.attendees.map((a) => a.present)).toEqual([true, false]);
     saveMinutes(db, m.id, '会议通报了一季度基金收支和DRG结算情况，讨论了基准点数调整。', '一、二季度起按新基准点数结算。', '测试');
     // the agenda is the deck of saved chart views presented
-    const view = saveView(db, '横向对比·次均住院费用·2025年3月', { chart: 'ranking', indicator: 'SVC_COST_PER_STAY', period: '2025-03', band: '三级', institution: null }, '测试');
+    const view = saveView(
+      db,
+      '横向对比·次均住院费用·2025年3月',
+      { chart: 'ranking', indicator: 'SVC_COST_PER_STAY', period: '2025-03', band: '三级', institution: null },
+      '测试',
+    );
     expect(setAgenda(db, m.id, [view.id, 999], '测试').agenda).toEqual([view.id]);
-    const c1 = saveComment(db, null, { meetingId: m.id, institution: 'H001', person: '王院长', kind: '意见建议', category: '数据分析', text: '希望按病组公布同级医院的次均费用。' }, '测试');
-    const c2 = saveComment(db, null, { meetingId: m.id, institution: 'H001', person: '王院长', kind: '异议申诉', category: '核心要素 基准点数/差异系数', text: '对FM19基准点数有异议。' }, '测试');
+    const c1 = saveComment(
+      db,
+      null,
+      { meetingId: m.id, institution: 'H001', person: '王院长', kind: '意见建议', category: '数据分析', text: '希望按病组公布同级医院的次均费用。' },
+      '测试',
+    );
+    const c2 = saveComment(
+      db,
+      null,
+      { meetingId: m.id, institution: 'H001', person: '王院长', kind: '异议申诉', category: '核心要素 基准点数/差异系数', text: '对FM19基准点数有异议。' },
+      '测试',
+    );
     transitionComment(db, c1.id, '当场答复', { note: '下月起在月告知中增加病组次均费用对比。' }, '测试');
     expect(() => transitionComment(db, c2.id, '研究中', { note: '' }, '测试')).toThrow(/责任处室/);
     transitionComment(db, c2.id, '研究中', { note: '交医药服务处测算', department: '医药服务处', dueDate: '2025-06-08' }, '测试');
@@ -43,7 +64,11 @@ describe('meetings and comments', () => {
     expect(done.history.map((h) => h.to)).toEqual(['已记录', '研究中', '已答复']);
     expect(done.history[1]).toMatchObject({ from: '已记录', actor: '测试', note: '交医药服务处测算' });
     // full-text search over comments and minutes, Chinese included
-    expect(search(db, '基准点数').map((h) => h.kind).sort()).toEqual(['comment', 'meeting']);
+    expect(
+      search(db, '基准点数')
+        .map((h) => h.kind)
+        .sort(),
+    ).toEqual(['comment', 'meeting']);
     expect(search(db, '次均').length).toBe(1);
     // the 问题建议清单 as xlsx and docx
     const xlsx = join(dir, '问题建议清单.xlsx');
@@ -69,7 +94,15 @@ describe('meetings and comments', () => {
     ws(dir).conn.close();
     // bundled inside the project so the child resolves node_modules (zod, better-sqlite3) from here
     const bundle = join(__dirname, '..', '..', 'test-output', `autosave-child-${process.pid}.cjs`);
-    await build({ entryPoints: [join(__dirname, 'fixtures', 'autosave-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, packages: 'external', logLevel: 'silent' });
+    await build({
+      entryPoints: [join(__dirname, 'fixtures', 'autosave-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: bundle,
+      packages: 'external',
+      logLevel: 'silent',
+    });
     const words = ['对', 'FM19', '病组', '基准点数', '有异议，', '请复核'];
     const child = spawn(process.execPath, [bundle, join(dir, 'w.ljd'), ...words], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

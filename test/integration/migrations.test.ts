@@ -22,7 +22,9 @@ describe('migration chain', () => {
     // the schema is usable: foreign keys on, WAL on
     expect(db.conn.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.conn.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(() => db.conn.prepare("INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (999, 'FI_TOTAL', '2025-01', 1, 'supplied')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.conn.prepare("INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (999, 'FI_TOTAL', '2025-01', 1, 'supplied')").run(),
+    ).toThrow(/FOREIGN KEY/);
     // running again changes nothing
     expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
     db.conn.close();

@@ -46,9 +46,13 @@ async function importInto(db: WritableDb, file: string) {
 }
 
 const region = (db: WritableDb, code: string, period: string) =>
-  db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as number | undefined;
+  db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as
+    number | undefined;
 const inst = (db: WritableDb, i: string, code: string, period: string) =>
-  db.conn.prepare('SELECT value FROM institution_values WHERE institution = ? AND indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(i, code, period) as number | undefined;
+  db.conn
+    .prepare('SELECT value FROM institution_values WHERE institution = ? AND indicator = ? AND period = ? AND superseded_by IS NULL')
+    .pluck()
+    .get(i, code, period) as number | undefined;
 
 /** A directory for the whole describe block (tempDir() is emptied after every test). */
 function sharedDir(): { get: () => string } {
@@ -134,7 +138,10 @@ describe.runIf(existsSync(CLI))('packages written by other tools', () => {
     const info = cli(['info', join(dir, 'annual.ljd')]);
     expect(info.code).toBe(0);
     expect(info.out).toContain('基金概况（2025年1—9月）：收入合计 133.00亿元');
-    const json = JSON.parse(cli(['info', join(dir, 'annual.ljd'), '--json']).out) as { latestPeriod: string; fund: { figures: { code: string; value: number }[] } };
+    const json = JSON.parse(cli(['info', join(dir, 'annual.ljd'), '--json']).out) as {
+      latestPeriod: string;
+      fund: { figures: { code: string; value: number }[] };
+    };
     expect(json.latestPeriod).toBe('2025-C09');
     expect(json.fund.figures.find((f) => f.code === 'FE_TOTAL')?.value).toBe(1240000);
   });
@@ -158,7 +165,11 @@ describe('monthly and annual figures agree', () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     const meta = wb.addWorksheet('包信息');
-    meta.addRows([['项目', '内容'], ['统筹地区编码', '320100'], ['统筹地区名称', '南京市（测试）']]);
+    meta.addRows([
+      ['项目', '内容'],
+      ['统筹地区编码', '320100'],
+      ['统筹地区名称', '南京市（测试）'],
+    ]);
     const r = wb.addWorksheet('地区指标');
     r.addRow(['期间', '职工医保住院统筹基金支出（万元）']);
     for (let m = 1; m <= 12; m++) r.addRow([`2024年${m}月`, 1000 + m]);

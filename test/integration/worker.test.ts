@@ -35,7 +35,10 @@ describe.runIf(existsSync(WORKER))('database worker thread', () => {
 
   it('validates input and reports errors as readable Chinese, not stack traces', async () => {
     const bad = await client.invoke('workspace.create', { path: 'x.ljd', regionCode: 'abc', regionName: '某市' });
-    expect(bad).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '参数“regionCode”不正确：统筹地区编码应为6位数字', hint: '请检查填写的内容后重试。' } });
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '参数“regionCode”不正确：统筹地区编码应为6位数字', hint: '请检查填写的内容后重试。' },
+    });
     const unknown = await client.invoke('app.shutdown', {});
     expect(unknown.ok).toBe(false);
     expect(!unknown.ok && unknown.error.code).toBe('UNKNOWN_CHANNEL');
@@ -58,7 +61,11 @@ describe.runIf(existsSync(WORKER))('database worker thread', () => {
 
   it('a worker killed mid-request fails the pending call in Chinese, fails later calls at once, and restarts', async () => {
     const stopped: string[] = [];
-    const w = new DbWorkerClient(WORKER, { workspacePath: join(dir, 'w.ljd'), demoPackage: DEMO, actor: '测试' }, { progress: () => undefined, stopped: (r) => stopped.push(r) });
+    const w = new DbWorkerClient(
+      WORKER,
+      { workspacePath: join(dir, 'w.ljd'), demoPackage: DEMO, actor: '测试' },
+      { progress: () => undefined, stopped: (r) => stopped.push(r) },
+    );
     await w.ready;
     const pending = w.invoke('import.prepare', { path: DEMO });
     await new Promise((r) => setTimeout(r, 30));

@@ -5,7 +5,11 @@ import { BUILTIN_INDICATORS, OFFICIAL_INDICATORS, INDICATOR_GROUPS } from '../..
 import { dependencyOrder } from '../../electron/services/import/derive';
 
 // The official table beside the repo (tests may read ../shared; the app never does).
-const csv = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'domain', 'indicators.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+const csv = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'domain', 'indicators.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','));
 
 describe('indicator catalog', () => {
   it('holds every row of the official table, in order, with its group, frequency and * flag', () => {
@@ -29,7 +33,17 @@ describe('indicator catalog', () => {
     expect(new Set(BUILTIN_INDICATORS.map((d) => d.name)).size).toBe(BUILTIN_INDICATORS.length);
     for (const d of BUILTIN_INDICATORS) {
       const f = d.formula;
-      const refs = !f ? [] : f.kind === 'sum' ? f.of : f.kind === 'difference' ? [f.minuend, f.subtrahend] : f.kind === 'ratio' ? [f.numerator, f.denominator] : f.kind === 'growth' ? [f.of] : [];
+      const refs = !f
+        ? []
+        : f.kind === 'sum'
+          ? f.of
+          : f.kind === 'difference'
+            ? [f.minuend, f.subtrahend]
+            : f.kind === 'ratio'
+              ? [f.numerator, f.denominator]
+              : f.kind === 'growth'
+                ? [f.of]
+                : [];
       for (const r of refs) expect(codes, `${d.code} → ${r}`).toContain(r);
       if (d.weightedBy) expect(codes).toContain(d.weightedBy);
     }

@@ -22,7 +22,10 @@ describe('IPC contract and the API built from it', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
   it('turns an error envelope into an AppError with the Chinese message and hint', async () => {
-    const api = buildApi(async () => ({ ok: false, error: { code: 'NO_WORKSPACE', message: '尚未打开工作区。', hint: '请打开工作区。' } }), () => () => undefined);
+    const api = buildApi(
+      async () => ({ ok: false, error: { code: 'NO_WORKSPACE', message: '尚未打开工作区。', hint: '请打开工作区。' } }),
+      () => () => undefined,
+    );
     const err = await api.app.info().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'NO_WORKSPACE', message: '尚未打开工作区。', hint: '请打开工作区。' });

@@ -3,7 +3,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalSeed } from '../../shared/draw/canonical';
-import { BANDS, DEFAULT_RULES, DrawInfeasible, infeasibility, poolHash, rulesHash, runDraw, type DrawRules, type Pool } from '../../electron/services/draw/algorithm';
+import {
+  BANDS,
+  DEFAULT_RULES,
+  DrawInfeasible,
+  infeasibility,
+  poolHash,
+  rulesHash,
+  runDraw,
+  type DrawRules,
+  type Pool,
+} from '../../electron/services/draw/algorithm';
 import { randomPool } from '../helpers/pools';
 import { tempDir } from '../helpers/temp';
 
@@ -94,11 +104,15 @@ describe('infeasible rules: the exact constraint, and no draw', () => {
     expect(reasons).toContain('医院代表12名（每家机构至多1名），成员库中符合条件的医疗机构仅11家');
   });
   it('minimums that add up to more than the seats, and fewer than 8 seats', () => {
-    expect(infeasibility(base(), { ...DEFAULT_RULES, seats: 8, minimums: { 三级: 4, 二级: 3, 一级及基层: 3 } }, [])).toContain('各级别最低人数之和（10名）超过医院代表席位数（8名）');
+    expect(infeasibility(base(), { ...DEFAULT_RULES, seats: 8, minimums: { 三级: 4, 二级: 3, 一级及基层: 3 } }, [])).toContain(
+      '各级别最低人数之和（10名）超过医院代表席位数（8名）',
+    );
     expect(infeasibility(base(), { ...DEFAULT_RULES, seats: 7 }, [])).toContain('医院代表席位应不少于8名，规则设为7名');
   });
   it('too few pharmacies for the pharmacy seats', () => {
-    expect(infeasibility(randomPool(9, { pharmacies: 1 }), { ...DEFAULT_RULES, pharmacySeats: 2 }, [])).toContain('零售药店代表2名，成员库中符合条件的零售药店仅1家');
+    expect(infeasibility(randomPool(9, { pharmacies: 1 }), { ...DEFAULT_RULES, pharmacySeats: 2 }, [])).toContain(
+      '零售药店代表2名，成员库中符合条件的零售药店仅1家',
+    );
   });
 });
 
@@ -130,21 +144,42 @@ describe('the independent Python verifier (docs/verify_draw.py)', () => {
   const runPython = (inputs: unknown[]) => {
     const f = join(tempDir(), 'inputs.json');
     writeFileSync(f, JSON.stringify(inputs));
-    return JSON.parse(execFileSync('python3', [VERIFIER, '--run-batch', f], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { poolHash: string; rulesHash: string; seedCanonical: string; result: unknown[]; steps: unknown[] }[];
+    return JSON.parse(execFileSync('python3', [VERIFIER, '--run-batch', f], { encoding: 'utf8', maxBuffer: 1 << 26 })) as {
+      poolHash: string;
+      rulesHash: string;
+      seedCanonical: string;
+      result: unknown[];
+      steps: unknown[];
+    }[];
   };
-  const strip = (steps: { round: string; institution: string; decision: string; person?: string }[]) => steps.map(({ round, institution, decision, person }) => (person ? { round, institution, decision, person } : { round, institution, decision }));
+  const strip = (steps: { round: string; institution: string; decision: string; person?: string }[]) =>
+    steps.map(({ round, institution, decision, person }) => (person ? { round, institution, decision, person } : { round, institution, decision }));
 
   it('reproduces the documented test vectors', () => {
     const vectors = docVectors();
     const outs = runPython(vectors.map((v) => v.input));
-    outs.forEach((o, i) => expect({ poolHash: o.poolHash, rulesHash: o.rulesHash, seedCanonical: o.seedCanonical, result: o.result }).toEqual(vectors[i]!.expected));
+    outs.forEach((o, i) =>
+      expect({ poolHash: o.poolHash, rulesHash: o.rulesHash, seedCanonical: o.seedCanonical, result: o.result }).toEqual(vectors[i]!.expected),
+    );
   });
 
   it('agrees with the app on 150 random pools, seeds and rules, step by step', () => {
     const inputs = Array.from({ length: 150 }, (_, s) => {
-      const rules: DrawRules = { ...DEFAULT_RULES, seats: 8 + (s % 4), coverTypes: s % 5 !== 0, pharmacySeats: s % 7 === 0 ? 1 : 0, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 } };
+      const rules: DrawRules = {
+        ...DEFAULT_RULES,
+        seats: 8 + (s % 4),
+        coverTypes: s % 5 !== 0,
+        pharmacySeats: s % 7 === 0 ? 1 : 0,
+        minimums: { 三级: 2, 二级: 3, 一级及基层: 3 },
+      };
       const pool = randomPool(1000 + s, { pharmacies: s % 7 === 0 ? 3 : 0 });
-      return { pool, rules, seed: `${s} ${(s * 7919) % 1000}，${'０１２'[s % 3]}-${s % 13}`, previousHash: s % 3 ? '' : 'f'.repeat(64), fixed: [] as { institution: string; person: string }[] };
+      return {
+        pool,
+        rules,
+        seed: `${s} ${(s * 7919) % 1000}，${'０１２'[s % 3]}-${s % 13}`,
+        previousHash: s % 3 ? '' : 'f'.repeat(64),
+        fixed: [] as { institution: string; person: string }[],
+      };
     });
     const outs = runPython(inputs);
     inputs.forEach((input, i) => {
@@ -162,7 +197,13 @@ describe('the independent Python verifier (docs/verify_draw.py)', () => {
     const inputs = Array.from({ length: 30 }, (_, s) => {
       const pool = randomPool(5000 + s);
       const first = runDraw({ pool, rules: DEFAULT_RULES, seed: `first ${s} 123456`, previousHash: '', fixed: [] });
-      return { pool, rules: DEFAULT_RULES, seed: `second ${s} 654321`, previousHash: rulesHash(DEFAULT_RULES) + poolHash(pool).slice(0, 0), fixed: first.result.slice(1 + (s % 2)) };
+      return {
+        pool,
+        rules: DEFAULT_RULES,
+        seed: `second ${s} 654321`,
+        previousHash: rulesHash(DEFAULT_RULES) + poolHash(pool).slice(0, 0),
+        fixed: first.result.slice(1 + (s % 2)),
+      };
     });
     const outs = runPython(inputs);
     inputs.forEach((input, i) => expect(outs[i]!.result).toEqual(runDraw(input).result));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, isTrustedSender, resolveAppPath } from '../../electron/main/security-policy';
+import {
+  APP_ENTRY,
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isAllowedRequest,
+  isTrustedSender,
+  resolveAppPath,
+} from '../../electron/main/security-policy';
 
 describe('request policy', () => {
   it('lets the app scheme through', () => {

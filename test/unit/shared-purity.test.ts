@@ -14,7 +14,9 @@ function files(dir: string): string[] {
 describe('shared/ is pure TypeScript', () => {
   const root = join(__dirname, '..', '..', 'shared');
   it.each(files(root).map((f) => [f.slice(root.length + 1), f]))('%s imports only shared code and zod', (_name, file) => {
-    const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const src = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
     const imports = [...src.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
     for (const i of imports) expect(i.startsWith('.') || i === 'zod', `${file}: ${i}`).toBe(true);
     expect(src).not.toMatch(/\brequire\(|\bprocess\.\w|\bwindow\.\w|\bdocument\.\w|\bBuffer\b/);

@@ -20,7 +20,12 @@ interface InstInfo {
 }
 
 function institutions(db: ReadableDb): Map<string, InstInfo> {
-  const rows = db.conn.prepare('SELECT code, name, level, type FROM institutions').all() as { code: string; name: string; level: InstitutionLevel; type: string }[];
+  const rows = db.conn.prepare('SELECT code, name, level, type FROM institutions').all() as {
+    code: string;
+    name: string;
+    level: InstitutionLevel;
+    type: string;
+  }[];
   return new Map(rows.map((r) => [r.code, { ...r, band: levelBand(r.level) }]));
 }
 
@@ -31,12 +36,18 @@ function indicator(db: ReadableDb, code: string) {
 }
 
 function values(db: ReadableDb, code: string, period: string): Map<string, number> {
-  const rows = db.conn.prepare('SELECT institution, value FROM institution_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL AND value IS NOT NULL').raw().all(code, period) as [string, number][];
+  const rows = db.conn
+    .prepare('SELECT institution, value FROM institution_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL AND value IS NOT NULL')
+    .raw()
+    .all(code, period) as [string, number][];
   return new Map(rows);
 }
 
 function regionValue(db: ReadableDb, code: string, period: string): number | null {
-  return (db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as number | null | undefined) ?? null;
+  return (
+    (db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as
+      number | null | undefined) ?? null
+  );
 }
 
 /** Horizontal comparison: institutions (of one level band, or all) ranked, with peer statistics. */
@@ -119,7 +130,9 @@ export function distribution(db: ReadableDb, code: string, period: string): Dist
   const def = indicator(db, code);
   const insts = institutions(db);
   const v = values(db, code, period);
-  const bands = BANDS_ORDER.map((band) => ({ band, stats: boxStats([...v].filter(([i]) => insts.get(i)?.band === band).map(([, x]) => x)) })).filter((b) => b.stats);
+  const bands = BANDS_ORDER.map((band) => ({ band, stats: boxStats([...v].filter(([i]) => insts.get(i)?.band === band).map(([, x]) => x)) })).filter(
+    (b) => b.stats,
+  );
   return { indicator: code, indicatorName: def.name, unit: def.unit, period, bands };
 }
 
@@ -135,9 +148,21 @@ export function drgOverview(db: ReadableDb, period: string): DrgOverview {
        WHERE g.superseded_by IS NULL AND g.period BETWEEN ? AND ? AND i.level = '三级' AND g.scheme = 'DRG'
        GROUP BY g.institution, g.group_code`,
     )
-    .all(first, last) as { institution: string; group_code: string; group_name: string; cases: number; cost: number; self_pay: number; weighted: number; weight: number | null }[];
+    .all(first, last) as {
+    institution: string;
+    group_code: string;
+    group_name: string;
+    cases: number;
+    cost: number;
+    self_pay: number;
+    weighted: number;
+    weight: number | null;
+  }[];
   const hospitals = new Map<string, { cases: number; cost: number; selfPay: number; weighted: number; groups: number }>();
-  const groups = new Map<string, { code: string; name: string; cases: number; cost: number; weight: number | null; hospitals: Map<string, { cases: number; cost: number }> }>();
+  const groups = new Map<
+    string,
+    { code: string; name: string; cases: number; cost: number; weight: number | null; hospitals: Map<string, { cases: number; cost: number }> }
+  >();
   for (const r of rows) {
     const h = hospitals.get(r.institution) ?? { cases: 0, cost: 0, selfPay: 0, weighted: 0, groups: 0 };
     h.cases += r.cases;
@@ -159,13 +184,23 @@ export function drgOverview(db: ReadableDb, period: string): DrgOverview {
       cases: g.cases,
       totalCost: g.cost,
       weight: g.weight,
-      hospitals: [...g.hospitals].map(([i, x]) => ({ institution: i, name: insts.get(i)?.name ?? i, cases: x.cases, avgCost: x.cost / x.cases })).sort((a, b) => b.avgCost - a.avgCost),
+      hospitals: [...g.hospitals]
+        .map(([i, x]) => ({ institution: i, name: insts.get(i)?.name ?? i, cases: x.cases, avgCost: x.cost / x.cases }))
+        .sort((a, b) => b.avgCost - a.avgCost),
     }));
   const all = [...groups.values()];
   return {
     period,
     hospitals: [...hospitals]
-      .map(([i, h]) => ({ institution: i, name: insts.get(i)?.name ?? i, cases: h.cases, totalCost: h.cost, selfPay: h.selfPay, cmi: h.cases ? h.weighted / h.cases : null, groups: h.groups }))
+      .map(([i, h]) => ({
+        institution: i,
+        name: insts.get(i)?.name ?? i,
+        cases: h.cases,
+        totalCost: h.cost,
+        selfPay: h.selfPay,
+        cmi: h.cases ? h.weighted / h.cases : null,
+        groups: h.groups,
+      }))
       .sort((a, b) => b.totalCost - a.totalCost),
     topByCost: rank([...all].sort((a, b) => b.cost - a.cost)),
     topByWeight: rank([...all].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || b.cases - a.cases)),
@@ -183,8 +218,22 @@ export const DEFAULT_THRESHOLDS = { peerYellow: 2.5, peerRed: 3.5, changeYellow:
 export const DEFAULT_THRESHOLDS_PERCENT = { peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.05, changeRed: 0.1 };
 
 export function thresholds(db: ReadableDb): Map<string, Thresholds> {
-  const rows = db.conn.prepare('SELECT indicator, peer_yellow, peer_red, change_yellow, change_red FROM flag_thresholds').all() as Record<string, number | string>[];
-  return new Map(rows.map((r) => [r.indicator as string, { indicator: r.indicator as string, peerYellow: r.peer_yellow as number, peerRed: r.peer_red as number, changeYellow: r.change_yellow as number, changeRed: r.change_red as number }]));
+  const rows = db.conn.prepare('SELECT indicator, peer_yellow, peer_red, change_yellow, change_red FROM flag_thresholds').all() as Record<
+    string,
+    number | string
+  >[];
+  return new Map(
+    rows.map((r) => [
+      r.indicator as string,
+      {
+        indicator: r.indicator as string,
+        peerYellow: r.peer_yellow as number,
+        peerRed: r.peer_red as number,
+        changeYellow: r.change_yellow as number,
+        changeRed: r.change_red as number,
+      },
+    ]),
+  );
 }
 
 export function setThresholds(db: WritableDb, t: Thresholds, actor: string): Thresholds {
@@ -215,12 +264,21 @@ export function flags(db: ReadableDb, period: string): Flag[] {
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const th = thresholds(db);
   const notes = new Map(
-    (db.conn.prepare('SELECT institution, indicator, cause FROM flag_notes WHERE period = ? ORDER BY id').all(period) as { institution: string; indicator: string; cause: string }[]).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
+    (
+      db.conn.prepare('SELECT institution, indicator, cause FROM flag_notes WHERE period = ? ORDER BY id').all(period) as {
+        institution: string;
+        indicator: string;
+        cause: string;
+      }[]
+    ).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
   );
   // three reads in all (this period, the previous one, the same period last year), not three per indicator
   const byIndicator = (p: string) => {
     const m = new Map<string, Map<string, number>>();
-    for (const [ind, inst, v] of db.conn.prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL').raw().iterate(p) as IterableIterator<[string, string, number]>) {
+    for (const [ind, inst, v] of db.conn
+      .prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL')
+      .raw()
+      .iterate(p) as IterableIterator<[string, string, number]>) {
       let x = m.get(ind);
       if (!x) m.set(ind, (x = new Map()));
       x.set(inst, v);
@@ -309,9 +367,16 @@ export function recordCause(db: WritableDb, input: { institution: string; indica
   if (!input.cause.trim()) throw new AppError('INVALID_INPUT', '请填写查明的原因。', '例如：新开设心血管介入中心，高倍率病例增加。');
   return inTransaction(db, () => {
     const id = Number(
-      db.conn.prepare('INSERT INTO flag_notes (institution, indicator, period, cause, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(input.institution, input.indicator, input.period, input.cause.trim(), new Date().toISOString(), actor).lastInsertRowid,
+      db.conn
+        .prepare('INSERT INTO flag_notes (institution, indicator, period, cause, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(input.institution, input.indicator, input.period, input.cause.trim(), new Date().toISOString(), actor).lastInsertRowid,
     );
-    recordAudit(db, { actor, action: 'flags.cause', target: `${input.institution}/${input.indicator}/${input.period}`, details: { cause: input.cause.trim() } });
+    recordAudit(db, {
+      actor,
+      action: 'flags.cause',
+      target: `${input.institution}/${input.indicator}/${input.period}`,
+      details: { cause: input.cause.trim() },
+    });
     return { id };
   });
 }
@@ -327,7 +392,10 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
   const rows = defs
     .map((d) => {
       const v = values(db, d.code, period);
-      const peers = [...v].filter(([i]) => insts.get(i)?.band === me.band).map(([, x]) => x).sort((a, b) => a - b);
+      const peers = [...v]
+        .filter(([i]) => insts.get(i)?.band === me.band)
+        .map(([, x]) => x)
+        .sort((a, b) => a - b);
       const f = mine.get(d.code);
       return {
         indicator: d.code,

@@ -16,7 +16,9 @@ export interface AuditInput {
 const GENESIS = '0'.repeat(64);
 
 function entryHash(prev: string, at: string, actor: string, action: string, target: string, details: string): string {
-  return createHash('sha256').update(JSON.stringify([prev, at, actor, action, target, details]), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([prev, at, actor, action, target, details]), 'utf8')
+    .digest('hex');
 }
 
 export function recordAudit(db: WritableDb, input: AuditInput, at = new Date().toISOString()): AuditEntry {
@@ -31,9 +33,7 @@ export function recordAudit(db: WritableDb, input: AuditInput, at = new Date().t
 }
 
 export function listAudit(db: ReadableDb, limit: number): AuditEntry[] {
-  return db.conn
-    .prepare('SELECT id, at, actor, action, target, details, hash FROM audit_log ORDER BY id DESC LIMIT ?')
-    .all(limit) as AuditEntry[];
+  return db.conn.prepare('SELECT id, at, actor, action, target, details, hash FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditEntry[];
 }
 
 /** Returns the id of the first entry whose hash does not match, or null when the chain is intact. */

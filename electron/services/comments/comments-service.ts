@@ -44,7 +44,11 @@ export interface CommentInput {
 export function commentView(db: ReadableDb, id: number): CommentView {
   const c = getRow<CommentRow>(db, 'SELECT c.*, i.name AS inst_name FROM comments c LEFT JOIN institutions i ON i.code = c.institution WHERE c.id = ?', id);
   if (!c) throw new AppError('INVALID_INPUT', '意见不存在。', '请刷新后重试。');
-  const history = allRows<{ at: string; actor: string; from_status: string | null; to_status: string; note: string }>(db, 'SELECT at, actor, from_status, to_status, note FROM comment_events WHERE comment_id = ? ORDER BY id', id).map((e) => ({
+  const history = allRows<{ at: string; actor: string; from_status: string | null; to_status: string; note: string }>(
+    db,
+    'SELECT at, actor, from_status, to_status, note FROM comment_events WHERE comment_id = ? ORDER BY id',
+    id,
+  ).map((e) => ({
     at: e.at,
     actor: e.actor,
     from: e.from_status,
@@ -101,13 +105,35 @@ export function saveComment(db: WritableDb, id: number | null, c: CommentInput, 
         run(
           db,
           'INSERT INTO comments (meeting_id, institution, person, kind, category, text, indicator, period, status, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          c.meetingId, c.institution, c.person, c.kind, c.category, c.text, c.indicator ?? null, c.period ?? null, '已记录', t, actor, t,
+          c.meetingId,
+          c.institution,
+          c.person,
+          c.kind,
+          c.category,
+          c.text,
+          c.indicator ?? null,
+          c.period ?? null,
+          '已记录',
+          t,
+          actor,
+          t,
         ).lastInsertRowid,
       );
       run(db, "INSERT INTO comment_events (comment_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, NULL, '已记录', '')", cid, t, actor);
       recordAudit(db, { actor, action: 'comment.create', target: `comment#${cid}`, details: { meetingId: c.meetingId, institution: c.institution } });
     } else {
-      const n = run(db, 'UPDATE comments SET meeting_id = ?, institution = ?, person = ?, kind = ?, category = ?, text = ?, updated_at = ? WHERE id = ?', c.meetingId, c.institution, c.person, c.kind, c.category, c.text, t, cid).changes;
+      const n = run(
+        db,
+        'UPDATE comments SET meeting_id = ?, institution = ?, person = ?, kind = ?, category = ?, text = ?, updated_at = ? WHERE id = ?',
+        c.meetingId,
+        c.institution,
+        c.person,
+        c.kind,
+        c.category,
+        c.text,
+        t,
+        cid,
+      ).changes;
       if (!n) throw new AppError('INVALID_INPUT', '意见不存在。', '请刷新后重试。');
     }
     const inst = c.institution ? (getValue<string>(db, 'SELECT name FROM institutions WHERE code = ?', c.institution) ?? '') : '';
@@ -128,15 +154,32 @@ export function transitionComment(
     const c = commentView(db, id);
     if (!NEXT_STATUS[c.status].includes(to))
       throw new AppError('INVALID_INPUT', `“${c.status}”的意见不能改为“${to}”。`, `可改为：${NEXT_STATUS[c.status].join('、') || '（已关闭，不能再改）'}。`);
-    if ((to === '当场答复' || to === '已答复') && !input.note.trim()) throw new AppError('INVALID_INPUT', '请填写答复内容。', '答复将写入问题建议清单并反馈给医疗机构。');
-    if (to === '研究中' && !(input.department ?? c.department)) throw new AppError('INVALID_INPUT', '请指定责任处室。', '例如：医保中心、医药服务处、基金监管处。');
+    if ((to === '当场答复' || to === '已答复') && !input.note.trim())
+      throw new AppError('INVALID_INPUT', '请填写答复内容。', '答复将写入问题建议清单并反馈给医疗机构。');
+    if (to === '研究中' && !(input.department ?? c.department))
+      throw new AppError('INVALID_INPUT', '请指定责任处室。', '例如：医保中心、医药服务处、基金监管处。');
     const answer = to === '当场答复' || to === '已答复' ? input.note.trim() : c.answer;
     run(
       db,
       'UPDATE comments SET status = ?, answer = ?, department = ?, due_date = ?, irregular = ?, updated_at = ? WHERE id = ?',
-      to, answer, input.department ?? c.department, input.dueDate !== undefined ? input.dueDate : c.dueDate, (input.irregular ?? c.irregular) ? 1 : 0, now(), id,
+      to,
+      answer,
+      input.department ?? c.department,
+      input.dueDate !== undefined ? input.dueDate : c.dueDate,
+      (input.irregular ?? c.irregular) ? 1 : 0,
+      now(),
+      id,
     );
-    run(db, 'INSERT INTO comment_events (comment_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)', id, now(), actor, c.status, to, input.note.trim());
+    run(
+      db,
+      'INSERT INTO comment_events (comment_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)',
+      id,
+      now(),
+      actor,
+      c.status,
+      to,
+      input.note.trim(),
+    );
     recordAudit(db, { actor, action: 'comment.status', target: `comment#${id}`, details: { from: c.status, to, note: input.note } });
     return commentView(db, id);
   });
@@ -161,7 +204,16 @@ export function quickComment(db: WritableDb, c: QuickComment, actor: string): { 
       run(
         db,
         'INSERT INTO comments (institution, person, kind, text, view_id, slide, indicator, period, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        c.institution, c.person.trim(), c.kind, c.text.trim(), c.viewId, c.slide, c.indicator, c.period, now(), actor,
+        c.institution,
+        c.person.trim(),
+        c.kind,
+        c.text.trim(),
+        c.viewId,
+        c.slide,
+        c.indicator,
+        c.period,
+        now(),
+        actor,
       ).lastInsertRowid,
     );
     recordAudit(db, { actor, action: 'comments.quick', target: `comment#${id}`, details: { ...c } });

@@ -65,17 +65,23 @@ export function defaultPeriod(db: ReadableDb): string | null {
   const months = periods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
   if (months.length) return months[months.length - 1]!;
   // latest end month first; of two ending together, the longer (the year before its 1—11月)
-  const byEnd = periods.filter((p) => safeKey(p)).sort((a, b) => {
-    const ma = monthsOf(a);
-    const mb = monthsOf(b);
-    return ma.last === mb.last ? ma.count - mb.count : ma.last < mb.last ? -1 : 1;
-  });
+  const byEnd = periods
+    .filter((p) => safeKey(p))
+    .sort((a, b) => {
+      const ma = monthsOf(a);
+      const mb = monthsOf(b);
+      return ma.last === mb.last ? ma.count - mb.count : ma.last < mb.last ? -1 : 1;
+    });
   return byEnd.length ? byEnd[byEnd.length - 1]! : null;
 }
 
 export function overview(db: ReadableDb, period: string | null): Overview {
   const p = period ?? defaultPeriod(db);
-  const levels = db.conn.prepare("SELECT level, count(*) AS count FROM institutions GROUP BY level ORDER BY CASE level WHEN '三级' THEN 1 WHEN '二级' THEN 2 WHEN '一级' THEN 3 WHEN '基层' THEN 4 ELSE 5 END").all() as {
+  const levels = db.conn
+    .prepare(
+      "SELECT level, count(*) AS count FROM institutions GROUP BY level ORDER BY CASE level WHEN '三级' THEN 1 WHEN '二级' THEN 2 WHEN '一级' THEN 3 WHEN '基层' THEN 4 ELSE 5 END",
+    )
+    .all() as {
     level: string;
     count: number;
   }[];
@@ -115,7 +121,9 @@ function sections(db: ReadableDb, selected: string): OverviewSection[] {
   for (const s of SECTIONS) {
     const period = s.kind === 'quarter' && isMonth ? quarterOf(selected) : selected;
     const sparkPeriods = sparkPeriodsOf(period, !isMonth ? 6 : s.kind === 'quarter' ? 8 : 13);
-    const kpis = s.codes.map((code) => ({ ...kpi(db, code, period), spark: sparkPeriods.map((x) => regionValue(db, code, x)) })).filter((k) => k.value !== null);
+    const kpis = s.codes
+      .map((code) => ({ ...kpi(db, code, period), spark: sparkPeriods.map((x) => regionValue(db, code, x)) }))
+      .filter((k) => k.value !== null);
     if (kpis.length) out.push({ title: s.title, period, kpis });
   }
   // budget execution: the year's inpatient pooled-fund spending so far against the year's budget
@@ -126,7 +134,9 @@ function sections(db: ReadableDb, selected: string): OverviewSection[] {
   if (budget && (isMonth || span.first.endsWith('-01'))) {
     // months when there are months; otherwise the supplied figure for 1–N月 itself
     const monthsSpent = db.conn
-      .prepare("SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND superseded_by IS NULL AND period BETWEEN ? AND ? AND length(period) = 7 AND substr(period, 6, 1) IN ('0', '1')")
+      .prepare(
+        "SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND superseded_by IS NULL AND period BETWEEN ? AND ? AND length(period) = 7 AND substr(period, 6, 1) IN ('0', '1')",
+      )
       .pluck()
       .get(`${year}-01`, lastMonth) as number | null;
     const direct = isMonth ? null : sumOf(regionValue(db, 'FE_EMP_POOLED_IP', selected), regionValue(db, 'FE_RES_POOLED_IP', selected));
@@ -139,8 +149,24 @@ function sections(db: ReadableDb, selected: string): OverviewSection[] {
         title: '预算执行',
         period: year,
         kpis: [
-          { code: 'BUD_IP', name: '住院统筹基金预算总额', unit: '万元', value: budget, previous: null, lastYear: regionValue(db, 'BUD_IP', String(Number(year) - 1)), spark: [] },
-          { code: 'BUD_IP_EXEC', name: `住院统筹基金预算执行率（1-${Number(month.slice(5))}月，时序进度${(elapsed * 100).toFixed(0)}%）`, unit: '%', value: share, previous: null, lastYear: null, spark: [] },
+          {
+            code: 'BUD_IP',
+            name: '住院统筹基金预算总额',
+            unit: '万元',
+            value: budget,
+            previous: null,
+            lastYear: regionValue(db, 'BUD_IP', String(Number(year) - 1)),
+            spark: [],
+          },
+          {
+            code: 'BUD_IP_EXEC',
+            name: `住院统筹基金预算执行率（1-${Number(month.slice(5))}月，时序进度${(elapsed * 100).toFixed(0)}%）`,
+            unit: '%',
+            value: share,
+            previous: null,
+            lastYear: null,
+            spark: [],
+          },
         ],
       });
     }

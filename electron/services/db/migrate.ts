@@ -27,11 +27,13 @@ export function migrate(db: WritableDb, chain: readonly Migration[] = MIGRATIONS
   db.conn.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   for (const m of chain) {
     if (m.version <= from) continue;
-    db.conn.transaction(() => {
-      db.conn.exec(m.sql);
-      db.conn.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now());
-      db.conn.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    db.conn
+      .transaction(() => {
+        db.conn.exec(m.sql);
+        db.conn.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now());
+        db.conn.pragma(`user_version = ${m.version}`);
+      })
+      .immediate();
   }
   return { from, to: schemaVersion(db) };
 }

@@ -86,8 +86,50 @@ export const DEMO_REGION_CODE = '990100';
 export const DEMO_REGION_NAME = '示范市（虚拟数据）';
 
 const COUNTIES = ['东湖', '西山', '南川', '北塘', '青石', '云台', '临江', '白沙', '金桥', '安平', '永宁', '长乐'];
-const STREETS = ['城东', '城西', '城南', '城北', '中山', '人民', '解放', '建设', '和平', '新华', '光明', '幸福', '朝阳', '滨江', '文昌', '育才', '兴隆', '龙泉', '凤凰', '望湖'];
-const TOWNS = ['石桥', '柳河', '杨庄', '马桥', '双溪', '桃源', '黄土岭', '高岗', '白马', '龙门', '青龙', '清水', '三河', '五里', '七星', '大营', '李集', '张湾', '赵家', '刘村'];
+const STREETS = [
+  '城东',
+  '城西',
+  '城南',
+  '城北',
+  '中山',
+  '人民',
+  '解放',
+  '建设',
+  '和平',
+  '新华',
+  '光明',
+  '幸福',
+  '朝阳',
+  '滨江',
+  '文昌',
+  '育才',
+  '兴隆',
+  '龙泉',
+  '凤凰',
+  '望湖',
+];
+const TOWNS = [
+  '石桥',
+  '柳河',
+  '杨庄',
+  '马桥',
+  '双溪',
+  '桃源',
+  '黄土岭',
+  '高岗',
+  '白马',
+  '龙门',
+  '青龙',
+  '清水',
+  '三河',
+  '五里',
+  '七星',
+  '大营',
+  '李集',
+  '张湾',
+  '赵家',
+  '刘村',
+];
 
 function institutions(): Institution[] {
   const out: Institution[] = [];
@@ -187,7 +229,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       const ipCost = (discharges * cps) / 10000; // 万元
       const empIp = ipCost * (0.3 + rand() * 0.04);
       const resIp = ipCost * (0.24 + rand() * 0.04);
-      const empPooled = empIp + (opVisits * (p.t === 2 ? 45 : 120)) / 10000 * 0.6;
+      const empPooled = empIp + ((opVisits * (p.t === 2 ? 45 : 120)) / 10000) * 0.6;
       empPooledSum += empPooled;
       resIpSum += resIp;
       const v: Record<string, number | null> = {
@@ -220,7 +262,20 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
         const totalCost = round(cases * avgCost * costFactor * (1 + 0.02 * (year - 2023)));
         const bedDays = Math.round(cases * los * p.losFactor * noise(0.08));
         const actual = Math.round(cases * p.actualShare * (0.7 + rand() * 0.6));
-        groups.push([i.code, month, i.payment === 'DIP' ? 'DIP' : 'DRG', code, name, cases, totalCost, bedDays, i.payment === 'DIP' ? round(rw * 1000, 0) : rw, round(totalCost * (0.05 + rand() * 0.06)), cases - actual, actual]);
+        groups.push([
+          i.code,
+          month,
+          i.payment === 'DIP' ? 'DIP' : 'DRG',
+          code,
+          name,
+          cases,
+          totalCost,
+          bedDays,
+          i.payment === 'DIP' ? round(rw * 1000, 0) : rw,
+          round(totalCost * (0.05 + rand() * 0.06)),
+          cases - actual,
+          actual,
+        ]);
       }
     }
     // region fund report (万元). Spending follows the hospitals' settlements (the fund also pays
@@ -274,12 +329,29 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
   for (const y of ['2024', '2025', '2026']) {
     const k = Number(y) - 2024;
     const v = regionValues.get(y) ?? {};
-    Object.assign(v, { BUD_IP: round(420000 * (1 + 0.04 * k)), BUD_OP: round(150000 * (1 + 0.05 * k)), BUD_DRG: round(330000 * (1 + 0.05 * k)), BUD_OTHER: round(40000 * (1 + 0.02 * k)) });
+    Object.assign(v, {
+      BUD_IP: round(420000 * (1 + 0.04 * k)),
+      BUD_OP: round(150000 * (1 + 0.05 * k)),
+      BUD_DRG: round(330000 * (1 + 0.05 * k)),
+      BUD_OTHER: round(40000 * (1 + 0.02 * k)),
+    });
     regionValues.set(y, v);
   }
 
   const extraIndicators: IndicatorDef[] = [
-    { code: 'X_DRUG_TRACE_RATE', name: '药品追溯码采集率', group: '地方指标', parent: null, frequency: '月', source: '地方数据包', perInstitution: true, unit: '%', additive: false, bounded01: false, official: false },
+    {
+      code: 'X_DRUG_TRACE_RATE',
+      name: '药品追溯码采集率',
+      group: '地方指标',
+      parent: null,
+      frequency: '月',
+      source: '地方数据包',
+      perInstitution: true,
+      unit: '%',
+      additive: false,
+      bounded01: false,
+      official: false,
+    },
   ];
   for (const i of insts) {
     if (i.level !== '三级') continue;

@@ -130,7 +130,9 @@ export function infeasibility(pool: Pool, rules: DrawRules, fixed: FixedMember[]
     const have = fixedHospitals.filter((f) => byCode.get(f.institution)?.band === b).length + avail.length;
     if (have < rules.minimums[b]) {
       const names = avail.map((i) => i.name).join('、');
-      out.push(`${b === '一级及基层' ? '一级医院及基层医疗卫生机构' : `${b}医院`}至少${rules.minimums[b]}名，成员库中符合条件的${b === '一级及基层' ? '一级及基层机构' : `${b}医院`}仅${have}家${names ? `：${names}` : ''}`);
+      out.push(
+        `${b === '一级及基层' ? '一级医院及基层医疗卫生机构' : `${b}医院`}至少${rules.minimums[b]}名，成员库中符合条件的${b === '一级及基层' ? '一级及基层机构' : `${b}医院`}仅${have}家${names ? `：${names}` : ''}`,
+      );
     }
   }
   const candidates = hospitals.filter((i) => !fixedInst.has(i.code)).length;
@@ -158,9 +160,7 @@ export function runDraw(input: DrawInput): DrawOutcome {
   const fixedInst = new Set(fixed.map((f) => f.institution));
 
   const pickPerson = (inst: PoolInstitution): string =>
-    inst.people
-      .map((p) => ({ id: p.id, s: score(key, `person:${inst.code}:${p.id}`) }))
-      .sort((a, b) => (a.s < b.s ? -1 : 1))[0]!.id;
+    inst.people.map((p) => ({ id: p.id, s: score(key, `person:${inst.code}:${p.id}`) })).sort((a, b) => (a.s < b.s ? -1 : 1))[0]!.id;
 
   // --- hospitals ----------------------------------------------------------------------------
   const candidates = pool.institutions
@@ -221,7 +221,10 @@ export function runDraw(input: DrawInput): DrawOutcome {
   for (let k = 0; k < candidates.length && filled < rules.seats; k++) {
     const inst = candidates[k]!.inst;
     if (accepted.has(inst.code)) continue;
-    const rest = candidates.slice(k + 1).filter((c) => !accepted.has(c.inst.code)).map((c) => c.inst);
+    const rest = candidates
+      .slice(k + 1)
+      .filter((c) => !accepted.has(c.inst.code))
+      .map((c) => c.inst);
     const why = blocker(inst, rest);
     if (why) steps.push({ round: 'fill', institution: inst.code, decision: 'skipped', reason: why });
     else accept('fill', inst, '满足各级别最低人数');

@@ -73,7 +73,11 @@ export function setRules(db: WritableDb, v: DrawRulesView, actor: string): DrawR
   const sum = rules.minimums.三级 + rules.minimums.二级 + rules.minimums.一级及基层;
   if (sum > rules.seats) throw new AppError('INVALID_INPUT', `各级别最低人数之和（${sum}）超过席位数（${rules.seats}）。`, '请调低最低人数或增加席位。');
   return inTransaction(db, () => {
-    db.conn.prepare('INSERT INTO draw_rules (id, rules, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at').run(JSON.stringify(rules), now());
+    db.conn
+      .prepare(
+        'INSERT INTO draw_rules (id, rules, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at',
+      )
+      .run(JSON.stringify(rules), now());
     recordAudit(db, { actor, action: 'draw.rules', target: 'rules', details: { ...rules } });
     return rules;
   });
@@ -90,7 +94,10 @@ interface ActiveMember {
 }
 
 function activeMembers(db: ReadableDb): ActiveMember[] {
-  return allRows<ActiveMember>(db, "SELECT m.id AS member_id, p.id AS pool_member_id, p.kind, p.institution FROM members m JOIN pool_members p ON p.id = m.pool_member_id WHERE m.status = 'active'");
+  return allRows<ActiveMember>(
+    db,
+    "SELECT m.id AS member_id, p.id AS pool_member_id, p.kind, p.institution FROM members m JOIN pool_members p ON p.id = m.pool_member_id WHERE m.status = 'active'",
+  );
 }
 
 /** The pool as frozen: eligible people who are not sitting members, grouped by institution. */
@@ -160,7 +167,11 @@ function frozenView(db: ReadableDb, id: number): FrozenDraw {
  * Freezes the pool and the rules for a draw. For a replacement, the member who leaves is marked
  * as left (with the reason) and the other sitting members are fixed.
  */
-export function freezeDraw(db: WritableDb, opts: { kind: 'initial' | 'replacement'; replacesMemberId?: number; leaveReason?: string; date?: string }, actor: string): FrozenDraw {
+export function freezeDraw(
+  db: WritableDb,
+  opts: { kind: 'initial' | 'replacement'; replacesMemberId?: number; leaveReason?: string; date?: string },
+  actor: string,
+): FrozenDraw {
   return inTransaction(db, () => {
     run(db, "UPDATE draws SET status = 'cancelled' WHERE status = 'frozen'");
     let active = activeMembers(db);
@@ -169,32 +180,68 @@ export function freezeDraw(db: WritableDb, opts: { kind: 'initial' | 'replacemen
       throw new AppError('INVALID_INPUT', '本届工作组已有医院代表在任，不能重新抽选。', '成员退出时请使用“补充抽选”；换届时请先结束本届任期。');
     if (opts.kind === 'replacement') {
       const leaving = active.find((m) => m.member_id === opts.replacesMemberId);
-      if (!leaving || leaving.kind === 'bureau') throw new AppError('INVALID_INPUT', '请选择一位在任的医院或药店代表作为退出成员。', '医保部门成员不经抽选产生，直接调整即可。');
+      if (!leaving || leaving.kind === 'bureau')
+        throw new AppError('INVALID_INPUT', '请选择一位在任的医院或药店代表作为退出成员。', '医保部门成员不经抽选产生，直接调整即可。');
       if (!opts.leaveReason?.trim()) throw new AppError('INVALID_INPUT', '请填写成员退出的原因。', '例如：工作调动、个人原因、不再符合条件。');
-      run(db, "UPDATE members SET status = 'left', left_at = ?, left_reason = ? WHERE id = ?", opts.date ?? today(), opts.leaveReason.trim(), leaving.member_id);
+      run(
+        db,
+        "UPDATE members SET status = 'left', left_at = ?, left_reason = ? WHERE id = ?",
+        opts.date ?? today(),
+        opts.leaveReason.trim(),
+        leaving.member_id,
+      );
       excluded.add(leaving.pool_member_id); // who has just left is not drawn back
       active = active.filter((m) => m.member_id !== leaving.member_id);
     }
-    const fixed: FixedMember[] = active.filter((m) => m.kind !== 'bureau' && m.institution).map((m) => ({ institution: m.institution!, person: personId(m.pool_member_id) }));
+    const fixed: FixedMember[] = active
+      .filter((m) => m.kind !== 'bureau' && m.institution)
+      .map((m) => ({ institution: m.institution!, person: personId(m.pool_member_id) }));
     const pool = buildPool(db, new Set(fixed.map((f) => f.institution)), excluded);
     const rules = getRules(db);
     const previous = lastRecordHash(db);
     const id = Number(
       db.conn
-        .prepare('INSERT INTO draws (kind, status, frozen_at, pool, pool_hash, rules, rules_hash, fixed, previous_hash, replaces_member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(opts.kind, 'frozen', now(), JSON.stringify(canonicalPool(pool)), poolHash(pool), JSON.stringify(canonicalRules(rules)), rulesHash(rules), JSON.stringify(fixed), previous, opts.replacesMemberId ?? null).lastInsertRowid,
+        .prepare(
+          'INSERT INTO draws (kind, status, frozen_at, pool, pool_hash, rules, rules_hash, fixed, previous_hash, replaces_member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          opts.kind,
+          'frozen',
+          now(),
+          JSON.stringify(canonicalPool(pool)),
+          poolHash(pool),
+          JSON.stringify(canonicalRules(rules)),
+          rulesHash(rules),
+          JSON.stringify(fixed),
+          previous,
+          opts.replacesMemberId ?? null,
+        ).lastInsertRowid,
     );
-    recordAudit(db, { actor, action: 'draw.freeze', target: `draw#${id}`, details: { kind: opts.kind, poolHash: poolHash(pool), rulesHash: rulesHash(rules), previousHash: previous } });
+    recordAudit(db, {
+      actor,
+      action: 'draw.freeze',
+      target: `draw#${id}`,
+      details: { kind: opts.kind, poolHash: poolHash(pool), rulesHash: rulesHash(rules), previousHash: previous },
+    });
     return frozenView(db, id);
   });
 }
 
-export function executeDraw(db: WritableDb, opts: { drawId: number; seed: string; witnesses: string[]; date?: string; regionCode?: string }, actor: string): DrawRecordView {
+export function executeDraw(
+  db: WritableDb,
+  opts: { drawId: number; seed: string; witnesses: string[]; date?: string; regionCode?: string },
+  actor: string,
+): DrawRecordView {
   const seedC = canonicalSeed(opts.seed);
   if (seedStrength(seedC) < MIN_SEED_CHARS)
-    throw new AppError('INVALID_INPUT', `随机种子过短（有效字符 ${seedStrength(seedC)} 个，至少 ${MIN_SEED_CHARS} 个）。`, '请使用现场公开产生的随机数，例如当期彩票开奖号码全部号码，或多名见证人各掷骰子若干次的结果。');
+    throw new AppError(
+      'INVALID_INPUT',
+      `随机种子过短（有效字符 ${seedStrength(seedC)} 个，至少 ${MIN_SEED_CHARS} 个）。`,
+      '请使用现场公开产生的随机数，例如当期彩票开奖号码全部号码，或多名见证人各掷骰子若干次的结果。',
+    );
   const witnesses = opts.witnesses.map((w) => w.trim()).filter(Boolean);
-  if (witnesses.length < 2) throw new AppError('INVALID_INPUT', '请至少登记两名见证人（如纪检监察人员、医疗机构代表）。', '抽选应公开进行，接受纪检监察和社会监督。');
+  if (witnesses.length < 2)
+    throw new AppError('INVALID_INPUT', '请至少登记两名见证人（如纪检监察人员、医疗机构代表）。', '抽选应公开进行，接受纪检监察和社会监督。');
   return inTransaction(db, () => {
     const d = drawRow(db, opts.drawId);
     if (!d || d.status !== 'frozen') throw new AppError('INVALID_INPUT', '该抽选不处于“已冻结待抽选”状态。', '请重新冻结成员库后再抽选。');
@@ -205,14 +252,19 @@ export function executeDraw(db: WritableDb, opts: { drawId: number; seed: string
     try {
       outcome = runDraw({ pool, rules, seed: opts.seed, previousHash: d.previous_hash, fixed });
     } catch (e) {
-      if (e instanceof DrawInfeasible) throw new AppError('INVALID_INPUT', `成员库无法满足抽选规则，未进行抽选：${e.message}。`, '请补充成员库推荐人选，或按实施细则调整规则后重新冻结。');
+      if (e instanceof DrawInfeasible)
+        throw new AppError('INVALID_INPUT', `成员库无法满足抽选规则，未进行抽选：${e.message}。`, '请补充成员库推荐人选，或按实施细则调整规则后重新冻结。');
       throw e;
     }
     const ws = getRow<{ region_code: string; region_name: string }>(db, 'SELECT region_code, region_name FROM workspace WHERE id = 1')!;
     const byCode = new Map(pool.institutions.map((i) => [i.code, i]));
     const person = (inst: string, id: string) => byCode.get(inst)!.people.find((p) => p.id === id)!;
     const replaces = d.replaces_member
-      ? getRow<{ institution: string; id: number; left_reason: string }>(db, 'SELECT p.institution, p.id, m.left_reason FROM members m JOIN pool_members p ON p.id = m.pool_member_id WHERE m.id = ?', d.replaces_member)
+      ? getRow<{ institution: string; id: number; left_reason: string }>(
+          db,
+          'SELECT p.institution, p.id, m.left_reason FROM members m JOIN pool_members p ON p.id = m.pool_member_id WHERE m.id = ?',
+          d.replaces_member,
+        )
       : undefined;
     const drawnAt = now();
     const body: { [k: string]: Canonical } = {
@@ -237,7 +289,16 @@ export function executeDraw(db: WritableDb, opts: { drawId: number; seed: string
       result: outcome.result.map((r) => {
         const inst = byCode.get(r.institution)!;
         const p = person(r.institution, r.person);
-        return { institution: r.institution, institutionName: inst.name, band: inst.band, type: inst.type, kind: inst.kind, person: r.person, name: p.name, role: p.role };
+        return {
+          institution: r.institution,
+          institutionName: inst.name,
+          band: inst.band,
+          type: inst.type,
+          kind: inst.kind,
+          person: r.person,
+          name: p.name,
+          role: p.role,
+        };
       }),
     };
     const hash = recordHash(body);
@@ -247,7 +308,12 @@ export function executeDraw(db: WritableDb, opts: { drawId: number; seed: string
     const end = termEnd(start, 1);
     const insMember = db.conn.prepare("INSERT INTO members (pool_member_id, draw_id, start_date, end_date, status) VALUES (?, ?, ?, ?, 'active')");
     for (const r of outcome.result) insMember.run(Number(r.person.slice(1)), opts.drawId, start, end);
-    recordAudit(db, { actor, action: 'draw.execute', target: `draw#${opts.drawId}`, details: { recordHash: hash, seed: outcome.seedCanonical, witnesses, result: outcome.result } });
+    recordAudit(db, {
+      actor,
+      action: 'draw.execute',
+      target: `draw#${opts.drawId}`,
+      details: { recordHash: hash, seed: outcome.seedCanonical, witnesses, result: outcome.result },
+    });
     return drawView(db, opts.drawId);
   });
 }

@@ -5,7 +5,9 @@ import type { Handlers } from '../host/handler-types';
 import { cancelDraw, executeDraw, exportDrawRecord, freezeDraw, getRules, listDraws, setRules } from './draw-service';
 import { verifyRecord } from './verify';
 
-export const drawHandlers: Handlers<'draw.rules' | 'draw.setRules' | 'draw.freeze' | 'draw.execute' | 'draw.cancel' | 'draw.list' | 'draw.exportRecord' | 'draw.verify'> = {
+export const drawHandlers: Handlers<
+  'draw.rules' | 'draw.setRules' | 'draw.freeze' | 'draw.execute' | 'draw.cancel' | 'draw.list' | 'draw.exportRecord' | 'draw.verify'
+> = {
   'draw.rules': (_input, { session }) => getRules(session.db),
   'draw.setRules': (input, { session, actor }) => setRules(session.db, input.rules, actor),
   'draw.freeze': (input, { session, actor }) => freezeDraw(session.db, input, actor),

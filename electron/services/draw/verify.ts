@@ -24,7 +24,13 @@ export function verifyRecord(json: string): VerifyResult {
   const seed = record.seed as { input: string; canonical: string };
   let out;
   try {
-    out = runDraw({ pool: record.pool as Pool, rules: record.rules as DrawRules, seed: seed.input, previousHash: (record.previousHash as string) ?? '', fixed: (record.fixed as FixedMember[]) ?? [] });
+    out = runDraw({
+      pool: record.pool as Pool,
+      rules: record.rules as DrawRules,
+      seed: seed.input,
+      previousHash: (record.previousHash as string) ?? '',
+      fixed: (record.fixed as FixedMember[]) ?? [],
+    });
   } catch (e) {
     return { ok: false, problems: [...problems, `无法重新抽选：${e instanceof Error ? e.message : String(e)}`], result: [] };
   }
@@ -32,7 +38,8 @@ export function verifyRecord(json: string): VerifyResult {
   if (out.rulesHash !== record.rulesHash) problems.push(`rulesHash 不符：记录 ${String(record.rulesHash)}，重算 ${out.rulesHash}`);
   if (out.seedCanonical !== seed.canonical) problems.push(`种子规范形式不符：记录 ${seed.canonical}，重算 ${out.seedCanonical}`);
   const recorded = record.result as { institution: string; person: string; institutionName?: string; name?: string }[];
-  if (canonicalJson(out.result.map((r) => ({ ...r }))) !== canonicalJson(recorded.map((r) => ({ institution: r.institution, person: r.person })))) problems.push('抽选结果不符');
+  if (canonicalJson(out.result.map((r) => ({ ...r }))) !== canonicalJson(recorded.map((r) => ({ institution: r.institution, person: r.person }))))
+    problems.push('抽选结果不符');
   const essential = ({ round, institution, decision, person }: { round: string; institution: string; decision: string; person?: string }): Canonical =>
     person ? { round, institution, decision, person } : { round, institution, decision };
   const steps = (record.steps as { round: string; institution: string; decision: string; person?: string }[]).map(essential);

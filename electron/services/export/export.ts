@@ -8,7 +8,14 @@ import { recordAudit } from '../audit/audit';
 import { inTransaction, type WritableDb } from '../db/connection';
 
 /** A chart's data as a watermarked xlsx sheet. */
-export async function exportTable(db: WritableDb, path: string, title: string, columns: string[], rows: (string | number | null)[][], actor: string): Promise<{ path: string }> {
+export async function exportTable(
+  db: WritableDb,
+  path: string,
+  title: string,
+  columns: string[],
+  rows: (string | number | null)[][],
+  actor: string,
+): Promise<{ path: string }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '亮家底';
   const ws = wb.addWorksheet('数据', { headerFooter: { oddHeader: '&C内部资料 注意保密', oddFooter: '&L亮家底&R第 &P 页' } });

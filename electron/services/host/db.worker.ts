@@ -18,9 +18,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerMessage =
-  | { type: 'result'; id: number; envelope: Awaited<ReturnType<typeof dispatch>> }
-  | { type: 'progress'; progress: Progress }
-  | { type: 'ready' };
+  { type: 'result'; id: number; envelope: Awaited<ReturnType<typeof dispatch>> } | { type: 'progress'; progress: Progress } | { type: 'ready' };
 
 const port = parentPort;
 if (!port) throw new Error('db.worker must run as a worker thread');
@@ -33,7 +31,12 @@ const ready = openOrCreateDemo(session, opts).then(
   (e) => {
     // the demo could not be created (a broken installation): report it like any startup error
     console.error('[db.worker] startup failed:', e);
-    session.startupError = { code: 'INTERNAL', message: '示范工作区创建失败。', hint: '请重新安装亮家底，或在“设置与审计”中新建工作区。', path: opts.workspacePath };
+    session.startupError = {
+      code: 'INTERNAL',
+      message: '示范工作区创建失败。',
+      hint: '请重新安装亮家底，或在“设置与审计”中新建工作区。',
+      path: opts.workspacePath,
+    };
     post({ type: 'ready' });
   },
 );

@@ -14,20 +14,37 @@ type Where = 'worker' | 'main';
 type HandlerMap<Ctx> = Partial<Record<Channel, (input: never, ctx: Ctx) => unknown>>;
 
 /** Checks channel, place and input; returns the parsed input or the error envelope. */
-export function validate(channel: unknown, input: unknown, where: Where): { ok: true; channel: Channel; input: unknown } | { ok: false; envelope: Envelope<never> } {
+export function validate(
+  channel: unknown,
+  input: unknown,
+  where: Where,
+): { ok: true; channel: Channel; input: unknown } | { ok: false; envelope: Envelope<never> } {
   if (!isChannel(channel) || contract[channel].where !== where)
-    return { ok: false, envelope: { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${String(channel).slice(0, 64)}`, hint: '请升级程序或联系技术支持。' } } };
+    return {
+      ok: false,
+      envelope: { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${String(channel).slice(0, 64)}`, hint: '请升级程序或联系技术支持。' } },
+    };
   const parsed = contract[channel].input.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const at = first && first.path.length ? `“${first.path.join('.')}”` : '';
-    return { ok: false, envelope: { ok: false, error: { code: 'INVALID_INPUT', message: `参数${at}不正确：${first?.message ?? ''}`, hint: '请检查填写的内容后重试。' } } };
+    return {
+      ok: false,
+      envelope: { ok: false, error: { code: 'INVALID_INPUT', message: `参数${at}不正确：${first?.message ?? ''}`, hint: '请检查填写的内容后重试。' } },
+    };
   }
   return { ok: true, channel, input: parsed.data };
 }
 
 /** Dispatches to one handler map: the worker's services, or the main process's own channels. */
-export async function dispatchTo<Ctx>(where: Where, map: HandlerMap<Ctx>, channel: unknown, input: unknown, ctx: Ctx, queue?: WriteQueue): Promise<Envelope<unknown>> {
+export async function dispatchTo<Ctx>(
+  where: Where,
+  map: HandlerMap<Ctx>,
+  channel: unknown,
+  input: unknown,
+  ctx: Ctx,
+  queue?: WriteQueue,
+): Promise<Envelope<unknown>> {
   const v = validate(channel, input, where);
   if (!v.ok) return v.envelope;
   const handler = map[v.channel];

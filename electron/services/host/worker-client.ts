@@ -86,7 +86,10 @@ export class DbWorkerClient {
         // input that cannot be cloned, or a worker that died between the check and the post
         this.waiting.delete(id);
         console.error('[db.worker] could not send:', e);
-        resolve({ ok: false, error: this.alive ? { code: 'INVALID_INPUT', message: '参数无法传送给数据服务。', hint: '请检查填写的内容后重试。' } : SERVICE_STOPPED });
+        resolve({
+          ok: false,
+          error: this.alive ? { code: 'INVALID_INPUT', message: '参数无法传送给数据服务。', hint: '请检查填写的内容后重试。' } : SERVICE_STOPPED,
+        });
       }
     });
   }

@@ -59,8 +59,10 @@ export function parseNumberCell(raw: RawCell): NumberResult {
   if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v, percent: false } : { ok: false, reason: '不是有效数字', hint: '请填写数字。' };
   if (typeof v === 'boolean') return { ok: false, reason: '是逻辑值（TRUE/FALSE），不是数字', hint: '请填写数字。' };
   if (v instanceof Date) return { ok: false, reason: '是日期，不是数字', hint: '请把单元格格式改为“常规”或“数值”后重新填写。' };
-  if (typeof v === 'object' && 'error' in v) return { ok: false, reason: `是 Excel 错误值 ${v.error}`, hint: '请修正该单元格的公式或数据来源，使其显示为数字。' };
-  if (typeof v === 'object' && 'percent' in v) return Number.isFinite(v.percent) ? { ok: true, value: v.percent, percent: true } : { ok: false, reason: '不是有效数字', hint: '请填写数字。' };
+  if (typeof v === 'object' && 'error' in v)
+    return { ok: false, reason: `是 Excel 错误值 ${v.error}`, hint: '请修正该单元格的公式或数据来源，使其显示为数字。' };
+  if (typeof v === 'object' && 'percent' in v)
+    return Number.isFinite(v.percent) ? { ok: true, value: v.percent, percent: true } : { ok: false, reason: '不是有效数字', hint: '请填写数字。' };
   let s = toHalfWidth(String(v)).trim();
   if (MISSING.has(s.toUpperCase())) return { ok: true, value: null, percent: false };
   s = s.replace(/[\s,，]/g, '');
@@ -85,7 +87,9 @@ export function parseTextCell(raw: RawCell): string {
   if (v !== null && typeof v === 'object' && 'percent' in v) return cellText(v);
   if (v === null || (typeof v === 'object' && !(v instanceof Date))) return '';
   if (v instanceof Date) return dateText(v);
-  return String(v).replace(/[\s\u3000]+/g, ' ').trim();
+  return String(v)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 /** Codes (机构编码, 病组编码, 统筹地区编码): full-width characters become ASCII, no spaces. */

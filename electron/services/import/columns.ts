@@ -10,7 +10,6 @@ export interface HeaderCol {
   raw: string;
 }
 
-
 export const ALIASES: Record<string, string[]> = {
   code: ['机构编码', '定点医药机构编码', '定点医疗机构编码', '医疗机构编码', '医药机构编码'],
   name: ['机构名称', '定点医药机构名称', '定点医疗机构名称', '医疗机构名称'],
@@ -44,7 +43,6 @@ export function findColumn(header: { name: string }[], field: keyof typeof ALIAS
   const names = ALIASES[field]!;
   return header.findIndex((h) => names.includes(h.name));
 }
-
 
 const LEVEL_WORDS: [RegExp, InstitutionLevel][] = [
   [/^(三级|三甲|三乙|三丙|三级[甲乙丙]等|3级)/, '三级'],

@@ -313,9 +313,13 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       if (!supplied) {
         pkg.region.set(k, { value: tidy(computed), sheet: '', row: 0, computed: true });
         leaves.set(leafKey(def.code, period, null), roundedInputs);
-      }
-      else if (!supplied.computed && supplied.value !== null && computed !== null && !accepts(def, supplied.value, computed))
-        issues.warn('FORMULA_MISMATCH', { file, sheet: supplied.sheet, row: supplied.row, header: def.name, value: fmt(supplied.value) }, `统筹地区 ${formatPeriodZh(period)}“${def.name}”${mismatchText[def.formula!.kind]}：${differenceText(def, supplied.value, computed)}。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
+      } else if (!supplied.computed && supplied.value !== null && computed !== null && !accepts(def, supplied.value, computed))
+        issues.warn(
+          'FORMULA_MISMATCH',
+          { file, sheet: supplied.sheet, row: supplied.row, header: def.name, value: fmt(supplied.value) },
+          `统筹地区 ${formatPeriodZh(period)}“${def.name}”${mismatchText[def.formula!.kind]}：${differenceText(def, supplied.value, computed)}。`,
+          '请核对该值及其组成项；以数据包填写的值为准导入。',
+        );
     }
     if (!def.perInstitution) continue;
     for (const [period, insts] of periodsInst) {
@@ -333,7 +337,12 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
         } else if (!b.computed?.has(inst)) {
           const v = b.values.get(inst)!;
           if (v !== null && computed !== null && !accepts(def, v, computed))
-            issues.warn('FORMULA_MISMATCH', { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) }, `机构 ${inst} ${formatPeriodZh(period)}“${def.name}”${mismatchText[def.formula!.kind]}：${differenceText(def, v, computed)}。`, '请核对该值及其组成项；以数据包填写的值为准导入。');
+            issues.warn(
+              'FORMULA_MISMATCH',
+              { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) },
+              `机构 ${inst} ${formatPeriodZh(period)}“${def.name}”${mismatchText[def.formula!.kind]}：${differenceText(def, v, computed)}。`,
+              '请核对该值及其组成项；以数据包填写的值为准导入。',
+            );
         }
       }
     }
@@ -349,7 +358,12 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       if (code !== def.code || v.value === null || v.computed) continue;
       const pv = pkg.region.get(key(parent.code, period))?.value;
       if (pv !== undefined && pv !== null && v.value > pv * 1.005 + 0.01)
-        issues.warn('PART_EXCEEDS_TOTAL', { file, sheet: v.sheet, row: v.row, header: def.name, value: fmt(v.value) }, `统筹地区 ${period}“${def.name}”（${fmt(v.value)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`, '“其中”项不应大于总数，请核对。');
+        issues.warn(
+          'PART_EXCEEDS_TOTAL',
+          { file, sheet: v.sheet, row: v.row, header: def.name, value: fmt(v.value) },
+          `统筹地区 ${period}“${def.name}”（${fmt(v.value)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`,
+          '“其中”项不应大于总数，请核对。',
+        );
     }
     for (const [k, b] of pkg.inst) {
       const [code, period] = splitKey(k);
@@ -359,7 +373,12 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       for (const [inst, v] of b.values) {
         const pv = pb.values.get(inst);
         if (v !== null && pv !== undefined && pv !== null && v > pv * 1.005 + 0.01)
-          issues.warn('PART_EXCEEDS_TOTAL', { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) }, `机构 ${inst} ${period}“${def.name}”（${fmt(v)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`, '“其中”项不应大于总数，请核对。');
+          issues.warn(
+            'PART_EXCEEDS_TOTAL',
+            { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) },
+            `机构 ${inst} ${period}“${def.name}”（${fmt(v)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`,
+            '“其中”项不应大于总数，请核对。',
+          );
       }
     }
   }
@@ -371,7 +390,12 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     const months = monthsSum(def.code, period, inst);
     if (!months || Math.abs(value - months.sum) <= 0.5 * unit * (months.count + 1) + 1e-9) return;
     const who = inst === null ? '统筹地区' : `机构 ${inst}`;
-    issues.warn('PERIOD_SUM_MISMATCH', { file, sheet, row, header: def.name, value: fmt(value) }, `${who} ${formatPeriodZh(period)}“${def.name}”与其 ${months.count} 个月之和不一致：${differenceText(def, value, months.sum)}。`, '请核对累计数与各月数据；以数据包填写的值为准导入。');
+    issues.warn(
+      'PERIOD_SUM_MISMATCH',
+      { file, sheet, row, header: def.name, value: fmt(value) },
+      `${who} ${formatPeriodZh(period)}“${def.name}”与其 ${months.count} 个月之和不一致：${differenceText(def, value, months.sum)}。`,
+      '请核对累计数与各月数据；以数据包填写的值为准导入。',
+    );
   };
   for (const [k, v] of pkg.region) {
     if (v.computed || v.value === null) continue;

@@ -75,7 +75,12 @@ function storedValues(db: ReadableDb): StoredValues {
 
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
-function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog: Map<string, IndicatorDef>, insts: Map<string, Institution>): { diff: PeriodDiff[]; changes: ValueChange[] } {
+function diffAgainstWorkspace(
+  db: ReadableDb,
+  pkg: ParsedPackage,
+  catalog: Map<string, IndicatorDef>,
+  insts: Map<string, Institution>,
+): { diff: PeriodDiff[]; changes: ValueChange[] } {
   const periods = packagePeriods(pkg);
   const byPeriod = new Map<string, PeriodDiff>();
   const entry = (p: string) => {
@@ -180,7 +185,13 @@ export class ImportService {
       regionCode: pkg.regionCode,
       regionName: pkg.regionName,
       periods: periods.all,
-      counts: { institutions: pkg.institutions.size, regionValues: pkg.region.size, institutionValues: instValues, groupRows: pkg.groups.length, extraIndicators: pkg.extraIndicators.length },
+      counts: {
+        institutions: pkg.institutions.size,
+        regionValues: pkg.region.size,
+        institutionValues: instValues,
+        groupRows: pkg.groups.length,
+        extraIndicators: pkg.extraIndicators.length,
+      },
       errors: pkg.issues.errors,
       warnings: pkg.issues.warnings,
       truncated: { errors: pkg.issues.errorCount - pkg.issues.errors.length, warnings: pkg.issues.warningCount - pkg.issues.warnings.length },
@@ -244,8 +255,21 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       for (const p of list) if (has.get(p)) superseded.add(p);
     }
     const info = c
-      .prepare('INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(pkg.file, pkg.sha256, pkg.format, importedAt, actor, pkg.regionCode, JSON.stringify(periods.all), JSON.stringify(report.counts), pkg.issues.warningCount, JSON.stringify([...superseded].sort(comparePeriods)));
+      .prepare(
+        'INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        pkg.file,
+        pkg.sha256,
+        pkg.format,
+        importedAt,
+        actor,
+        pkg.regionCode,
+        JSON.stringify(periods.all),
+        JSON.stringify(report.counts),
+        pkg.issues.warningCount,
+        JSON.stringify([...superseded].sort(comparePeriods)),
+      );
     const id = Number(info.lastInsertRowid);
 
     const upsertInst = c.prepare(`INSERT INTO institutions (code, name, level, type, ownership, payment, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -253,7 +277,8 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
     for (const i of pkg.institutions.values()) upsertInst.run(i.code, i.name, i.level, i.type, i.ownership, i.payment, id);
 
     const maxSort = Number(c.prepare('SELECT coalesce(max(sort), 0) FROM indicators').pluck().get());
-    const upsertInd = c.prepare(`INSERT INTO indicators (code, name, grp, parent, child_relation, frequency, source, per_institution, unit, formula, additive, bounded01, official, builtin, import_id, sort)
+    const upsertInd =
+      c.prepare(`INSERT INTO indicators (code, name, grp, parent, child_relation, frequency, source, per_institution, unit, formula, additive, bounded01, official, builtin, import_id, sort)
       VALUES (@code, @name, @grp, @parent, @childRelation, @frequency, @source, @perInstitution, @unit, @formula, @additive, @bounded01, 0, 0, @importId, @sort)
       ON CONFLICT(code) DO UPDATE SET name=excluded.name, grp=excluded.grp, parent=excluded.parent, frequency=excluded.frequency, per_institution=excluded.per_institution, unit=excluded.unit, additive=excluded.additive, import_id=excluded.import_id
       WHERE builtin = 0`);
@@ -289,7 +314,14 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       actor,
       action: 'import.commit',
       target: pkg.file,
-      details: { importId: id, sha256: pkg.sha256, periods: periods.all, superseded: [...superseded], counts: report.counts, warnings: pkg.issues.warningCount },
+      details: {
+        importId: id,
+        sha256: pkg.sha256,
+        periods: periods.all,
+        superseded: [...superseded],
+        counts: report.counts,
+        warnings: pkg.issues.warningCount,
+      },
     });
     return {
       id,
@@ -321,4 +353,3 @@ export function importHistory(db: ReadableDb): ImportRecord[] {
     supersededPeriods: JSON.parse(r.superseded_periods as string),
   }));
 }
-

@@ -27,7 +27,11 @@ export class PackageBuilder {
   private readonly indicatorByCode = new Map<string, IndicatorDef>();
   private readonly openTables = new Map<string, RowSink>();
 
-  constructor(readonly pkg: ParsedPackage, private readonly known: KnownContext, readonly limits: ImportLimits) {
+  constructor(
+    readonly pkg: ParsedPackage,
+    private readonly known: KnownContext,
+    readonly limits: ImportLimits,
+  ) {
     for (const d of known.indicators.values()) this.addIndicator(d);
   }
 
@@ -45,14 +49,36 @@ export class PackageBuilder {
     return this.pkg.institutions.has(code) || this.known.institutions.has(code);
   }
 
-  setMeta(formatVersion: string, regionCode: string, regionName: string, producer: string, createdAt: string, loc: { file: string; sheet: string; row: number }) {
+  setMeta(
+    formatVersion: string,
+    regionCode: string,
+    regionName: string,
+    producer: string,
+    createdAt: string,
+    loc: { file: string; sheet: string; row: number },
+  ) {
     const { file, sheet } = loc;
     if (formatVersion.split('.')[0] !== FORMAT_VERSION.split('.')[0])
-      this.pkg.issues.error('FORMAT_VERSION', { file, sheet, header: '格式版本', value: formatVersion }, `数据包格式版本 ${formatVersion} 不受支持（本程序支持 ${FORMAT_VERSION}）。`, '请用本程序“导出模板”生成的模板重新整理数据，或升级亮家底。');
+      this.pkg.issues.error(
+        'FORMAT_VERSION',
+        { file, sheet, header: '格式版本', value: formatVersion },
+        `数据包格式版本 ${formatVersion} 不受支持（本程序支持 ${FORMAT_VERSION}）。`,
+        '请用本程序“导出模板”生成的模板重新整理数据，或升级亮家底。',
+      );
     if (!/^\d{6}$/.test(regionCode))
-      this.pkg.issues.error('BAD_REGION', { file, sheet, header: '统筹地区编码', value: regionCode }, '统筹地区编码应为6位数字。', '请填写统筹地区的6位行政区划编码，例如 320100。');
+      this.pkg.issues.error(
+        'BAD_REGION',
+        { file, sheet, header: '统筹地区编码', value: regionCode },
+        '统筹地区编码应为6位数字。',
+        '请填写统筹地区的6位行政区划编码，例如 320100。',
+      );
     else if (this.known.regionCode && this.known.regionCode !== regionCode)
-      this.pkg.issues.error('REGION_MISMATCH', { file, sheet, header: '统筹地区编码', value: regionCode }, `数据包属于统筹地区 ${regionCode}，而当前工作区属于 ${this.known.regionCode}。`, '请确认选择了正确的数据包，或为该统筹地区新建工作区。');
+      this.pkg.issues.error(
+        'REGION_MISMATCH',
+        { file, sheet, header: '统筹地区编码', value: regionCode },
+        `数据包属于统筹地区 ${regionCode}，而当前工作区属于 ${this.known.regionCode}。`,
+        '请确认选择了正确的数据包，或为该统筹地区新建工作区。',
+      );
     this.pkg.regionCode = regionCode;
     this.pkg.regionName = regionName;
     this.pkg.producer = producer;
@@ -73,7 +99,8 @@ export class PackageBuilder {
   table(meta: TableMeta): RowSink {
     const issues = this.pkg.issues;
     const { file, sheet } = meta;
-    const keyField: keyof typeof ALIASES = meta.kind === 'region' ? 'period' : meta.kind === 'indicators' ? 'indName' : meta.kind === 'package' ? 'metaKey' : 'code';
+    const keyField: keyof typeof ALIASES =
+      meta.kind === 'region' ? 'period' : meta.kind === 'indicators' ? 'indName' : meta.kind === 'package' ? 'metaKey' : 'code';
     let header: HeaderCol[] | null = null;
     let headerRow = 0;
     let reader: TableReader | null = null;
@@ -89,7 +116,11 @@ export class PackageBuilder {
             reader = this.rowReader(meta, header, headerRow, /累计/.test(titleText));
           } else if (++rowsBeforeHeader > 20) {
             header = [];
-          } else titleText += cols.map((c) => c.raw).join(' ').slice(0, 500);
+          } else
+            titleText += cols
+              .map((c) => c.raw)
+              .join(' ')
+              .slice(0, 500);
           return;
         }
         if (!reader) return;
@@ -98,7 +129,12 @@ export class PackageBuilder {
       },
       end: () => {
         if (!header || header.length === 0)
-          issues.error('NO_HEADER', { file, sheet }, `${meta.sheet.endsWith('.csv') ? '文件' : '工作表'}“${sheet}”中找不到表头（应有“${ALIASES[keyField]![0]}”列）。`, `请保留模板的表头行，${TABLE_KIND_NAMES[meta.kind]}表的表头见 docs/data-package.md。`);
+          issues.error(
+            'NO_HEADER',
+            { file, sheet },
+            `${meta.sheet.endsWith('.csv') ? '文件' : '工作表'}“${sheet}”中找不到表头（应有“${ALIASES[keyField]![0]}”列）。`,
+            `请保留模板的表头行，${TABLE_KIND_NAMES[meta.kind]}表的表头见 docs/data-package.md。`,
+          );
         (reader as TableReader | null)?.end?.();
       },
     };
@@ -127,7 +163,12 @@ export class PackageBuilder {
     const idx = fields.map((f) => findColumn(header, f));
     const missing = fields.filter((_, i) => idx[i]! < 0);
     if (missing.length) {
-      this.pkg.issues.error('MISSING_COLUMN', { file: meta.file, sheet: meta.sheet, row: headerRow }, `缺少必需的列：${missing.map((m) => `“${ALIASES[m]![0]}”`).join('、')}。`, `请在表头行补上这些列；${TABLE_KIND_NAMES[meta.kind]}表的列见 docs/data-package.md。`);
+      this.pkg.issues.error(
+        'MISSING_COLUMN',
+        { file: meta.file, sheet: meta.sheet, row: headerRow },
+        `缺少必需的列：${missing.map((m) => `“${ALIASES[m]![0]}”`).join('、')}。`,
+        `请在表头行补上这些列；${TABLE_KIND_NAMES[meta.kind]}表的列见 docs/data-package.md。`,
+      );
       return null;
     }
     return idx;
@@ -146,7 +187,12 @@ export class PackageBuilder {
         this.cumulativePackage = /累计/.test(get('数据口径'));
         const periods = get('数据期间');
         if (periods && periods.split(/[,，、\s]+/).some((p) => p && !normalizePeriod(p)))
-          this.pkg.issues.warn('BAD_PERIOD_LIST', { file: meta.file, sheet: meta.sheet, row: values.get('数据期间')?.row ?? 0, header: '数据期间', value: periods }, '“数据期间”中有无法识别的期间。', '期间写法示例：2025-03、2025年3月、2025Q1、2025年上半年、2025年。');
+          this.pkg.issues.warn(
+            'BAD_PERIOD_LIST',
+            { file: meta.file, sheet: meta.sheet, row: values.get('数据期间')?.row ?? 0, header: '数据期间', value: periods },
+            '“数据期间”中有无法识别的期间。',
+            '期间写法示例：2025-03、2025年3月、2025Q1、2025年上半年、2025年。',
+          );
         this.setMeta(get('格式版本') || FORMAT_VERSION, get('统筹地区编码'), get('统筹地区名称'), get('制作单位'), get('制作时间'), {
           file: meta.file,
           sheet: meta.sheet,
@@ -173,17 +219,23 @@ export class PackageBuilder {
       const code = parseCodeCell(cells[cCode] ?? null);
       const name = parseTextCell(cells[cName] ?? null);
       if (!code) return issues.error('MISSING_CODE', at(cCode), '机构编码为空。', '请填写定点医药机构编码（国家医保信息平台的机构编码）。');
-      if (!/^[A-Za-z0-9_-]{1,32}$/.test(code)) return issues.error('BAD_CODE', at(cCode), '机构编码只能包含字母、数字、下划线或连字符，最长32位。', '请检查是否混入了空格、中文或其他符号。');
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(code))
+        return issues.error('BAD_CODE', at(cCode), '机构编码只能包含字母、数字、下划线或连字符，最长32位。', '请检查是否混入了空格、中文或其他符号。');
       if (!name) return issues.error('MISSING_NAME', at(cName), '机构名称为空。', '请填写机构全称。');
       const levelText = parseTextCell(cells[cLevel] ?? null);
       const level = parseLevel(levelText);
-      if (!level) return issues.error('BAD_LEVEL', at(cLevel), `无法识别的机构级别“${levelText}”。`, `级别应为：${INSTITUTION_LEVELS.join('、')}（也接受“三甲”“二级甲等”等写法）。`);
+      if (!level)
+        return issues.error(
+          'BAD_LEVEL',
+          at(cLevel),
+          `无法识别的机构级别“${levelText}”。`,
+          `级别应为：${INSTITUTION_LEVELS.join('、')}（也接受“三甲”“二级甲等”等写法）。`,
+        );
       const payText = cPay >= 0 ? parseTextCell(cells[cPay] ?? null) : '';
       const payment = parsePayment(payText);
       if (!payment) return issues.error('BAD_PAYMENT', at(cPay), `无法识别的支付方式“${payText}”。`, '支付方式应为 DRG、DIP 或“否”。');
       const prev = this.pkg.institutions.get(code);
-      if (prev)
-        issues.warn('DUPLICATE_KEY', at(cCode), `机构编码 ${code} 重复（第 ${prev.loc.row} 行已出现），以本行为准。`, '请删除重复的行。');
+      if (prev) issues.warn('DUPLICATE_KEY', at(cCode), `机构编码 ${code} 重复（第 ${prev.loc.row} 行已出现），以本行为准。`, '请删除重复的行。');
       this.pkg.institutions.set(code, {
         code,
         name,
@@ -209,19 +261,32 @@ export class PackageBuilder {
       const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
       const code = parseCodeCell(cells[cCode] ?? null).toUpperCase();
       const name = parseTextCell(cells[cName] ?? null);
-      if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(code)) return issues.error('BAD_INDICATOR_CODE', at(cCode), '指标编码应以字母开头，只含字母、数字和下划线。', '例如 X_DRUG_TRACE_RATE。');
+      if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(code))
+        return issues.error('BAD_INDICATOR_CODE', at(cCode), '指标编码应以字母开头，只含字母、数字和下划线。', '例如 X_DRUG_TRACE_RATE。');
       if (!name) return issues.error('MISSING_NAME', at(cName), '指标名称为空。', '请填写指标名称。');
       for (const existing of [this.lookupIndicator(code), this.lookupIndicator(name)]) {
         if (!existing) continue;
         if (this.known.indicators.get(existing.code)?.builtin)
-          return issues.error('INDICATOR_CONFLICT', at(cCode), `指标“${name}”（${code}）与内置指标“${existing.name}”（${existing.code}）重名。`, '内置指标无需声明；地方指标请换一个编码和名称。');
+          return issues.error(
+            'INDICATOR_CONFLICT',
+            at(cCode),
+            `指标“${name}”（${code}）与内置指标“${existing.name}”（${existing.code}）重名。`,
+            '内置指标无需声明；地方指标请换一个编码和名称。',
+          );
         if (existing.code !== code || existing.name !== name)
-          return issues.error('INDICATOR_CONFLICT', at(cCode), `指标“${name}”（${code}）与已有地方指标“${existing.name}”（${existing.code}）的编码或名称冲突。`, '同一指标的编码和名称须与之前声明的一致；不同指标请使用不同的编码和名称。');
+          return issues.error(
+            'INDICATOR_CONFLICT',
+            at(cCode),
+            `指标“${name}”（${code}）与已有地方指标“${existing.name}”（${existing.code}）的编码或名称冲突。`,
+            '同一指标的编码和名称须与之前声明的一致；不同指标请使用不同的编码和名称。',
+          );
       }
       const unit = parseTextCell(cells[cUnit] ?? null);
-      if (!(UNITS as readonly string[]).includes(unit)) return issues.error('BAD_UNIT', at(cUnit), `无法识别的单位“${unit}”。`, `单位应为：${UNITS.join('、')}。`);
+      if (!(UNITS as readonly string[]).includes(unit))
+        return issues.error('BAD_UNIT', at(cUnit), `无法识别的单位“${unit}”。`, `单位应为：${UNITS.join('、')}。`);
       const freq = parseTextCell(cells[cFreq] ?? null);
-      if (!(FREQS as readonly string[]).includes(freq)) return issues.error('BAD_FREQUENCY', at(cFreq), `无法识别的频次“${freq}”。`, `频次应为：${FREQS.join('、')}。`);
+      if (!(FREQS as readonly string[]).includes(freq))
+        return issues.error('BAD_FREQUENCY', at(cFreq), `无法识别的频次“${freq}”。`, `频次应为：${FREQS.join('、')}。`);
       const parentText = cParent >= 0 ? parseTextCell(cells[cParent] ?? null) : '';
       const parent = parentText ? this.lookupIndicator(parentText) : undefined;
       if (parentText && !parent) issues.warn('UNKNOWN_PARENT', at(cParent), `上级指标“${parentText}”不存在，已按无上级处理。`, '请填写已有指标的名称或编码。');

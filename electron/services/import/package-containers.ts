@@ -24,7 +24,15 @@ const manifestSchema = z.object({
   periods: z.array(z.string()).optional(),
   producer: z.string().optional(),
   createdAt: z.string().optional(),
-  files: z.array(z.object({ path: z.string(), table: z.enum(['institutions', 'indicators', 'region', 'institution', 'groups']), sha256: z.string().regex(/^[0-9a-fA-F]{64}$/) })).min(1),
+  files: z
+    .array(
+      z.object({
+        path: z.string(),
+        table: z.enum(['institutions', 'indicators', 'region', 'institution', 'groups']),
+        sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
+      }),
+    )
+    .min(1),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -42,11 +50,21 @@ class RowBudget {
   take(tableRows: number, file: string, sheet: string, stage: string, fileRow: number): boolean {
     const { limits } = this;
     if (tableRows > limits.maxRowsPerTable) {
-      this.b.pkg.issues.error('TOO_MANY_ROWS', { file, sheet, row: fileRow }, `${sheet.endsWith('.csv') ? '文件' : '工作表'}“${sheet}”行数超过上限 ${limits.maxRowsPerTable} 行，已停止读取。`, '请按期间拆分为多个数据包分别导入。');
+      this.b.pkg.issues.error(
+        'TOO_MANY_ROWS',
+        { file, sheet, row: fileRow },
+        `${sheet.endsWith('.csv') ? '文件' : '工作表'}“${sheet}”行数超过上限 ${limits.maxRowsPerTable} 行，已停止读取。`,
+        '请按期间拆分为多个数据包分别导入。',
+      );
       return false;
     }
     if (++this.total > limits.maxRowsPerPackage) {
-      this.b.pkg.issues.error('TOO_MANY_ROWS', { file, sheet, row: fileRow }, `数据包的总行数超过上限 ${limits.maxRowsPerPackage} 行，已停止读取。`, '请按期间拆分为多个数据包分别导入。');
+      this.b.pkg.issues.error(
+        'TOO_MANY_ROWS',
+        { file, sheet, row: fileRow },
+        `数据包的总行数超过上限 ${limits.maxRowsPerPackage} 行，已停止读取。`,
+        '请按期间拆分为多个数据包分别导入。',
+      );
       return false;
     }
     if (this.total % 20000 === 0) this.onProgress?.(stage, this.total);
@@ -68,7 +86,12 @@ export async function readWorkbook(path: string, b: PackageBuilder, limits: Impo
         const kind = SHEETS[name];
         if (!kind) {
           if (!INSTRUCTION_SHEETS.has(name))
-            b.pkg.issues.warn('UNKNOWN_SHEET', { file, sheet: name }, `工作表“${name}”不是数据包模板中的工作表，已忽略。`, `模板工作表为：${Object.keys(SHEETS).join('、')}。如确需导入，请把数据移到对应工作表。`);
+            b.pkg.issues.warn(
+              'UNKNOWN_SHEET',
+              { file, sheet: name },
+              `工作表“${name}”不是数据包模板中的工作表，已忽略。`,
+              `模板工作表为：${Object.keys(SHEETS).join('、')}。如确需导入，请把数据移到对应工作表。`,
+            );
           return null;
         }
         seenKinds.add(kind);
@@ -84,7 +107,12 @@ export async function readWorkbook(path: string, b: PackageBuilder, limits: Impo
     (names) => [...names].sort((x, y) => rank(x) - rank(y)),
   );
   if (!seenKinds.has('package'))
-    b.pkg.issues.error('MISSING_SHEET', { file, sheet: '包信息' }, '缺少工作表“包信息”（统筹地区编码、名称等）。', '请使用“导出模板”生成的工作簿，保留“包信息”工作表并填写。');
+    b.pkg.issues.error(
+      'MISSING_SHEET',
+      { file, sheet: '包信息' },
+      '缺少工作表“包信息”（统筹地区编码、名称等）。',
+      '请使用“导出模板”生成的工作簿，保留“包信息”工作表并填写。',
+    );
 }
 
 export async function readZipPackage(path: string, b: PackageBuilder, limits: ImportLimits, onProgress?: Progress): Promise<void> {
@@ -93,28 +121,57 @@ export async function readZipPackage(path: string, b: PackageBuilder, limits: Im
   try {
     const manifest = await readManifest(zip, b);
     if (!manifest) return;
-    b.setMeta(manifest.formatVersion, manifest.region.code, manifest.region.name, manifest.producer ?? '', manifest.createdAt ?? '', { file, sheet: 'manifest.json', row: 0 });
+    b.setMeta(manifest.formatVersion, manifest.region.code, manifest.region.name, manifest.producer ?? '', manifest.createdAt ?? '', {
+      file,
+      sheet: 'manifest.json',
+      row: 0,
+    });
     if (manifest.periods?.some((p) => !normalizePeriod(p)))
-      b.pkg.issues.warn('BAD_PERIOD_LIST', { file, sheet: 'manifest.json', header: 'periods' }, 'manifest.json 的 periods 中有无法识别的期间。', '期间写法示例：2025-03、2025年3月、2025Q1、2025年上半年、2025年、2025年1-5月。');
+      b.pkg.issues.warn(
+        'BAD_PERIOD_LIST',
+        { file, sheet: 'manifest.json', header: 'periods' },
+        'manifest.json 的 periods 中有无法识别的期间。',
+        '期间写法示例：2025-03、2025年3月、2025Q1、2025年上半年、2025年、2025年1-5月。',
+      );
     const listed = new Set(manifest.files.map((f) => f.path));
     for (const e of zip.entries) {
       if (e.name !== 'manifest.json' && !e.name.endsWith('/') && !listed.has(e.name))
-        b.pkg.issues.warn('UNLISTED_FILE', { file, sheet: e.name }, `压缩包内文件“${e.name}”未在 manifest.json 中列出，已忽略。`, '如需导入，请在 manifest.json 的 files 中登记它和它的 SHA-256。');
+        b.pkg.issues.warn(
+          'UNLISTED_FILE',
+          { file, sheet: e.name },
+          `压缩包内文件“${e.name}”未在 manifest.json 中列出，已忽略。`,
+          '如需导入，请在 manifest.json 的 files 中登记它和它的 SHA-256。',
+        );
     }
     const order: TableKind[] = ['institutions', 'indicators', 'region', 'institution', 'groups'];
     const files = [...manifest.files].sort((x, y) => order.indexOf(x.table) - order.indexOf(y.table));
     const budget = new RowBudget(b, limits, onProgress);
     for (const f of files) {
       if (!zip.has(f.path)) {
-        b.pkg.issues.error('MISSING_FILE', { file, sheet: f.path }, `manifest.json 列出的文件“${f.path}”不在压缩包中。`, '请把该文件放入压缩包根目录，或从 manifest.json 中删除这一项。');
+        b.pkg.issues.error(
+          'MISSING_FILE',
+          { file, sheet: f.path },
+          `manifest.json 列出的文件“${f.path}”不在压缩包中。`,
+          '请把该文件放入压缩包根目录，或从 manifest.json 中删除这一项。',
+        );
         continue;
       }
       if (CSV_FILES[f.path] && CSV_FILES[f.path] !== f.table)
-        b.pkg.issues.warn('TABLE_NAME_MISMATCH', { file, sheet: f.path }, `文件“${f.path}”在 manifest.json 中登记为 ${TABLE_KIND_NAMES[f.table]} 表，与文件名的约定不同，按 manifest.json 读取。`, '请确认 manifest.json 中 table 字段填写正确。');
+        b.pkg.issues.warn(
+          'TABLE_NAME_MISMATCH',
+          { file, sheet: f.path },
+          `文件“${f.path}”在 manifest.json 中登记为 ${TABLE_KIND_NAMES[f.table]} 表，与文件名的约定不同，按 manifest.json 读取。`,
+          '请确认 manifest.json 中 table 字段填写正确。',
+        );
       const meta: TableMeta = { kind: f.table, file, sheet: f.path };
       const actual = await streamCsvTable(zip, meta, b, limits, budget);
       if (actual !== null && actual !== f.sha256.toLowerCase())
-        b.pkg.issues.error('CHECKSUM_MISMATCH', { file, sheet: f.path }, `文件“${f.path}”的 SHA-256 与 manifest.json 不符（文件可能被修改或损坏），其数据不予导入。`, `请向数据人员确认；如文件无误，请把 manifest.json 中的值更新为 ${actual}。`);
+        b.pkg.issues.error(
+          'CHECKSUM_MISMATCH',
+          { file, sheet: f.path },
+          `文件“${f.path}”的 SHA-256 与 manifest.json 不符（文件可能被修改或损坏），其数据不予导入。`,
+          `请向数据人员确认；如文件无误，请把 manifest.json 中的值更新为 ${actual}。`,
+        );
     }
   } finally {
     zip.close();
@@ -124,7 +181,12 @@ export async function readZipPackage(path: string, b: PackageBuilder, limits: Im
 async function readManifest(zip: ZipArchive, b: PackageBuilder): Promise<Manifest | null> {
   const file = b.pkg.file;
   if (!zip.has('manifest.json')) {
-    b.pkg.issues.error('MISSING_MANIFEST', { file, sheet: 'manifest.json' }, '压缩包中缺少 manifest.json。', '请使用“导出模板”说明中的格式打包：根目录放 manifest.json 与数据 CSV 文件。');
+    b.pkg.issues.error(
+      'MISSING_MANIFEST',
+      { file, sheet: 'manifest.json' },
+      '压缩包中缺少 manifest.json。',
+      '请使用“导出模板”说明中的格式打包：根目录放 manifest.json 与数据 CSV 文件。',
+    );
     return null;
   }
   const buf = await zip.readEntry('manifest.json', 4 * 1024 * 1024);
@@ -133,7 +195,12 @@ async function readManifest(zip: ZipArchive, b: PackageBuilder): Promise<Manifes
     const parsed = manifestSchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
       const first = parsed.error.issues[0]!;
-      b.pkg.issues.error('BAD_MANIFEST', { file, sheet: 'manifest.json', header: first.path.join('.') }, `manifest.json 字段“${first.path.join('.')}”不符合格式。`, '请对照 docs/data-package.md 中的 manifest.json 示例修正。');
+      b.pkg.issues.error(
+        'BAD_MANIFEST',
+        { file, sheet: 'manifest.json', header: first.path.join('.') },
+        `manifest.json 字段“${first.path.join('.')}”不符合格式。`,
+        '请对照 docs/data-package.md 中的 manifest.json 示例修正。',
+      );
       return null;
     }
     return parsed.data;
@@ -192,7 +259,16 @@ async function streamCsvTable(zip: ZipArchive, meta: TableMeta, b: PackageBuilde
       if (cells.length > limits.maxColumns) {
         stopped = true;
         source.destroy();
-        return reject(new PackageFatal({ file: zip.label, sheet: meta.sheet, row, code: 'TOO_MANY_COLUMNS', message: `文件“${meta.sheet}”第 ${row} 行有 ${cells.length} 列，超过上限 ${limits.maxColumns} 列。`, hint: '请检查分隔符是否为英文逗号，并删除多余的列。' }));
+        return reject(
+          new PackageFatal({
+            file: zip.label,
+            sheet: meta.sheet,
+            row,
+            code: 'TOO_MANY_COLUMNS',
+            message: `文件“${meta.sheet}”第 ${row} 行有 ${cells.length} 列，超过上限 ${limits.maxColumns} 列。`,
+            hint: '请检查分隔符是否为英文逗号，并删除多余的列。',
+          }),
+        );
       }
       if (row > 1 && !budget.take(row - 1, zip.label, meta.sheet, '读取数据文件', row)) {
         stopped = true;

@@ -62,7 +62,6 @@ export interface KnownContext {
 export const key = (indicator: string, period: string) => `${indicator}|${period}`;
 export const splitKey = (k: string) => k.split('|') as [string, string];
 
-
 /** Periods the package has data for, per table. */
 export function packagePeriods(pkg: ParsedPackage): { region: string[]; inst: string[]; groups: string[]; all: string[] } {
   const region = new Set<string>();

@@ -22,7 +22,12 @@ export async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-export async function parsePackage(path: string, known: KnownContext, limits: ImportLimits, onProgress?: (stage: string, done: number) => void): Promise<ParsedPackage> {
+export async function parsePackage(
+  path: string,
+  known: KnownContext,
+  limits: ImportLimits,
+  onProgress?: (stage: string, done: number) => void,
+): Promise<ParsedPackage> {
   const file = basename(path);
   let size: number;
   try {
@@ -32,7 +37,11 @@ export async function parsePackage(path: string, known: KnownContext, limits: Im
   }
   const ext = extname(path).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.zip')
-    throw new AppError('UNSUPPORTED_FILE', `不支持的文件类型“${ext || '无扩展名'}”：${file}`, '数据包应为 .xlsx 工作簿或 .zip 压缩包（见“导出模板”）；.xls 请先另存为 .xlsx。');
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      `不支持的文件类型“${ext || '无扩展名'}”：${file}`,
+      '数据包应为 .xlsx 工作簿或 .zip 压缩包（见“导出模板”）；.xls 请先另存为 .xlsx。',
+    );
   const pkg: ParsedPackage = {
     file,
     format: ext === '.xlsx' ? 'xlsx' : 'zip',
@@ -50,7 +59,12 @@ export async function parsePackage(path: string, known: KnownContext, limits: Im
     issues: new IssueList(limits.maxListedIssues),
   };
   if (size > limits.maxFileBytes) {
-    pkg.issues.error('FILE_TOO_LARGE', { file }, `文件过大（${(size / 1024 / 1024).toFixed(0)} MB，上限 ${(limits.maxFileBytes / 1024 / 1024).toFixed(0)} MB）。`, '请按期间拆分为多个数据包分别导入。');
+    pkg.issues.error(
+      'FILE_TOO_LARGE',
+      { file },
+      `文件过大（${(size / 1024 / 1024).toFixed(0)} MB，上限 ${(limits.maxFileBytes / 1024 / 1024).toFixed(0)} MB）。`,
+      '请按期间拆分为多个数据包分别导入。',
+    );
     return pkg;
   }
   pkg.sha256 = await sha256File(path);

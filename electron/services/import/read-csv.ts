@@ -3,7 +3,6 @@
 // others save UTF-8 with or without a BOM. A buffer that is not valid UTF-8 is read as GB18030
 // (a superset of GBK and GB2312), which decodes any byte sequence Chinese Excel writes.
 
-
 export type TextEncoding = 'utf-8' | 'gb18030';
 
 export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding } {

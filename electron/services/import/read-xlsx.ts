@@ -35,7 +35,13 @@ export interface XlsxReadResult {
  * order `order` gives) and for each row that holds a cell. Throws PackageFatal for anything that
  * stops reading.
  */
-export async function readXlsx(path: string, fileLabel: string, limits: ImportLimits, visitor: SheetVisitor, order?: (names: string[]) => string[]): Promise<XlsxReadResult> {
+export async function readXlsx(
+  path: string,
+  fileLabel: string,
+  limits: ImportLimits,
+  visitor: SheetVisitor,
+  order?: (names: string[]) => string[],
+): Promise<XlsxReadResult> {
   const zip = await ZipArchive.open(path, fileLabel, limits);
   try {
     const parts = await readWorkbookParts(zip);
@@ -91,7 +97,14 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
   let nextMerge = 0;
 
   const overBudget = () =>
-    fatal(label, 'XLSX_TOO_MANY_CELLS', `工作簿的单元格总数超过上限（${limits.maxCellsPerPackage} 个，含合并单元格展开后的数量），已停止读取。`, '请删除无关的工作表和空白格式区域，取消大范围的合并单元格，或按期间拆分为多个数据包。', sheet.name, rowNo);
+    fatal(
+      label,
+      'XLSX_TOO_MANY_CELLS',
+      `工作簿的单元格总数超过上限（${limits.maxCellsPerPackage} 个，含合并单元格展开后的数量），已停止读取。`,
+      '请删除无关的工作表和空白格式区域，取消大范围的合并单元格，或按期间拆分为多个数据包。',
+      sheet.name,
+      rowNo,
+    );
 
   const endRow = () => {
     // merged ranges that cover this row: fill from the master cell, clipped to real columns
@@ -173,7 +186,15 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
               const ref = t.attributes.r ? decodeRef(String(t.attributes.r).toUpperCase()) : null;
               col = ref ? ref.col : col + 1;
               if (col > limits.maxColumns)
-                throw fatal(label, 'XLSX_TOO_MANY_COLUMNS', `工作表“${sheet.name}”第 ${rowNo} 行有超过 ${limits.maxColumns} 列的数据。`, '请删除右侧无关的列（含只有格式的空列）后重新保存。', sheet.name, rowNo, columnLetter(col - 1));
+                throw fatal(
+                  label,
+                  'XLSX_TOO_MANY_COLUMNS',
+                  `工作表“${sheet.name}”第 ${rowNo} 行有超过 ${limits.maxColumns} 列的数据。`,
+                  '请删除右侧无关的列（含只有格式的空列）后重新保存。',
+                  sheet.name,
+                  rowNo,
+                  columnLetter(col - 1),
+                );
               cellType = String(t.attributes.t ?? 'n');
               cellStyle = styles[Number(t.attributes.s ?? 0)] ?? null;
               text = '';
@@ -204,7 +225,8 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
           if (inV || inIsT) {
             text += s;
             budget.chars -= s.length;
-            if (budget.chars < 0) throw fatal(label, 'XLSX_TOO_MUCH_TEXT', '工作簿中的文本总量超过上限。', '请删除无关的工作表，或按期间拆分为多个数据包。', sheet.name, rowNo);
+            if (budget.chars < 0)
+              throw fatal(label, 'XLSX_TOO_MUCH_TEXT', '工作簿中的文本总量超过上限。', '请删除无关的工作表，或按期间拆分为多个数据包。', sheet.name, rowNo);
           } else if (inF) formula += s;
         });
         p.on('closetag', (t) => {

@@ -47,10 +47,22 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
     if (c === cCode || c === cPeriod || c === cName || h.raw === '') return;
     const def = b.lookupIndicator(h.name);
     const loc = { file, sheet, row: headerRow, column: columnLetter(c), header: h.raw };
-    if (!def) return issues.error('UNKNOWN_INDICATOR', loc, `列“${h.raw}”不是已知指标。`, '请使用指标目录中的指标名称或编码作列名；地方新增指标请先在“指标定义”表中声明。');
+    if (!def)
+      return issues.error(
+        'UNKNOWN_INDICATOR',
+        loc,
+        `列“${h.raw}”不是已知指标。`,
+        '请使用指标目录中的指标名称或编码作列名；地方新增指标请先在“指标定义”表中声明。',
+      );
     const headerSaysPercent = h.unit === '%' || h.unit === '％' || h.unit === '百分比';
     const factor = headerSaysPercent && def.unit === '%' ? 1 : h.unit ? unitFactor(h.unit, def.unit) : 1;
-    if (factor === null) return issues.error('BAD_UNIT', loc, `列“${h.raw}”的单位“${h.unit}”无法换算为指标单位“${def.unit}”。`, `请把列名写成“${def.name}（${def.unit}）”，并按该单位填写数值。`);
+    if (factor === null)
+      return issues.error(
+        'BAD_UNIT',
+        loc,
+        `列“${h.raw}”的单位“${h.unit}”无法换算为指标单位“${def.unit}”。`,
+        `请把列名写成“${def.name}（${def.unit}）”，并按该单位填写数值。`,
+      );
     if (cols.some((x) => x.def.code === def.code)) return issues.error('DUPLICATE_COLUMN', loc, `指标“${def.name}”的列重复出现。`, '请删除重复的列。');
     const percent = def.unit === '%' && (headerSaysPercent || def.bounded01) ? { bare: [] } : null;
     cols.push({ c, def, factor, percent });
@@ -75,12 +87,23 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         const n = (unknownCodes.get(code) ?? 0) + 1;
         unknownCodes.set(code, n);
         if (n === 1)
-          issues.warn('UNKNOWN_INSTITUTION', at(cCode), `机构编码 ${code} 不在机构表中，也不在工作区已有机构中，该机构的数据行已跳过。`, '请在“机构”表中补充该机构（编码、名称、级别），再重新导入。');
+          issues.warn(
+            'UNKNOWN_INSTITUTION',
+            at(cCode),
+            `机构编码 ${code} 不在机构表中，也不在工作区已有机构中，该机构的数据行已跳过。`,
+            '请在“机构”表中补充该机构（编码、名称、级别），再重新导入。',
+          );
         return;
       }
     }
     const period = readPeriod(cells[cPeriod] ?? null);
-    if (!period) return issues.error('BAD_PERIOD', at(cPeriod), '无法识别的期间。', '期间写法示例：2025-03、2025年3月、202503、2025Q1、2025年上半年、2025年、2025年全年、2025年1-5月。');
+    if (!period)
+      return issues.error(
+        'BAD_PERIOD',
+        at(cPeriod),
+        '无法识别的期间。',
+        '期间写法示例：2025-03、2025年3月、202503、2025Q1、2025年上半年、2025年、2025年全年、2025年1-5月。',
+      );
     let keys = keysByPeriod.get(period);
     if (!keys) keysByPeriod.set(period, (keys = cols.map((x) => key(x.def.code, period))));
     for (let ci = 0; ci < cols.length; ci++) {
@@ -104,7 +127,8 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       }
       // percentages are stored as fractions: "85.3%" was read as 0.853 already
       const value = def.unit === '%' ? n : n * factor;
-      if ((def.unit === '人次' || def.unit === '例') && value < 0) issues.warn('NEGATIVE_COUNT', at(c), `人次/例数为负数（${value}）。`, '请核对该数据；冲销调整请在备注中说明。');
+      if ((def.unit === '人次' || def.unit === '例') && value < 0)
+        issues.warn('NEGATIVE_COUNT', at(c), `人次/例数为负数（${value}）。`, '请核对该数据；冲销调整请在备注中说明。');
       const k = keys[ci]!;
       let set: (v: number) => void;
       if (isInst) {
@@ -120,7 +144,8 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         set = (v) => bk.values.set(inst, v);
       } else {
         const prev = b.pkg.region.get(k);
-        if (prev) issues.warn('DUPLICATE_KEY', at(c), `期间 ${period}、指标“${def.name}”重复（${prev.sheet} 第 ${prev.row} 行已有），以本行为准。`, '请删除重复的行。');
+        if (prev)
+          issues.warn('DUPLICATE_KEY', at(c), `期间 ${period}、指标“${def.name}”重复（${prev.sheet} 第 ${prev.row} 行已有），以本行为准。`, '请删除重复的行。');
         const cell: ValueCell = { value, sheet, row };
         b.pkg.region.set(k, cell);
         set = (v) => (cell.value = v);
@@ -145,9 +170,19 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         const v = asPoints ? Math.round(x.n * 1e8) / 1e10 : x.n;
         if (asPoints) x.set(v);
         if (!points && asPoints)
-          issues.warn('MIXED_PERCENT_STYLE', loc(x.row, x.n), `“${col.def.name}”列其他值按小数填写（如 ${sorted[0]}），本格 ${x.n} 按 ${x.n}% 读取。`, '请统一本列的写法：都写百分数（85.3）或都写小数（0.853）。');
+          issues.warn(
+            'MIXED_PERCENT_STYLE',
+            loc(x.row, x.n),
+            `“${col.def.name}”列其他值按小数填写（如 ${sorted[0]}），本格 ${x.n} 按 ${x.n}% 读取。`,
+            '请统一本列的写法：都写百分数（85.3）或都写小数（0.853）。',
+          );
         else if (points && median >= 10 && x.n > 0 && x.n < 1)
-          issues.warn('LIKELY_FRACTION', loc(x.row, x.n), `“${col.def.name}”列按百分数填写（多数在 ${median.toFixed(0)} 左右），本格 ${x.n} 按 ${x.n}% 读取；疑似把 ${Number((x.n * 100).toFixed(4))}% 写成了小数。`, `如本意是 ${Number((x.n * 100).toFixed(4))}%，请改为 ${Number((x.n * 100).toFixed(4))}；如确为 ${x.n}%，可忽略此提示。`);
+          issues.warn(
+            'LIKELY_FRACTION',
+            loc(x.row, x.n),
+            `“${col.def.name}”列按百分数填写（多数在 ${median.toFixed(0)} 左右），本格 ${x.n} 按 ${x.n}% 读取；疑似把 ${Number((x.n * 100).toFixed(4))}% 写成了小数。`,
+            `如本意是 ${Number((x.n * 100).toFixed(4))}%，请改为 ${Number((x.n * 100).toFixed(4))}；如确为 ${x.n}%，可忽略此提示。`,
+          );
         else if (bounded && (v < 0 || v > 1)) rangeWarning(b, loc(x.row, x.n), v);
       }
     }
@@ -182,7 +217,12 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
     if (!b.institutionKnown(code)) {
       if (!unknownCodes.has(code)) {
         unknownCodes.add(code);
-        issues.warn('UNKNOWN_INSTITUTION', at(cCode), `机构编码 ${code} 不在机构表中，也不在工作区已有机构中，该机构的病组行已跳过。`, '请在“机构”表中补充该机构，再重新导入。');
+        issues.warn(
+          'UNKNOWN_INSTITUTION',
+          at(cCode),
+          `机构编码 ${code} 不在机构表中，也不在工作区已有机构中，该机构的病组行已跳过。`,
+          '请在“机构”表中补充该机构，再重新导入。',
+        );
       }
       return;
     }
@@ -218,14 +258,34 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       return issues.error('MISSING_VALUE', at(c), '病例数、总费用、总床日不能为空。', '没有病例的病组请删去整行。');
     }
     if (cases < 0 || bed < 0 || (std ?? 0) < 0 || (act ?? 0) < 0) issues.warn('NEGATIVE_COUNT', at(cCases), '病例数或床日为负数。', '请核对该行数据。');
-    if (std !== null && act !== null && std + act > cases) issues.warn('PARTS_EXCEED_TOTAL', at(cStd), `按标准结算（${std}）与据实结算（${act}）病例数之和超过病例数（${cases}）。`, '请核对该病组的结算病例数。');
+    if (std !== null && act !== null && std + act > cases)
+      issues.warn('PARTS_EXCEED_TOTAL', at(cStd), `按标准结算（${std}）与据实结算（${act}）病例数之和超过病例数（${cases}）。`, '请核对该病组的结算病例数。');
     const cellKey = code + '|' + period;
     let groupsSeen = seen.get(cellKey);
     if (!groupsSeen) seen.set(cellKey, (groupsSeen = new Map()));
     const gk = scheme === 'DRG' ? gcode : `DIP:${gcode}`;
     const prev = groupsSeen.get(gk);
-    if (prev !== undefined) issues.warn('DUPLICATE_KEY', at(cGCode), `机构 ${code}、期间 ${period}、病组 ${gcode} 重复（第 ${prev} 行已有），两行都会导入。`, '如为重复粘贴，请删除其中一行。');
+    if (prev !== undefined)
+      issues.warn(
+        'DUPLICATE_KEY',
+        at(cGCode),
+        `机构 ${code}、期间 ${period}、病组 ${gcode} 重复（第 ${prev} 行已有），两行都会导入。`,
+        '如为重复粘贴，请删除其中一行。',
+      );
     groupsSeen.set(gk, row);
-    b.pkg.groups.push([code, period, scheme, gcode, gname, cases, cost * costFactor, bed, weight ?? null, self === null ? null : self * selfFactor, std ?? null, act ?? null]);
+    b.pkg.groups.push([
+      code,
+      period,
+      scheme,
+      gcode,
+      gname,
+      cases,
+      cost * costFactor,
+      bed,
+      weight ?? null,
+      self === null ? null : self * selfFactor,
+      std ?? null,
+      act ?? null,
+    ]);
   };
 }

@@ -36,7 +36,15 @@ export function parseMergeRef(ref: string): MergeRange | null {
 export const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 export function fatal(file: string, code: string, message: string, hint: string, sheet?: string, row?: number, column?: string): PackageFatal {
-  return new PackageFatal({ file, code, message, hint, ...(sheet !== undefined ? { sheet } : {}), ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) });
+  return new PackageFatal({
+    file,
+    code,
+    message,
+    hint,
+    ...(sheet !== undefined ? { sheet } : {}),
+    ...(row !== undefined ? { row } : {}),
+    ...(column !== undefined ? { column } : {}),
+  });
 }
 
 /**
@@ -61,7 +69,8 @@ export async function saxStream(zip: ZipArchive, part: string, setup: (p: SaxesP
   } finally {
     stream.destroy();
   }
-  if (malformed) throw fatal(zip.label, 'XLSX_CORRUPT', `工作簿内部文件“${part}”不是有效的 XML，无法读取。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', sheet);
+  if (malformed)
+    throw fatal(zip.label, 'XLSX_CORRUPT', `工作簿内部文件“${part}”不是有效的 XML，无法读取。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', sheet);
 }
 
 export interface SheetRef {
@@ -71,7 +80,8 @@ export interface SheetRef {
 
 export async function readWorkbookParts(zip: ZipArchive): Promise<{ sheets: SheetRef[]; date1904: boolean }> {
   const wbPart = zip.find('xl/workbook.xml');
-  if (!wbPart) throw fatal(zip.label, 'NOT_XLSX', '文件不是 Excel 工作簿（.xlsx）。', '请用 Excel/WPS 打开后“另存为 Excel 工作簿 (.xlsx)”；.xls 旧格式不支持。');
+  if (!wbPart)
+    throw fatal(zip.label, 'NOT_XLSX', '文件不是 Excel 工作簿（.xlsx）。', '请用 Excel/WPS 打开后“另存为 Excel 工作簿 (.xlsx)”；.xls 旧格式不支持。');
   const targets = new Map<string, string>();
   const relsPart = zip.find('xl/_rels/workbook.xml.rels');
   if (relsPart)
@@ -135,7 +145,13 @@ export async function readSharedStrings(zip: ZipArchive, limits: ImportLimits, b
         inSi = true;
         current = '';
         if (out.length >= limits.maxSharedStrings)
-          throw fatal(zip.label, 'XLSX_TOO_MANY_STRINGS', `工作簿的共享文本超过上限（${limits.maxSharedStrings} 条）。`, '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。', 'sharedStrings.xml');
+          throw fatal(
+            zip.label,
+            'XLSX_TOO_MANY_STRINGS',
+            `工作簿的共享文本超过上限（${limits.maxSharedStrings} 条）。`,
+            '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。',
+            'sharedStrings.xml',
+          );
       } else if (n === 'rPh') phonetic++;
       else if (n === 't' && inSi && phonetic === 0) inT = true;
     });
@@ -144,7 +160,13 @@ export async function readSharedStrings(zip: ZipArchive, limits: ImportLimits, b
       current += text;
       budget.chars -= text.length;
       if (budget.chars < 0)
-        throw fatal(zip.label, 'XLSX_TOO_MUCH_TEXT', '工作簿中的文本总量超过上限。', '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。', 'sharedStrings.xml');
+        throw fatal(
+          zip.label,
+          'XLSX_TOO_MUCH_TEXT',
+          '工作簿中的文本总量超过上限。',
+          '文件可能已损坏或被篡改；请用 Excel/WPS 另存后重试，或拆分为多个数据包。',
+          'sharedStrings.xml',
+        );
     });
     p.on('closetag', (t) => {
       const n = local(t.name);
@@ -174,7 +196,13 @@ export async function scanMerges(zip: ZipArchive, part: string, sheet: string, l
           const r = parseMergeRef(m[1]!.toUpperCase());
           if (r) out.push(r);
           if (out.length > limits.maxMergesPerSheet)
-            throw fatal(zip.label, 'XLSX_TOO_MANY_MERGES', `工作表“${sheet}”中的合并单元格超过上限（${limits.maxMergesPerSheet} 处）。`, '请取消合并单元格（开始 → 合并后居中 → 取消合并），或只保留表头的合并。', sheet);
+            throw fatal(
+              zip.label,
+              'XLSX_TOO_MANY_MERGES',
+              `工作表“${sheet}”中的合并单元格超过上限（${limits.maxMergesPerSheet} 处）。`,
+              '请取消合并单元格（开始 → 合并后居中 → 取消合并），或只保留表头的合并。',
+              sheet,
+            );
         }
         const lastOpen = text.lastIndexOf('<');
         carry = lastOpen >= 0 && text.indexOf('>', lastOpen) < 0 ? text.slice(lastOpen) : '';

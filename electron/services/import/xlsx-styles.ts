@@ -6,7 +6,10 @@
 export type CellStyleKind = 'date' | 'percent' | null;
 
 /** Built-in date/time format ids (ECMA-376 §18.8.30 plus the East Asian ids Excel and WPS use). */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
+const BUILTIN_DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78,
+  79, 80, 81,
+]);
 const BUILTIN_PERCENT_IDS = new Set([9, 10]);
 
 /** Strips quoted literals, escapes, colours and conditions so only format tokens remain. */

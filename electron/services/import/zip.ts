@@ -47,11 +47,21 @@ export class ZipArchive {
         yauzl.open(path, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
       );
     } catch {
-      throw fatal(label, 'NOT_ZIP', '文件不是有效的 zip 或 xlsx 文件（可能已损坏或只下载了一部分）。', '请重新从数据人员处获取数据包；xlsx 请用 Excel/WPS 打开后另存为 .xlsx。');
+      throw fatal(
+        label,
+        'NOT_ZIP',
+        '文件不是有效的 zip 或 xlsx 文件（可能已损坏或只下载了一部分）。',
+        '请重新从数据人员处获取数据包；xlsx 请用 Excel/WPS 打开后另存为 .xlsx。',
+      );
     }
     if (zip.entryCount > limits.maxEntries) {
       zip.close();
-      throw fatal(label, 'ZIP_TOO_MANY_ENTRIES', `压缩包内文件过多（${zip.entryCount} 个，上限 ${limits.maxEntries} 个）。`, '数据包只应包含 manifest.json 和数据 CSV 文件，请删除其他文件后重新打包。');
+      throw fatal(
+        label,
+        'ZIP_TOO_MANY_ENTRIES',
+        `压缩包内文件过多（${zip.entryCount} 个，上限 ${limits.maxEntries} 个）。`,
+        '数据包只应包含 manifest.json 和数据 CSV 文件，请删除其他文件后重新打包。',
+      );
     }
     const byName = new Map<string, yauzl.Entry>();
     const infos: ZipEntryInfo[] = [];
@@ -60,7 +70,16 @@ export class ZipArchive {
       await new Promise<void>((resolve, reject) => {
         zip.on('error', (e: Error) => {
           const m = /(absolute path|invalid relative path|invalid characters in fileName)[^:]*:\s*(.*)$/.exec(e.message);
-          if (m) reject(fatal(label, 'ZIP_UNSAFE_PATH', `压缩包内含有不安全的文件路径“${m[2]}”（绝对路径或含 ../），已拒绝整个数据包。`, '请只用数据包模板中的文件名重新打包，不要包含目录跳转。', m[2]));
+          if (m)
+            reject(
+              fatal(
+                label,
+                'ZIP_UNSAFE_PATH',
+                `压缩包内含有不安全的文件路径“${m[2]}”（绝对路径或含 ../），已拒绝整个数据包。`,
+                '请只用数据包模板中的文件名重新打包，不要包含目录跳转。',
+                m[2],
+              ),
+            );
           else reject(fatal(label, 'ZIP_CORRUPT', `压缩包已损坏（${translateZipError(e.message)}）。`, '请重新从数据人员处获取数据包。'));
         });
         zip.on('end', () => resolve());
@@ -68,16 +87,56 @@ export class ZipArchive {
           const info: ZipEntryInfo = { name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
           total += entry.uncompressedSize;
           if (entry.uncompressedSize > limits.maxEntryBytes)
-            return reject(fatal(label, 'ZIP_ENTRY_TOO_LARGE', `压缩包内文件“${entry.fileName}”解压后过大（${mb(entry.uncompressedSize)}，上限 ${mb(limits.maxEntryBytes)}）。`, '请把数据拆分为多个期间的数据包分别导入。', entry.fileName));
+            return reject(
+              fatal(
+                label,
+                'ZIP_ENTRY_TOO_LARGE',
+                `压缩包内文件“${entry.fileName}”解压后过大（${mb(entry.uncompressedSize)}，上限 ${mb(limits.maxEntryBytes)}）。`,
+                '请把数据拆分为多个期间的数据包分别导入。',
+                entry.fileName,
+              ),
+            );
           if (total > limits.maxTotalUncompressedBytes)
-            return reject(fatal(label, 'ZIP_BOMB_TOTAL', `压缩包解压后总大小超过上限（${mb(limits.maxTotalUncompressedBytes)}），疑似“压缩炸弹”，已拒绝。`, '请确认数据包来源可靠；正常数据包请拆分后导入。', entry.fileName));
+            return reject(
+              fatal(
+                label,
+                'ZIP_BOMB_TOTAL',
+                `压缩包解压后总大小超过上限（${mb(limits.maxTotalUncompressedBytes)}），疑似“压缩炸弹”，已拒绝。`,
+                '请确认数据包来源可靠；正常数据包请拆分后导入。',
+                entry.fileName,
+              ),
+            );
           const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : entry.uncompressedSize > 0 ? Infinity : 1;
           if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio)
-            return reject(fatal(label, 'ZIP_BOMB_RATIO', `压缩包内文件“${entry.fileName}”压缩比异常（${ratio === Infinity ? '∞' : ratio.toFixed(0)}:1，上限 ${limits.maxCompressionRatio}:1），疑似“压缩炸弹”，已拒绝。`, '请确认数据包来源可靠，并用常规压缩软件重新打包。', entry.fileName));
+            return reject(
+              fatal(
+                label,
+                'ZIP_BOMB_RATIO',
+                `压缩包内文件“${entry.fileName}”压缩比异常（${ratio === Infinity ? '∞' : ratio.toFixed(0)}:1，上限 ${limits.maxCompressionRatio}:1），疑似“压缩炸弹”，已拒绝。`,
+                '请确认数据包来源可靠，并用常规压缩软件重新打包。',
+                entry.fileName,
+              ),
+            );
           if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
-            return reject(fatal(label, 'ZIP_METHOD', `压缩包内文件“${entry.fileName}”使用了不支持的压缩方式（编号 ${entry.compressionMethod}）。`, '请用常规的 zip 压缩（存储或 Deflate）重新打包，不要加密或使用 7z/bzip2 等方式。', entry.fileName));
+            return reject(
+              fatal(
+                label,
+                'ZIP_METHOD',
+                `压缩包内文件“${entry.fileName}”使用了不支持的压缩方式（编号 ${entry.compressionMethod}）。`,
+                '请用常规的 zip 压缩（存储或 Deflate）重新打包，不要加密或使用 7z/bzip2 等方式。',
+                entry.fileName,
+              ),
+            );
           if (entry.isEncrypted())
-            return reject(fatal(label, 'ZIP_ENCRYPTED', `压缩包内文件“${entry.fileName}”已加密，无法读取。`, '请导出不加密的数据包；传输时的保密请用加密介质。', entry.fileName));
+            return reject(
+              fatal(
+                label,
+                'ZIP_ENCRYPTED',
+                `压缩包内文件“${entry.fileName}”已加密，无法读取。`,
+                '请导出不加密的数据包；传输时的保密请用加密介质。',
+                entry.fileName,
+              ),
+            );
           infos.push(info);
           if (!/\/$/.test(entry.fileName)) byName.set(entry.fileName, entry);
           zip.readEntry();
@@ -110,7 +169,19 @@ export class ZipArchive {
     const entry = this.byName.get(name);
     if (!entry) throw fatal(this.label, 'ZIP_CORRUPT', `压缩包内找不到文件“${name}”。`, '请重新从数据人员处获取数据包。', name);
     const src = await new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(entry, (err, s) => (err || !s ? reject(fatal(this.label, 'ZIP_CORRUPT', `无法读取压缩包内文件“${name}”（${translateZipError(err?.message ?? '')}）。`, '请重新从数据人员处获取数据包。', name)) : resolve(s))),
+      this.zip.openReadStream(entry, (err, s) =>
+        err || !s
+          ? reject(
+              fatal(
+                this.label,
+                'ZIP_CORRUPT',
+                `无法读取压缩包内文件“${name}”（${translateZipError(err?.message ?? '')}）。`,
+                '请重新从数据人员处获取数据包。',
+                name,
+              ),
+            )
+          : resolve(s),
+      ),
     );
     const out = new PassThrough({ highWaterMark: 256 * 1024 });
     let timer: NodeJS.Timeout | null = null;
@@ -119,7 +190,15 @@ export class ZipArchive {
       timer = setTimeout(() => {
         src.unpipe(out);
         (src as Readable & { destroy(): void }).destroy();
-        out.destroy(fatal(this.label, 'ZIP_STALLED', `读取压缩包内文件“${name}”时超过 ${idleMs / 1000} 秒没有数据，已停止。`, '文件可能已损坏或位于不可靠的网络盘上；请复制到本机后重试。', name));
+        out.destroy(
+          fatal(
+            this.label,
+            'ZIP_STALLED',
+            `读取压缩包内文件“${name}”时超过 ${idleMs / 1000} 秒没有数据，已停止。`,
+            '文件可能已损坏或位于不可靠的网络盘上；请复制到本机后重试。',
+            name,
+          ),
+        );
       }, idleMs);
     };
     arm();
@@ -128,7 +207,9 @@ export class ZipArchive {
     out.on('close', () => timer && clearTimeout(timer));
     src.on('error', (e: Error) => {
       if (timer) clearTimeout(timer);
-      out.destroy(fatal(this.label, 'ZIP_CORRUPT', `读取压缩包内文件“${name}”出错（${translateZipError(e.message)}）。`, '请重新从数据人员处获取数据包。', name));
+      out.destroy(
+        fatal(this.label, 'ZIP_CORRUPT', `读取压缩包内文件“${name}”出错（${translateZipError(e.message)}）。`, '请重新从数据人员处获取数据包。', name),
+      );
     });
     src.pipe(out);
     return out;
@@ -143,7 +224,13 @@ export class ZipArchive {
       size += (c as Buffer).length;
       if (size > maxBytes) {
         stream.destroy();
-        throw fatal(this.label, 'ZIP_ENTRY_TOO_LARGE', `压缩包内文件“${name}”过大（超过 ${mb(maxBytes)}）。`, '该部分不应这么大，文件可能已损坏或被篡改。', name);
+        throw fatal(
+          this.label,
+          'ZIP_ENTRY_TOO_LARGE',
+          `压缩包内文件“${name}”过大（超过 ${mb(maxBytes)}）。`,
+          '该部分不应这么大，文件可能已损坏或被篡改。',
+          name,
+        );
       }
       chunks.push(c as Buffer);
     }

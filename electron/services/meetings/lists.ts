@@ -15,21 +15,43 @@ import { meetingView } from './meetings';
 
 const HEADERS = ['序号', '机构', '提出人', '类别', '分类', '内容', '责任处室', '期限', '状态', '答复'];
 function rows(list: CommentView[]): string[][] {
-  return list.map((c, i) => [String(i + 1), c.institutionName || '—', c.person, c.kind, c.category, c.text, c.department || '—', c.dueDate ?? '—', c.status, c.answer || '—']);
+  return list.map((c, i) => [
+    String(i + 1),
+    c.institutionName || '—',
+    c.person,
+    c.kind,
+    c.category,
+    c.text,
+    c.department || '—',
+    c.dueDate ?? '—',
+    c.status,
+    c.answer || '—',
+  ]);
 }
 
 async function writeList(path: string, title: string, subtitle: string, list: CommentView[]): Promise<void> {
   if (path.toLowerCase().endsWith('.docx')) {
-    const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: 'SimSun', size: 20 })] })] });
+    const cell = (text: string, bold = false) =>
+      new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: 'SimSun', size: 20 })] })] });
     const doc = new Document({
       sections: [
         {
-          headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: '内部资料 注意保密', color: 'C8372D', size: 18 })] })] }) },
+          headers: {
+            default: new Header({
+              children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: '内部资料 注意保密', color: 'C8372D', size: 18 })] })],
+            }),
+          },
           properties: { page: { size: { orientation: 'landscape' as never } } },
           children: [
             new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: 32, font: 'SimHei' })] }),
             new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: subtitle, size: 20 })] }),
-            new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: HEADERS.map((h) => cell(h, true)) }), ...rows(list).map((r) => new TableRow({ children: r.map((x) => cell(x)) }))] }),
+            new Table({
+              width: { size: 100, type: WidthType.PERCENTAGE },
+              rows: [
+                new TableRow({ tableHeader: true, children: HEADERS.map((h) => cell(h, true)) }),
+                ...rows(list).map((r) => new TableRow({ children: r.map((x) => cell(x)) })),
+              ],
+            }),
           ],
         },
       ],
@@ -51,7 +73,13 @@ async function writeList(path: string, title: string, subtitle: string, list: Co
 export type ListKind = '问题建议清单' | '警示清单' | '技术建议报告' | '机构意见记录';
 
 /** Writes one of the lists the rules ask for; records it as done for the calendar where it is an obligation. */
-export async function exportList(db: WritableDb, kind: ListKind, opts: { meetingId?: number; institution?: string; half?: string }, path: string, actor: string): Promise<{ path: string; rows: number }> {
+export async function exportList(
+  db: WritableDb,
+  kind: ListKind,
+  opts: { meetingId?: number; institution?: string; half?: string },
+  path: string,
+  actor: string,
+): Promise<{ path: string; rows: number }> {
   let list: CommentView[];
   let title: string;
   let subtitle: string;
@@ -72,7 +100,9 @@ export async function exportList(db: WritableDb, kind: ListKind, opts: { meeting
     const m = /^(\d{4})-H([12])$/.exec(half);
     if (!m) throw new AppError('INVALID_INPUT', '请选择半年度，如 2025-H1。', '');
     const [from, to] = m[2] === '1' ? [`${m[1]}-01-01`, `${m[1]}-06-30`] : [`${m[1]}-07-01`, `${m[1]}-12-31`];
-    list = listComments(db, {}).filter((c) => c.category.startsWith('技术规范') && localDate(new Date(c.createdAt)) >= from && localDate(new Date(c.createdAt)) <= to);
+    list = listComments(db, {}).filter(
+      (c) => c.category.startsWith('技术规范') && localDate(new Date(c.createdAt)) >= from && localDate(new Date(c.createdAt)) <= to,
+    );
     title = `${m[1]}年${m[2] === '1' ? '上' : '下'}半年技术规范（ADRG分组）建议汇总`;
     subtitle = `报送截止 ${m[2] === '1' ? `${m[1]}-07-15` : `${m[1]}-12-15`}`;
     done = { kind: '技术建议报告', subject: half };

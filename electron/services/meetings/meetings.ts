@@ -31,7 +31,11 @@ export type MeetingInput = Pick<MeetingView, 'type' | 'title' | 'date' | 'place'
 export function meetingView(db: ReadableDb, id: number): MeetingView {
   const m = getRow<MeetingRow>(db, 'SELECT * FROM meetings WHERE id = ?', id);
   if (!m) throw new AppError('INVALID_INPUT', '会议不存在。', '请刷新后重试。');
-  const attendees = allRows<{ id: number; name: string; organization: string; role: string; present: number }>(db, 'SELECT id, name, organization, role, present FROM attendance WHERE meeting_id = ? ORDER BY id', id).map((a) => ({
+  const attendees = allRows<{ id: number; name: string; organization: string; role: string; present: number }>(
+    db,
+    'SELECT id, name, organization, role, present FROM attendance WHERE meeting_id = ? ORDER BY id',
+    id,
+  ).map((a) => ({
     ...a,
     present: a.present === 1,
   }));
@@ -62,7 +66,18 @@ export function createMeeting(db: WritableDb, m: MeetingInput, actor: string): M
   return inTransaction(db, () => {
     const t = now();
     const id = Number(
-      run(db, 'INSERT INTO meetings (type, title, date, place, period, convenor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', m.type, m.title.trim(), m.date, m.place, m.period, m.convenor, t, t).lastInsertRowid,
+      run(
+        db,
+        'INSERT INTO meetings (type, title, date, place, period, convenor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        m.type,
+        m.title.trim(),
+        m.date,
+        m.place,
+        m.period,
+        m.convenor,
+        t,
+        t,
+      ).lastInsertRowid,
     );
     // a monthly notice, quarterly announcement or annual briefing held fulfils that obligation
     const subject = m.type === '月告知' ? m.period : m.type === '季公告' ? m.period : m.type === '年通报' ? m.period.slice(0, 4) : '';
@@ -100,7 +115,14 @@ export function setAgenda(db: WritableDb, id: number, viewIds: number[], actor: 
 export function addAttendee(db: WritableDb, meetingId: number, a: { name: string; organization: string; role: string }, actor: string): MeetingView {
   if (!a.name.trim()) throw new AppError('INVALID_INPUT', '请填写参会人姓名。', '');
   return inTransaction(db, () => {
-    run(db, 'INSERT INTO attendance (meeting_id, name, organization, role) VALUES (?, ?, ?, ?)', meetingId, a.name.trim(), a.organization.trim(), a.role.trim());
+    run(
+      db,
+      'INSERT INTO attendance (meeting_id, name, organization, role) VALUES (?, ?, ?, ?)',
+      meetingId,
+      a.name.trim(),
+      a.organization.trim(),
+      a.role.trim(),
+    );
     recordAudit(db, { actor, action: 'meeting.attendee', target: `meeting#${meetingId}`, details: { ...a } });
     return meetingView(db, meetingId);
   });
@@ -123,8 +145,17 @@ export function search(db: ReadableDb, q: string): SearchHit[] {
   // trigram matching needs three characters; shorter terms fall back to a substring scan
   const rows =
     [...term].length >= 3
-      ? allRows<SearchHit>(db, "SELECT kind, ref, snippet(search_index, 2, '【', '】', '…', 16) AS snippet FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 100", `"${term.replace(/"/g, '""')}"`)
-      : allRows<SearchHit>(db, "SELECT kind, ref, substr(text, max(1, instr(text, ?) - 12), 40) AS snippet FROM search_index WHERE text LIKE ? ESCAPE '\\' LIMIT 100", term, `%${term.replace(/[%_\\]/g, '\\$&')}%`);
+      ? allRows<SearchHit>(
+          db,
+          "SELECT kind, ref, snippet(search_index, 2, '【', '】', '…', 16) AS snippet FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 100",
+          `"${term.replace(/"/g, '""')}"`,
+        )
+      : allRows<SearchHit>(
+          db,
+          "SELECT kind, ref, substr(text, max(1, instr(text, ?) - 12), 40) AS snippet FROM search_index WHERE text LIKE ? ESCAPE '\\' LIMIT 100",
+          term,
+          `%${term.replace(/[%_\\]/g, '\\$&')}%`,
+        );
   return rows;
 }
 

@@ -62,8 +62,13 @@ export function appointBureauMember(db: WritableDb, poolMemberId: number, start:
   return inTransaction(db, () => {
     const p = getValue<string>(db, 'SELECT kind FROM pool_members WHERE id = ?', poolMemberId);
     if (p !== 'bureau') throw new AppError('INVALID_INPUT', '只有医保部门成员可直接任命；医院代表须经抽选产生。', '请在成员库中选择医保部门成员。');
-    if (getRow(db, "SELECT 1 AS x FROM members WHERE pool_member_id = ? AND status = 'active'", poolMemberId)) throw new AppError('INVALID_INPUT', '该成员已在任。', '');
-    const id = Number(db.conn.prepare("INSERT INTO members (pool_member_id, draw_id, start_date, end_date, status) VALUES (?, NULL, ?, ?, 'active')").run(poolMemberId, start, termEnd(start, 1)).lastInsertRowid);
+    if (getRow(db, "SELECT 1 AS x FROM members WHERE pool_member_id = ? AND status = 'active'", poolMemberId))
+      throw new AppError('INVALID_INPUT', '该成员已在任。', '');
+    const id = Number(
+      db.conn
+        .prepare("INSERT INTO members (pool_member_id, draw_id, start_date, end_date, status) VALUES (?, NULL, ?, ?, 'active')")
+        .run(poolMemberId, start, termEnd(start, 1)).lastInsertRowid,
+    );
     recordAudit(db, { actor, action: 'member.appoint', target: personId(poolMemberId), details: { start } });
     return listMembers(db).find((m) => m.id === id)!;
   });
@@ -75,7 +80,8 @@ export function extendTerm(db: WritableDb, memberId: number, endDate: string, ac
     const m = getRow<{ start_date: string; end_date: string }>(db, "SELECT start_date, end_date FROM members WHERE id = ? AND status = 'active'", memberId);
     if (!m) throw new AppError('INVALID_INPUT', '只能延长在任成员的任期。', '');
     const max = termEnd(m.start_date, 2);
-    if (endDate > max) throw new AppError('INVALID_INPUT', `任期最长不超过2年：该成员任期自 ${m.start_date} 起，最晚至 ${max}。`, '任期届满后请通过抽选产生新成员。');
+    if (endDate > max)
+      throw new AppError('INVALID_INPUT', `任期最长不超过2年：该成员任期自 ${m.start_date} 起，最晚至 ${max}。`, '任期届满后请通过抽选产生新成员。');
     if (endDate < m.end_date) throw new AppError('INVALID_INPUT', '新的任期结束日期早于原结束日期。', '如成员提前退出，请使用“成员退出并补充抽选”。');
     db.conn.prepare('UPDATE members SET end_date = ? WHERE id = ?').run(endDate, memberId);
     recordAudit(db, { actor, action: 'member.extend', target: `member#${memberId}`, details: { from: m.end_date, to: endDate } });

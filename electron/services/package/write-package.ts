@@ -41,7 +41,20 @@ const fmtOf = (d: IndicatorDef) => (d.unit === '%' ? '0.00%' : d.unit === '人�
 const isBudget = (d: IndicatorDef) => d.code.startsWith('BUD_') || d.group.startsWith('下一年度');
 const isSpecial = (d: IndicatorDef) => d.code.startsWith('SC_');
 
-export const GROUP_HEADER = ['机构编码', '期间', '付费类型', '病组编码', '病组名称', '病例数', '总费用（元）', '总床日', '权重/基准点数', '自费费用（元）', '按标准结算病例数', '据实结算病例数'];
+export const GROUP_HEADER = [
+  '机构编码',
+  '期间',
+  '付费类型',
+  '病组编码',
+  '病组名称',
+  '病例数',
+  '总费用（元）',
+  '总床日',
+  '权重/基准点数',
+  '自费费用（元）',
+  '按标准结算病例数',
+  '据实结算病例数',
+];
 export const INSTITUTION_HEADER = ['机构编码', '机构名称', '级别', '类型', '所有制', '支付方式'];
 export const INDICATOR_HEADER = ['指标编码', '指标名称', '分组', '上级指标', '单位', '频次', '分机构公布'];
 
@@ -148,7 +161,11 @@ export async function writeXlsxPackage(data: PackageData, path: string, opts: { 
   meta.commit();
   for (const t of tables(data, opts.template)) {
     const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = t.header.map((h, i) => ({ header: h, width: Math.min(40, Math.max(10, h.length * 2 + 2)), style: t.formats[i] ? { numFmt: t.formats[i] } : {} }));
+    ws.columns = t.header.map((h, i) => ({
+      header: h,
+      width: Math.min(40, Math.max(10, h.length * 2 + 2)),
+      style: t.formats[i] ? { numFmt: t.formats[i] } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const r of t.rows()) ws.addRow(r).commit();
     ws.commit();

@@ -67,9 +67,21 @@ export async function importPool(db: WritableDb, path: string, actor: string): P
   const col = (f: string) => header.findIndex((h) => HEADERS[f]!.includes(h));
   const errors: ImportIssue[] = [];
   const err = (row: number, c: number, message: string, hint: string, cells: RawCell[]) =>
-    errors.push({ severity: 'error', code: 'POOL_ROW', file, sheet, row, column: c >= 0 ? columnLetter(c) : undefined, header: c >= 0 ? header[c] : undefined, value: c >= 0 ? cellText(cells[c] ?? null) : undefined, message, hint } as ImportIssue);
+    errors.push({
+      severity: 'error',
+      code: 'POOL_ROW',
+      file,
+      sheet,
+      row,
+      column: c >= 0 ? columnLetter(c) : undefined,
+      header: c >= 0 ? header[c] : undefined,
+      value: c >= 0 ? cellText(cells[c] ?? null) : undefined,
+      message,
+      hint,
+    } as ImportIssue);
   const [cKind, cCode, cInst, cName, cRole, cTitle] = ['kind', 'code', 'instName', 'name', 'role', 'title'].map(col) as number[];
-  if (cName! < 0 || cRole! < 0) throw new AppError('IMPORT_INVALID', `文件 ${file} 缺少“姓名”或“职务”列。`, '成员库表头应为：类别、机构编码、机构名称、姓名、职务、职称。');
+  if (cName! < 0 || cRole! < 0)
+    throw new AppError('IMPORT_INVALID', `文件 ${file} 缺少“姓名”或“职务”列。`, '成员库表头应为：类别、机构编码、机构名称、姓名、职务、职称。');
   const items: { kind: PoolKind; institution: string | null; instName: string; name: string; role: string; title: string; row: number }[] = [];
   rows.slice(1).forEach((cells, i) => {
     const row = i + 2;
@@ -89,14 +101,17 @@ export async function importPool(db: WritableDb, path: string, actor: string): P
   const perInst = new Map<string, number>();
   for (const it of items) {
     if (!it.institution) continue;
-    const existing = perInst.get(it.institution) ?? Number(db.conn.prepare('SELECT count(*) FROM pool_members WHERE institution = ?').pluck().get(it.institution));
+    const existing =
+      perInst.get(it.institution) ?? Number(db.conn.prepare('SELECT count(*) FROM pool_members WHERE institution = ?').pluck().get(it.institution));
     perInst.set(it.institution, existing + 1);
     if (existing + 1 > 2) err(it.row, cCode!, `机构 ${it.institution} 推荐超过2人（含成员库中已有的）。`, '每家定点机构至多推荐2人，请删去多余的人选。', []);
   }
   if (errors.length) return { added: 0, errors };
   const t = new Date().toISOString();
   inTransaction(db, () => {
-    const ins = db.conn.prepare('INSERT INTO pool_members (kind, institution, institution_name, name, role, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = db.conn.prepare(
+      'INSERT INTO pool_members (kind, institution, institution_name, name, role, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const it of items) ins.run(it.kind, it.institution, it.instName, it.name, it.role, it.title, t, t);
     recordAudit(db, { actor, action: 'pool.import', target: file, details: { added: items.length } });
   });

@@ -76,7 +76,8 @@ export function addPoolMember(db: WritableDb, m: PoolMemberInput, actor: string)
     const id = Number(
       db.conn
         .prepare('INSERT INTO pool_members (kind, institution, institution_name, name, role, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(m.kind, m.kind === 'bureau' ? null : m.institution, m.institutionName ?? '', m.name.trim(), m.role.trim(), m.title?.trim() ?? '', t, t).lastInsertRowid,
+        .run(m.kind, m.kind === 'bureau' ? null : m.institution, m.institutionName ?? '', m.name.trim(), m.role.trim(), m.title?.trim() ?? '', t, t)
+        .lastInsertRowid,
     );
     recordAudit(db, { actor, action: 'pool.add', target: personId(id), details: { ...m } });
     return listPool(db).find((p) => p.id === id)!;
@@ -98,7 +99,9 @@ export function updatePoolMember(db: WritableDb, id: number, m: PoolMemberInput,
 export function setEligibility(db: WritableDb, id: number, eligible: boolean, reason: string, actor: string): PoolMember {
   if (!eligible && !reason.trim()) throw new AppError('INVALID_INPUT', '标记为不符合条件时须说明原因。', '例如：第三方运维单位人员、任期已满、现任成员。');
   return inTransaction(db, () => {
-    const info = db.conn.prepare('UPDATE pool_members SET eligible = ?, ineligible_reason = ?, updated_at = ? WHERE id = ?').run(eligible ? 1 : 0, eligible ? '' : reason.trim(), now(), id);
+    const info = db.conn
+      .prepare('UPDATE pool_members SET eligible = ?, ineligible_reason = ?, updated_at = ? WHERE id = ?')
+      .run(eligible ? 1 : 0, eligible ? '' : reason.trim(), now(), id);
     if (info.changes === 0) throw new AppError('INVALID_INPUT', '成员不存在。', '请刷新后重试。');
     recordAudit(db, { actor, action: eligible ? 'pool.eligible' : 'pool.ineligible', target: personId(id), details: { reason } });
     return listPool(db).find((p) => p.id === id)!;

@@ -16,7 +16,10 @@ export function getSettings(db: ReadableDb): RegionSettings {
   const get = (k: string) => db.conn.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(k) as string | undefined;
   const departments = get('departments');
   const settlement = get('settlement');
-  return { departments: departments ? (JSON.parse(departments) as string[]) : [...DEPARTMENTS], settlement: settlement ? (JSON.parse(settlement) as Record<string, string>) : {} };
+  return {
+    departments: departments ? (JSON.parse(departments) as string[]) : [...DEPARTMENTS],
+    settlement: settlement ? (JSON.parse(settlement) as Record<string, string>) : {},
+  };
 }
 
 export function setSettings(db: WritableDb, s: RegionSettings, actor: string): RegionSettings {
@@ -26,7 +29,9 @@ export function setSettings(db: WritableDb, s: RegionSettings, actor: string): R
     if (!/^\d{4}$/.test(y) || !/^\d{4}-\d{2}-\d{2}$/.test(d) || d.slice(0, 4) <= y)
       throw new AppError('INVALID_INPUT', `${y}年度清算完成日期“${d}”不正确。`, '清算在次年完成，日期格式如 2026-04-15。');
   return inTransaction(db, () => {
-    const put = db.conn.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+    const put = db.conn.prepare(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    );
     const t = new Date().toISOString();
     put.run('departments', JSON.stringify(departments), t);
     put.run('settlement', JSON.stringify(s.settlement), t);

@@ -6,6 +6,7 @@ import { workspaceInfo } from './workspace';
 
 export const workspaceHandlers: Handlers<'workspace.info' | 'workspace.create' | 'workspace.open'> = {
   'workspace.info': (_input, { session }) => workspaceInfo(session.db),
-  'workspace.create': (input, { session, actor }) => workspaceInfo(session.create(input.path, { regionCode: input.regionCode, regionName: input.regionName, actor })),
+  'workspace.create': (input, { session, actor }) =>
+    workspaceInfo(session.create(input.path, { regionCode: input.regionCode, regionName: input.regionName, actor })),
   'workspace.open': (input, { session, actor }) => workspaceInfo(session.open(input.path, actor)),
 };

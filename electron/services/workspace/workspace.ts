@@ -18,8 +18,7 @@ export interface CreateOptions {
 }
 
 export function createWorkspace(path: string, opts: CreateOptions): WritableDb {
-  if (existsSync(path))
-    throw new AppError('WORKSPACE_EXISTS', `文件已存在：${path}`, '请换一个文件名，或直接打开这个工作区。');
+  if (existsSync(path)) throw new AppError('WORKSPACE_EXISTS', `文件已存在：${path}`, '请换一个文件名，或直接打开这个工作区。');
   const db = openWritable(path, { mustExist: false });
   try {
     migrate(db);
@@ -44,7 +43,11 @@ export function openWorkspace(path: string, actor: string): WritableDb {
     const before = schemaVersion(db);
     const hasWorkspace = before > 0 && db.conn.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='workspace'").get();
     if (!hasWorkspace)
-      throw new AppError('NOT_A_WORKSPACE', `文件不是亮家底工作区：${path}`, '这是一个数据库文件，但不是由亮家底创建的。请打开其他工作区（.ljd），或新建一个工作区。');
+      throw new AppError(
+        'NOT_A_WORKSPACE',
+        `文件不是亮家底工作区：${path}`,
+        '这是一个数据库文件，但不是由亮家底创建的。请打开其他工作区（.ljd），或新建一个工作区。',
+      );
     const { from, to } = migrate(db);
     inTransaction(db, () => {
       syncBuiltinIndicators(db);
@@ -90,8 +93,7 @@ export function indicatorRow(d: IndicatorDef, sort: number) {
 
 export function workspaceInfo(db: ReadableDb): WorkspaceInfo {
   const w = db.conn.prepare('SELECT region_code, region_name, created_at, is_demo FROM workspace WHERE id = 1').get() as
-    | { region_code: string; region_name: string; created_at: string; is_demo: number }
-    | undefined;
+    { region_code: string; region_name: string; created_at: string; is_demo: number } | undefined;
   if (!w) throw new AppError('DB_CORRUPT', '工作区缺少基本信息。', '请从备份恢复，或新建工作区后重新导入数据包。');
   const periods = (
     db.conn

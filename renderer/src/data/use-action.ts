@@ -33,7 +33,7 @@ export function useAction(sink?: (m: Message) => void): Action {
   const setMessage = sink ?? setOwn;
   const message = sink ? null : own;
   const run = useCallback(
-    async <T,>(fn: () => Promise<T>, opts: ActionOptions<T> = {}): Promise<T | null> => {
+    async <T>(fn: () => Promise<T>, opts: ActionOptions<T> = {}): Promise<T | null> => {
       setBusy(true);
       try {
         const value = await fn();

@@ -17,7 +17,15 @@ export const analysisContract = {
   ),
   'analysis.thresholds': reads(empty, returns<Thresholds[]>()),
   'analysis.setThresholds': writes(
-    z.object({ indicator: indicatorCode, peerYellow: z.number().positive(), peerRed: z.number().positive(), changeYellow: z.number().positive(), changeRed: z.number().positive() }).strict(),
+    z
+      .object({
+        indicator: indicatorCode,
+        peerYellow: z.number().positive(),
+        peerRed: z.number().positive(),
+        changeYellow: z.number().positive(),
+        changeRed: z.number().positive(),
+      })
+      .strict(),
     returns<Thresholds>(),
   ),
   'analysis.hospital': reads(z.object({ institution: instCode, period: periodKey }).strict(), returns<HospitalView>()),

@@ -29,7 +29,14 @@ export const commentsContract = {
       .object({
         id: id.nullable(),
         comment: z
-          .object({ meetingId: id.nullable(), institution: z.string().max(32).nullable(), person: z.string().max(40), kind, category: z.string().max(40), text: z.string().max(5000) })
+          .object({
+            meetingId: id.nullable(),
+            institution: z.string().max(32).nullable(),
+            person: z.string().max(40),
+            kind,
+            category: z.string().max(40),
+            text: z.string().max(5000),
+          })
           .strict(),
       })
       .strict(),

@@ -27,7 +27,9 @@ export const inMain = <I extends z.ZodType, R>(input: I, result: R) => ({ input,
 
 export const empty = z.object({}).strict();
 export const filePath = z.string().min(1, '请提供文件路径').max(4096, '路径过长');
-export const periodKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]|C(0[2-9]|1[01])))?$/, '期间格式应为 2025-03、2025-Q1、2025-H1、2025-C05（1—5月）或 2025');
+export const periodKey = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]|C(0[2-9]|1[01])))?$/, '期间格式应为 2025-03、2025-Q1、2025-H1、2025-C05（1—5月）或 2025');
 export const id = z.number().int().positive();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2025-03-01');
 export const band = z.enum(['三级', '二级', '一级及基层', '未定级']).nullable();

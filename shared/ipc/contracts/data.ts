@@ -6,5 +6,8 @@ import { indicatorCode, periodKey, reads, returns, type DomainContract } from '.
 
 export const dataContract = {
   'data.overview': reads(z.object({ period: periodKey.nullable() }).strict(), returns<Overview>()),
-  'data.regionSeries': reads(z.object({ indicators: z.array(indicatorCode).min(1).max(20), from: periodKey.optional(), to: periodKey.optional() }).strict(), returns<RegionSeries[]>()),
+  'data.regionSeries': reads(
+    z.object({ indicators: z.array(indicatorCode).min(1).max(20), from: periodKey.optional(), to: periodKey.optional() }).strict(),
+    returns<RegionSeries[]>(),
+  ),
 } satisfies DomainContract<'data'>;

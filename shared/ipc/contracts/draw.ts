@@ -20,7 +20,10 @@ export const drawContract = {
     z.object({ kind: z.enum(['initial', 'replacement']), replacesMemberId: id.optional(), leaveReason: z.string().max(200).optional() }).strict(),
     returns<FrozenDraw>(),
   ),
-  'draw.execute': writes(z.object({ drawId: id, seed: z.string().min(1, '请输入随机种子').max(500), witnesses: z.array(z.string().max(40)).max(20) }).strict(), returns<DrawRecordView>()),
+  'draw.execute': writes(
+    z.object({ drawId: id, seed: z.string().min(1, '请输入随机种子').max(500), witnesses: z.array(z.string().max(40)).max(20) }).strict(),
+    returns<DrawRecordView>(),
+  ),
   'draw.cancel': writes(z.object({ drawId: id }).strict(), returns<{ cancelled: boolean }>()),
   'draw.list': reads(empty, returns<DrawRecordView[]>()),
   'draw.exportRecord': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),

@@ -22,7 +22,10 @@ export const meetingsContract = {
   ),
   'meetings.saveMinutes': writes(z.object({ id, minutes: z.string().max(200000), decisions: z.string().max(50000) }).strict(), returns<MeetingView>()),
   'meetings.setAgenda': writes(z.object({ id, viewIds: z.array(id).max(100) }).strict(), returns<MeetingView>()),
-  'meetings.addAttendee': writes(z.object({ meetingId: id, name: z.string().min(1).max(40), organization: z.string().max(100), role: z.string().max(40) }).strict(), returns<MeetingView>()),
+  'meetings.addAttendee': writes(
+    z.object({ meetingId: id, name: z.string().min(1).max(40), organization: z.string().max(100), role: z.string().max(40) }).strict(),
+    returns<MeetingView>(),
+  ),
   'meetings.setPresence': writes(z.object({ attendeeId: id, present: z.boolean() }).strict(), returns<MeetingView>()),
   'meetings.search': reads(z.object({ q: z.string().max(100) }).strict(), returns<SearchHit[]>()),
   'meetings.calendar': reads(z.object({ today: isoDate, from: z.string().regex(/^\d{4}-\d{2}$/) }).strict(), returns<Obligation[]>()),

@@ -7,5 +7,8 @@ type RegionSettings = { departments: string[]; settlement: Record<string, string
 
 export const settingsContract = {
   'settings.get': reads(empty, returns<RegionSettings>()),
-  'settings.set': writes(z.object({ departments: z.array(z.string().max(40)).min(1).max(30), settlement: z.record(z.string().regex(/^\d{4}$/), isoDate) }).strict(), returns<RegionSettings>()),
+  'settings.set': writes(
+    z.object({ departments: z.array(z.string().max(40)).min(1).max(30), settlement: z.record(z.string().regex(/^\d{4}$/), isoDate) }).strict(),
+    returns<RegionSettings>(),
+  ),
 } satisfies DomainContract<'settings'>;

@@ -5,7 +5,10 @@ import { fileFilter, filePath, inMain, returns, type DomainContract } from './co
 
 export const dialogContract = {
   'dialog.open': inMain(z.object({ title: z.string().max(60), filters: z.array(fileFilter).max(5) }).strict(), returns<{ path: string | null }>()),
-  'dialog.save': inMain(z.object({ title: z.string().max(60), defaultName: z.string().max(120), filters: z.array(fileFilter).max(5) }).strict(), returns<{ path: string | null }>()),
+  'dialog.save': inMain(
+    z.object({ title: z.string().max(60), defaultName: z.string().max(120), filters: z.array(fileFilter).max(5) }).strict(),
+    returns<{ path: string | null }>(),
+  ),
 } satisfies DomainContract<'dialog'>;
 
 export const printContract = {

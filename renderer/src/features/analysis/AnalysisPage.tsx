@@ -51,7 +51,15 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
     <>
       <div className="tabs wide" role="tablist">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={`tab${tab === t.id ? ' active' : ''}`} data-testid={`atab-${t.id}`} onClick={() => (setTab(t.id), setMsg(null))}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`tab${tab === t.id ? ' active' : ''}`}
+            data-testid={`atab-${t.id}`}
+            onClick={() => (setTab(t.id), setMsg(null))}
+          >
             {t.label}
           </button>
         ))}
@@ -68,7 +76,12 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
             </select>
           )}
           {(tab === 'ranking' || tab === 'quadrant') && (
-            <select value={spec.band ?? ''} onChange={(e) => setSpec({ ...spec, band: (e.target.value || null) as ViewSpec['band'] })} aria-label="级别" data-testid="pick-band">
+            <select
+              value={spec.band ?? ''}
+              onChange={(e) => setSpec({ ...spec, band: (e.target.value || null) as ViewSpec['band'] })}
+              aria-label="级别"
+              data-testid="pick-band"
+            >
               <option value="">全部级别</option>
               {BANDS.map((b) => (
                 <option key={b}>{b}</option>
@@ -76,7 +89,12 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
             </select>
           )}
           {(tab === 'ranking' || tab === 'trend' || tab === 'hospital') && (
-            <select value={spec.institution ?? ''} onChange={(e) => setSpec({ ...spec, institution: e.target.value })} aria-label="机构" data-testid="pick-institution">
+            <select
+              value={spec.institution ?? ''}
+              onChange={(e) => setSpec({ ...spec, institution: e.target.value })}
+              aria-label="机构"
+              data-testid="pick-institution"
+            >
               {ctx.institutions.map((i) => (
                 <option key={i.code} value={i.code}>
                   {i.name}

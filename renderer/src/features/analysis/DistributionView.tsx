@@ -22,7 +22,13 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
       grid: { left: 20, right: 20, top: 50, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: x.bands.map((b) => `${b.band}（${b.stats!.n}家）`) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v, x.unit, { withUnit: false }) } },
-      series: [{ type: 'boxplot', data: x.bands.map((b) => [b.stats!.min, b.stats!.q1, b.stats!.median, b.stats!.q3, b.stats!.max]), itemStyle: { color: '#dce7f7', borderColor: '#1f5fbf' } }],
+      series: [
+        {
+          type: 'boxplot',
+          data: x.bands.map((b) => [b.stats!.min, b.stats!.q1, b.stats!.median, b.stats!.q3, b.stats!.max]),
+          itemStyle: { color: '#dce7f7', borderColor: '#1f5fbf' },
+        },
+      ],
     };
   }, [d.data, big]);
   const rows = (d.data?.bands ?? []).map((b) => ({ band: b.band, ...b.stats! }));
@@ -43,7 +49,16 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
       {option && <Chart option={option} height={big ? bigHeight() : 400} testId="chart-distribution" />}
       {!big && d.data && (
         <>
-          <ExportButtons onPng={() => ex.png('chart-distribution', '分布')} onXlsx={() => ex.xlsx(`${d.data!.indicatorName}分布-${formatPeriodZh(spec.period)}`, ['级别', '机构数', '最小值', 'P25', '中位数', 'P75', '最大值', '平均'], rows.map((r) => [r.band, r.n, r.min, r.q1, r.median, r.q3, r.max, r.mean]))} />
+          <ExportButtons
+            onPng={() => ex.png('chart-distribution', '分布')}
+            onXlsx={() =>
+              ex.xlsx(
+                `${d.data!.indicatorName}分布-${formatPeriodZh(spec.period)}`,
+                ['级别', '机构数', '最小值', 'P25', '中位数', 'P75', '最大值', '平均'],
+                rows.map((r) => [r.band, r.n, r.min, r.q1, r.median, r.q3, r.max, r.mean]),
+              )
+            }
+          />
           <Grid rows={rows} columns={cols as ColDef<(typeof rows)[number]>[]} height={200} testId="grid-distribution" />
         </>
       )}

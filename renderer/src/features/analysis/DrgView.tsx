@@ -36,7 +36,12 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
     { headerName: '权重', field: 'weight', width: 90, type: 'numericColumn' },
     { headerName: '病例数', field: 'cases', width: 100, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, '例') },
     { headerName: '总费用', field: 'totalCost', width: 150, type: 'numericColumn', valueFormatter: (p) => formatValue((p.value as number) / 10000, '万元') },
-    { headerName: '例均费用最高的医院', valueGetter: (p) => (p.data?.hospitals[0] ? `${p.data.hospitals[0].name} ${formatValue(p.data.hospitals[0].avgCost, '元')}` : ''), flex: 1, minWidth: 220 },
+    {
+      headerName: '例均费用最高的医院',
+      valueGetter: (p) => (p.data?.hospitals[0] ? `${p.data.hospitals[0].name} ${formatValue(p.data.hospitals[0].avgCost, '元')}` : ''),
+      flex: 1,
+      minWidth: 220,
+    },
   ];
   return (
     <div className="card">
@@ -45,7 +50,13 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
         <>
           <ExportButtons
             onPng={() => ex.png('chart-drg', '病组费用构成')}
-            onXlsx={() => ex.xlsx(`三级医院病组费用构成-${formatPeriodZh(spec.period)}`, ['医院', '病例数', '总费用(元)', '自费(元)', 'CMI', '病组数'], o.data!.hospitals.map((h) => [h.name, h.cases, h.totalCost, h.selfPay, h.cmi, h.groups]))}
+            onXlsx={() =>
+              ex.xlsx(
+                `三级医院病组费用构成-${formatPeriodZh(spec.period)}`,
+                ['医院', '病例数', '总费用(元)', '自费(元)', 'CMI', '病组数'],
+                o.data!.hospitals.map((h) => [h.name, h.cases, h.totalCost, h.selfPay, h.cmi, h.groups]),
+              )
+            }
           />
           <h4>费用前10位病组</h4>
           <Grid rows={o.data.topByCost} columns={groupCols} height={250} testId="grid-top-cost" />

@@ -1,5 +1,3 @@
-
-
 export function ExportButtons({ onPng, onXlsx }: { onPng?: () => void; onXlsx: () => void }) {
   return (
     <div className="actions no-present">

@@ -21,7 +21,14 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
   const action = useAction(onMessage);
   const list = (f.data ?? []).filter((x) => x.level !== 'green');
   const cols: ColDef<Flag>[] = [
-    { headerName: '等级', field: 'level', width: 80, pinned: 'left', valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel], cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], fontWeight: 600, textAlign: 'center' }) },
+    {
+      headerName: '等级',
+      field: 'level',
+      width: 80,
+      pinned: 'left',
+      valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
+      cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], fontWeight: 600, textAlign: 'center' }),
+    },
     { headerName: '机构', field: 'name', width: 220 },
     { headerName: '级别', field: 'band', width: 100 },
     { headerName: '指标', field: 'indicatorName', width: 200 },
@@ -34,9 +41,16 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
   return (
     <div className="card">
       <div className="stat-line" data-testid="flags-summary">
-        {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red}</b> 项，<b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，需查找原因并反馈（《工作规则》第七条）。
+        {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red}</b> 项，
+        <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，需查找原因并反馈（《工作规则》第七条）。
       </div>
-      <Grid rows={list} columns={cols} height={big ? bigHeight() - 40 : 360} testId="grid-flags" onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))} />
+      <Grid
+        rows={list}
+        columns={cols}
+        height={big ? bigHeight() - 40 : 360}
+        testId="grid-flags"
+        onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))}
+      />
       {!big && (
         <>
           <div className="toolbar">
@@ -48,20 +62,38 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
               data-testid="flag-save-cause"
               onClick={() =>
                 selected &&
-                action.run(() => api.analysis.recordCause({ institution: selected.institution, indicator: selected.indicator, period: selected.period, cause }), {
-                  ok: () => `已记录原因：${selected.name} · ${selected.indicatorName}`,
-                  invalidate: ['analysis'],
-                })
+                action.run(
+                  () => api.analysis.recordCause({ institution: selected.institution, indicator: selected.indicator, period: selected.period, cause }),
+                  {
+                    ok: () => `已记录原因：${selected.name} · ${selected.indicatorName}`,
+                    invalidate: ['analysis'],
+                  },
+                )
               }
             >
               记录原因
             </button>
-            <button type="button" onClick={() => ex.xlsx(`变化预警清单-${formatPeriodZh(spec.period)}`, ['等级', '机构', '级别', '指标', '数值', '同级中位数', '原因提示', '查明原因'], list.map((x) => [LEVEL_TEXT[x.level], x.name, x.band, x.indicatorName, x.value, x.peerMedian, x.reasons.join('；'), x.cause]))}>
+            <button
+              type="button"
+              onClick={() =>
+                ex.xlsx(
+                  `变化预警清单-${formatPeriodZh(spec.period)}`,
+                  ['等级', '机构', '级别', '指标', '数值', '同级中位数', '原因提示', '查明原因'],
+                  list.map((x) => [LEVEL_TEXT[x.level], x.name, x.band, x.indicatorName, x.value, x.peerMedian, x.reasons.join('；'), x.cause]),
+                )
+              }
+            >
               导出清单
             </button>
           </div>
           <ThresholdEditor ctx={ctx} onMessage={onMessage} />
-          {selected && <TrendView spec={{ chart: 'trend', indicator: selected.indicator, institution: selected.institution, period: spec.period }} onMessage={onMessage} big={false} />}
+          {selected && (
+            <TrendView
+              spec={{ chart: 'trend', indicator: selected.indicator, institution: selected.institution, period: spec.period }}
+              onMessage={onMessage}
+              big={false}
+            />
+          )}
         </>
       )}
     </div>

@@ -13,11 +13,21 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
   const ex = useExport(onMessage);
   type Row = NonNullable<typeof v.data>['rows'][number];
   const cols: ColDef<Row>[] = [
-    { headerName: '预警', field: 'level', width: 80, valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel], cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], textAlign: 'center' }) },
+    {
+      headerName: '预警',
+      field: 'level',
+      width: 80,
+      valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
+      cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], textAlign: 'center' }),
+    },
     { headerName: '指标', field: 'indicatorName', flex: 1, minWidth: 220 },
     { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     { headerName: '同级中位数', field: 'peerMedian', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-    { headerName: '同级P25–P75', valueGetter: (p) => (p.data && p.data.peerP25 !== null ? `${fmt(p.data.unit)(p.data.peerP25)} – ${fmt(p.data.unit)(p.data.peerP75)}` : '—'), width: 240 },
+    {
+      headerName: '同级P25–P75',
+      valueGetter: (p) => (p.data && p.data.peerP25 !== null ? `${fmt(p.data.unit)(p.data.peerP25)} – ${fmt(p.data.unit)(p.data.peerP75)}` : '—'),
+      width: 240,
+    },
     { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     { headerName: '提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 200 },
   ];
@@ -31,7 +41,13 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
       <Grid rows={v.data?.rows ?? []} columns={cols} height={big ? bigHeight() : 560} testId="grid-hospital" />
       {!big && v.data && (
         <ExportButtons
-          onXlsx={() => ex.xlsx(`${v.data!.name}亮家底-${formatPeriodZh(v.data!.period)}`, ['预警', '指标', '本机构', '同级中位数', '同级P25', '同级P75', '统筹地区', '提示'], v.data!.rows.map((r) => [LEVEL_TEXT[r.level], r.indicatorName, r.value, r.peerMedian, r.peerP25, r.peerP75, r.region, r.reasons.join('；')]))}
+          onXlsx={() =>
+            ex.xlsx(
+              `${v.data!.name}亮家底-${formatPeriodZh(v.data!.period)}`,
+              ['预警', '指标', '本机构', '同级中位数', '同级P25', '同级P75', '统筹地区', '提示'],
+              v.data!.rows.map((r) => [LEVEL_TEXT[r.level], r.indicatorName, r.value, r.peerMedian, r.peerP25, r.peerP75, r.region, r.reasons.join('；')]),
+            )
+          }
         />
       )}
     </div>

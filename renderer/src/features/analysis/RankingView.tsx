@@ -23,8 +23,16 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
       d.regionValue !== null && d.unit !== '万元' && d.unit !== '人次' && d.unit !== '例' ? { name: '统筹地区', xAxis: d.regionValue } : null,
     ].filter(Boolean);
     return {
-      title: { text: `${d.indicatorName}（${d.unit}）· ${d.band ?? '全部级别'} · ${formatPeriodZh(d.period)}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps: { name: string; value: number }[]) => `${esc(ps[0]?.name)}<br/>${esc(formatValue(ps[0]?.value, d.unit))}` },
+      title: {
+        text: `${d.indicatorName}（${d.unit}）· ${d.band ?? '全部级别'} · ${formatPeriodZh(d.period)}`,
+        left: 'center',
+        textStyle: { fontSize: big ? 22 : 15 },
+      },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (ps: { name: string; value: number }[]) => `${esc(ps[0]?.name)}<br/>${esc(formatValue(ps[0]?.value, d.unit))}`,
+      },
       grid: { left: 10, right: 70, top: big ? 56 : 44, bottom: 30, containLabel: true },
       dataZoom: rows.length > 40 ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 14, startValue: rows.length - 40, endValue: rows.length - 1 }] : [],
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
@@ -34,10 +42,18 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
           name: d.indicatorName,
           type: 'bar',
           data: rows.map((x) => ({ value: x.value, itemStyle: { color: x.institution === spec.institution ? '#c8372d' : '#5b8ad6' } })),
-          label: { show: rows.length <= 30, position: 'right', formatter: (p: { value: number }) => formatValue(p.value, d.unit, { withUnit: false }), fontSize: big ? 14 : 11 },
+          label: {
+            show: rows.length <= 30,
+            position: 'right',
+            formatter: (p: { value: number }) => formatValue(p.value, d.unit, { withUnit: false }),
+            fontSize: big ? 14 : 11,
+          },
           // the lines are named in the statistics line under the chart; labels on them would collide
           markLine: { symbol: 'none', label: { show: false }, lineStyle: { type: 'dashed', color: '#1f5fbf' }, data: lines },
-          markArea: d.p25 !== null ? { silent: true, itemStyle: { color: 'rgba(91, 138, 214, 0.08)' }, data: [[{ name: 'P25–P75', xAxis: d.p25 }, { xAxis: d.p75 }]] } : undefined,
+          markArea:
+            d.p25 !== null
+              ? { silent: true, itemStyle: { color: 'rgba(91, 138, 214, 0.08)' }, data: [[{ name: 'P25–P75', xAxis: d.p25 }, { xAxis: d.p75 }]] }
+              : undefined,
         },
       ],
     };
@@ -46,7 +62,13 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
     { headerName: '名次', field: 'rank', width: 80, pinned: 'left' },
     { headerName: '机构', field: 'name', flex: 1, minWidth: 200 },
     { headerName: '级别', field: 'level', width: 90 },
-    { headerName: `${r.data?.indicatorName ?? ''}`, field: 'value', width: 180, type: 'numericColumn', valueFormatter: (p) => fmt(r.data?.unit ?? '')(p.value) },
+    {
+      headerName: `${r.data?.indicatorName ?? ''}`,
+      field: 'value',
+      width: 180,
+      type: 'numericColumn',
+      valueFormatter: (p) => fmt(r.data?.unit ?? '')(p.value),
+    },
   ];
   const rows = (r.data?.rows ?? []).map((x, i) => ({ rank: i + 1, name: x.name, level: x.level, value: x.value }));
   return (
@@ -54,12 +76,24 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
       {option && <Chart option={option} height={big ? bigHeight() : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" />}
       {r.data && (
         <div className="stat-line" data-testid="ranking-stats">
-          虚线：平均、中位数{r.data.unit !== '万元' && r.data.unit !== '人次' && r.data.unit !== '例' ? '、统筹地区' : ''}；浅色带：P25–P75 ｜ 平均 {fmt(r.data.unit)(r.data.mean)} · 中位数 {fmt(r.data.unit)(r.data.median)} · P25 {fmt(r.data.unit)(r.data.p25)} · P75 {fmt(r.data.unit)(r.data.p75)} · 统筹地区 {fmt(r.data.unit)(r.data.regionValue)}
+          虚线：平均、中位数{r.data.unit !== '万元' && r.data.unit !== '人次' && r.data.unit !== '例' ? '、统筹地区' : ''}；浅色带：P25–P75 ｜ 平均{' '}
+          {fmt(r.data.unit)(r.data.mean)} · 中位数 {fmt(r.data.unit)(r.data.median)} · P25 {fmt(r.data.unit)(r.data.p25)} · P75 {fmt(r.data.unit)(r.data.p75)} ·
+          统筹地区 {fmt(r.data.unit)(r.data.regionValue)}
         </div>
       )}
       {!big && (
         <>
-          <ExportButtons onPng={() => ex.png('chart-ranking', '横向对比')} onXlsx={() => r.data && ex.xlsx(`${r.data.indicatorName}排名-${formatPeriodZh(r.data.period)}`, ['名次', '机构', '级别', `${r.data.indicatorName}（${r.data.unit}）`], rows.map((x) => [x.rank, x.name, x.level, x.value]))} />
+          <ExportButtons
+            onPng={() => ex.png('chart-ranking', '横向对比')}
+            onXlsx={() =>
+              r.data &&
+              ex.xlsx(
+                `${r.data.indicatorName}排名-${formatPeriodZh(r.data.period)}`,
+                ['名次', '机构', '级别', `${r.data.indicatorName}（${r.data.unit}）`],
+                rows.map((x) => [x.rank, x.name, x.level, x.value]),
+              )
+            }
+          />
           <Grid rows={rows} columns={cols} height={300} testId="grid-ranking" />
         </>
       )}

@@ -11,7 +11,13 @@ export function ThresholdEditor({ ctx, onMessage }: { ctx: Ctx; onMessage?: (m: 
   const [code, setCode] = useState(ctx.indicators[0]?.code ?? '');
   const def = ctx.indicators.find((d) => d.code === code);
   const isShare = def?.unit === '%';
-  const current = saved.data?.find((t) => t.indicator === code) ?? { indicator: code, peerYellow: 2.5, peerRed: 3.5, changeYellow: isShare ? 0.05 : 0.2, changeRed: isShare ? 0.1 : 0.3 };
+  const current = saved.data?.find((t) => t.indicator === code) ?? {
+    indicator: code,
+    peerYellow: 2.5,
+    peerRed: 3.5,
+    changeYellow: isShare ? 0.05 : 0.2,
+    changeRed: isShare ? 0.1 : 0.3,
+  };
   return (
     <div className="threshold-editor" data-testid="thresholds">
       <b>预警阈值</b>

@@ -23,16 +23,33 @@ export function ThresholdForm({ initial, name, isShare, onMessage }: { initial: 
       </label>
       <label>
         {isShare ? '变化（百分点）' : '变化（%）'} 黄≥
-        <input type="number" step="1" value={pctIn(t.changeYellow)} onChange={(e) => setT({ ...t, changeYellow: Number(e.target.value) / 100 })} data-testid="threshold-change-yellow" />
+        <input
+          type="number"
+          step="1"
+          value={pctIn(t.changeYellow)}
+          onChange={(e) => setT({ ...t, changeYellow: Number(e.target.value) / 100 })}
+          data-testid="threshold-change-yellow"
+        />
       </label>
       <label>
         红≥
-        <input type="number" step="1" value={pctIn(t.changeRed)} onChange={(e) => setT({ ...t, changeRed: Number(e.target.value) / 100 })} data-testid="threshold-change-red" />
+        <input
+          type="number"
+          step="1"
+          value={pctIn(t.changeRed)}
+          onChange={(e) => setT({ ...t, changeRed: Number(e.target.value) / 100 })}
+          data-testid="threshold-change-red"
+        />
       </label>
       <button
         type="button"
         data-testid="threshold-save"
-        onClick={() => action.run(() => api.analysis.setThresholds({ ...t, indicator: initial.indicator }), { ok: () => `已保存“${name}”的预警阈值。`, invalidate: ['analysis'] })}
+        onClick={() =>
+          action.run(() => api.analysis.setThresholds({ ...t, indicator: initial.indicator }), {
+            ok: () => `已保存“${name}”的预警阈值。`,
+            invalidate: ['analysis'],
+          })
+        }
       >
         保存阈值
       </button>

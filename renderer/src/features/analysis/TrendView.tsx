@@ -46,15 +46,36 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
     { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
     { headerName: '同级中位数', field: 'median', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
     { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
-    { headerName: '环比', field: 'mom', width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')) },
-    { headerName: '同比', field: 'yoy', width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')) },
+    {
+      headerName: '环比',
+      field: 'mom',
+      width: 110,
+      type: 'numericColumn',
+      valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')),
+    },
+    {
+      headerName: '同比',
+      field: 'yoy',
+      width: 110,
+      type: 'numericColumn',
+      valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')),
+    },
   ];
   return (
     <div className="card">
       {option && <Chart option={option} height={big ? bigHeight() : 380} testId="chart-trend" />}
       {!big && t.data && (
         <>
-          <ExportButtons onPng={() => ex.png('chart-trend', '纵向趋势')} onXlsx={() => ex.xlsx(`${t.data!.name}-${t.data!.indicatorName}趋势`, ['期间', '本机构', '同级中位数', '统筹地区'], rows.map((r) => [r.period, r.value, r.median, r.region]))} />
+          <ExportButtons
+            onPng={() => ex.png('chart-trend', '纵向趋势')}
+            onXlsx={() =>
+              ex.xlsx(
+                `${t.data!.name}-${t.data!.indicatorName}趋势`,
+                ['期间', '本机构', '同级中位数', '统筹地区'],
+                rows.map((r) => [r.period, r.value, r.median, r.region]),
+              )
+            }
+          />
           <Grid rows={rows} columns={cols} height={280} testId="grid-trend" />
         </>
       )}

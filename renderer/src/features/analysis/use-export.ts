@@ -11,9 +11,18 @@ export function useExport(onMessage?: (m: Message) => void) {
     png: async (chartId: string, name: string) => {
       const chart = chartById(chartId);
       if (!chart) return;
-      const { path } = await api.dialog.save({ title: '导出图表', defaultName: `${name}.png`, filters: [{ name: 'PNG 图片', extensions: ['png'] }, { name: 'SVG 矢量图', extensions: ['svg'] }] });
+      const { path } = await api.dialog.save({
+        title: '导出图表',
+        defaultName: `${name}.png`,
+        filters: [
+          { name: 'PNG 图片', extensions: ['png'] },
+          { name: 'SVG 矢量图', extensions: ['svg'] },
+        ],
+      });
       if (!path) return;
-      const dataUrl = path.toLowerCase().endsWith('.svg') ? `data:image/svg+xml,${encodeURIComponent(chartSvg(chart))}` : chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+      const dataUrl = path.toLowerCase().endsWith('.svg')
+        ? `data:image/svg+xml,${encodeURIComponent(chartSvg(chart))}`
+        : chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
       await action.run(() => api.export.image({ path, dataUrl }), { ok: () => `图表已导出：${path}`, invalidate: ['audit'] });
     },
     xlsx: async (title: string, columns: string[], rows: (string | number | null)[][]) => {

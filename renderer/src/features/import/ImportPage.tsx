@@ -11,7 +11,12 @@ import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 import { MessageBanner } from '../../components/MessageBanner';
 
-type Phase = { kind: 'idle' } | { kind: 'checking'; path: string } | { kind: 'report'; report: ImportReport } | { kind: 'committing'; report: ImportReport } | { kind: 'done'; record: ImportRecord };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'checking'; path: string }
+  | { kind: 'report'; report: ImportReport }
+  | { kind: 'committing'; report: ImportReport }
+  | { kind: 'done'; record: ImportRecord };
 
 export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -60,7 +65,11 @@ export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
   };
 
   const exportTemplate = async () => {
-    const { path } = await api.dialog.save({ title: '导出数据包模板', defaultName: '亮家底数据包模板.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+    const { path } = await api.dialog.save({
+      title: '导出数据包模板',
+      defaultName: '亮家底数据包模板.xlsx',
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    });
     if (!path) return;
     await action.run(() => api.import.template({ path }), { ok: (r) => `模板已导出：${r.path}`, invalidate: ['audit'] });
   };
@@ -108,7 +117,10 @@ export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
         <div className="card" data-testid="import-progress">
           <div>{phase.kind === 'checking' ? '正在检查数据包…' : '正在写入工作区…'}</div>
           <div className="progress">
-            <div className={`progress-bar${progress?.total ? '' : ' indeterminate'}`} style={progress?.total ? { width: `${Math.min(100, (progress.done / progress.total) * 100)}%` } : undefined} />
+            <div
+              className={`progress-bar${progress?.total ? '' : ' indeterminate'}`}
+              style={progress?.total ? { width: `${Math.min(100, (progress.done / progress.total) * 100)}%` } : undefined}
+            />
           </div>
           <div className="muted">{progress ? `${progress.stage}${progress.done ? `：${progress.done.toLocaleString('zh-CN')} 行` : ''}` : '准备中'}</div>
         </div>

@@ -3,7 +3,17 @@ import { formatPeriodZh } from '../../../../shared/period';
 import { Grid } from '../../components/Grid';
 import { issueColumns, diffColumns, changeColumns } from './columns';
 
-export function ReportView({ report, busy, onCommit, onCancel }: { report: ImportReport; busy: boolean; onCommit: (r: ImportReport) => void; onCancel: (r: ImportReport) => void }) {
+export function ReportView({
+  report,
+  busy,
+  onCommit,
+  onCancel,
+}: {
+  report: ImportReport;
+  busy: boolean;
+  onCommit: (r: ImportReport) => void;
+  onCancel: (r: ImportReport) => void;
+}) {
   const errors = report.errors.length + report.truncated.errors;
   const warnings = report.warnings.length + report.truncated.warnings;
   const changed = report.diff.reduce((a, d) => a + d.changed + d.removed, 0);
@@ -16,7 +26,8 @@ export function ReportView({ report, busy, onCommit, onCancel }: { report: Impor
           统筹地区 <b>{report.regionName || '—'}</b>（{report.regionCode || '—'}）
         </span>
         <span>
-          期间 <b>{report.periods.length}</b> 个{report.periods.length ? `（${formatPeriodZh(report.periods[0]!)} — ${formatPeriodZh(report.periods[report.periods.length - 1]!)}）` : ''}
+          期间 <b>{report.periods.length}</b> 个
+          {report.periods.length ? `（${formatPeriodZh(report.periods[0]!)} — ${formatPeriodZh(report.periods[report.periods.length - 1]!)}）` : ''}
         </span>
         <span>
           机构 <b>{report.counts.institutions}</b> 家
@@ -54,9 +65,12 @@ export function ReportView({ report, busy, onCommit, onCancel }: { report: Impor
         <>
           <h4>与工作区现有数据的差异</h4>
           <p className="muted" data-testid="report-diff-summary">
-            {changedPeriods.length} 个期间有数值变化或删除，{report.diff.filter((d) => d.added > 0 && d.changed + d.removed + d.unchanged === 0).length} 个为新期间，其余 {report.diff.length - changedPeriods.length} 个期间的数值不变。
+            {changedPeriods.length} 个期间有数值变化或删除，{report.diff.filter((d) => d.added > 0 && d.changed + d.removed + d.unchanged === 0).length}{' '}
+            个为新期间，其余 {report.diff.length - changedPeriods.length} 个期间的数值不变。
           </p>
-          {changedPeriods.length > 0 && <Grid rows={changedPeriods} columns={diffColumns} height={Math.min(240, 60 + changedPeriods.length * 34)} testId="report-diff" />}
+          {changedPeriods.length > 0 && (
+            <Grid rows={changedPeriods} columns={diffColumns} height={Math.min(240, 60 + changedPeriods.length * 34)} testId="report-diff" />
+          )}
           {report.changes.length > 0 && (
             <>
               <h4>变化的数值（前 {report.changes.length} 个）</h4>

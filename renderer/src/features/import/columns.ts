@@ -32,7 +32,11 @@ export const changeColumns: ColDef<ValueChange>[] = [
 export const historyColumns: ColDef<ImportRecord>[] = [
   { headerName: '导入时间', field: 'importedAt', valueFormatter: (p) => formatDateTimeZh(p.value as string), width: 190, sort: 'desc' },
   { headerName: '文件', field: 'fileName', flex: 1, minWidth: 180 },
-  { headerName: '期间', valueGetter: (p) => (p.data?.periods.length ? `${formatPeriodZh(p.data.periods[0]!)} 起，共 ${p.data.periods.length} 个` : ''), width: 200 },
+  {
+    headerName: '期间',
+    valueGetter: (p) => (p.data?.periods.length ? `${formatPeriodZh(p.data.periods[0]!)} 起，共 ${p.data.periods.length} 个` : ''),
+    width: 200,
+  },
   { headerName: '替代期间', valueGetter: (p) => p.data?.supersededPeriods.length ?? 0, width: 100, type: 'numericColumn' },
   { headerName: '警告', field: 'warningCount', width: 80, type: 'numericColumn' },
   { headerName: '操作人', field: 'importedBy', width: 140 },

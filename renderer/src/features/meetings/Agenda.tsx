@@ -9,7 +9,12 @@ export function Agenda({ meeting, onChange }: { meeting: MeetingView; onChange: 
       {views.data.map((v) => (
         <li key={v.id}>
           <label>
-            <input type="checkbox" checked={meeting.agenda.includes(v.id)} onChange={(e) => onChange(e.target.checked ? [...meeting.agenda, v.id] : meeting.agenda.filter((x) => x !== v.id))} /> {v.name}
+            <input
+              type="checkbox"
+              checked={meeting.agenda.includes(v.id)}
+              onChange={(e) => onChange(e.target.checked ? [...meeting.agenda, v.id] : meeting.agenda.filter((x) => x !== v.id))}
+            />{' '}
+            {v.name}
           </label>
         </li>
       ))}

@@ -28,7 +28,8 @@ export function Calendar() {
   return (
     <div className="card" data-testid="calendar">
       <div className="stat-line">
-        “月告知、季公告、年通报”及报送事项（近一年）：逾期 <b>{overdue}</b> 项，即将到期 <b>{(cal.data ?? []).filter((o) => o.status === 'due-soon').length}</b> 项。会议召开和清单导出会自动记为完成。
+        “月告知、季公告、年通报”及报送事项（近一年）：逾期 <b>{overdue}</b> 项，即将到期 <b>{(cal.data ?? []).filter((o) => o.status === 'due-soon').length}</b>{' '}
+        项。会议召开和清单导出会自动记为完成。
       </div>
       <Grid rows={cal.data ?? []} columns={cols} height={480} testId="calendar-grid" />
       <RegionSettingsEditor />

@@ -22,13 +22,22 @@ export function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: numb
     [insts.data],
   );
   const [q, setQ] = useState('');
-  const [form, setForm] = useState({ id: null as number | null, institution: null as string | null, person: '', kind: '意见建议' as '意见建议' | '异议申诉', category: COMMENT_CATEGORIES[0] as string, text: '' });
+  const [form, setForm] = useState({
+    id: null as number | null,
+    institution: null as string | null,
+    person: '',
+    kind: '意见建议' as '意见建议' | '异议申诉',
+    category: COMMENT_CATEGORIES[0] as string,
+    text: '',
+  });
   const [status, setStatus] = useState('');
   const matches = indexed.filter((i) => matchInstitution(q, i)).slice(0, 8);
   const chosen = indexed.find((i) => i.code === form.institution);
   const save = async (f: typeof form) => {
     if (!f.text.trim() && !f.institution) return;
-    const c = await action.run(() => api.comments.save({ id: f.id, comment: { meetingId, institution: f.institution, person: f.person, kind: f.kind, category: f.category, text: f.text } }));
+    const c = await action.run(() =>
+      api.comments.save({ id: f.id, comment: { meetingId, institution: f.institution, person: f.person, kind: f.kind, category: f.category, text: f.text } }),
+    );
     if (!c) return;
     setForm((x) => ({ ...x, id: c.id }));
     setStatus(`已自动保存（第 ${c.id} 号）`);
@@ -79,10 +88,22 @@ export function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: numb
           ))}
         </select>
       </div>
-      <textarea rows={3} placeholder="意见内容（停顿即自动保存）" value={form.text} onChange={(e) => update({ text: e.target.value })} data-testid="comment-text" />
+      <textarea
+        rows={3}
+        placeholder="意见内容（停顿即自动保存）"
+        value={form.text}
+        onChange={(e) => update({ text: e.target.value })}
+        data-testid="comment-text"
+      />
       <div className="toolbar">
-        <span className="muted" data-testid="comment-status">{status}</span>
-        <button type="button" onClick={() => (setForm({ id: null, institution: null, person: '', kind: '意见建议', category: COMMENT_CATEGORIES[0], text: '' }), setStatus(''))} data-testid="comment-new">
+        <span className="muted" data-testid="comment-status">
+          {status}
+        </span>
+        <button
+          type="button"
+          onClick={() => (setForm({ id: null, institution: null, person: '', kind: '意见建议', category: COMMENT_CATEGORIES[0], text: '' }), setStatus(''))}
+          data-testid="comment-new"
+        >
           下一条
         </button>
       </div>

@@ -32,7 +32,15 @@ export function CommentList({ comments, onChanged, setMsg }: { comments: Comment
   const go = async (to: CommentStatus) => {
     if (!current) return;
     const r = await action.run(
-      () => api.comments.transition({ id: current.id, to, note, department: to === '研究中' ? dept || departments[0] : undefined, dueDate: to === '研究中' ? due || null : undefined, irregular: to === '整改中' ? true : undefined }),
+      () =>
+        api.comments.transition({
+          id: current.id,
+          to,
+          note,
+          department: to === '研究中' ? dept || departments[0] : undefined,
+          dueDate: to === '研究中' ? due || null : undefined,
+          irregular: to === '整改中' ? true : undefined,
+        }),
       { ok: () => `第 ${current.id} 号意见：${current.status} → ${to}`, invalidate: ['comments'] },
     );
     if (!r) return;
@@ -49,7 +57,13 @@ export function CommentList({ comments, onChanged, setMsg }: { comments: Comment
             第 {current.id} 号 · 当前状态 <b>{current.status}</b>
           </div>
           <div className="form-row">
-            <input placeholder="答复内容 / 处理说明" value={note} onChange={(e) => setNote(e.target.value)} style={{ minWidth: 320 }} data-testid="workflow-note" />
+            <input
+              placeholder="答复内容 / 处理说明"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              style={{ minWidth: 320 }}
+              data-testid="workflow-note"
+            />
             <select value={dept || departments[0]} onChange={(e) => setDept(e.target.value)} aria-label="责任处室" data-testid="workflow-dept">
               {departments.map((d) => (
                 <option key={d}>{d}</option>

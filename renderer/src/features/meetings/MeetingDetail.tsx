@@ -36,12 +36,26 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
   const [inst, setInst] = useState('');
   const insts = useApi('catalog.institutions', {});
   const exportList = async (kind: '问题建议清单' | '警示清单' | '技术建议报告' | '机构意见记录', ext: 'xlsx' | 'docx') => {
-    const { path } = await api.dialog.save({ title: `导出${kind}`, defaultName: `${kind === '问题建议清单' ? m.title : ''}${kind}.${ext}`, filters: [{ name: ext === 'xlsx' ? 'Excel 工作簿' : 'Word 文档', extensions: [ext] }] });
-    if (!path) return;
-    const r = await action.run(() => api.meetings.exportList({ kind, meetingId: m.id, path, ...(kind === '技术建议报告' ? { half } : {}), ...(kind === '机构意见记录' ? { institution: inst } : {}) }), {
-      ok: (x) => `${kind}已导出（${x.rows} 条）：${x.path}`,
-      invalidate: ['meetings', 'audit'],
+    const { path } = await api.dialog.save({
+      title: `导出${kind}`,
+      defaultName: `${kind === '问题建议清单' ? m.title : ''}${kind}.${ext}`,
+      filters: [{ name: ext === 'xlsx' ? 'Excel 工作簿' : 'Word 文档', extensions: [ext] }],
     });
+    if (!path) return;
+    const r = await action.run(
+      () =>
+        api.meetings.exportList({
+          kind,
+          meetingId: m.id,
+          path,
+          ...(kind === '技术建议报告' ? { half } : {}),
+          ...(kind === '机构意见记录' ? { institution: inst } : {}),
+        }),
+      {
+        ok: (x) => `${kind}已导出（${x.rows} 条）：${x.path}`,
+        invalidate: ['meetings', 'audit'],
+      },
+    );
     if (r) onChanged();
   };
   return (
@@ -60,14 +74,22 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
             季度和年度会议后一周内须形成问题建议清单：截止 {m.listDue}。
           </div>
         )}
-        <h4>签到（{m.attendees.filter((a) => a.present).length}/{m.attendees.length}）</h4>
+        <h4>
+          签到（{m.attendees.filter((a) => a.present).length}/{m.attendees.length}）
+        </h4>
         <table className="simple attendance" data-testid="attendance">
           <tbody>
             {m.attendees.map((a) => (
               <tr key={a.id}>
                 <td>
                   <label>
-                    <input type="checkbox" checked={a.present} onChange={(e) => run(() => api.meetings.setPresence({ attendeeId: a.id, present: e.target.checked }))} data-testid={`present-${a.name}`} /> {a.name}
+                    <input
+                      type="checkbox"
+                      checked={a.present}
+                      onChange={(e) => run(() => api.meetings.setPresence({ attendeeId: a.id, present: e.target.checked }))}
+                      data-testid={`present-${a.name}`}
+                    />{' '}
+                    {a.name}
                   </label>
                 </td>
                 <td>{a.organization}</td>
@@ -85,17 +107,36 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
               <option key={r}>{r}</option>
             ))}
           </select>
-          <button type="button" onClick={() => run(() => api.meetings.addAttendee({ meetingId: m.id, ...att })).then(() => setAtt({ ...att, name: '', organization: '' }))} data-testid="attendee-add">
+          <button
+            type="button"
+            onClick={() => run(() => api.meetings.addAttendee({ meetingId: m.id, ...att })).then(() => setAtt({ ...att, name: '', organization: '' }))}
+            data-testid="attendee-add"
+          >
             添加参会人
           </button>
         </div>
         <h4>议程（演示的图表）</h4>
         <Agenda meeting={m} onChange={(viewIds) => run(() => api.meetings.setAgenda({ id: m.id, viewIds }))} />
         <h4>会议纪要</h4>
-        <textarea rows={5} value={minutes} onChange={(e) => (setMinutes(e.target.value), autosaveMinutes(e.target.value, decisions))} placeholder="纪要（自动保存）" data-testid="minutes" />
+        <textarea
+          rows={5}
+          value={minutes}
+          onChange={(e) => (setMinutes(e.target.value), autosaveMinutes(e.target.value, decisions))}
+          placeholder="纪要（自动保存）"
+          data-testid="minutes"
+        />
         <h4>会议决定</h4>
-        <textarea rows={3} value={decisions} onChange={(e) => (setDecisions(e.target.value), autosaveMinutes(minutes, e.target.value))} placeholder="决定事项（自动保存）" />
-        {saved && <div className="muted" data-testid="minutes-saved">{saved}</div>}
+        <textarea
+          rows={3}
+          value={decisions}
+          onChange={(e) => (setDecisions(e.target.value), autosaveMinutes(minutes, e.target.value))}
+          placeholder="决定事项（自动保存）"
+        />
+        {saved && (
+          <div className="muted" data-testid="minutes-saved">
+            {saved}
+          </div>
+        )}
       </div>
       <CommentCapture meetingId={m.id} onSaved={() => invalidate(['comments'])} setMsg={setMsg} />
       <CommentList comments={comments.data ?? []} onChanged={() => (invalidate(['comments']), onChanged())} setMsg={setMsg} />

@@ -30,7 +30,15 @@ export function MeetingsPage() {
               ['search', '搜索'],
             ] as const
           ).map(([id, label]) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' active' : ''}`} onClick={() => setTab(id)} data-testid={`mtab-${id}`}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={`tab${tab === id ? ' active' : ''}`}
+              onClick={() => setTab(id)}
+              data-testid={`mtab-${id}`}
+            >
               {label}
             </button>
           ))}
@@ -59,7 +67,13 @@ export function MeetingsPage() {
               ))}
             </ul>
           </aside>
-          <div className="meeting-main">{meeting ? <MeetingDetail key={meeting.id} meeting={meeting} onChanged={() => invalidate(['meetings'])} setMsg={setMsg} /> : <div className="card">请新建或选择一次会议。</div>}</div>
+          <div className="meeting-main">
+            {meeting ? (
+              <MeetingDetail key={meeting.id} meeting={meeting} onChanged={() => invalidate(['meetings'])} setMsg={setMsg} />
+            ) : (
+              <div className="card">请新建或选择一次会议。</div>
+            )}
+          </div>
         </div>
       )}
       {tab === 'calendar' && <Calendar />}

@@ -6,7 +6,14 @@ import { useAction, type Message } from '../../data/use-action';
 
 export function NewMeeting({ onCreated, onMessage }: { onCreated: (m: MeetingView) => void; onMessage: (m: Message) => void }) {
   const action = useAction(onMessage);
-  const [f, setF] = useState<{ type: MeetingType; title: string; date: string; place: string; period: string; convenor: string }>({ type: '数据沟通会', title: '', date: today(), place: '', period: '', convenor: '' });
+  const [f, setF] = useState<{ type: MeetingType; title: string; date: string; place: string; period: string; convenor: string }>({
+    type: '数据沟通会',
+    title: '',
+    date: today(),
+    place: '',
+    period: '',
+    convenor: '',
+  });
   return (
     <div className="new-meeting" data-testid="new-meeting">
       <h3>新建会议</h3>

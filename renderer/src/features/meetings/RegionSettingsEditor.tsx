@@ -28,7 +28,12 @@ export function RegionSettingsEditor() {
         {years.map((yy) => (
           <label key={yy}>
             {yy}年度清算完成日期
-            <input type="date" value={settlement[yy] ?? ''} onChange={(e) => setSettlement({ ...settlement, [yy]: e.target.value })} data-testid={`settings-settlement-${yy}`} />
+            <input
+              type="date"
+              value={settlement[yy] ?? ''}
+              onChange={(e) => setSettlement({ ...settlement, [yy]: e.target.value })}
+              data-testid={`settings-settlement-${yy}`}
+            />
           </label>
         ))}
         <button
@@ -36,7 +41,10 @@ export function RegionSettingsEditor() {
           data-testid="settings-save"
           onClick={() => {
             const clean = Object.fromEntries(Object.entries(settlement).filter(([, d]) => d));
-            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean }), { ok: () => '地区设置已保存。', invalidate: ['settings', 'meetings'] });
+            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean }), {
+              ok: () => '地区设置已保存。',
+              invalidate: ['settings', 'meetings'],
+            });
           }}
         >
           保存设置

@@ -6,7 +6,13 @@ export function Search() {
   const hits = useApi('meetings.search', { q }, { keepPrevious: true });
   return (
     <div className="card">
-      <input placeholder="搜索会议纪要和意见（中文、拼音以外的任意文字）" value={q} onChange={(e) => setQ(e.target.value)} style={{ width: '100%' }} data-testid="search-input" />
+      <input
+        placeholder="搜索会议纪要和意见（中文、拼音以外的任意文字）"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        style={{ width: '100%' }}
+        data-testid="search-input"
+      />
       <ul className="hits" data-testid="search-hits">
         {(hits.data ?? []).map((h) => (
           <li key={`${h.kind}${h.ref}`}>

@@ -47,12 +47,28 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
     });
   const exportJson = async () => {
     if (!record) return;
-    const { path } = await api.dialog.save({ title: '导出抽选记录', defaultName: `抽选记录-${record.id}.json`, filters: [{ name: 'JSON', extensions: ['json'] }] });
-    if (path) await run(() => api.draw.exportRecord({ drawId: record.id, path }), (r) => `抽选记录已导出：${r.path}（可用 docs/verify_draw.py 独立复核）`);
+    const { path } = await api.dialog.save({
+      title: '导出抽选记录',
+      defaultName: `抽选记录-${record.id}.json`,
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+    });
+    if (path)
+      await run(
+        () => api.draw.exportRecord({ drawId: record.id, path }),
+        (r) => `抽选记录已导出：${r.path}（可用 docs/verify_draw.py 独立复核）`,
+      );
   };
   const printCertificate = async () => {
-    const { path } = await api.dialog.save({ title: '打印抽选证书', defaultName: `抽选证书-${record?.id}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-    if (path) await run(() => api.print.pdf({ path }), (r) => `抽选证书已保存：${r.path}`);
+    const { path } = await api.dialog.save({
+      title: '打印抽选证书',
+      defaultName: `抽选证书-${record?.id}.pdf`,
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (path)
+      await run(
+        () => api.print.pdf({ path }),
+        (r) => `抽选证书已保存：${r.path}`,
+      );
   };
 
   if (record) {
@@ -100,7 +116,15 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
       <ol className="steps">
         <li>
           <b>冻结成员库与规则。</b>冻结后公布下列哈希值；之后成员库的任何改动都不影响本次抽选。
-          {replacement && <input placeholder="退出原因（如：工作调动）" value={leaveReason} onChange={(e) => setLeaveReason(e.target.value)} data-testid="leave-reason" style={{ marginLeft: 12, minWidth: 240 }} />}
+          {replacement && (
+            <input
+              placeholder="退出原因（如：工作调动）"
+              value={leaveReason}
+              onChange={(e) => setLeaveReason(e.target.value)}
+              data-testid="leave-reason"
+              style={{ marginLeft: 12, minWidth: 240 }}
+            />
+          )}
           <button type="button" className="primary" onClick={freeze} style={{ marginLeft: 12 }} data-testid="draw-freeze">
             冻结
           </button>
@@ -112,7 +136,8 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
               <Hash label="规则哈希" value={frozen.rulesHash} />
               <Hash label="上一记录哈希" value={frozen.previousHash} />
               <div className="muted">
-                冻结于 {formatDateTimeZh(frozen.frozenAt)}：{frozen.institutions} 家机构、{frozen.people} 名候选人；席位 {frozen.rules.seats} 名（三级≥{frozen.rules.minimums.三级}、二级≥{frozen.rules.minimums.二级}、一级及基层≥{frozen.rules.minimums.一级及基层}）
+                冻结于 {formatDateTimeZh(frozen.frozenAt)}：{frozen.institutions} 家机构、{frozen.people} 名候选人；席位 {frozen.rules.seats} 名（三级≥
+                {frozen.rules.minimums.三级}、二级≥{frozen.rules.minimums.二级}、一级及基层≥{frozen.rules.minimums.一级及基层}）
               </div>
               {frozen.infeasible.length > 0 && (
                 <div className="banner error" data-testid="draw-infeasible">
@@ -127,7 +152,13 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
             </div>
             <li>
               <b>现场产生随机种子。</b>例如冻结之后开奖的彩票全部号码，或多名见证人轮流掷骰子的结果，当场录入。
-              <input className="seed-input" placeholder="例如：03 11 17 24 29 + 05" value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="draw-seed" />
+              <input
+                className="seed-input"
+                placeholder="例如：03 11 17 24 29 + 05"
+                value={seed}
+                onChange={(e) => setSeed(e.target.value)}
+                data-testid="draw-seed"
+              />
               <div className="muted">
                 规范形式：<b className="mono">{canonical || '—'}</b>（{seedStrength(canonical)} 个有效字符，至少 {MIN_SEED_CHARS} 个）
               </div>
@@ -136,7 +167,13 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
               <b>登记见证人</b>（纪检监察人员、医疗机构代表等，至少两名）
               <div className="form-row">
                 {witnesses.map((w, i) => (
-                  <input key={i} placeholder={`见证人${i + 1}`} value={w} onChange={(e) => setWitnesses(witnesses.map((x, j) => (j === i ? e.target.value : x)))} data-testid={`witness-${i}`} />
+                  <input
+                    key={i}
+                    placeholder={`见证人${i + 1}`}
+                    value={w}
+                    onChange={(e) => setWitnesses(witnesses.map((x, j) => (j === i ? e.target.value : x)))}
+                    data-testid={`witness-${i}`}
+                  />
                 ))}
               </div>
             </li>

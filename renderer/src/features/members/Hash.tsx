@@ -1,5 +1,3 @@
-
-
 export function Hash({ label, value }: { label: string; value: string }) {
   return (
     <div className="hash">

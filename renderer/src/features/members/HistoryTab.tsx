@@ -11,7 +11,12 @@ export function HistoryTab({ run }: { run: Run }) {
   const cols: ColDef<DrawRecordView>[] = [
     { headerName: '编号', field: 'id', width: 80 },
     { headerName: '类型', field: 'kind', width: 100, valueFormatter: (p) => (p.value === 'initial' ? '首次抽选' : '补充抽选') },
-    { headerName: '状态', field: 'status', width: 100, valueFormatter: (p) => ({ frozen: '已冻结', drawn: '已完成', cancelled: '已作废' })[p.value as 'frozen'] },
+    {
+      headerName: '状态',
+      field: 'status',
+      width: 100,
+      valueFormatter: (p) => ({ frozen: '已冻结', drawn: '已完成', cancelled: '已作废' })[p.value as 'frozen'],
+    },
     { headerName: '冻结时间', field: 'frozenAt', width: 180, valueFormatter: (p) => formatDateTimeZh(p.value as string) },
     { headerName: '抽选时间', field: 'drawnAt', width: 180, valueFormatter: (p) => (p.value ? formatDateTimeZh(p.value as string) : '—') },
     { headerName: '入选', valueGetter: (p) => p.data?.result.map((r) => r.name).join('、') ?? '', flex: 1, minWidth: 200 },
@@ -21,7 +26,11 @@ export function HistoryTab({ run }: { run: Run }) {
     const { path } = await api.dialog.open({ title: '选择抽选记录（JSON）', filters: [{ name: '抽选记录', extensions: ['json'] }] });
     if (!path) return;
     const r = await run(() => api.draw.verify({ path }));
-    if (r) await run(async () => (r.ok ? r : Promise.reject(new Error(`复核不通过：${r.problems.join('；')}`))), () => '复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。');
+    if (r)
+      await run(
+        async () => (r.ok ? r : Promise.reject(new Error(`复核不通过：${r.problems.join('；')}`))),
+        () => '复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。',
+      );
   };
   return (
     <div className="card">

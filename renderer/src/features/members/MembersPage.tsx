@@ -33,7 +33,15 @@ export function MembersPage() {
         <h1>成员与抽选</h1>
         <div className="tabs" role="tablist">
           {TABS.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={`tab${tab === t.id ? ' active' : ''}`} data-testid={`tab-${t.id}`} onClick={() => (setTab(t.id), action.setMessage(null))}>
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              className={`tab${tab === t.id ? ' active' : ''}`}
+              data-testid={`tab-${t.id}`}
+              onClick={() => (setTab(t.id), action.setMessage(null))}
+            >
               {t.label}
             </button>
           ))}

@@ -17,7 +17,12 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
   const [appointId, setAppointId] = useState<number | ''>('');
   const cols: ColDef<MemberView>[] = [
     { headerName: '姓名', field: 'name', width: 110, pinned: 'left' },
-    { headerName: '类别', field: 'kind', width: 100, valueFormatter: (p) => ({ hospital: '医院代表', pharmacy: '药店代表', bureau: '医保部门' })[p.value as PoolKind] },
+    {
+      headerName: '类别',
+      field: 'kind',
+      width: 100,
+      valueFormatter: (p) => ({ hospital: '医院代表', pharmacy: '药店代表', bureau: '医保部门' })[p.value as PoolKind],
+    },
     { headerName: '单位', field: 'institutionName', flex: 1, minWidth: 180 },
     { headerName: '级别', field: 'band', width: 100 },
     { headerName: '职务', field: 'role', width: 110 },
@@ -26,7 +31,16 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
     {
       headerName: '状态',
       width: 150,
-      valueGetter: (p) => (!p.data ? '' : p.data.status === 'left' ? `已退出（${p.data.leftReason ?? ''}）` : p.data.status === 'ended' ? '任期届满' : p.data.endingSoon ? `${p.data.daysLeft}天后到期` : '在任'),
+      valueGetter: (p) =>
+        !p.data
+          ? ''
+          : p.data.status === 'left'
+            ? `已退出（${p.data.leftReason ?? ''}）`
+            : p.data.status === 'ended'
+              ? '任期届满'
+              : p.data.endingSoon
+                ? `${p.data.daysLeft}天后到期`
+                : '在任',
       cellClass: (p) => (p.data?.endingSoon ? 'cell-warn' : ''),
     },
   ];
@@ -35,7 +49,8 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
     <>
       {soon.length > 0 && (
         <div className="banner warn" data-testid="term-warning">
-          {soon.length} 名成员的任期将在30天内届满：{soon.map((m) => `${m.name}（${m.endDate}）`).join('、')}。请及时组织换届抽选或按规定延长（总任期不超过2年）。
+          {soon.length} 名成员的任期将在30天内届满：{soon.map((m) => `${m.name}（${m.endDate}）`).join('、')}
+          。请及时组织换届抽选或按规定延长（总任期不超过2年）。
         </div>
       )}
       <div className="card">
@@ -43,11 +58,26 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
         <Grid rows={members.data ?? []} columns={cols} height={340} testId="members-grid" onRowClicked={(m) => setSelected(m.id)} />
         <div className="toolbar">
           <span className="muted">{sel ? `已选：${sel.name}（${sel.institutionName}）` : '点击表格中的在任成员可退出或延长任期。'}</span>
-          <button type="button" disabled={!sel || sel.kind === 'bureau'} onClick={() => sel && onReplace({ memberId: sel.id, name: sel.name })} data-testid="member-replace">
+          <button
+            type="button"
+            disabled={!sel || sel.kind === 'bureau'}
+            onClick={() => sel && onReplace({ memberId: sel.id, name: sel.name })}
+            data-testid="member-replace"
+          >
             成员退出并补充抽选…
           </button>
           <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} aria-label="新的任期结束日期" />
-          <button type="button" disabled={!sel || !endDate} onClick={() => sel && run(() => api.members.extend({ memberId: sel.id, endDate }), (m) => `${m.name} 的任期已延长至 ${m.endDate}。`)}>
+          <button
+            type="button"
+            disabled={!sel || !endDate}
+            onClick={() =>
+              sel &&
+              run(
+                () => api.members.extend({ memberId: sel.id, endDate }),
+                (m) => `${m.name} 的任期已延长至 ${m.endDate}。`,
+              )
+            }
+          >
             延长任期
           </button>
         </div>
@@ -65,7 +95,17 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
                 </option>
               ))}
           </select>
-          <button type="button" disabled={appointId === ''} onClick={() => appointId !== '' && run(() => api.members.appoint({ poolMemberId: appointId, start: today() }), (m) => `已任命 ${m.name}。`)}>
+          <button
+            type="button"
+            disabled={appointId === ''}
+            onClick={() =>
+              appointId !== '' &&
+              run(
+                () => api.members.appoint({ poolMemberId: appointId, start: today() }),
+                (m) => `已任命 ${m.name}。`,
+              )
+            }
+          >
             任命
           </button>
         </div>

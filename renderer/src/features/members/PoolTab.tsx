@@ -11,7 +11,13 @@ import { useApi } from '../../data/use-api';
 export function PoolTab({ run }: { run: Run }) {
   const pool = useApi('pool.list', {});
   const insts = useApi('catalog.institutions', {});
-  const [form, setForm] = useState<{ kind: PoolKind; institution: string; name: string; role: string; title: string }>({ kind: 'hospital', institution: '', name: '', role: HOSPITAL_ROLES[0], title: '' });
+  const [form, setForm] = useState<{ kind: PoolKind; institution: string; name: string; role: string; title: string }>({
+    kind: 'hospital',
+    institution: '',
+    name: '',
+    role: HOSPITAL_ROLES[0],
+    title: '',
+  });
   const [selected, setSelected] = useState<PoolMember | null>(null);
   const [reason, setReason] = useState('');
   const byInst = useMemo(() => new Map((insts.data ?? []).map((i: Institution) => [i.code, i])), [insts.data]);
@@ -33,15 +39,38 @@ export function PoolTab({ run }: { run: Run }) {
   ];
   const add = () =>
     run(
-      () => api.pool.add({ member: { kind: form.kind, institution: form.kind === 'bureau' ? null : form.institution || null, name: form.name, role: form.role, title: form.title } }),
+      () =>
+        api.pool.add({
+          member: {
+            kind: form.kind,
+            institution: form.kind === 'bureau' ? null : form.institution || null,
+            name: form.name,
+            role: form.role,
+            title: form.title,
+          },
+        }),
       (m) => `已加入成员库：${m.name}（${m.institutionName || m.role}）。`,
     ).then((m) => m && setForm((f) => ({ ...f, name: '', title: '' })));
   const importFile = async () => {
     const { path } = await api.dialog.open({ title: '导入成员库', filters: [{ name: '成员库（xlsx 或 csv）', extensions: ['xlsx', 'csv'] }] });
     if (!path) return;
     const r = await run(() => api.pool.import({ path }));
-    if (r && r.errors.length === 0) await run(async () => r, () => `已导入 ${r.added} 名成员。`);
-    else if (r) await run(async () => Promise.reject(new Error(`成员库文件有 ${r.errors.length} 处错误，未导入：${r.errors.slice(0, 3).map((e) => `第${e.row}行 ${e.message}`).join('；')}`)));
+    if (r && r.errors.length === 0)
+      await run(
+        async () => r,
+        () => `已导入 ${r.added} 名成员。`,
+      );
+    else if (r)
+      await run(async () =>
+        Promise.reject(
+          new Error(
+            `成员库文件有 ${r.errors.length} 处错误，未导入：${r.errors
+              .slice(0, 3)
+              .map((e) => `第${e.row}行 ${e.message}`)
+              .join('；')}`,
+          ),
+        ),
+      );
   };
   const hospitals = (insts.data ?? []).filter((i) => byInst.has(i.code));
   return (
@@ -49,13 +78,23 @@ export function PoolTab({ run }: { run: Run }) {
       <div className="card">
         <h3>添加推荐人选</h3>
         <div className="form-row">
-          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as PoolKind, role: e.target.value === 'bureau' ? BUREAU_ROLES[0] : HOSPITAL_ROLES[0] })} aria-label="类别" data-testid="pool-kind">
+          <select
+            value={form.kind}
+            onChange={(e) => setForm({ ...form, kind: e.target.value as PoolKind, role: e.target.value === 'bureau' ? BUREAU_ROLES[0] : HOSPITAL_ROLES[0] })}
+            aria-label="类别"
+            data-testid="pool-kind"
+          >
             <option value="hospital">医院代表</option>
             <option value="pharmacy">药店代表</option>
             <option value="bureau">医保部门</option>
           </select>
           {form.kind === 'hospital' && (
-            <select value={form.institution} onChange={(e) => setForm({ ...form, institution: e.target.value })} aria-label="机构" data-testid="pool-institution">
+            <select
+              value={form.institution}
+              onChange={(e) => setForm({ ...form, institution: e.target.value })}
+              aria-label="机构"
+              data-testid="pool-institution"
+            >
               <option value="">选择机构…</option>
               {hospitals.map((i) => (
                 <option key={i.code} value={i.code}>
@@ -64,7 +103,9 @@ export function PoolTab({ run }: { run: Run }) {
               ))}
             </select>
           )}
-          {form.kind === 'pharmacy' && <input placeholder="药店机构编码" value={form.institution} onChange={(e) => setForm({ ...form, institution: e.target.value })} />}
+          {form.kind === 'pharmacy' && (
+            <input placeholder="药店机构编码" value={form.institution} onChange={(e) => setForm({ ...form, institution: e.target.value })} />
+          )}
           <input placeholder="姓名" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="pool-name" />
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} aria-label="职务" data-testid="pool-role">
             {(form.kind === 'bureau' ? BUREAU_ROLES : HOSPITAL_ROLES).map((r) => (
@@ -91,7 +132,11 @@ export function PoolTab({ run }: { run: Run }) {
           onRowClicked={setSelected}
           onCellEdited={(p) =>
             run(
-              () => api.pool.update({ id: p.id, member: { kind: p.kind, institution: p.institution, institutionName: p.institutionName, name: p.name, role: p.role, title: p.title } }),
+              () =>
+                api.pool.update({
+                  id: p.id,
+                  member: { kind: p.kind, institution: p.institution, institutionName: p.institutionName, name: p.name, role: p.role, title: p.title },
+                }),
               (m) => `已保存：${m.name}（${m.role}）。`,
             )
           }
@@ -99,13 +144,43 @@ export function PoolTab({ run }: { run: Run }) {
         <div className="toolbar">
           <span className="muted">{selected ? `已选：${selected.name}` : '双击姓名、职务、职称可直接修改；点击一行以标注资格或删除。'}</span>
           <input placeholder="不符合条件的原因，如：第三方运维单位人员" value={reason} onChange={(e) => setReason(e.target.value)} style={{ minWidth: 280 }} />
-          <button type="button" disabled={!selected} onClick={() => selected && run(() => api.pool.setEligibility({ id: selected.id, eligible: false, reason }), (m) => `${m.name} 已标注为不符合条件。`)}>
+          <button
+            type="button"
+            disabled={!selected}
+            onClick={() =>
+              selected &&
+              run(
+                () => api.pool.setEligibility({ id: selected.id, eligible: false, reason }),
+                (m) => `${m.name} 已标注为不符合条件。`,
+              )
+            }
+          >
             标注不符合条件
           </button>
-          <button type="button" disabled={!selected} onClick={() => selected && run(() => api.pool.setEligibility({ id: selected.id, eligible: true, reason: '' }), (m) => `${m.name} 已恢复为符合条件。`)}>
+          <button
+            type="button"
+            disabled={!selected}
+            onClick={() =>
+              selected &&
+              run(
+                () => api.pool.setEligibility({ id: selected.id, eligible: true, reason: '' }),
+                (m) => `${m.name} 已恢复为符合条件。`,
+              )
+            }
+          >
             恢复资格
           </button>
-          <button type="button" disabled={!selected} onClick={() => selected && run(() => api.pool.remove({ id: selected.id }), () => `已从成员库删除 ${selected.name}。`).then(() => setSelected(null))}>
+          <button
+            type="button"
+            disabled={!selected}
+            onClick={() =>
+              selected &&
+              run(
+                () => api.pool.remove({ id: selected.id }),
+                () => `已从成员库删除 ${selected.name}。`,
+              ).then(() => setSelected(null))
+            }
+          >
             删除
           </button>
         </div>

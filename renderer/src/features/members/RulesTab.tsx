@@ -13,7 +13,9 @@ export function RulesTab({ run }: { run: Run }) {
   return (
     <div className="card" data-testid="rules-form">
       <h3>抽选规则</h3>
-      <p className="muted">默认值依据《辽宁省医保数据工作组工作规则》第四条：医院代表不少于8人，三级医院不少于2人，二级医院不少于3人，一级医院及基层医疗卫生机构不少于3人，同一机构至多1人，覆盖不同级别、不同类型的机构。统筹区可按实施细则调整。</p>
+      <p className="muted">
+        默认值依据《辽宁省医保数据工作组工作规则》第四条：医院代表不少于8人，三级医院不少于2人，二级医院不少于3人，一级医院及基层医疗卫生机构不少于3人，同一机构至多1人，覆盖不同级别、不同类型的机构。统筹区可按实施细则调整。
+      </p>
       <div className="rules-grid">
         <label>
           医院代表席位
@@ -22,7 +24,12 @@ export function RulesTab({ run }: { run: Run }) {
         {(['三级', '二级', '一级及基层'] as const).map((b) => (
           <label key={b}>
             {b === '一级及基层' ? '一级及基层 至少' : `${b}医院 至少`}
-            <input type="number" min={0} value={rules.minimums[b]} onChange={(e) => setRules({ ...rules, minimums: { ...rules.minimums, [b]: num(e.target.value) } })} />
+            <input
+              type="number"
+              min={0}
+              value={rules.minimums[b]}
+              onChange={(e) => setRules({ ...rules, minimums: { ...rules.minimums, [b]: num(e.target.value) } })}
+            />
           </label>
         ))}
         <label>
@@ -35,7 +42,17 @@ export function RulesTab({ run }: { run: Run }) {
         </label>
       </div>
       <div className="actions right">
-        <button type="button" className="primary" onClick={() => run(() => api.draw.setRules({ rules }), () => '抽选规则已保存。')} data-testid="rules-save">
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            run(
+              () => api.draw.setRules({ rules }),
+              () => '抽选规则已保存。',
+            )
+          }
+          data-testid="rules-save"
+        >
           保存规则
         </button>
       </div>

@@ -9,7 +9,14 @@ import { useApi } from '../../data/use-api';
 
 const SERIES_NAMES: Record<string, string> = { FI_TOTAL: '基金收入合计', FE_TOTAL: '基金支出合计', FB_TOTAL: '结余合计' };
 
-export function OverviewPage(props: { period: string | null; months: string[]; periods: string[]; onPeriod: (p: string) => void; workspace: WorkspaceInfo | null; onGoImport: () => void }) {
+export function OverviewPage(props: {
+  period: string | null;
+  months: string[];
+  periods: string[];
+  onPeriod: (p: string) => void;
+  workspace: WorkspaceInfo | null;
+  onGoImport: () => void;
+}) {
   const { period, months, periods, onPeriod, workspace } = props;
   // the comparison charts work on months; an annual or cumulative period shows the newest month there
   const analysisPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : (months[0] ?? null);
@@ -38,16 +45,35 @@ export function OverviewPage(props: { period: string | null; months: string[]; p
     };
   }, [ov.data]);
 
-  if (!workspace) return <section className="page"><div className="card">尚未打开工作区。请在“设置与审计”中打开或新建工作区。</div></section>;
+  if (!workspace)
+    return (
+      <section className="page">
+        <div className="card">尚未打开工作区。请在“设置与审计”中打开或新建工作区。</div>
+      </section>
+    );
   return (
     <section className="page" data-testid="page-overview">
       <header className="page-head">
         <h1>数据总览</h1>
         <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={mode === 'summary'} className={`tab${mode === 'summary' ? ' active' : ''}`} onClick={() => setMode('summary')} data-testid="mode-summary">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={mode === 'summary'}
+            className={`tab${mode === 'summary' ? ' active' : ''}`}
+            onClick={() => setMode('summary')}
+            data-testid="mode-summary"
+          >
             概览
           </button>
-          <button type="button" role="tab" aria-selected={mode === 'analysis'} className={`tab${mode === 'analysis' ? ' active' : ''}`} onClick={() => setMode('analysis')} data-testid="mode-analysis">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={mode === 'analysis'}
+            className={`tab${mode === 'analysis' ? ' active' : ''}`}
+            onClick={() => setMode('analysis')}
+            data-testid="mode-analysis"
+          >
             对比分析与演示
           </button>
         </div>

@@ -1,5 +1,3 @@
-
-
 /** A small trend line (no axes) under a KPI. */
 export function Spark({ values }: { values: (number | null)[] }) {
   const pts = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== null);

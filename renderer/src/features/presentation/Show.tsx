@@ -76,17 +76,18 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
 
   const save = async () => {
     if (!comment) return;
-    const r = await action.run(() =>
-      api.comments.quick({
-        text: comment.text,
-        kind: comment.kind,
-        institution: comment.institution || null,
-        person: comment.person,
-        indicator: spec.indicator ?? null,
-        period: spec.period,
-        viewId: view.id,
-        slide: index + 1,
-      }),
+    const r = await action.run(
+      () =>
+        api.comments.quick({
+          text: comment.text,
+          kind: comment.kind,
+          institution: comment.institution || null,
+          person: comment.person,
+          indicator: spec.indicator ?? null,
+          period: spec.period,
+          viewId: view.id,
+          slide: index + 1,
+        }),
       { ok: () => '意见已记录', invalidate: ['comments'] },
     );
     if (r) setComment(null);
@@ -148,7 +149,12 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
               <option>意见建议</option>
               <option>异议申诉</option>
             </select>
-            <select value={comment.institution} onChange={(e) => setComment({ ...comment, institution: e.target.value })} aria-label="机构" data-testid="comment-institution">
+            <select
+              value={comment.institution}
+              onChange={(e) => setComment({ ...comment, institution: e.target.value })}
+              aria-label="机构"
+              data-testid="comment-institution"
+            >
               <option value="">（不指定机构）</option>
               {ctx.institutions.map((i) => (
                 <option key={i.code} value={i.code}>
@@ -156,7 +162,12 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
                 </option>
               ))}
             </select>
-            <input placeholder="提出人" value={comment.person} onChange={(e) => setComment({ ...comment, person: e.target.value })} data-testid="comment-person" />
+            <input
+              placeholder="提出人"
+              value={comment.person}
+              onChange={(e) => setComment({ ...comment, person: e.target.value })}
+              data-testid="comment-person"
+            />
           </div>
           <textarea
             autoFocus

@@ -20,7 +20,14 @@ export function Sidebar({ page, onPage }: { page: PageId; onPage: (p: PageId) =>
       </div>
       <nav aria-label="主导航">
         {NAV.map((n) => (
-          <button key={n.id} type="button" className={`nav-item${page === n.id ? ' active' : ''}`} aria-current={page === n.id ? 'page' : undefined} data-testid={`nav-${n.id}`} onClick={() => onPage(n.id)}>
+          <button
+            key={n.id}
+            type="button"
+            className={`nav-item${page === n.id ? ' active' : ''}`}
+            aria-current={page === n.id ? 'page' : undefined}
+            data-testid={`nav-${n.id}`}
+            onClick={() => onPage(n.id)}
+          >
             <span className="nav-icon" aria-hidden="true">
               {n.icon}
             </span>

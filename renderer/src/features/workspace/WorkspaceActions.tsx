@@ -11,7 +11,11 @@ export function WorkspaceActions() {
   const [form, setForm] = useState({ regionCode: '', regionName: '' });
   const action = useAction();
   const create = async () => {
-    const { path } = await api.dialog.save({ title: '新建工作区', defaultName: `${form.regionName || '工作区'}.ljd`, filters: [{ name: '亮家底工作区', extensions: ['ljd'] }] });
+    const { path } = await api.dialog.save({
+      title: '新建工作区',
+      defaultName: `${form.regionName || '工作区'}.ljd`,
+      filters: [{ name: '亮家底工作区', extensions: ['ljd'] }],
+    });
     if (!path) return;
     await action.run(() => api.workspace.create({ path, regionCode: form.regionCode, regionName: form.regionName }), {
       ok: (w) => `已新建并打开工作区：${w.regionName}（${w.path}）。下一步：在“数据导入”中导入数据包。`,
@@ -27,7 +31,12 @@ export function WorkspaceActions() {
     <>
       <MessageBanner message={action.message} testId="workspace-message" />
       <div className="form-row">
-        <input placeholder="统筹地区编码（6位）" value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} data-testid="ws-code" />
+        <input
+          placeholder="统筹地区编码（6位）"
+          value={form.regionCode}
+          onChange={(e) => setForm({ ...form, regionCode: e.target.value })}
+          data-testid="ws-code"
+        />
         <input placeholder="统筹地区名称" value={form.regionName} onChange={(e) => setForm({ ...form, regionName: e.target.value })} data-testid="ws-name" />
         <button type="button" className="primary" onClick={create} disabled={action.busy} data-testid="ws-create">
           新建工作区…
