@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { openWritable } from '../../electron/services/db/connection';
+import { allRows, allValues, openWritable, run } from '../../electron/services/db/connection';
 import { migrate, schemaVersion } from '../../electron/services/db/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/services/db/migrations/index';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
@@ -27,6 +27,38 @@ describe('migration chain', () => {
     ).toThrow(/FOREIGN KEY/);
     // running again changes nothing
     expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+    db.conn.close();
+  });
+
+  it('a migration can run code to transform data, in the same transaction as its SQL', () => {
+    const path = join(tempDir(), 'code.ljd');
+    const db = openWritable(path, { mustExist: false });
+    const v1 = { version: 1, name: 'people', sql: "CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('王 院长'), ('李　主任');" };
+    // data SQL cannot clean alone (full-width and ASCII spaces inside names): code does it
+    const v2 = {
+      version: 2,
+      name: 'trim names',
+      sql: 'ALTER TABLE people ADD COLUMN clean TEXT;',
+      run: (w: typeof db) => {
+        for (const r of allRows<{ rowid: number; name: string }>(w, 'SELECT rowid, name FROM people'))
+          run(w, 'UPDATE people SET clean = ? WHERE rowid = ?', r.name.replace(/[\s\u3000]+/g, ''), r.rowid);
+      },
+    };
+    const broken = {
+      version: 3,
+      name: 'fails half-way',
+      sql: 'ALTER TABLE people ADD COLUMN extra TEXT;',
+      run: () => {
+        throw new Error('transform failed');
+      },
+    };
+    expect(migrate(db, [v1, v2])).toEqual({ from: 0, to: 2 });
+    expect(allValues<string>(db, 'SELECT clean FROM people ORDER BY rowid')).toEqual(['王院长', '李主任']);
+    // a failing step leaves nothing behind: no column, no record, the version unchanged
+    expect(() => migrate(db, [v1, v2, broken])).toThrow('transform failed');
+    expect(schemaVersion(db)).toBe(2);
+    expect(allRows(db, "SELECT 1 FROM pragma_table_info('people') WHERE name = 'extra'")).toHaveLength(0);
+    expect(allValues<number>(db, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([1, 2]);
     db.conn.close();
   });
 

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/domain/types';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import { allRows, getRow, type ReadableDb, type WritableDb } from '../db/connection';
 
 export interface AuditInput {
   actor: string;
@@ -22,7 +22,7 @@ function entryHash(prev: string, at: string, actor: string, action: string, targ
 }
 
 export function recordAudit(db: WritableDb, input: AuditInput, at = new Date().toISOString()): AuditEntry {
-  const last = db.conn.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const last = getRow<{ hash: string }>(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const prev = last?.hash ?? GENESIS;
   const details = JSON.stringify(input.details ?? {});
   const hash = entryHash(prev, at, input.actor, input.action, input.target, details);
@@ -33,7 +33,7 @@ export function recordAudit(db: WritableDb, input: AuditInput, at = new Date().t
 }
 
 export function listAudit(db: ReadableDb, limit: number): AuditEntry[] {
-  return db.conn.prepare('SELECT id, at, actor, action, target, details, hash FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditEntry[];
+  return allRows<AuditEntry>(db, 'SELECT id, at, actor, action, target, details, hash FROM audit_log ORDER BY id DESC LIMIT ?', limit);
 }
 
 /** Returns the id of the first entry whose hash does not match, or null when the chain is intact. */

@@ -30,6 +30,7 @@ export function migrate(db: WritableDb, chain: readonly Migration[] = MIGRATIONS
     db.conn
       .transaction(() => {
         db.conn.exec(m.sql);
+        m.run?.(db);
         db.conn.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now());
         db.conn.pragma(`user_version = ${m.version}`);
       })

@@ -10,7 +10,7 @@ import type { ImportRecord, ImportReport, Institution, PeriodDiff, ValueChange }
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
-import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { allRows, getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { deriveAndCheck, type StoredValues } from './derive';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './parse-package';
@@ -28,28 +28,59 @@ export interface PreparedImport {
   workspacePath: string;
 }
 
-export function loadIndicators(db: ReadableDb): Map<string, IndicatorDef & { builtin: boolean }> {
-  const rows = db.conn.prepare('SELECT * FROM indicators ORDER BY sort').all() as Record<string, unknown>[];
-  return new Map(rows.map((r) => [r.code as string, rowToIndicator(r)]));
+/** A row of the indicators table. */
+export interface IndicatorRow {
+  code: string;
+  name: string;
+  grp: string;
+  parent: string | null;
+  child_relation: 'sum' | 'subset' | null;
+  frequency: IndicatorDef['frequency'];
+  source: string;
+  per_institution: number;
+  unit: IndicatorDef['unit'];
+  formula: string | null;
+  additive: number;
+  bounded01: number;
+  official: number;
+  builtin: number;
 }
 
-export function rowToIndicator(r: Record<string, unknown>): IndicatorDef & { builtin: boolean } {
+interface ImportRow {
+  id: number;
+  file_name: string;
+  sha256: string;
+  format: string;
+  imported_at: string;
+  imported_by: string;
+  periods: string;
+  counts: string;
+  warning_count: number;
+  superseded_periods: string;
+}
+
+export function loadIndicators(db: ReadableDb): Map<string, IndicatorDef & { builtin: boolean }> {
+  const rows = allRows<IndicatorRow>(db, 'SELECT * FROM indicators ORDER BY sort');
+  return new Map(rows.map((r) => [r.code, rowToIndicator(r)]));
+}
+
+export function rowToIndicator(r: IndicatorRow): IndicatorDef & { builtin: boolean } {
   const d: IndicatorDef & { builtin: boolean } = {
-    code: r.code as string,
-    name: r.name as string,
-    group: r.grp as string,
-    parent: (r.parent as string | null) ?? null,
-    frequency: r.frequency as IndicatorDef['frequency'],
-    source: r.source as string,
+    code: r.code,
+    name: r.name,
+    group: r.grp,
+    parent: r.parent,
+    frequency: r.frequency,
+    source: r.source,
     perInstitution: r.per_institution === 1,
-    unit: r.unit as IndicatorDef['unit'],
+    unit: r.unit,
     additive: r.additive === 1,
     bounded01: r.bounded01 === 1,
     official: r.official === 1,
     builtin: r.builtin === 1,
   };
-  if (r.child_relation) d.childRelation = r.child_relation as 'sum' | 'subset';
-  if (r.formula) d.formula = JSON.parse(r.formula as string);
+  if (r.child_relation) d.childRelation = r.child_relation;
+  if (r.formula) d.formula = JSON.parse(r.formula) as NonNullable<IndicatorDef['formula']>;
   // properties only code knows (not stored per workspace) come from the built-in catalog
   const weightedBy = d.builtin ? builtinIndicator(d.code)?.weightedBy : undefined;
   if (weightedBy) d.weightedBy = weightedBy;
@@ -57,7 +88,7 @@ export function rowToIndicator(r: Record<string, unknown>): IndicatorDef & { bui
 }
 
 export function loadInstitutions(db: ReadableDb): Map<string, Institution> {
-  const rows = db.conn.prepare('SELECT code, name, level, type, ownership, payment FROM institutions').all() as Institution[];
+  const rows = allRows<Institution>(db, 'SELECT code, name, level, type, ownership, payment FROM institutions');
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -339,17 +370,16 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
 }
 
 export function importHistory(db: ReadableDb): ImportRecord[] {
-  const rows = db.conn.prepare('SELECT * FROM imports ORDER BY id DESC').all() as Record<string, unknown>[];
-  return rows.map((r) => ({
-    id: r.id as number,
-    fileName: r.file_name as string,
-    sha256: r.sha256 as string,
-    format: r.format as string,
-    importedAt: r.imported_at as string,
-    importedBy: r.imported_by as string,
-    periods: JSON.parse(r.periods as string),
-    counts: JSON.parse(r.counts as string),
-    warningCount: r.warning_count as number,
-    supersededPeriods: JSON.parse(r.superseded_periods as string),
+  return allRows<ImportRow>(db, 'SELECT * FROM imports ORDER BY id DESC').map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    format: r.format,
+    importedAt: r.imported_at,
+    importedBy: r.imported_by,
+    periods: JSON.parse(r.periods) as ImportRecord['periods'],
+    counts: JSON.parse(r.counts) as ImportRecord['counts'],
+    warningCount: r.warning_count,
+    supersededPeriods: JSON.parse(r.superseded_periods) as ImportRecord['supersededPeriods'],
   }));
 }

@@ -2,13 +2,13 @@
 // region's institutions pre-filled when a workspace is open, and a sheet of instructions.
 
 import { recordAudit } from '../audit/audit';
-import { inTransaction, type WritableDb } from '../db/connection';
+import { getRow, inTransaction, type WritableDb } from '../db/connection';
 import { loadIndicators, loadInstitutions } from '../import/import-service';
 import { writeXlsxPackage, type PackageData } from './write-package';
 
 export async function writeTemplate(db: WritableDb | null, path: string, actor: string): Promise<string> {
   const out = path.toLowerCase().endsWith('.xlsx') ? path : `${path}.xlsx`;
-  const w = db?.conn.prepare('SELECT region_code, region_name FROM workspace WHERE id = 1').get() as { region_code: string; region_name: string } | undefined;
+  const w = db ? getRow<{ region_code: string; region_name: string }>(db, 'SELECT region_code, region_name FROM workspace WHERE id = 1') : undefined;
   const extras = db ? [...loadIndicators(db).values()].filter((d) => !d.builtin) : [];
   const data: PackageData = {
     regionCode: w?.region_code ?? '',

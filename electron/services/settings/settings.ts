@@ -3,7 +3,7 @@
 import { DEPARTMENTS } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
-import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 
 export interface RegionSettings {
   /** the region's responsible departments for comments, in order */
@@ -13,7 +13,7 @@ export interface RegionSettings {
 }
 
 export function getSettings(db: ReadableDb): RegionSettings {
-  const get = (k: string) => db.conn.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(k) as string | undefined;
+  const get = (k: string) => getValue<string>(db, 'SELECT value FROM settings WHERE key = ?', k);
   const departments = get('departments');
   const settlement = get('settlement');
   return {

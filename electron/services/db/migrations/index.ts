@@ -1,5 +1,6 @@
 // The numbered migration chain. Append only: a released migration never changes, a new schema
 // change is a new file with the next number.
+import type { WritableDb } from '../connection';
 import * as m001 from './001_workspace';
 import * as m002 from './002_data_package';
 import * as m003 from './003_members';
@@ -11,6 +12,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Code for what SQL cannot do (data to transform), run after `sql` in the same transaction: if it
+   * throws, the step is rolled back whole and the database stays at the previous version.
+   */
+  run?: (db: WritableDb) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
