@@ -9,16 +9,17 @@ import { type Ctx } from '../analysis/chart-common';
 import { useAction } from '../../data/use-action';
 
 export function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx: Ctx; onExit: () => void }) {
-  const action = useAction((m) => {
-    if (!m) return;
-    setToast(m.message);
-    setTimeout(() => setToast(null), 2500);
-  });
   const [index, setIndex] = useState(start);
   const [institution, setInstitution] = useState<string | null>(null);
   const [picker, setPicker] = useState(false);
   const [comment, setComment] = useState<{ kind: '意见建议' | '异议申诉'; person: string; text: string; institution: string } | null>(null);
   const [toast, setToast] = useState<string | null>(null);
+  const showToast = (text: string) => {
+    setToast(text);
+    setTimeout(() => setToast(null), 2500);
+  };
+  // errors show as the toast; success closes the comment box first, then says so
+  const action = useAction((m) => m && showToast(m.message));
   const view = views[index]!;
   const exitRef = useRef(onExit);
   exitRef.current = onExit;
@@ -88,9 +89,11 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
           viewId: view.id,
           slide: index + 1,
         }),
-      { ok: () => '意见已记录', invalidate: ['comments'] },
+      { invalidate: ['comments'] },
     );
-    if (r) setComment(null);
+    if (!r) return;
+    setComment(null);
+    showToast('意见已记录');
   };
 
   return (
