@@ -6,7 +6,13 @@ module.exports = {
   productName: '亮家底',
   directories: { output: 'release' },
   files: ['dist/node/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
-  extraResources: [{ from: 'resources/demo', to: 'demo' }],
+  extraResources: [
+    { from: 'resources/demo', to: 'demo' },
+    // the CJK font embedded into every PDF report (Noto Sans SC, OFL-1.1): two weights, not the package's nine
+    { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'fonts/NotoSansSC-Regular.ttf' },
+    { from: 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf', to: 'fonts/NotoSansSC-Bold.ttf' },
+    { from: 'node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT', to: 'fonts/OFL.txt' },
+  ],
   asar: true,
   // worker threads cannot start from inside an asar archive
   asarUnpack: ['dist/node/db.worker.cjs'],

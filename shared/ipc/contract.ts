@@ -17,6 +17,7 @@ import { importContract } from './contracts/import';
 import { meetingsContract } from './contracts/meetings';
 import { membersContract } from './contracts/members';
 import { poolContract } from './contracts/pool';
+import { reportsContract } from './contracts/reports';
 import { settingsContract } from './contracts/settings';
 import { dialogContract, printContract } from './contracts/shell';
 import { viewsContract } from './contracts/views';
@@ -39,6 +40,7 @@ const parts = [
   meetingsContract,
   settingsContract,
   exportContract,
+  reportsContract,
   auditContract,
   dialogContract,
   printContract,

@@ -382,11 +382,12 @@ export function recordCause(db: WritableDb, input: { institution: string; indica
 }
 
 /** 亮家底 for one hospital: all its per-institution indicators against peers and the region, with flags. */
-export function hospitalView(db: ReadableDb, institution: string, period: string): HospitalView {
+export function hospitalView(db: ReadableDb, institution: string, period: string, periodFlags?: Flag[]): HospitalView {
   const insts = institutions(db);
   const me = insts.get(institution);
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
-  const all = flags(db, period);
+  // a batch (月告知 for every hospital) computes the period's flags once and passes them in
+  const all = periodFlags ?? flags(db, period);
   const mine = new Map(all.filter((f) => f.institution === institution).map((f) => [f.indicator, f]));
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const rows = defs

@@ -13,6 +13,7 @@ import { importHandlers } from '../import/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { membersHandlers } from '../members/handlers';
 import { poolHandlers } from '../pool/handlers';
+import { reportsHandlers } from '../reports/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { viewsHandlers } from '../views/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
@@ -33,5 +34,6 @@ export const handlers: Handlers<WorkerChannel> = {
   ...meetingsHandlers,
   ...settingsHandlers,
   ...exportHandlers,
+  ...reportsHandlers,
   ...auditHandlers,
 };

@@ -16,6 +16,8 @@ import { WriteQueue } from './write-queue';
 export class WorkspaceSession {
   private current: WritableDb | null = null;
   readonly imports: ImportService;
+  /** set by reports.cancel; a running batch stops after the file it is writing */
+  cancelRequested = false;
   /** writes of this session run one at a time (see write-queue.ts) */
   readonly writes = new WriteQueue();
   /** set when the startup workspace failed to open; cleared once any workspace is open */

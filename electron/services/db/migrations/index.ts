@@ -7,6 +7,7 @@ import * as m003 from './003_members';
 import * as m004 from './004_analysis';
 import * as m005 from './005_meetings';
 import * as m006 from './006_settings';
+import * as m007 from './007_reports';
 
 export interface Migration {
   version: number;
@@ -19,5 +20,5 @@ export interface Migration {
   run?: (db: WritableDb) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

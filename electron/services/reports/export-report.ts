@@ -1,0 +1,99 @@
+// Writing reports to disk: one report in one format, or 月告知 for every DRG/DIP hospital (one file
+// each, then one zip of all) with progress and cancel. Files are written to a temporary name and
+// renamed when complete, so a crash or a cancel never leaves half a file; each file is stamped and
+// entered in the export register.
+
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import yazl from 'yazl';
+import { AppError } from '../../../shared/errors';
+import { formatPeriodZh } from '../../../shared/period';
+import type { ExportRecord, ReportDoc, ReportFormat, ReportRequest } from '../../../shared/reports/model';
+import { allRows, type WritableDb } from '../db/connection';
+import { buildReport } from './build';
+import { ReportContext } from './builders/context';
+import { register } from './register';
+import { renderDocx } from './render-docx';
+import { renderPdf } from './render-pdf';
+import { renderXlsx } from './render-xlsx';
+import { newStamp, type ExportStamp } from './stamp';
+
+export function render(doc: ReportDoc, format: ReportFormat, stamp: ExportStamp): Promise<Buffer> {
+  return format === 'pdf' ? renderPdf(doc, stamp) : format === 'docx' ? renderDocx(doc, stamp) : renderXlsx(doc, stamp);
+}
+
+/** Writes bytes to path atomically (temporary name, then rename). */
+function writeAtomic(path: string, bytes: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new AppError('INVALID_INPUT', `无法写入文件：${path}（${msg}）`, '请确认目标文件夹存在、有写入权限，且文件未被 Word/WPS 等程序打开。');
+  }
+}
+
+const subjectOf = (r: ReportRequest) => ({ type: r.type, period: r.period, institution: r.institution ?? null });
+
+export async function exportReport(db: WritableDb, req: ReportRequest, format: ReportFormat, path: string, actor: string): Promise<ExportRecord> {
+  const doc = buildReport(db, req);
+  const stamp = newStamp(actor);
+  const bytes = await render(doc, format, stamp);
+  writeAtomic(path, bytes);
+  return register(db, stamp, subjectOf(req), format, path, bytes);
+}
+
+/** The hospitals that get a 月告知: those paid by DRG or DIP. */
+export function noticeHospitals(db: WritableDb): { code: string; name: string }[] {
+  return allRows<{ code: string; name: string }>(db, "SELECT code, name FROM institutions WHERE payment IN ('DRG', 'DIP') ORDER BY code");
+}
+
+export interface BatchResult {
+  files: ExportRecord[];
+  zip: ExportRecord | null;
+  cancelled: boolean;
+  total: number;
+}
+
+const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
+
+export async function exportNoticeBatch(
+  db: WritableDb,
+  period: string,
+  format: ReportFormat,
+  dir: string,
+  actor: string,
+  progress: (done: number, total: number, name: string) => void,
+  cancelled: () => boolean,
+): Promise<BatchResult> {
+  const hospitals = noticeHospitals(db);
+  if (!hospitals.length) throw new AppError('INVALID_INPUT', '工作区中没有按DRG/DIP付费的医疗机构。', '请确认数据包“机构”表的“支付方式”一列。');
+  const ctx = new ReportContext(db);
+  const files: ExportRecord[] = [];
+  const label = formatPeriodZh(period);
+  for (const [i, h] of hospitals.entries()) {
+    if (cancelled()) return { files, zip: null, cancelled: true, total: hospitals.length };
+    progress(i, hospitals.length, h.name);
+    const req: ReportRequest = { type: '月告知', period, institution: h.code };
+    const stamp = newStamp(actor);
+    const bytes = await render(buildReport(db, req, ctx), format, stamp);
+    const path = join(dir, `月告知-${label}-${safe(h.name)}.${format}`);
+    writeAtomic(path, bytes);
+    files.push(await register(db, stamp, subjectOf(req), format, path, bytes));
+  }
+  progress(hospitals.length, hospitals.length, '打包');
+  const zip = new yazl.ZipFile();
+  for (const f of files) zip.addFile(f.path, f.fileName);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  const bytes = Buffer.concat(chunks);
+  const zipPath = join(dir, `月告知-${label}-全部${hospitals.length}家.zip`);
+  writeAtomic(zipPath, bytes);
+  const stamp = newStamp(actor);
+  const zipRecord = await register(db, stamp, { type: '月告知', period, institution: null }, 'zip', zipPath, bytes);
+  return { files, zip: zipRecord, cancelled: false, total: hospitals.length };
+}

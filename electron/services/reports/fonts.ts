@@ -1,0 +1,34 @@
+// Where the CJK font for PDF reports is: LIANGJIADI_FONTS (set by the main process to the
+// packaged resources/fonts), else the development copy in node_modules. Noto Sans SC (OFL-1.1),
+// TrueType outlines, embedded as a subset into every PDF — so no reader ever shows tofu.
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+
+export interface ReportFonts {
+  regular: string;
+  bold: string;
+}
+
+function candidates(): ReportFonts[] {
+  const out: ReportFonts[] = [];
+  const env = process.env.LIANGJIADI_FONTS;
+  if (env) out.push({ regular: join(env, 'NotoSansSC-Regular.ttf'), bold: join(env, 'NotoSansSC-Bold.ttf') });
+  try {
+    const pkg = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+    out.push({ regular: join(pkg, '400Regular', 'NotoSansSC_400Regular.ttf'), bold: join(pkg, '700Bold', 'NotoSansSC_700Bold.ttf') });
+  } catch {
+    // not installed (a packaged app): the resources copy above is the one
+  }
+  return out;
+}
+
+let found: ReportFonts | null = null;
+
+export function reportFonts(): ReportFonts {
+  if (found) return found;
+  const f = candidates().find((c) => existsSync(c.regular) && existsSync(c.bold));
+  if (!f) throw new AppError('INTERNAL', '找不到报告所用的中文字体文件。', '请重新安装亮家底；字体文件应位于安装目录的 resources/fonts 中。');
+  return (found = f);
+}

@@ -1,0 +1,33 @@
+// Handlers of the reports.* channels.
+
+import type { Handlers } from '../host/handler-types';
+import { buildReport } from './build';
+import { exportNoticeBatch, exportReport } from './export-report';
+import { listExports, trace } from './register';
+import { saveText } from './texts';
+
+export const reportsHandlers: Handlers<
+  'reports.preview' | 'reports.saveText' | 'reports.export' | 'reports.exportBatch' | 'reports.cancel' | 'reports.register' | 'reports.trace'
+> = {
+  'reports.preview': (i, { session }) => buildReport(session.db, i),
+  'reports.saveText': (i, { session, actor }) => saveText(session.db, i.request, i.key, i.text, actor),
+  'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor),
+  'reports.exportBatch': (i, { session, actor, progress }) => {
+    session.cancelRequested = false;
+    return exportNoticeBatch(
+      session.db,
+      i.period,
+      i.format,
+      i.dir,
+      actor,
+      (done, total, name) => progress({ stage: '生成月告知', done, total, message: name }),
+      () => session.cancelRequested,
+    );
+  },
+  'reports.cancel': (_i, { session }) => {
+    session.cancelRequested = true;
+    return { cancelled: true };
+  },
+  'reports.register': (i, { session }) => listExports(session.db, i.limit),
+  'reports.trace': (i, { session }) => trace(session.db, i.path),
+};

@@ -1,0 +1,38 @@
+// Reports: preview a report, keep the convenor's text blocks, export PDF/DOCX/XLSX (one, or 月告知
+// for every DRG/DIP hospital with progress and cancel), the export register and trace.
+
+import { z } from 'zod';
+import type { ExportRecord, ReportDoc } from '../../reports/model';
+import { REPORT_FORMATS, REPORT_TYPES } from '../../reports/model';
+import { empty, filePath, id, periodKey, reads, returns, writes, type DomainContract } from './common';
+
+const request = z
+  .object({
+    type: z.enum(REPORT_TYPES),
+    period: z.union([periodKey, z.literal('')]),
+    institution: z.string().min(1).max(32).nullable().optional(),
+    meetingId: id.nullable().optional(),
+  })
+  .strict();
+const format = z.enum(REPORT_FORMATS);
+
+export interface TraceAnswer {
+  record: ExportRecord | null;
+  by: 'hash' | 'id' | 'content' | null;
+  sha256: string;
+  idInFile: string | null;
+}
+
+export const reportsContract = {
+  'reports.preview': reads(request, returns<ReportDoc>()),
+  'reports.saveText': writes(z.object({ request, key: z.string().min(1).max(40), text: z.string().max(20000) }).strict(), returns<{ saved: boolean }>()),
+  'reports.export': writes(z.object({ request, format, path: filePath }).strict(), returns<ExportRecord>()),
+  'reports.exportBatch': writes(
+    z.object({ period: periodKey, format, dir: filePath }).strict(),
+    returns<{ files: ExportRecord[]; zip: ExportRecord | null; cancelled: boolean; total: number }>(),
+  ),
+  /** stops a running batch after the file being written (a read: it must not wait behind the batch) */
+  'reports.cancel': reads(empty, returns<{ cancelled: boolean }>()),
+  'reports.register': reads(z.object({ limit: z.number().int().min(1).max(5000) }).strict(), returns<ExportRecord[]>()),
+  'reports.trace': reads(z.object({ path: filePath }).strict(), returns<TraceAnswer>()),
+} satisfies DomainContract<'reports'>;

@@ -1,0 +1,76 @@
+// What a report is, independent of its format: a title, a subtitle and a list of blocks (headings,
+// paragraphs, key figures, tables, charts, and the convenor's own editable text). The services
+// build one ReportDoc from the same queries the charts use; the PDF, DOCX and XLSX writers and the
+// in-app preview all render that one document, so they cannot disagree.
+
+export const REPORT_TYPES = ['月告知', '数据分析简报', '会议纪要'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+
+export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A bar or line chart as data; shared/reports/chart-option.ts turns it into an echarts option. */
+export interface ChartSpec {
+  type: 'bar' | 'line';
+  title: string;
+  unit: string;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+  /** horizontal bars (rankings) */
+  horizontal?: boolean;
+  /** the category drawn in red (the hospital the report is about) */
+  highlight?: string;
+}
+
+export interface TableColumn {
+  title: string;
+  align?: 'left' | 'right' | 'center';
+  /** relative width */
+  width?: number;
+}
+
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'facts'; items: { label: string; value: string }[] }
+  | { kind: 'table'; title: string; columns: TableColumn[]; rows: string[][]; note?: string }
+  | { kind: 'chart'; chart: ChartSpec }
+  /** the convenor's own text (conclusions, next steps), kept with the report across regenerations */
+  | { kind: 'editable'; key: string; title: string; text: string; placeholder: string };
+
+export interface ReportRequest {
+  type: ReportType;
+  period: string;
+  /** 月告知: the hospital */
+  institution?: string | null;
+  /** 会议纪要: the meeting */
+  meetingId?: number | null;
+}
+
+export interface ReportDoc {
+  request: ReportRequest;
+  title: string;
+  subtitle: string;
+  /** the region, for headers */
+  regionName: string;
+  blocks: Block[];
+}
+
+/** One exported file, as the export register keeps it. */
+export interface ExportRecord {
+  id: string;
+  type: string;
+  period: string;
+  institution: string | null;
+  format: ReportFormat | 'zip';
+  fileName: string;
+  path: string;
+  sha256: string;
+  actor: string;
+  at: string;
+}
+
+/** The subject of a report as the register and file names show it. */
+export function reportKey(r: ReportRequest): string {
+  return [r.type, r.period, r.institution ?? '', r.meetingId ?? ''].join('|');
+}

@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatValue } from '../../shared/format';
+import { hospitalView, ranking } from '../../electron/services/analysis/analysis';
+import { allRows, getValue } from '../../electron/services/db/connection';
+import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
+import { dispatch } from '../../electron/services/host/dispatch';
+import { WorkspaceSession } from '../../electron/services/host/session';
+import { ZipArchive } from '../../electron/services/import/zip';
+import { DEFAULT_LIMITS } from '../../electron/services/import/limits';
+import { createMeeting, saveMinutes } from '../../electron/services/meetings/meetings';
+import { tempDir } from '../helpers/temp';
+
+// Reports for the demo region, read back with other tools: pdftotext/pdffonts (poppler), the
+// docx's XML, ExcelJS, and Python rewriting the files to strip their metadata.
+const DEMO = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
+const PERIOD = '2025-11';
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+const SHOTS = join(__dirname, '..', '..', 'test-output', 'reports');
+
+describe('reports', () => {
+  let session: WorkspaceSession;
+  let dir: string;
+  const ctx = () => ({ session, actor: '报告测试', progress: () => undefined });
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await dispatch(channel, input, ctx());
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  let hospital: { code: string; name: string };
+
+  beforeAll(async () => {
+    dir = join(tempDir(), 'out');
+    mkdirSync(SHOTS, { recursive: true });
+    session = new WorkspaceSession();
+    await openOrCreateDemo(session, { workspacePath: join(dir, '..', 'demo.ljd'), demoPackage: DEMO, actor: '报告测试' });
+    hospital = allRows<{ code: string; name: string }>(
+      session.db,
+      "SELECT code, name FROM institutions WHERE level = '三级' AND payment IN ('DRG', 'DIP') ORDER BY code",
+    )[2]!;
+  }, 60_000);
+  afterAll(() => session?.close());
+
+  it('月告知 PDF: the hospital’s 次均住院费用, its rank in its level and the level median, with the CJK font embedded', async () => {
+    const path = join(dir, '月告知.pdf');
+    const rec = await call<{ id: string; sha256: string }>('reports.export', {
+      request: { type: '月告知', period: PERIOD, institution: hospital.code },
+      format: 'pdf',
+      path,
+    });
+    const text = pdfText(path);
+    const view = hospitalView(session.db, hospital.code, PERIOD);
+    const row = view.rows.find((r) => r.indicator === 'SVC_COST_PER_STAY')!;
+    const rank = ranking(session.db, 'SVC_COST_PER_STAY', PERIOD, view.band);
+    const position = rank.rows.findIndex((r) => r.institution === hospital.code) + 1;
+    const line = text.split('\n').find((l) => l.includes('次均住院费用'))!;
+    expect(line).toContain(formatValue(row.value, '元'));
+    expect(line).toContain(formatValue(row.peerMedian, '元'));
+    expect(line).toContain(`${position}/${rank.rows.length}`);
+    expect(text).toContain(`${hospital.name}医保数据月告知`);
+    expect(text).toContain(`编号 ${rec.id}`);
+    expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+    expect(fonts).toMatch(/NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    expect(fonts).toMatch(/NotoSansSC-Bold/);
+    // pages rendered for looking at (test-output/reports)
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '3', path, join(SHOTS, 'notice')]);
+    expect(readdirSync(SHOTS).filter((f) => f.startsWith('notice'))).not.toHaveLength(0);
+  });
+
+  it('数据分析简报 as PDF, DOCX and XLSX, each read back', async () => {
+    const req = { type: '数据分析简报', period: PERIOD };
+    await call('reports.saveText', { request: req, key: 'conclusions', text: '三级医院次均费用上升，需关注骨科医院。' });
+    const pdf = join(dir, '简报.pdf');
+    const docx = join(dir, '简报.docx');
+    const xlsx = join(dir, '简报.xlsx');
+    for (const [format, path] of [
+      ['pdf', pdf],
+      ['docx', docx],
+      ['xlsx', xlsx],
+    ] as const)
+      await call('reports.export', { request: req, format, path });
+    const fi = getValue<number>(session.db, "SELECT value FROM region_values WHERE indicator = 'FI_TOTAL' AND period = ? AND superseded_by IS NULL", PERIOD)!;
+    const text = pdfText(pdf);
+    expect(text).toContain(formatValue(fi, '万元'));
+    expect(text).toContain('三级医院次均费用上升，需关注骨科医院。'); // the saved text block, kept on regeneration
+    expect(text).toContain('【待填写】'); // 下一步工作 not filled yet: clearly marked
+    // DOCX: headings and a table in word/document.xml
+    const zip = await ZipArchive.open(docx, 'docx', DEFAULT_LIMITS);
+    const xml = (await zip.readEntry('word/document.xml', 50 << 20)).toString('utf8');
+    zip.close();
+    expect(xml).toContain('一、基金运行情况');
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain(formatValue(fi, '万元'));
+    // XLSX: the fund table's sheet
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('基金收入'))!;
+    expect(sheet.getRow(1).values).toContain('本期');
+    expect(sheet.getRow(2).getCell(2).value).toBe(formatValue(fi, '万元'));
+  });
+
+  it('会议纪要 from a meeting record', async () => {
+    const m = createMeeting(
+      session.db,
+      { type: '数据沟通会', title: '11月数据沟通会', date: '2025-12-10', place: '医保局三楼', period: PERIOD, convenor: '张局长' },
+      '测试',
+    );
+    saveMinutes(session.db, m.id, '通报了11月基金运行情况。', '下月起增加病组费用对比。', '测试');
+    const path = join(dir, '纪要.pdf');
+    await call('reports.export', { request: { type: '会议纪要', period: PERIOD, meetingId: m.id }, format: 'pdf', path });
+    const text = pdfText(path);
+    expect(text).toContain('11月数据沟通会纪要');
+    expect(text).toContain('通报了11月基金运行情况。');
+    expect(text).toContain('下月起增加病组费用对比。');
+  });
+
+  it('trace names the export a file came from: as exported, and with its metadata stripped by another program', async () => {
+    const path = join(dir, 'trace.pdf');
+    const rec = await call<{ id: string }>('reports.export', { request: { type: '月告知', period: PERIOD, institution: hospital.code }, format: 'pdf', path });
+    expect(await call('reports.trace', { path })).toMatchObject({ by: 'hash', record: { id: rec.id, type: '月告知', actor: '报告测试' } });
+    // Python blanks the Keywords entry of the PDF's Info dictionary: the bytes change, the id is gone
+    const stripped = join(dir, 'stripped.pdf');
+    execFileSync(PYTHON, [
+      '-c',
+      `import re,sys; b=open(sys.argv[1],'rb').read(); b=re.sub(rb'liangjiadi-export:[A-Z0-9-]+', lambda m: b' '*len(m.group(0)), b); open(sys.argv[2],'wb').write(b)`,
+      path,
+      stripped,
+    ]);
+    expect(readFileSync(stripped).includes(Buffer.from(rec.id))).toBe(false);
+    expect(await call('reports.trace', { path: stripped })).toMatchObject({ by: 'content', idInFile: null, record: { id: rec.id } });
+    // DOCX re-zipped by Python without docProps/
+    const docx = join(dir, 'trace.docx');
+    const drec = await call<{ id: string }>('reports.export', {
+      request: { type: '月告知', period: PERIOD, institution: hospital.code },
+      format: 'docx',
+      path: docx,
+    });
+    const rezipped = join(dir, 'rezipped.docx');
+    execFileSync(PYTHON, [
+      '-c',
+      `import zipfile,sys\nsrc=zipfile.ZipFile(sys.argv[1])\nwith zipfile.ZipFile(sys.argv[2],'w',zipfile.ZIP_DEFLATED) as out:\n  [out.writestr(i.filename, src.read(i.filename)) for i in src.infolist() if not i.filename.startswith('docProps/')]`,
+      docx,
+      rezipped,
+    ]);
+    expect(await call('reports.trace', { path: docx })).toMatchObject({ by: 'hash', record: { id: drec.id } });
+    expect(await call('reports.trace', { path: rezipped })).toMatchObject({ by: 'content', record: { id: drec.id } });
+    // a file that never came from here
+    const other = join(dir, 'other.pdf');
+    writeFileSync(other, '%PDF-1.4\n1 0 obj<<>>stream\nabc\nendstream\n%%EOF');
+    expect(await call('reports.trace', { path: other })).toMatchObject({ by: null, record: null });
+  });
+
+  it('月告知 for every DRG/DIP hospital: one file each and one zip, all in the register', async () => {
+    const out = join(dir, 'batch');
+    const r = await call<{ files: { path: string }[]; zip: { path: string } | null; cancelled: boolean; total: number }>('reports.exportBatch', {
+      period: PERIOD,
+      format: 'pdf',
+      dir: out,
+    });
+    const expected = allRows(session.db, "SELECT code FROM institutions WHERE payment IN ('DRG', 'DIP')").length;
+    expect(r.total).toBe(expected);
+    expect(r.files).toHaveLength(expected);
+    expect(r.cancelled).toBe(false);
+    expect(existsSync(r.zip!.path)).toBe(true);
+    expect(readdirSync(out).filter((f) => f.endsWith('.part'))).toEqual([]);
+    const register = await call<{ id: string }[]>('reports.register', { limit: 5000 });
+    expect(register.length).toBeGreaterThanOrEqual(expected + 1);
+  }, 180_000);
+});
