@@ -22,6 +22,7 @@ import { verifyAuditChain } from '../services/audit/audit';
 import { cancelDraw, executeDraw, exportDrawRecord, freezeDraw } from '../services/draw/draw-service';
 import { importPool } from '../services/pool/pool-import';
 import { verifyRecord } from '../services/draw/verify';
+import { reportCommand, ReportUsageError, traceCommand } from './report-commands.node';
 
 const HELP = `亮家底 命令行工具
 
@@ -46,6 +47,11 @@ const HELP = `亮家底 命令行工具
                           冻结成员库与规则并立即抽选（首次抽选）；打印哈希与结果
   verify-draw <抽选记录.json>
                           独立复核抽选记录：重算哈希、重新抽选并逐步比对
+  report <月告知|数据分析简报|会议纪要> --period <期间> --workspace <工作区.ljd> --out <文件夹>
+         [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
+                          生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
+  trace <文件> --workspace <工作区.ljd>
+                          查明一份导出文件的来源（导出编号、导出人、时间）
 
 选项:
   --json                  以 JSON 输出结果（便于脚本处理）
@@ -111,6 +117,11 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       witness: { type: 'string', multiple: true },
       out: { type: 'string' },
+      period: { type: 'string' },
+      institution: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      meeting: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   const [command, arg] = positionals;
@@ -261,6 +272,35 @@ async function main(argv: string[]): Promise<number> {
         );
         return r.ok ? 0 : 1;
       }
+      case 'report': {
+        if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
+        session.open(resolve(values.workspace), actor);
+        const r = await reportCommand(
+          session,
+          {
+            type: arg,
+            period: values.period,
+            institution: values.institution,
+            all: values.all,
+            meeting: values.meeting,
+            format: values.format,
+            out: values.out,
+          },
+          actor,
+          (t) => {
+            if (!json) process.stderr.write(`${t}\n`);
+          },
+        );
+        out(json, r.value, r.text);
+        return 0;
+      }
+      case 'trace': {
+        if (!arg || !values.workspace) throw new UsageError('用法：trace <文件> --workspace <工作区.ljd>');
+        session.open(resolve(values.workspace), actor);
+        const r = await traceCommand(session, arg);
+        out(json, r.value, r.text);
+        return r.found ? 0 : 1;
+      }
       default:
         throw new UsageError(`未知命令“${command}”。运行 --help 查看可用命令。`);
     }
@@ -297,8 +337,8 @@ main(process.argv.slice(2)).then(
   (e) => {
     settled = true;
     const json = process.argv.includes('--json');
-    if (e instanceof UsageError || (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
-      const message = e instanceof UsageError ? e.message : `参数错误：${e.message}`;
+    if (e instanceof UsageError || e instanceof ReportUsageError || (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      const message = e instanceof UsageError || e instanceof ReportUsageError ? e.message : `参数错误：${e.message}`;
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message } })}\n`);
       else process.stderr.write(`${message}\n运行 --help 查看用法。\n`);
       process.exit(2);

@@ -147,6 +147,8 @@ app.whenReady().then(async () => {
   protocol.handle(APP_SCHEME, serveApp);
   lockDownSession();
   Menu.setApplicationMenu(null);
+  // the packaged CJK font for PDF reports (in development the services find it in node_modules)
+  if (app.isPackaged) process.env.LIANGJIADI_FONTS = join(resourcesRoot, 'fonts');
   worker = new DbWorkerClient(
     // packaged: the worker file is unpacked beside the asar (electron-builder asarUnpack)
     join(__dirname, 'db.worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),

@@ -99,4 +99,25 @@ describe.runIf(existsSync(CLI))('command line', () => {
     expect(v2.code).toBe(1);
     expect(v2.out).toContain('复核不通过');
   });
+
+  it('report writes the same stamped, registered files as the app, and trace names a file’s export', () => {
+    const dir = tempDir();
+    const ws = join(dir, 'w.ljd');
+    expect(cli('init', ws, '--demo').code).toBe(0);
+    const out = join(dir, 'out');
+    const r = cli('report', '月告知', '--period', '2025年11月', '--institution', 'H99010000003', '--workspace', ws, '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.out) as { id: string; path: string; sha256: string };
+    expect(existsSync(rec.path)).toBe(true);
+    expect(rec.path).toContain('月告知-2025年11月-H99010000003.pdf');
+    const t = cli('trace', rec.path, '--workspace', ws);
+    expect(t.code).toBe(0);
+    expect(t.out).toContain(`导出编号 ${rec.id}`);
+    expect(t.out).toContain('文件哈希完全一致');
+    const stranger = join(dir, 'x.pdf');
+    writeFileSync(stranger, '%PDF-1.4 nothing');
+    expect(cli('trace', stranger, '--workspace', ws)).toMatchObject({ code: 1 });
+    expect(cli('report', '月告知', '--period', '2025-11', '--workspace', ws, '--out', out).code).toBe(2);
+    expect(cli('report', '周报', '--period', '2025-11', '--workspace', ws, '--out', out).err).toContain('请指定报告类型');
+  });
 });

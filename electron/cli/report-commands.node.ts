@@ -1,0 +1,87 @@
+// The report commands of the command line: `report` writes the same files as the app's 报告 page
+// (the same builders and writers, stamped and registered), `trace` names the export a file came from.
+
+import { join, resolve } from 'node:path';
+import { REPORT_FORMATS, REPORT_TYPES, type ExportRecord, type ReportFormat, type ReportType } from '../../shared/reports/model';
+import { formatDateTimeZh } from '../../shared/format';
+import { normalizePeriod, formatPeriodZh } from '../../shared/period';
+import type { WorkspaceSession } from '../services/host/session';
+import { exportNoticeBatch, exportReport } from '../services/reports/export-report';
+import { trace } from '../services/reports/register';
+
+export class ReportUsageError extends Error {}
+
+export interface ReportArgs {
+  type?: string;
+  period?: string;
+  institution?: string;
+  all?: boolean;
+  meeting?: string;
+  format?: string;
+  out?: string;
+}
+
+const line = (r: ExportRecord) => `  ${r.path}\n    编号 ${r.id} · SHA-256 ${r.sha256.slice(0, 16)}…`;
+
+export async function reportCommand(
+  session: WorkspaceSession,
+  a: ReportArgs,
+  actor: string,
+  progress: (text: string) => void,
+): Promise<{ value: unknown; text: string }> {
+  const usage =
+    'report <月告知|数据分析简报|会议纪要> --period <期间> [--institution <机构编码> | --all | --meeting <会议编号>] --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
+  if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type))
+    throw new ReportUsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：${usage}`);
+  if (!a.out) throw new ReportUsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
+  const type = a.type as ReportType;
+  const format = (a.format ?? 'pdf') as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new ReportUsageError(`--format 只能是 ${REPORT_FORMATS.join('、')}。`);
+  const period = a.period ? normalizePeriod(a.period) : type === '会议纪要' ? '' : null;
+  if (period === null) throw new ReportUsageError(`请用 --period 指定期间，例如 2025-11 或 2025年11月。用法：${usage}`);
+  const dir = resolve(a.out);
+  if (type === '月告知' && a.all) {
+    const r = await exportNoticeBatch(
+      session.db,
+      period,
+      format,
+      dir,
+      actor,
+      (done, total, name) => progress(`  [${done}/${total}] ${name}`),
+      () => false,
+    );
+    return {
+      value: r,
+      text: [`已生成 ${formatPeriodZh(period)} 月告知 ${r.files.length} 份：`, ...r.files.map(line), `全部打包：`, ...(r.zip ? [line(r.zip)] : [])].join('\n'),
+    };
+  }
+  if (type === '月告知' && !a.institution) throw new ReportUsageError(`月告知请用 --institution 指定机构编码，或用 --all 生成全部DRG/DIP医疗机构。`);
+  if (type === '会议纪要' && !a.meeting) throw new ReportUsageError('会议纪要请用 --meeting 指定会议编号。');
+  const request = { type, period, institution: a.institution ?? null, meetingId: a.meeting ? Number(a.meeting) : null };
+  const name = [type, period ? formatPeriodZh(period) : '', a.institution ?? '', a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
+  const rec = await exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor);
+  return { value: rec, text: `已生成${type}：\n${line(rec)}` };
+}
+
+export async function traceCommand(session: WorkspaceSession, file: string): Promise<{ value: unknown; text: string; found: boolean }> {
+  const r = await trace(session.db, resolve(file));
+  if (!r.record)
+    return {
+      value: r,
+      found: false,
+      text: `未找到来源：本工作区的导出登记中没有与该文件对应的记录（SHA-256 ${r.sha256.slice(0, 16)}…${r.idInFile ? `；文件中的编号 ${r.idInFile} 未登记` : ''}）。`,
+    };
+  const how = { hash: '文件哈希完全一致', id: '文件元数据中的导出编号', content: '文件内容（元数据已被删除或改动）' }[r.by!];
+  const x = r.record;
+  return {
+    value: r,
+    found: true,
+    text: [
+      `来源：导出编号 ${x.id}（依据：${how}）`,
+      `  报告：${x.type} · ${x.period ? formatPeriodZh(x.period) : '—'}${x.institution ? ` · ${x.institution}` : ''}（${x.format}）`,
+      `  导出人：${x.actor}`,
+      `  导出时间：${formatDateTimeZh(x.at)}`,
+      `  原文件：${x.path}`,
+    ].join('\n'),
+  };
+}
