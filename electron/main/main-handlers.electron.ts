@@ -15,7 +15,7 @@ export interface MainContext {
   worker: DbWorkerClient;
 }
 
-type MainChannel = 'dialog.open' | 'dialog.save' | 'print.pdf' | 'app.restartService';
+type MainChannel = 'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService';
 type MainHandlers = { [C in MainChannel & Channel]: (input: ParsedInput<C>, ctx: MainContext) => Promise<Result<C>> };
 
 export const mainHandlers: MainHandlers = {
@@ -30,6 +30,10 @@ export const mainHandlers: MainHandlers = {
       filters: input.filters,
     });
     return { path: r.canceled ? null : (r.filePath ?? null) };
+  },
+  'dialog.folder': async (input, { window }) => {
+    const r = await dialog.showOpenDialog(window, { title: input.title, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] });
+    return { path: r.canceled ? null : (r.filePaths[0] ?? null) };
   },
   'print.pdf': async (input, { window }) => {
     const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, landscape: input.landscape ?? false });

@@ -11,7 +11,7 @@ import { ImportPage } from './features/import/ImportPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { MembersPage } from './features/members/MembersPage';
 import { OverviewPage } from './features/overview/OverviewPage';
-import { UpcomingPage } from './features/reports/UpcomingPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { ServiceStoppedBanner } from './features/shell/ServiceStoppedBanner';
 import { Sidebar, type PageId } from './features/shell/Sidebar';
@@ -59,7 +59,7 @@ export function App() {
             {page === 'import' && <ImportPage workspace={ws} />}
             {page === 'members' && <MembersPage />}
             {page === 'meetings' && <MeetingsPage />}
-            {page === 'reports' && <UpcomingPage title="报告" items={REPORTS} />}
+            {page === 'reports' && <ReportsPage months={months} periods={periods} period={period} />}
             {page === 'settings' && <SettingsPage info={info} />}
           </>
         )}
@@ -75,5 +75,3 @@ function newestFirst(a: string, b: string): number {
   const mb = monthsOf(b);
   return ma.last !== mb.last ? (ma.last < mb.last ? 1 : -1) : ma.count - mb.count;
 }
-
-const REPORTS = ['数据分析简报、问题建议清单、警示清单与成员抽选证书，导出 PDF、Word 与 Excel，带“内部资料 注意保密”水印。', '所有导出均记入审计日志。'];

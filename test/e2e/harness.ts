@@ -32,7 +32,7 @@ export interface Harness {
   /** every URL the page requested */
   requests: string[];
   /** what the OS dialogs "return" next (the dialogs belong to Electron main, not to the services) */
-  dialogs: { open: string | null; save: string | null };
+  dialogs: { open: string | null; save: string | null; folder: string | null };
   /** PDFs printed through the print.pdf channel */
   printed: string[];
   /** from now on every service call fails as if the worker had died, until 重新启动数据服务 */
@@ -137,7 +137,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
     if (!r.url().startsWith('http')) requests.push(r.url());
   });
   page.on('pageerror', (e) => console.error('[page error]', e));
-  const dialogs: Harness['dialogs'] = { open: null, save: null };
+  const dialogs: Harness['dialogs'] = { open: null, save: null, folder: null };
   // the data service as the main process sees it: stopService() makes it fail like a dead worker
   const service = { stopped: false };
   const printed: string[] = [];
@@ -148,6 +148,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
       if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '' } };
       if (channel === 'dialog.open') return { ok: true, value: { path: dialogs.open } };
       if (channel === 'dialog.save') return { ok: true, value: { path: dialogs.save } };
+      if (channel === 'dialog.folder') return { ok: true, value: { path: dialogs.folder } };
       if (channel === 'app.restartService') {
         service.stopped = false;
         return dispatch('app.info', {}, { session, actor: 'e2e测试', progress: () => undefined });

@@ -9,6 +9,8 @@ export const dialogContract = {
     z.object({ title: z.string().max(60), defaultName: z.string().max(120), filters: z.array(fileFilter).max(5) }).strict(),
     returns<{ path: string | null }>(),
   ),
+  /** a folder (for a batch of files) */
+  'dialog.folder': inMain(z.object({ title: z.string().max(60) }).strict(), returns<{ path: string | null }>()),
 } satisfies DomainContract<'dialog'>;
 
 export const printContract = {

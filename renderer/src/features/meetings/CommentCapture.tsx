@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { COMMENT_CATEGORIES } from '../../../../shared/domain/meetings';
 import { api } from '../../api';
 import { type Msg } from './meeting-common';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../hooks/use-debounced';
 import { matchInstitution } from './match-institution';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';

@@ -3,7 +3,7 @@ import { type MeetingView } from '../../../../shared/domain/meetings';
 import { api, errorText } from '../../api';
 import { today } from '../../../../shared/dates';
 import { type Msg } from './meeting-common';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../hooks/use-debounced';
 import { Agenda } from './Agenda';
 import { CommentCapture } from './CommentCapture';
 import { CommentList } from './CommentList';

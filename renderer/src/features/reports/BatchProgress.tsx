@@ -1,0 +1,36 @@
+// 月告知 for every hospital: which one is being written, how far along, and 取消 (stops after the
+// file being written; the files already written stay, complete and registered).
+
+import { useEffect, useState } from 'react';
+import type { Progress } from '../../../../shared/domain/types';
+import { api } from '../../api';
+
+export function BatchProgress() {
+  const [p, setP] = useState<Progress | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  useEffect(() => api.onProgress((x) => x.stage === '生成月告知' && setP(x)), []);
+  const pct = p?.total ? Math.min(100, (p.done / p.total) * 100) : 0;
+  return (
+    <div className="card" data-testid="batch-progress">
+      <b>正在生成月告知</b>
+      <div className="progress">
+        <div className={`progress-bar${p?.total ? '' : ' indeterminate'}`} style={p?.total ? { width: `${pct}%` } : undefined} />
+      </div>
+      <div className="toolbar">
+        <span className="muted">{p ? `${p.done}/${p.total ?? '?'} · ${p.message}` : '准备中'}</span>
+        <span className="spacer" />
+        <button
+          type="button"
+          disabled={cancelling}
+          onClick={() => {
+            setCancelling(true);
+            void api.reports.cancel();
+          }}
+          data-testid="batch-cancel"
+        >
+          {cancelling ? '正在取消…' : '取消'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// The report as it will be exported: title, key figures, tables, charts and the convenor's text
+// blocks (editable here), on a page-like sheet marked 内部资料 注意保密.
+
+import type { ReportDoc } from '../../../../shared/reports/model';
+import { EditableBlock } from './EditableBlock';
+import { ReportChart } from './ReportChart';
+
+export function ReportPreview({ doc }: { doc: ReportDoc }) {
+  return (
+    <article className="report-sheet" data-testid="report-preview">
+      <div className="report-mark">内部资料 注意保密</div>
+      <h2 className="report-title">{doc.title}</h2>
+      <div className="report-subtitle">{doc.subtitle}</div>
+      {doc.blocks.map((b, i) => {
+        switch (b.kind) {
+          case 'heading':
+            return <h3 key={i}>{b.text}</h3>;
+          case 'paragraph':
+            return <p key={i}>{b.text}</p>;
+          case 'facts':
+            return (
+              <dl className="facts" key={i}>
+                {b.items.map((f) => [<dt key={`${f.label}-t`}>{f.label}</dt>, <dd key={`${f.label}-d`}>{f.value}</dd>])}
+              </dl>
+            );
+          case 'table':
+            return (
+              <div className="report-table" key={i}>
+                <h4>{b.title}</h4>
+                <table>
+                  <thead>
+                    <tr>
+                      {b.columns.map((c) => (
+                        <th key={c.title} style={{ textAlign: c.align ?? 'left' }}>
+                          {c.title}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {b.rows.map((r, j) => (
+                      <tr key={j}>
+                        {r.map((x, k) => (
+                          <td key={k} style={{ textAlign: b.columns[k]?.align ?? 'left' }}>
+                            {x}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {b.note && <div className="muted">{b.note}</div>}
+              </div>
+            );
+          case 'chart':
+            return <ReportChart key={i} spec={b.chart} />;
+          case 'editable':
+            return <EditableBlock key={`${doc.title}-${b.key}`} request={doc.request} block={b} />;
+        }
+      })}
+    </article>
+  );
+}

@@ -1,0 +1,145 @@
+// 报告: pick the report (月告知 for one hospital or all of them, 数据分析简报, 会议纪要), its period,
+// hospital or meeting; see it as it will be exported and fill in the convenor's text; export PDF,
+// Word or Excel — every file stamped with an export id and entered in the export register.
+
+import { useState } from 'react';
+import { formatPeriodZh } from '../../../../shared/period';
+import { REPORT_TYPES, type ReportFormat, type ReportRequest, type ReportType } from '../../../../shared/reports/model';
+import { api } from '../../api';
+import { MessageBanner } from '../../components/MessageBanner';
+import { useAction } from '../../data/use-action';
+import { useApi } from '../../data/use-api';
+import { BatchProgress } from './BatchProgress';
+import { ExportHistory } from './ExportHistory';
+import { ReportPreview } from './ReportPreview';
+
+const ALL = '__all__';
+const FORMATS: { id: ReportFormat; label: string; filter: string }[] = [
+  { id: 'pdf', label: '导出 PDF', filter: 'PDF 文件' },
+  { id: 'docx', label: '导出 Word', filter: 'Word 文档' },
+  { id: 'xlsx', label: '导出 Excel', filter: 'Excel 工作簿' },
+];
+
+export function ReportsPage({ months, periods, period }: { months: string[]; periods: string[]; period: string | null }) {
+  const [type, setType] = useState<ReportType>('月告知');
+  const [chosenPeriod, setPeriod] = useState<string | null>(null);
+  const [institution, setInstitution] = useState('');
+  const [meetingId, setMeetingId] = useState<number | null>(null);
+  const insts = useApi('catalog.institutions', {});
+  const meetings = useApi('meetings.list', {});
+  const action = useAction();
+  const hospitals = (insts.data ?? []).filter((i) => i.payment === 'DRG' || i.payment === 'DIP');
+  const choices = type === '月告知' ? months : periods;
+  const p = chosenPeriod && choices.includes(chosenPeriod) ? chosenPeriod : type === '月告知' ? (months[0] ?? '') : (period ?? periods[0] ?? '');
+  const hospital = institution || hospitals[0]?.code || '';
+  const meeting = meetingId ?? meetings.data?.[0]?.id ?? null;
+  const request: ReportRequest =
+    type === '月告知'
+      ? { type, period: p, institution: hospital === ALL ? null : hospital }
+      : type === '会议纪要'
+        ? { type, period: meetings.data?.find((m) => m.id === meeting)?.period ?? '', meetingId: meeting }
+        : { type, period: p };
+  const batch = type === '月告知' && hospital === ALL;
+  const ready = type === '会议纪要' ? meeting !== null : !!p && (type !== '月告知' || !!hospital);
+  const preview = useApi('reports.preview', batch ? { ...request, institution: hospitals[0]?.code ?? null } : request, {
+    enabled: ready && (!batch || hospitals.length > 0),
+    keepPrevious: true,
+  });
+
+  const exportAs = async (format: ReportFormat) => {
+    if (batch) {
+      const { path } = await api.dialog.folder({ title: '选择存放月告知的文件夹' });
+      if (!path) return;
+      await action.run(() => api.reports.exportBatch({ period: p, format, dir: path }), {
+        ok: (r) =>
+          r.cancelled
+            ? `已取消：已生成 ${r.files.length}/${r.total} 家，其余未生成。`
+            : `已生成 ${r.files.length} 家医疗机构的月告知，并打包为 ${r.zip?.fileName ?? ''}（文件夹：${path}）。`,
+        invalidate: ['reports', 'audit'],
+      });
+      return;
+    }
+    const doc = preview.data;
+    const f = FORMATS.find((x) => x.id === format)!;
+    const { path } = await api.dialog.save({
+      title: f.label,
+      defaultName: `${doc?.title ?? type}-${p ? formatPeriodZh(p) : ''}.${format}`,
+      filters: [{ name: f.filter, extensions: [format] }],
+    });
+    if (!path) return;
+    await action.run(() => api.reports.export({ request, format, path }), { ok: (r) => `已导出：${r.path}（编号 ${r.id}）`, invalidate: ['reports', 'audit'] });
+  };
+
+  return (
+    <section className="page" data-testid="page-reports">
+      <header className="page-head">
+        <h1>报告</h1>
+        <div className="tabs" role="tablist">
+          {REPORT_TYPES.map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={type === t}
+              className={`tab${type === t ? ' active' : ''}`}
+              onClick={() => (setType(t), action.setMessage(null))}
+              data-testid={`report-type-${t}`}
+            >
+              {t}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="toolbar filters">
+        {type !== '会议纪要' && (
+          <select value={p} onChange={(e) => setPeriod(e.target.value)} aria-label="期间" data-testid="report-period">
+            {choices.map((x) => (
+              <option key={x} value={x}>
+                {formatPeriodZh(x)}
+              </option>
+            ))}
+          </select>
+        )}
+        {type === '月告知' && (
+          <select value={hospital} onChange={(e) => setInstitution(e.target.value)} aria-label="医疗机构" data-testid="report-institution">
+            <option value={ALL}>全部DRG/DIP医疗机构（{hospitals.length} 家，批量导出）</option>
+            {hospitals.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        )}
+        {type === '会议纪要' && (
+          <select value={meeting ?? ''} onChange={(e) => setMeetingId(Number(e.target.value))} aria-label="会议" data-testid="report-meeting">
+            {(meetings.data ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.date} {m.title}
+              </option>
+            ))}
+          </select>
+        )}
+        <span className="spacer" />
+        {FORMATS.map((f) => (
+          <button
+            key={f.id}
+            type="button"
+            className={f.id === 'pdf' ? 'primary' : undefined}
+            disabled={!ready || action.busy}
+            onClick={() => exportAs(f.id)}
+            data-testid={`report-export-${f.id}`}
+          >
+            {f.label}
+          </button>
+        ))}
+      </div>
+      {type === '会议纪要' && !meetings.data?.length && <div className="card">还没有会议记录。请先在“会议与意见”中新建会议。</div>}
+      {action.busy && batch && <BatchProgress />}
+      <MessageBanner message={action.message} testId="report-message" />
+      {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份月告知，并打包为一个压缩包；下面预览第一家。</div>}
+      {preview.error && <MessageBanner message={{ kind: 'error', ...preview.error }} />}
+      {preview.data && <ReportPreview doc={preview.data} />}
+      <ExportHistory />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRows } from '../../electron/services/db/connection';
+import { closeBrowser, openApp, type Harness } from './harness';
+
+// The 报告 page as a convenor uses it: pick the report, read the preview, write the conclusions,
+// export, see the export in the register, batch the 月告知 and trace a file.
+describe('报告 page in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openApp({ viewport: { width: 1366, height: 768 } });
+    await h.page.getByTestId('nav-reports').click();
+    await h.page.getByTestId('report-preview').waitFor();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await closeBrowser();
+  });
+
+  it('previews a hospital’s 月告知 and exports it as PDF, registered with its id', async () => {
+    const first = allRows<{ code: string; name: string }>(
+      h.session.db,
+      "SELECT code, name FROM institutions WHERE payment IN ('DRG', 'DIP') ORDER BY code",
+    )[0]!;
+    await expect(h.page.locator('.report-title').textContent()).resolves.toBe(`${first.name}医保数据月告知`);
+    await h.screenshot('50-report-notice');
+    h.dialogs.save = join(h.dir, '月告知.pdf');
+    await h.page.getByTestId('report-export-pdf').click();
+    await expect(h.page.getByTestId('report-message').textContent()).resolves.toMatch(/已导出.*编号 LJD-/);
+    expect(existsSync(h.dialogs.save)).toBe(true);
+    expect(execFileSync('pdftotext', [h.dialogs.save, '-'], { encoding: 'utf8' })).toContain(first.name);
+    await expect(h.page.getByTestId('grid-exports').locator('.ag-row').count()).resolves.toBe(1);
+  });
+
+  it('keeps the convenor’s conclusions in the 数据分析简报 and prints them', async () => {
+    await h.page.getByTestId('report-type-数据分析简报').click();
+    await h.page.getByTestId('report-text-conclusions').waitFor();
+    await h.page.getByTestId('report-text-conclusions').fill('本月基金运行平稳，三级医院次均费用需持续关注。');
+    await h.page.getByText('已自动保存').first().waitFor();
+    await h.screenshot('51-report-briefing');
+    h.dialogs.save = join(h.dir, '简报.docx');
+    await h.page.getByTestId('report-export-docx').click();
+    await expect(h.page.getByTestId('report-message').textContent()).resolves.toContain('已导出');
+    // a fresh page load (regenerated) still has the text
+    await h.page.reload();
+    await h.page.getByTestId('nav-reports').click();
+    await h.page.getByTestId('report-type-数据分析简报').click();
+    await expect(h.page.getByTestId('report-text-conclusions').inputValue()).resolves.toBe('本月基金运行平稳，三级医院次均费用需持续关注。');
+  });
+
+  it('exports 月告知 for every DRG/DIP hospital into a folder, then traces one file back', async () => {
+    await h.page.getByTestId('report-type-月告知').click();
+    await h.page.getByTestId('report-institution').selectOption('__all__');
+    h.dialogs.folder = join(h.dir, '月告知');
+    await h.page.getByTestId('report-export-pdf').click();
+    await expect(h.page.getByTestId('report-message').textContent({ timeout: 120_000 })).resolves.toMatch(/已生成 \d+ 家医疗机构的月告知/);
+    const files = readdirSync(h.dialogs.folder).filter((f) => f.endsWith('.pdf'));
+    const expected = allRows(h.session.db, "SELECT code FROM institutions WHERE payment IN ('DRG', 'DIP')").length;
+    expect(files).toHaveLength(expected);
+    h.dialogs.open = join(h.dialogs.folder, files[0]!);
+    await h.page.getByTestId('trace-file').click();
+    await expect(h.page.getByTestId('trace-message').textContent()).resolves.toMatch(/来源：导出编号 LJD-.*文件哈希完全一致/);
+    await h.page.getByTestId('export-history').scrollIntoViewIfNeeded();
+    await h.screenshot('52-report-register');
+  }, 180_000);
+});
