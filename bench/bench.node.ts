@@ -7,14 +7,22 @@
 //   xlsx:   a 200,000-row 病组 sheet
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILTIN_INDICATORS } from '../shared/catalog/indicators';
 import type { Institution } from '../shared/domain/types';
 import { periodRange } from '../shared/period';
-import { inTransaction } from '../electron/services/db/connection';
+import { localDate } from '../shared/dates';
+import { allValues, inTransaction } from '../electron/services/db/connection';
+import { openOrCreateDemo } from '../electron/services/host/bootstrap';
+import { WorkspaceSession } from '../electron/services/host/session';
+import { buildReport } from '../electron/services/reports/build';
+import { ReportContext } from '../electron/services/reports/builders/context';
+import { render } from '../electron/services/reports/export-report';
+import { register } from '../electron/services/reports/register';
+import { newStamp } from '../electron/services/reports/stamp';
 import { DRG_GROUPS, mulberry32 } from '../electron/services/demo/demo-region';
 import { deriveAndCheck } from '../electron/services/import/derive';
 import { ImportService } from '../electron/services/import/import-service';
@@ -98,9 +106,37 @@ function largeRegion(): PackageData {
 }
 
 // Each phase runs in its own process so its peak memory (maxRSS) is its own.
-type Phase = 'generate' | 'import' | 'raw' | 'xlsx' | 'queries' | 'render';
+type Phase = 'generate' | 'import' | 'raw' | 'xlsx' | 'queries' | 'render' | 'reports';
+
+/** 月告知 as PDF for every institution of the demo region (80), one shared context, as the batch does. */
+async function reportsPhase(dir: string): Promise<Record<string, number>> {
+  const session = new WorkspaceSession();
+  await openOrCreateDemo(session, {
+    workspacePath: join(dir, 'reports.ljd'),
+    demoPackage: join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip'),
+    actor: 'bench',
+  });
+  const db = session.db;
+  const codes = allValues<string>(db, 'SELECT code FROM institutions ORDER BY code');
+  const period = '2025-11';
+  const ctx = new ReportContext(db);
+  const t = performance.now();
+  let bytes = 0;
+  for (const code of codes) {
+    const stamp = newStamp('bench');
+    const pdf = await render(buildReport(db, { type: '月告知', period, institution: code }, ctx), 'pdf', stamp);
+    const path = join(dir, `notice-${code}.pdf`);
+    writeFileSync(path, pdf);
+    await register(db, stamp, { type: '月告知', period, institution: code }, 'pdf', path, pdf);
+    bytes += pdf.length;
+  }
+  const ms = performance.now() - t;
+  session.close();
+  return { files: codes.length, ms, bytes, rss: peakRss() };
+}
 
 async function phase(name: Phase, dir: string): Promise<Record<string, number>> {
+  if (name === 'reports') return reportsPhase(dir);
   const zipPath = join(dir, 'large.zip');
   if (name === 'generate') {
     const t = performance.now();
@@ -242,7 +278,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-bench-'));
   const say = (line: string) => console.log(line);
   try {
-    say(`# 亮家底 benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores`);
+    say(`# 亮家底 benchmark — ${localDate()}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores`);
     const g = runPhase('generate', dir);
     say(
       `生成：机构 ${g.institutions}，病组行 ${g.groups!.toLocaleString('en-US')}，zip ${mb(g.zipBytes!)}，xlsx ${mb(g.xlsxBytes!)}，用时 ${g.ms!.toFixed(0)} ms`,
@@ -267,6 +303,10 @@ async function main() {
     } catch (e) {
       say(`Chromium 渲染测量未运行（需要 /usr/bin/chromium 与 npm run build:renderer）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
     }
+    const rep = runPhase('reports', dir);
+    say(
+      `月告知 PDF（示范市全部 ${rep.files} 家机构，2025年11月，含图表、水印、登记）：${(rep.ms! / 1000).toFixed(1)} s（每份 ${(rep.ms! / rep.files!).toFixed(0)} ms，共 ${mb(rep.bytes!)}），峰值内存 ${mb(rep.rss!)}（要求 < 60 s、< 1 GB）`,
+    );
     const x = runPhase('xlsx', dir);
     say(`xlsx 解析与校验：${x.rows!.toLocaleString('en-US')} 行病组工作表，${x.ms!.toFixed(0)} ms，${rate(x.rows!, x.ms!)}，峰值内存 ${mb(x.rss!)}`);
   } finally {
