@@ -47,7 +47,7 @@ const HELP = `亮家底 命令行工具
                           冻结成员库与规则并立即抽选（首次抽选）；打印哈希与结果
   verify-draw <抽选记录.json>
                           独立复核抽选记录：重算哈希、重新抽选并逐步比对
-  report <月告知|数据分析简报|会议纪要> --period <期间> --workspace <工作区.ljd> --out <文件夹>
+  report <月告知|数据分析简报|季公告|年通报|绩效评价|会议纪要> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
   trace <文件> --workspace <工作区.ljd>

@@ -32,7 +32,11 @@ export const mainHandlers: MainHandlers = {
     return { path: r.canceled ? null : (r.filePath ?? null) };
   },
   'dialog.folder': async (input, { window }) => {
-    const r = await dialog.showOpenDialog(window, { title: input.title, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] });
+    const r = await dialog.showOpenDialog(window, {
+      title: input.title,
+      defaultPath: app.getPath('documents'),
+      properties: ['openDirectory', 'createDirectory'],
+    });
     return { path: r.canceled ? null : (r.filePaths[0] ?? null) };
   },
   'print.pdf': async (input, { window }) => {

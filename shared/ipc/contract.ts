@@ -12,6 +12,7 @@ import { catalogContract } from './contracts/catalog';
 import { commentsContract } from './contracts/comments';
 import { dataContract } from './contracts/data';
 import { drawContract } from './contracts/draw';
+import { evaluationContract } from './contracts/evaluation';
 import { exportContract } from './contracts/export';
 import { importContract } from './contracts/import';
 import { meetingsContract } from './contracts/meetings';
@@ -41,6 +42,7 @@ const parts = [
   settingsContract,
   exportContract,
   reportsContract,
+  evaluationContract,
   auditContract,
   dialogContract,
   printContract,

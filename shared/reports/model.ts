@@ -3,7 +3,7 @@
 // build one ReportDoc from the same queries the charts use; the PDF, DOCX and XLSX writers and the
 // in-app preview all render that one document, so they cannot disagree.
 
-export const REPORT_TYPES = ['月告知', '数据分析简报', '会议纪要'] as const;
+export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '年通报', '绩效评价', '会议纪要'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;

@@ -65,4 +65,18 @@ describe('报告 page in Chromium', () => {
     await h.page.getByTestId('export-history').scrollIntoViewIfNeeded();
     await h.screenshot('52-report-register');
   }, 180_000);
+
+  it('绩效评价: edits the scheme, publishes the ranking, and the preview names the published ranking', async () => {
+    await h.page.getByTestId('report-type-绩效评价').click();
+    await h.page.getByTestId('scheme-editor').waitFor();
+    await h.page.getByTestId('scheme-weight-2').fill('30');
+    await h.page.getByTestId('scheme-save').click();
+    await expect(h.page.getByTestId('scheme-message').textContent()).resolves.toContain('评价方案已保存');
+    const stored = h.session.db.conn.prepare('SELECT scheme FROM evaluation_scheme WHERE id = 1').pluck().get() as string;
+    expect(JSON.parse(stored).items[2]).toMatchObject({ indicator: 'SVC_COST_PER_STAY', weight: 30 });
+    await h.page.getByTestId('evaluation-publish').click();
+    await expect(h.page.getByTestId('report-message').textContent()).resolves.toMatch(/已发布 .* 绩效评价排名（编号 \d+）/);
+    await expect(h.page.getByTestId('report-preview').textContent()).resolves.toMatch(/排名编号 \d+/);
+    await h.screenshot('53-report-evaluation');
+  });
 });

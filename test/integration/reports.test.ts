@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../shared/format';
-import { hospitalView, ranking } from '../../electron/services/analysis/analysis';
+import { drgOverview, hospitalView, ranking } from '../../electron/services/analysis/analysis';
+import type { Scheme } from '../../shared/evaluation/scheme';
+import type { HospitalScore } from '../../shared/evaluation/score';
 import { allRows, getValue } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { dispatch } from '../../electron/services/host/dispatch';
@@ -171,4 +173,63 @@ describe('reports', () => {
     const register = await call<{ id: string }[]>('reports.register', { limit: 5000 });
     expect(register.length).toBeGreaterThanOrEqual(expected + 1);
   }, 180_000);
+
+  it('季公告 and 年通报 (its 12 items in order; the convenor’s items marked until filled)', async () => {
+    const q = join(dir, '季公告.pdf');
+    await call('reports.export', { request: { type: '季公告', period: '2025-Q3' }, format: 'pdf', path: q });
+    const qt = pdfText(q);
+    expect(qt).toContain('2025年第3季度');
+    expect(qt).toContain('违法违规使用医保基金情况通报');
+    const y = join(dir, '年通报.pdf');
+    await call('reports.export', { request: { type: '年通报', period: '2025' }, format: 'pdf', path: y });
+    const yt = pdfText(y).replace(/\s+/g, '');
+    const items = [
+      '（一）基金收支余情况',
+      '（二）DRG支付方式政策',
+      '（三）DRG核心要素',
+      '（四）定点医疗机构DRG月度结算',
+      '（五）定点医疗机构支付方式改革绩效评价',
+      '（六）定点医疗机构申请特病单议',
+      '（七）全市异地就医',
+      '（八）各三级定点医疗机构病组入组',
+      '（九）各三级定点医疗机构费用前10名',
+      '（十）日常稽核监管',
+      '（十一）下一年DRG',
+      '（十二）定点医疗机构改革协同',
+    ];
+    const at = items.map((t) => yt.indexOf(t));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // the tertiary hospitals' group entry and self-pay come from the DRG data
+    const d = drgOverview(session.db, '2025');
+    expect(d.hospitals.length).toBeGreaterThan(0);
+    expect(yt).toContain(d.hospitals[0]!.name);
+    expect(yt).toContain(`${d.topByCost[0]!.code}${d.topByCost[0]!.name.slice(0, 6)}`);
+    expect(yt.match(/【待填写】/g)!.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('绩效评价: publishes a ranking with its scheme, explains each point, and reproduces it after the scheme is edited', async () => {
+    const scored = await call<HospitalScore[]>('evaluation.score', { period: PERIOD });
+    const published = await call<{ id: number; results: HospitalScore[] }>('evaluation.publish', { period: PERIOD });
+    expect(published.results).toEqual(scored);
+    // the region edits the scheme: cost per stay counts five times as much
+    const scheme = await call<Scheme>('evaluation.scheme', {});
+    const edited = { ...scheme, items: scheme.items.map((it) => (it.indicator === 'SVC_COST_PER_STAY' ? { ...it, weight: it.weight * 5 } : it)) };
+    await call('evaluation.setScheme', { scheme: edited });
+    const now = await call<HospitalScore[]>('evaluation.score', { period: PERIOD });
+    expect(now.map((r) => r.total)).not.toEqual(scored.map((r) => r.total));
+    // the published ranking still reproduces exactly, from the scheme stored with it
+    expect(await call('evaluation.reproduce', { id: published.id })).toMatchObject({ same: true });
+    const bad = await dispatch('evaluation.setScheme', { scheme: { ...edited, items: [{ ...edited.items[0]!, indicator: 'FI_TOTAL' }] } }, ctx());
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('不是分机构指标') } });
+    // the report explains a hospital’s rank line by line
+    const path = join(dir, '绩效评价.pdf');
+    await call('reports.export', { request: { type: '绩效评价', period: PERIOD }, format: 'pdf', path });
+    const text = pdfText(path);
+    expect(text).toContain(`排名编号 ${published.id}`);
+    const seventh = published.results.find((r) => r.band === '三级' && r.rank === 7)!;
+    const line = text.split('\n').find((l) => l.includes(seventh.name) && l.includes(seventh.total.toFixed(2)));
+    expect(line).toBeDefined();
+    expect(text).toMatch(/优于同级 \d+ 家/);
+  });
 });

@@ -8,6 +8,7 @@ import { catalogHandlers } from '../catalog/handlers';
 import { commentsHandlers } from '../comments/handlers';
 import { dataHandlers } from '../data/handlers';
 import { drawHandlers } from '../draw/handlers';
+import { evaluationHandlers } from '../evaluation/handlers';
 import { exportHandlers } from '../export/handlers';
 import { importHandlers } from '../import/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
@@ -35,5 +36,6 @@ export const handlers: Handlers<WorkerChannel> = {
   ...settingsHandlers,
   ...exportHandlers,
   ...reportsHandlers,
+  ...evaluationHandlers,
   ...auditHandlers,
 };

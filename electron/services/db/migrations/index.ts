@@ -8,6 +8,7 @@ import * as m004 from './004_analysis';
 import * as m005 from './005_meetings';
 import * as m006 from './006_settings';
 import * as m007 from './007_reports';
+import * as m008 from './008_evaluation';
 
 export interface Migration {
   version: number;
@@ -20,5 +21,5 @@ export interface Migration {
   run?: (db: WritableDb) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

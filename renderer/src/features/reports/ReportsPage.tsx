@@ -9,11 +9,20 @@ import { api } from '../../api';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
+import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
 
 const ALL = '__all__';
+
+/** The periods each report is for: months (月告知, 绩效评价), quarters, years, or any period (简报). */
+function periodChoices(type: ReportType, months: string[], periods: string[]): string[] {
+  if (type === '月告知' || type === '绩效评价') return months;
+  if (type === '季公告') return periods.filter((p) => /^\d{4}-Q[1-4]$/.test(p));
+  if (type === '年通报') return [...new Set([...periods.filter((p) => /^\d{4}$/.test(p)), ...months.map((m) => m.slice(0, 4))])].sort().reverse();
+  return periods;
+}
 const FORMATS: { id: ReportFormat; label: string; filter: string }[] = [
   { id: 'pdf', label: '导出 PDF', filter: 'PDF 文件' },
   { id: 'docx', label: '导出 Word', filter: 'Word 文档' },
@@ -29,8 +38,9 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
   const meetings = useApi('meetings.list', {});
   const action = useAction();
   const hospitals = (insts.data ?? []).filter((i) => i.payment === 'DRG' || i.payment === 'DIP');
-  const choices = type === '月告知' ? months : periods;
-  const p = chosenPeriod && choices.includes(chosenPeriod) ? chosenPeriod : type === '月告知' ? (months[0] ?? '') : (period ?? periods[0] ?? '');
+  const choices = periodChoices(type, months, periods);
+  const p =
+    chosenPeriod && choices.includes(chosenPeriod) ? chosenPeriod : type === '数据分析简报' && period && choices.includes(period) ? period : (choices[0] ?? '');
   const hospital = institution || hospitals[0]?.code || '';
   const meeting = meetingId ?? meetings.data?.[0]?.id ?? null;
   const request: ReportRequest =
@@ -120,6 +130,21 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
           </select>
         )}
         <span className="spacer" />
+        {type === '绩效评价' && (
+          <button
+            type="button"
+            disabled={!p || action.busy}
+            onClick={() =>
+              action.run(() => api.evaluation.publish({ period: p }), {
+                ok: (r) => `已发布 ${formatPeriodZh(r.period)} 绩效评价排名（编号 ${r.id}），方案与结果一并保存。`,
+                invalidate: ['evaluation', 'reports', 'audit'],
+              })
+            }
+            data-testid="evaluation-publish"
+          >
+            发布排名
+          </button>
+        )}
         {FORMATS.map((f) => (
           <button
             key={f.id}
@@ -137,6 +162,7 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
       {action.busy && batch && <BatchProgress />}
       <MessageBanner message={action.message} testId="report-message" />
       {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份月告知，并打包为一个压缩包；下面预览第一家。</div>}
+      {type === '绩效评价' && <SchemePanel />}
       {preview.error && <MessageBanner message={{ kind: 'error', ...preview.error }} />}
       {preview.data && <ReportPreview doc={preview.data} />}
       <ExportHistory />

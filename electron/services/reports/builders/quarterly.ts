@@ -1,0 +1,124 @@
+// 季公告 (seed 004): the quarter's total medical cost, fund use, admissions and discharges,
+// settlement-list QC, DRG settlement and special-case review, month by month with the quarter's
+// total (amounts, counts) or the mean of its months (rates), against the same quarter last year;
+// the hospitals' 次均住院费用 for the quarter (Σ住院总费用 / Σ出院人次) by level; the violations
+// notice and requirements are the convenor's text.
+
+import { formatChange, formatPointChange, formatValue } from '../../../../shared/format';
+import { formatPeriodZh } from '../../../../shared/period';
+import type { Block, ReportDoc } from '../../../../shared/reports/model';
+import { ranking } from '../../analysis/analysis';
+import { regionValue } from '../../data/queries';
+import { loadIndicators } from '../../import/import-service';
+import type { ReportContext } from './context';
+
+const CODES = [
+  'SVC_IP_COST',
+  'FE_TOTAL',
+  'FE_EMP_POOLED_IP',
+  'FE_RES_POOLED_IP',
+  'SVC_DISCHARGES',
+  'SVC_OP_VISITS',
+  'DRG_LIST_UPLOAD',
+  'DRG_LIST_QC',
+  'DRG_SETTLED_SHARE',
+  'DRG_STANDARD_SHARE',
+];
+const BANDS = ['三级', '二级', '一级及基层'] as const;
+
+const monthsOfQuarter = (q: string) => {
+  const [y, n] = [q.slice(0, 4), Number(q.slice(6))];
+  return [1, 2, 3].map((i) => `${y}-${String((n - 1) * 3 + i).padStart(2, '0')}`);
+};
+
+export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc {
+  const catalog = loadIndicators(ctx.db);
+  const months = monthsOfQuarter(quarter);
+  const lastYear = `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`;
+  const quarterValue = (code: string, q: string): number | null => {
+    const stored = regionValue(ctx.db, code, q);
+    if (stored !== null) return stored;
+    const vs = monthsOfQuarter(q).map((m) => regionValue(ctx.db, code, m));
+    if (vs.some((v) => v === null)) return null;
+    const sum = vs.reduce<number>((a, v) => a + (v ?? 0), 0);
+    return catalog.get(code)?.additive ? sum : sum / 3;
+  };
+  const rows = CODES.filter((c) => catalog.has(c) && quarterValue(c, quarter) !== null).map((code) => {
+    const d = catalog.get(code)!;
+    const q = quarterValue(code, quarter);
+    const ly = quarterValue(code, lastYear);
+    return [
+      `${d.name}${d.additive ? '' : '（月均）'}`,
+      ...months.map((m) => formatValue(regionValue(ctx.db, code, m), d.unit)),
+      formatValue(q, d.unit),
+      formatValue(ly, d.unit),
+      d.unit === '%' ? formatPointChange(q, ly) : formatChange(q, ly),
+    ];
+  });
+  const blocks: Block[] = [{ kind: 'heading', text: '一、总体情况' }];
+  blocks.push(
+    rows.length
+      ? {
+          kind: 'table',
+          title: `${formatPeriodZh(quarter)}主要指标`,
+          columns: [
+            { title: '指标', width: 3.4 },
+            ...months.map((m) => ({ title: `${Number(m.slice(5))}月`, align: 'right' as const, width: 1.8 })),
+            { title: '本季度', align: 'right', width: 1.9 },
+            { title: '去年同期', align: 'right', width: 1.9 },
+            { title: '同比', align: 'right', width: 2.4 },
+          ],
+          rows,
+          note: '金额、人次为季度合计；比率为三个月的平均（标注“月均”）。',
+        }
+      : { kind: 'paragraph', text: `工作区中没有${formatPeriodZh(quarter)}各月的统筹地区数据。` },
+  );
+  blocks.push({ kind: 'heading', text: '二、定点医疗机构次均住院费用' });
+  const sums = new Map<string, { name: string; band: string; cost: number; discharges: number; months: number }>();
+  for (const m of months) {
+    const cost = new Map(ranking(ctx.db, 'SVC_IP_COST', m, null).rows.map((r) => [r.institution, r]));
+    for (const d of ranking(ctx.db, 'SVC_DISCHARGES', m, null).rows) {
+      const c = cost.get(d.institution);
+      if (!c || !d.value) continue;
+      const s = sums.get(d.institution) ?? { name: d.name, band: d.band, cost: 0, discharges: 0, months: 0 };
+      s.cost += c.value! * 10000;
+      s.discharges += d.value;
+      s.months++;
+      sums.set(d.institution, s);
+    }
+  }
+  for (const band of BANDS) {
+    const list = [...sums.values()].filter((s) => s.band === band && s.months === 3).map((s) => ({ ...s, perStay: s.cost / s.discharges }));
+    if (!list.length) continue;
+    list.sort((a, b) => b.perStay - a.perStay);
+    blocks.push({
+      kind: 'table',
+      title: `${band}医疗机构（${formatPeriodZh(quarter)}）`,
+      columns: [
+        { title: '名次', align: 'center', width: 1 },
+        { title: '医疗机构', width: 4.6 },
+        { title: '出院人次', align: 'right', width: 1.8 },
+        { title: '住院总费用', align: 'right', width: 2 },
+        { title: '次均住院费用', align: 'right', width: 2 },
+      ],
+      rows: list.map((s, i) => [String(i + 1), s.name, formatValue(s.discharges, '人次'), formatValue(s.cost / 10000, '万元'), formatValue(s.perStay, '元')]),
+      note: '次均住院费用 = 季度住院总费用 ÷ 季度出院人次。',
+    });
+  }
+  if (!sums.size) blocks.push({ kind: 'paragraph', text: '工作区中没有本季度各月的机构数据。' });
+  blocks.push({
+    kind: 'editable',
+    key: 'violations',
+    title: '三、违法违规使用医保基金情况通报',
+    text: '',
+    placeholder: '（请填写本季度查处的违法违规使用医保基金情况。）',
+  });
+  blocks.push({ kind: 'editable', key: 'requirements', title: '四、工作要求', text: '', placeholder: '（请填写对定点医疗机构的工作要求。）' });
+  return {
+    request: { type: '季公告', period: quarter },
+    title: `${ctx.regionName}医保支付方式改革季度公告`,
+    subtitle: formatPeriodZh(quarter),
+    regionName: ctx.regionName,
+    blocks,
+  };
+}

@@ -1,0 +1,47 @@
+// The performance evaluation: the scheme, scoring a period, publishing and reproducing rankings.
+
+import { z } from 'zod';
+import { DIMENSIONS, type Scheme } from '../../evaluation/scheme';
+import type { HospitalScore } from '../../evaluation/score';
+import { empty, id, indicatorCode, periodKey, reads, returns, writes, type DomainContract } from './common';
+
+export const schemeInput = z
+  .object({
+    version: z.literal(1),
+    thresholds: z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) }).strict(),
+    items: z
+      .array(
+        z
+          .object({
+            indicator: indicatorCode,
+            dimension: z.enum(DIMENSIONS),
+            direction: z.enum(['higher', 'lower']),
+            weight: z.number().positive('权重须大于0').max(1000),
+            rule: z.enum(['percentile', 'benchmark']),
+            benchmark: z.number().optional(),
+            tolerance: z.number().positive().optional(),
+          })
+          .strict(),
+      )
+      .min(1, '评价方案至少需要一项指标')
+      .max(60),
+  })
+  .strict();
+
+export interface PublishedRankingView {
+  id: number;
+  period: string;
+  scheme: Scheme;
+  results: HospitalScore[];
+  publishedAt: string;
+  publishedBy: string;
+}
+
+export const evaluationContract = {
+  'evaluation.scheme': reads(empty, returns<Scheme>()),
+  'evaluation.setScheme': writes(z.object({ scheme: schemeInput }).strict(), returns<Scheme>()),
+  'evaluation.score': reads(z.object({ period: periodKey }).strict(), returns<HospitalScore[]>()),
+  'evaluation.publish': writes(z.object({ period: periodKey }).strict(), returns<PublishedRankingView>()),
+  'evaluation.rankings': reads(empty, returns<PublishedRankingView[]>()),
+  'evaluation.reproduce': reads(z.object({ id }).strict(), returns<{ ranking: PublishedRankingView; now: HospitalScore[]; same: boolean }>()),
+} satisfies DomainContract<'evaluation'>;
