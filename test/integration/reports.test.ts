@@ -11,8 +11,6 @@ import { allRows, getValue } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
-import { ZipArchive } from '../../electron/services/import/zip';
-import { DEFAULT_LIMITS } from '../../electron/services/import/limits';
 import { createMeeting, saveMinutes } from '../../electron/services/meetings/meetings';
 import { tempDir } from '../helpers/temp';
 
@@ -91,13 +89,26 @@ describe('reports', () => {
     expect(text).toContain(formatValue(fi, '万元'));
     expect(text).toContain('三级医院次均费用上升，需关注骨科医院。'); // the saved text block, kept on regeneration
     expect(text).toContain('【待填写】'); // 下一步工作 not filled yet: clearly marked
-    // DOCX: headings and a table in word/document.xml
-    const zip = await ZipArchive.open(docx, 'docx', DEFAULT_LIMITS);
-    const xml = (await zip.readEntry('word/document.xml', 50 << 20)).toString('utf8');
-    zip.close();
-    expect(xml).toContain('一、基金运行情况');
-    expect(xml).toContain('<w:tblHeader/>');
-    expect(xml).toContain(formatValue(fi, '万元'));
+    // DOCX read back by python-docx: the headings, the fund table (header row repeating), the metadata id
+    const read = execFileSync(
+      PYTHON,
+      [
+        '-c',
+        `import docx,json,sys
+d=docx.Document(sys.argv[1])
+t=[x for x in d.tables if x.rows[0].cells[0].text=='指标'][0]
+print(json.dumps({'paras':[p.text for p in d.paragraphs],'head':[c.text for c in t.rows[0].cells],'row1':[c.text for c in t.rows[1].cells],'repeat':t.rows[0]._tr.xml.count('tblHeader')>0,'keywords':d.core_properties.keywords},ensure_ascii=False))`,
+        docx,
+      ],
+      { encoding: 'utf8' },
+    );
+    const back = JSON.parse(read) as { paras: string[]; head: string[]; row1: string[]; repeat: boolean; keywords: string };
+    expect(back.paras).toContain('一、基金运行情况');
+    expect(back.paras).toContain('三级医院次均费用上升，需关注骨科医院。');
+    expect(back.head).toEqual(['指标', '本期', '上期', '环比', '去年同期', '同比']);
+    expect(back.row1.slice(0, 2)).toEqual(['收入合计', formatValue(fi, '万元')]);
+    expect(back.repeat).toBe(true);
+    expect(back.keywords).toMatch(/^liangjiadi-export:LJD-/);
     // XLSX: the fund table's sheet
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
@@ -173,6 +184,21 @@ describe('reports', () => {
     const register = await call<{ id: string }[]>('reports.register', { limit: 5000 });
     expect(register.length).toBeGreaterThanOrEqual(expected + 1);
   }, 180_000);
+
+  it('a batch cancelled midway keeps only complete, registered files and makes no zip', async () => {
+    const out = join(dir, 'cancelled');
+    const batch = dispatch('reports.exportBatch', { period: PERIOD, format: 'pdf', dir: out }, ctx());
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await call('reports.cancel', {})).toEqual({ cancelled: true });
+    const r = await batch;
+    expect(r).toMatchObject({ ok: true, value: { cancelled: true, zip: null } });
+    const v = (r as { value: { files: { path: string; sha256: string }[]; total: number } }).value;
+    expect(v.files.length).toBeLessThan(v.total);
+    const written = readdirSync(out);
+    expect(written.filter((f) => f.endsWith('.part') || f.endsWith('.zip'))).toEqual([]);
+    expect(written.sort()).toEqual(v.files.map((f) => f.path.slice(out.length + 1)).sort());
+    for (const f of v.files) expect(execFileSync('pdfinfo', [f.path], { encoding: 'utf8' })).toMatch(/Pages:\s+\d+/);
+  }, 120_000);
 
   it('季公告 and 年通报 (its 12 items in order; the convenor’s items marked until filled)', async () => {
     const q = join(dir, '季公告.pdf');

@@ -75,6 +75,8 @@ export async function exportNoticeBatch(
   const files: ExportRecord[] = [];
   const label = formatPeriodZh(period);
   for (const [i, h] of hospitals.entries()) {
+    // let other messages in (a cancel, the UI's reads): rendering alone never yields to the event loop
+    await new Promise((r) => setImmediate(r));
     if (cancelled()) return { files, zip: null, cancelled: true, total: hospitals.length };
     progress(i, hospitals.length, h.name);
     const req: ReportRequest = { type: '月告知', period, institution: h.code };
