@@ -36,6 +36,16 @@ export interface HospitalScore {
   items: ItemScore[];
 }
 
+/** A published ranking: the period, the scheme it used and its results, stored together. */
+export interface PublishedRanking {
+  id: number;
+  period: string;
+  scheme: Scheme;
+  results: HospitalScore[];
+  publishedAt: string;
+  publishedBy: string;
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function percentileScore(item: SchemeItem, value: number, peers: number[]): { score: number; basis: string } {

@@ -4,20 +4,11 @@
 
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_SCHEME, schemeProblems, type Scheme } from '../../../shared/evaluation/scheme';
-import { scoreHospitals, type HospitalScore, type HospitalValues } from '../../../shared/evaluation/score';
+import { scoreHospitals, type HospitalScore, type HospitalValues, type PublishedRanking } from '../../../shared/evaluation/score';
 import { ranking } from '../analysis/analysis';
 import { recordAudit } from '../audit/audit';
 import { allRows, getRow, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { loadIndicators } from '../import/import-service';
-
-export interface PublishedRanking {
-  id: number;
-  period: string;
-  scheme: Scheme;
-  results: HospitalScore[];
-  publishedAt: string;
-  publishedBy: string;
-}
 
 export function getScheme(db: ReadableDb): Scheme {
   const r = getRow<{ scheme: string }>(db, 'SELECT scheme FROM evaluation_scheme WHERE id = 1');

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { DIMENSIONS, type Scheme } from '../../evaluation/scheme';
-import type { HospitalScore } from '../../evaluation/score';
+import type { HospitalScore, PublishedRanking } from '../../evaluation/score';
 import { empty, id, indicatorCode, periodKey, reads, returns, writes, type DomainContract } from './common';
 
 export const schemeInput = z
@@ -28,20 +28,11 @@ export const schemeInput = z
   })
   .strict();
 
-export interface PublishedRankingView {
-  id: number;
-  period: string;
-  scheme: Scheme;
-  results: HospitalScore[];
-  publishedAt: string;
-  publishedBy: string;
-}
-
 export const evaluationContract = {
   'evaluation.scheme': reads(empty, returns<Scheme>()),
   'evaluation.setScheme': writes(z.object({ scheme: schemeInput }).strict(), returns<Scheme>()),
   'evaluation.score': reads(z.object({ period: periodKey }).strict(), returns<HospitalScore[]>()),
-  'evaluation.publish': writes(z.object({ period: periodKey }).strict(), returns<PublishedRankingView>()),
-  'evaluation.rankings': reads(empty, returns<PublishedRankingView[]>()),
-  'evaluation.reproduce': reads(z.object({ id }).strict(), returns<{ ranking: PublishedRankingView; now: HospitalScore[]; same: boolean }>()),
+  'evaluation.publish': writes(z.object({ period: periodKey }).strict(), returns<PublishedRanking>()),
+  'evaluation.rankings': reads(empty, returns<PublishedRanking[]>()),
+  'evaluation.reproduce': reads(z.object({ id }).strict(), returns<{ ranking: PublishedRanking; now: HospitalScore[]; same: boolean }>()),
 } satisfies DomainContract<'evaluation'>;

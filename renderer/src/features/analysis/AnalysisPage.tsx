@@ -8,6 +8,7 @@ import { Presentation } from '../presentation/Presentation';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 import { MessageBanner } from '../../components/MessageBanner';
+import { Tabs } from '../../components/Tabs';
 
 export type ChartKind = ViewSpec['chart'];
 
@@ -49,21 +50,7 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
   const pickIndicator = tab === 'ranking' || tab === 'trend' || tab === 'distribution';
   return (
     <>
-      <div className="tabs wide" role="tablist">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            className={`tab${tab === t.id ? ' active' : ''}`}
-            data-testid={`atab-${t.id}`}
-            onClick={() => (setTab(t.id), setMsg(null))}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <Tabs tabs={TABS} value={tab} onChange={(id) => (setTab(id), setMsg(null))} testIdPrefix="atab-" wide />
       {tab !== 'deck' && (
         <div className="toolbar filters">
           {pickIndicator && (

@@ -7,6 +7,7 @@ import { Search } from './Search';
 import { useApi } from '../../data/use-api';
 import { useInvalidate } from '../../data/use-invalidate';
 import { MessageBanner } from '../../components/MessageBanner';
+import { Tabs } from '../../components/Tabs';
 
 export function MeetingsPage() {
   const [tab, setTab] = useState<'meeting' | 'calendar' | 'search'>('meeting');
@@ -22,27 +23,16 @@ export function MeetingsPage() {
     <section className="page" data-testid="page-meetings">
       <header className="page-head">
         <h1>会议与意见</h1>
-        <div className="tabs" role="tablist">
-          {(
-            [
-              ['meeting', '会议与意见'],
-              ['calendar', '工作日历'],
-              ['search', '搜索'],
-            ] as const
-          ).map(([id, label]) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={`tab${tab === id ? ' active' : ''}`}
-              onClick={() => setTab(id)}
-              data-testid={`mtab-${id}`}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={[
+            { id: 'meeting', label: '会议与意见' },
+            { id: 'calendar', label: '工作日历' },
+            { id: 'search', label: '搜索' },
+          ]}
+          value={tab}
+          onChange={setTab}
+          testIdPrefix="mtab-"
+        />
       </header>
       <MessageBanner message={msg} testId="meetings-message" />
       {tab === 'meeting' && (

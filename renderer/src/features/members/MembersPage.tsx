@@ -10,6 +10,7 @@ import { HistoryTab } from './HistoryTab';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
 import type { Run } from './run';
+import { Tabs } from '../../components/Tabs';
 
 type Tab = 'pool' | 'rules' | 'draw' | 'members' | 'history';
 
@@ -31,21 +32,7 @@ export function MembersPage() {
     <section className="page" data-testid="page-members">
       <header className="page-head">
         <h1>成员与抽选</h1>
-        <div className="tabs" role="tablist">
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              className={`tab${tab === t.id ? ' active' : ''}`}
-              data-testid={`tab-${t.id}`}
-              onClick={() => (setTab(t.id), action.setMessage(null))}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <Tabs tabs={TABS} value={tab} onChange={(id) => (setTab(id), action.setMessage(null))} testIdPrefix="tab-" />
       </header>
       <MessageBanner message={action.message} testId="members-message" />
       {tab === 'members' && <MembersTab run={run} onReplace={(m) => (setReplacement(m), setTab('draw'))} />}

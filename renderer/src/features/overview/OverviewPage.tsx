@@ -6,6 +6,7 @@ import { Chart, type ChartOption } from '../../components/Chart';
 import { Kpi } from './Kpi';
 import { AnalysisPage } from '../analysis/AnalysisPage';
 import { useApi } from '../../data/use-api';
+import { Tabs } from '../../components/Tabs';
 
 const SERIES_NAMES: Record<string, string> = { FI_TOTAL: '基金收入合计', FE_TOTAL: '基金支出合计', FB_TOTAL: '结余合计' };
 
@@ -55,28 +56,15 @@ export function OverviewPage(props: {
     <section className="page" data-testid="page-overview">
       <header className="page-head">
         <h1>数据总览</h1>
-        <div className="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={mode === 'summary'}
-            className={`tab${mode === 'summary' ? ' active' : ''}`}
-            onClick={() => setMode('summary')}
-            data-testid="mode-summary"
-          >
-            概览
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={mode === 'analysis'}
-            className={`tab${mode === 'analysis' ? ' active' : ''}`}
-            onClick={() => setMode('analysis')}
-            data-testid="mode-analysis"
-          >
-            对比分析与演示
-          </button>
-        </div>
+        <Tabs
+          tabs={[
+            { id: 'summary', label: '概览' },
+            { id: 'analysis', label: '对比分析与演示' },
+          ]}
+          value={mode}
+          onChange={setMode}
+          testIdPrefix="mode-"
+        />
         <label className="period-picker">
           数据期间
           <select value={period ?? ''} onChange={(e) => onPeriod(e.target.value)} data-testid="period-select">

@@ -13,6 +13,7 @@ import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
+import { Tabs } from '../../components/Tabs';
 
 const ALL = '__all__';
 
@@ -84,21 +85,12 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
     <section className="page" data-testid="page-reports">
       <header className="page-head">
         <h1>报告</h1>
-        <div className="tabs" role="tablist">
-          {REPORT_TYPES.map((t) => (
-            <button
-              key={t}
-              type="button"
-              role="tab"
-              aria-selected={type === t}
-              className={`tab${type === t ? ' active' : ''}`}
-              onClick={() => (setType(t), action.setMessage(null))}
-              data-testid={`report-type-${t}`}
-            >
-              {t}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={REPORT_TYPES.map((t) => ({ id: t, label: t }))}
+          value={type}
+          onChange={(t) => (setType(t), action.setMessage(null))}
+          testIdPrefix="report-type-"
+        />
       </header>
       <div className="toolbar filters">
         {type !== '会议纪要' && (
