@@ -30,7 +30,8 @@ describe('reports', () => {
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
     return r.value as T;
   };
-  const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  // content order (-raw): the diagonal watermark, drawn last, cannot cut into a line
+  const pdfText = (path: string) => execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
   let hospital: { code: string; name: string };
 
   beforeAll(async () => {
@@ -57,10 +58,18 @@ describe('reports', () => {
     const row = view.rows.find((r) => r.indicator === 'SVC_COST_PER_STAY')!;
     const rank = ranking(session.db, 'SVC_COST_PER_STAY', PERIOD, view.band);
     const position = rank.rows.findIndex((r) => r.institution === hospital.code) + 1;
-    const line = text.split('\n').find((l) => l.includes('次均住院费用'))!;
-    expect(line).toContain(formatValue(row.value, '元'));
-    expect(line).toContain(formatValue(row.peerMedian, '元'));
-    expect(line).toContain(`${position}/${rank.rows.length}`);
+    // the table row in content order (-raw: the diagonal watermark cannot cut into it)
+    const raw = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+    const line = raw.split('\n').find((l) => l.startsWith('次均住院费用 '))!;
+    expect(line.split(' ')).toEqual([
+      '次均住院费用',
+      formatValue(row.value, '元'),
+      formatValue(row.peerMedian, '元'),
+      expect.stringMatching(/—/),
+      expect.any(String),
+      `${position}/${rank.rows.length}`,
+      expect.any(String),
+    ]);
     expect(text).toContain(`${hospital.name}医保数据月告知`);
     expect(text).toContain(`编号 ${rec.id}`);
     expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
@@ -254,8 +263,9 @@ print(json.dumps({'paras':[p.text for p in d.paragraphs],'head':[c.text for c in
     const text = pdfText(path);
     expect(text).toContain(`排名编号 ${published.id}`);
     const seventh = published.results.find((r) => r.band === '三级' && r.rank === 7)!;
-    const line = text.split('\n').find((l) => l.includes(seventh.name) && l.includes(seventh.total.toFixed(2)));
-    expect(line).toBeDefined();
+    // in content order (-raw) a table row is one line; the diagonal watermark cannot cut into it
+    const raw = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+    expect(raw).toContain(`7 ${seventh.name} ${seventh.total.toFixed(2)}`);
     expect(text).toMatch(/优于同级 \d+ 家/);
   });
 });
