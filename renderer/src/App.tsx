@@ -4,6 +4,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { monthsOf } from '../../shared/period';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Watermark } from './components/Watermark';
 import { useServiceStopped } from './data/service-status';
 import { useApi } from './data/use-api';
@@ -52,7 +53,7 @@ export function App() {
         {info?.startupError && !ws ? (
           <StartupErrorScreen error={info.startupError} />
         ) : (
-          <>
+          <ErrorBoundary key={page} what="本页面">
             {page === 'overview' && (
               <OverviewPage period={period} months={months} periods={periods} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />
             )}
@@ -61,7 +62,7 @@ export function App() {
             {page === 'meetings' && <MeetingsPage />}
             {page === 'reports' && <ReportsPage months={months} periods={periods} period={period} />}
             {page === 'settings' && <SettingsPage info={info} />}
-          </>
+          </ErrorBoundary>
         )}
       </main>
       <StatusBar info={info} period={period} />

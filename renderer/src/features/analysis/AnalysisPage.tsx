@@ -9,6 +9,7 @@ import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 import { MessageBanner } from '../../components/MessageBanner';
 import { Tabs } from '../../components/Tabs';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 
 export type ChartKind = ViewSpec['chart'];
 
@@ -33,13 +34,13 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
   const [msg, setMsg] = useState<Msg>(null);
   const action = useAction(setMsg);
   useEffect(() => setSpec((s) => ({ ...s, period: period ?? s.period })), [period]);
-  useEffect(() => {
-    if (!spec.institution && insts.data?.length) setSpec((s) => ({ ...s, institution: insts.data![0]!.code }));
-  }, [insts.data, spec.institution]);
   const perInst = useMemo(() => (catalog.data ?? []).filter((d) => d.perInstitution), [catalog.data]);
   if (!period) return <div className="card">工作区还没有数据。请先导入数据包。</div>;
   const ctx: Ctx = { indicators: perInst, institutions: insts.data ?? [], months };
-  const view: ViewSpec = { ...spec, chart: tab === 'deck' ? spec.chart : tab };
+  const chart = tab === 'deck' ? spec.chart : tab;
+  // only 病组分析 offers whole years; every other chart shows the month the page is on
+  const monthOnly = chart !== 'drg' && !/^\d{4}-\d{2}$/.test(spec.period);
+  const view: ViewSpec = { ...spec, chart, period: monthOnly ? (period ?? spec.period) : spec.period };
   const saveView = async () => {
     const ind = perInst.find((d) => d.code === view.indicator)?.name ?? '';
     const inst = ctx.institutions.find((i) => i.code === view.institution)?.name ?? '';
@@ -78,10 +79,12 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
           {(tab === 'ranking' || tab === 'trend' || tab === 'hospital') && (
             <select
               value={spec.institution ?? ''}
-              onChange={(e) => setSpec({ ...spec, institution: e.target.value })}
+              onChange={(e) => setSpec({ ...spec, institution: e.target.value || null })}
               aria-label="机构"
               data-testid="pick-institution"
             >
+              {/* nothing is highlighted until the convenor chooses a hospital */}
+              <option value="">{tab === 'ranking' ? '不突出显示机构' : '请选择机构'}</option>
               {ctx.institutions.map((i) => (
                 <option key={i.code} value={i.code}>
                   {i.name}
@@ -91,7 +94,7 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
           )}
           {tab !== 'trend' && (
             <select
-              value={spec.period}
+              value={view.period}
               onChange={(e) => {
                 setSpec({ ...spec, period: e.target.value });
                 // the status bar and the overview follow months; a whole year stays local to this chart
@@ -114,7 +117,13 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
         </div>
       )}
       <MessageBanner message={msg} testId="analysis-message" />
-      {tab === 'deck' ? <Presentation ctx={ctx} /> : <ChartView spec={view} ctx={ctx} onMessage={setMsg} />}
+      {tab === 'deck' ? (
+        <Presentation ctx={ctx} />
+      ) : (
+        <ErrorBoundary key={JSON.stringify(view)} what="图表">
+          <ChartView spec={view} ctx={ctx} onMessage={setMsg} />
+        </ErrorBoundary>
+      )}
     </>
   );
 }

@@ -31,6 +31,12 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
     { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     { headerName: '提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 200 },
   ];
+  if (!spec.institution)
+    return (
+      <div className="card muted" data-testid="choose-institution">
+        请在上方选择一家医疗机构。
+      </div>
+    );
   return (
     <div className="card">
       {v.data && (

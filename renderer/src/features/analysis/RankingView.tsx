@@ -20,8 +20,8 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
     const lines = [
       { name: '平均', xAxis: d.mean },
       { name: '中位数', xAxis: d.median },
-      d.regionValue !== null && d.unit !== '万元' && d.unit !== '人次' && d.unit !== '例' ? { name: '统筹地区', xAxis: d.regionValue } : null,
-    ].filter(Boolean);
+      d.unit !== '万元' && d.unit !== '人次' && d.unit !== '例' ? { name: '统筹地区', xAxis: d.regionValue } : null,
+    ].filter((l): l is { name: string; xAxis: number } => l !== null && typeof l.xAxis === 'number'); // echarts cannot draw a line at null
     return {
       title: {
         text: `${d.indicatorName}（${d.unit}）· ${d.band ?? '全部级别'} · ${formatPeriodZh(d.period)}`,

@@ -61,6 +61,12 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
       valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')),
     },
   ];
+  if (!spec.institution)
+    return (
+      <div className="card muted" data-testid="choose-institution">
+        请在上方选择一家医疗机构。
+      </div>
+    );
   return (
     <div className="card">
       {option && <Chart option={option} height={big ? bigHeight() : 380} testId="chart-trend" />}
