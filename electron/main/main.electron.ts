@@ -30,6 +30,8 @@ app.commandLine.appendSwitch('disable-background-networking');
 app.commandLine.appendSwitch('disable-component-update');
 app.commandLine.appendSwitch('disable-domain-reliability');
 app.commandLine.appendSwitch('no-pings');
+// the UI is Chinese whatever the system's language: dates, number inputs, built-in messages
+app.commandLine.appendSwitch('lang', 'zh-CN');
 app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

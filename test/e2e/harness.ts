@@ -107,6 +107,8 @@ export interface OpenOptions {
   workspacePath?: string;
   /** the workspace the app starts with, as the worker would (may fail: the startup screen) */
   startupPath?: string;
+  /** the browser's locale (the app must be Chinese whatever it is) */
+  locale?: string;
 }
 
 export async function openApp(opts: OpenOptions = {}): Promise<Harness> {

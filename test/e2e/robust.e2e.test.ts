@@ -43,4 +43,26 @@ describe('no blank screens', () => {
     await h.page.getByTestId('pick-institution').selectOption(first!);
     await expect.poll(reds).toBe(1);
   });
+
+  it('dates are Chinese with the browser set to en-US: no mm/dd/yyyy anywhere', async () => {
+    const en = await openApp({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+    try {
+      for (const nav of ['nav-meetings', 'nav-members', 'nav-reports', 'nav-settings']) {
+        await en.page.getByTestId(nav).click();
+        await en.page.waitForTimeout(150);
+        expect(await en.page.locator('input[type="date"]').count(), nav).toBe(0);
+      }
+      await en.page.getByTestId('nav-meetings').click();
+      const date = en.page.getByTestId('meeting-date');
+      await date.fill('2026/2/6');
+      await expect(en.page.locator('.date-hint').first().textContent()).resolves.toBe('2026年2月6日');
+      await date.blur();
+      await expect(date.inputValue()).resolves.toBe('2026-02-06');
+      await date.fill('2026-02-30');
+      await expect(en.page.locator('.date-hint.error').first().textContent()).resolves.toContain('日期应为');
+      await en.screenshot('44-dates-en-US');
+    } finally {
+      await en.close();
+    }
+  });
 });

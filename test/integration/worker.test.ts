@@ -37,7 +37,7 @@ describe.runIf(existsSync(WORKER))('database worker thread', () => {
     const bad = await client.invoke('workspace.create', { path: 'x.ljd', regionCode: 'abc', regionName: '某市' });
     expect(bad).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: '参数“regionCode”不正确：统筹地区编码应为6位数字', hint: '请检查填写的内容后重试。' },
+      error: { code: 'INVALID_INPUT', message: '“统筹地区编码”不正确：统筹地区编码应为6位数字', hint: '请检查填写的内容后重试。' },
     });
     const unknown = await client.invoke('app.shutdown', {});
     expect(unknown.ok).toBe(false);

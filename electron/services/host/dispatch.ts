@@ -11,6 +11,34 @@ import { handlers } from './handlers';
 import type { WriteQueue } from './write-queue';
 
 type Where = 'worker' | 'main';
+
+/** The names a convenor knows the contract's fields by (internal keys never reach the UI). */
+const FIELD_NAMES: Record<string, string> = {
+  path: '文件路径',
+  regionCode: '统筹地区编码',
+  regionName: '统筹地区名称',
+  title: '名称',
+  name: '姓名',
+  role: '职务',
+  date: '日期',
+  period: '期间',
+  seed: '随机种子',
+  witnesses: '见证人',
+  seats: '席位数',
+  indicator: '指标',
+  institution: '机构',
+  cause: '原因',
+  text: '内容',
+  note: '说明',
+  department: '责任处室',
+  dueDate: '期限',
+  endDate: '任期结束日期',
+  start: '开始日期',
+  weight: '权重',
+  departments: '责任处室',
+  settlement: '清算完成日期',
+  q: '搜索内容',
+};
 type HandlerMap<Ctx> = Partial<Record<Channel, (input: never, ctx: Ctx) => unknown>>;
 
 /** Checks channel, place and input; returns the parsed input or the error envelope. */
@@ -27,10 +55,10 @@ export function validate(
   const parsed = contract[channel].input.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    const at = first && first.path.length ? `“${first.path.join('.')}”` : '';
+    const field = first?.path.map((k) => FIELD_NAMES[String(k)]).find(Boolean);
     return {
       ok: false,
-      envelope: { ok: false, error: { code: 'INVALID_INPUT', message: `参数${at}不正确：${first?.message ?? ''}`, hint: '请检查填写的内容后重试。' } },
+      envelope: { ok: false, error: { code: 'INVALID_INPUT', message: `${field ? `“${field}”` : '填写的内容'}不正确：${first?.message ?? ''}`, hint: '请检查填写的内容后重试。' } },
     };
   }
   return { ok: true, channel, input: parsed.data };

@@ -5,6 +5,9 @@
 
 import { z } from 'zod';
 
+// zod's own messages (a missing field, a wrong type) in Chinese too, not only the ones written here
+z.config(z.locales.zhCN());
+
 export interface Entry {
   readonly input: z.ZodType;
   readonly result: unknown;

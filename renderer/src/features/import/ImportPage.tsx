@@ -99,7 +99,7 @@ export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
           data-testid="dropzone"
         >
           <div className="dropzone-title">把数据包拖到这里</div>
-          <div className="muted">支持 .xlsx 工作簿（模板格式）或 .zip 压缩包（manifest.json + CSV）。导入前会先检查并显示将要发生的变化。</div>
+          <div className="muted">支持 .xlsx 工作簿（模板格式）或 .zip 压缩包（说明文件加各表的 CSV 文本）。导入前会先检查并显示将要发生的变化。</div>
           <button type="button" className="primary" onClick={choose} data-testid="choose-package">
             选择数据包…
           </button>

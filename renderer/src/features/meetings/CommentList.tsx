@@ -7,6 +7,7 @@ import { Grid } from '../../components/Grid';
 import { type Msg } from './meeting-common';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
+import { DateInput } from '../../components/DateInput';
 
 export function CommentList({ comments, onChanged, setMsg }: { comments: CommentView[]; onChanged: () => void; setMsg: (m: Msg) => void }) {
   const [sel, setSel] = useState<CommentView | null>(null);
@@ -69,7 +70,7 @@ export function CommentList({ comments, onChanged, setMsg }: { comments: Comment
                 <option key={d}>{d}</option>
               ))}
             </select>
-            <input type="date" value={due} onChange={(e) => setDue(e.target.value)} aria-label="期限" data-testid="workflow-due" />
+            <DateInput value={due} onChange={setDue} label="期限" testId="workflow-due" />
             {NEXT_STATUS[current.status].map((to) => (
               <button key={to} type="button" onClick={() => go(to)} data-testid={`to-${to}`}>
                 {to}

@@ -3,6 +3,7 @@ import { MEETING_TYPES, type MeetingType, type MeetingView } from '../../../../s
 import { api } from '../../api';
 import { today } from '../../../../shared/dates';
 import { useAction, type Message } from '../../data/use-action';
+import { DateInput } from '../../components/DateInput';
 
 export function NewMeeting({ onCreated, onMessage }: { onCreated: (m: MeetingView) => void; onMessage: (m: Message) => void }) {
   const action = useAction(onMessage);
@@ -23,9 +24,14 @@ export function NewMeeting({ onCreated, onMessage }: { onCreated: (m: MeetingVie
         ))}
       </select>
       <input placeholder="会议名称" value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} data-testid="meeting-title" />
-      <input type="date" value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} aria-label="日期" data-testid="meeting-date" />
+      <DateInput value={f.date} onChange={(d) => setF({ ...f, date: d })} label="日期" testId="meeting-date" />
       <input placeholder="地点" value={f.place} onChange={(e) => setF({ ...f, place: e.target.value })} />
-      <input placeholder="涉及期间（如 2025-Q1）" value={f.period} onChange={(e) => setF({ ...f, period: e.target.value })} data-testid="meeting-period" />
+      <input
+        placeholder="涉及期间（如 2025年第一季度）"
+        value={f.period}
+        onChange={(e) => setF({ ...f, period: e.target.value })}
+        data-testid="meeting-period"
+      />
       <input placeholder="召集人" value={f.convenor} onChange={(e) => setF({ ...f, convenor: e.target.value })} />
       <button
         type="button"

@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 import { MessageBanner } from '../../components/MessageBanner';
+import { DateInput } from '../../components/DateInput';
 
 /** The region's own department list and the dates its annual settlements finished. */
 export function RegionSettingsEditor() {
@@ -28,11 +29,11 @@ export function RegionSettingsEditor() {
         {years.map((yy) => (
           <label key={yy}>
             {yy}年度清算完成日期
-            <input
-              type="date"
+            <DateInput
               value={settlement[yy] ?? ''}
-              onChange={(e) => setSettlement({ ...settlement, [yy]: e.target.value })}
-              data-testid={`settings-settlement-${yy}`}
+              onChange={(d) => setSettlement({ ...settlement, [yy]: d })}
+              label={`${yy}年度清算完成日期`}
+              testId={`settings-settlement-${yy}`}
             />
           </label>
         ))}

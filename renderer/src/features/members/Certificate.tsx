@@ -49,7 +49,7 @@ export function Certificate({ record, onExport, onPrint }: { record: DrawRecordV
         <dt>本记录哈希</dt>
         <dd className="mono">{record.recordHash}</dd>
         <dt>算法</dt>
-        <dd>liangjiadi-draw-v1（见 docs/draw-algorithm.md；可用 verify_draw.py 独立复核）</dd>
+        <dd>公开的确定性抽选算法（第1版）：任何人可用公布的成员库、规则和随机种子重新计算，结果必须与本证书一致；亮家底安装目录附带独立复核程序。</dd>
       </dl>
       <div className="cert-sign">
         <span>召集人：</span>
@@ -58,7 +58,7 @@ export function Certificate({ record, onExport, onPrint }: { record: DrawRecordV
       </div>
       <div className="actions right no-print">
         <button type="button" onClick={onExport} data-testid="export-record">
-          导出记录（JSON）
+          导出抽选记录文件
         </button>
         <button type="button" className="primary" onClick={onPrint} data-testid="print-certificate">
           保存证书（PDF）

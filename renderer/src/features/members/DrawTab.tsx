@@ -50,12 +50,12 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
     const { path } = await api.dialog.save({
       title: '导出抽选记录',
       defaultName: `抽选记录-${record.id}.json`,
-      filters: [{ name: 'JSON', extensions: ['json'] }],
+      filters: [{ name: '抽选记录', extensions: ['json'] }],
     });
     if (path)
       await run(
         () => api.draw.exportRecord({ drawId: record.id, path }),
-        (r) => `抽选记录已导出：${r.path}（可用 docs/verify_draw.py 独立复核）`,
+        (r) => `抽选记录已导出：${r.path}（可用独立复核程序核对）`,
       );
   };
   const printCertificate = async () => {

@@ -23,7 +23,7 @@ export function HistoryTab({ run }: { run: Run }) {
     { headerName: '记录哈希', field: 'recordHash', width: 160, valueFormatter: (p) => (p.value ? `${String(p.value).slice(0, 12)}…` : '—') },
   ];
   const verify = async () => {
-    const { path } = await api.dialog.open({ title: '选择抽选记录（JSON）', filters: [{ name: '抽选记录', extensions: ['json'] }] });
+    const { path } = await api.dialog.open({ title: '选择抽选记录文件', filters: [{ name: '抽选记录', extensions: ['json'] }] });
     if (!path) return;
     const r = await run(() => api.draw.verify({ path }));
     if (r)

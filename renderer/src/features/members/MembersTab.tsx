@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { Grid } from '../../components/Grid';
 import { type Run } from './run';
 import { useApi } from '../../data/use-api';
+import { DateInput } from '../../components/DateInput';
 
 export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memberId: number; name: string }) => void }) {
   const members = useApi('members.list', {});
@@ -66,7 +67,7 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
           >
             成员退出并补充抽选…
           </button>
-          <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} aria-label="新的任期结束日期" />
+          <DateInput value={endDate} onChange={setEndDate} label="新的任期结束日期" />
           <button
             type="button"
             disabled={!sel || !endDate}

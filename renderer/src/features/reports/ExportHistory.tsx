@@ -34,7 +34,7 @@ export function ExportHistory() {
       ok: (r) =>
         r.record
           ? `来源：导出编号 ${r.record.id}（${BY[r.by!]}）· ${r.record.type} ${r.record.period ? formatPeriodZh(r.record.period) : ''} · 导出人 ${r.record.actor} · ${formatDateTimeZh(r.record.at)}`
-          : `未找到来源：本工作区的导出登记中没有与该文件对应的记录（SHA-256 ${r.sha256.slice(0, 16)}…）。`,
+          : `未找到来源：本工作区的导出登记中没有与该文件对应的记录（文件指纹 ${r.sha256.slice(0, 16)}…）。`,
     });
   };
   return (

@@ -46,7 +46,7 @@ export function SettingsPage({ info }: { info: AppInfo | null }) {
         ) : (
           <p>尚未打开工作区。</p>
         )}
-        <p className="muted">工作区是本机上的一个加密就绪的 SQLite 文件，程序不联网、不上传任何数据。程序下次启动时打开最近使用的工作区。</p>
+        <p className="muted">工作区是本机上的一个数据库文件（.ljd），程序不联网、不上传任何数据。程序下次启动时打开最近使用的工作区。</p>
         <WorkspaceActions />
       </div>
       <div className="card">
@@ -55,7 +55,7 @@ export function SettingsPage({ info }: { info: AppInfo | null }) {
       </div>
       <div className="card">
         <h3>审计日志</h3>
-        <p className="muted">每一次写入都记录操作人、时间与对象，并以哈希链相连，删除或篡改任何一条都会被发现（命令行 audit-verify 可校验）。</p>
+        <p className="muted">每一次写入都记录操作人、时间与对象，并以哈希链相连，删除或篡改任何一条都会被发现（可用命令行的审计校验命令核对）。</p>
         <Grid rows={audit.data ?? []} columns={auditColumns} height={300} testId="audit-grid" />
       </div>
     </section>
