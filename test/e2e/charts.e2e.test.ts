@@ -194,6 +194,11 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.screenshot('23-present-1920');
     await h.page.keyboard.press('c');
     await h.page.getByTestId('quick-comment').waitFor();
+    // the hospital is chosen in the form (pinyin initials), never taken from the slide
+    await expect(h.page.getByTestId('comment-institution').inputValue()).resolves.toBe('');
+    await h.page.getByTestId('comment-institution').fill('sfskyy');
+    await h.page.getByTestId('comment-institution-matches').waitFor();
+    await h.page.getByTestId('comment-institution').press('Enter');
     await h.page.getByTestId('comment-person').fill('骨科医院医保办 王主任');
     await h.page.getByTestId('comment-text').fill('11月次均费用上升系关节置换病例集中，申请单独说明。');
     await h.page.keyboard.press('Control+Enter');

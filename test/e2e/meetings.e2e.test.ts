@@ -41,7 +41,7 @@ describe('a data communication meeting in Chromium', () => {
 
     // comment 1: the hospital picked by pinyin initials, keyboard only
     await p.getByTestId('institution-search').fill('srmyy');
-    await p.getByTestId('institution-matches').waitFor();
+    await p.getByTestId('institution-search-matches').waitFor();
     await p.getByTestId('institution-search').press('Enter');
     await p.getByTestId('comment-person').fill('王院长');
     await p.getByTestId('comment-text').fill('建议在月告知中增加同级医院病组次均费用对比。');

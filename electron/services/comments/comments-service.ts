@@ -194,16 +194,20 @@ export interface QuickComment {
   period: string | null;
   viewId: number | null;
   slide: number | null;
+  /** the meeting being held (presentation started from the meeting's agenda) */
+  meetingId?: number | null;
 }
 
 /** A comment captured during the meeting, with the slide, hospital, indicator and period on screen. */
 export function quickComment(db: WritableDb, c: QuickComment, actor: string): { id: number } {
   if (!c.text.trim()) throw new AppError('INVALID_INPUT', '请输入意见内容。', '');
   return inTransaction(db, () => {
+    const t = now();
     const id = Number(
       run(
         db,
-        'INSERT INTO comments (institution, person, kind, text, view_id, slide, indicator, period, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        "INSERT INTO comments (meeting_id, institution, person, kind, text, view_id, slide, indicator, period, status, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '已记录', ?, ?, ?)",
+        c.meetingId ?? null,
         c.institution,
         c.person.trim(),
         c.kind,
@@ -212,10 +216,15 @@ export function quickComment(db: WritableDb, c: QuickComment, actor: string): { 
         c.slide,
         c.indicator,
         c.period,
-        now(),
+        t,
         actor,
+        t,
       ).lastInsertRowid,
     );
+    // like a comment typed in the meeting room: in the workflow history and in full-text search
+    run(db, "INSERT INTO comment_events (comment_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, NULL, '已记录', '')", id, t, actor);
+    const inst = c.institution ? (getValue<string>(db, 'SELECT name FROM institutions WHERE code = ?', c.institution) ?? '') : '';
+    indexText(db, 'comment', id, `${inst} ${c.person} ${c.text}`);
     recordAudit(db, { actor, action: 'comments.quick', target: `comment#${id}`, details: { ...c } });
     return { id };
   });

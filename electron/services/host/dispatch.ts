@@ -58,7 +58,10 @@ export function validate(
     const field = first?.path.map((k) => FIELD_NAMES[String(k)]).find(Boolean);
     return {
       ok: false,
-      envelope: { ok: false, error: { code: 'INVALID_INPUT', message: `${field ? `“${field}”` : '填写的内容'}不正确：${first?.message ?? ''}`, hint: '请检查填写的内容后重试。' } },
+      envelope: {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `${field ? `“${field}”` : '填写的内容'}不正确：${first?.message ?? ''}`, hint: '请检查填写的内容后重试。' },
+      },
     };
   }
   return { ok: true, channel, input: parsed.data };

@@ -2,7 +2,7 @@
 
 import type { Handlers } from '../host/handler-types';
 import { exportList } from './lists';
-import { addAttendee, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
+import { addAttendee, addSittingMembers, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
 
 export const meetingsHandlers: Handlers<
   | 'meetings.list'
@@ -10,6 +10,7 @@ export const meetingsHandlers: Handlers<
   | 'meetings.saveMinutes'
   | 'meetings.setAgenda'
   | 'meetings.addAttendee'
+  | 'meetings.addSittingMembers'
   | 'meetings.setPresence'
   | 'meetings.search'
   | 'meetings.calendar'
@@ -20,6 +21,7 @@ export const meetingsHandlers: Handlers<
   'meetings.saveMinutes': (i, { session, actor }) => saveMinutes(session.db, i.id, i.minutes, i.decisions, actor),
   'meetings.setAgenda': (i, { session, actor }) => setAgenda(session.db, i.id, i.viewIds, actor),
   'meetings.addAttendee': (i, { session, actor }) => addAttendee(session.db, i.meetingId, i, actor),
+  'meetings.addSittingMembers': (i, { session, actor }) => addSittingMembers(session.db, i.meetingId, actor),
   'meetings.setPresence': (i, { session, actor }) => setPresence(session.db, i.attendeeId, i.present, actor),
   'meetings.search': (i, { session }) => search(session.db, i.q),
   'meetings.calendar': (i, { session }) => calendar(session.db, i.today, i.from),

@@ -128,6 +128,33 @@ export function addAttendee(db: WritableDb, meetingId: number, a: { name: string
   });
 }
 
+/** Adds the sitting members (hospital and bureau representatives) not yet on the attendance list. */
+export function addSittingMembers(db: WritableDb, meetingId: number, actor: string): MeetingView {
+  meetingView(db, meetingId); // the meeting exists
+  return inTransaction(db, () => {
+    const sitting = allRows<{ name: string; organization: string; role: string }>(
+      db,
+      `SELECT p.name, coalesce(i.name, p.institution_name, '医保部门') AS organization, p.role
+       FROM members m JOIN pool_members p ON p.id = m.pool_member_id LEFT JOIN institutions i ON i.code = p.institution
+       WHERE m.status = 'active' ORDER BY p.kind, p.institution, p.name`,
+    );
+    const listed = new Set(
+      allRows<{ name: string; organization: string }>(db, 'SELECT name, organization FROM attendance WHERE meeting_id = ?', meetingId).map(
+        (a) => `${a.name}|${a.organization}`,
+      ),
+    );
+    let added = 0;
+    for (const a of sitting) {
+      if (listed.has(`${a.name}|${a.organization}`)) continue;
+      run(db, 'INSERT INTO attendance (meeting_id, name, organization, role) VALUES (?, ?, ?, ?)', meetingId, a.name, a.organization, a.role);
+      added++;
+    }
+    if (!sitting.length) throw new AppError('INVALID_INPUT', '工作组目前没有在任成员。', '请先在“成员与抽选”中完成抽选或任命医保部门成员。');
+    recordAudit(db, { actor, action: 'meeting.attendeesFromMembers', target: `meeting#${meetingId}`, details: { added } });
+    return meetingView(db, meetingId);
+  });
+}
+
 /** Sign-in (present) or absence. */
 export function setPresence(db: WritableDb, attendeeId: number, present: boolean, actor: string): MeetingView {
   return inTransaction(db, () => {

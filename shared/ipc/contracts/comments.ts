@@ -19,6 +19,8 @@ export const commentsContract = {
         period: z.string().max(10).nullable(),
         viewId: id.nullable(),
         slide: z.number().int().min(0).nullable(),
+        /** the meeting being held when the comment was recorded */
+        meetingId: id.nullable().optional(),
       })
       .strict(),
     returns<{ id: number }>(),

@@ -26,6 +26,8 @@ export const meetingsContract = {
     z.object({ meetingId: id, name: z.string().min(1).max(40), organization: z.string().max(100), role: z.string().max(40) }).strict(),
     returns<MeetingView>(),
   ),
+  /** the sitting members of the working group as attendees (those not listed yet) */
+  'meetings.addSittingMembers': writes(z.object({ meetingId: id }).strict(), returns<MeetingView>()),
   'meetings.setPresence': writes(z.object({ attendeeId: id, present: z.boolean() }).strict(), returns<MeetingView>()),
   'meetings.search': reads(z.object({ q: z.string().max(100) }).strict(), returns<SearchHit[]>()),
   'meetings.calendar': reads(z.object({ today: isoDate, from: z.string().regex(/^\d{4}-\d{2}$/) }).strict(), returns<Obligation[]>()),

@@ -1,10 +1,9 @@
-import { pinyin } from 'pinyin-pro';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { COMMENT_CATEGORIES } from '../../../../shared/domain/meetings';
 import { api } from '../../api';
 import { type Msg } from './meeting-common';
 import { useDebounced } from '../../hooks/use-debounced';
-import { matchInstitution } from './match-institution';
+import { InstitutionSearch } from '../../components/InstitutionSearch';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 
@@ -12,16 +11,6 @@ import { useAction } from '../../data/use-action';
 export function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: number; onSaved: () => void; setMsg: (m: Msg) => void }) {
   const action = useAction(setMsg);
   const insts = useApi('catalog.institutions', {});
-  const indexed = useMemo(
-    () =>
-      (insts.data ?? []).map((i) => ({
-        ...i,
-        py: pinyin(i.name, { toneType: 'none', type: 'array' }).join('').toLowerCase(),
-        initials: pinyin(i.name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase(),
-      })),
-    [insts.data],
-  );
-  const [q, setQ] = useState('');
   const [form, setForm] = useState({
     id: null as number | null,
     institution: null as string | null,
@@ -31,8 +20,6 @@ export function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: numb
     text: '',
   });
   const [status, setStatus] = useState('');
-  const matches = indexed.filter((i) => matchInstitution(q, i)).slice(0, 8);
-  const chosen = indexed.find((i) => i.code === form.institution);
   const save = async (f: typeof form) => {
     if (!f.text.trim() && !f.institution) return;
     const c = await action.run(() =>
@@ -53,30 +40,7 @@ export function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: numb
     <div className="card capture" data-testid="comment-capture">
       <h3>记录意见 {form.id ? <span className="muted">第 {form.id} 号</span> : null}</h3>
       <div className="form-row">
-        <div className="picker">
-          <input
-            placeholder="机构：输入名称、编码或拼音首字母（如 srmyy）"
-            value={chosen && !q ? chosen.name : q}
-            onChange={(e) => setQ(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && matches[0]) {
-                e.preventDefault();
-                update({ institution: matches[0].code });
-                setQ('');
-              }
-            }}
-            data-testid="institution-search"
-          />
-          {q && (
-            <ul className="picker-list" data-testid="institution-matches">
-              {matches.map((i) => (
-                <li key={i.code} onMouseDown={() => (update({ institution: i.code }), setQ(''))}>
-                  {i.name} <span className="muted">{i.code}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <InstitutionSearch institutions={insts.data ?? []} value={form.institution} onChange={(code) => update({ institution: code })} />
         <input placeholder="提出人" value={form.person} onChange={(e) => update({ person: e.target.value })} data-testid="comment-person" />
         <select value={form.kind} onChange={(e) => update({ kind: e.target.value as '意见建议' | '异议申诉' })} aria-label="类别" data-testid="comment-kind">
           <option>意见建议</option>

@@ -5,6 +5,7 @@ import { today } from '../../../../shared/dates';
 import { type Msg } from './meeting-common';
 import { useDebounced } from '../../hooks/use-debounced';
 import { Agenda } from './Agenda';
+import { PresentAgenda } from './PresentAgenda';
 import { CommentCapture } from './CommentCapture';
 import { CommentList } from './CommentList';
 import { useApi } from '../../data/use-api';
@@ -114,9 +115,15 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
           >
             添加参会人
           </button>
+          <button type="button" onClick={() => run(() => api.meetings.addSittingMembers({ meetingId: m.id }))} data-testid="attendee-members">
+            添加在任工作组成员
+          </button>
         </div>
         <h4>议程（演示的图表）</h4>
         <Agenda meeting={m} onChange={(viewIds) => run(() => api.meetings.setAgenda({ id: m.id, viewIds }))} />
+        <div className="toolbar">
+          <PresentAgenda meeting={m} />
+        </div>
         <h4>会议纪要</h4>
         <textarea
           rows={5}

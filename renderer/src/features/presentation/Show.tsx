@@ -7,12 +7,26 @@ import { type View } from './Presentation';
 import { ChartView } from '../analysis/ChartView';
 import { type Ctx } from '../analysis/chart-common';
 import { useAction } from '../../data/use-action';
+import { InstitutionSearch } from '../../components/InstitutionSearch';
 
-export function Show({ views, start, ctx, onExit }: { views: View[]; start: number; ctx: Ctx; onExit: () => void }) {
+/** meetingId: the meeting being held; every comment recorded with C belongs to it. */
+export function Show({
+  views,
+  start,
+  ctx,
+  onExit,
+  meetingId = null,
+}: {
+  views: View[];
+  start: number;
+  ctx: Ctx;
+  onExit: () => void;
+  meetingId?: number | null;
+}) {
   const [index, setIndex] = useState(start);
   const [institution, setInstitution] = useState<string | null>(null);
   const [picker, setPicker] = useState(false);
-  const [comment, setComment] = useState<{ kind: '意见建议' | '异议申诉'; person: string; text: string; institution: string } | null>(null);
+  const [comment, setComment] = useState<{ kind: '意见建议' | '异议申诉'; person: string; text: string; institution: string | null } | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const showToast = (text: string) => {
     setToast(text);
@@ -24,7 +38,6 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
   const exitRef = useRef(onExit);
   exitRef.current = onExit;
   const spec: ViewSpec = institution ? { ...view.spec, institution } : view.spec;
-  const slideInstitution = spec.institution ?? null;
 
   useEffect(() => {
     // In full screen the browser takes Esc to leave full screen and the page never sees the key:
@@ -62,13 +75,14 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
       } else if (e.key === 'Escape') onExit();
       else if (e.key === 'c' || e.key === 'C') {
         e.preventDefault();
-        setComment({ kind: '意见建议', person: '', text: '', institution: slideInstitution ?? '' });
+        // the hospital is chosen in the form, never taken from what the slide happens to highlight
+        setComment({ kind: '意见建议', person: '', text: '', institution: null });
       } else if (e.key === 'h' || e.key === 'H') {
         e.preventDefault();
         setPicker(true);
       }
     },
-    [comment, picker, views.length, onExit, slideInstitution],
+    [comment, picker, views.length, onExit],
   );
   useEffect(() => {
     window.addEventListener('keydown', onKey);
@@ -82,7 +96,8 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
         api.comments.quick({
           text: comment.text,
           kind: comment.kind,
-          institution: comment.institution || null,
+          institution: comment.institution,
+          meetingId,
           person: comment.person,
           indicator: spec.indicator ?? null,
           period: spec.period,
@@ -152,19 +167,12 @@ export function Show({ views, start, ctx, onExit }: { views: View[]; start: numb
               <option>意见建议</option>
               <option>异议申诉</option>
             </select>
-            <select
+            <InstitutionSearch
+              institutions={ctx.institutions}
               value={comment.institution}
-              onChange={(e) => setComment({ ...comment, institution: e.target.value })}
-              aria-label="机构"
-              data-testid="comment-institution"
-            >
-              <option value="">（不指定机构）</option>
-              {ctx.institutions.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
+              onChange={(code) => setComment({ ...comment, institution: code })}
+              testId="comment-institution"
+            />
             <input
               placeholder="提出人"
               value={comment.person}

@@ -1,4 +1,4 @@
-import type { Institution } from '../../../../shared/domain/types';
+import type { Institution } from '../../../shared/domain/types';
 
 /** Institution search by name, code, full pinyin or initials (subsequence): "srmyy" finds 示范市人民医院. */
 export function matchInstitution(q: string, i: Institution & { py: string; initials: string }): boolean {
