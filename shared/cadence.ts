@@ -35,6 +35,8 @@ export interface CadenceOptions {
   settlement?: Record<string, string>;
   /** days before the due date that count as "due soon" */
   soonDays?: number;
+  /** days after a meeting within which its 问题建议清单 is due (default 7) */
+  listDays?: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -56,7 +58,7 @@ function addMonthsEnd(date: string, months: number): string {
  * - 半年公布: hospitalization rate and special-case review at least once in each half-year;
  * - 年通报: within one month after the annual settlement;
  * - 季度报送: DRG/DIP information to the province each quarter (by the end of the next quarter's first month);
- * - 问题建议清单: within a week after each quarterly or annual meeting;
+ * - 问题建议清单: within a week (opts.listDays) after every meeting;
  * - 技术建议报告: technical (ADRG) suggestions upward by 15 July and 15 December.
  */
 export function cadence(today: string, done: DoneEvent[], meetings: MeetingRef[], opts: CadenceOptions): Obligation[] {
@@ -105,10 +107,8 @@ export function cadence(today: string, done: DoneEvent[], meetings: MeetingRef[]
       });
     }
   }
-  for (const m of meetings) {
-    if (m.type !== '季公告' && m.type !== '年通报') continue;
-    out.push({ kind: '问题建议清单', subject: String(m.id), title: `${m.date} ${m.type}会后问题建议清单`, due: addDays(m.date, 7) });
-  }
+  for (const m of meetings)
+    out.push({ kind: '问题建议清单', subject: String(m.id), title: `${m.date} ${m.type}会后问题建议清单`, due: addDays(m.date, opts.listDays ?? 7) });
   return out
     .filter((o) => o.due >= `${opts.from}-01` && o.due <= horizon)
     .map((o) => {

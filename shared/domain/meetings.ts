@@ -34,7 +34,7 @@ export interface MeetingView {
   attendees: { id: number; name: string; organization: string; role: string; present: boolean }[];
   commentCount: number;
   /** 问题建议清单 due one week after quarterly and annual meetings */
-  listDue: string | null;
+  listDue: string;
 }
 
 export interface CommentView {

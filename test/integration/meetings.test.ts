@@ -8,7 +8,7 @@ import { saveView } from '../../electron/services/views/views';
 import { getSettings, setSettings } from '../../electron/services/settings/settings';
 import { listComments, saveComment, transitionComment } from '../../electron/services/comments/comments-service';
 import { exportList } from '../../electron/services/meetings/lists';
-import { addAttendee, setAgenda, calendar, createMeeting, saveMinutes, search, setPresence } from '../../electron/services/meetings/meetings';
+import { addAttendee, setAgenda, calendar, createMeeting, meetingView, saveMinutes, search, setPresence } from '../../electron/services/meetings/meetings';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { tempDir } from '../helpers/temp';
 import { readFileSync } from 'node:fs';
@@ -131,7 +131,14 @@ describe('meetings and comments', () => {
     const db = ws(tempDir());
     expect(getSettings(db).departments).toContain('医药服务处');
     setSettings(db, { departments: ['医保中心', '待遇保障科', '待遇保障科', ' '], settlement: { '2024': '2025-04-15' } }, '测试');
-    expect(getSettings(db)).toEqual({ departments: ['医保中心', '待遇保障科'], settlement: { '2024': '2025-04-15' } });
+    expect(getSettings(db)).toEqual({ departments: ['医保中心', '待遇保障科'], settlement: { '2024': '2025-04-15' }, listDays: 7 });
+    // the list deadline applies to every meeting and follows the region's setting
+    const monthly = createMeeting(db, { type: '数据沟通会', title: '11月数据沟通会', date: '2025-12-10', place: '', period: '2025-11', convenor: '' }, '测试');
+    expect(monthly.listDue).toBe('2025-12-17');
+    setSettings(db, { departments: ['医保中心', '待遇保障科'], settlement: { '2024': '2025-04-15' }, listDays: 3 }, '测试');
+    expect(meetingView(db, monthly.id).listDue).toBe('2025-12-13');
+    expect(calendar(db, '2025-12-11', '2025-12').find((o) => o.kind === '问题建议清单' && o.subject === String(monthly.id))?.due).toBe('2025-12-13');
+    expect(() => setSettings(db, { departments: ['医保中心'], settlement: {}, listDays: 0 }, '测试')).toThrow(/1—60 天/);
     expect(() => setSettings(db, { departments: ['医保中心'], settlement: { '2024': '2024-12-31' } }, '测试')).toThrow(/清算完成日期/);
     expect(() => setSettings(db, { departments: [' '], settlement: {} }, '测试')).toThrow(/至少保留一个/);
     expect(calendar(db, '2025-05-20', '2025-01').find((o) => o.kind === '年通报' && o.subject === '2024')!.due).toBe('2025-05-15');

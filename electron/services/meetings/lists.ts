@@ -89,8 +89,8 @@ export async function exportList(
     const m = meetingView(db, opts.meetingId);
     list = listComments(db, { meetingId: m.id });
     title = `${m.title}问题建议清单`;
-    subtitle = `${m.date} ${m.place}${m.listDue ? ` · 应于 ${m.listDue} 前报送` : ''}`;
-    if (m.listDue) done = { kind: '问题建议清单', subject: String(m.id) };
+    subtitle = `${m.date} ${m.place} · 应于 ${m.listDue} 前报送`;
+    done = { kind: '问题建议清单', subject: String(m.id) };
   } else if (kind === '警示清单') {
     list = listComments(db, {}).filter((c) => c.irregular);
     title = '定点医疗机构警示清单';

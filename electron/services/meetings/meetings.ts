@@ -53,7 +53,8 @@ export function meetingView(db: ReadableDb, id: number): MeetingView {
     agenda: JSON.parse(m.agenda) as number[],
     attendees,
     commentCount: getValue<number>(db, 'SELECT count(*) FROM comments WHERE meeting_id = ?', id) ?? 0,
-    listDue: type === '季公告' || type === '年通报' ? addDays(m.date, 7) : null,
+    // every meeting's 问题建议清单 is due a set number of days after it (seed 004: a week)
+    listDue: addDays(m.date, getSettings(db).listDays),
   };
 }
 
@@ -189,5 +190,6 @@ export function search(db: ReadableDb, q: string): SearchHit[] {
 export function calendar(db: ReadableDb, today: string, from: string): Obligation[] {
   const done = allRows<DoneEvent>(db, 'SELECT kind, subject, date FROM done_events');
   const meetings = allRows<{ id: number; type: string; date: string }>(db, 'SELECT id, type, date FROM meetings');
-  return cadence(today, done, meetings, { from, settlement: getSettings(db).settlement });
+  const settings = getSettings(db);
+  return cadence(today, done, meetings, { from, settlement: settings.settlement, listDays: settings.listDays });
 }

@@ -10,7 +10,11 @@ export interface RegionSettings {
   departments: string[];
   /** year → date annual settlement finished (YYYY-MM-DD) */
   settlement: Record<string, string>;
+  /** days after any meeting within which its 问题建议清单 is due (seed 004: a week) */
+  listDays: number;
 }
+
+export const DEFAULT_LIST_DAYS = 7;
 
 export function getSettings(db: ReadableDb): RegionSettings {
   const get = (k: string) => getValue<string>(db, 'SELECT value FROM settings WHERE key = ?', k);
@@ -19,10 +23,14 @@ export function getSettings(db: ReadableDb): RegionSettings {
   return {
     departments: departments ? (JSON.parse(departments) as string[]) : [...DEPARTMENTS],
     settlement: settlement ? (JSON.parse(settlement) as Record<string, string>) : {},
+    listDays: Number(get('listDays') ?? DEFAULT_LIST_DAYS),
   };
 }
 
-export function setSettings(db: WritableDb, s: RegionSettings, actor: string): RegionSettings {
+export function setSettings(db: WritableDb, input: Omit<RegionSettings, 'listDays'> & { listDays?: number }, actor: string): RegionSettings {
+  const s: RegionSettings = { ...input, listDays: input.listDays ?? getSettings(db).listDays };
+  if (!Number.isInteger(s.listDays) || s.listDays < 1 || s.listDays > 60)
+    throw new AppError('INVALID_INPUT', '问题建议清单期限应为 1—60 天。', '《工作规则》要求会后一周内形成问题建议清单，默认 7 天。');
   const departments = [...new Set(s.departments.map((d) => d.trim()).filter(Boolean))];
   if (!departments.length) throw new AppError('INVALID_INPUT', '至少保留一个责任处室。', '例如：医保中心、医药服务处、基金监管处。');
   for (const [y, d] of Object.entries(s.settlement))
@@ -35,7 +43,8 @@ export function setSettings(db: WritableDb, s: RegionSettings, actor: string): R
     const t = new Date().toISOString();
     put.run('departments', JSON.stringify(departments), t);
     put.run('settlement', JSON.stringify(s.settlement), t);
-    recordAudit(db, { actor, action: 'settings.region', target: 'settings', details: { departments, settlement: s.settlement } });
-    return { departments, settlement: s.settlement };
+    put.run('listDays', String(s.listDays), t);
+    recordAudit(db, { actor, action: 'settings.region', target: 'settings', details: { departments, settlement: s.settlement, listDays: s.listDays } });
+    return { departments, settlement: s.settlement, listDays: s.listDays };
   });
 }

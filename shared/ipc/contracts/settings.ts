@@ -3,12 +3,18 @@
 import { z } from 'zod';
 import { empty, isoDate, reads, returns, writes, type DomainContract } from './common';
 
-type RegionSettings = { departments: string[]; settlement: Record<string, string> };
+type RegionSettings = { departments: string[]; settlement: Record<string, string>; listDays: number };
 
 export const settingsContract = {
   'settings.get': reads(empty, returns<RegionSettings>()),
   'settings.set': writes(
-    z.object({ departments: z.array(z.string().max(40)).min(1).max(30), settlement: z.record(z.string().regex(/^\d{4}$/), isoDate) }).strict(),
+    z
+      .object({
+        departments: z.array(z.string().max(40)).min(1).max(30),
+        settlement: z.record(z.string().regex(/^\d{4}$/), isoDate),
+        listDays: z.number().int().min(1).max(60).optional(),
+      })
+      .strict(),
     returns<RegionSettings>(),
   ),
 } satisfies DomainContract<'settings'>;

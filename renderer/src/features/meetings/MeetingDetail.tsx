@@ -70,11 +70,9 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
             {m.place && ` · ${m.place}`}
           </span>
         </h3>
-        {m.listDue && (
-          <div className={`banner ${m.listDue < today() ? 'error' : 'warn'}`} data-testid="list-due">
-            季度和年度会议后一周内须形成问题建议清单：截止 {m.listDue}。
-          </div>
-        )}
+        <div className={`banner ${m.listDue < today() ? 'error' : 'warn'}`} data-testid="list-due">
+          会后须按期形成问题建议清单并书面报送：截止 {m.listDue}。
+        </div>
         <h4>
           签到（{m.attendees.filter((a) => a.present).length}/{m.attendees.length}）
         </h4>

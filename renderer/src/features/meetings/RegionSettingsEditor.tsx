@@ -10,11 +10,13 @@ export function RegionSettingsEditor() {
   const loaded = useApi('settings.get', {});
   const [departments, setDepartments] = useState('');
   const [settlement, setSettlement] = useState<Record<string, string>>({});
+  const [listDays, setListDays] = useState(7);
   const action = useAction();
   useEffect(() => {
     if (!loaded.data) return;
     setDepartments(loaded.data.departments.join('、'));
     setSettlement(loaded.data.settlement);
+    setListDays(loaded.data.listDays);
   }, [loaded.data]);
   const y = new Date().getFullYear();
   const years = [y - 2, y - 1, y].map(String);
@@ -37,12 +39,24 @@ export function RegionSettingsEditor() {
             />
           </label>
         ))}
+        <label>
+          会后问题建议清单期限（天）
+          <input
+            type="number"
+            min={1}
+            max={60}
+            value={listDays}
+            onChange={(e) => setListDays(Number(e.target.value))}
+            style={{ width: 70 }}
+            data-testid="settings-list-days"
+          />
+        </label>
         <button
           type="button"
           data-testid="settings-save"
           onClick={() => {
             const clean = Object.fromEntries(Object.entries(settlement).filter(([, d]) => d));
-            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean }), {
+            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean, listDays }), {
               ok: () => '地区设置已保存。',
               invalidate: ['settings', 'meetings'],
             });
