@@ -3,7 +3,7 @@
 
 import { addDays } from './dates';
 
-export type ObligationKind = '月告知' | '季公告' | '半年公布' | '年通报' | '季度报送' | '问题建议清单' | '技术建议报告';
+export type ObligationKind = '月告知' | '季公告' | '半年公布' | '年通报' | '季度报送' | '问题建议清单' | '技术建议报告' | '意见答复';
 
 export interface Obligation {
   kind: ObligationKind;
@@ -13,7 +13,21 @@ export interface Obligation {
   due: string;
   status: 'done' | 'overdue' | 'due-soon' | 'upcoming';
   doneOn: string | null;
+  /** what the app records as fulfilling it */
+  fulfilledBy: string;
 }
+
+/** What fulfils each kind of obligation in the app (shown in the calendar). */
+export const FULFILLED_BY: Record<ObligationKind, string> = {
+  月告知: '召开该月的“月告知”或“数据沟通会”（涉及期间填该月），或在“报告”中批量导出全部医疗机构的月告知',
+  季公告: '召开该季度的“季公告”或“数据沟通会”（涉及期间填该季度），或在“报告”中导出该季度的季公告',
+  半年公布: '在“报告”中导出涵盖该半年的数据分析简报',
+  年通报: '召开该年度的“年通报”会议，或在“报告”中导出该年度的年通报',
+  季度报送: '向省医保局报送后在此手工核对（本程序不联网报送）',
+  问题建议清单: '在该会议页导出问题建议清单',
+  技术建议报告: '在会议页导出该半年的技术建议报告',
+  意见答复: '意见改为“已答复”“当场答复”或“已关闭”',
+};
 
 /** Something recorded as done: a meeting held or a document exported. */
 export interface DoneEvent {
@@ -65,7 +79,7 @@ export function cadence(today: string, done: DoneEvent[], meetings: MeetingRef[]
   const soon = opts.soonDays ?? 14;
   const horizon = addDays(today, 366);
   const [fy, fm] = opts.from.split('-').map(Number) as [number, number];
-  const out: Omit<Obligation, 'status' | 'doneOn'>[] = [];
+  const out: Omit<Obligation, 'status' | 'doneOn' | 'fulfilledBy'>[] = [];
   const ty = Number(today.slice(0, 4)) + 1;
   // from the year before: last year's annual briefing falls due in this one
   for (let y = fy - 1; y <= ty; y++) {
@@ -114,7 +128,7 @@ export function cadence(today: string, done: DoneEvent[], meetings: MeetingRef[]
     .map((o) => {
       const d = done.filter((e) => e.kind === o.kind && e.subject === o.subject).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
       const status: Obligation['status'] = d ? 'done' : o.due < today ? 'overdue' : o.due <= addDays(today, soon) ? 'due-soon' : 'upcoming';
-      return { ...o, status, doneOn: d?.date ?? null };
+      return { ...o, status, doneOn: d?.date ?? null, fulfilledBy: FULFILLED_BY[o.kind] };
     })
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.kind.localeCompare(b.kind)));
 }

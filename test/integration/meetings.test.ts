@@ -8,7 +8,17 @@ import { saveView } from '../../electron/services/views/views';
 import { getSettings, setSettings } from '../../electron/services/settings/settings';
 import { listComments, saveComment, transitionComment } from '../../electron/services/comments/comments-service';
 import { exportList } from '../../electron/services/meetings/lists';
-import { addAttendee, setAgenda, calendar, createMeeting, meetingView, saveMinutes, search, setPresence } from '../../electron/services/meetings/meetings';
+import {
+  addAttendee,
+  setAgenda,
+  calendar,
+  calendarStart,
+  createMeeting,
+  meetingView,
+  saveMinutes,
+  search,
+  setPresence,
+} from '../../electron/services/meetings/meetings';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { tempDir } from '../helpers/temp';
 import { readFileSync } from 'node:fs';
@@ -142,5 +152,34 @@ describe('meetings and comments', () => {
     expect(() => setSettings(db, { departments: ['医保中心'], settlement: { '2024': '2024-12-31' } }, '测试')).toThrow(/清算完成日期/);
     expect(() => setSettings(db, { departments: [' '], settlement: {} }, '测试')).toThrow(/至少保留一个/);
     expect(calendar(db, '2025-05-20', '2025-01').find((o) => o.kind === '年通报' && o.subject === '2024')!.due).toBe('2025-05-15');
+  });
+
+  it('the calendar: which meeting fulfils what, reply deadlines, and no backlog before the workspace was used', () => {
+    const db = ws(tempDir());
+    const m = createMeeting(db, { type: '数据沟通会', title: '12月数据沟通会', date: '2026-01-20', place: '', period: '2025-12', convenor: '' }, '测试');
+    const q = createMeeting(db, { type: '数据沟通会', title: '四季度数据沟通会', date: '2026-02-06', place: '', period: '2025-Q4', convenor: '' }, '测试');
+    const c = saveComment(
+      db,
+      null,
+      { meetingId: m.id, institution: 'H001', person: '王院长', kind: '异议申诉', category: '数据分析', text: '对12月次均费用的计算口径有异议。' },
+      '测试',
+    );
+    transitionComment(db, c.id, '研究中', { note: '', department: '医保中心', dueDate: '2026-02-20' }, '测试');
+    const list = calendar(db, '2026-02-25', '2025-11');
+    const one = (kind: string, subject: string) => list.find((o) => o.kind === kind && o.subject === subject)!;
+    expect(one('月告知', '2025-12')).toMatchObject({ status: 'done', doneOn: '2026-01-20', fulfilledBy: expect.stringContaining('数据沟通会') });
+    expect(one('季公告', '2025-Q4')).toMatchObject({ status: 'done', doneOn: '2026-02-06' });
+    expect(one('意见答复', `comment#${c.id}`)).toMatchObject({ due: '2026-02-20', status: 'overdue' });
+    transitionComment(db, c.id, '已答复', { note: '按出院结算口径计算，已书面答复。' }, '测试');
+    expect(calendar(db, '2026-02-25', '2025-11').find((o) => o.subject === `comment#${c.id}`)!.status).toBe('done');
+    expect(q.listDue).toBe('2026-02-13');
+    // the calendar of a workspace starts when it got its first data, not years back
+    expect(calendarStart(db)).toBeNull();
+    db.conn
+      .prepare(
+        "INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES ('a.xlsx', 'x', 'xlsx', '2026-01-31T17:00:00Z', '测试', '990100', '[]', '{}', 0, '[]')",
+      )
+      .run();
+    expect(calendarStart(db)).toBe('2026-02'); // 01:00 on 1 February in Beijing
   });
 });

@@ -2,7 +2,7 @@
 
 import type { Handlers } from '../host/handler-types';
 import { exportList } from './lists';
-import { addAttendee, addSittingMembers, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
+import { addAttendee, addSittingMembers, calendarStart, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
 
 export const meetingsHandlers: Handlers<
   | 'meetings.list'
@@ -24,6 +24,7 @@ export const meetingsHandlers: Handlers<
   'meetings.addSittingMembers': (i, { session, actor }) => addSittingMembers(session.db, i.meetingId, actor),
   'meetings.setPresence': (i, { session, actor }) => setPresence(session.db, i.attendeeId, i.present, actor),
   'meetings.search': (i, { session }) => search(session.db, i.q),
-  'meetings.calendar': (i, { session }) => calendar(session.db, i.today, i.from),
+  'meetings.calendar': (i, { session }) =>
+    calendar(session.db, i.today, i.from ?? calendarStart(session.db) ?? `${Number(i.today.slice(0, 4)) - 1}${i.today.slice(4, 7)}`),
   'meetings.exportList': (i, { session, actor }) => exportList(session.db, i.kind, i, i.path, actor),
 };

@@ -2,8 +2,8 @@
 // attendance with sign-in, minutes and decisions (autosaved), full-text search over minutes and
 // comments, and the obligations done (for the cadence calendar). Every change is audited.
 
-import { cadence, type DoneEvent, type Obligation } from '../../../shared/cadence';
-import { addDays } from '../../../shared/dates';
+import { cadence, FULFILLED_BY, type DoneEvent, type Obligation } from '../../../shared/cadence';
+import { addDays, localDate } from '../../../shared/dates';
 import type { MeetingType, MeetingView, SearchHit } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
@@ -81,8 +81,18 @@ export function createMeeting(db: WritableDb, m: MeetingInput, actor: string): M
       ).lastInsertRowid,
     );
     // a monthly notice, quarterly announcement or annual briefing held fulfils that obligation
-    const subject = m.type === '月告知' ? m.period : m.type === '季公告' ? m.period : m.type === '年通报' ? m.period.slice(0, 4) : '';
-    if (subject) run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', m.type, subject, m.date, `meeting#${id}`);
+    // a meeting held fulfils the obligation of its period: 月告知 for a month, 季公告 for a quarter,
+    // 年通报 for a year — a 数据沟通会 counts as the 月告知 or 季公告 of the period it covers
+    const kind =
+      m.type === '年通报'
+        ? '年通报'
+        : /^\d{4}-\d{2}$/.test(m.period) && (m.type === '月告知' || m.type === '数据沟通会')
+          ? '月告知'
+          : /^\d{4}-Q[1-4]$/.test(m.period) && (m.type === '季公告' || m.type === '数据沟通会')
+            ? '季公告'
+            : null;
+    const subject = kind === '年通报' ? m.period.slice(0, 4) : m.period;
+    if (kind && subject) run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', kind, subject, m.date, `meeting#${id}`);
     indexText(db, 'meeting', id, `${m.title} ${m.place}`);
     recordAudit(db, { actor, action: 'meeting.create', target: `meeting#${id}`, details: { ...m } });
     return meetingView(db, id);
@@ -191,5 +201,29 @@ export function calendar(db: ReadableDb, today: string, from: string): Obligatio
   const done = allRows<DoneEvent>(db, 'SELECT kind, subject, date FROM done_events');
   const meetings = allRows<{ id: number; type: string; date: string }>(db, 'SELECT id, type, date FROM meetings');
   const settings = getSettings(db);
-  return cadence(today, done, meetings, { from, settlement: settings.settlement, listDays: settings.listDays });
+  const obligations = cadence(today, done, meetings, { from, settlement: settings.settlement, listDays: settings.listDays });
+  // each reply promised by a due date is an obligation too, done once answered or closed
+  const replies = allRows<{ id: number; text: string; status: string; due_date: string; updated_at: string | null; inst: string | null }>(
+    db,
+    'SELECT c.id, c.text, c.status, c.due_date, c.updated_at, i.name AS inst FROM comments c LEFT JOIN institutions i ON i.code = c.institution WHERE c.due_date IS NOT NULL',
+  ).map((c): Obligation => {
+    const done = ['当场答复', '已答复', '已关闭'].includes(c.status);
+    const soon = addDays(today, 14);
+    return {
+      kind: '意见答复',
+      subject: `comment#${c.id}`,
+      title: `第 ${c.id} 号意见答复：${c.inst ?? '统筹地区'}，${[...c.text].slice(0, 18).join('')}${[...c.text].length > 18 ? '…' : ''}`,
+      due: c.due_date,
+      status: done ? 'done' : c.due_date < today ? 'overdue' : c.due_date <= soon ? 'due-soon' : 'upcoming',
+      doneOn: done && c.updated_at ? localDate(new Date(c.updated_at)) : null,
+      fulfilledBy: FULFILLED_BY['意见答复'],
+    };
+  });
+  return [...obligations, ...replies].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.kind.localeCompare(b.kind)));
+}
+
+/** The month the calendar starts from: when this workspace got its first data (no years of backlog). */
+export function calendarStart(db: ReadableDb): string | null {
+  const first = getValue<string>(db, 'SELECT min(imported_at) FROM imports');
+  return first ? localDate(new Date(first)).slice(0, 7) : null;
 }

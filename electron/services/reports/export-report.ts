@@ -9,7 +9,8 @@ import yazl from 'yazl';
 import { AppError } from '../../../shared/errors';
 import { formatPeriodZh } from '../../../shared/period';
 import type { ExportRecord, ReportDoc, ReportFormat, ReportRequest } from '../../../shared/reports/model';
-import { allRows, type WritableDb } from '../db/connection';
+import { allRows, inTransaction, run, type WritableDb } from '../db/connection';
+import { today } from '../../../shared/dates';
 import { buildReport } from './build';
 import { ReportContext } from './builders/context';
 import { register } from './register';
@@ -38,12 +39,19 @@ function writeAtomic(path: string, bytes: Buffer): void {
 
 const subjectOf = (r: ReportRequest) => ({ type: r.type, period: r.period, institution: r.institution ?? null });
 
+/** A 季公告 or 年通报 exported, or 月告知 for every hospital, fulfils that obligation in the calendar. */
+function markDone(db: WritableDb, kind: '月告知' | '季公告' | '年通报', subject: string, source: string): void {
+  inTransaction(db, () => run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', kind, subject, today(), `export:${source}`));
+}
+
 export async function exportReport(db: WritableDb, req: ReportRequest, format: ReportFormat, path: string, actor: string): Promise<ExportRecord> {
   const doc = buildReport(db, req);
   const stamp = newStamp(actor);
   const bytes = await render(doc, format, stamp);
   writeAtomic(path, bytes);
-  return register(db, stamp, subjectOf(req), format, path, bytes);
+  const record = await register(db, stamp, subjectOf(req), format, path, bytes);
+  if (req.type === '季公告' || req.type === '年通报') markDone(db, req.type, req.period, record.id);
+  return record;
 }
 
 /** The hospitals that get a 月告知: those paid by DRG or DIP. */
@@ -97,5 +105,6 @@ export async function exportNoticeBatch(
   writeAtomic(zipPath, bytes);
   const stamp = newStamp(actor);
   const zipRecord = await register(db, stamp, { type: '月告知', period, institution: null }, 'zip', zipPath, bytes);
+  markDone(db, '月告知', period, zipRecord.id);
   return { files, zip: zipRecord, cancelled: false, total: hospitals.length };
 }

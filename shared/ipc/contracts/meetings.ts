@@ -30,7 +30,19 @@ export const meetingsContract = {
   'meetings.addSittingMembers': writes(z.object({ meetingId: id }).strict(), returns<MeetingView>()),
   'meetings.setPresence': writes(z.object({ attendeeId: id, present: z.boolean() }).strict(), returns<MeetingView>()),
   'meetings.search': reads(z.object({ q: z.string().max(100) }).strict(), returns<SearchHit[]>()),
-  'meetings.calendar': reads(z.object({ today: isoDate, from: z.string().regex(/^\d{4}-\d{2}$/) }).strict(), returns<Obligation[]>()),
+  'meetings.calendar': reads(
+    /** from: the first month listed; by default the month this workspace got its first data */
+    z
+      .object({
+        today: isoDate,
+        from: z
+          .string()
+          .regex(/^\d{4}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
+    returns<Obligation[]>(),
+  ),
   'meetings.exportList': writes(
     z
       .object({

@@ -9,8 +9,7 @@ const STATUS_TEXT: Record<Obligation['status'], string> = { done: '已完成', o
 
 export function Calendar() {
   const t = today();
-  const from = `${Number(t.slice(0, 4)) - 1}-${t.slice(5, 7)}`;
-  const cal = useApi('meetings.calendar', { today: t, from });
+  const cal = useApi('meetings.calendar', { today: t });
   const cols: ColDef<Obligation>[] = [
     { headerName: '截止日期', field: 'due', width: 130, sort: 'asc' },
     { headerName: '事项', field: 'title', flex: 1, minWidth: 300 },
@@ -23,13 +22,14 @@ export function Calendar() {
       cellClass: (p) => `st-${p.value as string}`,
     },
     { headerName: '完成日期', field: 'doneOn', width: 130 },
+    { headerName: '如何完成', field: 'fulfilledBy', flex: 1, minWidth: 260, tooltipField: 'fulfilledBy' },
   ];
   const overdue = (cal.data ?? []).filter((o) => o.status === 'overdue').length;
   return (
     <div className="card" data-testid="calendar">
       <div className="stat-line">
-        “月告知、季公告、年通报”及报送事项（近一年）：逾期 <b>{overdue}</b> 项，即将到期 <b>{(cal.data ?? []).filter((o) => o.status === 'due-soon').length}</b>{' '}
-        项。会议召开和清单导出会自动记为完成。
+        “月告知、季公告、年通报”、报送事项与意见答复期限（自本工作区开始使用之月起）：逾期 <b>{overdue}</b> 项，即将到期{' '}
+        <b>{(cal.data ?? []).filter((o) => o.status === 'due-soon').length}</b> 项。会议召开、报告与清单导出、意见答复会自动记为完成。
       </div>
       <Grid rows={cal.data ?? []} columns={cols} height={480} testId="calendar-grid" />
       <RegionSettingsEditor />
