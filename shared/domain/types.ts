@@ -70,6 +70,8 @@ export interface OverviewKpi {
   value: number | null;
   previous: number | null;
   lastYear: number | null;
+  /** a figure that needs attention (budget spent ahead of time), in Chinese */
+  alert?: { level: 'warn' | 'error'; text: string };
 }
 
 export interface OverviewSection {

@@ -9,6 +9,7 @@ import type { Scheme } from '../../shared/evaluation/scheme';
 import type { HospitalScore } from '../../shared/evaluation/score';
 import { allRows, getValue } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
+import { overview } from '../../electron/services/data/queries';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { createMeeting, saveMinutes } from '../../electron/services/meetings/meetings';
@@ -267,5 +268,19 @@ print(json.dumps({'paras':[p.text for p in d.paragraphs],'head':[c.text for c in
     const raw = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
     expect(raw).toContain(`7 ${seventh.name} ${seventh.total.toFixed(2)}`);
     expect(text).toMatch(/优于同级 \d+ 家/);
+  });
+
+  it('budget execution ahead of time progress carries an alert with the gap', () => {
+    const ov = overview(session.db, '2025-06');
+    const k = ov.sections.find((x) => x.title === '预算执行')!.kpis.find((x) => x.code === 'BUD_IP_EXEC')!;
+    const elapsed = 6 / 12;
+    if (k.value! > elapsed)
+      expect(k.alert).toEqual({ level: k.value! - elapsed > 0.1 ? 'error' : 'warn', text: `超出时序进度 ${((k.value! - elapsed) * 100).toFixed(1)} 个百分点` });
+    else expect(k.alert).toBeUndefined();
+    const dec = overview(session.db, '2025-12')
+      .sections.find((x) => x.title === '预算执行')!
+      .kpis.find((x) => x.code === 'BUD_IP_EXEC')!;
+    expect(dec.value!).toBeGreaterThan(1.1); // the demo overspends its budget
+    expect(dec.alert).toMatchObject({ level: 'error', text: expect.stringMatching(/^超出时序进度 \d+\.\d 个百分点$/) });
   });
 });

@@ -166,6 +166,15 @@ function sections(db: ReadableDb, selected: string): OverviewSection[] {
             previous: null,
             lastYear: null,
             spark: [],
+            // spending ahead of time progress: more than 10 points ahead is red
+            ...(share > elapsed
+              ? {
+                  alert: {
+                    level: share - elapsed > 0.1 ? ('error' as const) : ('warn' as const),
+                    text: `超出时序进度 ${((share - elapsed) * 100).toFixed(1)} 个百分点`,
+                  },
+                }
+              : {}),
           },
         ],
       });

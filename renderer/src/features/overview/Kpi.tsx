@@ -11,9 +11,14 @@ export function Kpi({ k, withMom }: { k: OverviewKpi & { spark?: (number | null)
   return (
     <div className="kpi" data-testid={`kpi-${k.code}`}>
       <div className="kpi-name">{k.name}</div>
-      <div className="kpi-value" data-testid={`kpi-value-${k.code}`}>
+      <div className={`kpi-value${k.alert ? ` alert-${k.alert.level}` : ''}`} data-testid={`kpi-value-${k.code}`}>
         {formatValue(k.value, k.unit)}
       </div>
+      {k.alert && (
+        <div className={`kpi-alert alert-${k.alert.level}`} data-testid={`kpi-alert-${k.code}`}>
+          {k.alert.text}
+        </div>
+      )}
       <div className="kpi-changes">
         {withMom && (
           <span>
