@@ -37,6 +37,14 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
         formatValue(k.lastYear, k.unit),
         change(k.unit, k.value, k.lastYear),
       ]),
+      ...(s.kpis.some((k) => k.alert)
+        ? {
+            note: `请关注：${s.kpis
+              .filter((k) => k.alert)
+              .map((k) => `${k.name}${k.alert!.text}`)
+              .join('；')}。`,
+          }
+        : {}),
     });
   }
   const trend = ov.trend.filter((t) => ['FI_TOTAL', 'FE_TOTAL'].includes(t.indicator));
