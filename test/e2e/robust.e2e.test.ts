@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRows } from '../../electron/services/db/connection';
 import { closeBrowser, openApp, type Harness } from './harness';
 
 // Screens that must never go blank: the clicks that once turned the window white, repeated.
@@ -42,6 +43,22 @@ describe('no blank screens', () => {
     const first = await h.page.getByTestId('pick-institution').locator('option').nth(1).getAttribute('value');
     await h.page.getByTestId('pick-institution').selectOption(first!);
     await expect.poll(reds).toBe(1);
+  });
+
+  it('flags read as one line per hospital, and a hospital’s line opens its flags', async () => {
+    await h.page.getByTestId('atab-flags').click();
+    await h.page.getByTestId('flags-by-hospital').click();
+    const grid = h.page.getByTestId('grid-flags-hospitals');
+    await grid.locator('.ag-row').first().waitFor();
+    const hospitals = new Set(allRows<{ institution: string }>(h.session.db, 'SELECT DISTINCT institution FROM institution_values').map((r) => r.institution));
+    expect(hospitals.size).toBeGreaterThan(0);
+    const firstName = (await grid.locator('.ag-row').first().locator('[col-id="name"]').textContent())!.trim();
+    await h.screenshot('45-flags-by-hospital');
+    await grid.locator('.ag-row').first().click();
+    await h.page.getByTestId('flags-show-all').waitFor();
+    const names = await h.page.getByTestId('grid-flags').locator('[col-id="name"].ag-cell').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names.map((n) => n.trim()))).toEqual(new Set([firstName]));
   });
 
   it('dates are Chinese with the browser set to en-US: no mm/dd/yyyy anywhere', async () => {

@@ -328,7 +328,7 @@ export function flags(db: ReadableDb, period: string): Flag[] {
       const fmtChange = (x: number) => (isShare ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}个百分点` : pct(x));
       if (z !== null && apart && Math.abs(z) >= t.peerYellow) {
         level = worse(level, Math.abs(z) >= t.peerRed ? 'red' : 'yellow');
-        reasons.push(`与同级机构相比${z > 0 ? '偏高' : '偏低'}（稳健Z值 ${z.toFixed(1)}）`);
+        reasons.push(`与同级机构相比${z > 0 ? '偏高' : '偏低'}（偏离同级水平 ${Math.abs(z).toFixed(1)} 个标准单位）`);
       }
       if (change !== null && Math.abs(change) >= t.changeYellow) {
         level = worse(level, Math.abs(change) >= t.changeRed ? 'red' : 'yellow');

@@ -10,6 +10,7 @@ import { LEVEL_COLORS, LEVEL_TEXT, type Ctx, type Msg, bigHeight, fmt } from './
 import { useExport } from './use-export';
 import { TrendView } from './TrendView';
 import { ThresholdEditor } from './ThresholdEditor';
+import { FlagsByHospital } from './FlagsByHospital';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 
@@ -19,7 +20,10 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
   const [cause, setCause] = useState('');
   const ex = useExport(onMessage);
   const action = useAction(onMessage);
-  const list = (f.data ?? []).filter((x) => x.level !== 'green');
+  const [grouped, setGrouped] = useState(false);
+  const [only, setOnly] = useState<string | null>(null);
+  const all = (f.data ?? []).filter((x) => x.level !== 'green');
+  const list = only ? all.filter((x) => x.institution === only) : all;
   const cols: ColDef<Flag>[] = [
     {
       headerName: '等级',
@@ -37,20 +41,45 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
     { headerName: '原因提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 260 },
     { headerName: '查明原因', field: 'cause', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
   ];
-  const counts = { red: list.filter((x) => x.level === 'red').length, yellow: list.filter((x) => x.level === 'yellow').length };
+  const counts = { red: all.filter((x) => x.level === 'red').length, yellow: all.filter((x) => x.level === 'yellow').length };
+  const hospitals = new Set(all.map((x) => x.institution)).size;
   return (
     <div className="card">
       <div className="stat-line" data-testid="flags-summary">
         {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red}</b> 项，
-        <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，需查找原因并反馈（《工作规则》第七条）。
+        <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，涉及 {hospitals} 家机构，需查找原因并反馈（《工作规则》第七条）。
+        {!big && (
+          <span className="flag-modes">
+            <button type="button" className={grouped ? '' : 'active'} onClick={() => (setGrouped(false), setOnly(null))} data-testid="flags-by-item">
+              逐项列出
+            </button>
+            <button type="button" className={grouped ? 'active' : ''} onClick={() => setGrouped(true)} data-testid="flags-by-hospital">
+              按机构汇总
+            </button>
+          </span>
+        )}
       </div>
-      <Grid
-        rows={list}
-        columns={cols}
-        height={big ? bigHeight() - 40 : 360}
-        testId="grid-flags"
-        onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))}
-      />
+      {grouped && !big ? (
+        <FlagsByHospital flags={all} height={360} onPick={(code) => (setOnly(code), setGrouped(false))} />
+      ) : (
+        <>
+          {only && (
+            <div className="toolbar">
+              <span className="muted">只显示：{all.find((x) => x.institution === only)?.name}</span>
+              <button type="button" onClick={() => setOnly(null)} data-testid="flags-show-all">
+                显示全部
+              </button>
+            </div>
+          )}
+          <Grid
+            rows={list}
+            columns={cols}
+            height={big ? bigHeight() - 40 : 360}
+            testId="grid-flags"
+            onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))}
+          />
+        </>
+      )}
       {!big && (
         <>
           <div className="toolbar">
