@@ -7,6 +7,7 @@ import { LEVEL_COLORS, LEVEL_TEXT, type Msg, bigHeight, fmt } from './chart-comm
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
+import { ChooseInstitution } from './ChooseInstitution';
 
 export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const v = useApi('analysis.hospital', { institution: spec.institution ?? '', period: spec.period }, { enabled: !!spec.institution });
@@ -31,12 +32,7 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
     { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     { headerName: '提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 200 },
   ];
-  if (!spec.institution)
-    return (
-      <div className="card muted" data-testid="choose-institution">
-        请在上方选择一家医疗机构。
-      </div>
-    );
+  if (!spec.institution) return <ChooseInstitution />;
   return (
     <div className="card">
       {v.data && (

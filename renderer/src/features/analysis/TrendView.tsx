@@ -9,6 +9,7 @@ import { type Msg, bigHeight, fmt } from './chart-common';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
+import { ChooseInstitution } from './ChooseInstitution';
 
 export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const t = useApi('analysis.trend', { indicator: spec.indicator!, institution: spec.institution ?? '' }, { enabled: !!spec.institution });
@@ -61,12 +62,7 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
       valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')),
     },
   ];
-  if (!spec.institution)
-    return (
-      <div className="card muted" data-testid="choose-institution">
-        请在上方选择一家医疗机构。
-      </div>
-    );
+  if (!spec.institution) return <ChooseInstitution />;
   return (
     <div className="card">
       {option && <Chart option={option} height={big ? bigHeight() : 380} testId="chart-trend" />}
