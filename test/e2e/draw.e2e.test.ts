@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,5 +88,15 @@ describe('member draw ceremony in Chromium', () => {
     await h.page.getByTestId('tab-members').click();
     await h.page.locator('[data-testid="members-grid"] .ag-center-cols-container .ag-row').nth(7).waitFor();
     await h.screenshot('14-members');
+    // the member list leaves as a watermarked workbook
+    h.dialogs.save = join(h.dir, '成员名单.xlsx');
+    await h.page.getByTestId('members-export').click();
+    await expect(h.page.getByTestId('members-message').textContent()).resolves.toContain('成员名单已导出');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(h.dialogs.save);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(3).values).toContain('姓名');
+    const seated = listMembers(h.session.db).filter((m) => m.status === 'active');
+    expect(ws.getColumn(2).values.filter((v) => seated.some((m) => m.name === v))).toHaveLength(seated.length);
   });
 });

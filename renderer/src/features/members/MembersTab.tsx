@@ -46,6 +46,25 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
     },
   ];
   const sel = active.find((m) => m.id === selected) ?? null;
+  const KIND = { hospital: '医院代表', pharmacy: '药店代表', bureau: '医保部门' } as const;
+  const exportList = async () => {
+    const { path } = await api.dialog.save({
+      title: '导出成员名单',
+      defaultName: `医保数据工作组成员名单-${today()}.xlsx`,
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    });
+    if (!path) return;
+    await run(
+      () =>
+        api.export.table({
+          path,
+          title: `医保数据工作组成员名单（${today()}，在任 ${active.length} 人）`,
+          columns: ['序号', '姓名', '类别', '单位', '级别', '职务', '任期开始', '任期结束'],
+          rows: active.map((m, i) => [i + 1, m.name, KIND[m.kind], m.institutionName, m.band || '—', m.role, m.startDate, m.endDate]),
+        }),
+      (r) => `成员名单已导出：${r.path}`,
+    );
+  };
   return (
     <>
       {soon.length > 0 && (
@@ -55,7 +74,13 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
         </div>
       )}
       <div className="card">
-        <h3>本届工作组（在任 {active.length} 人）</h3>
+        <div className="toolbar">
+          <h3 style={{ margin: 0 }}>本届工作组（在任 {active.length} 人）</h3>
+          <span className="spacer" />
+          <button type="button" disabled={!active.length} onClick={exportList} data-testid="members-export">
+            导出成员名单
+          </button>
+        </div>
         <Grid rows={members.data ?? []} columns={cols} height={340} testId="members-grid" onRowClicked={(m) => setSelected(m.id)} />
         <div className="toolbar">
           <span className="muted">{sel ? `已选：${sel.name}（${sel.institutionName}）` : '点击表格中的在任成员可退出或延长任期。'}</span>
