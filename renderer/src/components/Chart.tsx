@@ -53,7 +53,7 @@ const FONT = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
  * An echarts chart that follows its container's size. chartId names it for the export buttons
  * (data-chart-id); testId is only for tests.
  */
-export function Chart({ option, height = 320, chartId, testId }: { option: ChartOption; height?: number; chartId?: string; testId?: string }) {
+export function Chart({ option, height = 320, chartId, testId }: { option: ChartOption; height?: number | string; chartId?: string; testId?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

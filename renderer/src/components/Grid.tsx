@@ -24,7 +24,7 @@ export function Grid<T>({
 }: {
   rows: T[];
   columns: ColDef<T>[];
-  height?: number;
+  height?: number | string;
   testId?: string;
   onRowClicked?: (row: T) => void;
   /** editable columns report each change here (the row already holds the new value) */

@@ -74,7 +74,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
           <Grid
             rows={list}
             columns={cols}
-            height={big ? bigHeight() - 40 : 360}
+            height={big ? bigHeight(40) : 360}
             testId="grid-flags"
             onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))}
           />

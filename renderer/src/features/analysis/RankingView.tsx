@@ -10,13 +10,20 @@ import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
+/** bars on a projector slide: enough to read at 20 px on 1280×720 */
+const PROJECTOR_TOP = 10;
+
 export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const r = useApi('analysis.ranking', { indicator: spec.indicator!, period: spec.period, band: spec.band ?? null });
   const ex = useExport(onMessage);
   const option: ChartOption | null = useMemo(() => {
     const d = r.data;
     if (!d) return null;
-    const rows = [...d.rows].reverse(); // echarts draws the first category at the bottom
+    // on a projector: the top PROJECTOR_TOP, plus the chosen hospital where it stands, so every bar keeps its
+    // value in a type size readable from the back row; the full list stays on the 对比分析 page
+    const ranked = d.rows.map((x, i) => ({ ...x, rank: i + 1 }));
+    const shown = big && ranked.length > PROJECTOR_TOP ? ranked.filter((x, i) => i < PROJECTOR_TOP || x.institution === spec.institution) : ranked;
+    const rows = [...shown].reverse(); // echarts draws the first category at the bottom
     const lines = [
       { name: '平均', xAxis: d.mean },
       { name: '中位数', xAxis: d.median },
@@ -24,9 +31,9 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
     ].filter((l): l is { name: string; xAxis: number } => l !== null && typeof l.xAxis === 'number'); // echarts cannot draw a line at null
     return {
       title: {
-        text: `${d.indicatorName}（${d.unit}）· ${d.band ?? '全部级别'} · ${formatPeriodZh(d.period)}`,
+        text: `${d.indicatorName}（${d.unit}）· ${d.band ?? '全部级别'} · ${formatPeriodZh(d.period)}${shown.length < ranked.length ? `（共 ${ranked.length} 家，显示前 ${PROJECTOR_TOP} 名）` : ''}`,
         left: 'center',
-        textStyle: { fontSize: big ? 22 : 15 },
+        textStyle: { fontSize: big ? 24 : 15 },
       },
       tooltip: {
         trigger: 'axis',
@@ -35,24 +42,33 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
       },
       grid: { left: 10, right: 70, top: big ? 56 : 44, bottom: 30, containLabel: true },
       dataZoom: rows.length > 40 ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 14, startValue: rows.length - 40, endValue: rows.length - 1 }] : [],
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
-      yAxis: { type: 'category', data: rows.map((x) => x.name), axisLabel: { fontSize: big && rows.length > 20 ? 13 : big ? 16 : 12, interval: 0 } },
+      xAxis: { type: 'value', axisLabel: { fontSize: big ? 20 : 12, formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
+      yAxis: {
+        type: 'category',
+        data: rows.map((x) => (shown.length < ranked.length ? `${x.rank}. ${x.name}` : x.name)),
+        axisLabel: { fontSize: big ? 20 : 12, interval: 0 },
+      },
       series: [
         {
           name: d.indicatorName,
           type: 'bar',
           data: rows.map((x) => ({ value: x.value, itemStyle: { color: x.institution === spec.institution ? '#c8372d' : '#5b8ad6' } })),
           label: {
-            show: rows.length <= 30,
+            show: big || rows.length <= 30,
             position: 'right',
             formatter: (p: { value: number }) => formatValue(p.value, d.unit, { withUnit: false }),
-            fontSize: big ? 14 : 11,
+            fontSize: big ? 20 : 11,
           },
           // the lines are named in the statistics line under the chart; labels on them would collide
           markLine: { symbol: 'none', label: { show: false }, lineStyle: { type: 'dashed', color: '#1f5fbf' }, data: lines },
           markArea:
             d.p25 !== null
-              ? { silent: true, itemStyle: { color: 'rgba(91, 138, 214, 0.08)' }, data: [[{ name: 'P25–P75', xAxis: d.p25 }, { xAxis: d.p75 }]] }
+              ? {
+                  silent: true,
+                  label: { show: false },
+                  itemStyle: { color: 'rgba(91, 138, 214, 0.08)' },
+                  data: [[{ name: 'P25–P75', xAxis: d.p25 }, { xAxis: d.p75 }]],
+                }
               : undefined,
         },
       ],

@@ -16,23 +16,25 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
   const ex = useExport(onMessage);
   const comparableRegion = (unit: string) => !['万元', '人次', '例'].includes(unit);
   const option: ChartOption | null = useMemo(() => {
-    const d = t.data;
-    if (!d) return null;
+    if (!t.data) return null;
+    // a slide shows the series up to the month its title names, the last 13 months of it
+    const upTo = big && /^\d{4}-\d{2}$/.test(spec.period) ? t.data.points.filter((p) => p.period <= spec.period).slice(-13) : t.data.points;
+    const d = { ...t.data, points: upTo };
     const series = [
       { name: d.name, type: 'line', data: d.points.map((p) => p.value), lineStyle: { width: 3 }, symbolSize: 6 },
       { name: `${d.band}中位数`, type: 'line', data: d.points.map((p) => p.bandMedian), lineStyle: { type: 'dashed' } },
     ];
     if (comparableRegion(d.unit)) series.push({ name: '统筹地区', type: 'line', data: d.points.map((p) => p.region), lineStyle: { type: 'dotted' } });
     return {
-      title: { text: `${d.name} · ${d.indicatorName}（${d.unit}）`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      title: { text: `${d.name} · ${d.indicatorName}（${d.unit}）`, left: 'center', textStyle: { fontSize: big ? 24 : 15 } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => esc(fmt(d.unit)(v)) },
-      legend: { top: big ? 40 : 32 },
-      grid: { left: 20, right: 20, top: big ? 84 : 72, bottom: 30, containLabel: true },
-      xAxis: { type: 'category', data: d.points.map((p) => formatPeriodZh(p.period)) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
+      legend: { top: big ? 44 : 32, textStyle: { fontSize: big ? 20 : 12 } },
+      grid: { left: 20, right: 20, top: big ? 96 : 72, bottom: 30, containLabel: true },
+      xAxis: { type: 'category', data: d.points.map((p) => formatPeriodZh(p.period)), axisLabel: { fontSize: big ? 18 : 12 } },
+      yAxis: { type: 'value', scale: true, axisLabel: { fontSize: big ? 20 : 12, formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
       series,
     };
-  }, [t.data, big]);
+  }, [t.data, big, spec.period]);
   const rows = (t.data?.points ?? []).map((p, i, all) => ({
     period: formatPeriodZh(p.period),
     value: p.value,

@@ -16,6 +16,6 @@ export interface Ctx {
 export type Msg = Message;
 
 /** On a slide the chart fills the screen below the title (1280×720 up to 1920×1080 projectors). */
-export const bigHeight = () => Math.max(420, window.innerHeight - 170);
+export const bigHeight = (less = 0) => `max(400px, calc(100vh - ${210 + less}px))`;
 
 export const fmt = (unit: string) => (v: unknown) => (typeof v === 'number' ? formatValue(v, unit) : '—');
