@@ -97,6 +97,18 @@ describe('a data communication meeting in Chromium', () => {
     expect(row(5)).toEqual(['示范市骨科医院', '赵主任', '异议申诉', '对IC29基准点数有异议，申请复核。', '医药服务处', '2026-03-06', '研究中', '—']);
   });
 
+  it('待答复 lists what the bureau still owes across meetings, overdue first', async () => {
+    const p = h.page;
+    await p.getByTestId('mtab-open').click();
+    await p.getByTestId('open-replies').waitFor();
+    const rows = p.locator('[data-testid="open-replies"] [data-testid="comments-grid"] .ag-center-cols-container .ag-row');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(1); // the IC29 objection (研究中); the one answered on the spot is not owed
+    await expect(rows.first().textContent()).resolves.toContain('IC29');
+    await h.screenshot('27-open-replies');
+    await p.getByTestId('mtab-meeting').click();
+  });
+
   it('shows the cadence calendar and finds text in minutes and comments', async () => {
     await h.page.getByTestId('mtab-calendar').click();
     await h.page.locator('[data-testid="calendar-grid"] .ag-center-cols-container .ag-row').first().waitFor();

@@ -9,7 +9,17 @@ import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 import { DateInput } from '../../components/DateInput';
 
-export function CommentList({ comments, onChanged, setMsg }: { comments: CommentView[]; onChanged: () => void; setMsg: (m: Msg) => void }) {
+export function CommentList({
+  comments,
+  onChanged,
+  setMsg,
+  title = '本次会议的意见',
+}: {
+  comments: CommentView[];
+  onChanged: () => void;
+  setMsg: (m: Msg) => void;
+  title?: string;
+}) {
   const [sel, setSel] = useState<CommentView | null>(null);
   const [note, setNote] = useState('');
   const action = useAction(setMsg);
@@ -50,7 +60,9 @@ export function CommentList({ comments, onChanged, setMsg }: { comments: Comment
   };
   return (
     <div className="card">
-      <h3>本次会议的意见（{comments.length}）</h3>
+      <h3>
+        {title}（{comments.length}）
+      </h3>
       <Grid rows={comments} columns={cols} height={260} testId="comments-grid" onRowClicked={setSel} />
       {current && (
         <div className="workflow" data-testid="workflow">

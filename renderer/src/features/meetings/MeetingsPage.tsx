@@ -4,13 +4,14 @@ import { NewMeeting } from './NewMeeting';
 import { MeetingDetail } from './MeetingDetail';
 import { Calendar } from './Calendar';
 import { Search } from './Search';
+import { OpenReplies } from './OpenReplies';
 import { useApi } from '../../data/use-api';
 import { useInvalidate } from '../../data/use-invalidate';
 import { MessageBanner } from '../../components/MessageBanner';
 import { Tabs } from '../../components/Tabs';
 
 export function MeetingsPage() {
-  const [tab, setTab] = useState<'meeting' | 'calendar' | 'search'>('meeting');
+  const [tab, setTab] = useState<'meeting' | 'open' | 'calendar' | 'search'>('meeting');
   const meetings = useApi('meetings.list', {});
   const invalidate = useInvalidate();
   const [selected, setSelected] = useState<number | null>(null);
@@ -26,6 +27,7 @@ export function MeetingsPage() {
         <Tabs
           tabs={[
             { id: 'meeting', label: '会议与意见' },
+            { id: 'open', label: '待答复' },
             { id: 'calendar', label: '工作日历' },
             { id: 'search', label: '搜索' },
           ]}
@@ -67,6 +69,7 @@ export function MeetingsPage() {
         </div>
       )}
       {tab === 'calendar' && <Calendar />}
+      {tab === 'open' && <OpenReplies setMsg={setMsg} />}
       {tab === 'search' && <Search />}
     </section>
   );
