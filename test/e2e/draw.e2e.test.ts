@@ -60,6 +60,17 @@ describe('member draw ceremony in Chromium', () => {
     for (let i = 0; i < 5; i++) await h.page.keyboard.press('Space');
     await expect(h.page.getByTestId('reveal-step').count()).resolves.toBe(5);
     await h.screenshot('12-draw-reveal');
+    // a seat at a time: each press shows the steps up to the next hospital drawn
+    const before = await h.page.getByTestId('reveal-step').count();
+    await h.page.getByTestId('reveal-seat').click();
+    const after = await h.page.getByTestId('reveal-step').count();
+    expect(after).toBeGreaterThan(before);
+    await expect(
+      h.page
+        .getByTestId('reveal-step')
+        .nth(after - 1)
+        .textContent(),
+    ).resolves.toContain('入选');
     await h.page.getByTestId('reveal-all').click();
     await h.page.getByTestId('certificate').waitFor();
     const active = listMembers(h.session.db).filter((m) => m.status === 'active');

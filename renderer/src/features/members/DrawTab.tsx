@@ -22,6 +22,9 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
       if (e.key === ' ' || e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === 'Enter') {
         e.preventDefault();
         setShown((n) => Math.min(record.steps.length, n + 1));
+      } else if (e.key === 's' || e.key === 'S') {
+        e.preventDefault();
+        setShown((n) => nextSeat(record, n));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -98,6 +101,9 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
             <div className="ceremony-actions">
               <button type="button" className="primary big" onClick={() => setShown((n) => n + 1)} data-testid="reveal-next">
                 下一步（空格）
+              </button>
+              <button type="button" onClick={() => setShown((n) => nextSeat(record, n))} data-testid="reveal-seat">
+                揭晓下一个席位（S）
               </button>
               <button type="button" onClick={() => setShown(record.steps.length)} data-testid="reveal-all">
                 全部显示
@@ -187,4 +193,10 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
       </ol>
     </div>
   );
+}
+
+/** The number of steps shown once the next accepted step (the next seat filled) is revealed. */
+function nextSeat(record: DrawRecordView, shown: number): number {
+  const i = record.steps.findIndex((s, k) => k >= shown && s.decision === 'accepted');
+  return i < 0 ? record.steps.length : i + 1;
 }
