@@ -31,7 +31,8 @@ import { parsePackage, splitKey, type GroupRow } from '../electron/services/impo
 import { loadIndicators } from '../electron/services/import/import-service';
 import { writeXlsxPackage, writeZipPackage, type PackageData } from '../electron/services/package/write-package';
 import { createWorkspace, openWorkspace } from '../electron/services/workspace/workspace';
-import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, trend } from '../electron/services/analysis/analysis';
+import { distribution, drgOverview, quadrant, ranking, trend } from '../electron/services/analysis/analysis';
+import { flags, hospitalView } from '../electron/services/analysis/flags';
 
 const INSTITUTIONS = Number(process.env.BENCH_INSTITUTIONS ?? 3000);
 const GROUP_ROWS = Number(process.env.BENCH_GROUP_ROWS ?? 1_000_000);

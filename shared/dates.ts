@@ -1,6 +1,6 @@
 // Calendar dates as the bureau counts them: Beijing time (UTC+8, no daylight saving), whatever
-// time zone the laptop or the test machine is set to. `toISOString().slice(0, 10)` is UTC and
-// would record yesterday's date before 08:00; every "today" in the app comes from here.
+// time zone the laptop or the test machine is set to. Cutting the date out of an ISO timestamp
+// gives the UTC date, yesterday's before 08:00; every "today" in the app comes from here.
 
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -41,6 +41,11 @@ export function formatPointChange(current: number | null | undefined, base: numb
   return `${d > 0 ? '+' : d < 0 ? '−' : ''}${s}个百分点`;
 }
 
+/** The change of a value of this unit: percentage points for shares, per cent otherwise. */
+export function formatChangeOf(unit: string, current: number | null | undefined, base: number | null | undefined): string {
+  return unit === '%' ? formatPointChange(current, base) : formatChange(current, base);
+}
+
 /** 2026年1月15日 10:32 (local time) */
 export function formatDateTimeZh(iso: string): string {
   const d = new Date(iso);

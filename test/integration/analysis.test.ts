@@ -6,17 +6,8 @@ import type { WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { generateDemoRegion } from '../../electron/services/demo/demo-region';
-import {
-  distribution,
-  drgOverview,
-  flags,
-  hospitalView,
-  quadrant,
-  ranking,
-  recordCause,
-  setThresholds,
-  trend,
-} from '../../electron/services/analysis/analysis';
+import { distribution, drgOverview, quadrant, ranking, trend } from '../../electron/services/analysis/analysis';
+import { flags, hospitalView, recordCause, setThresholds } from '../../electron/services/analysis/flags';
 import { median } from '../../shared/stats';
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');

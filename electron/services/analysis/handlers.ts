@@ -1,7 +1,8 @@
 // Handlers of the analysis.* channels.
 
 import type { Handlers } from '../host/handler-types';
-import { distribution, drgOverview, flags, hospitalView, quadrant, ranking, recordCause, setThresholds, thresholds, trend } from './analysis';
+import { distribution, drgOverview, quadrant, ranking, trend } from './analysis';
+import { flags, hospitalView, recordCause, setThresholds, thresholds } from './flags';
 
 export const analysisHandlers: Handlers<
   | 'analysis.ranking'

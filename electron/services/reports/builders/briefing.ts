@@ -3,7 +3,7 @@
 // indicators, the costliest-stay ranking by level, the change flags with causes, the cost/time
 // quadrant, and the comments received and answered.
 
-import { formatChange, formatPointChange, formatValue } from '../../../../shared/format';
+import { formatChangeOf, formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { quadrant } from '../../analysis/analysis';
@@ -16,7 +16,6 @@ const BANDS = ['三级', '二级', '一级及基层'] as const;
 export function briefing(ctx: ReportContext, period: string): ReportDoc {
   const ov = overview(ctx.db, period);
   const blocks: Block[] = [{ kind: 'heading', text: '一、基金运行情况' }];
-  const change = (unit: string, a: number | null, b: number | null) => (unit === '%' ? formatPointChange(a, b) : formatChange(a, b));
   for (const s of ov.sections) {
     blocks.push({
       kind: 'table',
@@ -33,9 +32,9 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
         k.name,
         formatValue(k.value, k.unit),
         formatValue(k.previous, k.unit),
-        change(k.unit, k.value, k.previous),
+        formatChangeOf(k.unit, k.value, k.previous),
         formatValue(k.lastYear, k.unit),
-        change(k.unit, k.value, k.lastYear),
+        formatChangeOf(k.unit, k.value, k.lastYear),
       ]),
       ...(s.kpis.some((k) => k.alert)
         ? {

@@ -2,7 +2,8 @@
 // indicator and level, the region's name. Every number comes from the same queries as the charts.
 
 import type { Flag, Ranking } from '../../../../shared/domain/analysis';
-import { flags, ranking } from '../../analysis/analysis';
+import { ranking } from '../../analysis/analysis';
+import { flags } from '../../analysis/flags';
 import { getValue, type ReadableDb } from '../../db/connection';
 
 export class ReportContext {

@@ -5,7 +5,7 @@
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
-import { hospitalView } from '../../analysis/analysis';
+import { hospitalView } from '../../analysis/flags';
 import { listComments } from '../../comments/comments-service';
 import type { ReportContext } from './context';
 

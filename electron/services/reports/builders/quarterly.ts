@@ -4,7 +4,7 @@
 // the hospitals' 次均住院费用 for the quarter (Σ住院总费用 / Σ出院人次) by level; the violations
 // notice and requirements are the convenor's text.
 
-import { formatChange, formatPointChange, formatValue } from '../../../../shared/format';
+import { formatChangeOf, formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { ranking } from '../../analysis/analysis';
@@ -52,7 +52,7 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
       ...months.map((m) => formatValue(regionValue(ctx.db, code, m), d.unit)),
       formatValue(q, d.unit),
       formatValue(ly, d.unit),
-      d.unit === '%' ? formatPointChange(q, ly) : formatChange(q, ly),
+      formatChangeOf(d.unit, q, ly),
     ];
   });
   const blocks: Block[] = [{ kind: 'heading', text: '一、总体情况' }];

@@ -1,12 +1,11 @@
-import { formatChange, formatPointChange, formatValue } from '../../../../shared/format';
+import { formatChangeOf, formatValue } from '../../../../shared/format';
 import type { OverviewKpi } from '../../../../shared/domain/types';
 import { Spark } from './Spark';
 
 /** 环比 only where there is a previous period of the same kind: not for a year or a 1—N月 range. */
 export function Kpi({ k, withMom }: { k: OverviewKpi & { spark?: (number | null)[] }; withMom: boolean }) {
-  const change = k.unit === '%' ? formatPointChange : formatChange;
-  const mom = change(k.value, k.previous);
-  const yoy = change(k.value, k.lastYear);
+  const mom = formatChangeOf(k.unit, k.value, k.previous);
+  const yoy = formatChangeOf(k.unit, k.value, k.lastYear);
   const cls = (s: string) => (s.startsWith('+') ? 'up' : s.startsWith('−') ? 'down' : '');
   return (
     <div className="kpi" data-testid={`kpi-${k.code}`}>

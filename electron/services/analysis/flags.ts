@@ -1,0 +1,218 @@
+// The change flags: every per-institution value checked against its level peers (robust z on
+// median/MAD) and its own history, with per-indicator thresholds and the causes recorded; and the
+// hospital view (one hospital's indicators against its peers, with its flags).
+
+import type { Flag, FlagLevel, HospitalView, Thresholds } from '../../../shared/domain/analysis';
+import { AppError } from '../../../shared/errors';
+import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import { median, quantileSorted, robustScale } from '../../../shared/stats';
+import { recordAudit } from '../audit/audit';
+import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { regionValue } from '../data/queries';
+import { loadIndicators } from '../import/import-service';
+import { indicator, institutions, values } from './lookup';
+
+/**
+ * Defaults: peers by robust z-score 2.5 (yellow) / 3.5 (red); changes by 20% / 30% of the value,
+ * or for percentages by 5 / 10 percentage points (a share moving from 3% to 4% is not news).
+ */
+export const DEFAULT_THRESHOLDS = { peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.2, changeRed: 0.3 };
+export const DEFAULT_THRESHOLDS_PERCENT = { peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.05, changeRed: 0.1 };
+
+export function thresholds(db: ReadableDb): Map<string, Thresholds> {
+  const rows = db.conn.prepare('SELECT indicator, peer_yellow, peer_red, change_yellow, change_red FROM flag_thresholds').all() as Record<
+    string,
+    number | string
+  >[];
+  return new Map(
+    rows.map((r) => [
+      r.indicator as string,
+      {
+        indicator: r.indicator as string,
+        peerYellow: r.peer_yellow as number,
+        peerRed: r.peer_red as number,
+        changeYellow: r.change_yellow as number,
+        changeRed: r.change_red as number,
+      },
+    ]),
+  );
+}
+
+export function setThresholds(db: WritableDb, t: Thresholds, actor: string): Thresholds {
+  if (!(t.peerYellow > 0 && t.peerRed >= t.peerYellow && t.changeYellow > 0 && t.changeRed >= t.changeYellow))
+    throw new AppError('INVALID_INPUT', '阈值应为正数，且红色阈值不小于黄色阈值。', '例如：同级偏离 2.5/3.5，变化幅度 20%/30%。');
+  indicator(db, t.indicator);
+  return inTransaction(db, () => {
+    db.conn
+      .prepare(
+        `INSERT INTO flag_thresholds (indicator, peer_yellow, peer_red, change_yellow, change_red, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(indicator) DO UPDATE SET peer_yellow = excluded.peer_yellow, peer_red = excluded.peer_red, change_yellow = excluded.change_yellow, change_red = excluded.change_red, updated_at = excluded.updated_at`,
+      )
+      .run(t.indicator, t.peerYellow, t.peerRed, t.changeYellow, t.changeRed, new Date().toISOString());
+    recordAudit(db, { actor, action: 'flags.thresholds', target: t.indicator, details: { ...t } });
+    return t;
+  });
+}
+
+const worse = (a: FlagLevel, b: FlagLevel): FlagLevel => (a === 'red' || b === 'red' ? 'red' : a === 'yellow' || b === 'yellow' ? 'yellow' : 'green');
+const pct = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/**
+ * Every per-institution value of the period checked against its level peers (robust z-score on
+ * median/MAD) and against its own history (previous period, same period last year).
+ */
+export function flags(db: ReadableDb, period: string): Flag[] {
+  const insts = institutions(db);
+  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const th = thresholds(db);
+  const notes = new Map(
+    (
+      db.conn.prepare('SELECT institution, indicator, cause FROM flag_notes WHERE period = ? ORDER BY id').all(period) as {
+        institution: string;
+        indicator: string;
+        cause: string;
+      }[]
+    ).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
+  );
+  // three reads in all (this period, the previous one, the same period last year), not three per indicator
+  const byIndicator = (p: string) => {
+    const m = new Map<string, Map<string, number>>();
+    for (const [ind, inst, v] of db.conn
+      .prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL')
+      .raw()
+      .iterate(p) as IterableIterator<[string, string, number]>) {
+      let x = m.get(ind);
+      if (!x) m.set(ind, (x = new Map()));
+      x.set(inst, v);
+    }
+    return m;
+  };
+  const nowAll = byIndicator(period);
+  const prevAll = byIndicator(previousPeriod(period));
+  const lastAll = byIndicator(samePeriodLastYear(period));
+  const none = new Map<string, number>();
+  const out: Flag[] = [];
+  for (const def of defs) {
+    const now = nowAll.get(def.code) ?? none;
+    if (!now.size) continue;
+    const isShare = def.unit === '%';
+    const t = th.get(def.code) ?? { indicator: def.code, ...(isShare ? DEFAULT_THRESHOLDS_PERCENT : DEFAULT_THRESHOLDS) };
+    // relative change for amounts and counts, percentage points for shares
+    const delta = (a: number, b: number | null): number | null => (b === null ? null : isShare ? a - b : b !== 0 ? (a - b) / Math.abs(b) : null);
+    // a growth rate's own change is not meaningful; it is compared with peers only
+    const history = def.formula?.kind !== 'growth';
+    const prev = history ? (prevAll.get(def.code) ?? none) : none;
+    const last = history ? (lastAll.get(def.code) ?? none) : none;
+    const peersByBand = new Map<string, number[]>();
+    for (const [i, v] of now) {
+      const b = insts.get(i)?.band;
+      if (!b) continue;
+      (peersByBand.get(b) ?? peersByBand.set(b, []).get(b)!).push(v);
+    }
+    // peer statistics once per band, not once per institution (3,000 institutions in a region)
+    const scales = new Map([...peersByBand].map(([b, vs]) => [b, { z: robustScale(vs), median: median(vs), n: vs.length }]));
+    for (const [i, v] of now) {
+      const inst = insts.get(i);
+      if (!inst) continue;
+      const peer = scales.get(inst.band);
+      // totals (costs, counts) scale with the institution's size: peers are compared on ratios,
+      // averages, rates and indices only; totals are checked against their own history
+      const z = !def.additive && peer && peer.n >= 5 ? peer.z(v) : null;
+      const peerMedian = peer ? peer.median : null;
+      const p = prev.get(i) ?? null;
+      const l = last.get(i) ?? null;
+      const change = delta(v, p);
+      const yoy = delta(v, l);
+      // a peer outlier must also differ in practice (as much as a yellow change), not only statistically
+      const apart = peerMedian !== null && Math.abs(delta(v, peerMedian) ?? 0) >= t.changeYellow;
+      let level: FlagLevel = 'green';
+      const reasons: string[] = [];
+      const fmtChange = (x: number) => (isShare ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}个百分点` : pct(x));
+      if (z !== null && apart && Math.abs(z) >= t.peerYellow) {
+        level = worse(level, Math.abs(z) >= t.peerRed ? 'red' : 'yellow');
+        reasons.push(`与同级机构相比${z > 0 ? '偏高' : '偏低'}（偏离同级水平 ${Math.abs(z).toFixed(1)} 个标准单位）`);
+      }
+      if (change !== null && Math.abs(change) >= t.changeYellow) {
+        level = worse(level, Math.abs(change) >= t.changeRed ? 'red' : 'yellow');
+        reasons.push(`环比${fmtChange(change)}`);
+      }
+      if (yoy !== null && Math.abs(yoy) >= t.changeYellow) {
+        level = worse(level, Math.abs(yoy) >= t.changeRed ? 'red' : 'yellow');
+        reasons.push(`同比${fmtChange(yoy)}`);
+      }
+      out.push({
+        institution: i,
+        name: inst.name,
+        band: inst.band,
+        indicator: def.code,
+        indicatorName: def.name,
+        unit: def.unit,
+        period,
+        value: v,
+        peerMedian,
+        z,
+        previous: p,
+        change,
+        lastYear: l,
+        yoy,
+        level,
+        reasons,
+        cause: notes.get(`${i}|${def.code}`) ?? null,
+      });
+    }
+  }
+  const rank = { red: 0, yellow: 1, green: 2 };
+  return out.sort((a, b) => rank[a.level] - rank[b.level] || Math.abs(b.z ?? 0) - Math.abs(a.z ?? 0));
+}
+
+export function recordCause(db: WritableDb, input: { institution: string; indicator: string; period: string; cause: string }, actor: string): { id: number } {
+  if (!input.cause.trim()) throw new AppError('INVALID_INPUT', '请填写查明的原因。', '例如：新开设心血管介入中心，高倍率病例增加。');
+  return inTransaction(db, () => {
+    const id = Number(
+      db.conn
+        .prepare('INSERT INTO flag_notes (institution, indicator, period, cause, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(input.institution, input.indicator, input.period, input.cause.trim(), new Date().toISOString(), actor).lastInsertRowid,
+    );
+    recordAudit(db, {
+      actor,
+      action: 'flags.cause',
+      target: `${input.institution}/${input.indicator}/${input.period}`,
+      details: { cause: input.cause.trim() },
+    });
+    return { id };
+  });
+}
+
+/** 亮家底 for one hospital: all its per-institution indicators against peers and the region, with flags. */
+export function hospitalView(db: ReadableDb, institution: string, period: string, periodFlags?: Flag[]): HospitalView {
+  const insts = institutions(db);
+  const me = insts.get(institution);
+  if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
+  // a batch (月告知 for every hospital) computes the period's flags once and passes them in
+  const all = periodFlags ?? flags(db, period);
+  const mine = new Map(all.filter((f) => f.institution === institution).map((f) => [f.indicator, f]));
+  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const rows = defs
+    .map((d) => {
+      const v = values(db, d.code, period);
+      const peers = [...v]
+        .filter(([i]) => insts.get(i)?.band === me.band)
+        .map(([, x]) => x)
+        .sort((a, b) => a - b);
+      const f = mine.get(d.code);
+      return {
+        indicator: d.code,
+        indicatorName: d.name,
+        unit: d.unit,
+        value: v.get(institution) ?? null,
+        peerMedian: peers.length ? quantileSorted(peers, 0.5) : null,
+        peerP25: peers.length ? quantileSorted(peers, 0.25) : null,
+        peerP75: peers.length ? quantileSorted(peers, 0.75) : null,
+        region: regionValue(db, d.code, period),
+        level: f?.level ?? ('green' as FlagLevel),
+        reasons: f?.reasons ?? [],
+      };
+    })
+    .filter((r) => r.value !== null || r.region !== null);
+  return { institution, name: me.name, level: me.level, band: me.band, type: me.type, period, rows };
+}
