@@ -6,12 +6,18 @@ import type { Unit } from './catalog/indicators';
 const grouped = (v: number, digits: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A value in its indicator unit, e.g. 12,345.67万元, 1.23亿元, 13,245元, 85.30%, 3,456人次, 1.02. */
-export function formatValue(value: number | null | undefined, unit: Unit | string, opts: { withUnit?: boolean } = {}): string {
+/**
+ * scale: for amounts in 万元, the unit of a whole column (see columnScale), so one column never
+ * mixes 万元 and 亿元; without it a single value (a card) picks its own, and a value shown without
+ * its unit (an axis label) stays in 万元.
+ */
+export function formatValue(value: number | null | undefined, unit: Unit | string, opts: { withUnit?: boolean; scale?: AmountScale } = {}): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const withUnit = opts.withUnit ?? true;
   switch (unit) {
     case '万元':
-      if (Math.abs(value) >= 10000) return `${grouped(value / 10000, 2)}${withUnit ? '亿元' : ''}`;
+      if (opts.scale === '亿元' || (opts.scale === undefined && withUnit && Math.abs(value) >= 10000))
+        return `${grouped(value / 10000, 2)}${withUnit ? '亿元' : ''}`;
       return `${grouped(value, 2)}${withUnit ? '万元' : ''}`;
     case '元':
       return `${grouped(value, Math.abs(value) >= 1000 ? 0 : 2)}${withUnit ? '元' : ''}`;
@@ -23,6 +29,15 @@ export function formatValue(value: number | null | undefined, unit: Unit | strin
     default:
       return grouped(value, Math.abs(value) >= 100 ? 1 : 2);
   }
+}
+
+export type AmountScale = '万元' | '亿元';
+
+/** The one unit for a column of amounts in 万元: 亿元 only when every value is at least 1亿元. */
+export function columnScale(values: (number | null | undefined)[], unit: string): AmountScale | undefined {
+  if (unit !== '万元') return undefined;
+  const xs = values.filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
+  return xs.length && xs.every((v) => Math.abs(v) >= 10000) ? '亿元' : '万元';
 }
 
 /** Relative change as a signed percentage: +3.2%, −1.5%; '—' when not computable. */

@@ -106,6 +106,24 @@ export interface Flag {
   cause: string | null;
 }
 
+/** A value that is probably wrong rather than changed: checked before anyone reads it as a change. */
+export type QualityKind = 'impossible' | 'inconsistent' | 'unit' | 'missing';
+
+export interface QualityIssue {
+  institution: string;
+  name: string;
+  band: string;
+  /** null: the institution sent nothing at all this period */
+  indicator: string | null;
+  indicatorName: string | null;
+  unit: string;
+  period: string;
+  value: number | null;
+  previous: number | null;
+  kind: QualityKind;
+  message: string;
+}
+
 export interface Thresholds {
   indicator: string;
   peerYellow: number;

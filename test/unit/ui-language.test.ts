@@ -23,8 +23,6 @@ const ALLOW = new Set([
   'ADRG',
   'PNG',
   'SVG',
-  'P25',
-  'P75',
   'Esc',
   'PageUp',
   'PageDown',

@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/audit';
 import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { loadIndicators } from '../import/import-service';
-import { indicator, institutions, values } from './lookup';
+import { indicator, institutions, periodValues, values } from './lookup';
+import { qualityIssues, suspectKeys } from './quality';
 
 /**
  * Defaults: peers by robust z-score 2.5 (yellow) / 3.5 (red); changes by 20% / 30% of the value,
@@ -75,21 +76,11 @@ export function flags(db: ReadableDb, period: string): Flag[] {
     ).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
   );
   // three reads in all (this period, the previous one, the same period last year), not three per indicator
-  const byIndicator = (p: string) => {
-    const m = new Map<string, Map<string, number>>();
-    for (const [ind, inst, v] of db.conn
-      .prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL')
-      .raw()
-      .iterate(p) as IterableIterator<[string, string, number]>) {
-      let x = m.get(ind);
-      if (!x) m.set(ind, (x = new Map()));
-      x.set(inst, v);
-    }
-    return m;
-  };
-  const nowAll = byIndicator(period);
-  const prevAll = byIndicator(previousPeriod(period));
-  const lastAll = byIndicator(samePeriodLastYear(period));
+  const nowAll = periodValues(db, period);
+  const prevAll = periodValues(db, previousPeriod(period));
+  const lastAll = periodValues(db, samePeriodLastYear(period));
+  // a value that is probably wrong (a share over 100%, a unit slip) is a data problem, not a change
+  const suspect = suspectKeys(qualityIssues(defs, insts, period, nowAll, prevAll), defs);
   const none = new Map<string, number>();
   const out: Flag[] = [];
   for (const def of defs) {
@@ -105,6 +96,7 @@ export function flags(db: ReadableDb, period: string): Flag[] {
     const last = history ? (lastAll.get(def.code) ?? none) : none;
     const peersByBand = new Map<string, number[]>();
     for (const [i, v] of now) {
+      if (suspect.has(`${i}|${def.code}`)) continue;
       const b = insts.get(i)?.band;
       if (!b) continue;
       (peersByBand.get(b) ?? peersByBand.set(b, []).get(b)!).push(v);
@@ -113,7 +105,7 @@ export function flags(db: ReadableDb, period: string): Flag[] {
     const scales = new Map([...peersByBand].map(([b, vs]) => [b, { z: robustScale(vs), median: median(vs), n: vs.length }]));
     for (const [i, v] of now) {
       const inst = insts.get(i);
-      if (!inst) continue;
+      if (!inst || suspect.has(`${i}|${def.code}`)) continue;
       const peer = scales.get(inst.band);
       // totals (costs, counts) scale with the institution's size: peers are compared on ratios,
       // averages, rates and indices only; totals are checked against their own history

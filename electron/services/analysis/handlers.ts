@@ -2,6 +2,7 @@
 
 import type { Handlers } from '../host/handler-types';
 import { distribution, drgOverview, quadrant, ranking, trend } from './analysis';
+import { dataQuality } from './quality';
 import { flags, hospitalView, recordCause, setThresholds, thresholds } from './flags';
 
 export const analysisHandlers: Handlers<
@@ -11,6 +12,7 @@ export const analysisHandlers: Handlers<
   | 'analysis.distribution'
   | 'analysis.drg'
   | 'analysis.flags'
+  | 'analysis.quality'
   | 'analysis.recordCause'
   | 'analysis.thresholds'
   | 'analysis.setThresholds'
@@ -22,6 +24,7 @@ export const analysisHandlers: Handlers<
   'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
   'analysis.drg': (i, { session }) => drgOverview(session.db, i.period),
   'analysis.flags': (i, { session }) => flags(session.db, i.period),
+  'analysis.quality': (i, { session }) => dataQuality(session.db, i.period),
   'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),
   'analysis.thresholds': (_i, { session }) => [...thresholds(session.db).values()],
   'analysis.setThresholds': (i, { session, actor }) => setThresholds(session.db, i, actor),

@@ -32,3 +32,19 @@ export function values(db: ReadableDb, code: string, period: string): Map<string
     .all(code, period) as [string, number][];
   return new Map(rows);
 }
+
+/** Every current per-institution value of a period, by indicator then institution: one read. */
+export type PeriodValues = Map<string, Map<string, number>>;
+
+export function periodValues(db: ReadableDb, period: string): PeriodValues {
+  const m: PeriodValues = new Map();
+  for (const [ind, inst, v] of db.conn
+    .prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL')
+    .raw()
+    .iterate(period) as IterableIterator<[string, string, number]>) {
+    let x = m.get(ind);
+    if (!x) m.set(ind, (x = new Map()));
+    x.set(inst, v);
+  }
+  return m;
+}

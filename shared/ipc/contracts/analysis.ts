@@ -1,7 +1,7 @@
 // The comparison charts' queries, change flags with their causes, and thresholds.
 
 import { z } from 'zod';
-import type { DrgOverview, Distribution, Flag, HospitalView, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
+import type { DrgOverview, Distribution, Flag, HospitalView, QualityIssue, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
 import { band, empty, indicatorCode, instCode, periodKey, reads, returns, writes, type DomainContract } from './common';
 
 export const analysisContract = {
@@ -11,6 +11,8 @@ export const analysisContract = {
   'analysis.distribution': reads(z.object({ indicator: indicatorCode, period: periodKey }).strict(), returns<Distribution>()),
   'analysis.drg': reads(z.object({ period: periodKey }).strict(), returns<DrgOverview>()),
   'analysis.flags': reads(z.object({ period: periodKey }).strict(), returns<Flag[]>()),
+  /** values that are probably wrong (impossible, inconsistent, a unit slip, missing), apart from the flags */
+  'analysis.quality': reads(z.object({ period: periodKey }).strict(), returns<QualityIssue[]>()),
   'analysis.recordCause': writes(
     z.object({ institution: instCode, indicator: indicatorCode, period: periodKey, cause: z.string().min(1, '请填写原因').max(500) }).strict(),
     returns<{ id: number }>(),

@@ -49,7 +49,7 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
         { title: '指标', width: 3 },
         { title: '本院', align: 'right', width: 2 },
         { title: '同级中位数', align: 'right', width: 2 },
-        { title: '同级P25—P75', align: 'right', width: 3 },
+        { title: '同级四分位区间', align: 'right', width: 3 },
         { title: '统筹地区', align: 'right', width: 2 },
         { title: '同级排名', align: 'center', width: 1.4 },
         { title: '预警', align: 'center', width: 1 },

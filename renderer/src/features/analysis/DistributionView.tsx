@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { formatValue } from '../../../../shared/format';
+import { columnScale, formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, type ChartOption } from '../../components/Chart';
@@ -33,15 +33,19 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
   }, [d.data, big]);
   const rows = (d.data?.bands ?? []).map((b) => ({ band: b.band, ...b.stats! }));
   const unit = d.data?.unit ?? '';
+  const scale = columnScale(
+    rows.flatMap((r) => [r.min, r.max]),
+    unit,
+  );
   const cols: ColDef<(typeof rows)[number]>[] = [
     { headerName: '级别', field: 'band', width: 120 },
     { headerName: '机构数', field: 'n', width: 90, type: 'numericColumn' },
     ...(['min', 'q1', 'median', 'q3', 'max', 'mean'] as const).map((k) => ({
-      headerName: { min: '最小值', q1: 'P25', median: '中位数', q3: 'P75', max: '最大值', mean: '平均' }[k],
+      headerName: { min: '最小值', q1: '下四分位数', median: '中位数', q3: '上四分位数', max: '最大值', mean: '平均值' }[k],
       field: k,
       width: 140,
       type: 'numericColumn',
-      valueFormatter: (p: { value: unknown }) => fmt(unit)(p.value),
+      valueFormatter: (p: { value: unknown }) => fmt(unit, scale)(p.value),
     })),
   ];
   return (
@@ -54,7 +58,11 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
             onXlsx={() =>
               ex.xlsx(
                 `${d.data!.indicatorName}分布-${formatPeriodZh(spec.period)}`,
-                ['级别', '机构数', '最小值', 'P25', '中位数', 'P75', '最大值', '平均'],
+                [
+                  '级别',
+                  { title: '机构数', unit: '家' },
+                  ...['最小值', '下四分位数', '中位数', '上四分位数', '最大值', '平均值'].map((title) => ({ title, unit: d.data!.unit })),
+                ],
                 rows.map((r) => [r.band, r.n, r.min, r.q1, r.median, r.q3, r.max, r.mean]),
               )
             }

@@ -53,7 +53,14 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
             onXlsx={() =>
               ex.xlsx(
                 `三级医院病组费用构成-${formatPeriodZh(spec.period)}`,
-                ['医院', '病例数', '总费用(元)', '自费(元)', 'CMI', '病组数'],
+                [
+                  '医院',
+                  { title: '病例数', unit: '例' },
+                  { title: '总费用', unit: '元' },
+                  { title: '自费', unit: '元' },
+                  { title: '病例组合指数', unit: '指数' },
+                  { title: '病组数', unit: '个' },
+                ],
                 o.data!.hospitals.map((h) => [h.name, h.cases, h.totalCost, h.selfPay, h.cmi, h.groups]),
               )
             }

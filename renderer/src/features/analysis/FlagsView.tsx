@@ -11,11 +11,13 @@ import { useExport } from './use-export';
 import { TrendView } from './TrendView';
 import { ThresholdEditor } from './ThresholdEditor';
 import { FlagsByHospital } from './FlagsByHospital';
+import { QualityList } from './QualityList';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 
 export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; onMessage?: (m: Msg) => void; big: boolean }) {
   const f = useApi('analysis.flags', { period: spec.period });
+  const q = useApi('analysis.quality', { period: spec.period });
   const [selected, setSelected] = useState<Flag | null>(null);
   const [cause, setCause] = useState('');
   const ex = useExport(onMessage);
@@ -48,6 +50,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
       <div className="stat-line" data-testid="flags-summary">
         {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red}</b> 项，
         <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，涉及 {hospitals} 家机构，需查找原因并反馈（《工作规则》第七条）。
+        {big && q.data?.length ? <span className="muted">另有数据质量问题 {q.data.length} 项待核实，未计入。</span> : null}
         {!big && (
           <span className="flag-modes">
             <button type="button" className={grouped ? '' : 'active'} onClick={() => (setGrouped(false), setOnly(null))} data-testid="flags-by-item">
@@ -59,6 +62,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
           </span>
         )}
       </div>
+      {!big && q.data && <QualityList issues={q.data} height={240} />}
       {grouped && !big ? (
         <FlagsByHospital flags={all} height={360} onPick={(code) => (setOnly(code), setGrouped(false))} />
       ) : (
@@ -107,8 +111,18 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
               onClick={() =>
                 ex.xlsx(
                   `变化预警清单-${formatPeriodZh(spec.period)}`,
-                  ['等级', '机构', '级别', '指标', '数值', '同级中位数', '原因提示', '查明原因'],
-                  list.map((x) => [LEVEL_TEXT[x.level], x.name, x.band, x.indicatorName, x.value, x.peerMedian, x.reasons.join('；'), x.cause]),
+                  ['等级', '机构', '级别', '指标', '单位', { title: '数值', unitColumn: 4 }, { title: '同级中位数', unitColumn: 4 }, '原因提示', '查明原因'],
+                  list.map((x) => [
+                    LEVEL_TEXT[x.level],
+                    x.name,
+                    x.band,
+                    x.indicatorName,
+                    x.unit,
+                    x.value,
+                    x.peerMedian,
+                    x.reasons.join('；'),
+                    x.cause ?? '待说明',
+                  ]),
                 )
               }
             >

@@ -25,7 +25,8 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
     { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     { headerName: '同级中位数', field: 'peerMedian', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     {
-      headerName: '同级P25–P75',
+      headerName: '同级居中一半范围',
+      headerTooltip: '同级机构按数值排序后居中一半（上下四分位数之间）的范围',
       valueGetter: (p) => (p.data && p.data.peerP25 !== null ? `${fmt(p.data.unit)(p.data.peerP25)} – ${fmt(p.data.unit)(p.data.peerP75)}` : '—'),
       width: 240,
     },
@@ -46,8 +47,24 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
           onXlsx={() =>
             ex.xlsx(
               `${v.data!.name}亮家底-${formatPeriodZh(v.data!.period)}`,
-              ['预警', '指标', '本机构', '同级中位数', '同级P25', '同级P75', '统筹地区', '提示'],
-              v.data!.rows.map((r) => [LEVEL_TEXT[r.level], r.indicatorName, r.value, r.peerMedian, r.peerP25, r.peerP75, r.region, r.reasons.join('；')]),
+              [
+                '预警',
+                '指标',
+                '单位',
+                ...['本机构', '同级中位数', '同级下四分位数', '同级上四分位数', '统筹地区'].map((title) => ({ title, unitColumn: 2 })),
+                '提示',
+              ],
+              v.data!.rows.map((r) => [
+                LEVEL_TEXT[r.level],
+                r.indicatorName,
+                r.unit,
+                r.value,
+                r.peerMedian,
+                r.peerP25,
+                r.peerP75,
+                r.region,
+                r.reasons.join('；'),
+              ]),
             )
           }
         />

@@ -68,7 +68,7 @@ export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessa
             onXlsx={() =>
               ex.xlsx(
                 `费用时间消耗指数-${formatPeriodZh(spec.period)}`,
-                ['机构', '级别', '费用消耗指数', '时间消耗指数', '出院人次'],
+                ['机构', '级别', { title: '费用消耗指数', unit: '指数' }, { title: '时间消耗指数', unit: '指数' }, { title: '出院人次', unit: '人次' }],
                 q.data!.map((p) => [p.name, p.band, p.costIndex, p.timeIndex, p.discharges]),
               )
             }

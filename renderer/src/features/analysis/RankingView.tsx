@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { formatValue } from '../../../../shared/format';
+import { columnScale, formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
@@ -74,6 +74,11 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
       ],
     };
   }, [r.data, spec.institution, big]);
+  const rows = (r.data?.rows ?? []).map((x, i) => ({ rank: i + 1, name: x.name, level: x.level, value: x.value }));
+  const scale = columnScale(
+    rows.map((x) => x.value),
+    r.data?.unit ?? '',
+  );
   const cols: ColDef<{ rank: number; name: string; level: string; value: number | null }>[] = [
     { headerName: '名次', field: 'rank', width: 80, pinned: 'left' },
     { headerName: '机构', field: 'name', flex: 1, minWidth: 200 },
@@ -83,18 +88,17 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
       field: 'value',
       width: 180,
       type: 'numericColumn',
-      valueFormatter: (p) => fmt(r.data?.unit ?? '')(p.value),
+      valueFormatter: (p) => fmt(r.data?.unit ?? '', scale)(p.value),
     },
   ];
-  const rows = (r.data?.rows ?? []).map((x, i) => ({ rank: i + 1, name: x.name, level: x.level, value: x.value }));
   return (
     <div className="card">
       {option && <Chart option={option} height={big ? bigHeight() : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" />}
       {r.data && (
         <div className="stat-line" data-testid="ranking-stats">
-          虚线：平均、中位数{r.data.unit !== '万元' && r.data.unit !== '人次' && r.data.unit !== '例' ? '、统筹地区' : ''}；浅色带：P25–P75 ｜ 平均{' '}
-          {fmt(r.data.unit)(r.data.mean)} · 中位数 {fmt(r.data.unit)(r.data.median)} · P25 {fmt(r.data.unit)(r.data.p25)} · P75 {fmt(r.data.unit)(r.data.p75)} ·
-          统筹地区 {fmt(r.data.unit)(r.data.regionValue)}
+          虚线：平均、中位数{r.data.unit !== '万元' && r.data.unit !== '人次' && r.data.unit !== '例' ? '、统筹地区' : ''}
+          ；浅色带：居中一半机构的范围（上下四分位数之间） ｜ 平均 {fmt(r.data.unit)(r.data.mean)} · 中位数 {fmt(r.data.unit)(r.data.median)} · 下四分位数{' '}
+          {fmt(r.data.unit)(r.data.p25)} · 上四分位数 {fmt(r.data.unit)(r.data.p75)} · 统筹地区 {fmt(r.data.unit)(r.data.regionValue)}
         </div>
       )}
       {!big && (
@@ -105,7 +109,7 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
               r.data &&
               ex.xlsx(
                 `${r.data.indicatorName}排名-${formatPeriodZh(r.data.period)}`,
-                ['名次', '机构', '级别', `${r.data.indicatorName}（${r.data.unit}）`],
+                ['名次', '机构', '级别', { title: r.data.indicatorName, unit: r.data.unit }],
                 rows.map((x) => [x.rank, x.name, x.level, x.value]),
               )
             }

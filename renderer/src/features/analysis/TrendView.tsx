@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { formatValue } from '../../../../shared/format';
+import { columnScale, formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
@@ -44,11 +44,15 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
     yoy: i >= 12 && p.value !== null && all[i - 12]!.value ? p.value / all[i - 12]!.value! - 1 : null,
   }));
   const unit = t.data?.unit ?? '';
+  const scale = columnScale(
+    rows.flatMap((r) => [r.value, r.median, r.region]),
+    unit,
+  );
   const cols: ColDef<(typeof rows)[number]>[] = [
     { headerName: '期间', field: 'period', width: 120 },
-    { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
-    { headerName: '同级中位数', field: 'median', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
-    { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit)(p.value) },
+    { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit, scale)(p.value) },
+    { headerName: '同级中位数', field: 'median', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit, scale)(p.value) },
+    { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit, scale)(p.value) },
     {
       headerName: '环比',
       field: 'mom',
@@ -75,7 +79,7 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
             onXlsx={() =>
               ex.xlsx(
                 `${t.data!.name}-${t.data!.indicatorName}趋势`,
-                ['期间', '本机构', '同级中位数', '统筹地区'],
+                ['期间', ...['本机构', '同级中位数', '统筹地区'].map((title) => ({ title, unit: t.data!.unit }))],
                 rows.map((r) => [r.period, r.value, r.median, r.region]),
               )
             }

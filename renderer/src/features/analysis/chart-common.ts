@@ -1,7 +1,7 @@
 import type { Message } from '../../data/use-action';
 import type { FlagLevel } from '../../../../shared/domain/analysis';
 import type { Indicator, Institution } from '../../../../shared/domain/types';
-import { formatValue } from '../../../../shared/format';
+import { formatValue, type AmountScale } from '../../../../shared/format';
 
 export const LEVEL_COLORS: Record<FlagLevel, string> = { red: '#c8372d', yellow: '#d69e2e', green: '#1b8a4b' };
 
@@ -18,4 +18,5 @@ export type Msg = Message;
 /** On a slide the chart fills the screen below the title (1280×720 up to 1920×1080 projectors). */
 export const bigHeight = (less = 0) => `max(400px, calc(100vh - ${210 + less}px))`;
 
-export const fmt = (unit: string) => (v: unknown) => (typeof v === 'number' ? formatValue(v, unit) : '—');
+/** A cell formatter; scale: the column's one amount unit (columnScale), so 万元 and 亿元 never mix in a column. */
+export const fmt = (unit: string, scale?: AmountScale) => (v: unknown) => (typeof v === 'number' ? formatValue(v, unit, { scale }) : '—');

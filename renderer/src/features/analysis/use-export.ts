@@ -1,6 +1,7 @@
 // Exporting what a chart shows: the image (PNG or SVG, watermark included) or its data as a
 // watermarked xlsx sheet, through the save dialog; the outcome goes to the page's banner.
 
+import type { ExportColumn } from '../../../../shared/ipc/contracts/export';
 import { api } from '../../api';
 import { chartById, chartSvg } from '../../components/Chart';
 import { useAction, type Message } from '../../data/use-action';
@@ -25,7 +26,7 @@ export function useExport(onMessage?: (m: Message) => void) {
         : chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
       await action.run(() => api.export.image({ path, dataUrl }), { ok: () => `图表已导出：${path}`, invalidate: ['audit'] });
     },
-    xlsx: async (title: string, columns: string[], rows: (string | number | null)[][]) => {
+    xlsx: async (title: string, columns: ExportColumn[], rows: (string | number | null)[][]) => {
       const { path } = await api.dialog.save({ title: '导出数据', defaultName: `${title}.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
       if (!path) return;
       await action.run(() => api.export.table({ path, title, columns, rows }), { ok: () => `数据已导出：${path}`, invalidate: ['audit'] });

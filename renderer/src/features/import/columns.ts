@@ -40,5 +40,11 @@ export const historyColumns: ColDef<ImportRecord>[] = [
   { headerName: '替代期间', valueGetter: (p) => p.data?.supersededPeriods.length ?? 0, width: 100, type: 'numericColumn' },
   { headerName: '警告', field: 'warningCount', width: 80, type: 'numericColumn' },
   { headerName: '操作人', field: 'importedBy', width: 140 },
-  { headerName: 'SHA-256', field: 'sha256', width: 160, valueFormatter: (p) => `${String(p.value).slice(0, 12)}…` },
+  {
+    headerName: '文件校验码',
+    headerTooltip: '文件内容的SHA-256摘要，用于核对文件未被改动',
+    field: 'sha256',
+    width: 160,
+    valueFormatter: (p) => `${String(p.value).slice(0, 12)}…`,
+  },
 ];

@@ -1,0 +1,36 @@
+// Data-quality problems of the period, apart from the change flags: to be verified with the
+// hospital (or corrected in the package and re-imported) before anyone reads them as changes.
+
+import type { ColDef } from 'ag-grid-community';
+import type { QualityIssue, QualityKind } from '../../../../shared/domain/analysis';
+import { Grid } from '../../components/Grid';
+
+export const QUALITY_TEXT: Record<QualityKind, string> = {
+  impossible: '数值不可能',
+  inconsistent: '前后矛盾',
+  unit: '疑似单位错误',
+  missing: '数据缺失',
+};
+
+const columns: ColDef<QualityIssue>[] = [
+  { headerName: '问题类型', field: 'kind', width: 130, pinned: 'left', valueFormatter: (p) => QUALITY_TEXT[p.value as QualityKind] },
+  { headerName: '机构', field: 'name', width: 220 },
+  { headerName: '级别', field: 'band', width: 100 },
+  { headerName: '指标', field: 'indicatorName', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '全部指标' },
+  { headerName: '说明', field: 'message', flex: 1, minWidth: 320 },
+];
+
+export function QualityList({ issues, height }: { issues: QualityIssue[]; height: number }) {
+  if (!issues.length) return null;
+  const hospitals = new Set(issues.map((q) => q.institution)).size;
+  const count = (k: QualityKind) => issues.filter((q) => q.kind === k).length;
+  const parts = (Object.keys(QUALITY_TEXT) as QualityKind[]).filter((k) => count(k) > 0).map((k) => `${QUALITY_TEXT[k]} ${count(k)} 项`);
+  return (
+    <details className="quality" data-testid="quality">
+      <summary>
+        <b>数据质量问题 {issues.length} 项</b>（{parts.join('，')}；涉及 {hospitals} 家机构）——请先与机构核实或更正后重新导入，这些数值不计入变化预警。
+      </summary>
+      <Grid rows={issues} columns={columns} height={height} testId="grid-quality" />
+    </details>
+  );
+}
