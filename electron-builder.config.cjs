@@ -8,6 +8,9 @@ module.exports = {
   files: ['dist/node/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   extraResources: [
     { from: 'resources/demo', to: 'demo' },
+    // the independent draw verifier the certificate names, with the algorithm it checks
+    { from: 'docs/verify_draw.py', to: '复核程序/verify_draw.py' },
+    { from: 'docs/draw-algorithm.md', to: '复核程序/抽选算法说明.md' },
     // the CJK font embedded into every PDF report (Noto Sans SC, OFL-1.1): two weights, not the package's nine
     { from: 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', to: 'fonts/NotoSansSC-Regular.ttf' },
     { from: 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf', to: 'fonts/NotoSansSC-Bold.ttf' },

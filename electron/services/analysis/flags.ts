@@ -56,7 +56,9 @@ export function setThresholds(db: WritableDb, t: Thresholds, actor: string): Thr
 }
 
 const worse = (a: FlagLevel, b: FlagLevel): FlagLevel => (a === 'red' || b === 'red' ? 'red' : a === 'yellow' || b === 'yellow' ? 'yellow' : 'green');
-const pct = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+/** a signed change with a true minus sign, as formatChange writes it: +5.3%, −36.4% */
+const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
+const pct = (x: number) => `${signed(x * 100, 1)}%`;
 
 /**
  * Every per-institution value of the period checked against its level peers (robust z-score on
@@ -119,7 +121,7 @@ export function flags(db: ReadableDb, period: string): Flag[] {
       const apart = peerMedian !== null && Math.abs(delta(v, peerMedian) ?? 0) >= t.changeYellow;
       let level: FlagLevel = 'green';
       const reasons: string[] = [];
-      const fmtChange = (x: number) => (isShare ? `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}个百分点` : pct(x));
+      const fmtChange = (x: number) => (isShare ? `${signed(x * 100, 1)}个百分点` : pct(x));
       if (z !== null && apart && Math.abs(z) >= t.peerYellow) {
         level = worse(level, Math.abs(z) >= t.peerRed ? 'red' : 'yellow');
         reasons.push(`与同级机构相比${z > 0 ? '偏高' : '偏低'}（偏离同级水平 ${Math.abs(z).toFixed(1)} 个标准单位）`);

@@ -2,13 +2,15 @@
 
 import type { Handlers } from '../host/handler-types';
 import { importPool } from './pool-import';
+import { writePoolTemplate } from './pool-template';
 import { addPoolMember, listPool, removePoolMember, setEligibility, updatePoolMember } from './pool-service';
 
-export const poolHandlers: Handlers<'pool.list' | 'pool.add' | 'pool.update' | 'pool.setEligibility' | 'pool.remove' | 'pool.import'> = {
+export const poolHandlers: Handlers<'pool.list' | 'pool.add' | 'pool.update' | 'pool.setEligibility' | 'pool.remove' | 'pool.import' | 'pool.template'> = {
   'pool.list': (_input, { session }) => listPool(session.db),
   'pool.add': (input, { session, actor }) => addPoolMember(session.db, input.member, actor),
   'pool.update': (input, { session, actor }) => updatePoolMember(session.db, input.id, input.member, actor),
   'pool.setEligibility': (input, { session, actor }) => setEligibility(session.db, input.id, input.eligible, input.reason, actor),
   'pool.remove': (input, { session, actor }) => (removePoolMember(session.db, input.id, actor), { removed: true }),
   'pool.import': (input, { session, actor }) => importPool(session.db, input.path, actor),
+  'pool.template': (input, { session, actor }) => writePoolTemplate(session.db, input.path, { sample: input.sample }, actor),
 };

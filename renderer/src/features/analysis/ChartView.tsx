@@ -7,6 +7,7 @@ import { DistributionView } from './DistributionView';
 import { DrgView } from './DrgView';
 import { FlagsView } from './FlagsView';
 import { HospitalViewPane } from './HospitalViewPane';
+import { OverviewSlide } from '../overview/OverviewSlide';
 
 /** One chart with its data table: used by the tabs and by the presentation's slides. */
 export function ChartView({ spec, ctx, onMessage, big = false }: { spec: ViewSpec; ctx: Ctx; onMessage?: (m: Msg) => void; big?: boolean }) {
@@ -25,5 +26,7 @@ export function ChartView({ spec, ctx, onMessage, big = false }: { spec: ViewSpe
       return <FlagsView spec={spec} ctx={ctx} onMessage={onMessage} big={big} />;
     case 'hospital':
       return <HospitalViewPane spec={spec} onMessage={onMessage} big={big} />;
+    case 'overview':
+      return <OverviewSlide spec={spec} />;
   }
 }

@@ -6,7 +6,8 @@ import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { api } from '../../api';
 import { Grid } from '../../components/Grid';
-import { LEVEL_COLORS, LEVEL_TEXT, type Ctx, type Msg, bigHeight, fmt } from './chart-common';
+import { LEVEL_COLORS, LEVEL_TEXT, type Ctx, type Msg, fmt } from './chart-common';
+import { SlideTable, type SlideColumn } from '../../components/SlideTable';
 import { useExport } from './use-export';
 import { TrendView } from './TrendView';
 import { ThresholdEditor } from './ThresholdEditor';
@@ -43,6 +44,14 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
     { headerName: '原因提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 260 },
     { headerName: '查明原因', field: 'cause', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
   ];
+  const slideColumns: SlideColumn<Flag>[] = [
+    { title: '等级', width: '7%', align: 'center', value: (x) => LEVEL_TEXT[x.level], style: (x) => ({ color: '#fff', background: LEVEL_COLORS[x.level] }) },
+    { title: '机构', width: '22%', value: (x) => x.name },
+    { title: '指标', width: '22%', value: (x) => x.indicatorName },
+    { title: '数值', width: '13%', align: 'right', value: (x) => formatValue(x.value, x.unit) },
+    { title: '同级中位数', width: '13%', align: 'right', value: (x) => fmt(x.unit)(x.peerMedian) },
+    { title: '原因提示', width: '23%', value: (x) => x.cause ?? x.reasons.join('；') },
+  ];
   const counts = { red: all.filter((x) => x.level === 'red').length, yellow: all.filter((x) => x.level === 'yellow').length };
   const hospitals = new Set(all.map((x) => x.institution)).size;
   return (
@@ -75,13 +84,11 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
               </button>
             </div>
           )}
-          <Grid
-            rows={list}
-            columns={cols}
-            height={big ? bigHeight(40) : 360}
-            testId="grid-flags"
-            onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))}
-          />
+          {big ? (
+            <SlideTable rows={list} columns={slideColumns} testId="grid-flags" />
+          ) : (
+            <Grid rows={list} columns={cols} height={360} testId="grid-flags" onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))} />
+          )}
         </>
       )}
       {!big && (

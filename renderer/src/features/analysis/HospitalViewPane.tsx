@@ -3,7 +3,8 @@ import type { FlagLevel } from '../../../../shared/domain/analysis';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Grid } from '../../components/Grid';
-import { LEVEL_COLORS, LEVEL_TEXT, type Msg, bigHeight, fmt } from './chart-common';
+import { LEVEL_COLORS, LEVEL_TEXT, type Msg, fmt } from './chart-common';
+import { SlideTable, type SlideColumn } from '../../components/SlideTable';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
@@ -33,6 +34,14 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
     { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     { headerName: '提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 200 },
   ];
+  const slideColumns: SlideColumn<Row>[] = [
+    { title: '预警', width: '7%', align: 'center', value: (r) => LEVEL_TEXT[r.level], style: (r) => ({ color: '#fff', background: LEVEL_COLORS[r.level] }) },
+    { title: '指标', width: '27%', value: (r) => r.indicatorName },
+    { title: '本机构', width: '15%', align: 'right', value: (r) => fmt(r.unit)(r.value) },
+    { title: '同级中位数', width: '15%', align: 'right', value: (r) => fmt(r.unit)(r.peerMedian) },
+    { title: '统筹地区', width: '15%', align: 'right', value: (r) => fmt(r.unit)(r.region) },
+    { title: '提示', width: '21%', value: (r) => r.reasons.join('；') },
+  ];
   if (!spec.institution) return <ChooseInstitution />;
   return (
     <div className="card">
@@ -41,7 +50,11 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
           {v.data.name}（{v.data.level} · {v.data.type}）· {formatPeriodZh(v.data.period)}
         </h3>
       )}
-      <Grid rows={v.data?.rows ?? []} columns={cols} height={big ? bigHeight() : 560} testId="grid-hospital" />
+      {big ? (
+        <SlideTable rows={v.data?.rows ?? []} columns={slideColumns} testId="grid-hospital" />
+      ) : (
+        <Grid rows={v.data?.rows ?? []} columns={cols} height={560} testId="grid-hospital" />
+      )}
       {!big && v.data && (
         <ExportButtons
           onXlsx={() =>

@@ -49,8 +49,14 @@ export function Certificate({ record, onExport, onPrint }: { record: DrawRecordV
         <dt>本记录哈希</dt>
         <dd className="mono">{record.recordHash}</dd>
         <dt>算法</dt>
-        <dd>公开的确定性抽选算法（第1版）：任何人可用公布的成员库、规则和随机种子重新计算，结果必须与本证书一致；亮家底安装目录附带独立复核程序。</dd>
+        <dd>公开的确定性抽选算法（第1版），不含任何人为选择。</dd>
       </dl>
+      <div className="cert-verify" data-testid="cert-verify">
+        <b>如何复核。</b>① 成员库哈希和规则哈希在产生随机种子之前公布，证明抽选所用的名单和规则事先已经固定；② 随机种子由现场公开产生，抽选前无人能知道；③
+        每家机构的排序号由“随机种子＋机构编码”计算得出，按排序号依次检查规则，决定入选或跳过（即抽选过程中显示的每一步）。任何人取得导出的抽选记录文件，
+        用亮家底安装目录中“复核程序”文件夹里的独立复核程序 verify_draw.py（只需 Python
+        3，不联网）重新计算，显示“复核通过”且入选名单与本证书一致，即证明结果未被改动。
+      </div>
       <div className="cert-sign">
         <span>召集人：</span>
         <span>见证人：</span>

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { type Run } from './run';
 import { Hash } from './Hash';
 import { Certificate } from './Certificate';
+import { bandGroups, RevealByBand } from './RevealByBand';
 
 export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: { memberId: number; name: string } | null; onDone: () => void }) {
   const [frozen, setFrozen] = useState<FrozenDraw | null>(null);
@@ -14,6 +15,13 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
   const [witnesses, setWitnesses] = useState(['', '', '']);
   const [record, setRecord] = useState<DrawRecordView | null>(null);
   const [shown, setShown] = useState(0);
+  // revealing by level instead of step by step: how many levels are shown (0: not in this mode)
+  const [bands, setBands] = useState(0);
+  const revealBand = (r: DrawRecordView, n: number) => {
+    setBands(n + 1);
+    // the last level shown ends the ceremony: the full walk and the certificate appear
+    if (n + 1 >= bandGroups(r).length) setShown(r.steps.length);
+  };
   const canonical = canonicalSeed(seed);
 
   useEffect(() => {
@@ -25,11 +33,15 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
       } else if (e.key === 's' || e.key === 'S') {
         e.preventDefault();
         setShown((n) => nextSeat(record, n));
+      } else if (e.key === 'b' || e.key === 'B') {
+        e.preventDefault();
+        setBands(bands + 1);
+        if (bands + 1 >= bandGroups(record).length) setShown(record.steps.length);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [record, shown]);
+  }, [record, shown, bands]);
 
   const freeze = () =>
     run(() => api.draw.freeze(replacement ? { kind: 'replacement', replacesMemberId: replacement.memberId, leaveReason } : { kind: 'initial' })).then((f) => {
@@ -45,6 +57,7 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
       if (r) {
         setRecord(r);
         setShown(0);
+        setBands(0);
         onDone();
       }
     });
@@ -85,7 +98,8 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
               第 {Math.min(shown, record.steps.length)} / {record.steps.length} 步
             </span>
           </div>
-          <ol className="reveal">
+          {bands > 0 && !done && <RevealByBand record={record} count={bands} />}
+          <ol className="reveal" hidden={bands > 0 && !done}>
             {record.steps.slice(0, shown).map((s, i) => (
               <li key={i} className={s.decision} data-testid="reveal-step">
                 <span className="reveal-name">{s.institutionName}</span>
@@ -104,6 +118,9 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
               </button>
               <button type="button" onClick={() => setShown((n) => nextSeat(record, n))} data-testid="reveal-seat">
                 揭晓下一个席位（S）
+              </button>
+              <button type="button" onClick={() => revealBand(record, bands)} data-testid="reveal-band-next">
+                揭晓下一级别（B）
               </button>
               <button type="button" onClick={() => setShown(record.steps.length)} data-testid="reveal-all">
                 全部显示

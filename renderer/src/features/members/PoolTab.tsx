@@ -10,6 +10,7 @@ import { useApi } from '../../data/use-api';
 
 export function PoolTab({ run }: { run: Run }) {
   const pool = useApi('pool.list', {});
+  const app = useApi('app.info', {});
   const insts = useApi('catalog.institutions', {});
   const [form, setForm] = useState<{ kind: PoolKind; institution: string; name: string; role: string; title: string }>({
     kind: 'hospital',
@@ -73,6 +74,22 @@ export function PoolTab({ run }: { run: Run }) {
       );
   };
   const hospitals = (insts.data ?? []).filter((i) => byInst.has(i.code));
+  const isDemo = app.data?.workspace?.isDemo ?? false;
+  const template = async (sample: boolean) => {
+    const { path } = await api.dialog.save({
+      title: sample ? '保存示范推荐表' : '保存推荐表模板',
+      defaultName: sample ? '示范推荐表.xlsx' : '医保数据工作组成员推荐表.xlsx',
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    });
+    if (!path) return;
+    const t = await run(() => api.pool.template({ path, sample }), sample ? undefined : (r) => `推荐表模板已保存：${r.path}。请发给各定点机构填写后导入。`);
+    // the sample is imported at once, through the same file import the institutions' sheets go through
+    if (t && sample)
+      await run(
+        () => api.pool.import({ path }),
+        (r) => `示范推荐表已保存（${path}）并导入 ${r.added} 名成员；可在“抽选”中体验抽选。`,
+      );
+  };
   return (
     <>
       <div className="card">
@@ -119,7 +136,18 @@ export function PoolTab({ run }: { run: Run }) {
           <button type="button" onClick={importFile} data-testid="pool-import">
             从文件导入…
           </button>
+          <button type="button" onClick={() => template(false)} data-testid="pool-template">
+            下载推荐表模板…
+          </button>
         </div>
+        {isDemo && pool.data?.length === 0 && (
+          <div className="banner info" data-testid="pool-sample-hint">
+            示范工作区的成员库还是空的。可生成一份示范推荐表（示范机构各推荐一至二人）并导入，体验从推荐到抽选的全过程。
+            <button type="button" onClick={() => template(true)} data-testid="pool-sample">
+              生成并导入示范推荐表…
+            </button>
+          </div>
+        )}
         <p className="muted">每家定点机构至多推荐2人（院领导、财务、医保等业务处室负责人）；第三方运维单位人员不作为成员。</p>
       </div>
       <div className="card">

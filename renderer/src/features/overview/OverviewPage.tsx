@@ -7,6 +7,9 @@ import { Kpi } from './Kpi';
 import { AnalysisPage } from '../analysis/AnalysisPage';
 import { useApi } from '../../data/use-api';
 import { Tabs } from '../../components/Tabs';
+import { MessageBanner } from '../../components/MessageBanner';
+import { useAction } from '../../data/use-action';
+import { api } from '../../api';
 
 const SERIES_NAMES: Record<string, string> = { FI_TOTAL: '基金收入合计', FE_TOTAL: '基金支出合计', FB_TOTAL: '结余合计' };
 
@@ -23,6 +26,17 @@ export function OverviewPage(props: {
   const analysisPeriod = period && /^\d{4}-\d{2}$/.test(period) ? period : (months[0] ?? null);
   const [mode, setMode] = useState<'summary' | 'analysis'>('summary');
   const ov = useApi('data.overview', { period });
+  const action = useAction();
+  // the overview's cards as slides: one section, or the whole overview
+  const addSlide = (section: string | null) => {
+    const p = ov.data?.period;
+    if (!p) return;
+    const name = `${section ?? '数据概览'}·${formatPeriodZh(p)}`;
+    void action.run(() => api.views.save({ name, spec: { chart: 'overview', period: p, ...(section ? { section } : {}) } }), {
+      ok: () => `已加入演示：${name}`,
+      invalidate: ['views'],
+    });
+  };
 
   const trend: ChartOption | null = useMemo(() => {
     const d = ov.data;
@@ -88,14 +102,21 @@ export function OverviewPage(props: {
       )}
       {mode === 'summary' && ov.data?.period && (
         <>
+          <MessageBanner message={action.message} testId="overview-message" />
           <h2 className="section-title">
             {workspace.regionName} · {formatPeriodZh(ov.data.period)}
+            <button type="button" className="add-slide" onClick={() => addSlide(null)} data-testid="overview-add-all">
+              全部加入演示
+            </button>
           </h2>
           {ov.data.sections.map((sec) => (
             <div key={sec.title} className="kpi-section" data-testid={`section-${sec.title}`}>
               <h3>
                 {sec.title}
                 {sec.period !== ov.data!.period && <span className="muted">（{formatPeriodZh(sec.period)}）</span>}
+                <button type="button" className="add-slide" onClick={() => addSlide(sec.title)} data-testid="overview-add-section">
+                  加入演示
+                </button>
               </h3>
               <div className="kpi-grid">
                 {sec.kpis.map((k) => (

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SlidePagesContext } from '../../components/slide-pages';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { api } from '../../api';
@@ -24,6 +25,10 @@ export function Show({
   meetingId?: number | null;
 }) {
   const [index, setIndex] = useState(start);
+  // the screen of a long table on this slide, and how many it has (see slide-pages)
+  const [page, setPage] = useState(0);
+  const [pages, setPages] = useState(1);
+  const pager = useMemo(() => ({ page, setPages }), [page]);
   const [institution, setInstitution] = useState<string | null>(null);
   const [picker, setPicker] = useState(false);
   const [comment, setComment] = useState<{ kind: '意见建议' | '异议申诉'; person: string; text: string; institution: string | null } | null>(null);
@@ -55,39 +60,46 @@ export function Show({
     };
   }, []);
 
-  const onKey = useCallback(
-    (e: KeyboardEvent) => {
-      if (comment || picker) {
-        if (e.key === 'Escape') {
-          setComment(null);
-          setPicker(false);
-        }
-        return;
+  const turn = (to: number) => {
+    setIndex(to);
+    setPage(0);
+    setPages(1);
+    setInstitution(null);
+  };
+  // the key handler sees this render's state; one listener for the whole presentation
+  const onKey = (e: KeyboardEvent) => {
+    if (comment || picker) {
+      if (e.key === 'Escape') {
+        setComment(null);
+        setPicker(false);
       }
-      if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(e.key)) {
-        e.preventDefault();
-        setIndex((i) => Math.min(views.length - 1, i + 1));
-        setInstitution(null);
-      } else if (['ArrowLeft', 'PageUp', 'ArrowUp'].includes(e.key)) {
-        e.preventDefault();
-        setIndex((i) => Math.max(0, i - 1));
-        setInstitution(null);
-      } else if (e.key === 'Escape') onExit();
-      else if (e.key === 'c' || e.key === 'C') {
-        e.preventDefault();
-        // the hospital is chosen in the form, never taken from what the slide happens to highlight
-        setComment({ kind: '意见建议', person: '', text: '', institution: null });
-      } else if (e.key === 'h' || e.key === 'H') {
-        e.preventDefault();
-        setPicker(true);
-      }
-    },
-    [comment, picker, views.length, onExit],
-  );
+      return;
+    }
+    if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(e.key)) {
+      e.preventDefault();
+      if (page + 1 < pages) setPage(page + 1);
+      else if (index + 1 < views.length) turn(index + 1);
+    } else if (['ArrowLeft', 'PageUp', 'ArrowUp'].includes(e.key)) {
+      e.preventDefault();
+      if (page > 0) setPage(page - 1);
+      else if (index > 0) turn(index - 1);
+    } else if (e.key === 'Escape') onExit();
+    else if (e.key === 'c' || e.key === 'C') {
+      e.preventDefault();
+      // the hospital is chosen in the form, never taken from what the slide happens to highlight
+      setComment({ kind: '意见建议', person: '', text: '', institution: null });
+    } else if (e.key === 'h' || e.key === 'H') {
+      e.preventDefault();
+      setPicker(true);
+    }
+  };
+  const keyRef = useRef(onKey);
+  keyRef.current = onKey;
   useEffect(() => {
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onKey]);
+    const listener = (e: KeyboardEvent) => keyRef.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   const save = async () => {
     if (!comment) return;
@@ -120,15 +132,18 @@ export function Show({
         </span>
         <span className="slide-no" data-testid="slide-no">
           {index + 1} / {views.length}
+          {pages > 1 && `（${page + 1}/${pages} 屏）`}
         </span>
       </div>
       <div className="slide-body">
-        <ChartView key={`${view.id}-${institution}`} spec={spec} ctx={ctx} big />
+        <SlidePagesContext.Provider value={pager}>
+          <ChartView key={`${view.id}-${institution}`} spec={spec} ctx={ctx} big />
+        </SlidePagesContext.Provider>
       </div>
       <div className="slide-foot">
         <span>内部资料 注意保密</span>
         <span>{formatPeriodZh(spec.period)}</span>
-        <span>→ 下一页 · ← 上一页 · H 选择机构 · C 记录意见 · Esc 退出</span>
+        <span>→ 下一页 · ← 上一页 · ↓ 下一屏 · H 选择机构 · C 记录意见 · Esc 退出</span>
       </div>
       {toast && (
         <div className="toast" data-testid="toast">
