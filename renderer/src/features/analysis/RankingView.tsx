@@ -54,7 +54,7 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
           type: 'bar',
           data: rows.map((x) => ({ value: x.value, itemStyle: { color: x.institution === spec.institution ? '#c8372d' : '#5b8ad6' } })),
           label: {
-            show: big || rows.length <= 30,
+            show: true,
             position: 'right',
             formatter: (p: { value: number }) => formatValue(p.value, d.unit, { withUnit: false }),
             fontSize: big ? 20 : 11,
