@@ -115,7 +115,12 @@ export function drawKey(seedCanonical: string, pHash: string, rHash: string, pre
 
 const score = (key: Buffer, label: string) => createHmac('sha256', key).update(label, 'utf8').digest('hex');
 
-/** Checks the rules can be met by this pool at all; returns the exact failing constraints. */
+/**
+ * Checks the rules can be met by this pool at all; returns the exact failing constraints, in the
+ * order listed in docs/draw-algorithm.md §7 (each message is specified there). Complete: whenever
+ * it returns nothing, a committee exists and the walk finds one (a property test compares it with
+ * exhaustive search), for first and replacement draws alike.
+ */
 export function infeasibility(pool: Pool, rules: DrawRules, fixed: FixedMember[]): string[] {
   const out: string[] = [];
   const byCode = new Map(pool.institutions.map((i) => [i.code, i]));
@@ -123,26 +128,61 @@ export function infeasibility(pool: Pool, rules: DrawRules, fixed: FixedMember[]
   const hospitals = pool.institutions.filter((i) => i.kind === 'hospital' && i.people.length > 0);
   const fixedHospitals = fixed.filter((f) => byCode.get(f.institution)?.kind !== 'pharmacy');
   const sumMin = BANDS.reduce((a, b) => a + rules.minimums[b], 0);
+  // 1. the rules themselves
   if (rules.seats < 8) out.push(`医院代表席位应不少于8名，规则设为${rules.seats}名`);
   if (sumMin > rules.seats) out.push(`各级别最低人数之和（${sumMin}名）超过医院代表席位数（${rules.seats}名）`);
+  // 2. seats already taken by the members who stay (a replacement draw)
+  const filled = fixedHospitals.length;
+  if (filled > rules.seats) out.push(`在任医院代表${filled}名，已超过医院代表席位数（${rules.seats}名）`);
+  const fixedCount = (b: (typeof BANDS)[number]) => fixedHospitals.filter((f) => byCode.get(f.institution)?.band === b).length;
+  const deficits = BANDS.map((b) => ({ b, d: Math.max(0, rules.minimums[b] - fixedCount(b)) }));
+  const need = deficits.reduce((a, x) => a + x.d, 0);
+  if (filled <= rules.seats && need > rules.seats - filled)
+    out.push(
+      `在任医院代表占用${filled}个席位，剩余${rules.seats - filled}个席位不足以补齐各级别最低人数（尚缺${deficits
+        .filter((x) => x.d > 0)
+        .map((x) => `${bandText(x.b)}${x.d}名`)
+        .join('、')}）`,
+    );
+  // 3. enough candidates in each band
   for (const b of BANDS) {
     const avail = hospitals.filter((i) => i.band === b && !fixedInst.has(i.code));
-    const have = fixedHospitals.filter((f) => byCode.get(f.institution)?.band === b).length + avail.length;
+    const have = fixedCount(b) + avail.length;
     if (have < rules.minimums[b]) {
       const names = avail.map((i) => i.name).join('、');
       out.push(
-        `${b === '一级及基层' ? '一级医院及基层医疗卫生机构' : `${b}医院`}至少${rules.minimums[b]}名，成员库中符合条件的${b === '一级及基层' ? '一级及基层机构' : `${b}医院`}仅${have}家${names ? `：${names}` : ''}`,
+        `${bandText(b)}至少${rules.minimums[b]}名，成员库中符合条件的${b === '一级及基层' ? '一级及基层机构' : `${b}医院`}仅${have}家${names ? `：${names}` : ''}`,
       );
     }
   }
+  // 4. enough candidates in all
   const candidates = hospitals.filter((i) => !fixedInst.has(i.code)).length;
-  if (fixedHospitals.length + candidates < rules.seats)
-    out.push(`医院代表${rules.seats}名（每家机构至多1名），成员库中符合条件的医疗机构仅${fixedHospitals.length + candidates}家`);
-  if (fixedHospitals.length >= rules.seats && rules.pharmacySeats === 0) out.push('医院代表席位已满，无需抽选');
+  if (filled + candidates < rules.seats) out.push(`医院代表${rules.seats}名（每家机构至多1名），成员库中符合条件的医疗机构仅${filled + candidates}家`);
+  if (filled >= rules.seats && rules.pharmacySeats === 0) out.push('医院代表席位已满，无需抽选');
+  // 5. pharmacies
   const pharmacies = pool.institutions.filter((i) => i.kind === 'pharmacy' && i.people.length > 0 && !fixedInst.has(i.code)).length;
   const fixedPharm = fixed.length - fixedHospitals.length;
   if (rules.pharmacySeats > 0 && fixedPharm + pharmacies < rules.pharmacySeats)
     out.push(`零售药店代表${rules.pharmacySeats}名，成员库中符合条件的零售药店仅${fixedPharm + pharmacies}家`);
+  return out;
+}
+
+/** The band as the rules name it: 三级医院, 二级医院, 一级医院及基层医疗卫生机构. */
+const bandText = (b: (typeof BANDS)[number]) => (b === '一级及基层' ? '一级医院及基层医疗卫生机构' : `${b}医院`);
+
+/** A pool that cannot be hashed unambiguously: duplicate institution codes or person ids. */
+export function poolProblems(pool: Pool): string[] {
+  const out: string[] = [];
+  const codes = new Set<string>();
+  for (const i of pool.institutions) {
+    if (codes.has(i.code)) out.push(`成员库中机构编码 ${i.code} 重复`);
+    codes.add(i.code);
+    const ids = new Set<string>();
+    for (const p of i.people) {
+      if (ids.has(p.id)) out.push(`机构 ${i.code} 的人员编号 ${p.id} 重复`);
+      ids.add(p.id);
+    }
+  }
   return out;
 }
 
@@ -153,9 +193,20 @@ export function runDraw(input: DrawInput): DrawOutcome {
   const seedCanonical = canonicalSeed(input.seed);
   const pHash = poolHash(pool);
   const rHash = rulesHash(rules);
-  const reasons = infeasibility(pool, rules, fixed);
+  const reasons = [...poolProblems(pool), ...infeasibility(pool, rules, fixed)];
   if (reasons.length) throw new DrawInfeasible(reasons);
   const key = drawKey(seedCanonical, pHash, rHash, input.previousHash);
+  return { poolHash: pHash, rulesHash: rHash, seedCanonical, ...walk(pool, rules, fixed, key) };
+}
+
+export interface WalkOutcome {
+  ranking: { institution: string; score: string }[];
+  steps: Step[];
+  result: Selected[];
+}
+
+/** §7: the walk for a key (v1 and v2 differ only in how the key is made). Call infeasibility() first. */
+export function walk(pool: Pool, rules: DrawRules, fixed: FixedMember[], key: Buffer): WalkOutcome {
   const byCode = new Map(pool.institutions.map((i) => [i.code, i]));
   const fixedInst = new Set(fixed.map((f) => f.institution));
 
@@ -229,7 +280,8 @@ export function runDraw(input: DrawInput): DrawOutcome {
     if (why) steps.push({ round: 'fill', institution: inst.code, decision: 'skipped', reason: why });
     else accept('fill', inst, '满足各级别最低人数');
   }
-  if (filled < rules.seats) throw new Error('draw did not fill the seats: the feasibility check is wrong');
+  // cannot happen after infeasibility() passed (proved by the property test); never a short committee
+  if (filled < rules.seats) throw new DrawInfeasible([`抽选未能填满${rules.seats}个医院代表席位`]);
 
   // --- retail pharmacies (optional seats) -----------------------------------------------------
   const fixedPharm = fixed.filter((f) => byCode.get(f.institution)?.kind === 'pharmacy').length;
@@ -245,9 +297,6 @@ export function runDraw(input: DrawInput): DrawOutcome {
   }
 
   return {
-    poolHash: pHash,
-    rulesHash: rHash,
-    seedCanonical,
     ranking: [...candidates.map((c) => ({ institution: c.inst.code, score: c.s })), ...pharmacies.map((c) => ({ institution: c.inst.code, score: c.s }))],
     steps,
     result,
