@@ -19,10 +19,9 @@ import { WorkspaceSession } from '../services/host/session';
 import { writeTemplate } from '../services/package/template';
 import { workspaceInfo } from '../services/workspace/workspace';
 import { verifyAuditChain } from '../services/audit/audit';
-import { cancelDraw, executeDraw, exportDrawRecord, freezeDraw } from '../services/draw/draw-service';
 import { importPool } from '../services/pool/pool-import';
-import { verifyRecord } from '../services/draw/verify';
 import { reportCommand, ReportUsageError, traceCommand } from './report-commands.node';
+import { drawCommand, DrawUsageError, freezeCommand, verifyCommand } from './draw-commands.node';
 
 const HELP = `亮家底 命令行工具
 
@@ -43,10 +42,13 @@ const HELP = `亮家底 命令行工具
   audit-verify <工作区.ljd> 校验审计日志哈希链是否完整
   pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>
                           导入医疗机构推荐的成员库（类别、机构编码、机构名称、姓名、职务、职称）
+  draw-freeze --workspace <工作区.ljd> --seed-source <公开来源> --seed-count <号码个数> --seed-digits <每个号码位数>
+              [--seed-order <录入顺序>] [--out 抽选公告.json]
+                          冻结成员库与规则（首次抽选），公布抽选公告：种子规则、入选概率、公告哈希
   draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]
-                          冻结成员库与规则并立即抽选（首次抽选）；打印哈希与结果
-  verify-draw <抽选记录.json>
-                          独立复核抽选记录：重算哈希、重新抽选并逐步比对
+                          用现场产生的随机种子执行已冻结的抽选；打印结果与记录哈希
+  verify-draw <抽选记录.json> [--announcement <抽选公告.json>]
+                          独立复核抽选记录：重算哈希、重新抽选并逐步比对；给出公告时核对两者一致
   report <月告知|数据分析简报|季公告|年通报|绩效评价|会议纪要> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
@@ -116,6 +118,11 @@ async function main(argv: string[]): Promise<number> {
       'demo-package': { type: 'string' },
       seed: { type: 'string' },
       witness: { type: 'string', multiple: true },
+      'seed-source': { type: 'string' },
+      'seed-count': { type: 'string' },
+      'seed-digits': { type: 'string' },
+      'seed-order': { type: 'string' },
+      announcement: { type: 'string' },
       out: { type: 'string' },
       period: { type: 'string' },
       institution: { type: 'string' },
@@ -231,46 +238,18 @@ async function main(argv: string[]): Promise<number> {
         );
         return r.errors.length ? 1 : 0;
       }
+      case 'draw-freeze':
       case 'draw': {
-        if (!values.workspace || !values.seed)
-          throw new UsageError('用法：draw --workspace <工作区.ljd> --seed <随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
+        if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
         session.open(resolve(values.workspace), actor);
-        const frozen = freezeDraw(session.db, { kind: 'initial' }, actor);
-        if (frozen.infeasible.length) {
-          cancelDraw(session.db, frozen.id, actor);
-          out(json, { infeasible: frozen.infeasible }, `成员库无法满足抽选规则，未抽选：\n${frozen.infeasible.map((r) => `  - ${r}`).join('\n')}`);
-          return 1;
-        }
-        const rec = executeDraw(session.db, { drawId: frozen.id, seed: values.seed, witnesses: values.witness ?? [] }, actor);
-        if (values.out) exportDrawRecord(session.db, rec.id, resolve(values.out), actor);
-        out(
-          json,
-          rec,
-          [
-            `成员库哈希：${rec.poolHash}`,
-            `规则哈希：  ${rec.rulesHash}`,
-            `随机种子：  ${rec.seedInput}（规范形式 ${rec.seedCanonical}）`,
-            '抽选结果：',
-            ...rec.result.map((r, i) => `  ${i + 1}. ${r.institutionName}（${r.band}·${r.type}） ${r.name} ${r.role}`),
-            `记录哈希：  ${rec.recordHash}`,
-            values.out ? `抽选记录已导出：${resolve(values.out)}` : '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
-        );
-        return 0;
+        const r = command === 'draw' ? drawCommand(session, values, actor) : freezeCommand(session, values, actor);
+        out(json, r.value, r.text);
+        return r.code;
       }
       case 'verify-draw': {
-        if (!arg) throw new UsageError('用法：verify-draw <抽选记录.json>');
-        const r = verifyRecord(readFileSync(resolve(arg), 'utf8'));
-        out(
-          json,
-          r,
-          r.ok
-            ? `复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。\n${r.result.map((x, i) => `  ${i + 1}. ${x.institutionName ?? x.institution} ${x.name ?? x.person}`).join('\n')}`
-            : `复核不通过：\n${r.problems.map((p) => `  - ${p}`).join('\n')}`,
-        );
-        return r.ok ? 0 : 1;
+        const r = verifyCommand(arg, values);
+        out(json, r.value, r.text);
+        return r.code;
       }
       case 'report': {
         if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
@@ -337,8 +316,13 @@ main(process.argv.slice(2)).then(
   (e) => {
     settled = true;
     const json = process.argv.includes('--json');
-    if (e instanceof UsageError || e instanceof ReportUsageError || (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
-      const message = e instanceof UsageError || e instanceof ReportUsageError ? e.message : `参数错误：${e.message}`;
+    if (
+      e instanceof UsageError ||
+      e instanceof ReportUsageError ||
+      e instanceof DrawUsageError ||
+      (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    ) {
+      const message = e instanceof UsageError || e instanceof ReportUsageError || e instanceof DrawUsageError ? e.message : `参数错误：${e.message}`;
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message } })}\n`);
       else process.stderr.write(`${message}\n运行 --help 查看用法。\n`);
       process.exit(2);

@@ -35,6 +35,15 @@ export interface DrawRulesView {
   minimums: { 三级: number; 二级: number; 一级及基层: number };
   coverTypes: boolean;
   pharmacySeats: number;
+  /** the controlled institution types (the fixed list plus the region's additions) */
+  types: string[];
+}
+
+export interface SeedRuleView {
+  source: string;
+  count: number;
+  digits: number;
+  order: string;
 }
 
 export interface FrozenDraw {
@@ -50,6 +59,13 @@ export interface FrozenDraw {
   /** exact reasons the rules cannot be met; empty when the draw can run */
   infeasible: string[];
   replaces: { memberId: number; name: string; institutionName: string } | null;
+  /** v2: the announcement's hash (what the key binds), its seed rule, the freeze count, the odds */
+  frozenHash: string | null;
+  seedRule: SeedRuleView | null;
+  attempt: number;
+  probabilities: { institution: string; name: string; band: string; type: string; perTenThousand: number }[];
+  /** institutions whose type label is not on the controlled list, and the type the draw uses */
+  typeNotes: string[];
 }
 
 export interface DrawStepView {
@@ -89,6 +105,13 @@ export interface DrawRecordView {
   recordHash: string | null;
   seedInput: string | null;
   seedCanonical: string | null;
+  /** 1 or 2 (v2: announcement before the seed) */
+  version: number;
+  frozenHash: string | null;
+  seedRule: SeedRuleView | null;
+  /** v2: how many freezes led to this draw, this one included */
+  attempt: number;
+  cancelReason: string | null;
   witnesses: string[];
   steps: DrawStepView[];
   result: DrawResultView[];

@@ -86,14 +86,38 @@ describe.runIf(existsSync(CLI))('command line', () => {
     );
     expect(cli('pool-import', csv, '--workspace', ws).out).toContain(`已导入 ${codes.length} 名成员`);
     const record = join(dir, 'record.json');
-    const d = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 05', '--witness', '甲', '--witness', '乙', '--out', record);
+    // the seed before the announcement is refused; the announcement first, then the seed of its declared shape
+    const early = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 31 05', '--witness', '甲', '--witness', '乙');
+    expect(early.code).toBe(2);
+    expect(early.err).toContain('请先用 draw-freeze');
+    const announcement = join(dir, 'announcement.json');
+    const f = cli(
+      'draw-freeze',
+      '--workspace',
+      ws,
+      '--seed-source',
+      '福利彩票双色球2025年第130期',
+      '--seed-count',
+      '7',
+      '--seed-digits',
+      '2',
+      '--out',
+      announcement,
+    );
+    expect(f.code).toBe(0);
+    expect(f.out).toMatch(/抽选公告第 \d+ 号（本届第 1 次冻结）/);
+    expect(f.out).toMatch(/公告哈希：\s+[0-9a-f]{64}/);
+    const shape = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 05', '--witness', '甲', '--witness', '乙');
+    expect(shape.code).toBe(1);
+    expect(shape.err).toContain('应为7 个号码');
+    const d = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 31 05', '--witness', '甲', '--witness', '乙', '--out', record);
     expect(d.code).toBe(0);
     expect(d.out).toContain('抽选结果');
-    const v = cli('verify-draw', record);
+    const v = cli('verify-draw', record, '--announcement', announcement);
     expect(v.code).toBe(0);
     expect(v.out).toContain('复核通过');
     const bad = JSON.parse(readFileSync(record, 'utf8'));
-    bad.seed.input = '03 11 17 24 29 06';
+    bad.seed.input = '03 11 17 24 29 31 06';
     writeFileSync(record, JSON.stringify(bad));
     const v2 = cli('verify-draw', record);
     expect(v2.code).toBe(1);

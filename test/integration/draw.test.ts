@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
 import { termEnd } from '../../shared/dates';
-import { executeDraw, exportDrawRecord, freezeDraw, setRules } from '../../electron/services/draw/draw-service';
+import { exportDrawRecord, setRules } from '../../electron/services/draw/draw-service';
+import { executeDraw } from '../../electron/services/draw/execute';
+import { announcementJson, cancelDraw, freezeDraw } from '../../electron/services/draw/freeze';
 import { appointBureauMember, extendTerm, listMembers } from '../../electron/services/members/members-service';
 import { addPoolMember, listPool, setEligibility } from '../../electron/services/pool/pool-service';
 import { importPool } from '../../electron/services/pool/pool-import';
@@ -18,6 +20,8 @@ import { tempDir } from '../helpers/temp';
 const ROOT = join(__dirname, '..', '..');
 const DEMO_ZIP = join(ROOT, 'resources', 'demo', 'demo-region.zip');
 const VERIFIER = join(ROOT, 'docs', 'verify_draw.py');
+/** declared in the announcement, before the seed exists: seven two-digit numbers */
+const RULE = { source: '福利彩票“双色球”2025年第130期开奖号码', count: 7, digits: 2, order: '按开奖顺序，红球在前、蓝球在后' };
 
 let db: WritableDb;
 let dir: string;
@@ -97,12 +101,14 @@ describe('the draw, end to end', () => {
     fillPool();
     const ineligible = listPool(db).find((p) => p.kind === 'hospital')!;
     setEligibility(db, ineligible.id, false, '任期已满', '测试');
-    const frozen = freezeDraw(db, { kind: 'initial' }, '测试');
+    const frozen = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
     expect(frozen.infeasible).toEqual([]);
     expect(frozen.poolHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(() => executeDraw(db, { drawId: frozen.id, seed: '12 3', witnesses: ['甲', '乙'] }, '测试')).toThrow(/种子过短/);
-    expect(() => executeDraw(db, { drawId: frozen.id, seed: '03 11 17 24 29 05', witnesses: ['甲'] }, '测试')).toThrow(/两名见证人/);
-    const rec = executeDraw(db, { drawId: frozen.id, seed: '03 11 17 24 29 05', witnesses: ['纪检组 张某', '医院代表 李某'], date: '2026-01-10' }, '测试');
+    expect(() => executeDraw(db, { drawId: frozen.id, seed: '12 3', witnesses: ['甲', '乙'] }, '测试')).toThrow(/应为7 个号码、每个 2 位数字/);
+    // one spelling only: 3 is not 03
+    expect(() => executeDraw(db, { drawId: frozen.id, seed: '3 11 17 24 29 31 05', witnesses: ['甲', '乙'] }, '测试')).toThrow(/“3”不是 2 位数字/);
+    expect(() => executeDraw(db, { drawId: frozen.id, seed: '03 11 17 24 29 31 05', witnesses: ['甲'] }, '测试')).toThrow(/两名见证人/);
+    const rec = executeDraw(db, { drawId: frozen.id, seed: '03 11 17 24 29 31 05', witnesses: ['纪检组 张某', '医院代表 李某'], date: '2026-01-10' }, '测试');
     expect(rec.status).toBe('drawn');
     expect(rec.result).toHaveLength(8);
     expect(rec.result.map((r) => r.person)).not.toContain(`M${String(ineligible.id).padStart(5, '0')}`);
@@ -121,24 +127,69 @@ describe('the draw, end to end', () => {
     expect(execFileSync('python3', [VERIFIER, file], { encoding: 'utf8' })).toContain('复核通过');
     // any change to the record is detected
     const tampered = JSON.parse(readFileSync(file, 'utf8'));
-    tampered.result[0].person = tampered.pool.institutions.find((i: { people: unknown[] }) => i.people.length)!.people[0].id;
+    tampered.result[0].person = tampered.announcement.pool.institutions.find((i: { people: unknown[] }) => i.people.length)!.people[0].id;
     const t = join(dir, 'tampered.json');
     writeFileSync(t, JSON.stringify(tampered));
     expect(verifyRecord(readFileSync(t, 'utf8')).ok).toBe(false);
     expect(spawnSync('python3', [VERIFIER, t]).status).toBe(1);
     expect(verifyAuditChain(db).ok).toBe(true);
+
+    // the announcement published before the seed: the record matches it, in both languages,
+    // probabilities re-simulated too; an announcement edited afterwards is caught
+    const ann = join(dir, '抽选公告.json');
+    writeFileSync(ann, announcementJson(db, frozen.id));
+    expect(verifyRecord(readFileSync(file, 'utf8'), readFileSync(ann, 'utf8'))).toMatchObject({ ok: true, problems: [] });
+    expect(execFileSync('python3', [VERIFIER, '--probabilities', file, ann], { encoding: 'utf8' })).toContain('复核通过');
+    const edited = JSON.parse(readFileSync(ann, 'utf8'));
+    edited.seedRule.digits = 1;
+    writeFileSync(ann, JSON.stringify(edited));
+    expect(verifyRecord(readFileSync(file, 'utf8'), readFileSync(ann, 'utf8')).problems).toContain('抽选公告文件的 frozenHash 与其内容不符（公告被改动）');
+    const py = spawnSync('python3', [VERIFIER, file, ann], { encoding: 'utf8' });
+    expect(py.status).toBe(1);
+    expect(py.stdout).toContain('公告被改动');
+  });
+
+  it('publishes the seed rule, the odds and the attempt before the seed; a cancelled freeze stays on the chain', () => {
+    fillPool();
+    expect(() => freezeDraw(db, { kind: 'initial', seedRule: { ...RULE, count: 4 } }, '测试')).toThrow(/少于 10 位/);
+    expect(() => freezeDraw(db, { kind: 'initial', seedRule: { ...RULE, source: ' ' } }, '测试')).toThrow(/公开来源/);
+    const f1 = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
+    expect(f1).toMatchObject({ attempt: 1, previousHash: '', seedRule: RULE });
+    // the odds add up to the seats (in 1/10,000, rounding aside) and are estimated before the seed
+    const total = f1.probabilities.reduce((a, p) => a + p.perTenThousand, 0);
+    expect(Math.abs(total - 8 * 10000)).toBeLessThanOrEqual(f1.probabilities.length);
+    expect(f1.probabilities[0]!.perTenThousand).toBeGreaterThan(f1.probabilities.at(-1)!.perTenThousand);
+    // cancelled with its reason: a chain entry the next announcement points to
+    expect(() => cancelDraw(db, f1.id, ' ', '测试')).toThrow(/作废的原因/);
+    cancelDraw(db, f1.id, '成员库有误，需更正后重新冻结', '测试');
+    const cancelled = db.conn.prepare('SELECT record, record_hash FROM draws WHERE id = ?').get(f1.id) as { record: string; record_hash: string };
+    expect(JSON.parse(cancelled.record)).toMatchObject({
+      format: 'liangjiadi-draw-cancellation',
+      frozenHash: f1.frozenHash,
+      reason: '成员库有误，需更正后重新冻结',
+    });
+    const f2 = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
+    expect(f2).toMatchObject({ attempt: 2, previousHash: cancelled.record_hash });
+    // re-freezing while frozen cancels the earlier freeze on the chain too
+    const f3 = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
+    expect(f3.attempt).toBe(3);
+    expect(db.conn.prepare('SELECT cancel_reason FROM draws WHERE id = ?').pluck().get(f2.id)).toContain('重新冻结');
+    const rec = executeDraw(db, { drawId: f3.id, seed: '03 11 17 24 29 31 05', witnesses: ['甲', '乙'] }, '测试');
+    expect(rec).toMatchObject({ attempt: 3, version: 2, frozenHash: f3.frozenHash });
+    expect(() => cancelDraw(db, f3.id, '不想要这个结果', '测试')).toThrow(/只能作废尚未抽选/);
   });
 
   it('replaces a member who leaves by a new draw linked to the previous record', () => {
     fillPool();
-    const f1 = freezeDraw(db, { kind: 'initial' }, '测试');
-    const r1 = executeDraw(db, { drawId: f1.id, seed: '11 22 33 44 55 66', witnesses: ['甲', '乙'], date: '2026-01-10' }, '测试');
-    expect(() => freezeDraw(db, { kind: 'initial' }, '测试')).toThrow(/不能重新抽选/);
+    const f1 = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
+    const r1 = executeDraw(db, { drawId: f1.id, seed: '11 22 33 04 15 26 07', witnesses: ['甲', '乙'], date: '2026-01-10' }, '测试');
+    expect(() => freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试')).toThrow(/不能重新抽选/);
     const leaver = listMembers(db, '2026-03-01').find((m) => m.status === 'active')!;
-    const f2 = freezeDraw(db, { kind: 'replacement', replacesMemberId: leaver.id, leaveReason: '工作调动', date: '2026-03-01' }, '测试');
+    const f2 = freezeDraw(db, { kind: 'replacement', replacesMemberId: leaver.id, leaveReason: '工作调动', date: '2026-03-01', seedRule: RULE }, '测试');
     expect(f2.previousHash).toBe(r1.recordHash);
+    expect(f2.frozenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(f2.replaces?.name).toBe(leaver.name);
-    const r2 = executeDraw(db, { drawId: f2.id, seed: '66 55 44 33 22 11', witnesses: ['甲', '乙'], date: '2026-03-01' }, '测试');
+    const r2 = executeDraw(db, { drawId: f2.id, seed: '09 18 27 30 02 13 16', witnesses: ['甲', '乙'], date: '2026-03-01' }, '测试');
     expect(r2.result).toHaveLength(1);
     expect(r2.result[0]!.name).not.toBe(leaver.name);
     const active = listMembers(db, '2026-03-01').filter((m) => m.status === 'active');
@@ -147,7 +198,8 @@ describe('the draw, end to end', () => {
     expect(listMembers(db).find((m) => m.id === leaver.id)).toMatchObject({ status: 'left', leftReason: '工作调动' });
     const file = join(dir, 'r2.json');
     exportDrawRecord(db, f2.id, file, '测试');
-    expect(JSON.parse(readFileSync(file, 'utf8')).previousHash).toBe(r1.recordHash);
+    expect(JSON.parse(readFileSync(file, 'utf8')).announcement.previousHash).toBe(r1.recordHash);
+    expect(JSON.parse(readFileSync(file, 'utf8')).announcement.replaces).toMatchObject({ reason: '工作调动' });
     expect(execFileSync('python3', [VERIFIER, file], { encoding: 'utf8' })).toContain('复核通过');
   });
 
@@ -159,16 +211,16 @@ describe('the draw, end to end', () => {
       .pluck()
       .all() as string[])
       addPoolMember(db, { kind: 'hospital', institution: code, name: `代表${code}`, role: '院领导' }, '测试');
-    const f = freezeDraw(db, { kind: 'initial' }, '测试');
+    const f = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
     expect(f.infeasible).toContain(`三级医院至少2名，成员库中符合条件的三级医院仅1家：${tertiary.name}`);
-    expect(() => executeDraw(db, { drawId: f.id, seed: '03 11 17 24 29 05', witnesses: ['甲', '乙'] }, '测试')).toThrow(/无法满足抽选规则/);
+    expect(() => executeDraw(db, { drawId: f.id, seed: '03 11 17 24 29 31 05', witnesses: ['甲', '乙'] }, '测试')).toThrow(/无法满足抽选规则/);
     expect(listMembers(db)).toHaveLength(0);
   });
 
   it('keeps terms within two years and appoints bureau members', () => {
     fillPool();
-    const f = freezeDraw(db, { kind: 'initial' }, '测试');
-    executeDraw(db, { drawId: f.id, seed: '11 22 33 44 55 66', witnesses: ['甲', '乙'], date: '2026-01-10' }, '测试');
+    const f = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
+    executeDraw(db, { drawId: f.id, seed: '11 22 33 04 15 26 07', witnesses: ['甲', '乙'], date: '2026-01-10' }, '测试');
     const m = listMembers(db).find((x) => x.status === 'active')!;
     expect(extendTerm(db, m.id, '2028-01-09', '测试').endDate).toBe('2028-01-09');
     expect(() => extendTerm(db, m.id, '2028-01-10', '测试')).toThrow(/最长不超过2年/);

@@ -1,7 +1,7 @@
-// The draw rules and the draw itself (freeze → seed → record). Every change is audited in the
-// same transaction. A draw is two steps on purpose: freezing the pool and the rules publishes
-// their hashes before anybody knows the seed; the seed then comes from the witnesses at the
-// meeting. The pool is ../pool, the members' terms ../members.
+// The draw rules, the pool as the draw sees it, and the draws as the UI shows them. A draw is two
+// steps on purpose: freezing (freeze.ts) publishes the announcement before anybody knows the seed;
+// the seed then comes from the witnesses at the meeting (execute.ts). The pool is ../pool, the
+// members' terms ../members.
 
 import { writeFileSync } from 'node:fs';
 import { termEnd, today } from '../../../shared/dates';
@@ -9,6 +9,8 @@ import type { DrawRecordView, DrawRulesView, FrozenDraw, PoolKind } from '../../
 import { levelBand } from '../../../shared/domain/types';
 import { canonicalSeed, MIN_SEED_CHARS, seedStrength, type Canonical } from '../../../shared/draw/canonical';
 import { AppError } from '../../../shared/errors';
+import { controlledType, INSTITUTION_TYPES } from '../../../shared/draw/institution-types';
+import type { Announcement } from './announcement';
 import { recordAudit } from '../audit/audit';
 import { allRows, allValues, getRow, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { personId, poolRows } from '../pool/pool-service';
@@ -32,8 +34,13 @@ import {
 
 const now = () => new Date().toISOString();
 
-interface DrawRow {
+export interface DrawRow {
   id: number;
+  version: number;
+  announcement: string | null;
+  frozen_hash: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
   kind: 'initial' | 'replacement';
   status: 'frozen' | 'drawn' | 'cancelled';
   frozen_at: string;
@@ -49,7 +56,7 @@ interface DrawRow {
   drawn_at: string | null;
 }
 
-interface StoredRecord {
+export interface StoredRecord {
   seed: { input: string; canonical: string };
   witnesses: string[];
   ranking: { institution: string; score: string }[];
@@ -57,7 +64,7 @@ interface StoredRecord {
   result: DrawRecordView['result'];
 }
 
-const drawRow = (db: ReadableDb, id: number) => getRow<DrawRow>(db, 'SELECT * FROM draws WHERE id = ?', id);
+export const drawRow = (db: ReadableDb, id: number) => getRow<DrawRow>(db, 'SELECT * FROM draws WHERE id = ?', id);
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -67,8 +74,27 @@ export function getRules(db: ReadableDb): DrawRules {
   return r ? { ...DEFAULT_RULES, ...JSON.parse(r) } : { ...DEFAULT_RULES, minimums: { ...DEFAULT_RULES.minimums } };
 }
 
-export function setRules(db: WritableDb, v: DrawRulesView, actor: string): DrawRules {
+/** The controlled institution types: the fixed list and the region's additions. */
+export function getTypes(db: ReadableDb): string[] {
+  const extra = getValue<string | null>(db, 'SELECT types FROM draw_rules WHERE id = 1');
+  return [...new Set([...INSTITUTION_TYPES, ...(extra ? (JSON.parse(extra) as string[]) : [])])];
+}
+
+const sittingHospitalMembers = (db: ReadableDb) =>
+  getValue<number>(db, "SELECT count(*) FROM members m JOIN pool_members p ON p.id = m.pool_member_id WHERE m.status = 'active' AND p.kind != 'bureau'") ?? 0;
+
+export function setRules(db: WritableDb, v: Omit<DrawRulesView, 'types'> & { types?: string[] }, actor: string): DrawRules {
   const rules: DrawRules = { seats: v.seats, minimums: { ...v.minimums }, maxPerInstitution: 1, coverTypes: v.coverTypes, pharmacySeats: v.pharmacySeats };
+  const extra = v.types ? v.types.map((t) => t.trim()).filter((t) => t && !(INSTITUTION_TYPES as readonly string[]).includes(t)) : null;
+  if (
+    extra &&
+    extra.join('|') !==
+      getTypes(db)
+        .filter((t) => !(INSTITUTION_TYPES as readonly string[]).includes(t))
+        .join('|') &&
+    sittingHospitalMembers(db) > 0
+  )
+    throw new AppError('INVALID_INPUT', '本届任期内不能修改机构类型名单。', '机构类型名单只能在换届（新一届首次抽选）之前调整，以免影响抽选的公平。');
   if (rules.seats < 8) throw new AppError('INVALID_INPUT', '医院代表席位不少于8名（《工作规则》第四条）。', '请把席位数设为8或以上。');
   const sum = rules.minimums.三级 + rules.minimums.二级 + rules.minimums.一级及基层;
   if (sum > rules.seats) throw new AppError('INVALID_INPUT', `各级别最低人数之和（${sum}）超过席位数（${rules.seats}）。`, '请调低最低人数或增加席位。');
@@ -78,7 +104,8 @@ export function setRules(db: WritableDb, v: DrawRulesView, actor: string): DrawR
         'INSERT INTO draw_rules (id, rules, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at',
       )
       .run(JSON.stringify(rules), now());
-    recordAudit(db, { actor, action: 'draw.rules', target: 'rules', details: { ...rules } });
+    if (extra) run(db, 'UPDATE draw_rules SET types = ? WHERE id = 1', JSON.stringify(extra));
+    recordAudit(db, { actor, action: 'draw.rules', target: 'rules', details: { ...rules, ...(extra ? { types: extra } : {}) } });
     return rules;
   });
 }
@@ -101,7 +128,12 @@ function activeMembers(db: ReadableDb): ActiveMember[] {
 }
 
 /** The pool as frozen: eligible people who are not sitting members, grouped by institution. */
-export function buildPool(db: ReadableDb, fixedInstitutions: Set<string>, excludedPeople: Set<number> = new Set()): Pool {
+export function buildPool(
+  db: ReadableDb,
+  fixedInstitutions: Set<string>,
+  excludedPeople: Set<number> = new Set(),
+  types: readonly string[] = getTypes(db),
+): Pool {
   const insts = new Map<string, PoolInstitution>();
   for (const r of poolRows(db)) {
     if (r.kind === 'bureau' || !r.institution) continue;
@@ -116,7 +148,7 @@ export function buildPool(db: ReadableDb, fixedInstitutions: Set<string>, exclud
           code: r.institution,
           name: r.inst_name ?? r.institution_name,
           band: (r.kind === 'hospital' ? levelBand(r.level!) : '未定级') as Band,
-          type: r.kind === 'hospital' ? (r.inst_type ?? '其他') : '零售药店',
+          type: r.kind === 'hospital' ? controlledType(r.inst_type, types) : '零售药店',
           kind: r.kind === 'pharmacy' ? 'pharmacy' : 'hospital',
           people: [],
         }),
@@ -126,16 +158,24 @@ export function buildPool(db: ReadableDb, fixedInstitutions: Set<string>, exclud
   return { institutions: [...insts.values()] };
 }
 
-function lastRecordHash(db: ReadableDb): string {
-  return getValue<string>(db, "SELECT record_hash FROM draws WHERE status = 'drawn' ORDER BY id DESC LIMIT 1") ?? '';
+/** The hash of the last entry on the chain: a draw record, or (v2) a cancelled freeze's document. */
+export function chainHead(db: ReadableDb): string {
+  return getValue<string>(db, 'SELECT record_hash FROM draws WHERE record_hash IS NOT NULL ORDER BY id DESC LIMIT 1') ?? '';
 }
 
-function rulesView(r: DrawRules): DrawRulesView {
-  return { seats: r.seats, minimums: { ...r.minimums }, coverTypes: r.coverTypes, pharmacySeats: r.pharmacySeats };
+/** Freezes since the last completed draw, counting one more: the attempt a new freeze would be. */
+export function nextAttempt(db: ReadableDb): number {
+  const last = getValue<number>(db, "SELECT max(id) FROM draws WHERE status = 'drawn'") ?? 0;
+  return (getValue<number>(db, 'SELECT count(*) FROM draws WHERE id > ?', last) ?? 0) + 1;
 }
 
-function frozenView(db: ReadableDb, id: number): FrozenDraw {
+export function rulesView(r: DrawRules, types: string[]): DrawRulesView {
+  return { seats: r.seats, minimums: { ...r.minimums }, coverTypes: r.coverTypes, pharmacySeats: r.pharmacySeats, types };
+}
+
+export function frozenView(db: ReadableDb, id: number, typeNotes: string[] = []): FrozenDraw {
   const d = drawRow(db, id)!;
+  const ann = d.announcement ? (JSON.parse(d.announcement) as Announcement) : null;
   const pool = JSON.parse(d.pool) as Pool;
   const rules = JSON.parse(d.rules) as DrawRules;
   const fixed = JSON.parse(d.fixed) as FixedMember[];
@@ -157,173 +197,20 @@ function frozenView(db: ReadableDb, id: number): FrozenDraw {
     previousHash: d.previous_hash,
     institutions: pool.institutions.filter((i) => i.people.length > 0).length,
     people: pool.institutions.reduce((a, i) => a + i.people.length, 0),
-    rules: rulesView(rules),
+    rules: rulesView(rules, ann?.types ?? getTypes(db)),
     infeasible: infeasibility(pool, rules, fixed),
     replaces,
+    frozenHash: d.frozen_hash,
+    seedRule: ann?.seedRule ?? null,
+    attempt: ann?.attempt ?? 1,
+    probabilities: (ann?.probabilities ?? [])
+      .map((p) => {
+        const i = pool.institutions.find((x) => x.code === p.institution);
+        return { ...p, name: i?.name ?? p.institution, band: i?.band ?? '', type: i?.type ?? '' };
+      })
+      .sort((a, b) => b.perTenThousand - a.perTenThousand),
+    typeNotes,
   };
-}
-
-/**
- * Freezes the pool and the rules for a draw. For a replacement, the member who leaves is marked
- * as left (with the reason) and the other sitting members are fixed.
- */
-export function freezeDraw(
-  db: WritableDb,
-  opts: { kind: 'initial' | 'replacement'; replacesMemberId?: number; leaveReason?: string; date?: string },
-  actor: string,
-): FrozenDraw {
-  return inTransaction(db, () => {
-    run(db, "UPDATE draws SET status = 'cancelled' WHERE status = 'frozen'");
-    let active = activeMembers(db);
-    const excluded = new Set<number>();
-    if (opts.kind === 'initial' && active.some((m) => m.kind !== 'bureau'))
-      throw new AppError('INVALID_INPUT', '本届工作组已有医院代表在任，不能重新抽选。', '成员退出时请使用“补充抽选”；换届时请先结束本届任期。');
-    if (opts.kind === 'replacement') {
-      const leaving = active.find((m) => m.member_id === opts.replacesMemberId);
-      if (!leaving || leaving.kind === 'bureau')
-        throw new AppError('INVALID_INPUT', '请选择一位在任的医院或药店代表作为退出成员。', '医保部门成员不经抽选产生，直接调整即可。');
-      if (!opts.leaveReason?.trim()) throw new AppError('INVALID_INPUT', '请填写成员退出的原因。', '例如：工作调动、个人原因、不再符合条件。');
-      run(
-        db,
-        "UPDATE members SET status = 'left', left_at = ?, left_reason = ? WHERE id = ?",
-        opts.date ?? today(),
-        opts.leaveReason.trim(),
-        leaving.member_id,
-      );
-      excluded.add(leaving.pool_member_id); // who has just left is not drawn back
-      active = active.filter((m) => m.member_id !== leaving.member_id);
-    }
-    const fixed: FixedMember[] = active
-      .filter((m) => m.kind !== 'bureau' && m.institution)
-      .map((m) => ({ institution: m.institution!, person: personId(m.pool_member_id) }));
-    const pool = buildPool(db, new Set(fixed.map((f) => f.institution)), excluded);
-    const rules = getRules(db);
-    const previous = lastRecordHash(db);
-    const id = Number(
-      db.conn
-        .prepare(
-          'INSERT INTO draws (kind, status, frozen_at, pool, pool_hash, rules, rules_hash, fixed, previous_hash, replaces_member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          opts.kind,
-          'frozen',
-          now(),
-          JSON.stringify(canonicalPool(pool)),
-          poolHash(pool),
-          JSON.stringify(canonicalRules(rules)),
-          rulesHash(rules),
-          JSON.stringify(fixed),
-          previous,
-          opts.replacesMemberId ?? null,
-        ).lastInsertRowid,
-    );
-    recordAudit(db, {
-      actor,
-      action: 'draw.freeze',
-      target: `draw#${id}`,
-      details: { kind: opts.kind, poolHash: poolHash(pool), rulesHash: rulesHash(rules), previousHash: previous },
-    });
-    return frozenView(db, id);
-  });
-}
-
-export function executeDraw(
-  db: WritableDb,
-  opts: { drawId: number; seed: string; witnesses: string[]; date?: string; regionCode?: string },
-  actor: string,
-): DrawRecordView {
-  const seedC = canonicalSeed(opts.seed);
-  if (seedStrength(seedC) < MIN_SEED_CHARS)
-    throw new AppError(
-      'INVALID_INPUT',
-      `随机种子过短（有效字符 ${seedStrength(seedC)} 个，至少 ${MIN_SEED_CHARS} 个）。`,
-      '请使用现场公开产生的随机数，例如当期彩票开奖号码全部号码，或多名见证人各掷骰子若干次的结果。',
-    );
-  const witnesses = opts.witnesses.map((w) => w.trim()).filter(Boolean);
-  if (witnesses.length < 2)
-    throw new AppError('INVALID_INPUT', '请至少登记两名见证人（如纪检监察人员、医疗机构代表）。', '抽选应公开进行，接受纪检监察和社会监督。');
-  return inTransaction(db, () => {
-    const d = drawRow(db, opts.drawId);
-    if (!d || d.status !== 'frozen') throw new AppError('INVALID_INPUT', '该抽选不处于“已冻结待抽选”状态。', '请重新冻结成员库后再抽选。');
-    const pool = JSON.parse(d.pool) as Pool;
-    const rules = JSON.parse(d.rules) as DrawRules;
-    const fixed = JSON.parse(d.fixed) as FixedMember[];
-    let outcome;
-    try {
-      outcome = runDraw({ pool, rules, seed: opts.seed, previousHash: d.previous_hash, fixed });
-    } catch (e) {
-      if (e instanceof DrawInfeasible)
-        throw new AppError('INVALID_INPUT', `成员库无法满足抽选规则，未进行抽选：${e.message}。`, '请补充成员库推荐人选，或按实施细则调整规则后重新冻结。');
-      throw e;
-    }
-    const ws = getRow<{ region_code: string; region_name: string }>(db, 'SELECT region_code, region_name FROM workspace WHERE id = 1')!;
-    const byCode = new Map(pool.institutions.map((i) => [i.code, i]));
-    const person = (inst: string, id: string) => byCode.get(inst)!.people.find((p) => p.id === id)!;
-    const replaces = d.replaces_member
-      ? getRow<{ institution: string; id: number; left_reason: string }>(
-          db,
-          'SELECT p.institution, p.id, m.left_reason FROM members m JOIN pool_members p ON p.id = m.pool_member_id WHERE m.id = ?',
-          d.replaces_member,
-        )
-      : undefined;
-    const drawnAt = now();
-    const body: { [k: string]: Canonical } = {
-      format: 'liangjiadi-draw-record',
-      version: 1,
-      algorithm: ALGORITHM,
-      kind: d.kind,
-      region: { code: ws.region_code, name: ws.region_name },
-      frozenAt: d.frozen_at,
-      drawnAt,
-      witnesses,
-      rules: canonicalRules(rules),
-      rulesHash: outcome.rulesHash,
-      pool: canonicalPool(pool),
-      poolHash: outcome.poolHash,
-      fixed: fixed.map((f) => ({ institution: f.institution, person: f.person })),
-      previousHash: d.previous_hash,
-      replaces: replaces ? { institution: replaces.institution, person: personId(replaces.id), reason: replaces.left_reason } : null,
-      seed: { input: opts.seed, canonical: outcome.seedCanonical },
-      ranking: outcome.ranking,
-      steps: outcome.steps.map((s) => ({ ...s })) as Canonical,
-      result: outcome.result.map((r) => {
-        const inst = byCode.get(r.institution)!;
-        const p = person(r.institution, r.person);
-        return {
-          institution: r.institution,
-          institutionName: inst.name,
-          band: inst.band,
-          type: inst.type,
-          kind: inst.kind,
-          person: r.person,
-          name: p.name,
-          role: p.role,
-        };
-      }),
-    };
-    const hash = recordHash(body);
-    const record = { ...body, recordHash: hash };
-    run(db, "UPDATE draws SET status = 'drawn', record = ?, record_hash = ?, drawn_at = ? WHERE id = ?", JSON.stringify(record), hash, drawnAt, opts.drawId);
-    const start = opts.date ?? today();
-    const end = termEnd(start, 1);
-    const insMember = db.conn.prepare("INSERT INTO members (pool_member_id, draw_id, start_date, end_date, status) VALUES (?, ?, ?, ?, 'active')");
-    for (const r of outcome.result) insMember.run(Number(r.person.slice(1)), opts.drawId, start, end);
-    recordAudit(db, {
-      actor,
-      action: 'draw.execute',
-      target: `draw#${opts.drawId}`,
-      details: { recordHash: hash, seed: outcome.seedCanonical, witnesses, result: outcome.result },
-    });
-    return drawView(db, opts.drawId);
-  });
-}
-
-export function cancelDraw(db: WritableDb, drawId: number, actor: string): void {
-  inTransaction(db, () => {
-    const info = run(db, "UPDATE draws SET status = 'cancelled' WHERE id = ? AND status = 'frozen'", drawId);
-    if (info.changes === 0) throw new AppError('INVALID_INPUT', '只能取消尚未抽选的冻结记录。', '已完成的抽选记录不可更改。');
-    recordAudit(db, { actor, action: 'draw.cancel', target: `draw#${drawId}` });
-  });
 }
 
 export function drawView(db: ReadableDb, id: number): DrawRecordView {
@@ -331,7 +218,7 @@ export function drawView(db: ReadableDb, id: number): DrawRecordView {
   if (!d) throw new AppError('INVALID_INPUT', '抽选记录不存在。', '请刷新后重试。');
   const pool = JSON.parse(d.pool) as Pool;
   const byCode = new Map(pool.institutions.map((i) => [i.code, i]));
-  const rec = d.record ? (JSON.parse(d.record) as StoredRecord) : null;
+  const rec = d.record && d.status === 'drawn' ? (JSON.parse(d.record) as StoredRecord) : null;
   const scores = new Map(rec?.ranking.map((r) => [r.institution, r.score]) ?? []);
   const regionName = getValue<string>(db, 'SELECT region_name FROM workspace WHERE id = 1') ?? '';
   return {
@@ -347,6 +234,11 @@ export function drawView(db: ReadableDb, id: number): DrawRecordView {
     recordHash: d.record_hash,
     seedInput: rec?.seed.input ?? null,
     seedCanonical: rec?.seed.canonical ?? null,
+    version: d.version,
+    frozenHash: d.frozen_hash,
+    seedRule: d.announcement ? (JSON.parse(d.announcement) as Announcement).seedRule : null,
+    attempt: d.announcement ? (JSON.parse(d.announcement) as Announcement).attempt : 1,
+    cancelReason: d.cancel_reason,
     witnesses: rec?.witnesses ?? [],
     steps: (rec?.steps ?? []).map((s) => {
       const inst = byCode.get(s.institution);

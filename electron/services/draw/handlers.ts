@@ -2,17 +2,19 @@
 
 import { readFileSync } from 'node:fs';
 import type { Handlers } from '../host/handler-types';
-import { cancelDraw, executeDraw, exportDrawRecord, freezeDraw, getRules, listDraws, setRules } from './draw-service';
+import { exportDrawRecord, getRules, getTypes, listDraws, rulesView, setRules } from './draw-service';
+import { executeDraw } from './execute';
+import { cancelDraw, freezeDraw } from './freeze';
 import { verifyRecord } from './verify';
 
 export const drawHandlers: Handlers<
   'draw.rules' | 'draw.setRules' | 'draw.freeze' | 'draw.execute' | 'draw.cancel' | 'draw.list' | 'draw.exportRecord' | 'draw.verify'
 > = {
-  'draw.rules': (_input, { session }) => getRules(session.db),
-  'draw.setRules': (input, { session, actor }) => setRules(session.db, input.rules, actor),
+  'draw.rules': (_input, { session }) => rulesView(getRules(session.db), getTypes(session.db)),
+  'draw.setRules': (input, { session, actor }) => rulesView(setRules(session.db, input.rules, actor), getTypes(session.db)),
   'draw.freeze': (input, { session, actor }) => freezeDraw(session.db, input, actor),
   'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
-  'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, actor), { cancelled: true }),
+  'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, input.reason, actor), { cancelled: true }),
   'draw.list': (_input, { session }) => listDraws(session.db),
   'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),
   'draw.verify': (input) => {

@@ -9,6 +9,7 @@ import * as m005 from './005_meetings';
 import * as m006 from './006_settings';
 import * as m007 from './007_reports';
 import * as m008 from './008_evaluation';
+import * as m009 from './009_draw_v2';
 
 export interface Migration {
   version: number;
@@ -21,5 +22,5 @@ export interface Migration {
   run?: (db: WritableDb) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
