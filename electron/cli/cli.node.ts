@@ -3,7 +3,7 @@
 // Messages in Chinese; exit code 0 on success, 1 on a data problem, 2 on a usage error;
 // --json prints one machine-readable JSON document on stdout.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

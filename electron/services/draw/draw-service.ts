@@ -4,33 +4,15 @@
 // members' terms ../members.
 
 import { writeFileSync } from 'node:fs';
-import { termEnd, today } from '../../../shared/dates';
-import type { DrawRecordView, DrawRulesView, FrozenDraw, PoolKind } from '../../../shared/domain/members';
+import type { DrawRecordView, DrawRulesView, FrozenDraw } from '../../../shared/domain/members';
 import { levelBand } from '../../../shared/domain/types';
-import { canonicalSeed, MIN_SEED_CHARS, seedStrength, type Canonical } from '../../../shared/draw/canonical';
 import { AppError } from '../../../shared/errors';
 import { controlledType, INSTITUTION_TYPES } from '../../../shared/draw/institution-types';
 import type { Announcement } from './announcement';
 import { recordAudit } from '../audit/audit';
-import { allRows, allValues, getRow, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
+import { allValues, getRow, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { personId, poolRows } from '../pool/pool-service';
-import {
-  ALGORITHM,
-  canonicalPool,
-  canonicalRules,
-  DEFAULT_RULES,
-  DrawInfeasible,
-  infeasibility,
-  poolHash,
-  recordHash,
-  rulesHash,
-  runDraw,
-  type Band,
-  type DrawRules,
-  type FixedMember,
-  type Pool,
-  type PoolInstitution,
-} from './algorithm';
+import { DEFAULT_RULES, infeasibility, type Band, type DrawRules, type FixedMember, type Pool, type PoolInstitution } from './algorithm';
 
 const now = () => new Date().toISOString();
 
@@ -112,20 +94,6 @@ export function setRules(db: WritableDb, v: Omit<DrawRulesView, 'types'> & { typ
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot, freeze, draw
-
-interface ActiveMember {
-  member_id: number;
-  pool_member_id: number;
-  kind: PoolKind;
-  institution: string | null;
-}
-
-function activeMembers(db: ReadableDb): ActiveMember[] {
-  return allRows<ActiveMember>(
-    db,
-    "SELECT m.id AS member_id, p.id AS pool_member_id, p.kind, p.institution FROM members m JOIN pool_members p ON p.id = m.pool_member_id WHERE m.status = 'active'",
-  );
-}
 
 /** The pool as frozen: eligible people who are not sitting members, grouped by institution. */
 export function buildPool(

@@ -7,10 +7,8 @@ import { canonicalJson, type Canonical } from '../../../shared/draw/canonical';
 import { checkSeed } from '../../../shared/draw/seed-rule';
 import {
   infeasibility,
-  poolHash,
   poolProblems,
   recordHash,
-  rulesHash,
   runDraw,
   type DrawRules,
   type FixedMember,
