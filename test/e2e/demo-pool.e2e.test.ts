@@ -64,9 +64,11 @@ describe('the demo pool and the draw by level in Chromium', () => {
   it('reveals the committee level by level and explains how to verify it', async () => {
     const p = h.page;
     await p.getByTestId('tab-draw').click();
+    // the seed rule is declared before freezing, in the announcement
+    await p.getByTestId('seed-source').fill('福利彩票“双色球”2025年第130期开奖号码');
     await p.getByTestId('draw-freeze').click();
     await p.getByTestId('frozen').waitFor();
-    await p.getByTestId('draw-seed').fill('2025年第30期 03 11 17 24 29 + 05');
+    await p.getByTestId('draw-seed').fill('03 11 17 24 29 31 + 05');
     await p.getByTestId('witness-0').fill('纪检监察室 张某');
     await p.getByTestId('witness-1').fill('医院代表 李某');
     await p.getByTestId('draw-execute').click();

@@ -47,11 +47,25 @@ describe('member draw ceremony in Chromium', () => {
 
   it('freezes, takes the seed, reveals step by step with the keyboard, and seats the result', async () => {
     await h.page.getByTestId('tab-draw').click();
+    // the seed rule is declared before freezing, in the announcement
+    await h.page.getByTestId('seed-source').fill('福利彩票“双色球”2025年第130期开奖号码');
     await h.page.getByTestId('draw-freeze').click();
     await h.page.getByTestId('frozen').waitFor();
     const frozen = h.session.db.conn.prepare("SELECT pool_hash FROM draws WHERE status = 'frozen'").pluck().get() as string;
     await expect(h.page.getByTestId('hash-成员库哈希').textContent()).resolves.toBe(frozen.match(/.{16}/g)!.join(' '));
-    await h.page.getByTestId('draw-seed').fill('2025年第30期 03 11 17 24 29 + 05');
+    // the announcement: its hash, the seed rule and every institution's odds, before the seed
+    const fh = h.session.db.conn.prepare("SELECT frozen_hash FROM draws WHERE status = 'frozen'").pluck().get() as string;
+    await expect(h.page.getByTestId('hash-公告哈希').textContent()).resolves.toBe(fh.match(/.{16}/g)!.join(' '));
+    await expect(h.page.getByTestId('announced-seed-rule').textContent()).resolves.toContain('7 个号码、每个 2 位数字');
+    await h.page.getByTestId('probabilities').locator('summary').click();
+    expect(await h.page.getByTestId('probabilities').locator('tbody tr').count()).toBeGreaterThan(8);
+    await h.screenshot('11a-draw-announcement');
+    // a seed of another shape cannot start the draw
+    await h.page.getByTestId('draw-seed').fill('3 11 17 24 29 31 5');
+    await expect(h.page.getByTestId('seed-check').textContent()).resolves.toContain('不是 2 位数字');
+    await expect(h.page.getByTestId('draw-execute').isDisabled()).resolves.toBe(true);
+    await h.page.getByTestId('draw-seed').fill('03 11 17 24 29 31 + 05');
+    await expect(h.page.getByTestId('seed-check').textContent()).resolves.toContain('03-11-17-24-29-31-05');
     await h.page.getByTestId('witness-0').fill('纪检监察室 张某');
     await h.page.getByTestId('witness-1').fill('医院代表 李某');
     await h.screenshot('11-draw-setup');

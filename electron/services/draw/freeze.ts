@@ -4,6 +4,7 @@
 // re-freezing until the result suits cannot go unseen: the next announcement says which attempt it is.
 
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { today } from '../../../shared/dates';
 import type { FrozenDraw, SeedRuleView } from '../../../shared/domain/members';
 import { canonicalJson, type Canonical } from '../../../shared/draw/canonical';
@@ -170,4 +171,10 @@ export function announcementJson(db: ReadableDb, id: number): string {
   const d = drawRow(db, id);
   if (!d?.announcement) throw new AppError('INVALID_INPUT', '该抽选没有抽选公告（第1版抽选）。', '新冻结的抽选都会生成抽选公告。');
   return `${JSON.stringify({ ...(JSON.parse(d.announcement) as object), frozenHash: d.frozen_hash }, null, 2)}\n`;
+}
+
+export function exportAnnouncement(db: WritableDb, id: number, path: string, actor: string): { path: string } {
+  writeFileSync(path, announcementJson(db, id), 'utf8');
+  inTransaction(db, () => recordAudit(db, { actor, action: 'draw.announcement', target: path, details: { drawId: id } }));
+  return { path };
 }

@@ -4,11 +4,19 @@ import { readFileSync } from 'node:fs';
 import type { Handlers } from '../host/handler-types';
 import { exportDrawRecord, getRules, getTypes, listDraws, rulesView, setRules } from './draw-service';
 import { executeDraw } from './execute';
-import { cancelDraw, freezeDraw } from './freeze';
+import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
 import { verifyRecord } from './verify';
 
 export const drawHandlers: Handlers<
-  'draw.rules' | 'draw.setRules' | 'draw.freeze' | 'draw.execute' | 'draw.cancel' | 'draw.list' | 'draw.exportRecord' | 'draw.verify'
+  | 'draw.rules'
+  | 'draw.setRules'
+  | 'draw.freeze'
+  | 'draw.execute'
+  | 'draw.cancel'
+  | 'draw.list'
+  | 'draw.exportRecord'
+  | 'draw.exportAnnouncement'
+  | 'draw.verify'
 > = {
   'draw.rules': (_input, { session }) => rulesView(getRules(session.db), getTypes(session.db)),
   'draw.setRules': (input, { session, actor }) => rulesView(setRules(session.db, input.rules, actor), getTypes(session.db)),
@@ -16,6 +24,7 @@ export const drawHandlers: Handlers<
   'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
   'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, input.reason, actor), { cancelled: true }),
   'draw.list': (_input, { session }) => listDraws(session.db),
+  'draw.exportAnnouncement': (input, { session, actor }) => exportAnnouncement(session.db, input.drawId, input.path, actor),
   'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),
   'draw.verify': (input) => {
     const r = verifyRecord(readFileSync(input.path, 'utf8'));

@@ -5,17 +5,7 @@
 
 import { canonicalJson, type Canonical } from '../../../shared/draw/canonical';
 import { checkSeed } from '../../../shared/draw/seed-rule';
-import {
-  infeasibility,
-  poolProblems,
-  recordHash,
-  runDraw,
-  type DrawRules,
-  type FixedMember,
-  type Pool,
-  type Selected,
-  type Step,
-} from './algorithm';
+import { infeasibility, poolProblems, recordHash, runDraw, type DrawRules, type FixedMember, type Pool, type Selected, type Step } from './algorithm';
 import { frozenHash, inclusionProbabilities, runDrawV2, type Announcement } from './announcement';
 
 export interface VerifyResult {

@@ -37,6 +37,7 @@ export const drawContract = {
   ),
   'draw.cancel': writes(z.object({ drawId: id, reason: z.string().trim().min(2, '请填写作废的原因').max(200) }).strict(), returns<{ cancelled: boolean }>()),
   'draw.list': reads(empty, returns<DrawRecordView[]>()),
+  'draw.exportAnnouncement': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),
   'draw.exportRecord': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),
   'draw.verify': reads(z.object({ path: filePath }).strict(), returns<{ ok: boolean; problems: string[] }>()),
 } satisfies DomainContract<'draw'>;

@@ -34,6 +34,17 @@ export function Certificate({ record, onExport, onPrint }: { record: DrawRecordV
         </tbody>
       </table>
       <dl className="cert-facts">
+        {record.version === 2 && (
+          <>
+            <dt>抽选公告</dt>
+            <dd data-testid="cert-announcement">
+              第 {record.id} 号，本届第 {record.attempt} 次冻结{record.attempt > 1 ? `（此前 ${record.attempt - 1} 次作废，原因记录在案）` : ''}；种子规则：
+              {record.seedRule?.source}，{record.seedRule?.count} 个号码、每个 {record.seedRule?.digits} 位，{record.seedRule?.order}
+            </dd>
+            <dt>公告哈希</dt>
+            <dd className="mono">{record.frozenHash}</dd>
+          </>
+        )}
         <dt>随机种子</dt>
         <dd>
           {record.seedInput}（规范形式 <span className="mono">{record.seedCanonical}</span>）
@@ -52,7 +63,8 @@ export function Certificate({ record, onExport, onPrint }: { record: DrawRecordV
         <dd>公开的确定性抽选算法（第1版），不含任何人为选择。</dd>
       </dl>
       <div className="cert-verify" data-testid="cert-verify">
-        <b>如何复核。</b>① 成员库哈希和规则哈希在产生随机种子之前公布，证明抽选所用的名单和规则事先已经固定；② 随机种子由现场公开产生，抽选前无人能知道；③
+        <b>如何复核。</b>① 抽选公告（含成员库、规则、种子规则和各机构入选概率）及其公告哈希在产生随机种子之前公布，证明抽选所用的名单和规则事先已经固定；②
+        随机种子由现场公开产生，抽选前无人能知道；③
         每家机构的排序号由“随机种子＋机构编码”计算得出，按排序号依次检查规则，决定入选或跳过（即抽选过程中显示的每一步）。任何人取得导出的抽选记录文件，
         用亮家底安装目录中“复核程序”文件夹里的独立复核程序 verify_draw.py（只需 Python
         3，不联网）重新计算，显示“复核通过”且入选名单与本证书一致，即证明结果未被改动。

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { DrawRecordView, FrozenDraw } from '../../../../shared/domain/members';
-import { canonicalSeed, MIN_SEED_CHARS, seedStrength } from '../../../../shared/draw/canonical';
+import { checkSeed } from '../../../../shared/draw/seed-rule';
+import type { SeedRuleView } from '../../../../shared/domain/members';
+import { Announcement } from './Announcement';
+import { DEFAULT_SEED_RULE, SeedRuleForm } from './SeedRuleForm';
 import { formatDateTimeZh } from '../../../../shared/format';
 import { api } from '../../api';
 import { type Run } from './run';
@@ -22,7 +25,9 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
     // the last level shown ends the ceremony: the full walk and the certificate appear
     if (n + 1 >= bandGroups(r).length) setShown(r.steps.length);
   };
-  const canonical = canonicalSeed(seed);
+  const [seedRule, setSeedRule] = useState<SeedRuleView>(DEFAULT_SEED_RULE);
+  const [cancelReason, setCancelReason] = useState('');
+  const seedCheck = frozen?.seedRule ? checkSeed(seed, frozen.seedRule) : null;
 
   useEffect(() => {
     if (!record || shown >= record.steps.length) return;
@@ -44,7 +49,9 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
   }, [record, shown, bands]);
 
   const freeze = () =>
-    run(() => api.draw.freeze(replacement ? { kind: 'replacement', replacesMemberId: replacement.memberId, leaveReason } : { kind: 'initial' })).then((f) => {
+    run(() =>
+      api.draw.freeze(replacement ? { kind: 'replacement', replacesMemberId: replacement.memberId, leaveReason, seedRule } : { kind: 'initial', seedRule }),
+    ).then((f) => {
       if (f) {
         setFrozen(f);
         setRecord(null);
@@ -73,6 +80,42 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
         () => api.draw.exportRecord({ drawId: record.id, path }),
         (r) => `抽选记录已导出：${r.path}（可用独立复核程序核对）`,
       );
+  };
+  const printAnnouncement = async () => {
+    const { path } = await api.dialog.save({
+      title: '保存抽选公告',
+      defaultName: `抽选公告-第${frozen?.id}号.pdf`,
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (path)
+      await run(
+        () => api.print.pdf({ path }),
+        (r) => `抽选公告已保存：${r.path}`,
+      );
+  };
+  const exportAnnouncement = async () => {
+    if (!frozen) return;
+    const { path } = await api.dialog.save({
+      title: '导出抽选公告',
+      defaultName: `抽选公告-第${frozen.id}号.json`,
+      filters: [{ name: '抽选公告', extensions: ['json'] }],
+    });
+    if (path)
+      await run(
+        () => api.draw.exportAnnouncement({ drawId: frozen.id, path }),
+        (r) => `抽选公告已导出：${r.path}（复核时与抽选记录一并核对）`,
+      );
+  };
+  const cancel = async () => {
+    if (!frozen) return;
+    const r = await run(
+      () => api.draw.cancel({ drawId: frozen.id, reason: cancelReason }),
+      () => `抽选公告第 ${frozen.id} 号已作废（原因记入抽选记录链）。`,
+    );
+    if (r) {
+      setFrozen(null);
+      setCancelReason('');
+    }
   };
   const printCertificate = async () => {
     const { path } = await api.dialog.save({
@@ -138,7 +181,9 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
       <h3>{replacement ? `补充抽选：${replacement.name} 退出` : '抽选工作组医院代表'}</h3>
       <ol className="steps">
         <li>
-          <b>冻结成员库与规则。</b>冻结后公布下列哈希值；之后成员库的任何改动都不影响本次抽选。
+          <b>事先公布随机种子规则，冻结成员库与规则。</b>
+          冻结即生成抽选公告（含公告哈希与各机构入选概率），应在种子产生之前公布；之后成员库的任何改动都不影响本次抽选。
+          <SeedRuleForm rule={seedRule} onChange={setSeedRule} />
           {replacement && (
             <input
               placeholder="退出原因（如：工作调动）"
@@ -154,36 +199,54 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
         </li>
         {frozen && (
           <>
-            <div className="frozen" data-testid="frozen">
-              <Hash label="成员库哈希" value={frozen.poolHash} />
-              <Hash label="规则哈希" value={frozen.rulesHash} />
-              <Hash label="上一记录哈希" value={frozen.previousHash} />
-              <div className="muted">
-                冻结于 {formatDateTimeZh(frozen.frozenAt)}：{frozen.institutions} 家机构、{frozen.people} 名候选人；席位 {frozen.rules.seats} 名（三级≥
-                {frozen.rules.minimums.三级}、二级≥{frozen.rules.minimums.二级}、一级及基层≥{frozen.rules.minimums.一级及基层}）
-              </div>
-              {frozen.infeasible.length > 0 && (
-                <div className="banner error" data-testid="draw-infeasible">
-                  成员库无法满足抽选规则，不能抽选：
-                  <ul>
-                    {frozen.infeasible.map((r) => (
-                      <li key={r}>{r}</li>
-                    ))}
-                  </ul>
-                </div>
-              )}
+            <Announcement frozen={frozen} />
+            <div className="form-row no-print">
+              <button type="button" onClick={printAnnouncement} data-testid="print-announcement">
+                保存抽选公告（PDF）
+              </button>
+              <button type="button" onClick={exportAnnouncement} data-testid="export-announcement">
+                导出抽选公告文件
+              </button>
+              <input
+                placeholder="作废原因（如：成员库有误）"
+                value={cancelReason}
+                onChange={(e) => setCancelReason(e.target.value)}
+                data-testid="cancel-reason"
+              />
+              <button type="button" onClick={cancel} data-testid="draw-cancel">
+                作废本次冻结
+              </button>
             </div>
+            {frozen.infeasible.length > 0 && (
+              <div className="banner error" data-testid="draw-infeasible">
+                成员库无法满足抽选规则，不能抽选：
+                <ul>
+                  {frozen.infeasible.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <li>
-              <b>现场产生随机种子。</b>例如冻结之后开奖的彩票全部号码，或多名见证人轮流掷骰子的结果，当场录入。
+              <b>现场产生随机种子。</b>按抽选公告的规定当场录入：
+              {frozen.seedRule ? `${frozen.seedRule.source}，${frozen.seedRule.count} 个号码、每个 ${frozen.seedRule.digits} 位` : ''}。
               <input
                 className="seed-input"
-                placeholder="例如：03 11 17 24 29 + 05"
+                placeholder={
+                  frozen.seedRule ? Array.from({ length: frozen.seedRule.count }, (_, i) => String(i + 1).padStart(frozen.seedRule!.digits, '0')).join(' ') : ''
+                }
                 value={seed}
                 onChange={(e) => setSeed(e.target.value)}
                 data-testid="draw-seed"
               />
-              <div className="muted">
-                规范形式：<b className="mono">{canonical || '—'}</b>（{seedStrength(canonical)} 个有效字符，至少 {MIN_SEED_CHARS} 个）
+              <div className={seedCheck && 'error' in seedCheck && seed ? 'muted warn' : 'muted'} data-testid="seed-check">
+                {!seed
+                  ? ''
+                  : seedCheck && 'canonical' in seedCheck
+                    ? `规范形式：${seedCheck.canonical}`
+                    : seedCheck && 'error' in seedCheck
+                      ? seedCheck.error
+                      : ''}
               </div>
             </li>
             <li>
@@ -201,7 +264,13 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
               </div>
             </li>
             <li>
-              <button type="button" className="primary big" disabled={frozen.infeasible.length > 0} onClick={execute} data-testid="draw-execute">
+              <button
+                type="button"
+                className="primary big"
+                disabled={frozen.infeasible.length > 0 || !seedCheck || 'error' in seedCheck}
+                onClick={execute}
+                data-testid="draw-execute"
+              >
                 开始抽选
               </button>
             </li>

@@ -20,6 +20,7 @@ const ACTIONS: Record<string, string> = {
   'draw.execute': '抽选',
   'draw.cancel': '作废冻结',
   'draw.export': '导出抽选记录',
+  'draw.announcement': '导出抽选公告',
   'member.appoint': '任命成员',
   'member.extend': '延长任期',
   'member.termsEnded': '任期届满',
