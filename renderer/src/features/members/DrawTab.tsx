@@ -4,10 +4,8 @@ import { checkSeed } from '../../../../shared/draw/seed-rule';
 import type { SeedRuleView } from '../../../../shared/domain/members';
 import { Announcement } from './Announcement';
 import { DEFAULT_SEED_RULE, SeedRuleForm } from './SeedRuleForm';
-import { formatDateTimeZh } from '../../../../shared/format';
 import { api } from '../../api';
 import { type Run } from './run';
-import { Hash } from './Hash';
 import { Certificate } from './Certificate';
 import { bandGroups, RevealByBand } from './RevealByBand';
 
