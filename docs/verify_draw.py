@@ -282,6 +282,26 @@ def verify_v2(record, problems, announcement=None, with_probabilities=False):
     compare(problems, record, walk(ann["pool"], ann["rules"], ann["fixed"], key))
 
 
+def run_vectors_v2(vectors):
+    """The outputs for the v2 test vectors of docs/draw-algorithm.md §12, computed here."""
+    draws = []
+    for v in vectors["draws"]:
+        ann = v["announcement"]
+        f = frozen_hash(ann)
+        seed_c = check_seed(v["seed"], ann["seedRule"])
+        key = hmac.new(seed_c.encode("utf-8"), ("%s\n%s" % (ALGORITHM_V2, f)).encode("utf-8"), hashlib.sha256).digest()
+        out = walk(ann["pool"], ann["rules"], ann["fixed"], key)
+        draws.append({"frozenHash": f, "seedCanonical": seed_c, "probabilities": probabilities(ann), "result": out["result"], "steps": out["steps"]})
+    infeasible = [infeasibility(v["pool"], v["rules"], v["fixed"]) for v in vectors["infeasible"]]
+    seeds = []
+    for v in vectors["seeds"]:
+        try:
+            seeds.append({"canonical": check_seed(v["input"], v["rule"])})
+        except ValueError:
+            seeds.append({"error": True})
+    return {"draws": draws, "infeasible": infeasible, "seeds": seeds}
+
+
 def compare(problems, record, out):
     if out["result"] != [{"institution": r["institution"], "person": r["person"]} for r in record["result"]]:
         problems.append("抽选结果不符")
@@ -324,6 +344,10 @@ def main(argv):
             inputs = json.load(f)
         outs = [run_draw(i["pool"], i["rules"], i["seed"], i.get("previousHash", ""), i.get("fixed", [])) for i in inputs]
         print(json.dumps(outs, ensure_ascii=False))
+        return 0
+    if len(argv) == 3 and argv[1] == "--vectors-v2":
+        with open(argv[2], encoding="utf-8") as f:
+            print(json.dumps(run_vectors_v2(json.load(f)), ensure_ascii=False))
         return 0
     with_probabilities = "--probabilities" in argv
     files = [a for a in argv[1:] if a != "--probabilities"]

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv/dist/2020';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
@@ -124,6 +125,9 @@ describe('the draw, end to end', () => {
     const file = join(dir, '抽选记录.json');
     exportDrawRecord(db, frozen.id, file, '测试');
     expect(verifyRecord(readFileSync(file, 'utf8'))).toMatchObject({ ok: true, problems: [] });
+    // the record has the published shape (docs/draw-record.schema.json)
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'docs', 'draw-record.schema.json'), 'utf8')));
+    expect(validate(JSON.parse(readFileSync(file, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
     expect(execFileSync('python3', [VERIFIER, file], { encoding: 'utf8' })).toContain('复核通过');
     // any change to the record is detected
     const tampered = JSON.parse(readFileSync(file, 'utf8'));
