@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
 import { termEnd } from '../../shared/dates';
-import { exportDrawRecord, setRules } from '../../electron/services/draw/draw-service';
+import { exportDrawRecord, getTypes, setRules } from '../../electron/services/draw/draw-service';
+import { controlledType, INSTITUTION_TYPES } from '../../shared/draw/institution-types';
 import { executeDraw } from '../../electron/services/draw/execute';
 import { announcementJson, cancelDraw, freezeDraw } from '../../electron/services/draw/freeze';
 import { appointBureauMember, extendTerm, listMembers } from '../../electron/services/members/members-service';
@@ -239,5 +240,26 @@ describe('the draw, end to end', () => {
     expect(() => setRules(db, { seats: 7, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 }, coverTypes: true, pharmacySeats: 0 }, '测试')).toThrow(/不少于8名/);
     expect(() => setRules(db, { seats: 8, minimums: { 三级: 3, 二级: 3, 一级及基层: 3 }, coverTypes: true, pharmacySeats: 0 }, '测试')).toThrow(/超过席位数/);
     expect(setRules(db, { seats: 9, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 }, coverTypes: false, pharmacySeats: 1 }, '测试').seats).toBe(9);
+  });
+
+  it('controls institution types: labels off the list count as listed, additions only between terms', () => {
+    expect(controlledType('中西医结合', INSTITUTION_TYPES)).toBe('中医');
+    expect(controlledType('精神专科', INSTITUTION_TYPES)).toBe('其他');
+    setRules(db, { seats: 8, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 }, coverTypes: true, pharmacySeats: 0, types: ['精神专科'] }, '测试');
+    expect(getTypes(db)).toContain('精神专科');
+    expect(controlledType('精神专科', getTypes(db))).toBe('精神专科');
+    fillPool();
+    const f = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
+    // every type in the frozen pool is on the list
+    const pool = JSON.parse(db.conn.prepare('SELECT pool FROM draws WHERE id = ?').pluck().get(f.id) as string) as {
+      institutions: { type: string; kind: string }[];
+    };
+    for (const i of pool.institutions.filter((x) => x.kind === 'hospital')) expect(getTypes(db)).toContain(i.type);
+    executeDraw(db, { drawId: f.id, seed: '11 22 33 04 15 26 07', witnesses: ['甲', '乙'] }, '测试');
+    expect(() =>
+      setRules(db, { seats: 8, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 }, coverTypes: true, pharmacySeats: 0, types: ['康复'] }, '测试'),
+    ).toThrow(/本届任期内不能修改机构类型/);
+    // the other rules can still be saved, the list unchanged
+    setRules(db, { seats: 8, minimums: { 三级: 2, 二级: 3, 一级及基层: 3 }, coverTypes: true, pharmacySeats: 0, types: ['精神专科'] }, '测试');
   });
 });

@@ -69,7 +69,14 @@ function inputs() {
   const fixedCodes = ['H001', 'H002', 'H004', 'H005', 'H006', 'H008', 'H009'];
   const replPool: Pool = { institutions: POOL.institutions.map((i) => (fixedCodes.includes(i.code) ? { ...i, people: [] } : i)) };
   const fixed: FixedMember[] = fixedCodes.map((c) => ({ institution: c, person: `M${String(Number(c.slice(1)) * 10).padStart(5, '0')}` }));
-  const withPharmacies: Pool = { institutions: [...POOL.institutions, inst(1, '未定级', '零售药店', 1, 'pharmacy'), inst(2, '未定级', '零售药店', 1, 'pharmacy'), inst(3, '未定级', '零售药店', 1, 'pharmacy')] };
+  const withPharmacies: Pool = {
+    institutions: [
+      ...POOL.institutions,
+      inst(1, '未定级', '零售药店', 1, 'pharmacy'),
+      inst(2, '未定级', '零售药店', 1, 'pharmacy'),
+      inst(3, '未定级', '零售药店', 1, 'pharmacy'),
+    ],
+  };
   const draws = [
     { name: '首次抽选（默认规则）', announcement: ann({}), seed: '03 11 17 24 29 31 + 05' },
     {
@@ -90,12 +97,21 @@ function inputs() {
   const infeasible = [
     { name: '席位少于8名', pool: POOL, rules: { ...DEFAULT, seats: 7, minimums: { 三级: 2, 二级: 2, 一级及基层: 3 } }, fixed: [] },
     { name: '最低人数之和超过席位', pool: POOL, rules: { ...DEFAULT, minimums: { 三级: 3, 二级: 3, 一级及基层: 3 } }, fixed: [] },
-    { name: '在任人数超过席位', pool: replPool, rules: DEFAULT, fixed: [...fixed, { institution: 'H003', person: 'M00030' }, { institution: 'H007', person: 'M00070' }] },
+    {
+      name: '在任人数超过席位',
+      pool: replPool,
+      rules: DEFAULT,
+      fixed: [...fixed, { institution: 'H003', person: 'M00030' }, { institution: 'H007', person: 'M00070' }],
+    },
     {
       name: '剩余席位不足以补齐各级别',
       pool: replPool,
       rules: DEFAULT,
-      fixed: [...fixed.filter((f) => !['H008', 'H009'].includes(f.institution)), { institution: 'H003', person: 'M00030' }, { institution: 'H007', person: 'M00070' }],
+      fixed: [
+        ...fixed.filter((f) => !['H008', 'H009'].includes(f.institution)),
+        { institution: 'H003', person: 'M00030' },
+        { institution: 'H007', person: 'M00070' },
+      ],
     },
     { name: '某级别机构不足', pool: { institutions: POOL.institutions.filter((i) => i.code !== 'H002' && i.code !== 'H003') }, rules: DEFAULT, fixed: [] },
     { name: '机构总数不足', pool: small, rules: { ...DEFAULT, seats: 10, minimums: { 三级: 2, 二级: 3, 一级及基层: 2 } }, fixed: [] },
@@ -119,7 +135,15 @@ function outputs(v: ReturnType<typeof inputs>) {
       const c = checkSeed(d.seed, d.announcement.seedRule) as { canonical: string };
       const f = frozenHash(d.announcement);
       const out = walk(d.announcement.pool as unknown as Pool, d.announcement.rules as unknown as DrawRules, d.announcement.fixed, drawKeyV2(c.canonical, f));
-      return { frozenHash: f, seedCanonical: c.canonical, probabilities: d.announcement.probabilities, result: out.result, steps: out.steps.map(({ round, institution, decision, person }) => (person ? { round, institution, decision, person } : { round, institution, decision })) };
+      return {
+        frozenHash: f,
+        seedCanonical: c.canonical,
+        probabilities: d.announcement.probabilities,
+        result: out.result,
+        steps: out.steps.map(({ round, institution, decision, person }) =>
+          person ? { round, institution, decision, person } : { round, institution, decision },
+        ),
+      };
     }),
     infeasible: v.infeasible.map((x) => infeasibility(x.pool, x.rules, x.fixed)),
     seeds: v.seeds.map((s) => {

@@ -3,11 +3,16 @@ import type { DrawRulesView } from '../../../../shared/domain/members';
 import { api } from '../../api';
 import { type Run } from './run';
 import { useApi } from '../../data/use-api';
+import { INSTITUTION_TYPES } from '../../../../shared/draw/institution-types';
 
 export function RulesTab({ run }: { run: Run }) {
   const loaded = useApi('draw.rules', {});
   const [rules, setRules] = useState<DrawRulesView | null>(null);
-  useEffect(() => setRules(loaded.data), [loaded.data]);
+  const [extra, setExtra] = useState('');
+  useEffect(() => {
+    setRules(loaded.data);
+    setExtra((loaded.data?.types ?? []).filter((t) => !(INSTITUTION_TYPES as readonly string[]).includes(t)).join('、'));
+  }, [loaded.data]);
   if (!rules) return null;
   const num = (v: string) => Math.max(0, Math.floor(Number(v) || 0));
   return (
@@ -41,13 +46,29 @@ export function RulesTab({ run }: { run: Run }) {
           优先覆盖不同类型的机构
         </label>
       </div>
+      <div className="types-list" data-testid="rules-types">
+        <b>机构类型名单</b>（覆盖类型时使用；数据包中不在名单上的类型按“其他”等规定归类）：{INSTITUTION_TYPES.join('、')}
+        <label>
+          本统筹区增加的类型（用顿号分隔，只能在换届抽选前修改）
+          <input value={extra} onChange={(e) => setExtra(e.target.value)} placeholder="例如：康复、精神专科" data-testid="rules-extra-types" />
+        </label>
+      </div>
       <div className="actions right">
         <button
           type="button"
           className="primary"
           onClick={() =>
             run(
-              () => api.draw.setRules({ rules }),
+              () =>
+                api.draw.setRules({
+                  rules: {
+                    ...rules,
+                    types: extra
+                      .split(/[、,，\s]+/)
+                      .map((t) => t.trim())
+                      .filter(Boolean),
+                  },
+                }),
               () => '抽选规则已保存。',
             )
           }
