@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'WORKSPACE_NOT_FOUND'
   | 'DB_TOO_NEW'
   | 'DB_CORRUPT'
+  | 'PASSWORD_REQUIRED'
+  | 'WRONG_PASSWORD'
   | 'NOT_A_WORKSPACE'
   | 'SERVICE_STOPPED'
   | 'IMPORT_INVALID'

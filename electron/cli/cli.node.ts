@@ -57,6 +57,8 @@ const HELP = `亮家底 命令行工具
 
 选项:
   --json                  以 JSON 输出结果（便于脚本处理）
+  --password-env <变量名>  工作区密码所在的环境变量（加密工作区；init 时新建加密工作区）。
+                          不接受在命令行上直接写密码（其他用户用 ps 可以看到）
   --demo-package <文件>   init --demo 使用的示范数据包（默认 resources/demo/demo-region.zip）
   -h, --help              显示本帮助
 
@@ -118,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
       'demo-package': { type: 'string' },
       seed: { type: 'string' },
       witness: { type: 'string', multiple: true },
+      'password-env': { type: 'string' },
       'seed-source': { type: 'string' },
       'seed-count': { type: 'string' },
       'seed-digits': { type: 'string' },
@@ -132,6 +135,14 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command, arg] = positionals;
+  /** the workspace password, from the environment variable named by --password-env (never an argument: ps shows those) */
+  const password = (): string | null => {
+    const name = values['password-env'];
+    if (!name) return null;
+    const v = process.env[name];
+    if (!v) throw new UsageError(`环境变量 ${name} 未设置或为空：--password-env 须指向保存工作区密码的环境变量。`);
+    return v;
+  };
   const json = values.json;
   if (values.help || !command) {
     process.stdout.write(`${HELP}\n`);
@@ -154,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
           const name = values['region-name'];
           if (!code || !/^\d{6}$/.test(code) || !name)
             throw new UsageError('新建工作区需要 --region-code（6位数字）和 --region-name，或用 --demo 新建示范工作区。');
-          session.create(path, { regionCode: code, regionName: name, actor });
+          session.create(path, { regionCode: code, regionName: name, actor, password: password() });
         }
         const info = workspaceInfo(session.db);
         out(
@@ -167,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
       case 'info': {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
-        session.open(resolve(path), actor);
+        session.open(resolve(path), actor, password());
         const info = workspaceInfo(session.db);
         // the fund's headline figures for the default period (a month, or a year/1–N月 without months)
         const ov = overview(session.db, null);
@@ -189,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
       case 'import': {
         if (!arg) throw new UsageError(`请指定数据包文件，例如：${command} 2025年3月数据包.xlsx${command === 'import' ? ' --workspace 南京市.ljd' : ''}`);
         let tempDir: string | null = null;
-        if (values.workspace) session.open(resolve(values.workspace), actor);
+        if (values.workspace) session.open(resolve(values.workspace), actor, password());
         else if (command === 'import') throw new UsageError('导入需要 --workspace 指定工作区。');
         else {
           // validating without a workspace: check the package against a throwaway workspace
@@ -212,7 +223,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'template': {
         if (!arg) throw new UsageError('请指定输出文件，例如：template 数据包模板.xlsx');
-        if (values.workspace) session.open(resolve(values.workspace), actor);
+        if (values.workspace) session.open(resolve(values.workspace), actor, password());
         const path = await writeTemplate(session.isOpen ? session.db : null, resolve(arg), actor);
         out(json, { path }, `已导出模板：${path}`);
         return 0;
@@ -220,14 +231,14 @@ async function main(argv: string[]): Promise<number> {
       case 'audit-verify': {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
-        session.open(resolve(path), actor);
+        session.open(resolve(path), actor, password());
         const r = verifyAuditChain(session.db);
         out(json, r, r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`);
         return r.ok ? 0 : 1;
       }
       case 'pool-import': {
         if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');
-        session.open(resolve(values.workspace), actor);
+        session.open(resolve(values.workspace), actor, password());
         const r = await importPool(session.db, resolve(arg), actor);
         out(
           json,
@@ -241,7 +252,7 @@ async function main(argv: string[]): Promise<number> {
       case 'draw-freeze':
       case 'draw': {
         if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
-        session.open(resolve(values.workspace), actor);
+        session.open(resolve(values.workspace), actor, password());
         const r = command === 'draw' ? drawCommand(session, values, actor) : freezeCommand(session, values, actor);
         out(json, r.value, r.text);
         return r.code;
@@ -253,7 +264,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'report': {
         if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
-        session.open(resolve(values.workspace), actor);
+        session.open(resolve(values.workspace), actor, password());
         const r = await reportCommand(
           session,
           {
@@ -275,7 +286,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'trace': {
         if (!arg || !values.workspace) throw new UsageError('用法：trace <文件> --workspace <工作区.ljd>');
-        session.open(resolve(values.workspace), actor);
+        session.open(resolve(values.workspace), actor, password());
         const r = await traceCommand(session, arg);
         out(json, r.value, r.text);
         return r.found ? 0 : 1;

@@ -18,6 +18,7 @@ import { ServiceStoppedBanner } from './features/shell/ServiceStoppedBanner';
 import { Sidebar, type PageId } from './features/shell/Sidebar';
 import { StartupErrorScreen } from './features/shell/StartupErrorScreen';
 import { StatusBar } from './features/shell/StatusBar';
+import { AppLock } from './features/shell/AppLock';
 
 export function App() {
   const [page, setPage] = useState<PageId>('overview');
@@ -39,34 +40,36 @@ export function App() {
   const periods = useMemo(() => [...(ws?.periods ?? [])].sort(newestFirst), [ws]);
 
   return (
-    <div className="app">
-      <Watermark text="内部资料 注意保密" />
-      <Sidebar page={page} onPage={setPage} />
-      <main className="content">
-        {stopped && <ServiceStoppedBanner />}
-        {app.error && !stopped && (
-          <div className="banner error" role="alert">
-            {app.error.message}
-            {app.error.hint && <div className="hint">{app.error.hint}</div>}
-          </div>
-        )}
-        {info?.startupError && !ws ? (
-          <StartupErrorScreen error={info.startupError} />
-        ) : (
-          <ErrorBoundary key={page} what="本页面">
-            {page === 'overview' && (
-              <OverviewPage period={period} months={months} periods={periods} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />
-            )}
-            {page === 'import' && <ImportPage workspace={ws} />}
-            {page === 'members' && <MembersPage />}
-            {page === 'meetings' && <MeetingsPage />}
-            {page === 'reports' && <ReportsPage months={months} periods={periods} period={period} />}
-            {page === 'settings' && <SettingsPage info={info} />}
-          </ErrorBoundary>
-        )}
-      </main>
-      <StatusBar info={info} period={period} />
-    </div>
+    <AppLock enabled={!!ws?.encrypted}>
+      <div className="app">
+        <Watermark text="内部资料 注意保密" />
+        <Sidebar page={page} onPage={setPage} />
+        <main className="content">
+          {stopped && <ServiceStoppedBanner />}
+          {app.error && !stopped && (
+            <div className="banner error" role="alert">
+              {app.error.message}
+              {app.error.hint && <div className="hint">{app.error.hint}</div>}
+            </div>
+          )}
+          {info?.startupError && !ws ? (
+            <StartupErrorScreen error={info.startupError} />
+          ) : (
+            <ErrorBoundary key={page} what="本页面">
+              {page === 'overview' && (
+                <OverviewPage period={period} months={months} periods={periods} onPeriod={setPeriod} workspace={ws} onGoImport={() => setPage('import')} />
+              )}
+              {page === 'import' && <ImportPage workspace={ws} />}
+              {page === 'members' && <MembersPage />}
+              {page === 'meetings' && <MeetingsPage />}
+              {page === 'reports' && <ReportsPage months={months} periods={periods} period={period} />}
+              {page === 'settings' && <SettingsPage info={info} />}
+            </ErrorBoundary>
+          )}
+        </main>
+        <StatusBar info={info} period={period} />
+      </div>
+    </AppLock>
   );
 }
 

@@ -40,6 +40,8 @@ export interface WorkspaceInfo {
   latestPeriod: string | null;
   importCount: number;
   isDemo: boolean;
+  /** encrypted at rest with the workspace password */
+  encrypted: boolean;
 }
 
 export interface AppInfo {

@@ -46,3 +46,9 @@ export function checkSeed(input: string, r: SeedRule): { canonical: string } | {
   if (bad !== undefined) return { error: `“${bad}”不是 ${r.digits} 位数字：随机种子应为${shape}` };
   return { canonical: tokens.join('-') };
 }
+
+/** For the form: the canonical form, or why the seed does not fit (bad), or nothing yet. */
+export function describeSeedCheck(c: ReturnType<typeof checkSeed> | null): { text: string; bad: boolean } {
+  if (!c) return { text: '', bad: true };
+  return 'error' in c ? { text: c.error, bad: true } : { text: `规范形式：${c.canonical}`, bad: false };
+}

@@ -1,9 +1,12 @@
 // Opening workspace databases. A workspace is one SQLite file. Connections come in two types so
 // that code which only reads cannot be handed a connection it could write with (Signal's split):
 // ReadableDb for queries, WritableDb for the services that change data (and audit it).
-// better-sqlite3-multiple-ciphers is SQLCipher-capable: encryption later is a `PRAGMA key`, not a
-// migration.
+// Workspaces with a password are encrypted at rest in the SQLCipher v4 scheme (AES-256-CBC,
+// HMAC-SHA512, PBKDF2-HMAC-SHA512 with 256,000 iterations) by better-sqlite3-multiple-ciphers, so IT
+// can open one with the standard sqlcipher tool and the password. Deleted content is overwritten
+// (secure_delete) and the WAL is truncated when a writer closes.
 
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 
@@ -22,6 +25,8 @@ export interface WritableDb extends ReadableDb {
 function configure(conn: Sqlite, write: boolean): void {
   conn.pragma('busy_timeout = 5000');
   conn.pragma('foreign_keys = ON');
+  // deleted rows are overwritten, not left readable in free pages
+  conn.pragma('secure_delete = ON');
   if (write) {
     conn.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode (only a power loss can lose the
@@ -32,31 +37,73 @@ function configure(conn: Sqlite, write: boolean): void {
   conn.pragma('cache_size = -65536');
 }
 
-function open(path: string, write: boolean, mustExist: boolean): Sqlite {
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A file that exists but does not start with SQLite's header: encrypted (or not a database at all). */
+export function looksEncrypted(path: string): boolean {
   try {
-    const conn = new Database(path, { readonly: !write, fileMustExist: mustExist });
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      const n = readSync(fd, head, 0, 16, 0);
+      return n === 16 && !head.equals(SQLITE_MAGIC) && fstatSync(fd).size >= 1024;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** The SQLCipher v4 scheme and the key; must come before any other statement on the connection. */
+export function applyKey(conn: Sqlite, password: string): void {
+  conn.pragma("cipher = 'sqlcipher'");
+  conn.pragma('legacy = 4');
+  conn.pragma(`key = '${password.replace(/'/g, "''")}'`);
+}
+
+function open(path: string, write: boolean, mustExist: boolean, password: string | null): Sqlite {
+  let conn: Sqlite | null = null;
+  try {
+    conn = new Database(path, { readonly: !write, fileMustExist: mustExist });
+    if (password) applyKey(conn, password);
+    // the first read tells a wrong password (or a missing one) from a usable file
+    conn.prepare('SELECT count(*) FROM sqlite_master').get();
     configure(conn, write);
     return conn;
   } catch (e) {
+    conn?.close();
     const msg = e instanceof Error ? e.message : String(e);
     if (/unable to open|no such file|does not exist/i.test(msg))
       throw new AppError('WORKSPACE_NOT_FOUND', `找不到工作区文件：${path}`, '请确认路径正确，或新建一个工作区。');
-    if (/not a database|file is encrypted|malformed/i.test(msg))
+    if (/not a database|file is encrypted|malformed/i.test(msg)) {
+      if (password) throw new AppError('WRONG_PASSWORD', `工作区密码不正确：${path}`, '请重新输入密码（区分大小写）。输错不会损坏文件，也不会锁定。');
+      if (looksEncrypted(path)) throw new AppError('PASSWORD_REQUIRED', `工作区已加密，需要密码才能打开：${path}`, '请输入该工作区的密码（命令行用 --password-env 指定保存密码的环境变量）。');
       throw new AppError('DB_CORRUPT', `工作区文件已损坏，或不是亮家底工作区：${path}`, '如文件已损坏，请从备份恢复；也可以打开其他工作区，或新建一个工作区。');
+    }
     throw e;
   }
 }
 
-export function openWritable(path: string, opts: { mustExist: boolean }): WritableDb {
-  return { mode: 'write', conn: open(path, true, opts.mustExist), path };
+export function openWritable(path: string, opts: { mustExist: boolean; password?: string | null }): WritableDb {
+  return { mode: 'write', conn: open(path, true, opts.mustExist, opts.password ?? null), path };
 }
 
-export function openReadable(path: string): ReadableDb {
-  return { mode: 'read', conn: open(path, false, true), path };
+export function openReadable(path: string, password: string | null = null): ReadableDb {
+  return { mode: 'read', conn: open(path, false, true, password), path };
 }
 
+/** Closes; a writer first folds the WAL back and truncates it, so no old pages linger beside the file. */
 export function closeDb(db: ReadableDb): void {
-  if (db.conn.open) db.conn.close();
+  if (!db.conn.open) return;
+  if (db.mode === 'write') {
+    try {
+      db.conn.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // a busy reader elsewhere: the next writer's checkpoint does it
+    }
+  }
+  db.conn.close();
 }
 
 /** Runs fn in one IMMEDIATE transaction: all of it lands or none of it does. */

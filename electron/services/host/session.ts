@@ -6,12 +6,16 @@
 import { today } from '../../../shared/dates';
 import type { AppErrorData } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
-import { closeDb, type WritableDb } from '../db/connection';
+import { closeDb, getValue, inTransaction, type WritableDb } from '../db/connection';
+import { recordAudit } from '../audit/audit';
+import { backupNow, checkBackup, dailyBackup, restoreFile, type BackupInfo, type BackupReason } from '../backup/backups';
 import { ImportService } from '../import/import-service';
 import type { ImportLimits } from '../import/limits';
 import { closeEndedTerms } from '../members/members-service';
 import { createWorkspace, openWorkspace, type CreateOptions } from '../workspace/workspace';
 import { WriteQueue } from './write-queue';
+import { setPassword } from '../workspace/encryption';
+import { timingSafeEqual } from 'node:crypto';
 
 export class WorkspaceSession {
   private current: WritableDb | null = null;
@@ -22,6 +26,11 @@ export class WorkspaceSession {
   readonly writes = new WriteQueue();
   /** set when the startup workspace failed to open; cleared once any workspace is open */
   startupError: (AppErrorData & { path: string }) | null = null;
+  /**
+   * The open workspace's password, kept in this process only (never sent back to the page): the
+   * app lock and backup checks verify against it, a restore reopens with it.
+   */
+  private password: string | null = null;
 
   constructor(limits?: ImportLimits) {
     this.imports = new ImportService(limits);
@@ -39,9 +48,19 @@ export class WorkspaceSession {
     return this.current !== null;
   }
 
-  open(path: string, actor: string): WritableDb {
-    const db = openWorkspace(path, actor);
+  open(path: string, actor: string, password: string | null = null): WritableDb {
+    const db = openWorkspace(path, actor, password);
     this.switchTo(db);
+    this.password = password;
+    // once a day on use, a backup (not of the demo); a backup that fails never stops the work
+    if (!this.isDemo) {
+      try {
+        dailyBackup(db, actor, password);
+        this.backupProblem = null;
+      } catch (e) {
+        this.backupProblem = e instanceof Error ? e.message : String(e);
+      }
+    }
     // terms that ran out while the app was closed end now (recorded in the audit log)
     closeEndedTerms(db, today(), actor);
     return db;
@@ -50,13 +69,68 @@ export class WorkspaceSession {
   create(path: string, opts: CreateOptions): WritableDb {
     const db = createWorkspace(path, opts);
     this.switchTo(db);
+    this.password = opts.password ?? null;
     return db;
+  }
+
+  /** Encrypts the open workspace or changes its password; it is reopened with the new one. */
+  setPassword(current: string | null, next: string, actor: string): WritableDb {
+    const path = this.db.path;
+    setPassword(this.db, current ?? this.password, next, actor);
+    this.current = null;
+    return this.open(path, actor, next);
+  }
+
+  /** The app lock: is this the open workspace's password? Plain workspaces have none to check. */
+  checkPassword(candidate: string): boolean {
+    if (!this.password) return false;
+    const a = Buffer.from(candidate, 'utf8');
+    const b = Buffer.from(this.password, 'utf8');
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  get hasPassword(): boolean {
+    return this.password !== null;
+  }
+
+  /** why the last automatic backup failed, shown on the settings page; null when it worked */
+  backupProblem: string | null = null;
+
+  get isDemo(): boolean {
+    return getValue<number>(this.db, 'SELECT is_demo FROM workspace WHERE id = 1') === 1;
+  }
+
+  backup(reason: BackupReason, actor: string): BackupInfo {
+    return backupNow(this.db, reason, actor, this.password);
+  }
+
+  /** Backs up the current state, then replaces it by the backup file and reopens. */
+  restore(file: string, actor: string): void {
+    checkBackup(file, this.password);
+    this.backup('restore', actor);
+    this.reopenAfter(actor, (path) => restoreFile(path, file, this.password));
+    inTransaction(this.db, () => recordAudit(this.db, { actor, action: 'workspace.restore', target: file }));
+  }
+
+  /** Closes, runs fn on the closed file (a restore), reopens with the same password. */
+  reopenAfter(actor: string, fn: (path: string) => void): WritableDb {
+    const path = this.db.path;
+    const password = this.password;
+    this.close();
+    try {
+      fn(path);
+    } finally {
+      this.open(path, actor, password);
+      this.password = password;
+    }
+    return this.db;
   }
 
   close(): void {
     this.imports.clear();
     if (this.current) closeDb(this.current);
     this.current = null;
+    this.password = null;
   }
 
   private switchTo(db: WritableDb): void {

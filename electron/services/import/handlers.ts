@@ -7,8 +7,11 @@ import { importHistory } from './import-service';
 export const importHandlers: Handlers<'import.prepare' | 'import.commit' | 'import.discard' | 'import.history' | 'import.template'> = {
   'import.prepare': (input, { session, progress }) =>
     session.imports.prepare(session.db, input.path, (stage, done, total) => progress({ stage, done, total, message: stage })),
-  'import.commit': (input, { session, actor, progress }) =>
-    session.imports.commit(session.db, input.token, actor, (stage, done, total) => progress({ stage, done, total, message: stage })),
+  'import.commit': (input, { session, actor, progress }) => {
+    // a backup before every import (not of the demo), so a wrong package can be undone whole
+    if (!session.isDemo) session.backup('import', actor);
+    return session.imports.commit(session.db, input.token, actor, (stage, done, total) => progress({ stage, done, total, message: stage }));
+  },
   'import.discard': (input, { session }) => ({ discarded: session.imports.discard(input.token) }),
   'import.history': (_input, { session }) => importHistory(session.db),
   'import.template': async (input, { session, actor }) => ({ path: await writeTemplate(session.isOpen ? session.db : null, input.path, actor) }),

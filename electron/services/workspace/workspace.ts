@@ -7,7 +7,8 @@ import type { WorkspaceInfo } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
-import { closeDb, inTransaction, openWritable, type ReadableDb, type WritableDb } from '../db/connection';
+import { closeDb, inTransaction, looksEncrypted, openWritable, type ReadableDb, type WritableDb } from '../db/connection';
+import { recoverInterruptedSwap } from './swap';
 import { migrate, schemaVersion } from '../db/migrate';
 
 export interface CreateOptions {
@@ -15,11 +16,14 @@ export interface CreateOptions {
   regionName: string;
   actor: string;
   isDemo?: boolean;
+  /** encrypts the workspace (SQLCipher v4); none only for the demo or by explicit choice */
+  password?: string | null;
 }
 
 export function createWorkspace(path: string, opts: CreateOptions): WritableDb {
   if (existsSync(path)) throw new AppError('WORKSPACE_EXISTS', `文件已存在：${path}`, '请换一个文件名，或直接打开这个工作区。');
-  const db = openWritable(path, { mustExist: false });
+  if (opts.password) checkPasswordStrength(opts.password);
+  const db = openWritable(path, { mustExist: false, password: opts.password ?? null });
   try {
     migrate(db);
     inTransaction(db, () => {
@@ -27,7 +31,12 @@ export function createWorkspace(path: string, opts: CreateOptions): WritableDb {
         .prepare('INSERT INTO workspace (id, region_code, region_name, created_at, is_demo) VALUES (1, ?, ?, ?, ?)')
         .run(opts.regionCode, opts.regionName, new Date().toISOString(), opts.isDemo ? 1 : 0);
       syncBuiltinIndicators(db);
-      recordAudit(db, { actor: opts.actor, action: 'workspace.create', target: path, details: { regionCode: opts.regionCode, regionName: opts.regionName } });
+      recordAudit(db, {
+        actor: opts.actor,
+        action: 'workspace.create',
+        target: path,
+        details: { regionCode: opts.regionCode, regionName: opts.regionName, encrypted: !!opts.password },
+      });
     });
     return db;
   } catch (e) {
@@ -36,10 +45,22 @@ export function createWorkspace(path: string, opts: CreateOptions): WritableDb {
   }
 }
 
-export function openWorkspace(path: string, actor: string): WritableDb {
+/** At least 8 characters, not all the same kind: a lost laptop is attacked offline, at leisure. */
+export function checkPasswordStrength(pw: string): void {
+  const kinds = [/[0-9]/, /[a-z]/, /[A-Z]/, /[^0-9a-zA-Z]/].filter((r) => r.test(pw)).length;
+  if (pw.length < 8 || kinds < 2)
+    throw new AppError('INVALID_INPUT', '密码至少8位，且含数字、字母、符号或汉字中的两类。', '请设置更长、更复杂的密码；忘记密码将无法打开工作区，请妥善保管。');
+}
+
+export function openWorkspace(path: string, actor: string, password: string | null = null): WritableDb {
+  recoverInterruptedSwap(path);
   if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `找不到工作区文件：${path}`, '请确认路径正确，或新建一个工作区。');
-  const db = openWritable(path, { mustExist: true });
+  const db = openWritable(path, { mustExist: true, password });
   try {
+    // a quick structural check on every open; the full integrity_check is on demand
+    const quick = db.conn.pragma('quick_check', { simple: true });
+    if (quick !== 'ok')
+      throw new AppError('DB_CORRUPT', `工作区文件已损坏（${String(quick).slice(0, 80)}）：${path}`, '请在“设置与审计 → 备份与恢复”中从最近的备份恢复。');
     const before = schemaVersion(db);
     const hasWorkspace = before > 0 && db.conn.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='workspace'").get();
     if (!hasWorkspace)
@@ -117,5 +138,6 @@ export function workspaceInfo(db: ReadableDb): WorkspaceInfo {
     latestPeriod: defaultPeriod(db),
     importCount: Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get()),
     isDemo: w.is_demo === 1,
+    encrypted: looksEncrypted(db.path),
   };
 }

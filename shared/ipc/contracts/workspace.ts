@@ -1,14 +1,42 @@
-// Workspaces: one encrypted-ready SQLite file per pooling region.
+// Workspaces: one SQLite file per pooling region, encrypted with its password (SQLCipher v4);
+// backups beside it; integrity checks.
 
 import { z } from 'zod';
 import type { WorkspaceInfo } from '../../domain/types';
 import { empty, filePath, reads, returns, writes, type DomainContract } from './common';
 
+const password = z.string().min(1, '请输入密码').max(128, '密码过长');
+const newPassword = z.string().min(8, '密码至少8位').max(128, '密码过长');
+
+export interface BackupView {
+  name: string;
+  time: string;
+  reason: string;
+  bytes: number;
+}
+
 export const workspaceContract = {
   'workspace.info': reads(empty, returns<WorkspaceInfo>()),
   'workspace.create': writes(
-    z.object({ path: filePath, regionCode: z.string().regex(/^\d{6}$/, '统筹地区编码应为6位数字'), regionName: z.string().min(1).max(64) }).strict(),
+    z
+      .object({
+        path: filePath,
+        regionCode: z.string().regex(/^\d{6}$/, '统筹地区编码应为6位数字'),
+        regionName: z.string().min(1).max(64),
+        /** null: a plain workspace, by explicit choice */
+        password: newPassword.nullable(),
+      })
+      .strict(),
     returns<WorkspaceInfo>(),
   ),
-  'workspace.open': writes(z.object({ path: filePath }).strict(), returns<WorkspaceInfo>()),
+  'workspace.open': writes(z.object({ path: filePath, password: password.optional() }).strict(), returns<WorkspaceInfo>()),
+  /** encrypts a plain workspace (current omitted) or changes the password */
+  'workspace.setPassword': writes(z.object({ current: password.optional(), next: newPassword }).strict(), returns<WorkspaceInfo>()),
+  /** the app lock: is this the workspace's password? */
+  'workspace.unlock': reads(z.object({ password }).strict(), returns<{ ok: boolean }>()),
+  'workspace.backup': writes(empty, returns<BackupView>()),
+  'workspace.backups': reads(empty, returns<{ dir: string; list: BackupView[]; problem: string | null }>()),
+  /** a backup of this workspace, by its name in the backup folder (never an arbitrary path) */
+  'workspace.restore': writes(z.object({ name: z.string().regex(/^[0-9-]+[^/\\]*\.ljdbak$/, '备份文件名不正确') }).strict(), returns<WorkspaceInfo>()),
+  'workspace.check': reads(empty, returns<{ ok: boolean; message: string }>()),
 } satisfies DomainContract<'workspace'>;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DrawRecordView, FrozenDraw } from '../../../../shared/domain/members';
-import { checkSeed } from '../../../../shared/draw/seed-rule';
+import { checkSeed, describeSeedCheck } from '../../../../shared/draw/seed-rule';
 import type { SeedRuleView } from '../../../../shared/domain/members';
 import { Announcement } from './Announcement';
 import { DEFAULT_SEED_RULE, SeedRuleForm } from './SeedRuleForm';
@@ -26,6 +26,7 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
   const [seedRule, setSeedRule] = useState<SeedRuleView>(DEFAULT_SEED_RULE);
   const [cancelReason, setCancelReason] = useState('');
   const seedCheck = frozen?.seedRule ? checkSeed(seed, frozen.seedRule) : null;
+  const seedNote = describeSeedCheck(seedCheck);
 
   useEffect(() => {
     if (!record || shown >= record.steps.length) return;
@@ -237,14 +238,8 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
                 onChange={(e) => setSeed(e.target.value)}
                 data-testid="draw-seed"
               />
-              <div className={seedCheck && 'error' in seedCheck && seed ? 'muted warn' : 'muted'} data-testid="seed-check">
-                {!seed
-                  ? ''
-                  : seedCheck && 'canonical' in seedCheck
-                    ? `规范形式：${seedCheck.canonical}`
-                    : seedCheck && 'error' in seedCheck
-                      ? seedCheck.error
-                      : ''}
+              <div className={seed && seedNote.bad ? 'muted warn' : 'muted'} data-testid="seed-check">
+                {seed ? seedNote.text : ''}
               </div>
             </li>
             <li>

@@ -8,6 +8,7 @@ import { Grid } from '../../components/Grid';
 import { auditColumns, catalogColumns } from './columns';
 import { useApi } from '../../data/use-api';
 import { WorkspaceActions } from '../workspace/WorkspaceActions';
+import { SecurityCard } from './SecurityCard';
 
 export function SettingsPage({ info }: { info: AppInfo | null }) {
   const ws = info?.workspace ?? null;
@@ -49,13 +50,14 @@ export function SettingsPage({ info }: { info: AppInfo | null }) {
         <p className="muted">工作区是本机上的一个数据库文件（.ljd），程序不联网、不上传任何数据。程序下次启动时打开最近使用的工作区。</p>
         <WorkspaceActions />
       </div>
+      {ws && <SecurityCard ws={ws} />}
       <div className="card">
         <h3>指标目录（{catalog.data?.length ?? 0} 项）</h3>
         <Grid rows={catalog.data ?? []} columns={catalogColumns} height={360} testId="catalog-grid" />
       </div>
       <div className="card">
         <h3>审计日志</h3>
-        <p className="muted">每一次写入都记录操作人、时间与对象，并以哈希链相连，删除或篡改任何一条都会被发现（可用命令行的审计校验命令核对）。</p>
+        <p className="muted">每一次写入都记录操作人、时间与对象，并以哈希链相连，删除或篡改任何一条都会被发现；核对结果与导出见上方“工作区安全”。</p>
         <Grid rows={audit.data ?? []} columns={auditColumns} height={300} testId="audit-grid" />
       </div>
     </section>

@@ -1,47 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { AuditEntry, Indicator } from '../../../../shared/domain/types';
 import { formatDateTimeZh } from '../../../../shared/format';
-
-const ACTIONS: Record<string, string> = {
-  'workspace.create': '新建工作区',
-  'workspace.open': '打开工作区',
-  'workspace.migrate': '升级数据库',
-  'import.commit': '导入数据包',
-  'import.template': '导出模板',
-  'pool.add': '成员库新增',
-  'pool.update': '成员库修改',
-  'pool.remove': '成员库删除',
-  'pool.import': '导入成员库',
-  'pool.template': '生成推荐表',
-  'pool.eligible': '恢复抽选资格',
-  'pool.ineligible': '标注不符合条件',
-  'draw.rules': '修改抽选规则',
-  'draw.freeze': '冻结成员库',
-  'draw.execute': '抽选',
-  'draw.cancel': '作废冻结',
-  'draw.export': '导出抽选记录',
-  'draw.announcement': '导出抽选公告',
-  'member.appoint': '任命成员',
-  'member.extend': '延长任期',
-  'member.termsEnded': '任期届满',
-  'flags.cause': '记录预警原因',
-  'flags.thresholds': '修改预警阈值',
-  'views.save': '加入演示',
-  'views.remove': '移出演示',
-  'views.rename': '重命名演示页面',
-  'views.reorder': '调整演示顺序',
-  'comments.quick': '演示中记录意见',
-  'export.table': '导出数据',
-  'export.image': '导出图表',
-  'meeting.create': '新建会议',
-  'meeting.minutes': '保存纪要',
-  'meeting.attendee': '登记参会人',
-  'meeting.signin': '签到',
-  'meeting.absent': '缺席',
-  'comment.create': '记录意见',
-  'comment.status': '意见状态变更',
-  'meeting.exportList': '导出清单',
-};
+import { AUDIT_ACTIONS as ACTIONS } from '../../../../shared/domain/audit-actions';
 
 export const auditColumns: ColDef<AuditEntry>[] = [
   { headerName: '#', field: 'id', width: 80, type: 'numericColumn' },

@@ -10,6 +10,8 @@ const TITLES: Record<string, string> = {
   DB_CORRUPT: '工作区文件已损坏或无法识别',
   NOT_A_WORKSPACE: '所选文件不是亮家底工作区',
   WORKSPACE_NOT_FOUND: '找不到上次使用的工作区',
+  PASSWORD_REQUIRED: '工作区已加密',
+  WRONG_PASSWORD: '工作区已加密',
 };
 
 export function StartupErrorScreen({ error }: { error: NonNullable<AppInfo['startupError']> }) {
@@ -18,18 +20,24 @@ export function StartupErrorScreen({ error }: { error: NonNullable<AppInfo['star
       <header className="page-head">
         <h1>{TITLES[error.code] ?? '未能打开工作区'}</h1>
       </header>
-      <div className="card">
-        <div className="banner error" role="alert" data-testid="startup-error-message">
-          {error.message}
-          {error.hint && <div className="hint">{error.hint}</div>}
+      {error.code === 'PASSWORD_REQUIRED' || error.code === 'WRONG_PASSWORD' ? (
+        <div className="card">
+          <WorkspaceActions startupPath={error.path} />
         </div>
-        <dl className="facts">
-          <dt>文件</dt>
-          <dd className="mono">{error.path}</dd>
-        </dl>
-        <p className="muted">文件未作任何改动。可以打开其他工作区，或新建一个工作区后导入数据包。</p>
-        <WorkspaceActions />
-      </div>
+      ) : (
+        <div className="card">
+          <div className="banner error" role="alert" data-testid="startup-error-message">
+            {error.message}
+            {error.hint && <div className="hint">{error.hint}</div>}
+          </div>
+          <dl className="facts">
+            <dt>文件</dt>
+            <dd className="mono">{error.path}</dd>
+          </dl>
+          <p className="muted">文件未作任何改动。可以打开其他工作区，或新建一个工作区后导入数据包。</p>
+          <WorkspaceActions />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,122 @@
+// Backups of the open workspace: before every import, once a day on use, and on request. A backup
+// is VACUUM INTO from the open connection, so an encrypted workspace's backup is encrypted with the
+// same key (no plaintext copy is ever written); it is written under a temporary name, checked, then
+// renamed. History is bounded: the newest 10, plus the newest of each earlier month (24 months).
+// Restoring checks the backup first, backs up the current state, and swaps the file in (swap.ts).
+
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { localDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import { recordAudit } from '../audit/audit';
+import { closeDb, getValue, inTransaction, openReadable, type WritableDb } from '../db/connection';
+import { newPath, swapIn } from '../workspace/swap';
+
+export type BackupReason = 'manual' | 'import' | 'daily' | 'restore';
+const REASON_ZH: Record<BackupReason, string> = { manual: '手动', import: '导入前', daily: '每日', restore: '恢复前' };
+const KEEP_NEWEST = 10;
+const KEEP_MONTHS = 24;
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  /** local time, 2026-11-30 09:15:02 */
+  time: string;
+  reason: string;
+  bytes: number;
+}
+
+export const backupDir = (workspacePath: string) => join(dirname(workspacePath), `${basename(workspacePath)}.备份`);
+
+/** 20261130-091502 in Beijing time, whatever the machine's time zone */
+const stamp = (d: Date) => {
+  const b = new Date(d.getTime() + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(d).replace(/-/g, '')}-${p(b.getUTCHours())}${p(b.getUTCMinutes())}${p(b.getUTCSeconds())}`;
+};
+const NAME = /^(\d{8})-(\d{6})(?:-(\d+))?-(手动|导入前|每日|恢复前)\.ljdbak$/;
+
+export function listBackups(workspacePath: string): BackupInfo[] {
+  const dir = backupDir(workspacePath);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => ({ name, m: NAME.exec(name) }))
+    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ name, m }) => ({
+      file: join(dir, name),
+      name,
+      time: `${m[1]!.slice(0, 4)}-${m[1]!.slice(4, 6)}-${m[1]!.slice(6)} ${m[2]!.slice(0, 2)}:${m[2]!.slice(2, 4)}:${m[2]!.slice(4)}`,
+      reason: m[4]!,
+      bytes: statSync(join(dir, name)).size,
+    }))
+    .sort((a, b) => (a.name < b.name ? 1 : -1));
+}
+
+/** The newest KEEP_NEWEST, and the newest of each earlier month for KEEP_MONTHS months; the rest go. */
+export function prune(workspacePath: string): string[] {
+  const all = listBackups(workspacePath);
+  const keep = new Set(all.slice(0, KEEP_NEWEST).map((b) => b.file));
+  const months = new Set<string>();
+  for (const b of all.slice(KEEP_NEWEST)) {
+    const month = b.time.slice(0, 7);
+    if (!months.has(month) && months.size < KEEP_MONTHS) {
+      months.add(month);
+      keep.add(b.file);
+    }
+  }
+  const removed = all.filter((b) => !keep.has(b.file)).map((b) => b.file);
+  for (const f of removed) rmSync(f, { force: true });
+  return removed;
+}
+
+/** A backup file opens (with the workspace's password), is whole, and is a 亮家底 workspace. */
+export function checkBackup(file: string, password: string | null): void {
+  const db = openReadable(file, password);
+  try {
+    const ok = db.conn.pragma('integrity_check', { simple: true });
+    if (ok !== 'ok') throw new AppError('DB_CORRUPT', `备份文件已损坏（${String(ok).slice(0, 80)}）：${basename(file)}`, '请选择另一份备份。');
+    if (getValue<number>(db, "SELECT count(*) FROM sqlite_master WHERE name = 'workspace'") !== 1)
+      throw new AppError('NOT_A_WORKSPACE', `不是亮家底工作区的备份：${basename(file)}`, '请选择本工作区“.备份”文件夹中的文件。');
+  } finally {
+    closeDb(db);
+  }
+}
+
+export function backupNow(db: WritableDb, reason: BackupReason, actor: string, password: string | null, now = new Date()): BackupInfo {
+  const dir = backupDir(db.path);
+  mkdirSync(dir, { recursive: true });
+  let name = `${stamp(now)}-${REASON_ZH[reason]}.ljdbak`;
+  for (let i = 2; existsSync(join(dir, name)); i++) name = `${stamp(now)}-${i}-${REASON_ZH[reason]}.ljdbak`;
+  const tmp = join(dir, `${name}.tmp`);
+  rmSync(tmp, { force: true });
+  try {
+    db.conn.prepare('VACUUM INTO ?').run(tmp);
+    checkBackup(tmp, password);
+    renameSync(tmp, join(dir, name));
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    if (e instanceof AppError) throw e;
+    throw new AppError('INTERNAL', `备份未能写入：${e instanceof Error ? e.message : String(e)}`, '请检查磁盘空间和文件夹权限；工作区本身未受影响。');
+  }
+  inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.backup', target: join(dir, name), details: { reason } }));
+  prune(db.path);
+  return listBackups(db.path).find((b) => b.name === name)!;
+}
+
+/** Once a day on use: when no backup was made today (local date). */
+export function dailyBackup(db: WritableDb, actor: string, password: string | null, now = new Date()): BackupInfo | null {
+  const today = localDate(now).replace(/-/g, '');
+  if (listBackups(db.path).some((b) => b.name.startsWith(today))) return null;
+  return backupNow(db, 'daily', actor, password, now);
+}
+
+/**
+ * Replaces the closed workspace file at `path` by the backup (checked first). The caller has
+ * backed up the current state and closed it, and reopens it afterwards.
+ */
+export function restoreFile(path: string, backupFile: string, password: string | null): void {
+  checkBackup(backupFile, password);
+  copyFileSync(backupFile, newPath(path));
+  checkBackup(newPath(path), password);
+  swapIn(path);
+}

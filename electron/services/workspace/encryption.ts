@@ -1,0 +1,93 @@
+// Setting and changing a workspace's password. The file is never rekeyed in place: an encrypted copy
+// is written beside it (VACUUM INTO from the open connection, then keyed), verified (it opens with
+// the new password, passes integrity_check, holds the same rows), and swapped in (swap.ts), so a
+// crash leaves the old file or the new one. A plain workspace converted this way leaves no
+// plaintext file behind (the old one is overwritten with zeros).
+
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../../shared/errors';
+import { recordAudit } from '../audit/audit';
+import { applyKey, closeDb, inTransaction, looksEncrypted, openReadable, type WritableDb } from '../db/connection';
+import { newPath, swapIn } from './swap';
+import { checkPasswordStrength } from './workspace';
+
+/** Tables and row counts: the copy must hold exactly what the original holds. */
+function census(conn: Database.Database): string {
+  const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return tables.map((t) => `${t}:${String(conn.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get())}`).join(',');
+}
+
+/**
+ * Writes <file>.new: a copy of the open workspace encrypted with `password`, verified. The caller
+ * then closes the workspace and swaps the copy in. `password` null: a plain copy (for tests only).
+ */
+export function writeEncryptedCopy(db: WritableDb, password: string): void {
+  const target = newPath(db.path);
+  rmSync(target, { force: true });
+  const expected = census(db.conn);
+  db.conn.pragma('wal_checkpoint(TRUNCATE)');
+  // the copy has the source's key (none for a plain workspace); it is keyed anew below
+  db.conn.prepare('VACUUM INTO ?').run(target);
+  const wasEncrypted = looksEncrypted(db.path);
+  const copy = new Database(target);
+  try {
+    if (wasEncrypted) throw new AppError('INVALID_INPUT', '内部错误：加密工作区须用原密码复制。', '请重试。');
+    copy.pragma("cipher = 'sqlcipher'");
+    copy.pragma('legacy = 4');
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma(`rekey = '${password.replace(/'/g, "''")}'`);
+  } finally {
+    copy.close();
+  }
+  verifyCopy(target, password, expected);
+}
+
+function verifyCopy(path: string, password: string, expected: string): void {
+  const check = openReadable(path, password);
+  try {
+    const ok = check.conn.pragma('integrity_check', { simple: true });
+    if (ok !== 'ok') throw new AppError('DB_CORRUPT', `加密副本校验未通过（${String(ok)}），原工作区未改动。`, '请检查磁盘空间后重试。');
+    if (census(check.conn) !== expected) throw new AppError('DB_CORRUPT', '加密副本与原工作区的数据行数不一致，原工作区未改动。', '请重试；如仍失败请联系技术支持。');
+  } finally {
+    closeDb(check);
+  }
+  if (!looksEncrypted(path)) throw new AppError('INTERNAL', '加密副本未被加密，原工作区未改动。', '请联系技术支持。');
+}
+
+/** Re-keys an encrypted copy (written from a keyed connection, so it has the old key) to the new password. */
+function rekeyCopy(db: WritableDb, oldPassword: string, newPassword: string): void {
+  const target = newPath(db.path);
+  rmSync(target, { force: true });
+  const expected = census(db.conn);
+  db.conn.pragma('wal_checkpoint(TRUNCATE)');
+  db.conn.prepare('VACUUM INTO ?').run(target);
+  const copy = new Database(target);
+  try {
+    applyKey(copy, oldPassword);
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma(`rekey = '${newPassword.replace(/'/g, "''")}'`);
+  } finally {
+    copy.close();
+  }
+  verifyCopy(target, newPassword, expected);
+}
+
+/**
+ * Encrypts a plain workspace, or changes an encrypted one's password. Returns when the new file is
+ * in place and closed; the caller reopens it with the new password.
+ */
+export function setPassword(db: WritableDb, current: string | null, next: string, actor: string): void {
+  checkPasswordStrength(next);
+  const encrypted = looksEncrypted(db.path);
+  if (encrypted && !current) throw new AppError('PASSWORD_REQUIRED', '请输入当前密码。', '修改密码须先验证当前密码。');
+  if (encrypted) {
+    // the current password is checked on a second connection: a wrong one changes nothing
+    closeDb(openReadable(db.path, current));
+  }
+  inTransaction(db, () => recordAudit(db, { actor, action: encrypted ? 'workspace.rekey' : 'workspace.encrypt', target: db.path }));
+  if (encrypted) rekeyCopy(db, current!, next);
+  else writeEncryptedCopy(db, next);
+  closeDb(db);
+  swapIn(db.path);
+}
