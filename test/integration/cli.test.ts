@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { applyKey } from '../../electron/services/db/connection';
 import { tempDir } from '../helpers/temp';
 import { toCsv } from '../../electron/services/package/write-package';
 
@@ -49,6 +51,32 @@ describe.runIf(existsSync(CLI))('command line', () => {
     expect(v.code).toBe(0);
     expect(JSON.parse(v.out).counts.institutions).toBe(80);
     expect(cli('audit-verify', ws).out).toContain('哈希链校验通过');
+  });
+
+  it('works on an encrypted workspace with --password-env, and audit-verify names the edited entry', () => {
+    const dir = tempDir();
+    const ws = join(dir, 'enc.ljd');
+    const env = { ...process.env, LJD_PW: '医保数据2026-工作组' };
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, env });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    expect(run('init', ws, '--region-code', '990100', '--region-name', '示范市', '--password-env', 'LJD_PW').code).toBe(0);
+    expect(run('import', DEMO_ZIP, '--workspace', ws, '--password-env', 'LJD_PW').code).toBe(0);
+    expect(readFileSync(ws).includes(Buffer.from('示范市第一人民医院'))).toBe(false);
+    // no password: said plainly, with what to do; an unset variable is a usage error
+    const locked = run('info', ws);
+    expect(locked.code).not.toBe(0);
+    expect(locked.err).toContain('--password-env');
+    expect(run('info', ws, '--password-env', 'NOT_SET_ANYWHERE').err).toContain('环境变量 NOT_SET_ANYWHERE 未设置');
+    expect(run('audit-verify', ws, '--password-env', 'LJD_PW').out).toContain('哈希链校验通过');
+    const db = new Database(ws);
+    applyKey(db, env.LJD_PW);
+    db.prepare("UPDATE audit_log SET actor = '他人' WHERE id = 3").run();
+    db.close();
+    const v = run('audit-verify', ws, '--password-env', 'LJD_PW');
+    expect(v.code).toBe(1);
+    expect(v.out).toContain('第 3 条');
   });
 
   it('validates without a workspace and exits 1 on a bad package, naming the place', () => {
