@@ -29,7 +29,32 @@ module.exports = {
     onlyLoadAppFromAsar: true,
     grantFileProtocolExtraPrivileges: false,
   },
-  win: { target: 'nsis' },
+  // the native module (SQLCipher build) is rebuilt for Electron and for each target architecture
+  npmRebuild: true,
+  nodeGypRebuild: false,
+  win: {
+    target: [
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ],
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    // the workspaces are the user's data: uninstalling never deletes them
+    deleteAppDataOnUninstall: false,
+  },
   mac: { target: 'dmg' },
-  linux: { target: 'AppImage', category: 'Office' },
+  // domestic Linux on government laptops (统信UOS, 麒麟) runs on x64 and arm64 (Phytium, Kunpeng)
+  linux: {
+    target: [
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ],
+    category: 'Office',
+    maintainer: '亮家底',
+    synopsis: '医保数据工作组：亮家底',
+  },
+  deb: { depends: ['libnss3', 'libgtk-3-0', 'libxss1', 'libasound2'] },
 };

@@ -1,0 +1,54 @@
+// The installers' configuration, checked without building them (the Electron binary cannot be
+// downloaded here): every target the issue names, the native module rebuilt for Electron, the fuses
+// an offline confidential app needs, no publishing or auto-update anywhere, the fonts, demo and
+// draw verifier shipped.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const config = require(join(ROOT, 'electron-builder.config.cjs')) as Record<string, unknown> & {
+  win: { target: { target: string; arch: string[] }[] };
+  linux: { target: { target: string; arch: string[] }[] };
+  electronFuses: Record<string, boolean>;
+  extraResources: { from: string; to: string }[];
+  asarUnpack: string[];
+};
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+describe('installers', () => {
+  it('build Windows NSIS and portable, Linux AppImage and deb for x64 and arm64', () => {
+    expect(config.win.target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ]);
+    for (const t of ['AppImage', 'deb']) expect(config.linux.target.find((x) => x.target === t)?.arch).toEqual(['x64', 'arm64']);
+  });
+
+  it('rebuild the SQLCipher native module for Electron and unpack the worker', () => {
+    expect(config.npmRebuild).toBe(true);
+    expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(config.asarUnpack).toContain('dist/node/db.worker.cjs');
+  });
+
+  it('flip the fuses and never publish or update', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    expect(config.publish).toBeNull();
+    const all = JSON.stringify(pkg) + readFileSync(join(ROOT, 'electron-builder.config.cjs'), 'utf8');
+    expect(all).not.toMatch(/electron-updater|autoUpdater|update-electron-app/);
+    expect((config as { nsis: { deleteAppDataOnUninstall: boolean } }).nsis.deleteAppDataOnUninstall).toBe(false);
+  });
+
+  it('ship the fonts, the demo and the independent draw verifier', () => {
+    const to = config.extraResources.map((r) => r.to);
+    expect(to).toEqual(expect.arrayContaining(['demo', 'fonts/NotoSansSC-Regular.ttf', '复核程序/verify_draw.py']));
+    for (const r of config.extraResources) expect(() => readFileSync(join(ROOT, r.from.replace(/\/$/, '')))).not.toThrow(/ENOENT/);
+  });
+});
