@@ -14,6 +14,7 @@ const config = require(join(ROOT, 'electron-builder.config.cjs')) as Record<stri
   electronFuses: Record<string, boolean>;
   extraResources: { from: string; to: string }[];
   asarUnpack: string[];
+  nsis: { deleteAppDataOnUninstall: boolean };
 };
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
@@ -43,7 +44,7 @@ describe('installers', () => {
     expect(config.publish).toBeNull();
     const all = JSON.stringify(pkg) + readFileSync(join(ROOT, 'electron-builder.config.cjs'), 'utf8');
     expect(all).not.toMatch(/electron-updater|autoUpdater|update-electron-app/);
-    expect((config as { nsis: { deleteAppDataOnUninstall: boolean } }).nsis.deleteAppDataOnUninstall).toBe(false);
+    expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
   });
 
   it('ship the fonts, the demo and the independent draw verifier', () => {

@@ -63,12 +63,14 @@ export function verifyRecord(json: string, announcement?: string): VerifyResult 
   } catch {
     return { ok: false, problems: ['文件不是有效的 JSON 抽选记录'], result: [] };
   }
-  if (record.format !== 'liangjiadi-draw-record') return { ok: false, problems: ['文件不是亮家底抽选记录（format 字段不符）'], result: [] };
+  if (!record || typeof record !== 'object' || Array.isArray(record) || record.format !== 'liangjiadi-draw-record')
+    return { ok: false, problems: ['文件不是亮家底抽选记录（format 字段不符）'], result: [] };
   const problems: string[] = [];
-  const { recordHash: stated, ...body } = record;
-  if (recordHash(body as Canonical) !== stated) problems.push('recordHash 与记录内容不符（记录被改动）');
-  const recorded = (record.result ?? []) as VerifyResult['result'];
+  const recorded = (Array.isArray(record.result) ? record.result : []) as VerifyResult['result'];
+  // a record of any shape is checked without throwing: whatever cannot be checked is a problem
   try {
+    const { recordHash: stated, ...body } = record;
+    if (recordHash(body as Canonical) !== stated) problems.push('recordHash 与记录内容不符（记录被改动）');
     if (record.version === 2) verifyV2(record, problems, announcement);
     else {
       const seed = record.seed as { input: string; canonical: string };
@@ -85,7 +87,8 @@ export function verifyRecord(json: string, announcement?: string): VerifyResult 
       compareOutcome(problems, record, out);
     }
   } catch (e) {
-    return { ok: false, problems: [...problems, `无法重新抽选：${e instanceof Error ? e.message : String(e)}`], result: [] };
+    const why = e instanceof TypeError || e instanceof RangeError ? '记录缺少必要的字段或字段格式不正确' : e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [...problems, `无法重新抽选：${why}`], result: [] };
   }
   return { ok: problems.length === 0, problems, result: recorded };
 }
