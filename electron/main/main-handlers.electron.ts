@@ -9,35 +9,41 @@ import type { AppInfo } from '../../shared/domain/types';
 import { AppError } from '../../shared/errors';
 import type { Channel, ParsedInput, Result } from '../../shared/ipc/contract';
 import type { DbWorkerClient } from '../services/host/worker-client';
+import type { PathGrants } from './path-grants';
 
 export interface MainContext {
   window: BrowserWindow;
   worker: DbWorkerClient;
+  grants: PathGrants;
 }
 
 type MainChannel = 'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService';
 type MainHandlers = { [C in MainChannel & Channel]: (input: ParsedInput<C>, ctx: MainContext) => Promise<Result<C>> };
 
 export const mainHandlers: MainHandlers = {
-  'dialog.open': async (input, { window }) => {
+  // the dialogs answer with tokens (path-grants.ts) and the file's name for display
+  'dialog.open': async (input, { window, grants }) => {
     const r = await dialog.showOpenDialog(window, { title: input.title, properties: ['openFile'], filters: input.filters });
-    return { path: r.canceled ? null : (r.filePaths[0] ?? null) };
+    const path = r.canceled ? null : (r.filePaths[0] ?? null);
+    return { path: path && grants.grant(path, 'open'), name: path && basename(path) };
   },
-  'dialog.save': async (input, { window }) => {
+  'dialog.save': async (input, { window, grants }) => {
     const r = await dialog.showSaveDialog(window, {
       title: input.title,
       defaultPath: join(app.getPath('documents'), basename(input.defaultName)),
       filters: input.filters,
     });
-    return { path: r.canceled ? null : (r.filePath ?? null) };
+    const path = r.canceled ? null : (r.filePath ?? null);
+    return { path: path && grants.grant(path, 'save'), name: path && basename(path) };
   },
-  'dialog.folder': async (input, { window }) => {
+  'dialog.folder': async (input, { window, grants }) => {
     const r = await dialog.showOpenDialog(window, {
       title: input.title,
       defaultPath: app.getPath('documents'),
       properties: ['openDirectory', 'createDirectory'],
     });
-    return { path: r.canceled ? null : (r.filePaths[0] ?? null) };
+    const path = r.canceled ? null : (r.filePaths[0] ?? null);
+    return { path: path && grants.grant(path, 'folder'), name: path && basename(path) };
   },
   'print.pdf': async (input, { window }) => {
     const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, landscape: input.landscape ?? false });

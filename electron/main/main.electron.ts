@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, sep } from 'node:path';
 import type { Envelope } from '../../shared/errors';
-import { contract, INVOKE, isChannel, PROGRESS_EVENT } from '../../shared/ipc/contract';
+import { contract, GRANT_DROP, INVOKE, isChannel, PROGRESS_EVENT } from '../../shared/ipc/contract';
+import { PathGrants } from './path-grants';
 import { dispatchTo } from '../services/host/dispatch';
 import { DbWorkerClient } from '../services/host/worker-client';
 import { mainHandlers } from './main-handlers.electron';
@@ -83,16 +84,32 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
+/** the paths the page may use: tokens from the dialogs (path-grants.ts) */
+const grants = new PathGrants();
+
 function registerIpc(): void {
+  ipcMain.handle(GRANT_DROP, (event, path: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame) || typeof path !== 'string' || !path) return null;
+    return grants.grant(path, 'open');
+  });
   ipcMain.handle(INVOKE, async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const frame = event.senderFrame;
     if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame))
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '拒绝来自非本程序页面的请求。' } };
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的操作。' } };
     if (!worker || !mainWindow) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
+    // only paths the user picked: dialog tokens become paths here, before any handler sees them
+    const granted = grants.resolve(channel, input);
+    if (!granted.ok) return { ok: false, error: granted.error };
     // the main process's own channels: same validation and error path as the services'
-    if (contract[channel].where === 'main') return dispatchTo('main', mainHandlers, channel, input, { window: mainWindow, worker });
-    const result = await worker.invoke(channel, input);
+    if (contract[channel].where === 'main') {
+      const r = await dispatchTo('main', mainHandlers, channel, granted.input, { window: mainWindow, worker, grants });
+      if (r.ok) grants.consume(granted.used);
+      return r;
+    }
+    const result = await worker.invoke(channel, granted.input);
+    if (result.ok) grants.consume(granted.used);
     // the workspace the user opened or created is the one the app starts with next time
     if (result.ok && (channel === 'workspace.open' || channel === 'workspace.create')) rememberWorkspace((result.value as { path: string }).path);
     return result;
@@ -151,11 +168,14 @@ app.whenReady().then(async () => {
   Menu.setApplicationMenu(null);
   // the packaged CJK font for PDF reports (in development the services find it in node_modules)
   if (app.isPackaged) process.env.LIANGJIADI_FONTS = join(resourcesRoot, 'fonts');
+  const startupWorkspace = process.env.LIANGJIADI_WORKSPACE || lastWorkspace() || join(app.getPath('userData'), 'workspaces', 'demo.ljd');
+  // its startup screen (a password, a damaged file) may reopen it by name
+  grants.allow(startupWorkspace, 'open');
   worker = new DbWorkerClient(
     // packaged: the worker file is unpacked beside the asar (electron-builder asarUnpack)
     join(__dirname, 'db.worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
     {
-      workspacePath: process.env.LIANGJIADI_WORKSPACE || lastWorkspace() || join(app.getPath('userData'), 'workspaces', 'demo.ljd'),
+      workspacePath: startupWorkspace,
       demoPackage: join(resourcesRoot, 'demo', 'demo-region.zip'),
       actor: actor(),
     },

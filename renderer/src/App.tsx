@@ -19,6 +19,7 @@ import { Sidebar, type PageId } from './features/shell/Sidebar';
 import { StartupErrorScreen } from './features/shell/StartupErrorScreen';
 import { StatusBar } from './features/shell/StatusBar';
 import { AppLock } from './features/shell/AppLock';
+import { SecondPersonDialog } from './features/shell/SecondPersonDialog';
 
 export function App() {
   const [page, setPage] = useState<PageId>('overview');
@@ -68,6 +69,7 @@ export function App() {
           )}
         </main>
         <StatusBar info={info} period={period} />
+        <SecondPersonDialog />
       </div>
     </AppLock>
   );

@@ -5,7 +5,7 @@ declare global {
     /** the typed service API from the preload (or the e2e bridge) */
     readonly api: Api;
     /** path of a dropped file (Electron only) */
-    readonly files?: { pathOf(file: File): string };
+    readonly files?: { grantDropped(file: File): Promise<string | null> };
   }
 }
 

@@ -19,6 +19,7 @@ import { meetingsContract } from './contracts/meetings';
 import { membersContract } from './contracts/members';
 import { poolContract } from './contracts/pool';
 import { reportsContract } from './contracts/reports';
+import { securityContract } from './contracts/security';
 import { settingsContract } from './contracts/settings';
 import { dialogContract, printContract } from './contracts/shell';
 import { viewsContract } from './contracts/views';
@@ -44,6 +45,7 @@ const parts = [
   reportsContract,
   evaluationContract,
   auditContract,
+  securityContract,
   dialogContract,
   printContract,
 ] as const;
@@ -76,6 +78,8 @@ export const MAIN_CHANNELS = CHANNELS.filter((c) => contract[c].where === 'main'
 export const PROGRESS_EVENT = 'event.progress';
 /** The one invoke channel name used on the wire; the real channel travels in the payload. */
 export const INVOKE = 'lj:invoke';
+/** the preload asks main for a token for a file dropped on the window (the path comes from the File, not the page) */
+export const GRANT_DROP = 'lj:grant-drop';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

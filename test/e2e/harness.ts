@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Progress } from '../../shared/domain/types';
 import type { Envelope } from '../../shared/errors';
@@ -17,6 +17,7 @@ import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { SERVICE_STOPPED } from '../../electron/services/host/worker-client';
+import { PathGrants, type GrantKind } from '../../electron/main/path-grants';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RENDERER = join(ROOT, 'dist', 'renderer');
@@ -143,14 +144,29 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   // the data service as the main process sees it: stopService() makes it fail like a dead worker
   const service = { stopped: false };
   const printed: string[] = [];
-  await page.exposeBinding('__ljInvoke', async (_source, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+  // as the main process does: the dialogs hand out tokens, and only tokens become paths
+  const grants = new PathGrants();
+  if (opts.startupPath) grants.allow(opts.startupPath, 'open');
+  const answer = (path: string | null, kind: GrantKind) => ({
+    ok: true as const,
+    value: { path: path && grants.grant(path, kind), name: path && basename(path) },
+  });
+  await page.exposeBinding('__ljInvoke', async (_source, channel: unknown, raw: unknown): Promise<Envelope<unknown>> => {
+    const granted = grants.resolve(String(channel), raw);
+    if (!granted.ok) return { ok: false, error: granted.error };
+    const input = granted.input;
+    const result = await invoke(channel, input);
+    if (result.ok) grants.consume(granted.used);
+    return result;
+  });
+  const invoke = async (channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (isChannel(channel) && contract[channel].where === 'main') {
       // the main process's own channels: validated like the services', answered as Electron would
       const parsed = contract[channel].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '' } };
-      if (channel === 'dialog.open') return { ok: true, value: { path: dialogs.open } };
-      if (channel === 'dialog.save') return { ok: true, value: { path: dialogs.save } };
-      if (channel === 'dialog.folder') return { ok: true, value: { path: dialogs.folder } };
+      if (channel === 'dialog.open') return answer(dialogs.open, 'open');
+      if (channel === 'dialog.save') return answer(dialogs.save, 'save');
+      if (channel === 'dialog.folder') return answer(dialogs.folder, 'folder');
       if (channel === 'app.restartService') {
         service.stopped = false;
         return dispatch('app.info', {}, { session, actor: 'e2e测试', progress: () => undefined });
@@ -173,7 +189,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
         void page.evaluate((x) => (window as unknown as { __ljEmitProgress: (p: Progress) => void }).__ljEmitProgress(x), progress).catch(() => undefined);
       },
     });
-  });
+  };
   await page.addInitScript({ content: await bridge() });
   await page.goto(`${origin}/index.html`);
   mkdirSync(SCREENSHOTS, { recursive: true });

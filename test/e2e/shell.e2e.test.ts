@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../shared/format';
@@ -72,9 +73,13 @@ describe('app shell in Chromium', () => {
     const demoPath = h.session.db.path;
     await h.page.getByTestId('ws-code').fill('320100');
     await h.page.getByTestId('ws-name').fill('南京市');
+    // a new workspace is encrypted with the password set here
+    await h.page.getByTestId('ws-password').fill('南京医保-2026');
+    await h.page.getByTestId('ws-password-confirm').fill('南京医保-2026');
     h.dialogs.save = join(h.dir, '南京市.ljd');
     await h.page.getByTestId('ws-create').click();
-    await h.page.getByText('已新建并打开工作区：南京市').waitFor();
+    await h.page.getByText('已新建并打开加密工作区：南京市').waitFor();
+    expect(readFileSync(join(h.dir, '南京市.ljd')).subarray(0, 15).toString()).not.toBe('SQLite format 3');
     await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('南京市');
     await expect(h.page.getByTestId('status-period').textContent()).resolves.toBe('暂无数据');
     expect(h.session.db.path).toBe(join(h.dir, '南京市.ljd'));

@@ -28,7 +28,12 @@ export function chainStatus(db: WritableDb): ChainStatus {
 
 const HEADER = ['序号', '时间', '操作人', '操作', '对象', '详情', '前一条哈希', '本条哈希'];
 
-export async function exportAudit(db: WritableDb, path: string, format: 'xlsx' | 'csv', actor: string): Promise<{ path: string; rows: number; chain: ChainStatus }> {
+export async function exportAudit(
+  db: WritableDb,
+  path: string,
+  format: 'xlsx' | 'csv',
+  actor: string,
+): Promise<{ path: string; rows: number; chain: ChainStatus }> {
   const chain = chainStatus(db);
   const rows = db.conn.prepare('SELECT id, at, actor, action, target, details, prev_hash, hash FROM audit_log ORDER BY id').raw().all() as [
     number,
@@ -40,7 +45,16 @@ export async function exportAudit(db: WritableDb, path: string, format: 'xlsx' |
     string,
     string,
   ][];
-  const out = rows.map(([id, at, who, action, target, details, prev, hash]) => [id, formatDateTimeZh(at), who, AUDIT_ACTIONS[action] ?? action, target, details, prev, hash]);
+  const out = rows.map(([id, at, who, action, target, details, prev, hash]) => [
+    id,
+    formatDateTimeZh(at),
+    who,
+    AUDIT_ACTIONS[action] ?? action,
+    target,
+    details,
+    prev,
+    hash,
+  ]);
   if (format === 'csv') {
     writeFileSync(path, toCsv(HEADER, [[`校验结果：${chain.text}`, '', '', '', '', '', '', ''], ...out]));
   } else {

@@ -39,14 +39,18 @@ function configure(conn: Sqlite, write: boolean): void {
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
-/** A file that exists but does not start with SQLite's header: encrypted (or not a database at all). */
+/**
+ * A file that exists, does not start with SQLite's header, and whose first page looks random (an
+ * encrypted page uses nearly all 256 byte values; a damaged or foreign file rarely does): encrypted.
+ */
 export function looksEncrypted(path: string): boolean {
   try {
     const fd = openSync(path, 'r');
     try {
-      const head = Buffer.alloc(16);
-      const n = readSync(fd, head, 0, 16, 0);
-      return n === 16 && !head.equals(SQLITE_MAGIC) && fstatSync(fd).size >= 1024;
+      const head = Buffer.alloc(1024);
+      const n = readSync(fd, head, 0, 1024, 0);
+      if (n < 1024 || head.subarray(0, 16).equals(SQLITE_MAGIC) || fstatSync(fd).size < 1024) return false;
+      return new Set(head).size >= 128;
     } finally {
       closeSync(fd);
     }
@@ -78,7 +82,12 @@ function open(path: string, write: boolean, mustExist: boolean, password: string
       throw new AppError('WORKSPACE_NOT_FOUND', `找不到工作区文件：${path}`, '请确认路径正确，或新建一个工作区。');
     if (/not a database|file is encrypted|malformed/i.test(msg)) {
       if (password) throw new AppError('WRONG_PASSWORD', `工作区密码不正确：${path}`, '请重新输入密码（区分大小写）。输错不会损坏文件，也不会锁定。');
-      if (looksEncrypted(path)) throw new AppError('PASSWORD_REQUIRED', `工作区已加密，需要密码才能打开：${path}`, '请输入该工作区的密码（命令行用 --password-env 指定保存密码的环境变量）。');
+      if (looksEncrypted(path))
+        throw new AppError(
+          'PASSWORD_REQUIRED',
+          `工作区已加密，需要密码才能打开：${path}`,
+          '请输入该工作区的密码（命令行用 --password-env 指定保存密码的环境变量）。',
+        );
       throw new AppError('DB_CORRUPT', `工作区文件已损坏，或不是亮家底工作区：${path}`, '如文件已损坏，请从备份恢复；也可以打开其他工作区，或新建一个工作区。');
     }
     throw e;

@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Handlers } from '../host/handler-types';
+import { secondPerson } from '../security/two-person';
 import { exportDrawRecord, getRules, getTypes, listDraws, rulesView, setRules } from './draw-service';
 import { executeDraw } from './execute';
 import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
@@ -22,7 +23,10 @@ export const drawHandlers: Handlers<
   'draw.setRules': (input, { session, actor }) => rulesView(setRules(session.db, input.rules, actor), getTypes(session.db)),
   'draw.freeze': (input, { session, actor }) => freezeDraw(session.db, input, actor),
   'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
-  'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, input.reason, actor), { cancelled: true }),
+  'draw.cancel': (input, { session, actor }) => (
+    cancelDraw(session.db, input.drawId, input.reason, secondPerson(session.db, session.confirmation, '作废抽选冻结', actor)),
+    { cancelled: true }
+  ),
   'draw.list': (_input, { session }) => listDraws(session.db),
   'draw.exportAnnouncement': (input, { session, actor }) => exportAnnouncement(session.db, input.drawId, input.path, actor),
   'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),

@@ -15,6 +15,7 @@ import { meetingsHandlers } from '../meetings/handlers';
 import { membersHandlers } from '../members/handlers';
 import { poolHandlers } from '../pool/handlers';
 import { reportsHandlers } from '../reports/handlers';
+import { securityHandlers } from '../security/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { viewsHandlers } from '../views/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
@@ -38,4 +39,5 @@ export const handlers: Handlers<WorkerChannel> = {
   ...reportsHandlers,
   ...evaluationHandlers,
   ...auditHandlers,
+  ...securityHandlers,
 };

@@ -16,6 +16,7 @@ import { createWorkspace, openWorkspace, type CreateOptions } from '../workspace
 import { WriteQueue } from './write-queue';
 import { setPassword } from '../workspace/encryption';
 import { timingSafeEqual } from 'node:crypto';
+import { PendingConfirmation } from '../security/two-person';
 
 export class WorkspaceSession {
   private current: WritableDb | null = null;
@@ -92,6 +93,9 @@ export class WorkspaceSession {
   get hasPassword(): boolean {
     return this.password !== null;
   }
+
+  /** a reviewer's confirmation of the next guarded operation (two-person control) */
+  readonly confirmation = new PendingConfirmation();
 
   /** why the last automatic backup failed, shown on the settings page; null when it worked */
   backupProblem: string | null = null;

@@ -1,6 +1,8 @@
 // Handlers of the pool.* channels.
 
 import type { Handlers } from '../host/handler-types';
+import { secondPerson } from '../security/two-person';
+import { AppError } from '../../../shared/errors';
 import { importPool } from './pool-import';
 import { writePoolTemplate } from './pool-template';
 import { addPoolMember, listPool, removePoolMember, setEligibility, updatePoolMember } from './pool-service';
@@ -10,7 +12,17 @@ export const poolHandlers: Handlers<'pool.list' | 'pool.add' | 'pool.update' | '
   'pool.add': (input, { session, actor }) => addPoolMember(session.db, input.member, actor),
   'pool.update': (input, { session, actor }) => updatePoolMember(session.db, input.id, input.member, actor),
   'pool.setEligibility': (input, { session, actor }) => setEligibility(session.db, input.id, input.eligible, input.reason, actor),
-  'pool.remove': (input, { session, actor }) => (removePoolMember(session.db, input.id, actor), { removed: true }),
+  'pool.remove': (input, { session, actor }) => (
+    removePoolMember(session.db, input.id, secondPerson(session.db, session.confirmation, '删除成员库人员', actor)),
+    { removed: true }
+  ),
   'pool.import': (input, { session, actor }) => importPool(session.db, input.path, actor),
-  'pool.template': (input, { session, actor }) => writePoolTemplate(session.db, input.path, { sample: input.sample }, actor),
+  'pool.template': async (input, { session, actor }) => {
+    const t = await writePoolTemplate(session.db, input.path, { sample: input.sample }, actor);
+    if (!input.sample) return t;
+    // the sample goes through the same file import as the institutions' sheets
+    const r = await importPool(session.db, input.path, actor);
+    if (r.errors.length) throw new AppError('INTERNAL', `示范推荐表未能导入：${r.errors[0]!.message}`, '请联系技术支持。');
+    return { ...t, added: r.added };
+  },
 };

@@ -1,6 +1,7 @@
 // Handlers of the reports.* channels.
 
 import type { Handlers } from '../host/handler-types';
+import { secondPerson } from '../security/two-person';
 import { buildReport } from './build';
 import { exportNoticeBatch, exportReport } from './export-report';
 import { listExports, trace } from './register';
@@ -13,13 +14,14 @@ export const reportsHandlers: Handlers<
   'reports.saveText': (i, { session, actor }) => saveText(session.db, i.request, i.key, i.text, actor),
   'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor),
   'reports.exportBatch': (i, { session, actor, progress }) => {
+    const who = secondPerson(session.db, session.confirmation, '批量导出全部机构的月告知', actor);
     session.cancelRequested = false;
     return exportNoticeBatch(
       session.db,
       i.period,
       i.format,
       i.dir,
-      actor,
+      who,
       (done, total, name) => progress({ stage: '生成月告知', done, total, message: name }),
       () => session.cancelRequested,
     );

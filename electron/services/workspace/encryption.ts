@@ -15,7 +15,17 @@ import { checkPasswordStrength } from './workspace';
 /** Tables and row counts: the copy must hold exactly what the original holds. */
 function census(conn: Database.Database): string {
   const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return tables.map((t) => `${t}:${String(conn.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get())}`).join(',');
+  return tables
+    .map(
+      (t) =>
+        `${t}:${String(
+          conn
+            .prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`)
+            .pluck()
+            .get(),
+        )}`,
+    )
+    .join(',');
 }
 
 /**
@@ -48,7 +58,8 @@ function verifyCopy(path: string, password: string, expected: string): void {
   try {
     const ok = check.conn.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new AppError('DB_CORRUPT', `加密副本校验未通过（${String(ok)}），原工作区未改动。`, '请检查磁盘空间后重试。');
-    if (census(check.conn) !== expected) throw new AppError('DB_CORRUPT', '加密副本与原工作区的数据行数不一致，原工作区未改动。', '请重试；如仍失败请联系技术支持。');
+    if (census(check.conn) !== expected)
+      throw new AppError('DB_CORRUPT', '加密副本与原工作区的数据行数不一致，原工作区未改动。', '请重试；如仍失败请联系技术支持。');
   } finally {
     closeDb(check);
   }

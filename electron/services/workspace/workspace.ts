@@ -49,7 +49,11 @@ export function createWorkspace(path: string, opts: CreateOptions): WritableDb {
 export function checkPasswordStrength(pw: string): void {
   const kinds = [/[0-9]/, /[a-z]/, /[A-Z]/, /[^0-9a-zA-Z]/].filter((r) => r.test(pw)).length;
   if (pw.length < 8 || kinds < 2)
-    throw new AppError('INVALID_INPUT', '密码至少8位，且含数字、字母、符号或汉字中的两类。', '请设置更长、更复杂的密码；忘记密码将无法打开工作区，请妥善保管。');
+    throw new AppError(
+      'INVALID_INPUT',
+      '密码至少8位，且含数字、字母、符号或汉字中的两类。',
+      '请设置更长、更复杂的密码；忘记密码将无法打开工作区，请妥善保管。',
+    );
 }
 
 export function openWorkspace(path: string, actor: string, password: string | null = null): WritableDb {

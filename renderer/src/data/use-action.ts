@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { errorText } from '../api';
 import { noteError } from './service-status';
+import { askSecondPerson } from './second-person';
 import type { Domain } from './use-api';
 
 export type Message = { kind: 'ok' | 'error'; message: string; hint?: string } | null;
@@ -15,6 +16,8 @@ export interface ActionOptions<T> {
   ok?: (value: T) => string;
   /** domains whose cached answers the command changed; 'all' after a workspace switch or import */
   invalidate?: Domain[] | 'all';
+  /** set on the retry after a reviewer's confirmation */
+  confirmed?: boolean;
 }
 
 export interface Action {
@@ -44,6 +47,8 @@ export function useAction(sink?: (m: Message) => void): Action {
       } catch (e) {
         noteError(e);
         const t = errorText(e);
+        // two-person control: the reviewer confirms, then the same command runs again (once)
+        if (t.code === 'TWO_PERSON_REQUIRED' && !opts.confirmed && (await askSecondPerson(t.message))) return run(fn, { ...opts, confirmed: true });
         setMessage({ kind: 'error', message: t.message, ...(t.hint ? { hint: t.hint } : {}) });
         return null;
       } finally {

@@ -15,5 +15,8 @@ export interface ChainStatusView {
 export const auditContract = {
   'audit.list': reads(z.object({ limit: z.number().int().min(1).max(1000) }).strict(), returns<AuditEntry[]>()),
   'audit.verify': reads(empty, returns<ChainStatusView>()),
-  'audit.export': writes(z.object({ path: filePath, format: z.enum(['xlsx', 'csv']) }).strict(), returns<{ path: string; rows: number; chain: ChainStatusView }>()),
+  'audit.export': writes(
+    z.object({ path: filePath, format: z.enum(['xlsx', 'csv']) }).strict(),
+    returns<{ path: string; rows: number; chain: ChainStatusView }>(),
+  ),
 } satisfies DomainContract<'audit'>;

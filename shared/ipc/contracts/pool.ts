@@ -22,7 +22,7 @@ export const poolContract = {
   'pool.update': writes(z.object({ id, member: poolMemberInput }).strict(), returns<PoolMember>()),
   'pool.setEligibility': writes(z.object({ id, eligible: z.boolean(), reason: z.string().max(200) }).strict(), returns<PoolMember>()),
   'pool.remove': writes(z.object({ id }).strict(), returns<{ removed: boolean }>()),
-  /** the recommendation workbook for the institutions; sample: a filled one, for the demo region only */
-  'pool.template': writes(z.object({ path: filePath, sample: z.boolean() }).strict(), returns<{ path: string; rows: number }>()),
+  /** the recommendation workbook for the institutions; sample: a filled one, for the demo region only, imported at once */
+  'pool.template': writes(z.object({ path: filePath, sample: z.boolean() }).strict(), returns<{ path: string; rows: number; added?: number }>()),
   'pool.import': writes(z.object({ path: filePath }).strict(), returns<{ added: number; errors: ImportIssue[] }>()),
 } satisfies DomainContract<'pool'>;

@@ -12,7 +12,7 @@ export function useExport(onMessage?: (m: Message) => void) {
     png: async (chartId: string, name: string) => {
       const chart = chartById(chartId);
       if (!chart) return;
-      const { path } = await api.dialog.save({
+      const { path, name: file } = await api.dialog.save({
         title: '导出图表',
         defaultName: `${name}.png`,
         filters: [
@@ -21,15 +21,16 @@ export function useExport(onMessage?: (m: Message) => void) {
         ],
       });
       if (!path) return;
-      const dataUrl = path.toLowerCase().endsWith('.svg')
+      // the dialog answers with a token for the path, and the file's name (SVG or PNG by its ending)
+      const dataUrl = (file ?? '').toLowerCase().endsWith('.svg')
         ? `data:image/svg+xml,${encodeURIComponent(chartSvg(chart))}`
         : chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-      await action.run(() => api.export.image({ path, dataUrl }), { ok: () => `图表已导出：${path}`, invalidate: ['audit'] });
+      await action.run(() => api.export.image({ path, dataUrl }), { ok: (r) => `图表已导出：${r.path}`, invalidate: ['audit'] });
     },
     xlsx: async (title: string, columns: ExportColumn[], rows: (string | number | null)[][]) => {
       const { path } = await api.dialog.save({ title: '导出数据', defaultName: `${title}.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
       if (!path) return;
-      await action.run(() => api.export.table({ path, title, columns, rows }), { ok: () => `数据已导出：${path}`, invalidate: ['audit'] });
+      await action.run(() => api.export.table({ path, title, columns, rows }), { ok: (r) => `数据已导出：${r.path}`, invalidate: ['audit'] });
     },
   };
 }

@@ -40,12 +40,12 @@ export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
     if (path) await check(path);
   };
 
-  const onDrop = (e: DragEvent) => {
+  const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
     if (!file) return;
-    const path = window.files?.pathOf(file);
+    const path = await window.files?.grantDropped(file);
     if (!path) return action.setMessage({ kind: 'error', message: '无法读取拖入文件的位置。', hint: '请点击“选择数据包”按钮选择文件。' });
     void check(path);
   };
@@ -95,7 +95,7 @@ export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
             setDragging(true);
           }}
           onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
+          onDrop={(e) => void onDrop(e)}
           data-testid="dropzone"
         >
           <div className="dropzone-title">把数据包拖到这里</div>

@@ -82,13 +82,13 @@ export function PoolTab({ run }: { run: Run }) {
       filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
     });
     if (!path) return;
-    const t = await run(() => api.pool.template({ path, sample }), sample ? undefined : (r) => `推荐表模板已保存：${r.path}。请发给各定点机构填写后导入。`);
-    // the sample is imported at once, through the same file import the institutions' sheets go through
-    if (t && sample)
-      await run(
-        () => api.pool.import({ path }),
-        (r) => `示范推荐表已保存（${path}）并导入 ${r.added} 名成员；可在“抽选”中体验抽选。`,
-      );
+    await run(
+      () => api.pool.template({ path, sample }),
+      (r) =>
+        sample
+          ? `示范推荐表已保存（${r.path}）并导入 ${r.added ?? 0} 名成员；可在“抽选”中体验抽选。`
+          : `推荐表模板已保存：${r.path}。请发给各定点机构填写后导入。`,
+    );
   };
   return (
     <>

@@ -59,13 +59,13 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
 
   const exportAs = async (format: ReportFormat) => {
     if (batch) {
-      const { path } = await api.dialog.folder({ title: '选择存放月告知的文件夹' });
+      const { path, name } = await api.dialog.folder({ title: '选择存放月告知的文件夹' });
       if (!path) return;
       await action.run(() => api.reports.exportBatch({ period: p, format, dir: path }), {
         ok: (r) =>
           r.cancelled
             ? `已取消：已生成 ${r.files.length}/${r.total} 家，其余未生成。`
-            : `已生成 ${r.files.length} 家医疗机构的月告知，并打包为 ${r.zip?.fileName ?? ''}（文件夹：${path}）。`,
+            : `已生成 ${r.files.length} 家医疗机构的月告知，并打包为 ${r.zip?.fileName ?? ''}（文件夹：${name ?? ''}）。`,
         invalidate: ['reports', 'audit'],
       });
       return;

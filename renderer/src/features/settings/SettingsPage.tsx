@@ -9,6 +9,7 @@ import { auditColumns, catalogColumns } from './columns';
 import { useApi } from '../../data/use-api';
 import { WorkspaceActions } from '../workspace/WorkspaceActions';
 import { SecurityCard } from './SecurityCard';
+import { TwoPersonCard } from './TwoPersonCard';
 
 export function SettingsPage({ info }: { info: AppInfo | null }) {
   const ws = info?.workspace ?? null;
@@ -51,6 +52,7 @@ export function SettingsPage({ info }: { info: AppInfo | null }) {
         <WorkspaceActions />
       </div>
       {ws && <SecurityCard ws={ws} />}
+      {ws && <TwoPersonCard />}
       <div className="card">
         <h3>指标目录（{catalog.data?.length ?? 0} 项）</h3>
         <Grid rows={catalog.data ?? []} columns={catalogColumns} height={360} testId="catalog-grid" />
