@@ -15,9 +15,11 @@ export interface MainContext {
   window: BrowserWindow;
   worker: DbWorkerClient;
   grants: PathGrants;
+  /** the main process's own settings file (settings.json in the user's data folder) */
+  settings: { contentProtection: () => boolean; save: (change: { contentProtection: boolean }) => void };
 }
 
-type MainChannel = 'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService';
+type MainChannel = 'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService' | 'app.contentProtection';
 type MainHandlers = { [C in MainChannel & Channel]: (input: ParsedInput<C>, ctx: MainContext) => Promise<Result<C>> };
 
 export const mainHandlers: MainHandlers = {
@@ -49,6 +51,13 @@ export const mainHandlers: MainHandlers = {
     const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, landscape: input.landscape ?? false });
     await writeFile(input.path, pdf);
     return { path: input.path };
+  },
+  'app.contentProtection': async (input, { window, settings }) => {
+    if (input.on !== undefined) {
+      window.setContentProtection(input.on);
+      settings.save({ contentProtection: input.on });
+    }
+    return { on: settings.contentProtection() };
   },
   'app.restartService': async (_input, { worker }) => {
     await worker.restart();

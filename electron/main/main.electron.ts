@@ -104,7 +104,12 @@ function registerIpc(): void {
     if (!granted.ok) return { ok: false, error: granted.error };
     // the main process's own channels: same validation and error path as the services'
     if (contract[channel].where === 'main') {
-      const r = await dispatchTo('main', mainHandlers, channel, granted.input, { window: mainWindow, worker, grants });
+      const r = await dispatchTo('main', mainHandlers, channel, granted.input, {
+        window: mainWindow,
+        worker,
+        grants,
+        settings: { contentProtection: contentProtectionSetting, save: writeSettings },
+      });
       if (r.ok) grants.consume(granted.used);
       return r;
     }
@@ -118,22 +123,37 @@ function registerIpc(): void {
 
 const settingsFile = () => join(app.getPath('userData'), 'settings.json');
 
-function lastWorkspace(): string | null {
+interface MainSettings {
+  workspace?: string;
+  contentProtection?: boolean;
+}
+
+function readSettings(): MainSettings {
   try {
-    const p = (JSON.parse(readFileSync(settingsFile(), 'utf8')) as { workspace?: unknown }).workspace;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    return JSON.parse(readFileSync(settingsFile(), 'utf8')) as MainSettings;
   } catch {
-    return null;
+    return {};
   }
 }
 
-function rememberWorkspace(path: string): void {
+function writeSettings(change: MainSettings): void {
   try {
-    writeFileSync(settingsFile(), JSON.stringify({ workspace: path }, null, 2));
+    writeFileSync(settingsFile(), JSON.stringify({ ...readSettings(), ...change }, null, 2));
   } catch (e) {
-    console.error('[main] could not remember the workspace:', e);
+    console.error('[main] could not save the settings:', e);
   }
 }
+
+function lastWorkspace(): string | null {
+  const p = readSettings().workspace;
+  return typeof p === 'string' && existsSync(p) ? p : null;
+}
+
+function rememberWorkspace(path: string): void {
+  writeSettings({ workspace: path });
+}
+
+const contentProtectionSetting = () => readSettings().contentProtection === true;
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -157,6 +177,8 @@ function createWindow(): void {
       devTools: !app.isPackaged,
     },
   });
+  // the setting (设置与审计): screenshots and screen recording show a blank window
+  mainWindow.setContentProtection(contentProtectionSetting());
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(APP_ENTRY);

@@ -144,6 +144,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   // the data service as the main process sees it: stopService() makes it fail like a dead worker
   const service = { stopped: false };
   const printed: string[] = [];
+  const mainState = { contentProtection: false };
   // as the main process does: the dialogs hand out tokens, and only tokens become paths
   const grants = new PathGrants();
   if (opts.startupPath) grants.allow(opts.startupPath, 'open');
@@ -167,6 +168,11 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
       if (channel === 'dialog.open') return answer(dialogs.open, 'open');
       if (channel === 'dialog.save') return answer(dialogs.save, 'save');
       if (channel === 'dialog.folder') return answer(dialogs.folder, 'folder');
+      if (channel === 'app.contentProtection') {
+        const on = (parsed.data as { on?: boolean }).on;
+        if (on !== undefined) mainState.contentProtection = on;
+        return { ok: true, value: { on: mainState.contentProtection } };
+      }
       if (channel === 'app.restartService') {
         service.stopped = false;
         return dispatch('app.info', {}, { session, actor: 'e2e测试', progress: () => undefined });

@@ -62,6 +62,36 @@ describe('an encrypted workspace in Chromium', () => {
     expect(existsSync(path)).toBe(true);
   });
 
+  it('two-person control: an export waits for a reviewer, then runs with both names in the log', async () => {
+    const p = h.page;
+    await p.getByTestId('nav-settings').click();
+    await p.getByTestId('add-reviewer-name').fill('纪检 王某');
+    await p.getByTestId('add-reviewer-password').fill('复核密码-2026');
+    await p.getByTestId('add-reviewer').click();
+    await p.getByTestId('two-person-message').getByText('已登记复核人', { exact: false }).waitFor();
+    await p.getByTestId('two-person-toggle').click();
+    await expect(p.getByTestId('two-person-status').textContent()).resolves.toBe('已开启');
+    await p.getByTestId('two-person').scrollIntoViewIfNeeded();
+    await h.screenshot('53-two-person');
+    await p.getByTestId('nav-overview').click();
+    await p.getByTestId('mode-analysis').click();
+    await p.getByTestId('atab-ranking').click();
+    h.dialogs.save = join(h.dir, '排名.xlsx');
+    await p.getByTestId('export-xlsx').click();
+    await p.getByTestId('second-person').waitFor();
+    await p.getByTestId('reviewer-name').fill('纪检 王某');
+    await p.getByTestId('reviewer-password').fill('错误');
+    await p.getByTestId('reviewer-confirm').click();
+    await p.getByTestId('second-person').getByText('复核人姓名或复核密码不正确').waitFor();
+    await h.screenshot('54-second-person');
+    await p.getByTestId('reviewer-password').fill('复核密码-2026');
+    await p.getByTestId('reviewer-confirm').click();
+    await p.getByText('数据已导出', { exact: false }).waitFor();
+    expect(existsSync(join(h.dir, '排名.xlsx'))).toBe(true);
+    const actor = h.session.db.conn.prepare("SELECT actor FROM audit_log WHERE action = 'export.table' ORDER BY id DESC LIMIT 1").pluck().get();
+    expect(actor).toBe('e2e测试（复核：纪检 王某）');
+  });
+
   it('locks on Ctrl+L, hides the data, and unlocks only with the password', async () => {
     const p = h.page;
     await p.getByTestId('nav-overview').click();

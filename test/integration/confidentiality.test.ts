@@ -82,12 +82,18 @@ describe('encryption at rest', () => {
     const r = await p.imports.prepare(p.db, DEMO_ZIP);
     p.imports.commit(p.db, r.token!, '测试');
     expect(hasMarker(p.db.path)).toBe(true);
+    backupNow(p.db, 'manual', '测试', null);
+    expect(hasMarker(listBackups(p.db.path)[0]!.file)).toBe(true);
     const values = p.db.conn.prepare('SELECT count(*) FROM institution_values').pluck().get();
     p.setPassword(null, PW, '测试');
     expect(p.db.conn.prepare('SELECT count(*) FROM institution_values').pluck().get()).toBe(values);
     p.close();
-    for (const f of readdirSync(plainDir)) expect(hasMarker(join(plainDir, f)), f).toBe(false);
-    expect(readdirSync(plainDir).sort()).toEqual(['plain.ljd']);
+    // the workspace and its backups: the plaintext backups made before were overwritten and removed
+    const backups = readdirSync(backupDir(join(plainDir, 'plain.ljd')));
+    expect(backups.length).toBeGreaterThan(0);
+    for (const f of backups) expect(hasMarker(join(backupDir(join(plainDir, 'plain.ljd')), f)), f).toBe(false);
+    expect(hasMarker(join(plainDir, 'plain.ljd'))).toBe(false);
+    expect(readdirSync(plainDir).sort()).toEqual(['plain.ljd', 'plain.ljd.备份']);
   });
 });
 

@@ -10,7 +10,7 @@ import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import { closeDb, getValue, inTransaction, openReadable, type WritableDb } from '../db/connection';
-import { newPath, swapIn } from '../workspace/swap';
+import { newPath, shred, swapIn } from '../workspace/swap';
 
 export type BackupReason = 'manual' | 'import' | 'daily' | 'restore';
 const REASON_ZH: Record<BackupReason, string> = { manual: '手动', import: '导入前', daily: '每日', restore: '恢复前' };
@@ -101,6 +101,13 @@ export function backupNow(db: WritableDb, reason: BackupReason, actor: string, p
   inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.backup', target: join(dir, name), details: { reason } }));
   prune(db.path);
   return listBackups(db.path).find((b) => b.name === name)!;
+}
+
+/** Removes every backup, overwriting each with zeros first: when a plain workspace is encrypted its old backups are plaintext. */
+export function shredBackups(workspacePath: string): number {
+  const list = listBackups(workspacePath);
+  for (const b of list) shred(b.file);
+  return list.length;
 }
 
 /** Once a day on use: when no backup was made today (local date). */

@@ -8,7 +8,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import { closeDb, getValue, inTransaction, type WritableDb } from '../db/connection';
 import { recordAudit } from '../audit/audit';
-import { backupNow, checkBackup, dailyBackup, restoreFile, type BackupInfo, type BackupReason } from '../backup/backups';
+import { backupNow, checkBackup, dailyBackup, restoreFile, shredBackups, type BackupInfo, type BackupReason } from '../backup/backups';
 import { ImportService } from '../import/import-service';
 import type { ImportLimits } from '../import/limits';
 import { closeEndedTerms } from '../members/members-service';
@@ -77,9 +77,14 @@ export class WorkspaceSession {
   /** Encrypts the open workspace or changes its password; it is reopened with the new one. */
   setPassword(current: string | null, next: string, actor: string): WritableDb {
     const path = this.db.path;
+    const wasPlain = this.password === null;
     setPassword(this.db, current ?? this.password, next, actor);
     this.current = null;
-    return this.open(path, actor, next);
+    // the backups of a plain workspace are plaintext: they go, and an encrypted one replaces them
+    if (wasPlain) shredBackups(path);
+    const db = this.open(path, actor, next);
+    if (wasPlain && !this.isDemo) this.backup('manual', actor);
+    return db;
   }
 
   /** The app lock: is this the open workspace's password? Plain workspaces have none to check. */

@@ -2,7 +2,7 @@
 // the backups (make one now, restore one), the full integrity check, and the audit log's chain
 // status with its export.
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WorkspaceInfo } from '../../../../shared/domain/types';
 import { formatBytes } from '../../../../shared/format';
 import { api } from '../../api';
@@ -15,6 +15,14 @@ export function SecurityCard({ ws }: { ws: WorkspaceInfo }) {
   const action = useAction();
   const backups = useApi('workspace.backups', {});
   const chain = useApi('audit.verify', {});
+  // a main-process setting (not the workspace's): asked once, changed by the checkbox
+  const [protection, setProtection] = useState(false);
+  useEffect(() => {
+    api.app.contentProtection({}).then(
+      (r) => setProtection(r.on),
+      () => undefined,
+    );
+  }, []);
   const [pw, setPw] = useState({ current: '', next: '', confirm: '' });
   const [minutes, setMinutes] = useState(lockMinutes());
   const [restoring, setRestoring] = useState<string | null>(null);
@@ -117,6 +125,21 @@ export function SecurityCard({ ws }: { ws: WorkspaceInfo }) {
           <span className="muted">演示进行中不会自动锁定。</span>
         </div>
       )}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={protection}
+          onChange={(e) =>
+            action
+              .run(() => api.app.contentProtection({ on: e.target.checked }), {
+                ok: (r) => (r.on ? '已开启防截屏：截图和录屏只能得到空白窗口。' : '已关闭防截屏。'),
+              })
+              .then((r) => r && setProtection(r.on))
+          }
+          data-testid="content-protection"
+        />
+        防截屏、防录屏（开启后截图和屏幕共享看不到窗口内容；投影不受影响）
+      </label>
       <h4>备份与恢复</h4>
       <p className="muted">
         每次导入前和每天首次使用时自动备份（保留最近 10 份及此前每月 1 份），备份与工作区同样加密，保存在：<span className="mono">{backups.data?.dir}</span>
