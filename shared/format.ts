@@ -20,7 +20,7 @@ export function formatValue(value: number | null | undefined, unit: Unit | strin
         return `${grouped(value / 10000, 2)}${withUnit ? '亿元' : ''}`;
       return `${grouped(value, 2)}${withUnit ? '万元' : ''}`;
     case '元':
-      return `${grouped(value, Math.abs(value) >= 1000 ? 0 : 2)}${withUnit ? '元' : ''}`;
+      return `${grouped(value, Math.abs(value) >= 1000 || value === 0 ? 0 : 2)}${withUnit ? '元' : ''}`;
     case '%':
       return `${grouped(value * 100, 2)}%`;
     case '人次':

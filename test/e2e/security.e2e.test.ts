@@ -95,6 +95,7 @@ describe('an encrypted workspace in Chromium', () => {
   it('locks on Ctrl+L, hides the data, and unlocks only with the password', async () => {
     const p = h.page;
     await p.getByTestId('nav-overview').click();
+    await p.getByTestId('mode-summary').click();
     await p.getByTestId('kpi-FI_TOTAL').waitFor();
     await p.keyboard.press('Control+l');
     await p.getByTestId('lock-screen').waitFor();
