@@ -4,6 +4,8 @@
 // --json prints one machine-readable JSON document on stdout.
 
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { looksEncrypted } from '../services/db/connection';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,7 +60,8 @@ const HELP = `亮家底 命令行工具
 选项:
   --json                  以 JSON 输出结果（便于脚本处理）
   --password-env <变量名>  工作区密码所在的环境变量（加密工作区；init 时新建加密工作区）。
-                          不接受在命令行上直接写密码（其他用户用 ps 可以看到）
+                          不接受在命令行上直接写密码（其他用户用 ps 可以看到）；
+                          在终端中未给出时，程序会提示输入（不回显）
   --demo-package <文件>   init --demo 使用的示范数据包（默认 resources/demo/demo-region.zip）
   -h, --help              显示本帮助
 
@@ -106,6 +109,21 @@ function reportText(r: ImportReport, committed: boolean): string {
   return lines.join('\n');
 }
 
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolvePrompt) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const out = rl as unknown as { _writeToOutput: (s: string) => void };
+    process.stderr.write(question);
+    out._writeToOutput = () => undefined;
+    rl.question('', (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolvePrompt(answer);
+    });
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -136,9 +154,16 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, arg] = positionals;
   /** the workspace password, from the environment variable named by --password-env (never an argument: ps shows those) */
+  // on a terminal, without --password-env: asked for, not echoed (a new workspace: set, or Enter for none)
+  let typed: string | null = null;
+  if (!values['password-env'] && process.stdin.isTTY && command) {
+    const target = command === 'init' ? null : (values.workspace ?? arg);
+    if (command === 'init' && !values.demo && arg) typed = (await promptHidden('设置工作区密码（至少8位；直接回车则不加密）：')) || null;
+    else if (target && looksEncrypted(resolve(target))) typed = await promptHidden('工作区密码：');
+  }
   const password = (): string | null => {
     const name = values['password-env'];
-    if (!name) return null;
+    if (!name) return typed;
     const v = process.env[name];
     if (!v) throw new UsageError(`环境变量 ${name} 未设置或为空：--password-env 须指向保存工作区密码的环境变量。`);
     return v;

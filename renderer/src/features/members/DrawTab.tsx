@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DrawRecordView, FrozenDraw } from '../../../../shared/domain/members';
-import { checkSeed, describeSeedCheck } from '../../../../shared/draw/seed-rule';
+import { checkSeed, describeSeedCheck, seedRuleProblems } from '../../../../shared/draw/seed-rule';
 import type { SeedRuleView } from '../../../../shared/domain/members';
 import { Announcement } from './Announcement';
 import { DEFAULT_SEED_RULE, SeedRuleForm } from './SeedRuleForm';
@@ -192,7 +192,14 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
               style={{ marginLeft: 12, minWidth: 240 }}
             />
           )}
-          <button type="button" className="primary" onClick={freeze} style={{ marginLeft: 12 }} data-testid="draw-freeze">
+          <button
+            type="button"
+            className="primary"
+            onClick={freeze}
+            disabled={seedRuleProblems(seedRule).length > 0}
+            style={{ marginLeft: 12 }}
+            data-testid="draw-freeze"
+          >
             冻结
           </button>
         </li>
