@@ -69,8 +69,9 @@ describe('an encrypted workspace in Chromium', () => {
     await p.getByTestId('add-reviewer-password').fill('复核密码-2026');
     await p.getByTestId('add-reviewer').click();
     await p.getByTestId('two-person-message').getByText('已登记复核人', { exact: false }).waitFor();
+    await p.getByTestId('two-person-toggle').filter({ hasText: '开启双人双锁' }).and(p.locator(':enabled')).waitFor();
     await p.getByTestId('two-person-toggle').click();
-    await expect(p.getByTestId('two-person-status').textContent()).resolves.toBe('已开启');
+    await p.getByTestId('two-person-status').filter({ hasText: '已开启' }).waitFor();
     await p.getByTestId('two-person').scrollIntoViewIfNeeded();
     await h.screenshot('53-two-person');
     await p.getByTestId('nav-overview').click();

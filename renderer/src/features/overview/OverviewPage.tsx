@@ -3,7 +3,7 @@ import { formatValue } from '../../../../shared/format';
 import type { WorkspaceInfo } from '../../../../shared/domain/types';
 import { comparePeriods, formatPeriodZh } from '../../../../shared/period';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { Kpi } from './Kpi';
+import { KpiSection } from './KpiSection';
 import { AnalysisPage } from '../analysis/AnalysisPage';
 import { useApi } from '../../data/use-api';
 import { Tabs } from '../../components/Tabs';
@@ -110,20 +110,16 @@ export function OverviewPage(props: {
             </button>
           </h2>
           {ov.data.sections.map((sec) => (
-            <div key={sec.title} className="kpi-section" data-testid={`section-${sec.title}`}>
-              <h3>
-                {sec.title}
-                {sec.period !== ov.data!.period && <span className="muted">（{formatPeriodZh(sec.period)}）</span>}
+            <KpiSection
+              key={sec.title}
+              sec={sec}
+              period={ov.data!.period!}
+              action={
                 <button type="button" className="add-slide" onClick={() => addSlide(sec.title)} data-testid="overview-add-section">
                   加入演示
                 </button>
-              </h3>
-              <div className="kpi-grid">
-                {sec.kpis.map((k) => (
-                  <Kpi key={k.code} k={k} withMom={!/^\d{4}(-C\d{2})?$/.test(sec.period)} />
-                ))}
-              </div>
-            </div>
+              }
+            />
           ))}
           <div className="row">
             <div className="card grow">

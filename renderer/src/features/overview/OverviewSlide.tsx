@@ -4,7 +4,7 @@
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { useApi } from '../../data/use-api';
-import { Kpi } from './Kpi';
+import { KpiSection } from './KpiSection';
 
 export function OverviewSlide({ spec }: { spec: ViewSpec }) {
   const ov = useApi('data.overview', { period: spec.period });
@@ -20,17 +20,7 @@ export function OverviewSlide({ spec }: { spec: ViewSpec }) {
   return (
     <div className="overview-slide" data-testid="overview-slide">
       {sections.map((sec) => (
-        <div key={sec.title} className="kpi-section">
-          <h3>
-            {sec.title}
-            {sec.period !== ov.data!.period && <span className="muted">（{formatPeriodZh(sec.period)}）</span>}
-          </h3>
-          <div className="kpi-grid">
-            {sec.kpis.map((k) => (
-              <Kpi key={k.code} k={k} withMom={!/^\d{4}(-C\d{2})?$/.test(sec.period)} />
-            ))}
-          </div>
-        </div>
+        <KpiSection key={sec.title} sec={sec} period={ov.data!.period ?? ''} />
       ))}
     </div>
   );

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { WorkspaceInfo } from '../../../../shared/domain/types';
 import { formatBytes } from '../../../../shared/format';
+import { PasswordInput } from '../../components/PasswordInput';
 import { api } from '../../api';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
@@ -64,32 +65,9 @@ export function SecurityCard({ ws }: { ws: WorkspaceInfo }) {
         </dd>
       </dl>
       <div className="form-row">
-        {ws.encrypted && (
-          <input
-            type="password"
-            autoComplete="off"
-            placeholder="当前密码"
-            value={pw.current}
-            onChange={(e) => setPw({ ...pw, current: e.target.value })}
-            data-testid="pw-current"
-          />
-        )}
-        <input
-          type="password"
-          autoComplete="new-password"
-          placeholder="新密码（至少8位）"
-          value={pw.next}
-          onChange={(e) => setPw({ ...pw, next: e.target.value })}
-          data-testid="pw-next"
-        />
-        <input
-          type="password"
-          autoComplete="new-password"
-          placeholder="再次输入新密码"
-          value={pw.confirm}
-          onChange={(e) => setPw({ ...pw, confirm: e.target.value })}
-          data-testid="pw-confirm"
-        />
+        {ws.encrypted && <PasswordInput placeholder="当前密码" value={pw.current} onChange={(v) => setPw({ ...pw, current: v })} testId="pw-current" />}
+        <PasswordInput fresh placeholder="新密码（至少8位）" value={pw.next} onChange={(v) => setPw({ ...pw, next: v })} testId="pw-next" />
+        <PasswordInput fresh placeholder="再次输入新密码" value={pw.confirm} onChange={(v) => setPw({ ...pw, confirm: v })} testId="pw-confirm" />
         <button
           type="button"
           className="primary"

@@ -3,6 +3,7 @@
 // cancelling a draw, and changing these settings need a reviewer's confirmation.
 
 import { useState } from 'react';
+import { PasswordInput } from '../../components/PasswordInput';
 import { api } from '../../api';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
@@ -46,13 +47,12 @@ export function TwoPersonCard() {
           onChange={(e) => setForm({ ...form, name: e.target.value })}
           data-testid="add-reviewer-name"
         />
-        <input
-          type="password"
-          autoComplete="new-password"
+        <PasswordInput
+          fresh
           placeholder="复核密码（复核人本人设置，至少8位）"
           value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
-          data-testid="add-reviewer-password"
+          onChange={(v) => setForm({ ...form, password: v })}
+          testId="add-reviewer-password"
         />
         <button
           type="button"

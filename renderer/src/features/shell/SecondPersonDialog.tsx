@@ -2,6 +2,7 @@
 // checked by the service; the operation then runs again with both names in the audit log.
 
 import { useEffect, useState } from 'react';
+import { PasswordInput } from '../../components/PasswordInput';
 import { api, errorText } from '../../api';
 import { onSecondPersonRequest } from '../../data/second-person';
 
@@ -27,14 +28,12 @@ export function SecondPersonDialog() {
       <p>{request.what}请复核人本人输入姓名和复核密码。</p>
       <div className="form-row">
         <input placeholder="复核人姓名" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="reviewer-name" />
-        <input
-          type="password"
-          autoComplete="off"
+        <PasswordInput
           placeholder="复核密码"
           value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
-          onKeyDown={(e) => e.key === 'Enter' && void submit()}
-          data-testid="reviewer-password"
+          onChange={(v) => setForm({ ...form, password: v })}
+          onEnter={() => void submit()}
+          testId="reviewer-password"
         />
       </div>
       {error && <div className="banner error">{error}</div>}

@@ -2,6 +2,7 @@
 // the lock screen. A wrong password says so and changes nothing (no lockout of the file).
 
 import { useState } from 'react';
+import { PasswordInput } from '../../components/PasswordInput';
 
 export function PasswordPrompt({
   title,
@@ -32,15 +33,7 @@ export function PasswordPrompt({
     >
       <h3>{title}</h3>
       {path && <div className="mono muted">{path}</div>}
-      <input
-        type="password"
-        autoFocus
-        autoComplete="off"
-        placeholder="工作区密码"
-        value={pw}
-        onChange={(e) => setPw(e.target.value)}
-        data-testid="password-input"
-      />
+      <PasswordInput autoFocus placeholder="工作区密码" value={pw} onChange={setPw} testId="password-input" />
       {error && (
         <div className="banner error" role="alert" data-testid="password-error">
           {error}

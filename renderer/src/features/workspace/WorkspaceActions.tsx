@@ -3,6 +3,7 @@
 // screen. Afterwards every cached answer belongs to the old workspace, so all are invalidated.
 
 import { useState } from 'react';
+import { PasswordInput } from '../../components/PasswordInput';
 import { api, errorText } from '../../api';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
@@ -69,21 +70,19 @@ export function WorkspaceActions({ startupPath }: { startupPath?: string }) {
         <input placeholder="统筹地区名称" value={form.regionName} onChange={(e) => setForm({ ...form, regionName: e.target.value })} data-testid="ws-name" />
         {!form.plain && (
           <>
-            <input
-              type="password"
-              autoComplete="new-password"
+            <PasswordInput
+              fresh
               placeholder="设置密码（至少8位）"
               value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-              data-testid="ws-password"
+              onChange={(v) => setForm({ ...form, password: v })}
+              testId="ws-password"
             />
-            <input
-              type="password"
-              autoComplete="new-password"
+            <PasswordInput
+              fresh
               placeholder="再次输入密码"
               value={form.confirm}
-              onChange={(e) => setForm({ ...form, confirm: e.target.value })}
-              data-testid="ws-password-confirm"
+              onChange={(v) => setForm({ ...form, confirm: v })}
+              testId="ws-password-confirm"
             />
           </>
         )}
