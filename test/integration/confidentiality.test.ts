@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleFixture } from '../helpers/child';
 import { describe, expect, it } from 'vitest';
 import { backupDir, backupNow, dailyBackup, listBackups, restoreFile } from '../../electron/services/backup/backups';
 
@@ -126,16 +126,7 @@ describe('backups', () => {
 
 describe('crash safety (SIGKILL)', () => {
   const child = async (dir: string) => {
-    const bundle = join(ROOT, 'test-output', `crash-child-${process.pid}.cjs`);
-    await build({
-      entryPoints: [join(__dirname, 'fixtures', 'crash-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: bundle,
-      packages: 'external',
-      logLevel: 'silent',
-    });
+    const bundle = await bundleFixture(join(__dirname, 'fixtures', 'crash-child.ts'), 'crash-child');
     return (args: string[], killAfter: (out: string) => boolean) =>
       new Promise<string>((resolve, reject) => {
         const c = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleFixture } from '../helpers/child';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, createWorkspace } from '../../electron/services/workspace/workspace';
@@ -103,16 +103,7 @@ describe('meetings and comments', () => {
     const dir = tempDir();
     ws(dir).conn.close();
     // bundled inside the project so the child resolves node_modules (zod, better-sqlite3) from here
-    const bundle = join(__dirname, '..', '..', 'test-output', `autosave-child-${process.pid}.cjs`);
-    await build({
-      entryPoints: [join(__dirname, 'fixtures', 'autosave-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: bundle,
-      packages: 'external',
-      logLevel: 'silent',
-    });
+    const bundle = await bundleFixture(join(__dirname, 'fixtures', 'autosave-child.ts'), 'autosave-child');
     const words = ['对', 'FM19', '病组', '基准点数', '有异议，', '请复核'];
     const child = spawn(process.execPath, [bundle, join(dir, 'w.ljd'), ...words], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

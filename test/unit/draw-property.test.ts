@@ -14,17 +14,7 @@ import {
   type Pool,
   type PoolInstitution,
 } from '../../electron/services/draw/algorithm';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../electron/services/demo/demo-region';
 
 interface Case {
   pool: Pool;
@@ -33,7 +23,7 @@ interface Case {
 }
 
 function randomCase(seed: number): Case {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const bands: Band[] = ['三级', '二级', '一级及基层', '未定级'];
   const n = int(6, 14);
