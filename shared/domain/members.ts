@@ -48,6 +48,7 @@ export interface SeedRuleView {
 
 export interface FrozenDraw {
   id: number;
+  regionName: string;
   kind: 'initial' | 'replacement';
   frozenAt: string;
   poolHash: string;

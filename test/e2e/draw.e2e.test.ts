@@ -60,6 +60,17 @@ describe('member draw ceremony in Chromium', () => {
     await h.page.getByTestId('probabilities').locator('summary').click();
     expect(await h.page.getByTestId('probabilities').locator('tbody tr').count()).toBeGreaterThan(8);
     await h.screenshot('11a-draw-announcement');
+    // the announcement printed alone, with every institution's odds, before the seed
+    const annPdf = join(SCREENSHOTS, '抽选公告.pdf');
+    h.dialogs.save = annPdf;
+    await h.page.getByTestId('print-announcement').click();
+    await h.page.getByText('抽选公告已保存', { exact: false }).waitFor();
+    const annText = execFileSync('pdftotext', ['-raw', annPdf, '-'], { encoding: 'utf8' });
+    expect(annText).toContain('医保数据工作组成员抽选公告');
+    expect(annText).toContain('公告哈希');
+    expect(annText).toContain('7 个号码、每个 2 位数字');
+    expect(annText).toMatch(/\d+\.\d%/);
+    expect(annText).not.toContain('开始抽选');
     // a seed of another shape cannot start the draw
     await h.page.getByTestId('draw-seed').fill('3 11 17 24 29 31 5');
     await expect(h.page.getByTestId('seed-check').textContent()).resolves.toContain('不是 2 位数字');

@@ -158,6 +158,7 @@ export function frozenView(db: ReadableDb, id: number, typeNotes: string[] = [])
   }
   return {
     id,
+    regionName: getValue<string>(db, 'SELECT region_name FROM workspace WHERE id = 1') ?? '',
     kind: d.kind,
     frozenAt: d.frozen_at,
     poolHash: d.pool_hash,

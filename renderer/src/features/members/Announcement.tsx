@@ -8,10 +8,11 @@ import { Hash } from './Hash';
 
 const pct = (perTenThousand: number) => `${(perTenThousand / 100).toFixed(perTenThousand < 100 ? 2 : 1)}%`;
 
-export function Announcement({ frozen }: { frozen: FrozenDraw }) {
+export function Announcement({ frozen, open = false }: { frozen: FrozenDraw; open?: boolean }) {
   const rule = frozen.seedRule;
   return (
     <div className="frozen announcement" data-testid="frozen">
+      <div className="print-only announcement-head">{frozen.regionName} 医保数据工作组成员抽选公告 · 内部资料 注意保密</div>
       <h4>
         抽选公告 第 {frozen.id} 号 · 本届第 {frozen.attempt} 次冻结{frozen.attempt > 1 ? `（此前 ${frozen.attempt - 1} 次已作废，记录在案）` : ''}
       </h4>
@@ -34,7 +35,7 @@ export function Announcement({ frozen }: { frozen: FrozenDraw }) {
         </p>
       )}
       {frozen.probabilities.length > 0 && (
-        <details data-testid="probabilities">
+        <details data-testid="probabilities" open={open || undefined}>
           <summary>各机构入选概率（按 1,000 次模拟抽选估计，种子产生之前公布）</summary>
           <table className="simple probabilities">
             <thead>

@@ -80,17 +80,23 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
         (r) => `抽选记录已导出：${r.path}（可用独立复核程序核对）`,
       );
   };
+  // printing the announcement: the page shows only it (print stylesheet), with the odds table open
+  const [printing, setPrinting] = useState(false);
   const printAnnouncement = async () => {
     const { path } = await api.dialog.save({
       title: '保存抽选公告',
       defaultName: `抽选公告-第${frozen?.id}号.pdf`,
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
-    if (path)
-      await run(
-        () => api.print.pdf({ path }),
-        (r) => `抽选公告已保存：${r.path}`,
-      );
+    if (!path) return;
+    setPrinting(true);
+    // let the open odds table render before the page is printed
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await run(
+      () => api.print.pdf({ path }),
+      (r) => `抽选公告已保存：${r.path}`,
+    );
+    setPrinting(false);
   };
   const exportAnnouncement = async () => {
     if (!frozen) return;
@@ -176,7 +182,7 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
   }
 
   return (
-    <div className="card ceremony-setup" data-testid="draw-setup">
+    <div className={`card ceremony-setup${printing ? ' printing-announcement' : ''}`} data-testid="draw-setup">
       <h3>{replacement ? `补充抽选：${replacement.name} 退出` : '抽选工作组医院代表'}</h3>
       <ol className="steps">
         <li>
@@ -205,7 +211,7 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
         </li>
         {frozen && (
           <>
-            <Announcement frozen={frozen} />
+            <Announcement frozen={frozen} open={printing} />
             <div className="form-row no-print">
               <button type="button" onClick={printAnnouncement} data-testid="print-announcement">
                 保存抽选公告（PDF）
