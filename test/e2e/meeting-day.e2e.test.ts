@@ -34,8 +34,11 @@ describe('meeting day in Chromium', () => {
     // no sitting members in the demo yet: said plainly
     await p.getByTestId('attendee-members').click();
     await expect(p.getByTestId('meetings-message').textContent()).resolves.toContain('没有在任成员');
-    await p.getByTestId('agenda').locator('input[type="checkbox"]').nth(0).check();
-    await p.getByTestId('agenda').locator('input[type="checkbox"]').nth(1).check();
+    // each page joins the agenda in presentation order (the list re-renders after each click)
+    await p.getByTestId('agenda').getByLabel('横向对比·次均住院费用·2025年11月').check();
+    await p.getByTestId('agenda-order').locator('li').first().waitFor();
+    await p.getByTestId('agenda').getByLabel('费用时间象限·2025年11月').check();
+    await expect.poll(() => p.getByTestId('agenda-order').locator('li').count()).toBe(2);
     await expect(p.getByTestId('present-agenda').textContent()).resolves.toContain('2 页');
     await p.getByTestId('present-agenda').click();
     await p.getByTestId('presentation').waitFor();

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit';
 import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { loadIndicators } from '../import/import-service';
-import { indicator, institutions, periodValues, values } from './lookup';
+import { indicator, institutions, periodValues, type PeriodValues } from './lookup';
 import { qualityIssues, suspectKeys } from './quality';
 
 /**
@@ -65,6 +65,11 @@ const pct = (x: number) => `${signed(x * 100, 1)}%`;
  * median/MAD) and against its own history (previous period, same period last year).
  */
 export function flags(db: ReadableDb, period: string): Flag[] {
+  return computeFlags(db, period, periodValues(db, period));
+}
+
+/** The flags of a period from its values already read (the hospital view reads them once for both). */
+function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues): Flag[] {
   const insts = institutions(db);
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const th = thresholds(db);
@@ -78,11 +83,10 @@ export function flags(db: ReadableDb, period: string): Flag[] {
     ).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
   );
   // three reads in all (this period, the previous one, the same period last year), not three per indicator
-  const nowAll = periodValues(db, period);
   const prevAll = periodValues(db, previousPeriod(period));
   const lastAll = periodValues(db, samePeriodLastYear(period));
   // a value that is probably wrong (a share over 100%, a unit slip) is a data problem, not a change
-  const suspect = suspectKeys(qualityIssues(defs, insts, period, nowAll, prevAll), defs);
+  const suspect = suspectKeys(qualityIssues(defs, insts, period, nowAll, prevAll, false), defs);
   const none = new Map<string, number>();
   const out: Flag[] = [];
   for (const def of defs) {
@@ -182,17 +186,19 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
   const insts = institutions(db);
   const me = insts.get(institution);
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
-  // a batch (月告知 for every hospital) computes the period's flags once and passes them in
-  const all = periodFlags ?? flags(db, period);
+  // the period's values are read once, for the flags and for the peers below; a batch (月告知 for
+  // every hospital) computes the period's flags once and passes them in
+  const nowAll = periodValues(db, period);
+  const all = periodFlags ?? computeFlags(db, period, nowAll);
   const mine = new Map(all.filter((f) => f.institution === institution).map((f) => [f.indicator, f]));
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const none = new Map<string, number>();
   const rows = defs
     .map((d) => {
-      const v = values(db, d.code, period);
-      const peers = [...v]
-        .filter(([i]) => insts.get(i)?.band === me.band)
-        .map(([, x]) => x)
-        .sort((a, b) => a - b);
+      const v = nowAll.get(d.code) ?? none;
+      const peers: number[] = [];
+      for (const [i, x] of v) if (insts.get(i)?.band === me.band) peers.push(x);
+      peers.sort((a, b) => a - b);
       const f = mine.get(d.code);
       return {
         indicator: d.code,

@@ -26,10 +26,17 @@ const KIND_ORDER: Record<QualityKind, number> = { impossible: 0, inconsistent: 1
  * The problems of one period, from this period's and the previous period's values (as read once
  * for the flags). Pure: the flags call it to leave the suspicious values out.
  */
-export function qualityIssues(defs: IndicatorDef[], insts: Map<string, InstInfo>, period: string, now: PeriodValues, prev: PeriodValues): QualityIssue[] {
+export function qualityIssues(
+  defs: IndicatorDef[],
+  insts: Map<string, InstInfo>,
+  period: string,
+  now: PeriodValues,
+  prev: PeriodValues,
+  withMessages = true,
+): QualityIssue[] {
   const out: QualityIssue[] = [];
   const byCode = new Map(defs.map((d) => [d.code, d]));
-  const issue = (inst: string, def: IndicatorDef | null, value: number | null, previous: number | null, kind: QualityKind, message: string) => {
+  const issue = (inst: string, def: IndicatorDef | null, value: number | null, previous: number | null, kind: QualityKind, message: () => string) => {
     const i = insts.get(inst);
     if (!i) return;
     out.push({
@@ -43,7 +50,8 @@ export function qualityIssues(defs: IndicatorDef[], insts: Map<string, InstInfo>
       value,
       previous,
       kind,
-      message,
+      // the flags only need which values are suspect: the sentences are written for the page only
+      message: withMessages ? message() : '',
     });
   };
   const reportedNow = new Set<string>();
@@ -57,12 +65,12 @@ export function qualityIssues(defs: IndicatorDef[], insts: Map<string, InstInfo>
     for (const [inst, v] of cur ?? []) {
       const p = before?.get(inst) ?? null;
       if (def.unit === '%' && def.formula?.kind !== 'growth' && (v < 0 || v > 1)) {
-        issue(inst, def, v, p, 'impossible', `${def.name}为 ${fmt(v)}，应在 0%—100% 之间`);
+        issue(inst, def, v, p, 'impossible', () => `${def.name}为 ${fmt(v)}，应在 0%—100% 之间`);
       } else if (def.formula?.kind === 'growth' ? v < -1 : v < 0) {
-        issue(inst, def, v, p, 'impossible', `${def.name}为 ${fmt(v)}，不应为负数`);
+        issue(inst, def, v, p, 'impossible', () => `${def.name}为 ${fmt(v)}，不应为负数`);
       } else if (!def.formula && def.unit !== '%' && p !== null && p > 0 && v > 0 && (v >= p * UNIT_SLIP_FACTOR || v * UNIT_SLIP_FACTOR <= p)) {
-        const times = v >= p ? `为上期（${fmt(p)}）的 ${Math.round(v / p)} 倍` : `仅为上期（${fmt(p)}）的 1/${Math.round(p / v)}`;
-        issue(inst, def, v, p, 'unit', `${def.name}${times}，疑似单位或录入错误`);
+        const times = () => (v >= p ? `为上期（${fmt(p)}）的 ${Math.round(v / p)} 倍` : `仅为上期（${fmt(p)}）的 1/${Math.round(p / v)}`);
+        issue(inst, def, v, p, 'unit', () => `${def.name}${times()}，疑似单位或录入错误`);
       }
     }
     // stopped reporting: last period had a value, this one has none (an institution that sent
@@ -71,12 +79,12 @@ export function qualityIssues(defs: IndicatorDef[], insts: Map<string, InstInfo>
     if (def.formula) continue;
     for (const [inst, p] of before ?? []) {
       if (cur?.has(inst) || !reportedNow.has(inst)) continue;
-      issue(inst, def, null, p, 'missing', `${def.name}上期有数据（${fmt(p)}），本期缺失`);
+      issue(inst, def, null, p, 'missing', () => `${def.name}上期有数据（${fmt(p)}），本期缺失`);
     }
   }
   const reportedBefore = new Set<string>();
   for (const m of prev.values()) for (const inst of m.keys()) reportedBefore.add(inst);
-  for (const inst of reportedBefore) if (!reportedNow.has(inst)) issue(inst, null, null, null, 'missing', '上期报送了数据，本期没有任何数据');
+  for (const inst of reportedBefore) if (!reportedNow.has(inst)) issue(inst, null, null, null, 'missing', () => '上期报送了数据，本期没有任何数据');
   for (const [part, whole] of PARTS) {
     const pd = byCode.get(part);
     const wd = byCode.get(whole);
@@ -91,10 +99,11 @@ export function qualityIssues(defs: IndicatorDef[], insts: Map<string, InstInfo>
           v,
           prev.get(part)?.get(inst) ?? null,
           'inconsistent',
-          `${pd.name}（${formatValue(v, pd.unit)}）大于${wd.name}（${formatValue(total, wd.unit)}）`,
+          () => `${pd.name}（${formatValue(v, pd.unit)}）大于${wd.name}（${formatValue(total, wd.unit)}）`,
         );
     }
   }
+  if (!withMessages) return out;
   return out.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
