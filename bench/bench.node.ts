@@ -227,6 +227,7 @@ async function phase(name: Phase, dir: string): Promise<Record<string, number>> 
       distribution: time(() => distribution(db, 'SVC_COST_PER_STAY', '2025-12')),
       drgYear: time(() => drgOverview(db, '2025')),
       flags: time(() => flags(db, '2025-12')),
+      flagsRaised: time(() => flags(db, '2025-12', { raisedOnly: true })),
       hospital: time(() => hospitalView(db, inst, '2025-12')),
     };
     db.conn.close();

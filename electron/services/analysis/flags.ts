@@ -64,12 +64,12 @@ const pct = (x: number) => `${signed(x * 100, 1)}%`;
  * Every per-institution value of the period checked against its level peers (robust z-score on
  * median/MAD) and against its own history (previous period, same period last year).
  */
-export function flags(db: ReadableDb, period: string): Flag[] {
-  return computeFlags(db, period, periodValues(db, period));
+export function flags(db: ReadableDb, period: string, opts: { raisedOnly?: boolean } = {}): Flag[] {
+  return computeFlags(db, period, periodValues(db, period), opts.raisedOnly ?? false);
 }
 
 /** The flags of a period from its values already read (the hospital view reads them once for both). */
-function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues): Flag[] {
+function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, raisedOnly = false): Flag[] {
   const insts = institutions(db);
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const th = thresholds(db);
@@ -138,6 +138,8 @@ function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues): Fla
         level = worse(level, Math.abs(yoy) >= t.changeRed ? 'red' : 'yellow');
         reasons.push(`同比${fmtChange(yoy)}`);
       }
+      // the flag list asks only for raised flags: 46,500 green ones on a large region are not sent
+      if (raisedOnly && level === 'green') continue;
       out.push({
         institution: i,
         name: inst.name,

@@ -23,7 +23,7 @@ export const analysisHandlers: Handlers<
   'analysis.quadrant': (i, { session }) => quadrant(session.db, i.period, i.band),
   'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
   'analysis.drg': (i, { session }) => drgOverview(session.db, i.period),
-  'analysis.flags': (i, { session }) => flags(session.db, i.period),
+  'analysis.flags': (i, { session }) => flags(session.db, i.period, { raisedOnly: true }),
   'analysis.quality': (i, { session }) => dataQuality(session.db, i.period),
   'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),
   'analysis.thresholds': (_i, { session }) => [...thresholds(session.db).values()],

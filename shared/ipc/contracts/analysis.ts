@@ -10,6 +10,7 @@ export const analysisContract = {
   'analysis.quadrant': reads(z.object({ period: periodKey, band }).strict(), returns<QuadrantPoint[]>()),
   'analysis.distribution': reads(z.object({ indicator: indicatorCode, period: periodKey }).strict(), returns<Distribution>()),
   'analysis.drg': reads(z.object({ period: periodKey }).strict(), returns<DrgOverview>()),
+  /** the raised (red and yellow) flags of a period */
   'analysis.flags': reads(z.object({ period: periodKey }).strict(), returns<Flag[]>()),
   /** values that are probably wrong (impossible, inconsistent, a unit slip, missing), apart from the flags */
   'analysis.quality': reads(z.object({ period: periodKey }).strict(), returns<QualityIssue[]>()),
