@@ -10,8 +10,8 @@ import { recordAudit } from '../audit/audit';
 import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { loadIndicators } from '../import/import-service';
-import { indicator, institutions, periodValues, type PeriodValues } from './lookup';
-import { qualityIssues, suspectKeys } from './quality';
+import { at, indicator, institutions, periodValues, type PeriodValues } from './lookup';
+import { qualityIssues, suspects } from './quality';
 
 /**
  * Defaults: peers by robust z-score 2.5 (yellow) / 3.5 (red); changes by 20% / 30% of the value,
@@ -83,42 +83,47 @@ function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, rais
     ).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
   );
   // three reads in all (this period, the previous one, the same period last year), not three per indicator
-  const prevAll = periodValues(db, previousPeriod(period));
-  const lastAll = periodValues(db, samePeriodLastYear(period));
+  const idx = { codes: nowAll.codes, pos: nowAll.pos };
+  const prevAll = periodValues(db, previousPeriod(period), idx);
+  const lastAll = periodValues(db, samePeriodLastYear(period), idx);
   // a value that is probably wrong (a share over 100%, a unit slip) is a data problem, not a change
-  const suspect = suspectKeys(qualityIssues(defs, insts, period, nowAll, prevAll, false), defs);
-  const none = new Map<string, number>();
+  const n = idx.codes.length;
+  const suspect = suspects(qualityIssues(defs, insts, period, nowAll, prevAll, false), defs, idx.pos, n);
+  const instAt = idx.codes.map((c) => insts.get(c));
   const out: Flag[] = [];
   for (const def of defs) {
-    const now = nowAll.get(def.code) ?? none;
-    if (!now.size) continue;
+    const now = nowAll.byIndicator.get(def.code);
+    if (!now) continue;
     const isShare = def.unit === '%';
     const t = th.get(def.code) ?? { indicator: def.code, ...(isShare ? DEFAULT_THRESHOLDS_PERCENT : DEFAULT_THRESHOLDS) };
     // relative change for amounts and counts, percentage points for shares
     const delta = (a: number, b: number | null): number | null => (b === null ? null : isShare ? a - b : b !== 0 ? (a - b) / Math.abs(b) : null);
     // a growth rate's own change is not meaningful; it is compared with peers only
     const history = def.formula?.kind !== 'growth';
-    const prev = history ? (prevAll.get(def.code) ?? none) : none;
-    const last = history ? (lastAll.get(def.code) ?? none) : none;
+    const prev = history ? prevAll.byIndicator.get(def.code) : undefined;
+    const last = history ? lastAll.byIndicator.get(def.code) : undefined;
+    const sus = suspect.get(def.code);
     const peersByBand = new Map<string, number[]>();
-    for (const [i, v] of now) {
-      if (suspect.has(`${i}|${def.code}`)) continue;
-      const b = insts.get(i)?.band;
-      if (!b) continue;
+    for (let i = 0; i < n; i++) {
+      const v = now[i]!;
+      const b = instAt[i]?.band;
+      if (Number.isNaN(v) || sus?.[i] || !b) continue;
       (peersByBand.get(b) ?? peersByBand.set(b, []).get(b)!).push(v);
     }
     // peer statistics once per band, not once per institution (3,000 institutions in a region)
     const scales = new Map([...peersByBand].map(([b, vs]) => [b, { z: robustScale(vs), median: median(vs), n: vs.length }]));
-    for (const [i, v] of now) {
-      const inst = insts.get(i);
-      if (!inst || suspect.has(`${i}|${def.code}`)) continue;
+    for (let k = 0; k < n; k++) {
+      const v = now[k]!;
+      const inst = instAt[k];
+      if (Number.isNaN(v) || !inst || sus?.[k]) continue;
+      const i = idx.codes[k]!;
       const peer = scales.get(inst.band);
       // totals (costs, counts) scale with the institution's size: peers are compared on ratios,
       // averages, rates and indices only; totals are checked against their own history
       const z = !def.additive && peer && peer.n >= 5 ? peer.z(v) : null;
       const peerMedian = peer ? peer.median : null;
-      const p = prev.get(i) ?? null;
-      const l = last.get(i) ?? null;
+      const p = at(prev, k);
+      const l = at(last, k);
       const change = delta(v, p);
       const yoy = delta(v, l);
       // a peer outlier must also differ in practice (as much as a yellow change), not only statistically
@@ -194,19 +199,20 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
   const all = periodFlags ?? computeFlags(db, period, nowAll);
   const mine = new Map(all.filter((f) => f.institution === institution).map((f) => [f.indicator, f]));
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
-  const none = new Map<string, number>();
+  const mePos = nowAll.pos.get(institution);
+  const sameBand = nowAll.codes.map((c) => insts.get(c)?.band === me.band);
   const rows = defs
     .map((d) => {
-      const v = nowAll.get(d.code) ?? none;
+      const v = nowAll.byIndicator.get(d.code);
       const peers: number[] = [];
-      for (const [i, x] of v) if (insts.get(i)?.band === me.band) peers.push(x);
+      if (v) for (let k = 0; k < v.length; k++) if (sameBand[k] && !Number.isNaN(v[k]!)) peers.push(v[k]!);
       peers.sort((a, b) => a - b);
       const f = mine.get(d.code);
       return {
         indicator: d.code,
         indicatorName: d.name,
         unit: d.unit,
-        value: v.get(institution) ?? null,
+        value: mePos === undefined ? null : at(v, mePos),
         peerMedian: peers.length ? quantileSorted(peers, 0.5) : null,
         peerP25: peers.length ? quantileSorted(peers, 0.25) : null,
         peerP75: peers.length ? quantileSorted(peers, 0.75) : null,

@@ -3,7 +3,7 @@
 
 import { levelBand, type InstitutionLevel } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
-import { allRows, type ReadableDb } from '../db/connection';
+import { allRows, allValues, type ReadableDb } from '../db/connection';
 import { loadIndicators } from '../import/import-service';
 
 export interface InstInfo {
@@ -33,18 +33,55 @@ export function values(db: ReadableDb, code: string, period: string): Map<string
   return new Map(rows);
 }
 
-/** Every current per-institution value of a period, by indicator then institution: one read. */
-export type PeriodValues = Map<string, Map<string, number>>;
-
-export function periodValues(db: ReadableDb, period: string): PeriodValues {
-  const m: PeriodValues = new Map();
-  for (const [ind, inst, v] of db.conn
-    .prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL')
-    .raw()
-    .iterate(period) as IterableIterator<[string, string, number]>) {
-    let x = m.get(ind);
-    if (!x) m.set(ind, (x = new Map()));
-    x.set(inst, v);
-  }
-  return m;
+/**
+ * Every current per-institution value of a period, by indicator: one dense array per indicator,
+ * indexed like `codes` (the institutions by code), NaN where there is no value. Read in one query
+ * that SQLite groups per indicator (values printed with 17 significant digits, so each parses back
+ * to the very same double): on the largest region this and the array layout are what keep the flag
+ * list and the hospital view quick (docs/performance.md).
+ */
+export interface PeriodValues {
+  codes: string[];
+  pos: Map<string, number>;
+  byIndicator: Map<string, Float64Array>;
 }
+
+export interface InstIndex {
+  codes: string[];
+  pos: Map<string, number>;
+}
+
+export function instIndex(db: ReadableDb): InstIndex {
+  const codes = allValues<string>(db, 'SELECT code FROM institutions ORDER BY code');
+  return { codes, pos: new Map(codes.map((c, i) => [c, i])) };
+}
+
+const SEP = '\u001f';
+
+export function periodValues(db: ReadableDb, period: string, idx: InstIndex = instIndex(db)): PeriodValues {
+  const byIndicator = new Map<string, Float64Array>();
+  const n = idx.codes.length;
+  for (const [ind, codes, vals] of db.conn
+    .prepare(
+      `SELECT indicator, group_concat(institution, char(31)), group_concat(printf('%.17g', value), char(31))
+       FROM institution_values WHERE period = ? AND superseded_by IS NULL AND value IS NOT NULL GROUP BY indicator`,
+    )
+    .raw()
+    .all(period) as [string, string, string][]) {
+    const a = new Float64Array(n).fill(NaN);
+    const cs = codes.split(SEP);
+    const vs = vals.split(SEP);
+    for (let k = 0; k < cs.length; k++) {
+      const i = idx.pos.get(cs[k]!);
+      if (i !== undefined) a[i] = Number(vs[k]);
+    }
+    byIndicator.set(ind, a);
+  }
+  return { codes: idx.codes, pos: idx.pos, byIndicator };
+}
+
+/** A value or null (NaN is "no value" in the arrays). */
+export const at = (a: Float64Array | undefined, i: number): number | null => {
+  const v = a ? a[i]! : NaN;
+  return Number.isNaN(v) ? null : v;
+};

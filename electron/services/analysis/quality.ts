@@ -9,7 +9,7 @@ import { formatValue } from '../../../shared/format';
 import { previousPeriod } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import { loadIndicators } from '../import/import-service';
-import { institutions, periodValues, type InstInfo, type PeriodValues } from './lookup';
+import { at, institutions, instIndex, periodValues, type InstInfo, type PeriodValues } from './lookup';
 
 /** A part that may never exceed its whole: child → parent (both reported per institution). */
 const PARTS: [string, string][] = [
@@ -36,13 +36,15 @@ export function qualityIssues(
 ): QualityIssue[] {
   const out: QualityIssue[] = [];
   const byCode = new Map(defs.map((d) => [d.code, d]));
-  const issue = (inst: string, def: IndicatorDef | null, value: number | null, previous: number | null, kind: QualityKind, message: () => string) => {
-    const i = insts.get(inst);
-    if (!i) return;
+  const codes = now.codes;
+  const n = codes.length;
+  const issue = (i: number, def: IndicatorDef | null, value: number | null, previous: number | null, kind: QualityKind, message: () => string) => {
+    const inst = insts.get(codes[i]!);
+    if (!inst) return;
     out.push({
-      institution: inst,
-      name: i.name,
-      band: i.band,
+      institution: codes[i]!,
+      name: inst.name,
+      band: inst.band,
       indicator: def?.code ?? null,
       indicatorName: def?.name ?? null,
       unit: def?.unit ?? '',
@@ -54,50 +56,62 @@ export function qualityIssues(
       message: withMessages ? message() : '',
     });
   };
-  const reportedNow = new Set<string>();
-  for (const m of now.values()) for (const inst of m.keys()) reportedNow.add(inst);
+  const reported = (pv: PeriodValues) => {
+    const r = new Uint8Array(n);
+    for (const a of pv.byIndicator.values()) for (let i = 0; i < n; i++) if (!Number.isNaN(a[i]!)) r[i] = 1;
+    return r;
+  };
+  const reportedNow = reported(now);
   // a period nobody reported for is not imported yet: nothing to check
-  if (!reportedNow.size) return out;
+  if (!reportedNow.includes(1)) return out;
   for (const def of defs) {
-    const cur = now.get(def.code);
-    const before = prev.get(def.code);
+    const cur = now.byIndicator.get(def.code);
+    const before = prev.byIndicator.get(def.code);
     const fmt = (v: number) => formatValue(v, def.unit);
-    for (const [inst, v] of cur ?? []) {
-      const p = before?.get(inst) ?? null;
-      if (def.unit === '%' && def.formula?.kind !== 'growth' && (v < 0 || v > 1)) {
-        issue(inst, def, v, p, 'impossible', () => `${def.name}为 ${fmt(v)}，应在 0%—100% 之间`);
-      } else if (def.formula?.kind === 'growth' ? v < -1 : v < 0) {
-        issue(inst, def, v, p, 'impossible', () => `${def.name}为 ${fmt(v)}，不应为负数`);
-      } else if (!def.formula && def.unit !== '%' && p !== null && p > 0 && v > 0 && (v >= p * UNIT_SLIP_FACTOR || v * UNIT_SLIP_FACTOR <= p)) {
-        const times = () => (v >= p ? `为上期（${fmt(p)}）的 ${Math.round(v / p)} 倍` : `仅为上期（${fmt(p)}）的 1/${Math.round(p / v)}`);
-        issue(inst, def, v, p, 'unit', () => `${def.name}${times()}，疑似单位或录入错误`);
+    const share = def.unit === '%' && def.formula?.kind !== 'growth';
+    const growth = def.formula?.kind === 'growth';
+    const slips = !def.formula && def.unit !== '%';
+    if (cur)
+      for (let i = 0; i < n; i++) {
+        const v = cur[i]!;
+        if (Number.isNaN(v)) continue;
+        const p = at(before, i);
+        if (share && (v < 0 || v > 1)) {
+          issue(i, def, v, p, 'impossible', () => `${def.name}为 ${fmt(v)}，应在 0%—100% 之间`);
+        } else if (growth ? v < -1 : v < 0) {
+          issue(i, def, v, p, 'impossible', () => `${def.name}为 ${fmt(v)}，不应为负数`);
+        } else if (slips && p !== null && p > 0 && v > 0 && (v >= p * UNIT_SLIP_FACTOR || v * UNIT_SLIP_FACTOR <= p)) {
+          const times = () => (v >= p ? `为上期（${fmt(p)}）的 ${Math.round(v / p)} 倍` : `仅为上期（${fmt(p)}）的 1/${Math.round(p / v)}`);
+          issue(i, def, v, p, 'unit', () => `${def.name}${times()}，疑似单位或录入错误`);
+        }
       }
-    }
     // stopped reporting: last period had a value, this one has none (an institution that sent
     // nothing at all this period is one problem, not one per indicator; a computed indicator
     // missing because its inputs are is not a problem of its own)
-    if (def.formula) continue;
-    for (const [inst, p] of before ?? []) {
-      if (cur?.has(inst) || !reportedNow.has(inst)) continue;
-      issue(inst, def, null, p, 'missing', () => `${def.name}上期有数据（${fmt(p)}），本期缺失`);
+    if (def.formula || !before) continue;
+    for (let i = 0; i < n; i++) {
+      const p = before[i]!;
+      if (Number.isNaN(p) || (cur && !Number.isNaN(cur[i]!)) || !reportedNow[i]) continue;
+      issue(i, def, null, p, 'missing', () => `${def.name}上期有数据（${fmt(p)}），本期缺失`);
     }
   }
-  const reportedBefore = new Set<string>();
-  for (const m of prev.values()) for (const inst of m.keys()) reportedBefore.add(inst);
-  for (const inst of reportedBefore) if (!reportedNow.has(inst)) issue(inst, null, null, null, 'missing', () => '上期报送了数据，本期没有任何数据');
+  const reportedBefore = reported(prev);
+  for (let i = 0; i < n; i++) if (reportedBefore[i] && !reportedNow[i]) issue(i, null, null, null, 'missing', () => '上期报送了数据，本期没有任何数据');
   for (const [part, whole] of PARTS) {
     const pd = byCode.get(part);
     const wd = byCode.get(whole);
-    if (!pd || !wd) continue;
-    const w = now.get(whole);
-    for (const [inst, v] of now.get(part) ?? []) {
-      const total = w?.get(inst);
-      if (total !== undefined && v > total * (1 + 1e-9) + 1e-9)
+    const pa = now.byIndicator.get(part);
+    const wa = now.byIndicator.get(whole);
+    if (!pd || !wd || !pa || !wa) continue;
+    for (let i = 0; i < n; i++) {
+      const v = pa[i]!;
+      const total = wa[i]!;
+      if (!Number.isNaN(v) && !Number.isNaN(total) && v > total * (1 + 1e-9) + 1e-9)
         issue(
-          inst,
+          i,
           pd,
           v,
-          prev.get(part)?.get(inst) ?? null,
+          at(prev.byIndicator.get(part), i),
           'inconsistent',
           () => `${pd.name}（${formatValue(v, pd.unit)}）大于${wd.name}（${formatValue(total, wd.unit)}）`,
         );
@@ -108,19 +122,31 @@ export function qualityIssues(
 }
 
 /**
- * Values that a flag must not be raised on: "institution|indicator" — the suspicious values and
- * what is computed from them (a cost per stay from a mistyped cost). Missing values raise no flag anyway.
+ * The values a flag must not be raised on, by indicator (1 = suspect, indexed like the period's
+ * arrays): the suspicious values and what is computed from them (a cost per stay from a mistyped
+ * cost). Missing values raise no flag anyway.
  */
-export function suspectKeys(issues: QualityIssue[], defs: IndicatorDef[]): Set<string> {
-  const out = new Set(issues.filter((q) => q.kind !== 'missing' && q.indicator).map((q) => `${q.institution}|${q.indicator}`));
+export function suspects(issues: QualityIssue[], defs: IndicatorDef[], pos: Map<string, number>, n: number): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  const mark = (indicator: string, inst: string) => {
+    const i = pos.get(inst);
+    if (i === undefined) return;
+    let a = out.get(indicator);
+    if (!a) out.set(indicator, (a = new Uint8Array(n)));
+    a[i] = 1;
+  };
   const inputs = (d: IndicatorDef): string[] =>
     d.formula?.kind === 'ratio' ? [d.formula.numerator, d.formula.denominator] : d.formula?.kind === 'growth' ? [d.formula.of] : [];
-  for (const q of issues)
-    if (q.kind !== 'missing' && q.indicator) for (const d of defs) if (inputs(d).includes(q.indicator)) out.add(`${q.institution}|${d.code}`);
+  for (const q of issues) {
+    if (q.kind === 'missing' || !q.indicator) continue;
+    mark(q.indicator, q.institution);
+    for (const d of defs) if (inputs(d).includes(q.indicator)) mark(d.code, q.institution);
+  }
   return out;
 }
 
 export function dataQuality(db: ReadableDb, period: string): QualityIssue[] {
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
-  return qualityIssues(defs, institutions(db), period, periodValues(db, period), periodValues(db, previousPeriod(period)));
+  const idx = instIndex(db);
+  return qualityIssues(defs, institutions(db), period, periodValues(db, period, idx), periodValues(db, previousPeriod(period), idx));
 }
