@@ -61,6 +61,11 @@ describe('encryption at rest', () => {
     expect(s.db.conn.prepare('SELECT count(*) FROM institutions').pluck().get()).toBeGreaterThan(50);
     expect(s.checkPassword(PW)).toBe(true);
     expect(s.checkPassword('错误的密码')).toBe(false);
+    // the lock screen cannot be used to guess: five wrong answers, then 30 s before the next is looked at
+    const t0 = Date.now();
+    for (let i = 0; i < 4; i++) expect(s.checkPassword(`猜测${i}`, t0)).toBe(false);
+    expect(code(() => s.checkPassword(PW, t0 + 1000))).toBe('INVALID_INPUT');
+    expect(s.checkPassword(PW, t0 + 31_000)).toBe(true);
     s.close();
   });
 

@@ -88,12 +88,24 @@ export class WorkspaceSession {
   }
 
   /** The app lock: is this the open workspace's password? Plain workspaces have none to check. */
-  checkPassword(candidate: string): boolean {
+  checkPassword(candidate: string, now = Date.now()): boolean {
     if (!this.password) return false;
+    // guessing is slowed: after 5 wrong answers in a row, 30 s before the next one is even looked at
+    if (this.unlockFailures >= 5 && now - this.lastUnlockFailure < 30_000)
+      throw new AppError('INVALID_INPUT', '密码连续输错5次，请30秒后再试。', '工作区文件不会因此被锁定或损坏。');
     const a = Buffer.from(candidate, 'utf8');
     const b = Buffer.from(this.password, 'utf8');
-    return a.length === b.length && timingSafeEqual(a, b);
+    const ok = a.length === b.length && timingSafeEqual(a, b);
+    if (ok) this.unlockFailures = 0;
+    else {
+      this.unlockFailures++;
+      this.lastUnlockFailure = now;
+    }
+    return ok;
   }
+
+  private unlockFailures = 0;
+  private lastUnlockFailure = 0;
 
   get hasPassword(): boolean {
     return this.password !== null;

@@ -3,7 +3,7 @@
 // one has no password to check). A presentation in progress is exempt: it does not lock by itself.
 
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
+import { api, errorText } from '../../api';
 import { PasswordPrompt } from '../workspace/PasswordPrompt';
 
 export const LOCK_MINUTES_KEY = 'liangjiadi.lockMinutes';
@@ -51,11 +51,16 @@ export function AppLock({ enabled, children }: { enabled: boolean; children: Rea
           submitLabel="解锁"
           error={error}
           onSubmit={async (pw) => {
-            const r = await api.workspace.unlock({ password: pw });
-            if (r.ok) {
-              setLocked(false);
-              setError(null);
-            } else setError('密码不正确，请重新输入。');
+            try {
+              const r = await api.workspace.unlock({ password: pw });
+              if (r.ok) {
+                setLocked(false);
+                setError(null);
+              } else setError('密码不正确，请重新输入。');
+            } catch (e) {
+              // five wrong answers in a row: the service asks to wait
+              setError(errorText(e).message);
+            }
           }}
         />
       </div>
