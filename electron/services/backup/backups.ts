@@ -69,11 +69,15 @@ export function prune(workspacePath: string): string[] {
   return removed;
 }
 
-/** A backup file opens (with the workspace's password), is whole, and is a 亮家底 workspace. */
-export function checkBackup(file: string, password: string | null): void {
+/**
+ * A backup file opens (with the workspace's password), is whole, and is a 亮家底 workspace. A new
+ * backup gets the quick structural check (a daily backup of a 380 MB workspace stays near 3 s); a
+ * backup about to be restored gets the full one.
+ */
+export function checkBackup(file: string, password: string | null, full = true): void {
   const db = openReadable(file, password);
   try {
-    const ok = db.conn.pragma('integrity_check', { simple: true });
+    const ok = db.conn.pragma(full ? 'integrity_check' : 'quick_check', { simple: true });
     if (ok !== 'ok') throw new AppError('DB_CORRUPT', `备份文件已损坏（${String(ok).slice(0, 80)}）：${basename(file)}`, '请选择另一份备份。');
     if (getValue<number>(db, "SELECT count(*) FROM sqlite_master WHERE name = 'workspace'") !== 1)
       throw new AppError('NOT_A_WORKSPACE', `不是亮家底工作区的备份：${basename(file)}`, '请选择本工作区“.备份”文件夹中的文件。');
@@ -91,7 +95,7 @@ export function backupNow(db: WritableDb, reason: BackupReason, actor: string, p
   rmSync(tmp, { force: true });
   try {
     db.conn.prepare('VACUUM INTO ?').run(tmp);
-    checkBackup(tmp, password);
+    checkBackup(tmp, password, false);
     renameSync(tmp, join(dir, name));
   } catch (e) {
     rmSync(tmp, { force: true });
