@@ -12,6 +12,7 @@ import { regionValue } from '../data/queries';
 import { loadIndicators } from '../import/import-service';
 import { at, indicator, institutions, periodValues, type PeriodValues } from './lookup';
 import { qualityIssues, suspects } from './quality';
+import { cachedPeriod } from './period-cache';
 
 /**
  * Defaults: peers by robust z-score 2.5 (yellow) / 3.5 (red); changes by 20% / 30% of the value,
@@ -66,6 +67,18 @@ const pct = (x: number) => `${signed(x * 100, 1)}%`;
  */
 export function flags(db: ReadableDb, period: string, opts: { raisedOnly?: boolean } = {}): Flag[] {
   return computeFlags(db, period, periodValues(db, period), opts.raisedOnly ?? false);
+}
+
+/** The raised (red and yellow) flags of a period, kept warm (period-cache.ts): the flag list. */
+export function raisedFlags(db: ReadableDb, period: string): Flag[] {
+  return warmPeriod(db, period).raised;
+}
+
+function warmPeriod(db: ReadableDb, period: string) {
+  return cachedPeriod(db, period, () => {
+    const values = periodValues(db, period);
+    return { values, raised: computeFlags(db, period, values, true) };
+  });
 }
 
 /** The flags of a period from its values already read (the hospital view reads them once for both). */
@@ -193,10 +206,11 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
   const insts = institutions(db);
   const me = insts.get(institution);
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
-  // the period's values are read once, for the flags and for the peers below; a batch (月告知 for
-  // every hospital) computes the period's flags once and passes them in
-  const nowAll = periodValues(db, period);
-  const all = periodFlags ?? computeFlags(db, period, nowAll);
+  // the period's values and flags: kept warm while clicking through hospitals, or (a batch: 月告知
+  // for every hospital) the flags the caller computed once
+  const warm = periodFlags ? null : warmPeriod(db, period);
+  const nowAll = warm ? warm.values : periodValues(db, period);
+  const all = periodFlags ?? warm!.raised;
   const mine = new Map(all.filter((f) => f.institution === institution).map((f) => [f.indicator, f]));
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const mePos = nowAll.pos.get(institution);

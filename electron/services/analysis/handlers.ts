@@ -3,7 +3,7 @@
 import type { Handlers } from '../host/handler-types';
 import { distribution, drgOverview, quadrant, ranking, trend } from './analysis';
 import { dataQuality } from './quality';
-import { flags, hospitalView, recordCause, setThresholds, thresholds } from './flags';
+import { hospitalView, raisedFlags, recordCause, setThresholds, thresholds } from './flags';
 
 export const analysisHandlers: Handlers<
   | 'analysis.ranking'
@@ -23,7 +23,7 @@ export const analysisHandlers: Handlers<
   'analysis.quadrant': (i, { session }) => quadrant(session.db, i.period, i.band),
   'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
   'analysis.drg': (i, { session }) => drgOverview(session.db, i.period),
-  'analysis.flags': (i, { session }) => flags(session.db, i.period, { raisedOnly: true }),
+  'analysis.flags': (i, { session }) => raisedFlags(session.db, i.period),
   'analysis.quality': (i, { session }) => dataQuality(session.db, i.period),
   'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),
   'analysis.thresholds': (_i, { session }) => [...thresholds(session.db).values()],

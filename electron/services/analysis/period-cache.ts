@@ -1,0 +1,52 @@
+// The analysis of a period kept warm: its values (one dense array per indicator) and its raised
+// flags, computed once and reused while the data, the thresholds and the recorded causes stay the
+// same — so clicking through hospitals of a month in front of a room costs one computation, not
+// one per click. Keyed by connection (another workspace starts empty) and by a version read from
+// the workspace at every call (a new import, a threshold edit, a cause recorded: recomputed).
+// Tests compare it with a fresh computation after imports, re-imports, threshold edits and causes.
+
+import type { Flag } from '../../../shared/domain/analysis';
+import { getValue, type ReadableDb, type Sqlite } from '../db/connection';
+import type { PeriodValues } from './lookup';
+
+export interface PeriodAnalysis {
+  values: PeriodValues;
+  raised: Flag[];
+}
+
+const KEEP = 6;
+const caches = new WeakMap<Sqlite, Map<string, PeriodAnalysis & { version: string }>>();
+
+/** What the analysis of any period depends on besides its values: imports, causes, thresholds. */
+export function analysisVersion(db: ReadableDb): string {
+  return (
+    getValue<string>(
+      db,
+      `SELECT (SELECT coalesce(max(id), 0) FROM imports) || '|' ||
+              (SELECT count(*) || ':' || coalesce(max(id), 0) FROM flag_notes) || '|' ||
+              (SELECT coalesce(group_concat(indicator || ',' || peer_yellow || ',' || peer_red || ',' || change_yellow || ',' || change_red, ';'), '') FROM flag_thresholds)`,
+    ) ?? ''
+  );
+}
+
+export function cachedPeriod(db: ReadableDb, period: string, compute: () => PeriodAnalysis): PeriodAnalysis {
+  const version = analysisVersion(db);
+  let cache = caches.get(db.conn);
+  if (!cache) caches.set(db.conn, (cache = new Map()));
+  const hit = cache.get(period);
+  if (hit && hit.version === version) {
+    // most recently used last
+    cache.delete(period);
+    cache.set(period, hit);
+    return hit;
+  }
+  const fresh = { ...compute(), version };
+  cache.set(period, fresh);
+  while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+  return fresh;
+}
+
+/** Forgets every period of this connection (the bench measures the cold case with it). */
+export function clearPeriodCache(db: ReadableDb): void {
+  caches.delete(db.conn);
+}
