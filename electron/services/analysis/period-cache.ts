@@ -16,6 +16,20 @@ export interface PeriodAnalysis {
 
 const KEEP = 6;
 const caches = new WeakMap<Sqlite, Map<string, PeriodAnalysis & { version: string }>>();
+const others = new WeakMap<Sqlite, Map<string, { version: string; value: unknown }>>();
+
+/** Any other per-period answer kept warm the same way (the yearly DRG overview). */
+export function cachedAnswer<T>(db: ReadableDb, key: string, compute: () => T): T {
+  const version = analysisVersion(db);
+  let cache = others.get(db.conn);
+  if (!cache) others.set(db.conn, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.value as T;
+  const value = compute();
+  cache.set(key, { version, value });
+  while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+  return value;
+}
 
 /** What the analysis of any period depends on besides its values: imports, causes, thresholds. */
 export function analysisVersion(db: ReadableDb): string {
@@ -49,4 +63,5 @@ export function cachedPeriod(db: ReadableDb, period: string, compute: () => Peri
 /** Forgets every period of this connection (the bench measures the cold case with it). */
 export function clearPeriodCache(db: ReadableDb): void {
   caches.delete(db.conn);
+  others.delete(db.conn);
 }
