@@ -46,25 +46,34 @@ export function trend(db: ReadableDb, code: string, institution: string, from?: 
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
   // only the institution's own level band is needed for the median
   const levels = me.band === '一级及基层' ? ['一级', '基层'] : [me.level];
-  const rows = db.conn
+  // the band's values grouped per month in SQLite (printed with 17 significant digits: the same
+  // doubles come back), the institution's own series apart: ~40 rows read instead of ~90,000
+  const MONTH = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
+  const peerRows = db.conn
     .prepare(
-      `SELECT v.period, v.institution, v.value FROM institution_values v JOIN institutions i ON i.code = v.institution
+      `SELECT v.period, group_concat(printf('%.17g', v.value), char(31)) FROM institution_values v JOIN institutions i ON i.code = v.institution
        WHERE v.indicator = ? AND v.superseded_by IS NULL AND v.value IS NOT NULL AND i.level IN (${levels.map(() => '?').join(',')})
-         AND v.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'`,
+         AND v.period GLOB ${MONTH} GROUP BY v.period`,
     )
     .raw()
-    .all(code, ...levels) as [string, string, number][];
-  const byPeriod = new Map<string, { mine: number | null; peers: number[] }>();
-  for (const [p, i, val] of rows) {
-    if ((from && p < from) || (to && p > to)) continue;
-    let e = byPeriod.get(p);
-    if (!e) byPeriod.set(p, (e = { mine: null, peers: [] }));
-    if (i === institution) e.mine = val;
-    if (insts.get(i)?.band === me.band) e.peers.push(val);
-  }
-  const points = [...byPeriod.entries()]
+    .all(code, ...levels) as [string, string][];
+  const own = new Map(
+    db.conn
+      .prepare(
+        `SELECT period, value FROM institution_values WHERE indicator = ? AND institution = ? AND superseded_by IS NULL AND value IS NOT NULL AND period GLOB ${MONTH}`,
+      )
+      .raw()
+      .all(code, institution) as [string, number][],
+  );
+  const points = peerRows
+    .filter(([p]) => !((from && p < from) || (to && p > to)))
     .sort(([a], [b]) => comparePeriods(a, b))
-    .map(([period, e]) => ({ period, value: e.mine, bandMedian: e.peers.length ? median(e.peers) : null, region: regionValue(db, code, period) }));
+    .map(([period, vals]) => ({
+      period,
+      value: own.get(period) ?? null,
+      bandMedian: median(vals.split('\u001f').map(Number)),
+      region: regionValue(db, code, period),
+    }));
   return { indicator: code, indicatorName: def.name, unit: def.unit, institution, name: me.name, band: me.band, points };
 }
 
