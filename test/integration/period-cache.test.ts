@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drgOverview } from '../../electron/services/analysis/analysis';
 import { flags, hospitalView, raisedFlags, recordCause, setThresholds } from '../../electron/services/analysis/flags';
-import { cachedAnswer } from '../../electron/services/analysis/period-cache';
+import { cachedAnswer, isWarm } from '../../electron/services/analysis/period-cache';
+import { dispatch } from '../../electron/services/host/dispatch';
+import { WorkspaceSession } from '../../electron/services/host/session';
 import type { WritableDb } from '../../electron/services/db/connection';
 import { mulberry32 } from '../../electron/services/demo/demo-region';
 import { ImportService } from '../../electron/services/import/import-service';
@@ -45,6 +47,22 @@ describe('the warm period analysis', () => {
     recordCause(db, { institution: f.institution, indicator: f.indicator, period: '2025-11', cause: '新开设病区' }, '测试');
     expect(raisedFlags(db, '2025-11').find((x) => x.institution === f.institution && x.indicator === f.indicator)!.cause).toBe('新开设病区');
     same(db, '2025-11');
+  });
+
+  it('computes the newest month right after an import and on open, before anybody asks', async () => {
+    const dir = tempDir();
+    const session = new WorkspaceSession();
+    session.create(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试' });
+    const ctx = { session, actor: '测试', progress: () => undefined };
+    const prepared = (await dispatch('import.prepare', { path: DEMO_ZIP }, ctx)) as { ok: true; value: { token: string } };
+    expect(isWarm(session.db, '2025-12')).toBe(false);
+    expect((await dispatch('import.commit', { token: prepared.value.token }, ctx)).ok).toBe(true);
+    expect(isWarm(session.db, '2025-12')).toBe(true);
+    expect(isWarm(session.db, '2025-11')).toBe(false);
+    session.close();
+    session.open(join(dir, 'w.ljd'), '测试');
+    expect(isWarm(session.db, '2025-12')).toBe(true);
+    session.close();
   });
 
   it('equals a fresh computation on random small regions, across re-imports that supersede values', async () => {

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import { median, quantileSorted, robustScale } from '../../../shared/stats';
 import { recordAudit } from '../audit/audit';
-import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { loadIndicators } from '../import/import-service';
 import { at, indicator, institutions, periodValues, type PeriodValues } from './lookup';
@@ -72,6 +72,20 @@ export function flags(db: ReadableDb, period: string, opts: { raisedOnly?: boole
 /** The raised (red and yellow) flags of a period, kept warm (period-cache.ts): the flag list. */
 export function raisedFlags(db: ReadableDb, period: string): Flag[] {
   return warmPeriod(db, period).raised;
+}
+
+/** Computes the newest month ahead of the first look (after an import, on open); never fails the caller. */
+export function warmNewestMonth(db: ReadableDb): string | null {
+  try {
+    const month = getValue<string>(
+      db,
+      "SELECT max(period) FROM institution_values WHERE superseded_by IS NULL AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
+    );
+    if (month) warmPeriod(db, month);
+    return month ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function warmPeriod(db: ReadableDb, period: string) {

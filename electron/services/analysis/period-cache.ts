@@ -60,6 +60,11 @@ export function cachedPeriod(db: ReadableDb, period: string, compute: () => Peri
   return fresh;
 }
 
+/** Whether a period's analysis is warm for the current data (tests, bench). */
+export function isWarm(db: ReadableDb, period: string): boolean {
+  return caches.get(db.conn)?.get(period)?.version === analysisVersion(db);
+}
+
 /** Forgets every period of this connection (the bench measures the cold case with it). */
 export function clearPeriodCache(db: ReadableDb): void {
   caches.delete(db.conn);

@@ -17,6 +17,7 @@ import { WriteQueue } from './write-queue';
 import { setPassword } from '../workspace/encryption';
 import { timingSafeEqual } from 'node:crypto';
 import { PendingConfirmation } from '../security/two-person';
+import { warmNewestMonth } from '../analysis/flags';
 
 export class WorkspaceSession {
   private current: WritableDb | null = null;
@@ -53,6 +54,8 @@ export class WorkspaceSession {
     const db = openWorkspace(path, actor, password);
     this.switchTo(db);
     this.password = password;
+    // the newest month is computed ahead of the first look at it
+    warmNewestMonth(db);
     // once a day on use, a backup (not of the demo); a backup that fails never stops the work
     if (!this.isDemo) {
       try {
