@@ -145,7 +145,6 @@ export class WorkspaceSession {
       fn(path);
     } finally {
       this.open(path, actor, password);
-      this.password = password;
     }
     return this.db;
   }

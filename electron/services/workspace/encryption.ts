@@ -29,28 +29,29 @@ function census(conn: Database.Database): string {
 }
 
 /**
- * Writes <file>.new: a copy of the open workspace encrypted with `password`, verified. The caller
- * then closes the workspace and swaps the copy in. `password` null: a plain copy (for tests only).
+ * Writes <file>.new: a copy of the open workspace (VACUUM INTO, so it carries the workspace's own
+ * key, or none for a plain one) keyed anew with `next`, then verified. The caller closes the
+ * workspace and swaps the copy in.
  */
-export function writeEncryptedCopy(db: WritableDb, password: string): void {
+function writeKeyedCopy(db: WritableDb, current: string | null, next: string): void {
   const target = newPath(db.path);
   rmSync(target, { force: true });
   const expected = census(db.conn);
   db.conn.pragma('wal_checkpoint(TRUNCATE)');
-  // the copy has the source's key (none for a plain workspace); it is keyed anew below
   db.conn.prepare('VACUUM INTO ?').run(target);
-  const wasEncrypted = looksEncrypted(db.path);
   const copy = new Database(target);
   try {
-    if (wasEncrypted) throw new AppError('INVALID_INPUT', '内部错误：加密工作区须用原密码复制。', '请重试。');
-    copy.pragma("cipher = 'sqlcipher'");
-    copy.pragma('legacy = 4');
+    if (current) applyKey(copy, current);
+    else {
+      copy.pragma("cipher = 'sqlcipher'");
+      copy.pragma('legacy = 4');
+    }
     copy.pragma('journal_mode = DELETE');
-    copy.pragma(`rekey = '${password.replace(/'/g, "''")}'`);
+    copy.pragma(`rekey = '${next.replace(/'/g, "''")}'`);
   } finally {
     copy.close();
   }
-  verifyCopy(target, password, expected);
+  verifyCopy(target, next, expected);
 }
 
 function verifyCopy(path: string, password: string, expected: string): void {
@@ -66,24 +67,6 @@ function verifyCopy(path: string, password: string, expected: string): void {
   if (!looksEncrypted(path)) throw new AppError('INTERNAL', '加密副本未被加密，原工作区未改动。', '请联系技术支持。');
 }
 
-/** Re-keys an encrypted copy (written from a keyed connection, so it has the old key) to the new password. */
-function rekeyCopy(db: WritableDb, oldPassword: string, newPassword: string): void {
-  const target = newPath(db.path);
-  rmSync(target, { force: true });
-  const expected = census(db.conn);
-  db.conn.pragma('wal_checkpoint(TRUNCATE)');
-  db.conn.prepare('VACUUM INTO ?').run(target);
-  const copy = new Database(target);
-  try {
-    applyKey(copy, oldPassword);
-    copy.pragma('journal_mode = DELETE');
-    copy.pragma(`rekey = '${newPassword.replace(/'/g, "''")}'`);
-  } finally {
-    copy.close();
-  }
-  verifyCopy(target, newPassword, expected);
-}
-
 /**
  * Encrypts a plain workspace, or changes an encrypted one's password. Returns when the new file is
  * in place and closed; the caller reopens it with the new password.
@@ -97,8 +80,7 @@ export function setPassword(db: WritableDb, current: string | null, next: string
     closeDb(openReadable(db.path, current));
   }
   inTransaction(db, () => recordAudit(db, { actor, action: encrypted ? 'workspace.rekey' : 'workspace.encrypt', target: db.path }));
-  if (encrypted) rekeyCopy(db, current!, next);
-  else writeEncryptedCopy(db, next);
+  writeKeyedCopy(db, encrypted ? current : null, next);
   closeDb(db);
   swapIn(db.path);
 }
