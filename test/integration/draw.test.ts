@@ -132,7 +132,9 @@ describe('the draw, end to end', () => {
     expect(execFileSync('python3', [VERIFIER, file], { encoding: 'utf8' })).toContain('复核通过');
     // any change to the record is detected
     const tampered = JSON.parse(readFileSync(file, 'utf8'));
-    tampered.result[0].person = tampered.announcement.pool.institutions.find((i: { people: unknown[] }) => i.people.length)!.people[0].id;
+    // another person than the one drawn first (the key binds frozenAt, so who is drawn varies between runs)
+    const people = tampered.announcement.pool.institutions.flatMap((i: { people: { id: string }[] }) => i.people.map((p) => p.id)) as string[];
+    tampered.result[0].person = people.find((id) => id !== tampered.result[0].person);
     const t = join(dir, 'tampered.json');
     writeFileSync(t, JSON.stringify(tampered));
     expect(verifyRecord(readFileSync(t, 'utf8')).ok).toBe(false);
