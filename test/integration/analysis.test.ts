@@ -7,7 +7,8 @@ import { ImportService } from '../../electron/services/import/import-service';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { generateDemoRegion } from '../../electron/services/demo/demo-region';
 import { distribution, drgOverview, quadrant, ranking, trend } from '../../electron/services/analysis/analysis';
-import { flags, hospitalView, recordCause, setThresholds } from '../../electron/services/analysis/flags';
+import { flags, hospitalView, recordCause } from '../../electron/services/analysis/flags';
+import { setThresholds } from '../../electron/services/analysis/threshold-edit';
 import { median } from '../../shared/stats';
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');

@@ -10,6 +10,8 @@ import { boxStats, median, quantileSorted } from '../../../shared/stats';
 import type { ReadableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { indicator, institutions, values } from './lookup';
+import { cachedAnswer } from './period-cache';
+import { summarizedDrg } from './summary-read';
 
 /** Horizontal comparison: institutions (of one level band, or all) ranked, with peer statistics. */
 export function ranking(db: ReadableDb, code: string, period: string, band: string | null): Ranking {
@@ -175,4 +177,12 @@ export function drgOverview(db: ReadableDb, period: string): DrgOverview {
     topByCost: rank([...all].sort((a, b) => b.cost - a.cost)),
     topByWeight: rank([...all].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || b.cases - a.cases)),
   };
+}
+
+/**
+ * The DRG overview as the app serves it: a year's from its summary (filled when imported), another
+ * period's (a month, a quarter) computed and kept warm.
+ */
+export function servedDrgOverview(db: ReadableDb, period: string): DrgOverview {
+  return summarizedDrg(db, period) ?? cachedAnswer(db, `drg:${period}`, () => drgOverview(db, period));
 }

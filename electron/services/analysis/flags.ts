@@ -2,103 +2,60 @@
 // median/MAD) and its own history, with per-indicator thresholds and the causes recorded; and the
 // hospital view (one hospital's indicators against its peers, with its flags).
 
-import type { Flag, FlagLevel, HospitalView, Thresholds } from '../../../shared/domain/analysis';
+import type { Flag, FlagLevel, HospitalView } from '../../../shared/domain/analysis';
 import { AppError } from '../../../shared/errors';
 import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import { median, quantileSorted, robustScale } from '../../../shared/stats';
 import { recordAudit } from '../audit/audit';
-import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
-import { loadIndicators } from '../import/import-service';
-import { at, indicator, institutions, periodValues, type PeriodValues } from './lookup';
+import { loadIndicators } from '../catalog/catalog';
+import { at, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
 import { qualityIssues, suspects } from './quality';
 import { cachedPeriod } from './period-cache';
+import { ownValues, summarizedPeers, summarizedRaised, type PeerQuartiles } from './summary-read';
+import { judge, thresholdOf, thresholds } from './judge';
 
-/**
- * Defaults: peers by robust z-score 2.5 (yellow) / 3.5 (red); changes by 20% / 30% of the value,
- * or for percentages by 5 / 10 percentage points (a share moving from 3% to 4% is not news).
- */
-export const DEFAULT_THRESHOLDS = { peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.2, changeRed: 0.3 };
-export const DEFAULT_THRESHOLDS_PERCENT = { peerYellow: 2.5, peerRed: 3.5, changeYellow: 0.05, changeRed: 0.1 };
-
-export function thresholds(db: ReadableDb): Map<string, Thresholds> {
-  const rows = db.conn.prepare('SELECT indicator, peer_yellow, peer_red, change_yellow, change_red FROM flag_thresholds').all() as Record<
-    string,
-    number | string
-  >[];
-  return new Map(
-    rows.map((r) => [
-      r.indicator as string,
-      {
-        indicator: r.indicator as string,
-        peerYellow: r.peer_yellow as number,
-        peerRed: r.peer_red as number,
-        changeYellow: r.change_yellow as number,
-        changeRed: r.change_red as number,
-      },
-    ]),
-  );
-}
-
-export function setThresholds(db: WritableDb, t: Thresholds, actor: string): Thresholds {
-  if (!(t.peerYellow > 0 && t.peerRed >= t.peerYellow && t.changeYellow > 0 && t.changeRed >= t.changeYellow))
-    throw new AppError('INVALID_INPUT', '阈值应为正数，且红色阈值不小于黄色阈值。', '例如：同级偏离 2.5/3.5，变化幅度 20%/30%。');
-  indicator(db, t.indicator);
-  return inTransaction(db, () => {
-    db.conn
-      .prepare(
-        `INSERT INTO flag_thresholds (indicator, peer_yellow, peer_red, change_yellow, change_red, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(indicator) DO UPDATE SET peer_yellow = excluded.peer_yellow, peer_red = excluded.peer_red, change_yellow = excluded.change_yellow, change_red = excluded.change_red, updated_at = excluded.updated_at`,
-      )
-      .run(t.indicator, t.peerYellow, t.peerRed, t.changeYellow, t.changeRed, new Date().toISOString());
-    recordAudit(db, { actor, action: 'flags.thresholds', target: t.indicator, details: { ...t } });
-    return t;
-  });
-}
-
-const worse = (a: FlagLevel, b: FlagLevel): FlagLevel => (a === 'red' || b === 'red' ? 'red' : a === 'yellow' || b === 'yellow' ? 'yellow' : 'green');
-/** a signed change with a true minus sign, as formatChange writes it: +5.3%, −36.4% */
-const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
-const pct = (x: number) => `${signed(x * 100, 1)}%`;
+export { thresholds } from './judge';
 
 /**
  * Every per-institution value of the period checked against its level peers (robust z-score on
  * median/MAD) and against its own history (previous period, same period last year).
  */
 export function flags(db: ReadableDb, period: string, opts: { raisedOnly?: boolean } = {}): Flag[] {
-  return computeFlags(db, period, periodValues(db, period), opts.raisedOnly ?? false);
+  return computeFlags(db, period, periodValues(db, period), opts);
 }
 
-/** The raised (red and yellow) flags of a period, kept warm (period-cache.ts): the flag list. */
+/**
+ * The raised (red and yellow) flags of a period: the flag list. Read from the summary tables (filled
+ * when the data or thresholds change); a period not summarized is computed and kept warm.
+ */
 export function raisedFlags(db: ReadableDb, period: string): Flag[] {
-  return warmPeriod(db, period).raised;
-}
-
-/** Computes the newest month ahead of the first look (after an import, on open); never fails the caller. */
-export function warmNewestMonth(db: ReadableDb): string | null {
-  try {
-    const month = getValue<string>(
-      db,
-      "SELECT max(period) FROM institution_values WHERE superseded_by IS NULL AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
-    );
-    if (month) warmPeriod(db, month);
-    return month ?? null;
-  } catch {
-    return null;
-  }
+  return summarizedRaised(db, period, institutions(db), loadIndicators(db)) ?? warmPeriod(db, period).raised;
 }
 
 function warmPeriod(db: ReadableDb, period: string) {
   return cachedPeriod(db, period, () => {
     const values = periodValues(db, period);
-    return { values, raised: computeFlags(db, period, values, true) };
+    return { values, raised: computeFlags(db, period, values, { raisedOnly: true }) };
   });
 }
 
+export interface ComputeOptions {
+  /** only red and yellow flags (the flag list); green ones are not built */
+  raisedOnly?: boolean;
+  /** one indicator's flags only (a threshold edit recomputes just those) */
+  only?: string;
+  /** reads a period's values; a batch over many periods passes one that remembers them */
+  read?: (period: string, idx: InstIndex) => PeriodValues;
+}
+
 /** The flags of a period from its values already read (the hospital view reads them once for both). */
-function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, raisedOnly = false): Flag[] {
+export function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, opts: ComputeOptions = {}): Flag[] {
+  const { raisedOnly = false, only, read = (p: string, i: InstIndex) => periodValues(db, p, i) } = opts;
   const insts = institutions(db);
-  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const allDefs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const defs = only ? allDefs.filter((d) => d.code === only) : allDefs;
   const th = thresholds(db);
   const notes = new Map(
     (
@@ -111,20 +68,17 @@ function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, rais
   );
   // three reads in all (this period, the previous one, the same period last year), not three per indicator
   const idx = { codes: nowAll.codes, pos: nowAll.pos };
-  const prevAll = periodValues(db, previousPeriod(period), idx);
-  const lastAll = periodValues(db, samePeriodLastYear(period), idx);
+  const prevAll = read(previousPeriod(period), idx);
+  const lastAll = read(samePeriodLastYear(period), idx);
   // a value that is probably wrong (a share over 100%, a unit slip) is a data problem, not a change
   const n = idx.codes.length;
-  const suspect = suspects(qualityIssues(defs, insts, period, nowAll, prevAll, false), defs, idx.pos, n);
+  const suspect = suspects(qualityIssues(allDefs, insts, period, nowAll, prevAll, false), allDefs, idx.pos, n);
   const instAt = idx.codes.map((c) => insts.get(c));
   const out: Flag[] = [];
   for (const def of defs) {
     const now = nowAll.byIndicator.get(def.code);
     if (!now) continue;
-    const isShare = def.unit === '%';
-    const t = th.get(def.code) ?? { indicator: def.code, ...(isShare ? DEFAULT_THRESHOLDS_PERCENT : DEFAULT_THRESHOLDS) };
-    // relative change for amounts and counts, percentage points for shares
-    const delta = (a: number, b: number | null): number | null => (b === null ? null : isShare ? a - b : b !== 0 ? (a - b) / Math.abs(b) : null);
+    const t = thresholdOf(th, def);
     // a growth rate's own change is not meaningful; it is compared with peers only
     const history = def.formula?.kind !== 'growth';
     const prev = history ? prevAll.byIndicator.get(def.code) : undefined;
@@ -151,27 +105,9 @@ function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, rais
       const peerMedian = peer ? peer.median : null;
       const p = at(prev, k);
       const l = at(last, k);
-      const change = delta(v, p);
-      const yoy = delta(v, l);
-      // a peer outlier must also differ in practice (as much as a yellow change), not only statistically
-      const apart = peerMedian !== null && Math.abs(delta(v, peerMedian) ?? 0) >= t.changeYellow;
-      let level: FlagLevel = 'green';
-      const reasons: string[] = [];
-      const fmtChange = (x: number) => (isShare ? `${signed(x * 100, 1)}个百分点` : pct(x));
-      if (z !== null && apart && Math.abs(z) >= t.peerYellow) {
-        level = worse(level, Math.abs(z) >= t.peerRed ? 'red' : 'yellow');
-        reasons.push(`与同级机构相比${z > 0 ? '偏高' : '偏低'}（偏离同级水平 ${Math.abs(z).toFixed(1)} 个标准单位）`);
-      }
-      if (change !== null && Math.abs(change) >= t.changeYellow) {
-        level = worse(level, Math.abs(change) >= t.changeRed ? 'red' : 'yellow');
-        reasons.push(`环比${fmtChange(change)}`);
-      }
-      if (yoy !== null && Math.abs(yoy) >= t.changeYellow) {
-        level = worse(level, Math.abs(yoy) >= t.changeRed ? 'red' : 'yellow');
-        reasons.push(`同比${fmtChange(yoy)}`);
-      }
+      const j = judge(def, t, v, peerMedian, z, p, l);
       // the flag list asks only for raised flags: 46,500 green ones on a large region are not sent
-      if (raisedOnly && level === 'green') continue;
+      if (raisedOnly && j.level === 'green') continue;
       out.push({
         institution: i,
         name: inst.name,
@@ -184,11 +120,11 @@ function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, rais
         peerMedian,
         z,
         previous: p,
-        change,
+        change: j.change,
         lastYear: l,
-        yoy,
-        level,
-        reasons,
+        yoy: j.yoy,
+        level: j.level,
+        reasons: j.reasons,
         cause: notes.get(`${i}|${def.code}`) ?? null,
       });
     }
@@ -220,35 +156,60 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
   const insts = institutions(db);
   const me = insts.get(institution);
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
-  // the period's values and flags: kept warm while clicking through hospitals, or (a batch: 月告知
-  // for every hospital) the flags the caller computed once
+  const catalog = loadIndicators(db);
+  const defs = [...catalog.values()].filter((d) => d.perInstitution);
+  const row = (d: (typeof defs)[number], value: number | null, q: Omit<PeerQuartiles, 'n'> | undefined, f: Flag | undefined) => ({
+    indicator: d.code,
+    indicatorName: d.name,
+    unit: d.unit,
+    value,
+    peerMedian: q ? q.median : null,
+    peerP25: q ? q.p25 : null,
+    peerP75: q ? q.p75 : null,
+    region: regionValue(db, d.code, period),
+    level: f?.level ?? ('green' as FlagLevel),
+    reasons: f?.reasons ?? [],
+  });
+  const view = (rows: ReturnType<typeof row>[]): HospitalView => ({
+    institution,
+    name: me.name,
+    level: me.level,
+    band: me.band,
+    type: me.type,
+    period,
+    rows: rows.filter((r) => r.value !== null || r.region !== null),
+  });
+  // summarized: the hospital's own values, its band's quartiles and its flags, read
+  const peers = periodFlags ? null : summarizedPeers(db, period, me.band);
+  const flagsOfMine = peers && summarizedRaised(db, period, insts, catalog, institution);
+  if (peers && flagsOfMine) {
+    const own = ownValues(
+      db,
+      institution,
+      period,
+      defs.map((d) => d.code),
+    );
+    const mine = new Map(flagsOfMine.map((f) => [f.indicator, f]));
+    return view(defs.map((d) => row(d, own.get(d.code) ?? null, peers.get(d.code), mine.get(d.code))));
+  }
+  // not summarized: the period's values and flags, kept warm while clicking through hospitals, or
+  // (a batch: 月告知 for every hospital) the flags the caller computed once
   const warm = periodFlags ? null : warmPeriod(db, period);
   const nowAll = warm ? warm.values : periodValues(db, period);
   const all = periodFlags ?? warm!.raised;
   const mine = new Map(all.filter((f) => f.institution === institution).map((f) => [f.indicator, f]));
-  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const mePos = nowAll.pos.get(institution);
   const sameBand = nowAll.codes.map((c) => insts.get(c)?.band === me.band);
-  const rows = defs
-    .map((d) => {
+  return view(
+    defs.map((d) => {
       const v = nowAll.byIndicator.get(d.code);
-      const peers: number[] = [];
-      if (v) for (let k = 0; k < v.length; k++) if (sameBand[k] && !Number.isNaN(v[k]!)) peers.push(v[k]!);
-      peers.sort((a, b) => a - b);
-      const f = mine.get(d.code);
-      return {
-        indicator: d.code,
-        indicatorName: d.name,
-        unit: d.unit,
-        value: mePos === undefined ? null : at(v, mePos),
-        peerMedian: peers.length ? quantileSorted(peers, 0.5) : null,
-        peerP25: peers.length ? quantileSorted(peers, 0.25) : null,
-        peerP75: peers.length ? quantileSorted(peers, 0.75) : null,
-        region: regionValue(db, d.code, period),
-        level: f?.level ?? ('green' as FlagLevel),
-        reasons: f?.reasons ?? [],
-      };
-    })
-    .filter((r) => r.value !== null || r.region !== null);
-  return { institution, name: me.name, level: me.level, band: me.band, type: me.type, period, rows };
+      const peerValues: number[] = [];
+      if (v) for (let k = 0; k < v.length; k++) if (sameBand[k] && !Number.isNaN(v[k]!)) peerValues.push(v[k]!);
+      peerValues.sort((a, b) => a - b);
+      const q = peerValues.length
+        ? { p25: quantileSorted(peerValues, 0.25), median: quantileSorted(peerValues, 0.5), p75: quantileSorted(peerValues, 0.75) }
+        : undefined;
+      return row(d, mePos === undefined ? null : at(v, mePos), q, mine.get(d.code));
+    }),
+  );
 }

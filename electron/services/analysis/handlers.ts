@@ -1,10 +1,10 @@
 // Handlers of the analysis.* channels.
 
 import type { Handlers } from '../host/handler-types';
-import { distribution, drgOverview, quadrant, ranking, trend } from './analysis';
+import { distribution, quadrant, ranking, servedDrgOverview, trend } from './analysis';
 import { dataQuality } from './quality';
-import { cachedAnswer } from './period-cache';
-import { hospitalView, raisedFlags, recordCause, setThresholds, thresholds } from './flags';
+import { hospitalView, raisedFlags, recordCause, thresholds } from './flags';
+import { setThresholds } from './threshold-edit';
 
 export const analysisHandlers: Handlers<
   | 'analysis.ranking'
@@ -23,8 +23,8 @@ export const analysisHandlers: Handlers<
   'analysis.trend': (i, { session }) => trend(session.db, i.indicator, i.institution),
   'analysis.quadrant': (i, { session }) => quadrant(session.db, i.period, i.band),
   'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
-  // a year's DRG overview aggregates a third of a million group rows on the largest region: kept warm
-  'analysis.drg': (i, { session }) => cachedAnswer(session.db, `drg:${i.period}`, () => drgOverview(session.db, i.period)),
+  // a year's DRG overview aggregates a third of a million group rows on the largest region: summarized
+  'analysis.drg': (i, { session }) => servedDrgOverview(session.db, i.period),
   'analysis.flags': (i, { session }) => raisedFlags(session.db, i.period),
   'analysis.quality': (i, { session }) => dataQuality(session.db, i.period),
   'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),

@@ -4,7 +4,7 @@
 import { levelBand, type InstitutionLevel } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { allRows, allValues, type ReadableDb } from '../db/connection';
-import { loadIndicators } from '../import/import-service';
+import { loadIndicators } from '../catalog/catalog';
 
 export interface InstInfo {
   code: string;

@@ -8,7 +8,7 @@ import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import { formatValue } from '../../../shared/format';
 import { previousPeriod } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
-import { loadIndicators } from '../import/import-service';
+import { loadIndicators } from '../catalog/catalog';
 import { at, institutions, instIndex, periodValues, type InstInfo, type PeriodValues } from './lookup';
 
 /** A part that may never exceed its whole: child → parent (both reported per institution). */

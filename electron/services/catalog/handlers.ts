@@ -2,7 +2,7 @@
 
 import type { Indicator, Institution } from '../../../shared/domain/types';
 import type { Handlers } from '../host/handler-types';
-import { loadIndicators, loadInstitutions } from '../import/import-service';
+import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 
 export const catalogHandlers: Handlers<'catalog.indicators' | 'catalog.institutions'> = {
   'catalog.indicators': (_input, { session }) => [...loadIndicators(session.db).values()] as Indicator[],

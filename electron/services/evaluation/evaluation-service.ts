@@ -8,7 +8,7 @@ import { scoreHospitals, type HospitalScore, type HospitalValues, type Published
 import { ranking } from '../analysis/analysis';
 import { recordAudit } from '../audit/audit';
 import { allRows, getRow, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
-import { loadIndicators } from '../import/import-service';
+import { loadIndicators } from '../catalog/catalog';
 
 export function getScheme(db: ReadableDb): Scheme {
   const r = getRow<{ scheme: string }>(db, 'SELECT scheme FROM evaluation_scheme WHERE id = 1');

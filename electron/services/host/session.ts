@@ -17,7 +17,7 @@ import { WriteQueue } from './write-queue';
 import { setPassword } from '../workspace/encryption';
 import { timingSafeEqual } from 'node:crypto';
 import { PendingConfirmation } from '../security/two-person';
-import { warmNewestMonth } from '../analysis/flags';
+import { ensureSummaries } from '../analysis/summaries';
 
 export class WorkspaceSession {
   private current: WritableDb | null = null;
@@ -54,8 +54,8 @@ export class WorkspaceSession {
     const db = openWorkspace(path, actor, password);
     this.switchTo(db);
     this.password = password;
-    // the newest month is computed ahead of the first look at it
-    warmNewestMonth(db);
+    // a workspace from an older version is summarized now, so every month's first look is quick
+    ensureSummaries(db);
     // once a day on use, a backup (not of the demo); a backup that fails never stops the work
     if (!this.isDemo) {
       try {

@@ -5,7 +5,7 @@
 // history of every number survives. Every import is recorded with file name, SHA-256, who, when.
 
 import { randomBytes } from 'node:crypto';
-import { builtinIndicator, type IndicatorDef } from '../../../shared/catalog/indicators';
+import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import type { ImportRecord, ImportReport, Institution, PeriodDiff, ValueChange } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
@@ -15,6 +15,11 @@ import { deriveAndCheck, type StoredValues } from './derive';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './parse-package';
 import { indicatorRow } from '../workspace/workspace';
+import { loadIndicators, loadInstitutions } from '../catalog/catalog';
+import { refreshSummaries } from '../analysis/summaries';
+
+// the catalog readers lived here first; they are the catalog's own now
+export { loadIndicators, loadInstitutions, rowToIndicator, type IndicatorRow } from '../catalog/catalog';
 
 export type ProgressFn = (stage: string, done: number, total: number | null) => void;
 
@@ -28,24 +33,6 @@ export interface PreparedImport {
   workspacePath: string;
 }
 
-/** A row of the indicators table. */
-export interface IndicatorRow {
-  code: string;
-  name: string;
-  grp: string;
-  parent: string | null;
-  child_relation: 'sum' | 'subset' | null;
-  frequency: IndicatorDef['frequency'];
-  source: string;
-  per_institution: number;
-  unit: IndicatorDef['unit'];
-  formula: string | null;
-  additive: number;
-  bounded01: number;
-  official: number;
-  builtin: number;
-}
-
 interface ImportRow {
   id: number;
   file_name: string;
@@ -57,39 +44,6 @@ interface ImportRow {
   counts: string;
   warning_count: number;
   superseded_periods: string;
-}
-
-export function loadIndicators(db: ReadableDb): Map<string, IndicatorDef & { builtin: boolean }> {
-  const rows = allRows<IndicatorRow>(db, 'SELECT * FROM indicators ORDER BY sort');
-  return new Map(rows.map((r) => [r.code, rowToIndicator(r)]));
-}
-
-export function rowToIndicator(r: IndicatorRow): IndicatorDef & { builtin: boolean } {
-  const d: IndicatorDef & { builtin: boolean } = {
-    code: r.code,
-    name: r.name,
-    group: r.grp,
-    parent: r.parent,
-    frequency: r.frequency,
-    source: r.source,
-    perInstitution: r.per_institution === 1,
-    unit: r.unit,
-    additive: r.additive === 1,
-    bounded01: r.bounded01 === 1,
-    official: r.official === 1,
-    builtin: r.builtin === 1,
-  };
-  if (r.child_relation) d.childRelation = r.child_relation;
-  if (r.formula) d.formula = JSON.parse(r.formula) as NonNullable<IndicatorDef['formula']>;
-  // properties only code knows (not stored per workspace) come from the built-in catalog
-  const weightedBy = d.builtin ? builtinIndicator(d.code)?.weightedBy : undefined;
-  if (weightedBy) d.weightedBy = weightedBy;
-  return d;
-}
-
-export function loadInstitutions(db: ReadableDb): Map<string, Institution> {
-  const rows = allRows<Institution>(db, 'SELECT code, name, level, type, ownership, payment FROM institutions');
-  return new Map(rows.map((r) => [r.code, r]));
 }
 
 function storedValues(db: ReadableDb): StoredValues {
@@ -303,6 +257,18 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       );
     const id = Number(info.lastInsertRowid);
 
+    // a level or name that changes touches every period's peers (and the DRG overviews that name hospitals)
+    const before = c.prepare('SELECT name, level FROM institutions WHERE code = ?');
+    let renamed = false;
+    let regrouped = false;
+    for (const i of pkg.institutions.values()) {
+      const was = before.get(i.code) as { name: string; level: string } | undefined;
+      if (was && was.level !== i.level) regrouped = true;
+      if (was && was.name !== i.name) renamed = true;
+    }
+    // a region's own indicator redefined (unit, additivity) changes how every period is flagged
+    const known = c.prepare('SELECT 1 FROM indicators WHERE code = ?').pluck();
+    const redefined = pkg.extraIndicators.some((d) => known.get(d.code) === 1);
     const upsertInst = c.prepare(`INSERT INTO institutions (code, name, level, type, ownership, payment, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(code) DO UPDATE SET name=excluded.name, level=excluded.level, type=excluded.type, ownership=excluded.ownership, payment=excluded.payment, import_id=excluded.import_id`);
     for (const i of pkg.institutions.values()) upsertInst.run(i.code, i.name, i.level, i.type, i.ownership, i.payment, id);
@@ -341,6 +307,12 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       insGroup.run(id, ...g);
       if (++done % 100000 === 0) progress?.('写入数据库', done, total);
     }
+    // the summaries of what changed, in this transaction (analysis/summaries.ts)
+    progress?.('汇总分析结果', total, total);
+    refreshSummaries(db, {
+      periods: regrouped || redefined ? 'all' : periods.inst,
+      groupPeriods: regrouped || renamed ? 'all' : periods.groups,
+    });
     recordAudit(db, {
       actor,
       action: 'import.commit',

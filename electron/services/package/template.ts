@@ -3,7 +3,7 @@
 
 import { recordAudit } from '../audit/audit';
 import { getRow, inTransaction, type WritableDb } from '../db/connection';
-import { loadIndicators, loadInstitutions } from '../import/import-service';
+import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { writeXlsxPackage, type PackageData } from './write-package';
 
 export async function writeTemplate(db: WritableDb | null, path: string, actor: string): Promise<string> {

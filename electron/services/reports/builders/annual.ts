@@ -7,7 +7,7 @@
 import { formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
-import { drgOverview } from '../../analysis/analysis';
+import { servedDrgOverview } from '../../analysis/analysis';
 import { listComments } from '../../comments/comments-service';
 import { overview } from '../../data/queries';
 import { allValues } from '../../db/connection';
@@ -64,7 +64,7 @@ export function annualBriefing(ctx: ReportContext, year: string): ReportDoc {
     });
   } else blocks.push(text('special', '特病单议情况', '（数据包中没有特例单议数据，请填写。）'));
   blocks.push(text('crossRegion', '（七）全市异地就医结算人次、病种、费用、基金支出情况', '（数据包不含异地就医数据，请填写。）'));
-  const d = drgOverview(ctx.db, year);
+  const d = servedDrgOverview(ctx.db, year);
   blocks.push({ kind: 'heading', text: '（八）各三级定点医疗机构病组入组及费用构成情况（含自费）' });
   if (d.hospitals.length) {
     blocks.push({

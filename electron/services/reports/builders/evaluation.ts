@@ -8,7 +8,7 @@ import { formatDateTimeZh, formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { getScheme, latestRanking, scorePeriod } from '../../evaluation/evaluation-service';
-import { loadIndicators } from '../../import/import-service';
+import { loadIndicators } from '../../catalog/catalog';
 import type { ReportContext } from './context';
 
 const LEVEL = { green: '绿', yellow: '黄', red: '红' } as const;

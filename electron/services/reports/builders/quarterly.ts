@@ -9,7 +9,7 @@ import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { ranking } from '../../analysis/analysis';
 import { regionValue } from '../../data/queries';
-import { loadIndicators } from '../../import/import-service';
+import { loadIndicators } from '../../catalog/catalog';
 import type { ReportContext } from './context';
 
 const CODES = [

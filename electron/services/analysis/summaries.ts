@@ -1,0 +1,169 @@
+// Fills the summary tables (migration 011) in the transaction that changes what they summarize:
+// an import refreshes the periods it brought and those whose history they are (the next period,
+// the same period next year), every period when a level or a region's own indicator changed; a
+// threshold edit refreshes that indicator's flags; opening a workspace summarizes whatever is not
+// yet (a workspace from an older version). The computation is the one the app would otherwise run
+// on the first look (flags.ts computeFlags, the hospital view's quartiles, drgOverview), so the
+// summaries equal a direct recomputation by construction — and tests check that they do.
+
+import { fromKey, previousPeriod, samePeriodLastYear, monthsOf } from '../../../shared/period';
+import { quantileSorted } from '../../../shared/stats';
+import { allValues, getValue, inTransaction, type WritableDb } from '../db/connection';
+import { drgOverview } from './analysis';
+import { computeFlags } from './flags';
+import { instIndex, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
+import { packFlags, SUMMARY_VERSION, unpackFlags, type UnpackedFlag } from './summary-read';
+
+export interface SummaryScope {
+  /** periods whose per-institution values changed, or 'all' (a level or an own indicator changed) */
+  periods?: string[] | 'all';
+  /** only this indicator's flags (a threshold edit: its values and peers did not change) */
+  indicator?: string;
+  /** the listed periods only, not the periods whose history they are (opening an older workspace) */
+  exact?: boolean;
+  /** months whose DRG/DIP group rows changed, or 'all' */
+  groupPeriods?: string[] | 'all';
+}
+
+export interface SummaryRefresh {
+  periods: number;
+  years: number;
+  ms: number;
+}
+
+/** Every period and year any import brought (the candidates; whether each still has data is checked). */
+function importedPeriods(db: WritableDb): string[] {
+  const set = new Set<string>();
+  for (const json of allValues<string>(db, 'SELECT periods FROM imports')) for (const p of JSON.parse(json) as string[]) set.add(p);
+  return [...set];
+}
+
+const hasValues = (db: WritableDb, period: string) =>
+  getValue<number>(db, 'SELECT 1 FROM institution_values WHERE period = ? AND superseded_by IS NULL LIMIT 1', period) === 1;
+
+const hasGroups = (db: WritableDb, year: string) => {
+  const { first, last } = monthsOf(year);
+  return getValue<number>(db, 'SELECT 1 FROM group_rows WHERE period BETWEEN ? AND ? AND superseded_by IS NULL LIMIT 1', first, last) === 1;
+};
+
+/** Reads each period once in a batch (a month is read as itself, as the next month's past and next year's). */
+function memoRead(db: WritableDb, idx: InstIndex) {
+  const memo = new Map<string, PeriodValues>();
+  return (period: string): PeriodValues => {
+    let v = memo.get(period);
+    if (!v) {
+      v = periodValues(db, period, idx);
+      memo.set(period, v);
+      // periods are refreshed in order, so only the last ~13 are needed again: memory stays bounded
+      if (memo.size > 30) memo.delete(memo.keys().next().value!);
+    }
+    return v;
+  };
+}
+
+export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRefresh {
+  const t = performance.now();
+  const targets = new Set<string>();
+  if (scope.periods === 'all') {
+    for (const p of importedPeriods(db)) targets.add(p);
+    for (const p of allValues<string>(db, 'SELECT period FROM summarized_periods')) targets.add(p);
+  } else if (scope.periods) {
+    const changed = new Set(scope.periods);
+    for (const p of changed) targets.add(p);
+    if (!scope.exact) for (const q of importedPeriods(db)) if (changed.has(previousPeriod(q)) || changed.has(samePeriodLastYear(q))) targets.add(q);
+  }
+  const ordered = [...targets].sort();
+  const idx = instIndex(db);
+  const read = memoRead(db, idx);
+  const insts = institutions(db);
+  const c = db.conn;
+  const insFlags = c.prepare('INSERT INTO flag_results (period, institution, indicators, numbers) VALUES (?, ?, ?, ?)');
+  const insPeer = c.prepare('INSERT INTO peer_stats (period, indicator, band, n, p25, median, p75) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const summarized = c.prepare('SELECT version FROM summarized_periods WHERE period = ?').pluck();
+  let periods = 0;
+  for (const period of ordered) {
+    const forget = () => {
+      c.prepare('DELETE FROM flag_results WHERE period = ?').run(period);
+      c.prepare('DELETE FROM peer_stats WHERE period = ?').run(period);
+      c.prepare('DELETE FROM summarized_periods WHERE period = ?').run(period);
+    };
+    if (!hasValues(db, period)) {
+      forget();
+      continue;
+    }
+    // one indicator's flags only when the rest of the period is summarized by this version
+    const only = scope.indicator !== undefined && summarized.get(period) === SUMMARY_VERSION ? scope.indicator : undefined;
+    const values = read(period);
+    const raised = computeFlags(db, period, values, { raisedOnly: true, only, read: (p) => read(p) });
+    // packed per institution; one indicator's refresh keeps the others' flags of each institution
+    const byInst = new Map<string, UnpackedFlag[]>();
+    if (only)
+      for (const [inst, indicators, numbers] of c.prepare('SELECT institution, indicators, numbers FROM flag_results WHERE period = ?').raw().all(period) as [
+        string,
+        string,
+        Buffer,
+      ][]) {
+        const kept = unpackFlags(indicators, numbers).filter((f) => f.indicator !== only);
+        if (kept.length) byInst.set(inst, kept);
+      }
+    for (const f of raised) (byInst.get(f.institution) ?? byInst.set(f.institution, []).get(f.institution)!).push(f);
+    if (only) c.prepare('DELETE FROM flag_results WHERE period = ?').run(period);
+    else forget();
+    for (const [inst, list] of byInst) {
+      const packed = packFlags(list);
+      insFlags.run(period, inst, packed.indicators, packed.numbers);
+    }
+    if (!only) {
+      // each band's quartiles per indicator, over every value of the band (the hospital view's peers)
+      const bandOf = idx.codes.map((code) => insts.get(code)?.band);
+      for (const [indicator, a] of values.byIndicator) {
+        const byBand = new Map<string, number[]>();
+        for (let k = 0; k < a.length; k++) {
+          const b = bandOf[k];
+          if (b !== undefined && !Number.isNaN(a[k]!)) (byBand.get(b) ?? byBand.set(b, []).get(b)!).push(a[k]!);
+        }
+        for (const [band, vs] of byBand) {
+          vs.sort((x, y) => x - y);
+          insPeer.run(period, indicator, band, vs.length, quantileSorted(vs, 0.25), quantileSorted(vs, 0.5), quantileSorted(vs, 0.75));
+        }
+      }
+      c.prepare('INSERT INTO summarized_periods (period, version) VALUES (?, ?)').run(period, SUMMARY_VERSION);
+    }
+    periods++;
+  }
+  const years = refreshDrg(db, scope.groupPeriods);
+  return { periods, years, ms: performance.now() - t };
+}
+
+/** The DRG overview of every year whose group rows changed. */
+function refreshDrg(db: WritableDb, groupPeriods: SummaryScope['groupPeriods']): number {
+  if (!groupPeriods) return 0;
+  const source = groupPeriods === 'all' ? [...importedPeriods(db), ...allValues<string>(db, 'SELECT period FROM drg_summaries')] : groupPeriods;
+  const years = new Set(source.map((p) => String(fromKey(p).year)));
+  for (const year of years) {
+    db.conn.prepare('DELETE FROM drg_summaries WHERE period = ?').run(year);
+    if (hasGroups(db, year)) db.conn.prepare('INSERT INTO drg_summaries (period, overview) VALUES (?, ?)').run(year, JSON.stringify(drgOverview(db, year)));
+  }
+  return years.size;
+}
+
+/**
+ * Summarizes what is not yet (periods with data but no summary of this version, years with group
+ * rows but no overview): a workspace from an older version on its first open. Never fails the
+ * caller — without summaries every answer is computed on demand, only slower.
+ */
+export function ensureSummaries(db: WritableDb): SummaryRefresh | null {
+  try {
+    const candidates = importedPeriods(db);
+    const missing = candidates.filter(
+      (p) => getValue<number>(db, 'SELECT version FROM summarized_periods WHERE period = ?', p) !== SUMMARY_VERSION && hasValues(db, p),
+    );
+    const years = [...new Set(candidates.map((p) => String(fromKey(p).year)))].filter(
+      (y) => getValue<number>(db, 'SELECT 1 FROM drg_summaries WHERE period = ?', y) === undefined && hasGroups(db, y),
+    );
+    if (!missing.length && !years.length) return null;
+    return inTransaction(db, () => refreshSummaries(db, { periods: missing, exact: true, groupPeriods: years }));
+  } catch {
+    return null;
+  }
+}
