@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drgOverview } from '../../electron/services/analysis/analysis';
 import { flags, hospitalView, raisedFlags, recordCause } from '../../electron/services/analysis/flags';
-import { isWarm } from '../../electron/services/analysis/period-cache';
+import { clearPeriodCache, isWarm } from '../../electron/services/analysis/period-cache';
 import { isSummarized, summarizedDrg } from '../../electron/services/analysis/summary-read';
 import { setThresholds } from '../../electron/services/analysis/threshold-edit';
 import { allValues, type WritableDb } from '../../electron/services/db/connection';
@@ -187,6 +187,7 @@ describe('the summary tables', () => {
     const summarized = { flags: raisedFlags(db, '2025-12'), view: hospitalView(db, codes(db)[0]!, '2025-12'), drg: summarizedDrg(db, '2025') };
     // as a workspace from before the summaries: nothing summarized
     db.conn.exec('DELETE FROM flag_results; DELETE FROM peer_stats; DELETE FROM drg_summaries; DELETE FROM summarized_periods;');
+    clearPeriodCache(db); // as a fresh process would find it
     expect(isSummarized(db, '2025-12')).toBe(false);
     expect(isWarm(db, '2025-12')).toBe(false);
     expect(raisedFlags(db, '2025-12')).toEqual(summarized.flags);

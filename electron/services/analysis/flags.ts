@@ -12,9 +12,9 @@ import { regionValue } from '../data/queries';
 import { loadIndicators } from '../catalog/catalog';
 import { at, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
 import { qualityIssues, suspects } from './quality';
-import { cachedPeriod } from './period-cache';
+import { cachedAnswer, cachedPeriod } from './period-cache';
 import { ownValues, summarizedPeers, summarizedRaised, type PeerQuartiles } from './summary-read';
-import { judge, thresholdOf, thresholds } from './judge';
+import { assess, judge, thresholdOf, thresholds } from './judge';
 
 export { thresholds } from './judge';
 
@@ -31,7 +31,8 @@ export function flags(db: ReadableDb, period: string, opts: { raisedOnly?: boole
  * when the data or thresholds change); a period not summarized is computed and kept warm.
  */
 export function raisedFlags(db: ReadableDb, period: string): Flag[] {
-  return summarizedRaised(db, period, institutions(db), loadIndicators(db)) ?? warmPeriod(db, period).raised;
+  // the list read from the summary is kept too: on the largest region it is tens of thousands of flags
+  return cachedAnswer(db, `flags:${period}`, () => summarizedRaised(db, period, institutions(db), loadIndicators(db)) ?? warmPeriod(db, period).raised);
 }
 
 function warmPeriod(db: ReadableDb, period: string) {
@@ -48,11 +49,26 @@ export interface ComputeOptions {
   only?: string;
   /** reads a period's values; a batch over many periods passes one that remembers them */
   read?: (period: string, idx: InstIndex) => PeriodValues;
+  /**
+   * Receives each raised value's numbers instead of a Flag being built (no words, no objects): the
+   * summaries of a whole region's history are computed without promoting millions of objects.
+   */
+  sink?: (raised: RaisedNumbers) => void;
+}
+
+export interface RaisedNumbers {
+  institution: string;
+  indicator: string;
+  value: number;
+  peerMedian: number | null;
+  z: number | null;
+  previous: number | null;
+  lastYear: number | null;
 }
 
 /** The flags of a period from its values already read (the hospital view reads them once for both). */
 export function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, opts: ComputeOptions = {}): Flag[] {
-  const { raisedOnly = false, only, read = (p: string, i: InstIndex) => periodValues(db, p, i) } = opts;
+  const { raisedOnly = false, only, sink, read = (p: string, i: InstIndex) => periodValues(db, p, i) } = opts;
   const insts = institutions(db);
   const allDefs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const defs = only ? allDefs.filter((d) => d.code === only) : allDefs;
@@ -105,6 +121,11 @@ export function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValue
       const peerMedian = peer ? peer.median : null;
       const p = at(prev, k);
       const l = at(last, k);
+      if (sink) {
+        if (assess(def, t, v, peerMedian, z, p, l).level !== 'green')
+          sink({ institution: i, indicator: def.code, value: v, peerMedian, z, previous: p, lastYear: l });
+        continue;
+      }
       const j = judge(def, t, v, peerMedian, z, p, l);
       // the flag list asks only for raised flags: 46,500 green ones on a large region are not sent
       if (raisedOnly && j.level === 'green') continue;

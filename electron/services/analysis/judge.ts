@@ -47,6 +47,17 @@ export function thresholdOf(th: Map<string, Thresholds>, def: { code: string; un
  * the reasons in words. Pure: the summary tables keep the numbers and judge them again when read.
  */
 export function judge(def: { unit: string }, t: Thresholds, v: number, peerMedian: number | null, z: number | null, p: number | null, l: number | null) {
+  const a = assess(def, t, v, peerMedian, z, p, l);
+  const reasons: string[] = [];
+  const fmtChange = (x: number) => (def.unit === '%' ? `${signed(x * 100, 1)}个百分点` : pct(x));
+  if (a.peer) reasons.push(`与同级机构相比${z! > 0 ? '偏高' : '偏低'}（偏离同级水平 ${Math.abs(z!).toFixed(1)} 个标准单位）`);
+  if (a.change !== null && Math.abs(a.change) >= t.changeYellow) reasons.push(`环比${fmtChange(a.change)}`);
+  if (a.yoy !== null && Math.abs(a.yoy) >= t.changeYellow) reasons.push(`同比${fmtChange(a.yoy)}`);
+  return { change: a.change, yoy: a.yoy, level: a.level, reasons };
+}
+
+/** The judgement without the words: whether (and how much) a value is raised. */
+export function assess(def: { unit: string }, t: Thresholds, v: number, peerMedian: number | null, z: number | null, p: number | null, l: number | null) {
   const isShare = def.unit === '%';
   // relative change for amounts and counts, percentage points for shares
   const delta = (a: number, b: number | null): number | null => (b === null ? null : isShare ? a - b : b !== 0 ? (a - b) / Math.abs(b) : null);
@@ -55,19 +66,9 @@ export function judge(def: { unit: string }, t: Thresholds, v: number, peerMedia
   // a peer outlier must also differ in practice (as much as a yellow change), not only statistically
   const apart = peerMedian !== null && Math.abs(delta(v, peerMedian) ?? 0) >= t.changeYellow;
   let level: FlagLevel = 'green';
-  const reasons: string[] = [];
-  const fmtChange = (x: number) => (isShare ? `${signed(x * 100, 1)}个百分点` : pct(x));
-  if (z !== null && apart && Math.abs(z) >= t.peerYellow) {
-    level = worse(level, Math.abs(z) >= t.peerRed ? 'red' : 'yellow');
-    reasons.push(`与同级机构相比${z > 0 ? '偏高' : '偏低'}（偏离同级水平 ${Math.abs(z).toFixed(1)} 个标准单位）`);
-  }
-  if (change !== null && Math.abs(change) >= t.changeYellow) {
-    level = worse(level, Math.abs(change) >= t.changeRed ? 'red' : 'yellow');
-    reasons.push(`环比${fmtChange(change)}`);
-  }
-  if (yoy !== null && Math.abs(yoy) >= t.changeYellow) {
-    level = worse(level, Math.abs(yoy) >= t.changeRed ? 'red' : 'yellow');
-    reasons.push(`同比${fmtChange(yoy)}`);
-  }
-  return { change, yoy, level, reasons };
+  const peer = z !== null && apart && Math.abs(z) >= t.peerYellow;
+  if (peer) level = worse(level, Math.abs(z) >= t.peerRed ? 'red' : 'yellow');
+  if (change !== null && Math.abs(change) >= t.changeYellow) level = worse(level, Math.abs(change) >= t.changeRed ? 'red' : 'yellow');
+  if (yoy !== null && Math.abs(yoy) >= t.changeYellow) level = worse(level, Math.abs(yoy) >= t.changeRed ? 'red' : 'yellow');
+  return { change, yoy, level, peer };
 }

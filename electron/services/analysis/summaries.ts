@@ -12,7 +12,7 @@ import { allValues, getValue, inTransaction, type WritableDb } from '../db/conne
 import { drgOverview } from './analysis';
 import { computeFlags } from './flags';
 import { instIndex, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
-import { packFlags, SUMMARY_VERSION, unpackFlags, type UnpackedFlag } from './summary-read';
+import { FlagPacker, SUMMARY_VERSION, unpackFlags } from './summary-read';
 
 export interface SummaryScope {
   /** periods whose per-institution values changed, or 'all' (a level or an own indicator changed) */
@@ -94,23 +94,22 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
     // one indicator's flags only when the rest of the period is summarized by this version
     const only = scope.indicator !== undefined && summarized.get(period) === SUMMARY_VERSION ? scope.indicator : undefined;
     const values = read(period);
-    const raised = computeFlags(db, period, values, { raisedOnly: true, only, read: (p) => read(p) });
-    // packed per institution; one indicator's refresh keeps the others' flags of each institution
-    const byInst = new Map<string, UnpackedFlag[]>();
+    // packed per institution as computed (no Flag objects); one indicator's refresh keeps the
+    // other indicators' flags of each institution
+    const byInst = new Map<string, FlagPacker>();
+    const packer = (inst: string) => byInst.get(inst) ?? byInst.set(inst, new FlagPacker()).get(inst)!;
     if (only)
       for (const [inst, indicators, numbers] of c.prepare('SELECT institution, indicators, numbers FROM flag_results WHERE period = ?').raw().all(period) as [
         string,
         string,
         Buffer,
-      ][]) {
-        const kept = unpackFlags(indicators, numbers).filter((f) => f.indicator !== only);
-        if (kept.length) byInst.set(inst, kept);
-      }
-    for (const f of raised) (byInst.get(f.institution) ?? byInst.set(f.institution, []).get(f.institution)!).push(f);
+      ][])
+        for (const f of unpackFlags(indicators, numbers)) if (f.indicator !== only) packer(inst).add(f);
+    computeFlags(db, period, values, { only, read: (p) => read(p), sink: (f) => packer(f.institution).add(f) });
     if (only) c.prepare('DELETE FROM flag_results WHERE period = ?').run(period);
     else forget();
-    for (const [inst, list] of byInst) {
-      const packed = packFlags(list);
+    for (const [inst, p] of byInst) {
+      const packed = p.pack();
       insFlags.run(period, inst, packed.indicators, packed.numbers);
     }
     if (!only) {

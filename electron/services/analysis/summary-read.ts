@@ -3,7 +3,7 @@
 // Each returns null when the period is not summarized, and the caller computes instead: the answer
 // is the same either way (tests compare them), only the time differs.
 
-import type { DrgOverview, Flag } from '../../../shared/domain/analysis';
+import type { DrgOverview, Flag, Thresholds } from '../../../shared/domain/analysis';
 import { allRows, getValue, type ReadableDb } from '../db/connection';
 import { judge, thresholdOf, thresholds } from './judge';
 import type { InstInfo } from './lookup';
@@ -31,10 +31,17 @@ const SEP = '\u001f';
 const nn = (x: number | null) => (x === null ? NaN : x);
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
-export function packFlags(list: Pick<Flag, 'indicator' | 'value' | 'peerMedian' | 'z' | 'previous' | 'lastYear'>[]): PackedFlags {
-  const a = new Float64Array(list.length * PACKED_WIDTH);
-  list.forEach((f, i) => a.set([f.value, nn(f.peerMedian), nn(f.z), nn(f.previous), nn(f.lastYear)], i * PACKED_WIDTH));
-  return { indicators: list.map((f) => f.indicator).join(SEP), numbers: Buffer.from(a.buffer) };
+/** An institution's raised flags being packed: codes and, per code, its five doubles. */
+export class FlagPacker {
+  readonly codes: string[] = [];
+  readonly numbers: number[] = [];
+  add(f: Pick<UnpackedFlag, 'indicator' | 'value' | 'peerMedian' | 'z' | 'previous' | 'lastYear'>): void {
+    this.codes.push(f.indicator);
+    this.numbers.push(f.value, nn(f.peerMedian), nn(f.z), nn(f.previous), nn(f.lastYear));
+  }
+  pack(): PackedFlags {
+    return { indicators: this.codes.join(SEP), numbers: Buffer.from(new Float64Array(this.numbers).buffer) };
+  }
 }
 
 export interface UnpackedFlag {
@@ -86,46 +93,63 @@ export function summarizedRaised(
     ).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
   );
   const th = thresholds(db);
-  const order = new Map([...defs.keys()].map((code, i) => [code, i]));
+  // per indicator once: its definition, thresholds and catalog position
+  const byCode = new Map<string, { def: { code: string; name: string; unit: string }; t: Thresholds; order: number }>();
+  const about = (code: string) => {
+    let x = byCode.get(code);
+    if (!x) {
+      const def = defs.get(code) ?? { code, name: code, unit: '' };
+      const order = [...defs.keys()].indexOf(code);
+      byCode.set(code, (x = { def, t: thresholdOf(th, def), order: order < 0 ? defs.size : order }));
+    }
+    return x;
+  };
   const out: Flag[] = [];
   const orderOf: number[] = [];
+  const absZ: number[] = [];
   for (const [code, indicators, numbers] of rows) {
     const inst = insts.get(code);
-    for (const u of unpackFlags(indicators, numbers)) {
-      const def = defs.get(u.indicator) ?? { code: u.indicator, name: u.indicator, unit: '' };
-      const j = judge(def, thresholdOf(th, def), u.value, u.peerMedian, u.z, u.previous, u.lastYear);
+    const a = new Float64Array(new Uint8Array(numbers).buffer);
+    const codes = indicators.split(SEP);
+    for (let k = 0; k < codes.length; k++) {
+      const { def, t, order } = about(codes[k]!);
+      const o = k * PACKED_WIDTH;
+      const value = a[o]!;
+      const peerMedian = orNull(a[o + 1]!);
+      const z = orNull(a[o + 2]!);
+      const previous = orNull(a[o + 3]!);
+      const lastYear = orNull(a[o + 4]!);
+      const j = judge(def, t, value, peerMedian, z, previous, lastYear);
       out.push({
         institution: code,
         name: inst?.name ?? code,
         band: inst?.band ?? '',
-        indicator: u.indicator,
+        indicator: def.code,
         indicatorName: def.name,
         unit: def.unit,
         period,
-        value: u.value,
-        peerMedian: u.peerMedian,
-        z: u.z,
-        previous: u.previous,
+        value,
+        peerMedian,
+        z,
+        previous,
         change: j.change,
-        lastYear: u.lastYear,
+        lastYear,
         yoy: j.yoy,
         level: j.level,
         reasons: j.reasons,
-        cause: notes.get(`${code}|${u.indicator}`) ?? null,
+        cause: notes.size ? (notes.get(`${code}|${def.code}`) ?? null) : null,
       });
-      orderOf.push(order.get(u.indicator) ?? order.size);
+      // red first, then the larger peer deviation, then catalog order
+      orderOf.push(j.level === 'red' ? order : defs.size + 1 + order);
+      absZ.push(Math.abs(z ?? 0));
     }
   }
   // rows come by institution; a stable sort by the computation's keys, then catalog order, leaves
   // ties in institution order — the computation's own order
-  const rank = { red: 0, yellow: 1, green: 2 };
-  const at = out.map((_, i) => i);
-  at.sort((i, j) => {
-    const a = out[i]!;
-    const b = out[j]!;
-    return rank[a.level] - rank[b.level] || Math.abs(b.z ?? 0) - Math.abs(a.z ?? 0) || orderOf[i]! - orderOf[j]! || i - j;
-  });
-  return at.map((i) => out[i]!);
+  const red = defs.size + 1;
+  const idx = Array.from(out, (_, i) => i);
+  idx.sort((i, j) => (orderOf[i]! >= red ? 1 : 0) - (orderOf[j]! >= red ? 1 : 0) || absZ[j]! - absZ[i]! || orderOf[i]! - orderOf[j]! || i - j);
+  return idx.map((i) => out[i]!);
 }
 
 export interface PeerQuartiles {

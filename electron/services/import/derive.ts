@@ -87,11 +87,12 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     if (!s) periodsInst.set(p, (s = new Set()));
     for (const i of b.values.keys()) s.add(i);
   }
-  for (const g of pkg.groups) {
-    periodsRegion.add(g[1]);
-    let s = periodsInst.get(g[1]);
-    if (!s) periodsInst.set(g[1], (s = new Set()));
-    s.add(g[0]);
+  for (let i = 0; i < pkg.groups.length; i++) {
+    const period = pkg.groups.period(i);
+    periodsRegion.add(period);
+    let s = periodsInst.get(period);
+    if (!s) periodsInst.set(period, (s = new Set()));
+    s.add(pkg.groups.institution(i));
   }
 
   // --- lookups across the package (and, for other periods, the workspace) -------------------

@@ -218,9 +218,11 @@ export class ImportService {
       this.pending = null;
       throw new AppError('IMPORT_NOT_FOUND', '检查后工作区又导入了其他数据，本次检查结果已失效。', '请重新选择数据包并检查。');
     }
-    const record = writePackage(db, p.pkg, p.report, actor, progress);
+    // the prepared package is used up by this commit, whether it succeeds or not: its values are
+    // released as soon as they are written (the summaries then have the memory), and a failed
+    // commit asks for a fresh check
     this.pending = null;
-    return record;
+    return writePackage(db, p.pkg, p.report, actor, progress);
   }
 }
 
@@ -307,6 +309,9 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       insGroup.run(id, ...g);
       if (++done % 100000 === 0) progress?.('写入数据库', done, total);
     }
+    // written: the package's values are not needed any more (the largest region's are ~600 MB)
+    pkg.inst.clear();
+    pkg.groups.clear();
     // the summaries of what changed, in this transaction (analysis/summaries.ts)
     progress?.('汇总分析结果', total, total);
     refreshSummaries(db, {

@@ -4,6 +4,7 @@
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import type { Institution } from '../../../shared/domain/types';
 import { comparePeriods } from '../../../shared/period';
+import type { GroupRows } from './group-rows';
 import type { IssueList } from './issues';
 
 export const FORMAT_VERSION = '1.1';
@@ -47,7 +48,7 @@ export interface ParsedPackage {
   region: Map<string, ValueCell>;
   /** `${indicator}|${period}` → bucket */
   inst: Map<string, Bucket>;
-  groups: GroupRow[];
+  groups: GroupRows;
   groupSheet: string;
   issues: IssueList;
 }
@@ -69,7 +70,7 @@ export function packagePeriods(pkg: ParsedPackage): { region: string[]; inst: st
   const groups = new Set<string>();
   for (const k of pkg.region.keys()) region.add(splitKey(k)[1]);
   for (const k of pkg.inst.keys()) inst.add(splitKey(k)[1]);
-  for (const g of pkg.groups) groups.add(g[1]);
+  for (let i = 0; i < pkg.groups.length; i++) groups.add(pkg.groups.period(i));
   const all = new Set([...region, ...inst, ...groups]);
   const sort = (s: Set<string>) => [...s].sort(comparePeriods);
   return { region: sort(region), inst: sort(inst), groups: sort(groups), all: sort(all) };

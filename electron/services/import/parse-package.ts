@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { GroupRows } from './group-rows';
 import { IssueList, PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
 import { PackageBuilder } from './package-builder';
@@ -54,7 +55,7 @@ export async function parsePackage(
     extraIndicators: [],
     region: new Map(),
     inst: new Map(),
-    groups: [],
+    groups: new GroupRows(),
     groupSheet: '',
     issues: new IssueList(limits.maxListedIssues),
   };

@@ -1,0 +1,283 @@
+// The benchmark's phases. Each runs in its own process (bench.node.ts spawns them), so the peak
+// memory (maxRSS) a phase reports is its own. Every phase returns plain numbers.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { allValues, inTransaction } from '../electron/services/db/connection';
+import { openOrCreateDemo } from '../electron/services/host/bootstrap';
+import { WorkspaceSession } from '../electron/services/host/session';
+import { buildReport } from '../electron/services/reports/build';
+import { ReportContext } from '../electron/services/reports/builders/context';
+import { render } from '../electron/services/reports/export-report';
+import { register } from '../electron/services/reports/register';
+import { newStamp } from '../electron/services/reports/stamp';
+import { deriveAndCheck } from '../electron/services/import/derive';
+import { ImportService, loadIndicators } from '../electron/services/import/import-service';
+import { DEFAULT_LIMITS } from '../electron/services/import/limits';
+import { parsePackage, splitKey } from '../electron/services/import/parse-package';
+import { writeXlsxPackage, writeZipPackage, type PackageData } from '../electron/services/package/write-package';
+import { createWorkspace, openWorkspace } from '../electron/services/workspace/workspace';
+import { distribution, quadrant, ranking, servedDrgOverview, trend } from '../electron/services/analysis/analysis';
+import { flags, hospitalView, raisedFlags } from '../electron/services/analysis/flags';
+import { refreshSummaries } from '../electron/services/analysis/summaries';
+import { largeRegion } from './large-region';
+
+export type Phase = 'generate' | 'import' | 'raw' | 'ceiling' | 'queries' | 'render' | 'firstScreen' | 'reports' | 'xlsx' | 'soffice';
+export type Result = Record<string, number>;
+
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
+
+/** Median of `n` timed runs after one untimed run (statements prepared, pages cached). */
+function medianMs(f: () => unknown, n = 5): number {
+  f();
+  const ts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    f();
+    ts.push(performance.now() - t);
+  }
+  return ts.sort((a, b) => a - b)[Math.floor(n / 2)]!;
+}
+
+const once = (f: () => unknown) => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
+
+export async function runPhase(name: Phase, dir: string, institutions: number): Promise<Result> {
+  const zipPath = join(dir, 'large.zip');
+  switch (name) {
+    case 'generate': {
+      const t = performance.now();
+      const data = largeRegion(institutions);
+      await writeZipPackage(data, zipPath);
+      const out: Result = { institutions: data.institutions.length, groups: data.groups.length, ms: performance.now() - t, zipBytes: statSync(zipPath).size };
+      if (process.env.BENCH_XLSX === '1') {
+        const small: PackageData = {
+          ...data,
+          institutionValues: new Map(),
+          regionValues: new Map(),
+          groups: data.groups.slice(0, Number(process.env.BENCH_XLSX_ROWS ?? 200_000)),
+        };
+        await writeXlsxPackage(small, join(dir, 'groups.xlsx'));
+        out.xlsxBytes = statSync(join(dir, 'groups.xlsx')).size;
+      }
+      return out;
+    }
+    case 'import': {
+      // read zip + parse + validate + derive + diff, then one write transaction (values and summaries)
+      const ws = createWorkspace(join(dir, 'import.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
+      const service = new ImportService(DEFAULT_LIMITS);
+      const t = performance.now();
+      const report = await service.prepare(ws, zipPath);
+      const prepareMs = performance.now() - t;
+      if (!report.token) throw new Error(`bench package invalid: ${report.errors.map((e) => e.message).join('; ')}`);
+      service.commit(ws, report.token, 'bench');
+      const ms = performance.now() - t;
+      ws.conn.close();
+      return {
+        rows: report.counts.institutionValues + report.counts.groupRows + report.counts.regionValues,
+        ms,
+        prepareMs,
+        commitMs: ms - prepareMs,
+        rss: peakRss(),
+      };
+    }
+    case 'raw': {
+      // the same rows the import wrote (supplied plus derived), already in memory, bulk-inserted
+      // with prepared statements in one transaction into the same tables; then the summaries alone
+      const raw = createWorkspace(join(dir, 'raw.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
+      const indicators = loadIndicators(raw);
+      const pkg = await parsePackage(zipPath, { regionCode: null, institutions: new Map(), indicators }, DEFAULT_LIMITS);
+      deriveAndCheck(pkg, new Map(indicators), { region: () => undefined, institutions: () => new Map() });
+      const instRows: [string, string, string, number | null][] = [];
+      for (const [k, b] of pkg.inst) {
+        const [code, period] = splitKey(k);
+        for (const [inst, v] of b.values) instRows.push([inst, code, period, v]);
+      }
+      const regionRows = [...pkg.region].map(([k, v]) => [...splitKey(k), v.value] as const);
+      const periods = [...new Set(instRows.map((r) => r[2]))];
+      const t = performance.now();
+      inTransaction(raw, () => {
+        const c = raw.conn;
+        const id = Number(
+          c
+            .prepare(
+              "INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES ('raw', '', 'zip', '', '', '', ?, '{}', 0, '[]')",
+            )
+            .run(JSON.stringify(periods)).lastInsertRowid,
+        );
+        const ins = c.prepare('INSERT INTO institutions (code, name, level, type, ownership, payment) VALUES (?, ?, ?, ?, ?, ?)');
+        for (const i of pkg.institutions.values()) ins.run(i.code, i.name, i.level, i.type, i.ownership, i.payment);
+        const r = c.prepare("INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, 'supplied')");
+        for (const [code, period, v] of regionRows) r.run(id, code, period, v);
+        const iv = c.prepare("INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, 'supplied')");
+        for (const [inst, code, period, v] of instRows) iv.run(id, inst, code, period, v);
+        const g = c.prepare(
+          'INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        for (const row of pkg.groups) g.run(id, ...row);
+      });
+      const ms = performance.now() - t;
+      const s = performance.now();
+      inTransaction(raw, () => refreshSummaries(raw, { periods: 'all', groupPeriods: 'all' }));
+      const summariesMs = performance.now() - s;
+      raw.conn.close();
+      return { rows: instRows.length + pkg.groups.length + regionRows.length, ms, summariesMs, periods: periods.length };
+    }
+    case 'ceiling': {
+      // the practical ceiling: as many rows into a minimal integer-keyed table, one transaction
+      const rows = Number(process.env.BENCH_ROWS);
+      const db = new Database(join(dir, 'ceiling.db'));
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec('CREATE TABLE v (institution INTEGER NOT NULL, indicator INTEGER NOT NULL, period INTEGER NOT NULL, value REAL)');
+      const ins = db.prepare('INSERT INTO v VALUES (?, ?, ?, ?)');
+      const t = performance.now();
+      db.transaction(() => {
+        for (let i = 0; i < rows; i++) ins.run(i % institutions, ((i / institutions) % 24) | 0, (i / (institutions * 24)) | 0, i * 0.5);
+      })();
+      const ms = performance.now() - t;
+      db.close();
+      return { rows, ms };
+    }
+    case 'queries': {
+      const db = openWorkspace(join(dir, 'import.ljd'), 'bench');
+      const inst = db.conn.prepare("SELECT code FROM institutions WHERE level = '三级' LIMIT 1").pluck().get() as string;
+      // clicking through hospitals: a different one each time
+      const others = allValues<string>(db, 'SELECT code FROM institutions ORDER BY code LIMIT 40');
+      let k = 0;
+      const nextHospital = () => others[(k = (k + 1) % others.length)]!;
+      // the first look at a month in a fresh process (what a convenor's first click costs)
+      const firstFlagList = once(() => raisedFlags(db, '2025-11'));
+      const firstHospital = once(() => hospitalView(db, nextHospital(), '2025-10'));
+      const out: Result = {
+        firstFlagList,
+        firstHospital,
+        ranking: medianMs(() => ranking(db, 'SVC_COST_PER_STAY', '2025-12', null)),
+        trend: medianMs(() => trend(db, 'SVC_COST_PER_STAY', inst)),
+        quadrant: medianMs(() => quadrant(db, '2025-12', null)),
+        distribution: medianMs(() => distribution(db, 'SVC_COST_PER_STAY', '2025-12')),
+        drgYear: medianMs(() => servedDrgOverview(db, '2025')),
+        flagList: medianMs(() => raisedFlags(db, '2025-12')),
+        hospital: medianMs(() => hospitalView(db, nextHospital(), '2025-12')),
+        // every flag of a month computed afresh from the values (what a batch of 月告知 starts from)
+        flagsComputed: medianMs(() => flags(db, '2025-12'), 3),
+        raised: raisedFlags(db, '2025-12').length,
+      };
+      db.conn.close();
+      return out;
+    }
+    case 'render':
+    case 'firstScreen':
+      return chromiumPhase(name, dir);
+    case 'reports':
+      return reportsPhase(dir);
+    case 'xlsx': {
+      // the whole validation of a 200,000-row 病组 sheet
+      const ws = createWorkspace(join(dir, 'x.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
+      const t = performance.now();
+      const parsed = await parsePackage(
+        join(dir, 'groups.xlsx'),
+        { regionCode: null, institutions: new Map(), indicators: loadIndicators(ws) },
+        DEFAULT_LIMITS,
+      );
+      const ms = performance.now() - t;
+      if (parsed.issues.hasErrors) throw new Error(`xlsx invalid: ${parsed.issues.errors[0]?.message}`);
+      return { rows: parsed.groups.length, ms, rss: peakRss() };
+    }
+    case 'soffice': {
+      // LibreOffice converting the same workbook to CSV, every sheet (filter option 12 = -1)
+      const out = join(dir, 'soffice');
+      mkdirSync(out, { recursive: true });
+      const t = performance.now();
+      const r = spawnSync(
+        'soffice',
+        [
+          '--headless',
+          '--norestore',
+          `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+          '--outdir',
+          out,
+          join(dir, 'groups.xlsx'),
+        ],
+        { encoding: 'utf8', timeout: 600_000 },
+      );
+      const ms = performance.now() - t;
+      if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr || r.error?.message}`);
+      return { ms, files: readdirSync(out).length };
+    }
+  }
+}
+
+async function chromiumPhase(name: 'render' | 'firstScreen', dir: string): Promise<Result> {
+  const { openApp, closeBrowser } = await import('../test/e2e/harness');
+  try {
+    if (name === 'firstScreen') {
+      // from opening the workspace to the overview drawn; the browser is started before
+      const firstScreen = async (opts: Parameters<typeof openApp>[0]) => {
+        const t = performance.now();
+        const h = await openApp(opts);
+        await h.page.getByTestId('overview-add-all').waitFor({ timeout: 120_000 });
+        const ms = performance.now() - t;
+        await h.close();
+        return ms;
+      };
+      await firstScreen({}); // warm-up: starts Chromium
+      const demoPath = join(dir, 'demo.ljd');
+      const session = new WorkspaceSession();
+      await openOrCreateDemo(session, { workspacePath: demoPath, demoPackage: DEMO_ZIP, actor: 'bench' });
+      session.close();
+      return { demo: await firstScreen({ workspacePath: demoPath }), large: await firstScreen({ workspacePath: join(dir, 'import.ljd') }) };
+    }
+    // from choosing "all levels" to the 3,000-bar ranking drawn (IPC + query + React + echarts)
+    const h = await openApp({ workspacePath: join(dir, 'import.ljd') });
+    try {
+      await h.page.getByTestId('mode-analysis').click();
+      await h.page.getByTestId('pick-band').selectOption('三级');
+      await h.page.locator('[data-testid="chart-ranking"] canvas').first().waitFor();
+      const t = performance.now();
+      await h.page.getByTestId('pick-band').selectOption('');
+      const bars = Number(process.env.BENCH_INSTITUTIONS);
+      await h.page.waitForFunction((n) => {
+        const el = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
+        return (el?.__chart?.getOption().series[0]?.data.length ?? 0) >= n;
+      }, bars);
+      await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+      return { bars, ms: performance.now() - t };
+    } finally {
+      await h.close();
+    }
+  } finally {
+    await closeBrowser();
+  }
+}
+
+/** 月告知 as PDF for every institution of the demo region (80), one shared context, as the batch does. */
+async function reportsPhase(dir: string): Promise<Result> {
+  const session = new WorkspaceSession();
+  await openOrCreateDemo(session, { workspacePath: join(dir, 'reports.ljd'), demoPackage: DEMO_ZIP, actor: 'bench' });
+  const db = session.db;
+  const codes = allValues<string>(db, 'SELECT code FROM institutions ORDER BY code');
+  const period = '2025-11';
+  const ctx = new ReportContext(db);
+  const t = performance.now();
+  let bytes = 0;
+  for (const code of codes) {
+    const stamp = newStamp('bench');
+    const pdf = await render(buildReport(db, { type: '月告知', period, institution: code }, ctx), 'pdf', stamp);
+    const path = join(dir, `notice-${code}.pdf`);
+    writeFileSync(path, pdf);
+    await register(db, stamp, { type: '月告知', period, institution: code }, 'pdf', path, pdf);
+    bytes += pdf.length;
+  }
+  const ms = performance.now() - t;
+  session.close();
+  return { files: codes.length, ms, bytes, rss: peakRss() };
+}

@@ -1,0 +1,109 @@
+// The DRG/DIP group rows of a package held column-wise: codes, periods and names as numbers into
+// one string table, the seven numbers in one Float64Array (NaN for an empty cell). A million rows
+// (the largest region) take ~70 MB instead of ~350 MB as arrays of values, which is what keeps an
+// import of the largest region under 1 GB (docs/performance.md). Rows are read back one at a time
+// as GroupRow tuples, or column by column in the hot loops (group-aggregates.ts).
+
+import type { GroupRow } from './package-model';
+
+const NUMS = 7; // cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual
+
+export class GroupRows implements Iterable<GroupRow> {
+  private n = 0;
+  private strings: string[] = [];
+  private ids = new Map<string, number>();
+  /** per row: institution, period, group code, group name (string ids) */
+  private str = new Uint32Array(4 * 1024);
+  private scheme = new Uint8Array(1024);
+  private nums = new Float64Array(NUMS * 1024);
+
+  get length(): number {
+    return this.n;
+  }
+
+  private id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, i);
+    }
+    return i;
+  }
+
+  private grow(): void {
+    const cap = this.scheme.length * 2;
+    const str = new Uint32Array(4 * cap);
+    str.set(this.str);
+    const scheme = new Uint8Array(cap);
+    scheme.set(this.scheme);
+    const nums = new Float64Array(NUMS * cap);
+    nums.set(this.nums);
+    this.str = str;
+    this.scheme = scheme;
+    this.nums = nums;
+  }
+
+  push(r: GroupRow): void {
+    if (this.n === this.scheme.length) this.grow();
+    const i = this.n++;
+    this.str[4 * i] = this.id(r[0]);
+    this.str[4 * i + 1] = this.id(r[1]);
+    this.str[4 * i + 2] = this.id(r[3]);
+    this.str[4 * i + 3] = this.id(r[4]);
+    this.scheme[i] = r[2] === 'DRG' ? 0 : 1;
+    for (let k = 0; k < NUMS; k++) this.nums[NUMS * i + k] = (r[5 + k] as number | null) ?? NaN;
+  }
+
+  institution(i: number): string {
+    return this.strings[this.str[4 * i]!]!;
+  }
+  period(i: number): string {
+    return this.strings[this.str[4 * i + 1]!]!;
+  }
+  schemeOf(i: number): 'DRG' | 'DIP' {
+    return this.scheme[i] === 0 ? 'DRG' : 'DIP';
+  }
+  groupCode(i: number): string {
+    return this.strings[this.str[4 * i + 2]!]!;
+  }
+  /** column 5–11 of the GroupRow (cases … casesActual); NaN where empty */
+  num(i: number, column: number): number {
+    return this.nums[NUMS * i + column - 5]!;
+  }
+
+  at(i: number): GroupRow {
+    const v = (k: number) => {
+      const x = this.nums[NUMS * i + k]!;
+      return Number.isNaN(x) ? null : x;
+    };
+    return [
+      this.institution(i),
+      this.period(i),
+      this.schemeOf(i),
+      this.groupCode(i),
+      this.strings[this.str[4 * i + 3]!]!,
+      this.nums[NUMS * i]!,
+      this.nums[NUMS * i + 1]!,
+      this.nums[NUMS * i + 2]!,
+      v(3),
+      v(4),
+      v(5),
+      v(6),
+    ];
+  }
+
+  *[Symbol.iterator](): Iterator<GroupRow> {
+    for (let i = 0; i < this.n; i++) yield this.at(i);
+  }
+
+  /** Releases the rows (after they are written). */
+  clear(): void {
+    this.n = 0;
+    this.strings = [];
+    this.ids = new Map();
+    this.str = new Uint32Array(4);
+    this.scheme = new Uint8Array(1);
+    this.nums = new Float64Array(NUMS);
+  }
+}
