@@ -8,10 +8,11 @@
 // against LibreOffice converting the same file. Not a test: numbers go to docs/performance.md.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localDate } from '../shared/dates';
+import { growthChartSvg } from './growth-chart';
 import { runPhase, type Phase, type Result } from './phases.node';
 
 const SIZES = (process.env.BENCH_SIZES ?? '300,1000,3000,10000').split(',').map(Number);
@@ -49,7 +50,7 @@ interface SizeRow {
 function measureSize(n: number, dir: string, main: boolean): SizeRow {
   const g = spawnPhase('generate', dir, n, { BENCH_XLSX: main ? '1' : '0' });
   say(
-    `\n## ${fmt(n)} 家机构：病组行 ${fmt(g.groups!)}，zip ${mb(g.zipBytes!)}${g.xlsxBytes ? `，xlsx ${mb(g.xlsxBytes)}` : ''}，生成用时 ${g.ms!.toFixed(0)} ms`,
+    `\n## ${fmt(n)} 家机构：病组行 ${fmt(g.groups!)}，${g.packages! > 1 ? `按年分为 ${g.packages} 个数据包（每表上限 2,000,000 行），` : ''}zip ${mb(g.zipBytes!)}${g.xlsxBytes ? `，xlsx ${mb(g.xlsxBytes)}` : ''}，生成用时 ${g.ms!.toFixed(0)} ms`,
   );
   const imp = spawnPhase('import', dir, n);
   const raw = spawnPhase('raw', dir, n);
@@ -151,6 +152,25 @@ async function main() {
     }
   }
   growth(rows);
+  // the numbers and the chart for docs/performance.md
+  const out = join(process.cwd(), 'bench-output');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'bench.json'), JSON.stringify(rows, null, 2));
+  const pick = (name: string, f: (r: SizeRow) => number) => ({ name, points: rows.map((r) => [r.n, f(r)] as [number, number]) });
+  writeFileSync(
+    join(out, 'growth.svg'),
+    growthChartSvg([
+      pick('导入（全部）', (r) => r.importMs),
+      pick('同表原始插入', (r) => r.rawMs),
+      pick('汇总表', (r) => r.summariesMs),
+      pick('提示清单（首次）', (r) => r.q.firstFlagList!),
+      pick('机构视图（首次）', (r) => r.q.firstHospital!),
+      pick('趋势', (r) => r.q.trend!),
+      pick('排名', (r) => r.q.ranking!),
+      pick('病组年度概览', (r) => r.q.drgYear!),
+    ]),
+  );
+  say(`\n数字与图：${join(out, 'bench.json')}，${join(out, 'growth.svg')}`);
 }
 
 main().catch((e) => {

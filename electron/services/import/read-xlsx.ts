@@ -183,7 +183,7 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
               return;
             }
             case 'c': {
-              const ref = t.attributes.r ? decodeRef(String(t.attributes.r).toUpperCase()) : null;
+              const ref = t.attributes.r ? decodeRef(String(t.attributes.r)) : null;
               col = ref ? ref.col : col + 1;
               if (col > limits.maxColumns)
                 throw fatal(

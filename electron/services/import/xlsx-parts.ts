@@ -18,11 +18,26 @@ export interface MergeRange {
 }
 
 export function decodeRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
+  // by hand rather than by regular expression: it runs once per cell (2.4 million in the bench's
+  // workbook). Accepts what /^\$?([A-Za-z]{1,3})\$?(\d+)$/ accepts.
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // $
   let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  const start = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === start || i - start > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  if (i === ref.length) return null;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return { row, col };
 }
 
 export function parseMergeRef(ref: string): MergeRange | null {
@@ -33,7 +48,10 @@ export function parseMergeRef(ref: string): MergeRange | null {
   return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
 }
 
-export const local = (name: string) => name.slice(name.indexOf(':') + 1);
+export const local = (name: string) => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
 
 export function fatal(file: string, code: string, message: string, hint: string, sheet?: string, row?: number, column?: string): PackageFatal {
   return new PackageFatal({

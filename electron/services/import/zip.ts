@@ -2,8 +2,9 @@
 // The central directory is read first, so entries can be opened in any order (an xlsx needs its
 // shared strings and styles before its sheets, whatever order the writer chose). Every entry's
 // declared sizes are checked before a byte is inflated: absolute or ../ paths, too many entries,
-// oversized entries and zip bombs (total and per-entry ratio) are refused; yauzl's
-// validateEntrySizes then guarantees the inflated data matches what was declared. Stored and
+// oversized entries and zip bombs (total and per-entry ratio) are refused; while reading, the
+// inflated data must match what was declared (yauzl's validateEntrySizes for stored entries, our
+// inflateExactly for deflated ones). Stored and
 // deflated entries, data descriptors and zip64 are read alike.
 //
 // Entry data is read through 'data'/'end' events piped into a PassThrough: yauzl's stream for a
@@ -11,7 +12,8 @@
 // async iterator wait forever — an uncompressed zip used to end the process silently. Every read
 // also has an inactivity bound, so a broken file can never hang an import.
 
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
@@ -168,8 +170,12 @@ export class ZipArchive {
   async openEntry(name: string, idleMs = ENTRY_IDLE_MS): Promise<Readable> {
     const entry = this.byName.get(name);
     if (!entry) throw fatal(this.label, 'ZIP_CORRUPT', `压缩包内找不到文件“${name}”。`, '请重新从数据人员处获取数据包。', name);
-    const src = await new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(entry, (err, s) =>
+    // deflated entries are inflated here in 256 KB steps (yauzl's own inflater hands over 16 KB at a
+    // time: reading a 100 MB sheet took 0.86 s instead of 0.35 s), holding the inflated size to the
+    // declared one exactly as validateEntrySizes does
+    const deflated = entry.compressionMethod === 8;
+    const raw = await new Promise<Readable>((resolve, reject) =>
+      this.zip.openReadStream(entry, { decompress: deflated ? false : null } as yauzl.ZipFileOptions, (err, s) =>
         err || !s
           ? reject(
               fatal(
@@ -183,6 +189,7 @@ export class ZipArchive {
           : resolve(s),
       ),
     );
+    const src = deflated ? inflateExactly(raw, entry.uncompressedSize) : raw;
     const out = new PassThrough({ highWaterMark: 256 * 1024 });
     let timer: NodeJS.Timeout | null = null;
     const arm = () => {
@@ -212,6 +219,11 @@ export class ZipArchive {
       );
     });
     src.pipe(out);
+    // a destroyed reader stops the inflater and the file read too
+    out.on('close', () => {
+      if (src !== raw) (src as Readable & { destroy(): void }).destroy();
+      (raw as Readable & { destroy(): void }).destroy();
+    });
     return out;
   }
 
@@ -240,6 +252,30 @@ export class ZipArchive {
   close(): void {
     this.zip.close();
   }
+}
+
+/**
+ * Inflates a deflated entry's bytes, failing as yauzl's validateEntrySizes does when the data
+ * inflates to more or fewer bytes than the central directory declared (a lying or broken entry).
+ */
+function inflateExactly(raw: Readable, declared: number): Readable {
+  const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+  let size = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > declared) done(new Error(`too many bytes in the stream. expected ${declared}. got at least ${size}`));
+      else done(null, chunk);
+    },
+    flush(done) {
+      if (size < declared) done(new Error(`too few bytes in the stream. expected ${declared}. got ${size}`));
+      else done();
+    },
+  });
+  raw.on('error', (e) => counted.destroy(e));
+  inflate.on('error', (e) => counted.destroy(e));
+  raw.pipe(inflate).pipe(counted);
+  return counted;
 }
 
 function translateZipError(message: string): string {

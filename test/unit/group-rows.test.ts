@@ -1,0 +1,67 @@
+// The column-wise group rows (import/group-rows.ts) give back exactly the rows pushed — every
+// string, every number, null where a cell was empty — across the growth of their arrays, and the
+// aggregation over them equals the same sums taken over plain tuples.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GroupRows } from '../../electron/services/import/group-rows';
+import { aggregateGroups } from '../../electron/services/import/group-aggregates';
+import type { GroupRow } from '../../electron/services/import/package-model';
+
+const num = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
+const row: fc.Arbitrary<GroupRow> = fc.tuple(
+  fc.constantFrom('H001', 'H002', '医院甲', ''),
+  fc.constantFrom('2025-01', '2025-02', '2025-Q1'),
+  fc.constantFrom('DRG' as const, 'DIP' as const),
+  fc.string({ maxLength: 6 }),
+  fc.string({ maxLength: 12 }),
+  num,
+  num,
+  num,
+  fc.option(num, { nil: null }),
+  fc.option(num, { nil: null }),
+  fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+  fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+);
+
+describe('group rows held column-wise', () => {
+  it('give back every row as pushed, across growth', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 3000 }), (rows) => {
+        const g = new GroupRows();
+        for (const r of rows) g.push(r);
+        expect(g.length).toBe(rows.length);
+        expect([...g]).toEqual(rows);
+        if (rows.length) expect(g.at(rows.length - 1)).toEqual(rows[rows.length - 1]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keep -0 and tiny doubles exactly, and are empty after clear', () => {
+    const g = new GroupRows();
+    g.push(['H', '2025-01', 'DRG', 'A', '甲', -0, Number.MIN_VALUE, 0.1 + 0.2, null, 1e-300, null, 0]);
+    expect(Object.is(g.at(0)[5], -0)).toBe(true);
+    expect(g.at(0)[6]).toBe(Number.MIN_VALUE);
+    expect(g.at(0)[7]).toBe(0.30000000000000004);
+    expect(g.at(0)[8]).toBeNull();
+    expect(g.at(0)[11]).toBe(0);
+    g.clear();
+    expect(g.length).toBe(0);
+    expect([...g]).toEqual([]);
+  });
+
+  it('aggregate to the same sums as the tuples they hold', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 300 }), (rows) => {
+        const g = new GroupRows();
+        for (const r of rows) g.push(r);
+        const agg = aggregateGroups(g);
+        // the institutions' cases per period, summed directly from the tuples (rows with cases > 0)
+        const cases = new Map<string, number>();
+        for (const r of rows) if (r[5] > 0) cases.set(`${r[0]}|${r[1]}`, (cases.get(`${r[0]}|${r[1]}`) ?? 0) + r[5]);
+        expect(new Map([...agg.inst].map(([k, a]) => [k, a.cases]))).toEqual(cases);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
