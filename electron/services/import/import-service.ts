@@ -17,6 +17,7 @@ import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './pa
 import { indicatorRow } from '../workspace/workspace';
 import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries } from '../analysis/summaries';
+import { withIndexesDeferred } from './bulk-indexes';
 
 // the catalog readers lived here first; they are the catalog's own now
 export { loadIndicators, loadInstitutions, rowToIndicator, type IndicatorRow } from '../catalog/catalog';
@@ -295,20 +296,25 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
     const insInst = c.prepare('INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, ?)');
     let done = 0;
     const total = report.counts.institutionValues + pkg.groups.length;
-    for (const [k, b] of pkg.inst) {
-      const [code, period] = splitKey(k);
-      for (const [inst, v] of b.values) {
-        insInst.run(id, inst, code, period, v, b.computed?.has(inst) ? 'computed' : 'supplied');
-        if (++done % 100000 === 0) progress?.('写入数据库', done, total);
+    // a load as large as the table: its indexes are built afterwards (bulk-indexes.ts)
+    withIndexesDeferred(db, 'institution_values', report.counts.institutionValues, () => {
+      for (const [k, b] of pkg.inst) {
+        const [code, period] = splitKey(k);
+        for (const [inst, v] of b.values) {
+          insInst.run(id, inst, code, period, v, b.computed?.has(inst) ? 'computed' : 'supplied');
+          if (++done % 100000 === 0) progress?.('写入数据库', done, total);
+        }
       }
-    }
+    });
     const insGroup = c.prepare(
       'INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const g of pkg.groups) {
-      insGroup.run(id, ...g);
-      if (++done % 100000 === 0) progress?.('写入数据库', done, total);
-    }
+    withIndexesDeferred(db, 'group_rows', pkg.groups.length, () => {
+      for (const g of pkg.groups) {
+        insGroup.run(id, ...g);
+        if (++done % 100000 === 0) progress?.('写入数据库', done, total);
+      }
+    });
     // written: the package's values are not needed any more (the largest region's are ~600 MB)
     pkg.inst.clear();
     pkg.groups.clear();
