@@ -8,9 +8,9 @@
 // against LibreOffice converting the same file. Not a test: numbers go to docs/performance.md.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { localDate } from '../shared/dates';
 import { growthChartSvg } from './growth-chart';
 import { runPhase, type Phase, type Result } from './phases.node';
@@ -137,6 +137,12 @@ function growth(rows: SizeRow[]) {
 }
 
 async function main() {
+  const c = process.argv.indexOf('--chart');
+  if (c >= 0) {
+    const file = process.argv[c + 1]!;
+    writeChart(JSON.parse(readFileSync(file, 'utf8')) as SizeRow[], dirname(file));
+    return;
+  }
   const i = process.argv.indexOf('--phase');
   if (i >= 0) {
     const result = await runPhase(process.argv[i + 1] as Phase, process.argv[i + 2]!, Number(process.argv[i + 3]));
@@ -159,6 +165,11 @@ async function main() {
   const out = join(process.cwd(), 'bench-output');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'bench.json'), JSON.stringify(rows, null, 2));
+  writeChart(rows, out);
+}
+
+/** The growth chart from a run's numbers (also: `node dist/node/bench.cjs --chart bench-output/bench.json`). */
+function writeChart(rows: SizeRow[], out: string) {
   const pick = (name: string, f: (r: SizeRow) => number) => ({ name, points: rows.map((r) => [r.n, f(r)] as [number, number]) });
   writeFileSync(
     join(out, 'growth.svg'),

@@ -10,7 +10,7 @@ export interface GrowthSeries {
 }
 
 export function growthChartSvg(series: GrowthSeries[]): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 720, height: 380 });
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 720, height: 400 });
   const sizes = [...new Set(series.flatMap((s) => s.points.map((p) => p[0])))].sort((a, b) => a - b);
   const lines = series.map((s) => ({ name: s.name, type: 'line' as const, data: s.points, symbolSize: 6 }));
   // linear growth from each series' 1,000-institution value, for the first series (the import)
@@ -27,8 +27,8 @@ export function growthChartSvg(series: GrowthSeries[]): string {
     animation: false,
     title: { text: '耗时随机构数增长（双对数坐标）', left: 'center', textStyle: { fontSize: 14 } },
     legend: { bottom: 0, textStyle: { fontSize: 11 } },
-    grid: { left: 70, right: 30, top: 40, bottom: 70 },
-    xAxis: { type: 'log', name: '机构数', nameLocation: 'middle', nameGap: 25, min: sizes[0], max: sizes[sizes.length - 1] },
+    grid: { left: 70, right: 30, top: 40, bottom: 100 },
+    xAxis: { type: 'log', name: '机构数', nameLocation: 'middle', nameGap: 28, min: sizes[0], max: sizes[sizes.length - 1] },
     yAxis: { type: 'log', name: '毫秒', nameLocation: 'middle', nameGap: 50 },
     series: lines,
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drgOverview } from '../../electron/services/analysis/analysis';
 import { flags, hospitalView, raisedFlags, recordCause } from '../../electron/services/analysis/flags';
-import { clearPeriodCache, isWarm } from '../../electron/services/analysis/period-cache';
+import { clearPeriodCache, isAnswerWarm, isWarm } from '../../electron/services/analysis/period-cache';
 import { isSummarized, summarizedDrg } from '../../electron/services/analysis/summary-read';
 import { setThresholds } from '../../electron/services/analysis/threshold-edit';
 import { allValues, type WritableDb } from '../../electron/services/db/connection';
@@ -184,6 +184,9 @@ describe('the summary tables', () => {
     expect((await dispatch('import.commit', { token: prepared.value.token }, ctx)).ok).toBe(true);
     const db = session.db;
     expect(isSummarized(db, '2025-12')).toBe(true);
+    // the newest month's flag list is ready before anybody asks, the month before is not
+    expect(isAnswerWarm(db, 'flags:2025-12')).toBe(true);
+    expect(isAnswerWarm(db, 'flags:2025-11')).toBe(false);
     const summarized = { flags: raisedFlags(db, '2025-12'), view: hospitalView(db, codes(db)[0]!, '2025-12'), drg: summarizedDrg(db, '2025') };
     // as a workspace from before the summaries: nothing summarized
     db.conn.exec('DELETE FROM flag_results; DELETE FROM peer_stats; DELETE FROM drg_summaries; DELETE FROM summarized_periods;');
@@ -196,6 +199,7 @@ describe('the summary tables', () => {
     expect((await dispatch('analysis.drg', { period: '2025' }, ctx)) as unknown).toEqual({ ok: true, value: summarized.drg });
     session.close();
     session.open(join(dir, 'w.ljd'), '测试');
+    expect(isAnswerWarm(session.db, 'flags:2025-12')).toBe(true);
     for (const p of periodsWithValues(session.db)) expect(isSummarized(session.db, p), p).toBe(true);
     same(session.db, '2025-12');
     sameDrg(session.db);

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import { median, quantileSorted, robustScale } from '../../../shared/stats';
 import { recordAudit } from '../audit/audit';
-import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { loadIndicators } from '../catalog/catalog';
 import { at, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
@@ -33,6 +33,21 @@ export function flags(db: ReadableDb, period: string, opts: { raisedOnly?: boole
 export function raisedFlags(db: ReadableDb, period: string): Flag[] {
   // the list read from the summary is kept too: on the largest region it is tens of thousands of flags
   return cachedAnswer(db, `flags:${period}`, () => summarizedRaised(db, period, institutions(db), loadIndicators(db)) ?? warmPeriod(db, period).raised);
+}
+
+/**
+ * The newest month's flag list made ready ahead of the first look (after an import, on open): read
+ * from its summary, it still builds every flag, tens of thousands on the largest region. Never
+ * fails the caller.
+ */
+export function warmNewestFlags(db: ReadableDb): string | null {
+  try {
+    const month = getValue<string>(db, "SELECT max(period) FROM summarized_periods WHERE period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'");
+    if (month) raisedFlags(db, month);
+    return month ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function warmPeriod(db: ReadableDb, period: string) {

@@ -65,6 +65,11 @@ export function isWarm(db: ReadableDb, period: string): boolean {
   return caches.get(db.conn)?.get(period)?.version === analysisVersion(db);
 }
 
+/** Whether an answer kept by cachedAnswer is warm for the current data (tests). */
+export function isAnswerWarm(db: ReadableDb, key: string): boolean {
+  return others.get(db.conn)?.get(key)?.version === analysisVersion(db);
+}
+
 /** Forgets every period of this connection (the bench measures the cold case with it). */
 export function clearPeriodCache(db: ReadableDb): void {
   caches.delete(db.conn);

@@ -18,6 +18,7 @@ import { setPassword } from '../workspace/encryption';
 import { timingSafeEqual } from 'node:crypto';
 import { PendingConfirmation } from '../security/two-person';
 import { ensureSummaries } from '../analysis/summaries';
+import { warmNewestFlags } from '../analysis/flags';
 
 export class WorkspaceSession {
   private current: WritableDb | null = null;
@@ -54,8 +55,10 @@ export class WorkspaceSession {
     const db = openWorkspace(path, actor, password);
     this.switchTo(db);
     this.password = password;
-    // a workspace from an older version is summarized now, so every month's first look is quick
+    // a workspace from an older version is summarized now, so every month's first look is quick;
+    // the newest month's flag list is made ready before anybody asks
     ensureSummaries(db);
+    warmNewestFlags(db);
     // once a day on use, a backup (not of the demo); a backup that fails never stops the work
     if (!this.isDemo) {
       try {
