@@ -13,7 +13,7 @@ import { loadIndicators } from '../catalog/catalog';
 import { at, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
 import { qualityIssues, suspects } from './quality';
 import { cachedAnswer, cachedPeriod } from './period-cache';
-import { ownValues, summarizedPeers, summarizedRaised, type PeerQuartiles } from './summary-read';
+import { ownValues, summarizedPeers, summarizedRaised, type PeerQuartiles, type UnpackedFlag } from './summary-read';
 import { assess, judge, thresholdOf, thresholds } from './judge';
 
 export { thresholds } from './judge';
@@ -71,15 +71,8 @@ export interface ComputeOptions {
   sink?: (raised: RaisedNumbers) => void;
 }
 
-export interface RaisedNumbers {
-  institution: string;
-  indicator: string;
-  value: number;
-  peerMedian: number | null;
-  z: number | null;
-  previous: number | null;
-  lastYear: number | null;
-}
+/** A raised value's numbers, as the summary packs them, and whose it is. */
+export type RaisedNumbers = UnpackedFlag & { institution: string };
 
 /** The flags of a period from its values already read (the hospital view reads them once for both). */
 export function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, opts: ComputeOptions = {}): Flag[] {
