@@ -5,7 +5,7 @@
 // (period-cache.ts), equally equal, and summarized on the next open.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drgOverview } from '../../electron/services/analysis/analysis';
+import { drgOverview, trend } from '../../electron/services/analysis/analysis';
 import { flags, hospitalView, raisedFlags, recordCause } from '../../electron/services/analysis/flags';
 import { clearPeriodCache, isAnswerWarm, isWarm } from '../../electron/services/analysis/period-cache';
 import { isSummarized, summarizedDrg } from '../../electron/services/analysis/summary-read';
@@ -40,6 +40,15 @@ function same(db: WritableDb, period: string) {
   expect(raisedFlags(db, period), `flags ${period}`).toEqual(flags(db, period, { raisedOnly: true }));
   const fresh = flags(db, period);
   for (const code of codes(db)) expect(hospitalView(db, code, period), `${code} ${period}`).toEqual(hospitalView(db, code, period, fresh));
+}
+
+/** Every institution's trend (its band's monthly median from the summaries) equals one computed from the values. */
+function sameTrends(db: WritableDb, indicators = ['SVC_IP_COST', 'SVC_COST_PER_STAY', 'DRG_LIST_QC']) {
+  for (const code of codes(db))
+    for (const ind of indicators) {
+      const t = trend(db, ind, code);
+      expect(t, `${code} ${ind}`).toEqual(trend(db, ind, code, undefined, undefined, { fromValues: true }));
+    }
 }
 
 /** Every year with group rows has its DRG overview summarized, equal to the aggregation of the rows. */
@@ -137,6 +146,8 @@ describe('the summary tables', () => {
     for (const p of periods) expect(isSummarized(db, p), p).toBe(true);
     for (const p of ['2025-01', '2025-11', '2025-12']) same(db, p);
     sameDrg(db);
+    sameTrends(db);
+    expect(trend(db, 'SVC_COST_PER_STAY', codes(db)[0]!).points.length).toBeGreaterThan(12);
     const before = raisedFlags(db, '2025-11').length;
     setThresholds(db, { indicator: 'SVC_COST_PER_STAY', peerYellow: 0.5, peerRed: 0.8, changeYellow: 0.01, changeRed: 0.02 }, '测试');
     expect(raisedFlags(db, '2025-11').length).toBeGreaterThan(before);
@@ -167,6 +178,7 @@ describe('the summary tables', () => {
       await importInto(db, await miniZip(dir, 'c.zip', reissue(data, ['2025-01'])));
       for (const p of periodsWithValues(db)) same(db, p);
       sameDrg(db);
+      sameTrends(db);
       // a threshold tightened at random: that indicator's flags everywhere
       const indicator = ['SVC_IP_COST', 'SVC_COST_PER_STAY', 'DRG_LIST_QC'][seed % 3]!;
       setThresholds(db, { indicator, peerYellow: 0.5 + data.rand(), peerRed: 2, changeYellow: 0.02, changeRed: 0.05 + data.rand() / 10 }, '测试');

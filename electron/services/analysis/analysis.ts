@@ -11,7 +11,7 @@ import type { ReadableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { indicator, institutions, values } from './lookup';
 import { cachedAnswer } from './period-cache';
-import { summarizedDrg } from './summary-read';
+import { summarizedBandMedians, summarizedDrg } from './summary-read';
 
 /** Horizontal comparison: institutions (of one level band, or all) ranked, with peer statistics. */
 export function ranking(db: ReadableDb, code: string, period: string, band: string | null): Ranking {
@@ -41,24 +41,15 @@ export function ranking(db: ReadableDb, code: string, period: string, band: stri
 }
 
 /** Longitudinal: one institution's monthly series against its band's median and the region. */
-export function trend(db: ReadableDb, code: string, institution: string, from?: string, to?: string): Trend {
+export function trend(db: ReadableDb, code: string, institution: string, from?: string, to?: string, opts: { fromValues?: boolean } = {}): Trend {
   const def = indicator(db, code);
   const insts = institutions(db);
   const me = insts.get(institution);
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
-  // only the institution's own level band is needed for the median
-  const levels = me.band === '一级及基层' ? ['一级', '基层'] : [me.level];
-  // the band's values grouped per month in SQLite (printed with 17 significant digits: the same
-  // doubles come back), the institution's own series apart: ~40 rows read instead of ~90,000
   const MONTH = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
-  const peerRows = db.conn
-    .prepare(
-      `SELECT v.period, group_concat(printf('%.17g', v.value), char(31)) FROM institution_values v JOIN institutions i ON i.code = v.institution
-       WHERE v.indicator = ? AND v.superseded_by IS NULL AND v.value IS NOT NULL AND i.level IN (${levels.map(() => '?').join(',')})
-         AND v.period GLOB ${MONTH} GROUP BY v.period`,
-    )
-    .raw()
-    .all(code, ...levels) as [string, string][];
+  // the band's median per month: from the summaries (one row a month, whatever the region's size),
+  // or computed from the values when not every month is summarized
+  const medians = (!opts.fromValues && summarizedBandMedians(db, code, me.band)) || bandMediansFromValues(db, code, me);
   const own = new Map(
     db.conn
       .prepare(
@@ -67,16 +58,27 @@ export function trend(db: ReadableDb, code: string, institution: string, from?: 
       .raw()
       .all(code, institution) as [string, number][],
   );
-  const points = peerRows
+  const points = [...medians]
     .filter(([p]) => !((from && p < from) || (to && p > to)))
     .sort(([a], [b]) => comparePeriods(a, b))
-    .map(([period, vals]) => ({
-      period,
-      value: own.get(period) ?? null,
-      bandMedian: median(vals.split('\u001f').map(Number)),
-      region: regionValue(db, code, period),
-    }));
+    .map(([period, bandMedian]) => ({ period, value: own.get(period) ?? null, bandMedian, region: regionValue(db, code, period) }));
   return { indicator: code, indicatorName: def.name, unit: def.unit, institution, name: me.name, band: me.band, points };
+}
+
+/** The band's median of each month, from every current value of the band's levels. */
+function bandMediansFromValues(db: ReadableDb, code: string, me: { band: string; level: string }): Map<string, number> {
+  // only the institution's own level band is needed for the median
+  const levels = me.band === '一级及基层' ? ['一级', '基层'] : [me.level];
+  // grouped per month in SQLite (printed with 17 significant digits: the same doubles come back)
+  const rows = db.conn
+    .prepare(
+      `SELECT v.period, group_concat(printf('%.17g', v.value), char(31)) FROM institution_values v JOIN institutions i ON i.code = v.institution
+       WHERE v.indicator = ? AND v.superseded_by IS NULL AND v.value IS NOT NULL AND i.level IN (${levels.map(() => '?').join(',')})
+         AND v.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' GROUP BY v.period`,
+    )
+    .raw()
+    .all(code, ...levels) as [string, string][];
+  return new Map(rows.map(([period, vals]) => [period, median(vals.split('\u001f').map(Number))]));
 }
 
 /** Cost consumption index against time consumption index, bubble size = discharges. */

@@ -4,7 +4,7 @@
 // is the same either way (tests compare them), only the time differs.
 
 import type { DrgOverview, Flag, Thresholds } from '../../../shared/domain/analysis';
-import { allRows, getValue, type ReadableDb } from '../db/connection';
+import { allRows, allValues, getValue, type ReadableDb } from '../db/connection';
 import { judge, thresholdOf, thresholds } from './judge';
 import type { InstInfo } from './lookup';
 
@@ -169,6 +169,25 @@ export function summarizedPeers(db: ReadableDb, period: string, band: string): M
     band,
   );
   return new Map(rows.map(({ indicator, ...q }) => [indicator, q]));
+}
+
+/**
+ * A band's median of every month for one indicator, when every month with values is summarized
+ * (else null): the trend's band line, one row a month instead of every value of the band.
+ */
+export function summarizedBandMedians(db: ReadableDb, indicator: string, band: string): Map<string, number> | null {
+  const MONTH = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
+  const months = new Set<string>();
+  for (const json of allValues<string>(db, 'SELECT periods FROM imports'))
+    for (const p of JSON.parse(json) as string[]) if (/^\d{4}-\d{2}$/.test(p)) months.add(p);
+  const summarized = new Set(allValues<string>(db, `SELECT period FROM summarized_periods WHERE version = ? AND period ${MONTH}`, SUMMARY_VERSION));
+  const has = db.conn.prepare('SELECT 1 FROM institution_values WHERE period = ? AND superseded_by IS NULL LIMIT 1').pluck();
+  for (const m of months) if (!summarized.has(m) && has.get(m) === 1) return null;
+  const rows = db.conn.prepare(`SELECT period, median FROM peer_stats WHERE indicator = ? AND band = ? AND period ${MONTH}`).raw().all(indicator, band) as [
+    string,
+    number,
+  ][];
+  return new Map(rows);
 }
 
 /** A year's DRG overview as summarized, or null. */
