@@ -1,6 +1,8 @@
 // The change flags: every per-institution value checked against its level peers (robust z on
 // median/MAD) and its own history, with per-indicator thresholds and the causes recorded; and the
-// hospital view (one hospital's indicators against its peers, with its flags).
+// hospital view (one hospital's indicators against its peers, with its flags). The computation is
+// here; what the app serves is read from the summary tables it fills (summaries.ts) when they hold
+// the period, and computed here otherwise.
 
 import type { Flag, FlagLevel, HospitalView } from '../../../shared/domain/analysis';
 import { AppError } from '../../../shared/errors';

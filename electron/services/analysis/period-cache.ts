@@ -1,9 +1,10 @@
-// The analysis of a period kept warm: its values (one dense array per indicator) and its raised
-// flags, computed once and reused while the data, the thresholds and the recorded causes stay the
-// same — so clicking through hospitals of a month in front of a room costs one computation, not
-// one per click. Keyed by connection (another workspace starts empty) and by a version read from
-// the workspace at every call (a new import, a threshold edit, a cause recorded: recomputed).
-// Tests compare it with a fresh computation after imports, re-imports, threshold edits and causes.
+// Answers kept warm in the data service: a served flag list (tens of thousands of flags on the
+// largest region, built once from the summary tables), a month's or quarter's DRG overview, and —
+// for a period the summary tables do not hold yet — its values (one dense array per indicator) and
+// raised flags, computed once. Reused while the data, the thresholds and the recorded causes stay
+// the same; keyed by connection (another workspace starts empty) and by a version read from the
+// workspace at every call (a new import, a threshold edit, a cause recorded: recomputed). Tests
+// compare them with fresh computations (test/integration/summaries.test.ts).
 
 import type { Flag } from '../../../shared/domain/analysis';
 import { getValue, type ReadableDb, type Sqlite } from '../db/connection';
