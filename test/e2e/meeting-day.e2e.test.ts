@@ -34,10 +34,11 @@ describe('meeting day in Chromium', () => {
     // no sitting members in the demo yet: said plainly
     await p.getByTestId('attendee-members').click();
     await expect(p.getByTestId('meetings-message').textContent()).resolves.toContain('没有在任成员');
-    // each page joins the agenda in presentation order (the list re-renders after each click)
-    await p.getByTestId('agenda').getByLabel('横向对比·次均住院费用·2025年11月').check();
+    // each page joins the agenda in presentation order (the list re-renders after each click: the
+    // box clicked is replaced by one in the ordered list, so it is clicked, not .check()ed)
+    await p.getByTestId('agenda').getByLabel('横向对比·次均住院费用·2025年11月').click();
     await p.getByTestId('agenda-order').locator('li').first().waitFor();
-    await p.getByTestId('agenda').getByLabel('费用时间象限·2025年11月').check();
+    await p.getByTestId('agenda').getByLabel('费用时间象限·2025年11月').click();
     await expect.poll(() => p.getByTestId('agenda-order').locator('li').count()).toBe(2);
     await expect(p.getByTestId('present-agenda').textContent()).resolves.toContain('2 页');
     await p.getByTestId('present-agenda').click();
