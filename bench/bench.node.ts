@@ -122,7 +122,7 @@ function growth(rows: SizeRow[]) {
     ['同表原始插入 ms', (r) => r.rawMs],
     ['汇总 ms', (r) => r.summariesMs],
     ['峰值内存 MB', (r) => r.rss / 1024 / 1024],
-    ...(['ranking', 'trend', 'quadrant', 'distribution', 'drgYear', 'flagList', 'hospital', 'firstFlagList', 'firstHospital'] as const).map(
+    ...(['ranking', 'trend', 'quadrant', 'distribution', 'drgYear', 'flagList', 'hospital', 'firstFlagList', 'firstHospital', 'coldFlagList'] as const).map(
       (k) => [`${k} ms`, (r: SizeRow) => r.q[k]!] as [string, (r: SizeRow) => number],
     ),
   ];
