@@ -12,7 +12,7 @@ import { allValues, getValue, inTransaction, type WritableDb } from '../db/conne
 import { drgOverview } from './analysis';
 import { computeFlags } from './flags';
 import { instIndex, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
-import { FlagPacker, SUMMARY_VERSION, unpackFlags } from './summary-read';
+import { FlagPacker, hasValues, importedPeriods, SUMMARY_VERSION, unpackFlags, unsummarizedPeriods } from './summary-read';
 
 export interface SummaryScope {
   /** periods whose per-institution values changed, or 'all' (a level or an own indicator changed) */
@@ -30,16 +30,6 @@ export interface SummaryRefresh {
   years: number;
   ms: number;
 }
-
-/** Every period and year any import brought (the candidates; whether each still has data is checked). */
-function importedPeriods(db: WritableDb): string[] {
-  const set = new Set<string>();
-  for (const json of allValues<string>(db, 'SELECT periods FROM imports')) for (const p of JSON.parse(json) as string[]) set.add(p);
-  return [...set];
-}
-
-const hasValues = (db: WritableDb, period: string) =>
-  getValue<number>(db, 'SELECT 1 FROM institution_values WHERE period = ? AND superseded_by IS NULL LIMIT 1', period) === 1;
 
 const hasGroups = (db: WritableDb, year: string) => {
   const { first, last } = monthsOf(year);
@@ -153,11 +143,8 @@ function refreshDrg(db: WritableDb, groupPeriods: SummaryScope['groupPeriods']):
  */
 export function ensureSummaries(db: WritableDb): SummaryRefresh | null {
   try {
-    const candidates = importedPeriods(db);
-    const missing = candidates.filter(
-      (p) => getValue<number>(db, 'SELECT version FROM summarized_periods WHERE period = ?', p) !== SUMMARY_VERSION && hasValues(db, p),
-    );
-    const years = [...new Set(candidates.map((p) => String(fromKey(p).year)))].filter(
+    const missing = unsummarizedPeriods(db);
+    const years = [...new Set(importedPeriods(db).map((p) => String(fromKey(p).year)))].filter(
       (y) => getValue<number>(db, 'SELECT 1 FROM drg_summaries WHERE period = ?', y) === undefined && hasGroups(db, y),
     );
     if (!missing.length && !years.length) return null;

@@ -11,6 +11,22 @@ import type { InstInfo } from './lookup';
 /** The version of the summarized computation: a change to how flags or peers are computed bumps it. */
 export const SUMMARY_VERSION = 1;
 
+/** Every period and year any import brought (candidates: whether each still has values is checked apart). */
+export function importedPeriods(db: ReadableDb): string[] {
+  const set = new Set<string>();
+  for (const json of allValues<string>(db, 'SELECT periods FROM imports')) for (const p of JSON.parse(json) as string[]) set.add(p);
+  return [...set];
+}
+
+export const hasValues = (db: ReadableDb, period: string) =>
+  getValue<number>(db, 'SELECT 1 FROM institution_values WHERE period = ? AND superseded_by IS NULL LIMIT 1', period) === 1;
+
+/** Periods with current values but no summary of this version (a workspace from before, on its first open). */
+export function unsummarizedPeriods(db: ReadableDb, which: (period: string) => boolean = () => true): string[] {
+  const summarized = new Set(allValues<string>(db, 'SELECT period FROM summarized_periods WHERE version = ?', SUMMARY_VERSION));
+  return importedPeriods(db).filter((p) => which(p) && !summarized.has(p) && hasValues(db, p));
+}
+
 export function isSummarized(db: ReadableDb, period: string): boolean {
   return getValue<number>(db, 'SELECT 1 FROM summarized_periods WHERE period = ? AND version = ?', period, SUMMARY_VERSION) === 1;
 }
@@ -53,17 +69,27 @@ export interface UnpackedFlag {
   lastYear: number | null;
 }
 
-export function unpackFlags(indicators: string, numbers: Buffer): UnpackedFlag[] {
+/** Calls `visit` with each packed flag's code and numbers, in order (no object per flag). */
+export function forEachPacked(
+  indicators: string,
+  numbers: Buffer,
+  visit: (indicator: string, value: number, peerMedian: number | null, z: number | null, previous: number | null, lastYear: number | null) => void,
+): void {
   // copied: a Float64Array needs an 8-byte aligned buffer, SQLite's need not be
   const a = new Float64Array(new Uint8Array(numbers).buffer);
-  return indicators.split(SEP).map((indicator, i) => ({
-    indicator,
-    value: a[i * PACKED_WIDTH]!,
-    peerMedian: orNull(a[i * PACKED_WIDTH + 1]!),
-    z: orNull(a[i * PACKED_WIDTH + 2]!),
-    previous: orNull(a[i * PACKED_WIDTH + 3]!),
-    lastYear: orNull(a[i * PACKED_WIDTH + 4]!),
-  }));
+  const codes = indicators.split(SEP);
+  for (let k = 0; k < codes.length; k++) {
+    const o = k * PACKED_WIDTH;
+    visit(codes[k]!, a[o]!, orNull(a[o + 1]!), orNull(a[o + 2]!), orNull(a[o + 3]!), orNull(a[o + 4]!));
+  }
+}
+
+export function unpackFlags(indicators: string, numbers: Buffer): UnpackedFlag[] {
+  const out: UnpackedFlag[] = [];
+  forEachPacked(indicators, numbers, (indicator, value, peerMedian, z, previous, lastYear) =>
+    out.push({ indicator, value, peerMedian, z, previous, lastYear }),
+  );
+  return out;
 }
 
 /**
@@ -109,16 +135,8 @@ export function summarizedRaised(
   const absZ: number[] = [];
   for (const [code, indicators, numbers] of rows) {
     const inst = insts.get(code);
-    const a = new Float64Array(new Uint8Array(numbers).buffer);
-    const codes = indicators.split(SEP);
-    for (let k = 0; k < codes.length; k++) {
-      const { def, t, order } = about(codes[k]!);
-      const o = k * PACKED_WIDTH;
-      const value = a[o]!;
-      const peerMedian = orNull(a[o + 1]!);
-      const z = orNull(a[o + 2]!);
-      const previous = orNull(a[o + 3]!);
-      const lastYear = orNull(a[o + 4]!);
+    forEachPacked(indicators, numbers, (indicator, value, peerMedian, z, previous, lastYear) => {
+      const { def, t, order } = about(indicator);
       const j = judge(def, t, value, peerMedian, z, previous, lastYear);
       out.push({
         institution: code,
@@ -142,7 +160,7 @@ export function summarizedRaised(
       // red first, then the larger peer deviation, then catalog order
       orderOf.push(j.level === 'red' ? order : defs.size + 1 + order);
       absZ.push(Math.abs(z ?? 0));
-    }
+    });
   }
   // rows come by institution; a stable sort by the computation's keys, then catalog order, leaves
   // ties in institution order — the computation's own order
@@ -177,12 +195,7 @@ export function summarizedPeers(db: ReadableDb, period: string, band: string): M
  */
 export function summarizedBandMedians(db: ReadableDb, indicator: string, band: string): Map<string, number> | null {
   const MONTH = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
-  const months = new Set<string>();
-  for (const json of allValues<string>(db, 'SELECT periods FROM imports'))
-    for (const p of JSON.parse(json) as string[]) if (/^\d{4}-\d{2}$/.test(p)) months.add(p);
-  const summarized = new Set(allValues<string>(db, `SELECT period FROM summarized_periods WHERE version = ? AND period ${MONTH}`, SUMMARY_VERSION));
-  const has = db.conn.prepare('SELECT 1 FROM institution_values WHERE period = ? AND superseded_by IS NULL LIMIT 1').pluck();
-  for (const m of months) if (!summarized.has(m) && has.get(m) === 1) return null;
+  if (unsummarizedPeriods(db, (p) => /^\d{4}-\d{2}$/.test(p)).length) return null;
   const rows = db.conn.prepare(`SELECT period, median FROM peer_stats WHERE indicator = ? AND band = ? AND period ${MONTH}`).raw().all(indicator, band) as [
     string,
     number,
