@@ -64,4 +64,29 @@ describe('group rows held column-wise', () => {
       { numRuns: 40 },
     );
   });
+
+  it('give rows the same identity exactly when institution, period, scheme and group code agree', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 500 }), (rows) => {
+        const g = new GroupRows();
+        const ids = rows.map((r) => g.identity(g.push(r)));
+        const keyOf = (r: GroupRow) => JSON.stringify([r[0], r[1], r[2], r[3]]);
+        for (let i = 0; i < rows.length; i++) for (let j = i + 1; j < rows.length; j += 7) expect(ids[i] === ids[j]).toBe(keyOf(rows[i]!) === keyOf(rows[j]!));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keep identities distinct past 2^17 distinct strings (a string identity then)', () => {
+    const g = new GroupRows();
+    const n = (1 << 16) + 10; // two new strings a row: code and name
+    for (let i = 0; i < n; i++) g.push(['H001', '2025-01', 'DRG', `G${i}`, `名${i}`, 1, 1, 1, null, null, null, null]);
+    const late = g.identity(g.push(['H001', '2025-01', 'DRG', 'LATE', '后', 1, 1, 1, null, null, null, null]));
+    expect(typeof late).toBe('string');
+    expect(g.identity(g.push(['H001', '2025-01', 'DRG', 'LATE', '后', 2, 2, 2, null, null, null, null]))).toBe(late);
+    expect(g.identity(g.push(['H001', '2025-01', 'DIP', 'LATE', '后', 2, 2, 2, null, null, null, null]))).not.toBe(late);
+    expect(g.identity(g.push(['H001', '2025-01', 'DRG', 'G5', '名5', 1, 1, 1, null, null, null, null]))).toBe(g.identity(5));
+    const all = new Set(Array.from({ length: n }, (_, i) => g.identity(i)));
+    expect(all.size).toBe(n);
+  });
 });

@@ -7,7 +7,7 @@
 import type { Flag, FlagLevel, HospitalView } from '../../../shared/domain/analysis';
 import { AppError } from '../../../shared/errors';
 import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
-import { median, quantileSorted, robustScale } from '../../../shared/stats';
+import { peerScale, quantileSorted, sortedCopy } from '../../../shared/stats';
 import { recordAudit } from '../audit/audit';
 import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
@@ -118,7 +118,7 @@ export function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValue
       (peersByBand.get(b) ?? peersByBand.set(b, []).get(b)!).push(v);
     }
     // peer statistics once per band, not once per institution (3,000 institutions in a region)
-    const scales = new Map([...peersByBand].map(([b, vs]) => [b, { z: robustScale(vs), median: median(vs), n: vs.length }]));
+    const scales = new Map([...peersByBand].map(([b, vs]) => [b, { ...peerScale(vs), n: vs.length }]));
     for (let k = 0; k < n; k++) {
       const v = now[k]!;
       const inst = instAt[k];
@@ -236,10 +236,8 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
       const v = nowAll.byIndicator.get(d.code);
       const peerValues: number[] = [];
       if (v) for (let k = 0; k < v.length; k++) if (sameBand[k] && !Number.isNaN(v[k]!)) peerValues.push(v[k]!);
-      peerValues.sort((a, b) => a - b);
-      const q = peerValues.length
-        ? { p25: quantileSorted(peerValues, 0.25), median: quantileSorted(peerValues, 0.5), p75: quantileSorted(peerValues, 0.75) }
-        : undefined;
+      const sorted = sortedCopy(peerValues);
+      const q = sorted.length ? { p25: quantileSorted(sorted, 0.25), median: quantileSorted(sorted, 0.5), p75: quantileSorted(sorted, 0.75) } : undefined;
       return row(d, mePos === undefined ? null : at(v, mePos), q, mine.get(d.code));
     }),
   );

@@ -80,6 +80,33 @@ export function periodValues(db: ReadableDb, period: string, idx: InstIndex = in
   return { codes: idx.codes, pos: idx.pos, byIndicator };
 }
 
+/**
+ * The same arrays periodValues would read back, from values still in memory (an import's own
+ * periods, before they are written): an indicator is there when it has a value, as in the query;
+ * -0 becomes 0 and a non-finite value no value, as SQLite stores and prints them.
+ */
+export function heldPeriodValues(
+  idx: InstIndex,
+  buckets: Iterable<{ indicator: string; period: string; values: Map<string, number | null> }>,
+): Map<string, PeriodValues> {
+  const out = new Map<string, PeriodValues>();
+  const n = idx.codes.length;
+  for (const { indicator, period, values } of buckets) {
+    let a: Float64Array | null = null;
+    for (const [inst, v] of values) {
+      if (v === null) continue;
+      a ??= new Float64Array(n).fill(NaN);
+      const i = idx.pos.get(inst);
+      if (i !== undefined) a[i] = Number.isFinite(v) ? v + 0 : NaN;
+    }
+    if (!a) continue;
+    let pv = out.get(period);
+    if (!pv) out.set(period, (pv = { codes: idx.codes, pos: idx.pos, byIndicator: new Map() }));
+    pv.byIndicator.set(indicator, a);
+  }
+  return out;
+}
+
 /** A value or null (NaN is "no value" in the arrays). */
 export const at = (a: Float64Array | undefined, i: number): number | null => {
   const v = a ? a[i]! : NaN;

@@ -7,7 +7,7 @@
 // summaries equal a direct recomputation by construction — and tests check that they do.
 
 import { fromKey, previousPeriod, samePeriodLastYear, monthsOf } from '../../../shared/period';
-import { quantileSorted } from '../../../shared/stats';
+import { quantileSorted, sortedCopy } from '../../../shared/stats';
 import { allValues, getValue, inTransaction, type WritableDb } from '../db/connection';
 import { drgOverview } from './analysis';
 import { computeFlags } from './flags';
@@ -23,6 +23,11 @@ export interface SummaryScope {
   exact?: boolean;
   /** months whose DRG/DIP group rows changed, or 'all' */
   groupPeriods?: string[] | 'all';
+  /**
+   * Periods whose current values the caller holds already (an import's own, lookup.ts
+   * heldPeriodValues with this index): not read back from the tables just written.
+   */
+  held?: { idx: InstIndex; periods: Map<string, PeriodValues> };
 }
 
 export interface SummaryRefresh {
@@ -37,10 +42,10 @@ const hasGroups = (db: WritableDb, year: string) => {
 };
 
 /** Reads each period once in a batch (a month is read as itself, as the next month's past and next year's). */
-function memoRead(db: WritableDb, idx: InstIndex) {
+function memoRead(db: WritableDb, idx: InstIndex, held?: Map<string, PeriodValues>) {
   const memo = new Map<string, PeriodValues>();
   return (period: string): PeriodValues => {
-    let v = memo.get(period);
+    let v = held?.get(period) ?? memo.get(period);
     if (!v) {
       v = periodValues(db, period, idx);
       memo.set(period, v);
@@ -63,8 +68,8 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
     if (!scope.exact) for (const q of importedPeriods(db)) if (changed.has(previousPeriod(q)) || changed.has(samePeriodLastYear(q))) targets.add(q);
   }
   const ordered = [...targets].sort();
-  const idx = instIndex(db);
-  const read = memoRead(db, idx);
+  const idx = scope.held?.idx ?? instIndex(db);
+  const read = memoRead(db, idx, scope.held?.periods);
   const insts = institutions(db);
   const c = db.conn;
   const insFlags = c.prepare('INSERT INTO flag_results (period, institution, indicators, numbers) VALUES (?, ?, ?, ?)');
@@ -111,8 +116,8 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
           const b = bandOf[k];
           if (b !== undefined && !Number.isNaN(a[k]!)) (byBand.get(b) ?? byBand.set(b, []).get(b)!).push(a[k]!);
         }
-        for (const [band, vs] of byBand) {
-          vs.sort((x, y) => x - y);
+        for (const [band, values] of byBand) {
+          const vs = sortedCopy(values);
           insPeer.run(period, indicator, band, vs.length, quantileSorted(vs, 0.25), quantileSorted(vs, 0.5), quantileSorted(vs, 0.75));
         }
       }

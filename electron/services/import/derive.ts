@@ -102,9 +102,25 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     if (v) return v.value;
     return fallbackToStored && !periodsRegion.has(period) ? stored.region(code, period) : undefined;
   };
+  // an indicator's bucket of a period, found by two map lookups instead of a key string built for
+  // each of the millions of operands a large region's formulas read
+  const buckets = new Map<string, Map<string, Bucket | null>>();
+  const bucketOf = (code: string, period: string): Bucket | null => {
+    let m = buckets.get(period);
+    if (!m) buckets.set(period, (m = new Map()));
+    let b = m.get(code);
+    if (b === undefined) m.set(code, (b = pkg.inst.get(key(code, period)) ?? null));
+    return b;
+  };
+  const addBucket = (code: string, period: string, b: Bucket) => {
+    pkg.inst.set(key(code, period), b);
+    bucketOf(code, period);
+    buckets.get(period)!.set(code, b);
+  };
   const instValue = (code: string, period: string, inst: string, fallbackToStored: boolean): number | null | undefined => {
-    const b = pkg.inst.get(key(code, period));
-    if (b && b.values.has(inst)) return b.values.get(inst)!;
+    const b = bucketOf(code, period);
+    const v = b?.values.get(inst);
+    if (v !== undefined) return v;
     if (!fallbackToStored || periodsInst.has(period)) return undefined;
     const k = key(code, period);
     let m = storedInst.get(k);
@@ -124,13 +140,24 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   };
   /** how many rounded inputs the last compute() used: each can be off by half a unit of account */
   let roundedInputs = 0;
-  /** computed values carry the rounded inputs they were computed from */
-  const leaves = new Map<string, number>();
-  const leafKey = (code: string, period: string, inst: string | null) => `${inst ?? ''}|${code}|${period}`;
+  /** computed values carry the rounded inputs they were computed from: indicator → period → institution ('' the region) */
+  const leaves = new Map<string, Map<string, Map<string, number>>>();
+  const leafOf = (code: string, period: string, inst: string | null) =>
+    leaves
+      .get(code)
+      ?.get(period)
+      ?.get(inst ?? '');
+  const setLeaf = (code: string, period: string, inst: string | null, n: number) => {
+    let byPeriod = leaves.get(code);
+    if (!byPeriod) leaves.set(code, (byPeriod = new Map()));
+    let byInst = byPeriod.get(period);
+    if (!byInst) byPeriod.set(period, (byInst = new Map()));
+    byInst.set(inst ?? '', n);
+  };
   /** An additive indicator over a longer period sums its months when not given directly. */
   const operand = (code: string, period: string, inst: string | null): number | null | undefined => {
     const direct = inst === null ? regionValue(code, period, false) : instValue(code, period, inst, false);
-    roundedInputs += leaves.get(leafKey(code, period, inst)) ?? 1;
+    roundedInputs += leafOf(code, period, inst) ?? 1;
     if (direct !== undefined && direct !== null) return direct;
     const def = catalog.get(code);
     if (!def?.additive || fromKey(period).kind === 'month') return direct;
@@ -250,7 +277,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       const supplied = pkg.region.get(k);
       if (!supplied) {
         pkg.region.set(k, { value: tidy(computed), sheet: '', row: 0, computed: true });
-        leaves.set(leafKey(def.code, period, null), roundedInputs);
+        setLeaf(def.code, period, null, roundedInputs);
       } else if (!supplied.computed && supplied.value !== null && computed !== null && !accepts(def, supplied.value, computed))
         issues.warn(
           'FORMULA_MISMATCH',
@@ -261,16 +288,15 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     }
     if (!def.perInstitution) continue;
     for (const [period, insts] of periodsInst) {
-      const k = key(def.code, period);
-      let b: Bucket | undefined = pkg.inst.get(k);
+      let b: Bucket | null = bucketOf(def.code, period);
       for (const inst of insts) {
         roundedInputs = 0;
         const computed = compute(def, period, inst);
         if (computed === undefined) continue;
-        if (!b) pkg.inst.set(k, (b = { values: new Map(), rows: new Map(), sheet: '', computed: new Set() }));
+        if (!b) addBucket(def.code, period, (b = { values: new Map(), rows: new Map(), sheet: '', computed: new Set() }));
         if (!b.values.has(inst)) {
           b.values.set(inst, tidy(computed));
-          leaves.set(leafKey(def.code, period, inst), roundedInputs);
+          setLeaf(def.code, period, inst, roundedInputs);
           (b.computed ??= new Set()).add(inst);
         } else if (!b.computed?.has(inst)) {
           const v = b.values.get(inst)!;

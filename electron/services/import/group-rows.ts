@@ -7,6 +7,7 @@
 import type { GroupRow } from './package-model';
 
 const NUMS = 7; // cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual
+const ID_BITS = 1 << 17;
 
 export class GroupRows implements Iterable<GroupRow> {
   private n = 0;
@@ -44,7 +45,8 @@ export class GroupRows implements Iterable<GroupRow> {
     this.nums = nums;
   }
 
-  push(r: GroupRow): void {
+  /** Appends a row; returns its index. */
+  push(r: GroupRow): number {
     if (this.n === this.scheme.length) this.grow();
     const i = this.n++;
     this.str[4 * i] = this.id(r[0]);
@@ -53,6 +55,21 @@ export class GroupRows implements Iterable<GroupRow> {
     this.str[4 * i + 3] = this.id(r[4]);
     this.scheme[i] = r[2] === 'DRG' ? 0 : 1;
     for (let k = 0; k < NUMS; k++) this.nums[NUMS * i + k] = (r[5 + k] as number | null) ?? NaN;
+    return i;
+  }
+
+  /**
+   * The same value for the rows of one institution, period, scheme and group code (what makes a
+   * row a duplicate), from the string ids already looked up: a number while the ids fit in 17 bits
+   * each (52 bits in all), else a string. Finding duplicates by it builds no key string per row.
+   */
+  identity(i: number): number | string {
+    const a = this.str[4 * i]!;
+    const p = this.str[4 * i + 1]!;
+    const g = this.str[4 * i + 2]!;
+    const s = this.scheme[i]!;
+    if (a < ID_BITS && p < ID_BITS && g < ID_BITS) return ((a * ID_BITS + p) * 2 + s) * ID_BITS + g;
+    return `${a},${p},${s},${g}`;
   }
 
   institution(i: number): string {

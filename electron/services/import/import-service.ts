@@ -17,7 +17,9 @@ import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './pa
 import { indicatorRow } from '../workspace/workspace';
 import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries } from '../analysis/summaries';
+import { heldPeriodValues, instIndex } from '../analysis/lookup';
 import { withIndexesDeferred } from './bulk-indexes';
+import { batchedInsert } from './batched-insert';
 
 // the catalog readers lived here first; they are the catalog's own now
 export { loadIndicators, loadInstitutions, rowToIndicator, type IndicatorRow } from '../catalog/catalog';
@@ -293,7 +295,7 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       const [code, period] = splitKey(k);
       insRegion.run(id, code, period, v.value, v.computed ? 'computed' : 'supplied');
     }
-    const insInst = c.prepare('INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, ?)');
+    const insInst = batchedInsert(db, 'institution_values', ['import_id', 'institution', 'indicator', 'period', 'value', 'origin']);
     let done = 0;
     const total = report.counts.institutionValues + pkg.groups.length;
     // a load as large as the table: its indexes are built afterwards (bulk-indexes.ts)
@@ -301,21 +303,41 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       for (const [k, b] of pkg.inst) {
         const [code, period] = splitKey(k);
         for (const [inst, v] of b.values) {
-          insInst.run(id, inst, code, period, v, b.computed?.has(inst) ? 'computed' : 'supplied');
+          insInst.add(id, inst, code, period, v, b.computed?.has(inst) ? 'computed' : 'supplied');
           if (++done % 100000 === 0) progress?.('写入数据库', done, total);
         }
       }
+      insInst.flush();
     });
-    const insGroup = c.prepare(
-      'INSERT INTO group_rows (import_id, institution, period, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insGroup = batchedInsert(db, 'group_rows', [
+      'import_id',
+      'institution',
+      'period',
+      'scheme',
+      'group_code',
+      'group_name',
+      'cases',
+      'total_cost',
+      'bed_days',
+      'weight',
+      'self_pay_cost',
+      'cases_standard',
+      'cases_actual',
+    ]);
     withIndexesDeferred(db, 'group_rows', pkg.groups.length, () => {
       for (const g of pkg.groups) {
-        insGroup.run(id, ...g);
+        insGroup.add(id, ...g);
         if (++done % 100000 === 0) progress?.('写入数据库', done, total);
       }
+      insGroup.flush();
     });
-    // written: the package's values are not needed any more (the largest region's are ~600 MB)
+    // written: the summaries take the imported periods' values as arrays (~13 MB on the largest
+    // region) instead of reading them back; the package's own maps (~600 MB) are released
+    const idx = instIndex(db);
+    const held = heldPeriodValues(
+      idx,
+      [...pkg.inst].map(([k, b]) => ({ indicator: splitKey(k)[0], period: splitKey(k)[1], values: b.values })),
+    );
     pkg.inst.clear();
     pkg.groups.clear();
     // the summaries of what changed, in this transaction (analysis/summaries.ts)
@@ -323,6 +345,7 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
     refreshSummaries(db, {
       periods: regrouped || redefined ? 'all' : periods.inst,
       groupPeriods: regrouped || renamed ? 'all' : periods.groups,
+      held: { idx, periods: held },
     });
     recordAudit(db, {
       actor,

@@ -208,7 +208,8 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
   const issues = b.pkg.issues;
   const { file, sheet } = meta;
   b.pkg.groupSheet = sheet;
-  const seen = new Map<string, Map<string, number>>();
+  /** each group row's identity (group-rows.ts) → the row it was first seen on */
+  const seen = new Map<number | string, number>();
   const unknownCodes = new Set<string>();
   return (cells: RawCell[], row: number) => {
     const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
@@ -260,20 +261,7 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
     if (cases < 0 || bed < 0 || (std ?? 0) < 0 || (act ?? 0) < 0) issues.warn('NEGATIVE_COUNT', at(cCases), '病例数或床日为负数。', '请核对该行数据。');
     if (std !== null && act !== null && std + act > cases)
       issues.warn('PARTS_EXCEED_TOTAL', at(cStd), `按标准结算（${std}）与据实结算（${act}）病例数之和超过病例数（${cases}）。`, '请核对该病组的结算病例数。');
-    const cellKey = code + '|' + period;
-    let groupsSeen = seen.get(cellKey);
-    if (!groupsSeen) seen.set(cellKey, (groupsSeen = new Map()));
-    const gk = scheme === 'DRG' ? gcode : `DIP:${gcode}`;
-    const prev = groupsSeen.get(gk);
-    if (prev !== undefined)
-      issues.warn(
-        'DUPLICATE_KEY',
-        at(cGCode),
-        `机构 ${code}、期间 ${period}、病组 ${gcode} 重复（第 ${prev} 行已有），两行都会导入。`,
-        '如为重复粘贴，请删除其中一行。',
-      );
-    groupsSeen.set(gk, row);
-    b.pkg.groups.push([
+    const index = b.pkg.groups.push([
       code,
       period,
       scheme,
@@ -287,5 +275,15 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       std ?? null,
       act ?? null,
     ]);
+    const identity = b.pkg.groups.identity(index);
+    const prev = seen.get(identity);
+    if (prev === undefined) seen.set(identity, row);
+    else
+      issues.warn(
+        'DUPLICATE_KEY',
+        at(cGCode),
+        `机构 ${code}、期间 ${period}、病组 ${gcode} 重复（第 ${prev} 行已有），两行都会导入。`,
+        '如为重复粘贴，请删除其中一行。',
+      );
   };
 }

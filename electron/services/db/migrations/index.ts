@@ -12,6 +12,7 @@ import * as m008 from './008_evaluation';
 import * as m009 from './009_draw_v2';
 import * as m010 from './010_covering_indicator_index';
 import * as m011 from './011_summaries';
+import * as m012 from './012_drop_unread_group_index';
 
 export interface Migration {
   version: number;
@@ -24,5 +25,5 @@ export interface Migration {
   run?: (db: WritableDb) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
