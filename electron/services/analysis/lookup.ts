@@ -3,7 +3,7 @@
 
 import { levelBand, type InstitutionLevel } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
-import { allRows, allValues, type ReadableDb } from '../db/connection';
+import { allRows, allValues, getValue, type ReadableDb, type Sqlite } from '../db/connection';
 import { loadIndicators } from '../catalog/catalog';
 
 export interface InstInfo {
@@ -14,9 +14,20 @@ export interface InstInfo {
   type: string;
 }
 
+const kept = new WeakMap<Sqlite, { stamp: bigint | number; insts: Map<string, InstInfo> }>();
+
+/**
+ * The institutions by code, kept per connection while the table's stamp (migration 013: changed by
+ * triggers on every write) is unchanged. Shared: callers read it and never change it.
+ */
 export function institutions(db: ReadableDb): Map<string, InstInfo> {
+  const stamp = getValue<bigint | number>(db, "SELECT stamp FROM data_stamps WHERE name = 'institutions'");
+  const hit = kept.get(db.conn);
+  if (stamp !== undefined && hit && hit.stamp === stamp) return hit.insts;
   const rows = allRows<{ code: string; name: string; level: InstitutionLevel; type: string }>(db, 'SELECT code, name, level, type FROM institutions');
-  return new Map(rows.map((r) => [r.code, { ...r, band: levelBand(r.level) }]));
+  const insts = new Map(rows.map((r) => [r.code, { ...r, band: levelBand(r.level) }]));
+  if (stamp !== undefined) kept.set(db.conn, { stamp, insts });
+  return insts;
 }
 
 export function indicator(db: ReadableDb, code: string) {

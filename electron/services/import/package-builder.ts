@@ -155,7 +155,7 @@ export class PackageBuilder {
       case 'institution':
         return valueRows(this, meta, header, headerRow, this.cumulativePackage || titleSaysCumulative);
       case 'groups':
-        return wrap(groupRows(this, meta, header, headerRow));
+        return groupRows(this, meta, header, headerRow);
     }
   }
 

@@ -16,6 +16,7 @@ import { cumulativeThrough, fromKey, periodKey, toHalfWidth } from '../../../sha
 import { unitFactor } from '../../../shared/catalog/indicators';
 import { cellText, fastNumber, parseCodeCell, parseNumberCell, parsePeriodCell, parseTextCell } from './cells';
 import { findColumn, type HeaderCol } from './columns';
+import { GroupDuplicates } from './group-duplicates';
 import type { PackageBuilder, TableReader } from './package-builder';
 import { key, type ValueCell } from './package-model';
 import { columnLetter, type RawCell, type TableMeta } from './tables';
@@ -194,7 +195,7 @@ function rangeWarning(b: PackageBuilder, loc: { file: string; sheet: string; row
   b.pkg.issues.warn('RATE_OUT_OF_RANGE', loc, `比例 ${(value * 100).toFixed(2)}% 超出 0–100% 范围。`, '比例请填写为百分数（如 85.3 或 85.3%）；请核对该值。');
 }
 
-export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[], headerRow: number) {
+export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[], headerRow: number): TableReader | null {
   const idx = b.requireColumns(meta, header, headerRow, ['code', 'period', 'groupCode', 'groupName', 'cases', 'totalCost', 'bedDays']);
   if (!idx) return null;
   const [cCode, cPeriod, cGCode, cGName, cCases, cCost, cBed] = idx as [number, number, number, number, number, number, number];
@@ -208,10 +209,9 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
   const issues = b.pkg.issues;
   const { file, sheet } = meta;
   b.pkg.groupSheet = sheet;
-  /** each group row's identity (group-rows.ts) → the row it was first seen on */
-  const seen = new Map<number | string, number>();
+  const duplicates = new GroupDuplicates(b.pkg.groups, b.pkg.groups.length);
   const unknownCodes = new Set<string>();
-  return (cells: RawCell[], row: number) => {
+  const read = (cells: RawCell[], row: number) => {
     const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
     const code = parseCodeCell(cells[cCode] ?? null);
     if (!code) return issues.error('MISSING_CODE', at(cCode), '机构编码为空。', '请填写机构编码；合并单元格请确认左上角单元格有值。');
@@ -275,15 +275,17 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       std ?? null,
       act ?? null,
     ]);
-    const identity = b.pkg.groups.identity(index);
-    const prev = seen.get(identity);
-    if (prev === undefined) seen.set(identity, row);
-    else
+    duplicates.note(index, row);
+  };
+  const end = () =>
+    duplicates.report((row, firstRow, index) => {
+      const g = b.pkg.groups;
       issues.warn(
         'DUPLICATE_KEY',
-        at(cGCode),
-        `机构 ${code}、期间 ${period}、病组 ${gcode} 重复（第 ${prev} 行已有），两行都会导入。`,
+        { file, sheet, row, column: columnLetter(cGCode), header: header[cGCode]?.raw ?? '', value: g.groupCode(index) },
+        `机构 ${g.institution(index)}、期间 ${g.period(index)}、病组 ${g.groupCode(index)} 重复（第 ${firstRow} 行已有），两行都会导入。`,
         '如为重复粘贴，请删除其中一行。',
       );
-  };
+    });
+  return { row: read, end };
 }

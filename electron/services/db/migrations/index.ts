@@ -13,6 +13,7 @@ import * as m009 from './009_draw_v2';
 import * as m010 from './010_covering_indicator_index';
 import * as m011 from './011_summaries';
 import * as m012 from './012_drop_unread_group_index';
+import * as m013 from './013_institutions_version';
 
 export interface Migration {
   version: number;
@@ -25,5 +26,5 @@ export interface Migration {
   run?: (db: WritableDb) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
