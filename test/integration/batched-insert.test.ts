@@ -13,7 +13,7 @@ describe('batched insert', () => {
       conn.exec('CREATE TABLE t (a INTEGER, b TEXT, c REAL)');
       const ins = batchedInsert({ conn } as unknown as WritableDb, 't', ['a', 'b', 'c']);
       const rows = Array.from({ length: count }, (_, i) => [i, `行${i}`, i % 3 ? i / 7 : null] as const);
-      for (const r of rows) ins.add(...r);
+      for (const r of rows) ins.add(r);
       ins.flush();
       expect(conn.prepare('SELECT a, b, c FROM t ORDER BY rowid').raw().all()).toEqual(rows.map((r) => [...r]));
       conn.close();
@@ -24,7 +24,7 @@ describe('batched insert', () => {
     const conn = new Database(':memory:');
     conn.exec('CREATE TABLE t (a INTEGER, b TEXT)');
     const ins = batchedInsert({ conn } as unknown as WritableDb, 't', ['a', 'b']);
-    expect(() => ins.add(1)).toThrow(/2 columns/);
+    expect(() => ins.add([1])).toThrow(/2 columns/);
     ins.flush();
     expect(conn.prepare('SELECT count(*) FROM t').pluck().get()).toBe(0);
   });

@@ -8,8 +8,8 @@ import type { WritableDb } from '../db/connection';
 export const BATCH_ROWS = 64;
 
 export interface BatchedInsert {
-  /** Append one row's values (exactly as many as columns). */
-  add(...values: unknown[]): void;
+  /** Append one row's values (exactly as many as columns); the array is copied, so a caller may reuse one. */
+  add(values: readonly unknown[]): void;
   /** Write what is left; the inserter is done. */
   flush(): void;
 }
@@ -23,7 +23,7 @@ export function batchedInsert(db: WritableDb, table: string, columns: readonly s
   const buf: unknown[] = new Array(width * BATCH_ROWS);
   let n = 0;
   return {
-    add(...values: unknown[]) {
+    add(values: readonly unknown[]) {
       if (values.length !== width) throw new Error(`batchedInsert ${table}: ${values.length} values for ${width} columns`);
       const o = n * width;
       for (let k = 0; k < width; k++) buf[o + k] = values[k];

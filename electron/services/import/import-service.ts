@@ -300,10 +300,16 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
     const total = report.counts.institutionValues + pkg.groups.length;
     // a load as large as the table: its indexes are built afterwards (bulk-indexes.ts)
     withIndexesDeferred(db, 'institution_values', report.counts.institutionValues, () => {
+      const row: unknown[] = [id, '', '', '', null, ''];
       for (const [k, b] of pkg.inst) {
         const [code, period] = splitKey(k);
+        row[2] = code;
+        row[3] = period;
         for (const [inst, v] of b.values) {
-          insInst.add(id, inst, code, period, v, b.computed?.has(inst) ? 'computed' : 'supplied');
+          row[1] = inst;
+          row[4] = v;
+          row[5] = b.computed?.has(inst) ? 'computed' : 'supplied';
+          insInst.add(row);
           if (++done % 100000 === 0) progress?.('写入数据库', done, total);
         }
       }
@@ -325,8 +331,10 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
       'cases_actual',
     ]);
     withIndexesDeferred(db, 'group_rows', pkg.groups.length, () => {
+      const row: unknown[] = [id];
       for (const g of pkg.groups) {
-        insGroup.add(id, ...g);
+        for (let k = 0; k < g.length; k++) row[k + 1] = g[k];
+        insGroup.add(row);
         if (++done % 100000 === 0) progress?.('写入数据库', done, total);
       }
       insGroup.flush();
