@@ -1,7 +1,7 @@
 // A version stamp of the institutions table, changed by triggers on every insert, update and
 // delete: the analysis keeps the institutions (code, name, level band) per connection while the
 // stamp is unchanged, instead of reading all of them on every chart (on the largest region that
-// read was most of a quadrant's or distribution's time; docs/performance.md, 2026-11-30 evening).
+// read was most of a quadrant's or distribution's time; docs/performance.md, 2026-11-30, second run).
 // The stamp is random, not a counter, so a rolled-back change can never leave a stamp that a
 // later change reuses.
 export const version = 13;
