@@ -6,7 +6,7 @@
 import type { DrgOverview, Distribution, QuadrantPoint, Ranking, Trend } from '../../../shared/domain/analysis';
 import { comparePeriods, monthsOf } from '../../../shared/period';
 import { AppError } from '../../../shared/errors';
-import { boxStats, median, quantileSorted } from '../../../shared/stats';
+import { boxStats, median, quantileSorted, sortedCopy } from '../../../shared/stats';
 import type { ReadableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { indicator, institutions, values } from './lookup';
@@ -17,13 +17,14 @@ import { summarizedBandMedians, summarizedDrg } from './summary-read';
 export function ranking(db: ReadableDb, code: string, period: string, band: string | null): Ranking {
   const def = indicator(db, code);
   const insts = institutions(db);
-  const v = values(db, code, period);
-  const rows = [...insts.values()]
-    .filter((i) => !band || i.band === band)
-    .filter((i) => v.has(i.code))
-    .map((i) => ({ institution: i.code, name: i.name, level: i.level, band: i.band, value: v.get(i.code)! }))
-    .sort((a, b) => b.value - a.value || a.institution.localeCompare(b.institution));
-  const sorted = rows.map((r) => r.value).sort((a, b) => a - b);
+  const rows: (Ranking['rows'][number] & { value: number })[] = [];
+  // one pass over the month's values (not over every institution, then a lookup each)
+  for (const [inst, value] of values(db, code, period)) {
+    const i = insts.get(inst);
+    if (i && (!band || i.band === band)) rows.push({ institution: i.code, name: i.name, level: i.level, band: i.band, value });
+  }
+  rows.sort((a, b) => b.value - a.value || a.institution.localeCompare(b.institution));
+  const sorted = sortedCopy(rows.map((r) => r.value));
   const stat = (q: number) => (sorted.length ? quantileSorted(sorted, q) : null);
   return {
     indicator: code,
@@ -103,10 +104,13 @@ export const BANDS_ORDER = ['三级', '二级', '一级及基层', '未定级'];
 export function distribution(db: ReadableDb, code: string, period: string): Distribution {
   const def = indicator(db, code);
   const insts = institutions(db);
-  const v = values(db, code, period);
-  const bands = BANDS_ORDER.map((band) => ({ band, stats: boxStats([...v].filter(([i]) => insts.get(i)?.band === band).map(([, x]) => x)) })).filter(
-    (b) => b.stats,
-  );
+  // the month's values split by band in one pass
+  const byBand = new Map<string, number[]>();
+  for (const [inst, x] of values(db, code, period)) {
+    const band = insts.get(inst)?.band;
+    if (band !== undefined) (byBand.get(band) ?? byBand.set(band, []).get(band)!).push(x);
+  }
+  const bands = BANDS_ORDER.map((band) => ({ band, stats: boxStats(byBand.get(band) ?? []) })).filter((b) => b.stats);
   return { indicator: code, indicatorName: def.name, unit: def.unit, period, bands };
 }
 
