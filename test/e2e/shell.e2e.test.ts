@@ -80,13 +80,14 @@ describe('app shell in Chromium', () => {
     await h.page.getByTestId('ws-create').click();
     await h.page.getByText('已新建并打开加密工作区：南京市').waitFor();
     expect(readFileSync(join(h.dir, '南京市.ljd')).subarray(0, 15).toString()).not.toBe('SQLite format 3');
-    await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('南京市');
-    await expect(h.page.getByTestId('status-period').textContent()).resolves.toBe('暂无数据');
+    // the status bar follows the workspace once its queries are refetched: polled, not read once
+    await expect.poll(() => h.page.getByTestId('status-region').textContent(), { timeout: 10_000 }).toBe('南京市');
+    await expect.poll(() => h.page.getByTestId('status-period').textContent(), { timeout: 10_000 }).toBe('暂无数据');
     expect(h.session.db.path).toBe(join(h.dir, '南京市.ljd'));
     h.dialogs.open = demoPath;
     await h.page.getByTestId('ws-open').click();
     await h.page.getByText('已打开工作区：示范市（虚拟数据）').waitFor();
-    await expect(h.page.getByTestId('status-period').textContent()).resolves.toBe('2025年12月');
+    await expect.poll(() => h.page.getByTestId('status-period').textContent(), { timeout: 10_000 }).toBe('2025年12月');
   });
 
   it('makes no request to any origin but the app’s own', async () => {
