@@ -17,9 +17,7 @@ import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './pa
 import { indicatorRow } from '../workspace/workspace';
 import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries } from '../analysis/summaries';
-import { heldPeriodValues, instIndex } from '../analysis/lookup';
-import { withIndexesDeferred } from './bulk-indexes';
-import { batchedInsert } from './batched-insert';
+import { writeValues } from './write-values';
 
 // the catalog readers lived here first; they are the catalog's own now
 export { loadIndicators, loadInstitutions, rowToIndicator, type IndicatorRow } from '../catalog/catalog';
@@ -290,64 +288,8 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
     for (const p of periods.inst) c.prepare('UPDATE institution_values SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
     for (const p of periods.groups) c.prepare('UPDATE group_rows SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
 
-    const insRegion = c.prepare('INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?)');
-    for (const [k, v] of pkg.region) {
-      const [code, period] = splitKey(k);
-      insRegion.run(id, code, period, v.value, v.computed ? 'computed' : 'supplied');
-    }
-    const insInst = batchedInsert(db, 'institution_values', ['import_id', 'institution', 'indicator', 'period', 'value', 'origin']);
-    let done = 0;
-    const total = report.counts.institutionValues + pkg.groups.length;
-    // a load as large as the table: its indexes are built afterwards (bulk-indexes.ts)
-    withIndexesDeferred(db, 'institution_values', report.counts.institutionValues, () => {
-      const row: unknown[] = [id, '', '', '', null, ''];
-      for (const [k, b] of pkg.inst) {
-        const [code, period] = splitKey(k);
-        row[2] = code;
-        row[3] = period;
-        for (const [inst, v] of b.values) {
-          row[1] = inst;
-          row[4] = v;
-          row[5] = b.computed?.has(inst) ? 'computed' : 'supplied';
-          insInst.add(row);
-          if (++done % 100000 === 0) progress?.('写入数据库', done, total);
-        }
-      }
-      insInst.flush();
-    });
-    const insGroup = batchedInsert(db, 'group_rows', [
-      'import_id',
-      'institution',
-      'period',
-      'scheme',
-      'group_code',
-      'group_name',
-      'cases',
-      'total_cost',
-      'bed_days',
-      'weight',
-      'self_pay_cost',
-      'cases_standard',
-      'cases_actual',
-    ]);
-    withIndexesDeferred(db, 'group_rows', pkg.groups.length, () => {
-      const row: unknown[] = [id];
-      for (const g of pkg.groups) {
-        for (let k = 0; k < g.length; k++) row[k + 1] = g[k];
-        insGroup.add(row);
-        if (++done % 100000 === 0) progress?.('写入数据库', done, total);
-      }
-      insGroup.flush();
-    });
-    // written: the summaries take the imported periods' values as arrays (~13 MB on the largest
-    // region) instead of reading them back; the package's own maps (~600 MB) are released
-    const idx = instIndex(db);
-    const held = heldPeriodValues(
-      idx,
-      [...pkg.inst].map(([k, b]) => ({ indicator: splitKey(k)[0], period: splitKey(k)[1], values: b.values })),
-    );
-    pkg.inst.clear();
-    pkg.groups.clear();
+    // the rows, then the package released: its values stay only as the summaries' arrays
+    const { idx, held, total } = writeValues(db, pkg, id, report.counts.institutionValues, progress);
     // the summaries of what changed, in this transaction (analysis/summaries.ts)
     progress?.('汇总分析结果', total, total);
     refreshSummaries(db, {
