@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import { boxStats, median, quantileSorted, sortedCopy } from '../../../shared/stats';
 import type { ReadableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
-import { indicator, institutions, values } from './lookup';
+import { IS_MONTH, indicator, institutions, values } from './lookup';
 import { cachedAnswer } from './period-cache';
 import { summarizedBandMedians, summarizedDrg } from './summary-read';
 
@@ -47,14 +47,13 @@ export function trend(db: ReadableDb, code: string, institution: string, from?: 
   const insts = institutions(db);
   const me = insts.get(institution);
   if (!me) throw new AppError('INVALID_INPUT', `机构 ${institution} 不存在。`, '请从机构列表中选择。');
-  const MONTH = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
   // the band's median per month: from the summaries (one row a month, whatever the region's size),
   // or computed from the values when not every month is summarized
   const medians = (!opts.fromValues && summarizedBandMedians(db, code, me.band)) || bandMediansFromValues(db, code, me);
   const own = new Map(
     db.conn
       .prepare(
-        `SELECT period, value FROM institution_values WHERE indicator = ? AND institution = ? AND superseded_by IS NULL AND value IS NOT NULL AND period GLOB ${MONTH}`,
+        `SELECT period, value FROM institution_values WHERE indicator = ? AND institution = ? AND superseded_by IS NULL AND value IS NOT NULL AND period ${IS_MONTH}`,
       )
       .raw()
       .all(code, institution) as [string, number][],
@@ -75,7 +74,7 @@ function bandMediansFromValues(db: ReadableDb, code: string, me: { band: string;
     .prepare(
       `SELECT v.period, group_concat(printf('%.17g', v.value), char(31)) FROM institution_values v JOIN institutions i ON i.code = v.institution
        WHERE v.indicator = ? AND v.superseded_by IS NULL AND v.value IS NOT NULL AND i.level IN (${levels.map(() => '?').join(',')})
-         AND v.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' GROUP BY v.period`,
+         AND v.period ${IS_MONTH} GROUP BY v.period`,
     )
     .raw()
     .all(code, ...levels) as [string, string][];

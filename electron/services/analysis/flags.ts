@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit';
 import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { loadIndicators } from '../catalog/catalog';
-import { at, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
+import { IS_MONTH, at, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
 import { qualityIssues, suspects } from './quality';
 import { cachedAnswer, cachedPeriod } from './period-cache';
 import { ownValues, summarizedPeers, summarizedRaised, type PeerQuartiles, type UnpackedFlag } from './summary-read';
@@ -44,7 +44,7 @@ export function raisedFlags(db: ReadableDb, period: string): Flag[] {
  */
 export function warmNewestFlags(db: ReadableDb): string | null {
   try {
-    const month = getValue<string>(db, "SELECT max(period) FROM summarized_periods WHERE period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'");
+    const month = getValue<string>(db, `SELECT max(period) FROM summarized_periods WHERE period ${IS_MONTH}`);
     if (month) raisedFlags(db, month);
     return month ?? null;
   } catch {

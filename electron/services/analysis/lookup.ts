@@ -6,6 +6,9 @@ import { AppError } from '../../../shared/errors';
 import { allRows, allValues, getValue, type ReadableDb, type Sqlite } from '../db/connection';
 import { loadIndicators } from '../catalog/catalog';
 
+/** SQL: the period is a month (2025-03), not a quarter, half-year or year. */
+export const IS_MONTH = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
+
 export interface InstInfo {
   code: string;
   name: string;

@@ -6,7 +6,7 @@
 import type { DrgOverview, Flag, Thresholds } from '../../../shared/domain/analysis';
 import { allRows, allValues, getValue, type ReadableDb } from '../db/connection';
 import { judge, thresholdOf, thresholds } from './judge';
-import type { InstInfo } from './lookup';
+import { IS_MONTH, type InstInfo } from './lookup';
 
 /** The version of the summarized computation: a change to how flags or peers are computed bumps it. */
 export const SUMMARY_VERSION = 1;
@@ -131,6 +131,7 @@ export function summarizedRaised(
     return x;
   };
   const out: Flag[] = [];
+  const yellow: boolean[] = [];
   const orderOf: number[] = [];
   const absZ: number[] = [];
   for (const [code, indicators, numbers] of rows) {
@@ -158,15 +159,15 @@ export function summarizedRaised(
         cause: notes.size ? (notes.get(`${code}|${def.code}`) ?? null) : null,
       });
       // red first, then the larger peer deviation, then catalog order
-      orderOf.push(j.level === 'red' ? order : defs.size + 1 + order);
+      yellow.push(j.level !== 'red');
+      orderOf.push(order);
       absZ.push(Math.abs(z ?? 0));
     });
   }
   // rows come by institution; a stable sort by the computation's keys, then catalog order, leaves
   // ties in institution order — the computation's own order
-  const red = defs.size + 1;
   const idx = Array.from(out, (_, i) => i);
-  idx.sort((i, j) => (orderOf[i]! >= red ? 1 : 0) - (orderOf[j]! >= red ? 1 : 0) || absZ[j]! - absZ[i]! || orderOf[i]! - orderOf[j]! || i - j);
+  idx.sort((i, j) => Number(yellow[i]) - Number(yellow[j]) || absZ[j]! - absZ[i]! || orderOf[i]! - orderOf[j]! || i - j);
   return idx.map((i) => out[i]!);
 }
 
@@ -194,9 +195,8 @@ export function summarizedPeers(db: ReadableDb, period: string, band: string): M
  * (else null): the trend's band line, one row a month instead of every value of the band.
  */
 export function summarizedBandMedians(db: ReadableDb, indicator: string, band: string): Map<string, number> | null {
-  const MONTH = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
   if (unsummarizedPeriods(db, (p) => /^\d{4}-\d{2}$/.test(p)).length) return null;
-  const rows = db.conn.prepare(`SELECT period, median FROM peer_stats WHERE indicator = ? AND band = ? AND period ${MONTH}`).raw().all(indicator, band) as [
+  const rows = db.conn.prepare(`SELECT period, median FROM peer_stats WHERE indicator = ? AND band = ? AND period ${IS_MONTH}`).raw().all(indicator, band) as [
     string,
     number,
   ][];

@@ -105,17 +105,16 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   // an indicator's bucket of a period, found by two map lookups instead of a key string built for
   // each of the millions of operands a large region's formulas read
   const buckets = new Map<string, Map<string, Bucket | null>>();
+  const bucketsOf = (period: string) => buckets.get(period) ?? buckets.set(period, new Map()).get(period)!;
   const bucketOf = (code: string, period: string): Bucket | null => {
-    let m = buckets.get(period);
-    if (!m) buckets.set(period, (m = new Map()));
+    const m = bucketsOf(period);
     let b = m.get(code);
     if (b === undefined) m.set(code, (b = pkg.inst.get(key(code, period)) ?? null));
     return b;
   };
   const addBucket = (code: string, period: string, b: Bucket) => {
     pkg.inst.set(key(code, period), b);
-    bucketOf(code, period);
-    buckets.get(period)!.set(code, b);
+    bucketsOf(period).set(code, b);
   };
   const instValue = (code: string, period: string, inst: string, fallbackToStored: boolean): number | null | undefined => {
     const b = bucketOf(code, period);

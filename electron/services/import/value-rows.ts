@@ -261,7 +261,7 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
     if (cases < 0 || bed < 0 || (std ?? 0) < 0 || (act ?? 0) < 0) issues.warn('NEGATIVE_COUNT', at(cCases), '病例数或床日为负数。', '请核对该行数据。');
     if (std !== null && act !== null && std + act > cases)
       issues.warn('PARTS_EXCEED_TOTAL', at(cStd), `按标准结算（${std}）与据实结算（${act}）病例数之和超过病例数（${cases}）。`, '请核对该病组的结算病例数。');
-    const index = b.pkg.groups.push([
+    b.pkg.groups.push([
       code,
       period,
       scheme,
@@ -275,7 +275,7 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       std ?? null,
       act ?? null,
     ]);
-    duplicates.note(index, row);
+    duplicates.note(row);
   };
   const end = () =>
     duplicates.report((row, firstRow, index) => {

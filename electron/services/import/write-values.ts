@@ -71,7 +71,10 @@ export function writeValues(
   const idx = instIndex(db);
   const held = heldPeriodValues(
     idx,
-    [...pkg.inst].map(([k, b]) => ({ indicator: splitKey(k)[0], period: splitKey(k)[1], values: b.values })),
+    [...pkg.inst].map(([k, b]) => {
+      const [indicator, period] = splitKey(k);
+      return { indicator, period, values: b.values };
+    }),
   );
   pkg.inst.clear();
   pkg.groups.clear();

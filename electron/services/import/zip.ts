@@ -221,8 +221,8 @@ export class ZipArchive {
     src.pipe(out);
     // a destroyed reader stops the inflater and the file read too
     out.on('close', () => {
-      if (src !== raw) (src as Readable & { destroy(): void }).destroy();
-      (raw as Readable & { destroy(): void }).destroy();
+      src.destroy();
+      raw.destroy();
     });
     return out;
   }
