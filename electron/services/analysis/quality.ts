@@ -9,7 +9,8 @@ import { formatValue } from '../../../shared/format';
 import { previousPeriod } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import { loadIndicators } from '../catalog/catalog';
-import { at, institutions, instIndex, periodValues, type InstInfo, type PeriodValues } from './lookup';
+import { institutions, instIndex, periodValues } from './lookup';
+import { at, type InstInfo, type PeriodValues } from './period-values';
 
 /** A part that may never exceed its whole: child → parent (both reported per institution). */
 const PARTS: [string, string][] = [

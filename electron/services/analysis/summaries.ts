@@ -7,12 +7,14 @@
 // summaries equal a direct recomputation by construction — and tests check that they do.
 
 import { fromKey, previousPeriod, samePeriodLastYear, monthsOf } from '../../../shared/period';
-import { quantileSorted, sortedCopy } from '../../../shared/stats';
-import { allValues, getValue, inTransaction, type WritableDb } from '../db/connection';
+import { allValues, getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { drgOverview } from './analysis';
-import { computeFlags } from './flags';
-import { instIndex, institutions, periodValues, type InstIndex, type PeriodValues } from './lookup';
-import { FlagPacker, hasValues, importedPeriods, SUMMARY_VERSION, unpackFlags, unsummarizedPeriods } from './summary-read';
+import { flagsOf, type FlagContext } from './flag-compute';
+import { FlagPacker, unpackFlags } from './flag-packing';
+import { flagContext } from './flags';
+import { instIndex, periodValues, type InstIndex, type PeriodValues } from './lookup';
+import { summarizePeriod, type PeriodSummary } from './period-summary';
+import { hasValues, importedPeriods, SUMMARY_VERSION, unsummarizedPeriods } from './summary-read';
 
 export interface SummaryScope {
   /** periods whose per-institution values changed, or 'all' (a level or an own indicator changed) */
@@ -28,6 +30,8 @@ export interface SummaryScope {
    * heldPeriodValues with this index): not read back from the tables just written.
    */
   held?: { idx: InstIndex; periods: Map<string, PeriodValues> };
+  /** periods' summaries computed already, from the same values and context (summaries-parallel.ts) */
+  computed?: Map<string, PeriodSummary>;
 }
 
 export interface SummaryRefresh {
@@ -56,8 +60,8 @@ function memoRead(db: WritableDb, idx: InstIndex, held?: Map<string, PeriodValue
   };
 }
 
-export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRefresh {
-  const t = performance.now();
+/** The periods a refresh of this scope summarizes, in order (before or after the rows are written: an import's own periods are in its record). */
+export function summaryTargets(db: ReadableDb, scope: SummaryScope): string[] {
   const targets = new Set<string>();
   if (scope.periods === 'all') {
     for (const p of importedPeriods(db)) targets.add(p);
@@ -67,16 +71,20 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
     for (const p of changed) targets.add(p);
     if (!scope.exact) for (const q of importedPeriods(db)) if (changed.has(previousPeriod(q)) || changed.has(samePeriodLastYear(q))) targets.add(q);
   }
-  const ordered = [...targets].sort();
+  return [...targets].sort();
+}
+
+export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRefresh {
+  const t = performance.now();
   const idx = scope.held?.idx ?? instIndex(db);
   const read = memoRead(db, idx, scope.held?.periods);
-  const insts = institutions(db);
+  const ctx = flagContext(db);
   const c = db.conn;
   const insFlags = c.prepare('INSERT INTO flag_results (period, institution, indicators, numbers) VALUES (?, ?, ?, ?)');
   const insPeer = c.prepare('INSERT INTO peer_stats (period, indicator, band, n, p25, median, p75) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const summarized = c.prepare('SELECT version FROM summarized_periods WHERE period = ?').pluck();
   let periods = 0;
-  for (const period of ordered) {
+  for (const period of summaryTargets(db, scope)) {
     const forget = () => {
       c.prepare('DELETE FROM flag_results WHERE period = ?').run(period);
       c.prepare('DELETE FROM peer_stats WHERE period = ?').run(period);
@@ -86,47 +94,40 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
       forget();
       continue;
     }
-    // one indicator's flags only when the rest of the period is summarized by this version
-    const only = scope.indicator !== undefined && summarized.get(period) === SUMMARY_VERSION ? scope.indicator : undefined;
-    const values = read(period);
-    // packed per institution as computed (no Flag objects); one indicator's refresh keeps the
-    // other indicators' flags of each institution
-    const byInst = new Map<string, FlagPacker>();
-    const packer = (inst: string) => byInst.get(inst) ?? byInst.set(inst, new FlagPacker()).get(inst)!;
-    if (only)
-      for (const [inst, indicators, numbers] of c.prepare('SELECT institution, indicators, numbers FROM flag_results WHERE period = ?').raw().all(period) as [
-        string,
-        string,
-        Buffer,
-      ][])
-        for (const f of unpackFlags(indicators, numbers)) if (f.indicator !== only) packer(inst).add(f);
-    computeFlags(db, period, values, { only, read: (p) => read(p), sink: (f) => packer(f.institution).add(f) });
-    if (only) c.prepare('DELETE FROM flag_results WHERE period = ?').run(period);
-    else forget();
-    for (const [inst, p] of byInst) {
-      const packed = p.pack();
-      insFlags.run(period, inst, packed.indicators, packed.numbers);
-    }
-    if (!only) {
-      // each band's quartiles per indicator, over every value of the band (the hospital view's peers)
-      const bandOf = idx.codes.map((code) => insts.get(code)?.band);
-      for (const [indicator, a] of values.byIndicator) {
-        const byBand = new Map<string, number[]>();
-        for (let k = 0; k < a.length; k++) {
-          const b = bandOf[k];
-          if (b !== undefined && !Number.isNaN(a[k]!)) (byBand.get(b) ?? byBand.set(b, []).get(b)!).push(a[k]!);
-        }
-        for (const [band, values] of byBand) {
-          const vs = sortedCopy(values);
-          insPeer.run(period, indicator, band, vs.length, quantileSorted(vs, 0.25), quantileSorted(vs, 0.5), quantileSorted(vs, 0.75));
-        }
-      }
-      c.prepare('INSERT INTO summarized_periods (period, version) VALUES (?, ?)').run(period, SUMMARY_VERSION);
-    }
     periods++;
+    // one indicator's flags only when the rest of the period was summarized by this version
+    if (scope.indicator !== undefined && summarized.get(period) === SUMMARY_VERSION) {
+      refreshIndicatorFlags(db, ctx, period, scope.indicator, read);
+      continue;
+    }
+    const s = scope.computed?.get(period) ?? summarizePeriod(ctx, period, read(period), read);
+    forget();
+    for (const [inst, indicators, numbers] of s.flags) insFlags.run(period, inst, indicators, numbers);
+    for (const p of s.peers) insPeer.run(period, ...p);
+    c.prepare('INSERT INTO summarized_periods (period, version) VALUES (?, ?)').run(period, SUMMARY_VERSION);
   }
   const years = refreshDrg(db, scope.groupPeriods);
   return { periods, years, ms: performance.now() - t };
+}
+
+/** A threshold edit: one indicator's flags recomputed, the other indicators' flags of each institution kept. */
+function refreshIndicatorFlags(db: WritableDb, ctx: FlagContext, period: string, only: string, read: (p: string) => PeriodValues): void {
+  const c = db.conn;
+  const byInst = new Map<string, FlagPacker>();
+  const packer = (inst: string) => byInst.get(inst) ?? byInst.set(inst, new FlagPacker()).get(inst)!;
+  for (const [inst, indicators, numbers] of c.prepare('SELECT institution, indicators, numbers FROM flag_results WHERE period = ?').raw().all(period) as [
+    string,
+    string,
+    Buffer,
+  ][])
+    for (const f of unpackFlags(indicators, numbers)) if (f.indicator !== only) packer(inst).add(f);
+  flagsOf(ctx, period, read(period), { only, read: (p) => read(p), sink: (f) => packer(f.institution).add(f) });
+  c.prepare('DELETE FROM flag_results WHERE period = ?').run(period);
+  const ins = c.prepare('INSERT INTO flag_results (period, institution, indicators, numbers) VALUES (?, ?, ?, ?)');
+  for (const [inst, p] of byInst) {
+    const packed = p.pack();
+    ins.run(period, inst, packed.indicators, packed.numbers);
+  }
 }
 
 /** The DRG overview of every year whose group rows changed. */

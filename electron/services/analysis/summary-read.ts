@@ -7,6 +7,7 @@ import type { DrgOverview, Flag, Thresholds } from '../../../shared/domain/analy
 import { allRows, allValues, getValue, type ReadableDb } from '../db/connection';
 import { judge, thresholdOf, thresholds } from './judge';
 import { IS_MONTH, type InstInfo } from './lookup';
+import { forEachPacked } from './flag-packing';
 
 /** The version of the summarized computation: a change to how flags or peers are computed bumps it. */
 export const SUMMARY_VERSION = 1;
@@ -29,67 +30,6 @@ export function unsummarizedPeriods(db: ReadableDb, which: (period: string) => b
 
 export function isSummarized(db: ReadableDb, period: string): boolean {
   return getValue<number>(db, 'SELECT 1 FROM summarized_periods WHERE period = ? AND version = ?', period, SUMMARY_VERSION) === 1;
-}
-
-/**
- * An institution's raised flags of a period as packed in `flag_results`: the indicator codes joined
- * by U+001F, and per flag five doubles (value, peer median, z, previous, same period last year;
- * NaN for none) in a little-endian Float64Array. The doubles are the computation's own, so judging
- * them again (judge.ts) gives the very same changes, level and reasons.
- */
-export interface PackedFlags {
-  indicators: string;
-  numbers: Buffer;
-}
-
-export const PACKED_WIDTH = 5;
-const SEP = '\u001f';
-const nn = (x: number | null) => (x === null ? NaN : x);
-const orNull = (x: number) => (Number.isNaN(x) ? null : x);
-
-/** An institution's raised flags being packed: codes and, per code, its five doubles. */
-export class FlagPacker {
-  readonly codes: string[] = [];
-  readonly numbers: number[] = [];
-  add(f: Pick<UnpackedFlag, 'indicator' | 'value' | 'peerMedian' | 'z' | 'previous' | 'lastYear'>): void {
-    this.codes.push(f.indicator);
-    this.numbers.push(f.value, nn(f.peerMedian), nn(f.z), nn(f.previous), nn(f.lastYear));
-  }
-  pack(): PackedFlags {
-    return { indicators: this.codes.join(SEP), numbers: Buffer.from(new Float64Array(this.numbers).buffer) };
-  }
-}
-
-export interface UnpackedFlag {
-  indicator: string;
-  value: number;
-  peerMedian: number | null;
-  z: number | null;
-  previous: number | null;
-  lastYear: number | null;
-}
-
-/** Calls `visit` with each packed flag's code and numbers, in order (no object per flag). */
-export function forEachPacked(
-  indicators: string,
-  numbers: Buffer,
-  visit: (indicator: string, value: number, peerMedian: number | null, z: number | null, previous: number | null, lastYear: number | null) => void,
-): void {
-  // copied: a Float64Array needs an 8-byte aligned buffer, SQLite's need not be
-  const a = new Float64Array(new Uint8Array(numbers).buffer);
-  const codes = indicators.split(SEP);
-  for (let k = 0; k < codes.length; k++) {
-    const o = k * PACKED_WIDTH;
-    visit(codes[k]!, a[o]!, orNull(a[o + 1]!), orNull(a[o + 2]!), orNull(a[o + 3]!), orNull(a[o + 4]!));
-  }
-}
-
-export function unpackFlags(indicators: string, numbers: Buffer): UnpackedFlag[] {
-  const out: UnpackedFlag[] = [];
-  forEachPacked(indicators, numbers, (indicator, value, peerMedian, z, previous, lastYear) =>
-    out.push({ indicator, value, peerMedian, z, previous, lastYear }),
-  );
-  return out;
 }
 
 /**

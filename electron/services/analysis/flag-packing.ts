@@ -1,0 +1,64 @@
+// How an institution's raised flags of a period are packed into one row of `flag_results`
+// (migration 011): written by the summaries (in the database thread or a worker), read back by
+// summary-read.ts. Pure, so the worker that computes an import's summaries packs them itself.
+
+/**
+ * An institution's raised flags of a period as packed in `flag_results`: the indicator codes joined
+ * by U+001F, and per flag five doubles (value, peer median, z, previous, same period last year;
+ * NaN for none) in a little-endian Float64Array. The doubles are the computation's own, so judging
+ * them again (judge.ts) gives the very same changes, level and reasons.
+ */
+export interface PackedFlags {
+  indicators: string;
+  numbers: Uint8Array;
+}
+
+export const PACKED_WIDTH = 5;
+const SEP = '\u001f';
+const nn = (x: number | null) => (x === null ? NaN : x);
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+
+/** An institution's raised flags being packed: codes and, per code, its five doubles. */
+export class FlagPacker {
+  readonly codes: string[] = [];
+  readonly numbers: number[] = [];
+  add(f: Pick<UnpackedFlag, 'indicator' | 'value' | 'peerMedian' | 'z' | 'previous' | 'lastYear'>): void {
+    this.codes.push(f.indicator);
+    this.numbers.push(f.value, nn(f.peerMedian), nn(f.z), nn(f.previous), nn(f.lastYear));
+  }
+  pack(): PackedFlags {
+    return { indicators: this.codes.join(SEP), numbers: new Uint8Array(new Float64Array(this.numbers).buffer) };
+  }
+}
+
+export interface UnpackedFlag {
+  indicator: string;
+  value: number;
+  peerMedian: number | null;
+  z: number | null;
+  previous: number | null;
+  lastYear: number | null;
+}
+
+/** Calls `visit` with each packed flag's code and numbers, in order (no object per flag). */
+export function forEachPacked(
+  indicators: string,
+  numbers: Uint8Array,
+  visit: (indicator: string, value: number, peerMedian: number | null, z: number | null, previous: number | null, lastYear: number | null) => void,
+): void {
+  // copied: a Float64Array needs an 8-byte aligned buffer, SQLite's need not be
+  const a = new Float64Array(new Uint8Array(numbers).buffer);
+  const codes = indicators.split(SEP);
+  for (let k = 0; k < codes.length; k++) {
+    const o = k * PACKED_WIDTH;
+    visit(codes[k]!, a[o]!, orNull(a[o + 1]!), orNull(a[o + 2]!), orNull(a[o + 3]!), orNull(a[o + 4]!));
+  }
+}
+
+export function unpackFlags(indicators: string, numbers: Uint8Array): UnpackedFlag[] {
+  const out: UnpackedFlag[] = [];
+  forEachPacked(indicators, numbers, (indicator, value, peerMedian, z, previous, lastYear) =>
+    out.push({ indicator, value, peerMedian, z, previous, lastYear }),
+  );
+  return out;
+}
