@@ -1,4 +1,4 @@
-// Bundles the Node-side TypeScript (Electron main, preload, database worker, CLI, benchmark)
+// Bundles the Node-side TypeScript (Electron main, preload, database and summaries workers, CLI, benchmark)
 // with esbuild into dist/node. Runtime dependencies stay external (they are installed, and
 // native ones must match the runtime); the sandboxed preload is bundled whole because a sandboxed
 // preload can only require 'electron'.
@@ -22,6 +22,7 @@ await Promise.all([
     entryPoints: {
       'main.electron': 'electron/main/main.electron.ts',
       'db.worker': 'electron/services/host/db.worker.ts',
+      'summaries.worker': 'electron/services/analysis/summaries.worker.ts',
       cli: 'electron/cli/cli.node.ts',
       bench: 'bench/bench.node.ts',
       'make-demo': 'scripts/make-demo.node.ts',

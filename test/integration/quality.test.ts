@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flags } from '../../electron/services/analysis/flags';
-import { dataQuality } from '../../electron/services/analysis/quality';
+import { dataQuality } from '../../electron/services/analysis/flags';
 import type { WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
 import { createWorkspace } from '../../electron/services/workspace/workspace';

@@ -1,10 +1,13 @@
 // The summary tables (analysis/summaries.ts) always equal a direct recomputation — after an import,
 // a re-import that supersedes some months (and so the history of the months after them), a level
 // change, a threshold edit and a recorded cause — on the demo region and on random small regions.
-// A period not summarized (a workspace from an older version) is computed and kept warm
-// (period-cache.ts), equally equal, and summarized on the next open.
+// The imports run twice: summaries computed in the database thread, and in the summaries worker
+// while the rows are written (summaries-parallel.ts). A period not summarized (a workspace from an
+// older version) is computed and kept warm (period-cache.ts), equally equal, and summarized on the
+// next open.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drgOverview, trend } from '../../electron/services/analysis/analysis';
 import { flags, hospitalView, raisedFlags, recordCause } from '../../electron/services/analysis/flags';
 import { clearPeriodCache, isAnswerWarm, isWarm } from '../../electron/services/analysis/period-cache';
@@ -23,8 +26,12 @@ import { tempDir } from '../helpers/temp';
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 
+/** The bundled summaries worker (built by `npm test` before vitest runs); the sources have none. */
+const WORKER = join(__dirname, '..', '..', 'dist', 'node', 'summaries.worker.cjs');
+let summaryWorker: string | null = null;
+
 async function importInto(db: WritableDb, zip: string) {
-  const s = new ImportService();
+  const s = new ImportService(undefined, { summaryWorker });
   const r = await s.prepare(db, zip);
   expect(r.errors).toEqual([]);
   s.commit(db, r.token!, '测试');
@@ -137,7 +144,18 @@ function reissue(data: ReturnType<typeof randomRegion>, months: string[]): Packa
   };
 }
 
-describe('the summary tables', () => {
+describe.each([
+  ['in the database thread', null],
+  ['in the summaries worker while the rows are written', WORKER],
+])('the summary tables computed %s', (_, worker) => {
+  beforeAll(() => {
+    if (worker) expect(existsSync(worker), 'dist/node/summaries.worker.cjs: run `npm run build:node` first').toBe(true);
+    summaryWorker = worker;
+  });
+  afterAll(() => {
+    summaryWorker = null;
+  });
+
   it('equal a direct computation on the demo region, also after threshold edits and a cause', async () => {
     const db = createWorkspace(join(tempDir(), 'w.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试' });
     await importInto(db, DEMO_ZIP);
@@ -186,7 +204,9 @@ describe('the summary tables', () => {
       db.conn.close();
     }
   });
+});
 
+describe('the summary tables', () => {
   it('computes an unsummarized period on demand (kept warm) and summarizes it on the next open', async () => {
     const dir = tempDir();
     const session = new WorkspaceSession();

@@ -4,14 +4,16 @@
 // here; what the app serves is read from the summary tables it fills (summaries.ts) when they hold
 // the period, and computed here otherwise.
 
-import type { Flag, FlagLevel, HospitalView } from '../../../shared/domain/analysis';
+import type { Flag, FlagLevel, HospitalView, QualityIssue } from '../../../shared/domain/analysis';
+import { previousPeriod } from '../../../shared/period';
 import { AppError } from '../../../shared/errors';
 import { quantileSorted, sortedCopy } from '../../../shared/stats';
 import { recordAudit } from '../audit/audit';
 import { getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
 import { loadIndicators } from '../catalog/catalog';
-import { IS_MONTH, at, institutions, periodValues, type PeriodValues } from './lookup';
+import { IS_MONTH, at, institutions, instIndex, periodValues, type PeriodValues } from './lookup';
+import { qualityIssues } from './quality';
 import { flagsOf, type ComputeOptions, type FlagContext } from './flag-compute';
 import { cachedAnswer, cachedPeriod } from './period-cache';
 import { ownValues, summarizedPeers, summarizedRaised, type PeerQuartiles } from './summary-read';
@@ -158,4 +160,11 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
       return row(d, mePos === undefined ? null : at(v, mePos), q, mine.get(d.code));
     }),
   );
+}
+
+/** The data-quality problems of a period (quality.ts), as the 数据质量 page lists them. */
+export function dataQuality(db: ReadableDb, period: string): QualityIssue[] {
+  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
+  const idx = instIndex(db);
+  return qualityIssues(defs, institutions(db), period, periodValues(db, period, idx), periodValues(db, previousPeriod(period), idx));
 }

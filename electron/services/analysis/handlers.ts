@@ -2,8 +2,7 @@
 
 import type { Handlers } from '../host/handler-types';
 import { distribution, quadrant, ranking, servedDrgOverview, trend } from './analysis';
-import { dataQuality } from './quality';
-import { hospitalView, raisedFlags, recordCause, thresholds } from './flags';
+import { dataQuality, hospitalView, raisedFlags, recordCause, thresholds } from './flags';
 import { setThresholds } from './threshold-edit';
 
 export const analysisHandlers: Handlers<

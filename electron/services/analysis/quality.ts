@@ -6,10 +6,6 @@
 import type { QualityIssue, QualityKind } from '../../../shared/domain/analysis';
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import { formatValue } from '../../../shared/format';
-import { previousPeriod } from '../../../shared/period';
-import type { ReadableDb } from '../db/connection';
-import { loadIndicators } from '../catalog/catalog';
-import { institutions, instIndex, periodValues } from './lookup';
 import { at, type InstInfo, type PeriodValues } from './period-values';
 
 /** A part that may never exceed its whole: child → parent (both reported per institution). */
@@ -144,10 +140,4 @@ export function suspects(issues: QualityIssue[], defs: IndicatorDef[], pos: Map<
     for (const d of defs) if (inputs(d).includes(q.indicator)) mark(d.code, q.institution);
   }
   return out;
-}
-
-export function dataQuality(db: ReadableDb, period: string): QualityIssue[] {
-  const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
-  const idx = instIndex(db);
-  return qualityIssues(defs, institutions(db), period, periodValues(db, period, idx), periodValues(db, previousPeriod(period), idx));
 }

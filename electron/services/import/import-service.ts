@@ -16,13 +16,23 @@ import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './parse-package';
 import { indicatorRow } from '../workspace/workspace';
 import { loadIndicators, loadInstitutions } from '../catalog/catalog';
-import { refreshSummaries } from '../analysis/summaries';
-import { writeValues } from './write-values';
+import { refreshSummaries, type SummaryScope } from '../analysis/summaries';
+import { startSummaries, summaryWorkerFile } from '../analysis/summaries-parallel';
+import { holdValues, writeValues } from './write-values';
 
 // the catalog readers lived here first; they are the catalog's own now
 export { loadIndicators, loadInstitutions, rowToIndicator, type IndicatorRow } from '../catalog/catalog';
 
 export type ProgressFn = (stage: string, done: number, total: number | null) => void;
+
+export interface ImportOptions {
+  /**
+   * The bundled summaries worker (analysis/summaries.worker.ts): an import's summaries are then
+   * computed while its rows are written. Found beside the bundle by default; none when running the
+   * sources, and then they are computed after the rows, in this thread.
+   */
+  summaryWorker?: string | null;
+}
 
 export interface PreparedImport {
   token: string;
@@ -139,7 +149,10 @@ function diffAgainstWorkspace(
 export class ImportService {
   private pending: PreparedImport | null = null;
 
-  constructor(private readonly limits: ImportLimits = DEFAULT_LIMITS) {}
+  constructor(
+    private readonly limits: ImportLimits = DEFAULT_LIMITS,
+    private readonly opts: ImportOptions = { summaryWorker: summaryWorkerFile() },
+  ) {}
 
   /** opts.anyRegion: validating outside a workspace, so the package's region is not compared */
   async prepare(db: ReadableDb, path: string, progress?: ProgressFn, opts: { anyRegion?: boolean } = {}): Promise<ImportReport> {
@@ -223,12 +236,19 @@ export class ImportService {
     // released as soon as they are written (the summaries then have the memory), and a failed
     // commit asks for a fresh check
     this.pending = null;
-    return writePackage(db, p.pkg, p.report, actor, progress);
+    return writePackage(db, p.pkg, p.report, actor, progress, this.opts);
   }
 }
 
 /** The one write transaction of an import. */
-export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportReport, actor: string, progress?: ProgressFn): ImportRecord {
+export function writePackage(
+  db: WritableDb,
+  pkg: ParsedPackage,
+  report: ImportReport,
+  actor: string,
+  progress?: ProgressFn,
+  opts: ImportOptions = {},
+): ImportRecord {
   const periods = packagePeriods(pkg);
   const importedAt = new Date().toISOString();
   const c = db.conn;
@@ -288,15 +308,19 @@ export function writePackage(db: WritableDb, pkg: ParsedPackage, report: ImportR
     for (const p of periods.inst) c.prepare('UPDATE institution_values SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
     for (const p of periods.groups) c.prepare('UPDATE group_rows SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
 
-    // the rows, then the package released: its values stay only as the summaries' arrays
-    const { idx, held, total } = writeValues(db, pkg, id, report.counts.institutionValues, progress);
-    // the summaries of what changed, in this transaction (analysis/summaries.ts)
-    progress?.('汇总分析结果', total, total);
-    refreshSummaries(db, {
+    // the summaries of what changed, in this transaction (analysis/summaries.ts): from the values
+    // held before the rows are written, in a worker thread while they are when one is at hand
+    const { idx, held } = holdValues(db, pkg);
+    const scope: SummaryScope = {
       periods: regrouped || redefined ? 'all' : periods.inst,
       groupPeriods: regrouped || renamed ? 'all' : periods.groups,
       held: { idx, periods: held },
-    });
+    };
+    const pending = startSummaries(db, scope, opts.summaryWorker ?? null);
+    // the rows, then the package released
+    const total = writeValues(db, pkg, id, report.counts.institutionValues, progress);
+    progress?.('汇总分析结果', total, total);
+    refreshSummaries(db, { ...scope, computed: pending.take() });
     recordAudit(db, {
       actor,
       action: 'import.commit',

@@ -1,8 +1,9 @@
 // The rows of one import written inside its transaction: the region's values, the institutions'
 // values and the DRG/DIP group rows, 64 to a statement (batched-insert.ts), each large load with its
 // table's indexes rebuilt afterwards (bulk-indexes.ts). Then the package is released; what the
-// summaries need of it stays as one dense array per indicator and month (~13 MB on the largest
-// region, against ~600 MB of maps), so they do not read back the values just written.
+// summaries need of it is kept before (holdValues) as one dense array per indicator and month
+// (~13 MB on the largest region, against ~600 MB of maps), so they do not read back the values
+// just written, and a worker thread can compute them while the rows are written.
 
 import type { WritableDb } from '../db/connection';
 import { heldPeriodValues, instIndex, type InstIndex, type PeriodValues } from '../analysis/lookup';
@@ -27,13 +28,24 @@ const GROUP_COLUMNS = [
   'cases_actual',
 ];
 
-export function writeValues(
-  db: WritableDb,
-  pkg: ParsedPackage,
-  id: number,
-  institutionValues: number,
-  progress?: ProgressFn,
-): { idx: InstIndex; held: Map<string, PeriodValues>; total: number } {
+/**
+ * The imported months' values as the summaries read them (lookup.ts heldPeriodValues), indexed by
+ * the institutions as they are once this import's are written: called after those, before the rows.
+ */
+export function holdValues(db: WritableDb, pkg: ParsedPackage): { idx: InstIndex; held: Map<string, PeriodValues> } {
+  const idx = instIndex(db);
+  const held = heldPeriodValues(
+    idx,
+    [...pkg.inst].map(([k, b]) => {
+      const [indicator, period] = splitKey(k);
+      return { indicator, period, values: b.values };
+    }),
+  );
+  return { idx, held };
+}
+
+/** Writes the rows, then releases the package's values and group rows; returns how many rows. */
+export function writeValues(db: WritableDb, pkg: ParsedPackage, id: number, institutionValues: number, progress?: ProgressFn): number {
   const insRegion = db.conn.prepare('INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?)');
   for (const [k, v] of pkg.region) {
     const [code, period] = splitKey(k);
@@ -68,15 +80,7 @@ export function writeValues(
     }
     insGroup.flush();
   });
-  const idx = instIndex(db);
-  const held = heldPeriodValues(
-    idx,
-    [...pkg.inst].map(([k, b]) => {
-      const [indicator, period] = splitKey(k);
-      return { indicator, period, values: b.values };
-    }),
-  );
   pkg.inst.clear();
   pkg.groups.clear();
-  return { idx, held, total };
+  return total;
 }

@@ -1,0 +1,102 @@
+// An import's summaries computed in a worker thread while its rows are written: the database thread
+// spends ~6 s in SQLite writing a large region's rows, and the flags and peer quartiles of its
+// periods (~2 s) need only values the import holds and a context read before the writes. Started
+// inside the import's transaction, after the institutions and indicators are written (so the
+// context is the one the summaries would read) and before the rows; taken synchronously after
+// them (Atomics.wait + receiveMessageOnPort: the transaction cannot await). Whatever goes wrong —
+// no worker file (tests run the sources), too many periods to hand over, a worker that fails or
+// stalls — take() answers undefined and refreshSummaries computes in this thread: same answer,
+// only slower.
+
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import type { WritableDb } from '../db/connection';
+import type { FlagContext } from './flag-compute';
+import { flagContext } from './flags';
+import { periodValues } from './lookup';
+import type { PeriodSummary } from './period-summary';
+import type { PeriodValues } from './period-values';
+import { summaryTargets, type SummaryScope } from './summaries';
+
+export interface SummaryJob {
+  ctx: FlagContext;
+  targets: string[];
+  values: Map<string, PeriodValues>;
+  /** [0] answered, [1] heartbeat (summaries.worker.ts) */
+  signal: Int32Array;
+  port: MessagePort;
+}
+
+export type SummaryAnswer = { ok: true; computed: Map<string, PeriodSummary> } | { ok: false; error: string };
+
+export interface PendingSummaries {
+  /** the summaries computed, or undefined: the caller computes them itself */
+  take(): Map<string, PeriodSummary> | undefined;
+}
+
+/** More values than this are not copied to a worker (bytes of value arrays; ~13 MB at 3,000 institutions, ~45 MB at 10,000). */
+const MAX_VALUE_BYTES = 256 * 1024 * 1024;
+/** A worker that has not started (its first heartbeat) within startupMs, or whose heartbeat then stops for stallMs, is taken for dead. */
+export const WORKER_PATIENCE = { startupMs: 10_000, stallMs: 30_000 };
+
+/** The bundled worker beside this bundle (dist/node; unpacked from the asar archive), or null when running the sources. */
+export function summaryWorkerFile(dir: string = __dirname): string | null {
+  const file = join(dir, 'summaries.worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  return existsSync(file) ? file : null;
+}
+
+const none: PendingSummaries = { take: () => undefined };
+
+export function startSummaries(db: WritableDb, scope: SummaryScope, workerFile: string | null, patience = WORKER_PATIENCE): PendingSummaries {
+  if (!workerFile || !existsSync(workerFile) || !scope.held || scope.indicator !== undefined) return none;
+  const targets = summaryTargets(db, scope);
+  if (!targets.length) return none;
+  // every period the targets' flags read: itself, the one before, the same one last year
+  const { idx, periods: held } = scope.held;
+  const values = new Map<string, PeriodValues>();
+  let bytes = 0;
+  for (const t of targets)
+    for (const p of [t, previousPeriod(t), samePeriodLastYear(t)]) {
+      if (values.has(p)) continue;
+      const v = held.get(p) ?? periodValues(db, p, idx);
+      values.set(p, v);
+      bytes += v.byIndicator.size * 8 * idx.codes.length;
+      if (bytes > MAX_VALUE_BYTES) return none;
+    }
+  const signal = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  const job: SummaryJob = { ctx: flagContext(db), targets, values, signal, port: port2 };
+  let worker: Worker;
+  try {
+    worker = new Worker(workerFile, { workerData: job, transferList: [port2] });
+  } catch {
+    return none;
+  }
+  worker.unref();
+  // its errors are seen through the flag; unheard, an 'error' event would end this thread
+  worker.on('error', () => undefined);
+  return {
+    take() {
+      let beat = 0;
+      let beatAt = performance.now();
+      for (;;) {
+        const m = receiveMessageOnPort(port1);
+        if (m) {
+          port1.close();
+          const answer = m.message as SummaryAnswer;
+          return answer.ok ? answer.computed : undefined;
+        }
+        Atomics.wait(signal, 0, 0, 500);
+        const now = Atomics.load(signal, 1);
+        if (now !== beat) [beat, beatAt] = [now, performance.now()];
+        else if (Atomics.load(signal, 0) === 0 && performance.now() - beatAt > (beat === 0 ? patience.startupMs : patience.stallMs)) {
+          void worker.terminate();
+          port1.close();
+          return undefined;
+        }
+      }
+    },
+  };
+}
