@@ -18,7 +18,7 @@ module.exports = {
   ],
   asar: true,
   // worker threads cannot start from inside an asar archive
-  asarUnpack: ['dist/node/db.worker.cjs', 'dist/node/summaries.worker.cjs'],
+  asarUnpack: ['dist/node/db.worker.cjs', 'dist/node/summaries.worker.cjs', 'dist/node/groups.worker.cjs'],
   publish: null,
   electronFuses: {
     runAsNode: false,

@@ -23,6 +23,7 @@ await Promise.all([
       'main.electron': 'electron/main/main.electron.ts',
       'db.worker': 'electron/services/host/db.worker.ts',
       'summaries.worker': 'electron/services/analysis/summaries.worker.ts',
+      'groups.worker': 'electron/services/import/groups.worker.ts',
       cli: 'electron/cli/cli.node.ts',
       bench: 'bench/bench.node.ts',
       'make-demo': 'scripts/make-demo.node.ts',

@@ -17,12 +17,12 @@ export function tempDir(): string {
 }
 
 /** Every row of every table, for row-for-row comparisons. */
-export function dumpTables(db: ReadableDb, opts: { except?: string[] } = {}): Record<string, unknown[]> {
+export function dumpTables(db: ReadableDb, opts: { except?: string[]; only?: string[] } = {}): Record<string, unknown[]> {
   const tables = db.conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {
     // data_stamps (migration 013) are random by design: two workspaces with equal data differ there
-    if (opts.except?.includes(t) || t === 'data_stamps') continue;
+    if (opts.except?.includes(t) || (opts.only && !opts.only.includes(t)) || t === 'data_stamps') continue;
     const n = (db.conn.prepare(`PRAGMA table_info("${t}")`).all() as unknown[]).length;
     const order = Array.from({ length: n }, (_, i) => i + 1).join(', ');
     out[t] = db.conn.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).raw().all();

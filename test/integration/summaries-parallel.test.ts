@@ -11,16 +11,18 @@ import { summarizePeriod } from '../../electron/services/analysis/period-summary
 import { summaryTargets } from '../../electron/services/analysis/summaries';
 import { startSummaries } from '../../electron/services/analysis/summaries-parallel';
 import { inTransaction, type WritableDb } from '../../electron/services/db/connection';
+import { WORKER_FILES } from '../../electron/services/host/bundled-workers';
 import { ImportService } from '../../electron/services/import/import-service';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { tempDir } from '../helpers/temp';
+import { BUILT_WORKERS } from '../helpers/workers';
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
-const WORKER = join(__dirname, '..', '..', 'dist', 'node', 'summaries.worker.cjs');
+const WORKER = join(BUILT_WORKERS, WORKER_FILES.summaries);
 
 async function demo(): Promise<WritableDb> {
   const db = createWorkspace(join(tempDir(), 'w.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试' });
-  const s = new ImportService(undefined, { summaryWorker: null });
+  const s = new ImportService(undefined, { workers: null });
   const r = await s.prepare(db, DEMO_ZIP);
   s.commit(db, r.token!, '测试');
   return db;

@@ -5,7 +5,6 @@
 // while the rows are written (summaries-parallel.ts). A period not summarized (a workspace from an
 // older version) is computed and kept warm (period-cache.ts), equally equal, and summarized on the
 // next open.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drgOverview, trend } from '../../electron/services/analysis/analysis';
@@ -23,15 +22,14 @@ import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { periodRange } from '../../shared/period';
 import { miniZip } from '../helpers/packages';
 import { tempDir } from '../helpers/temp';
+import { BUILT_WORKERS, expectBuiltWorkers } from '../helpers/workers';
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 
-/** The bundled summaries worker (built by `npm test` before vitest runs); the sources have none. */
-const WORKER = join(__dirname, '..', '..', 'dist', 'node', 'summaries.worker.cjs');
-let summaryWorker: string | null = null;
+let workers: string | null = null;
 
 async function importInto(db: WritableDb, zip: string) {
-  const s = new ImportService(undefined, { summaryWorker });
+  const s = new ImportService(undefined, { workers });
   const r = await s.prepare(db, zip);
   expect(r.errors).toEqual([]);
   s.commit(db, r.token!, '测试');
@@ -146,14 +144,14 @@ function reissue(data: ReturnType<typeof randomRegion>, months: string[]): Packa
 
 describe.each([
   ['in the database thread', null],
-  ['in the summaries worker while the rows are written', WORKER],
+  ['in the summaries worker while the rows are written', BUILT_WORKERS],
 ])('the summary tables computed %s', (_, worker) => {
   beforeAll(() => {
-    if (worker) expect(existsSync(worker), 'dist/node/summaries.worker.cjs: run `npm run build:node` first').toBe(true);
-    summaryWorker = worker;
+    if (worker) expectBuiltWorkers();
+    workers = worker;
   });
   afterAll(() => {
-    summaryWorker = null;
+    workers = null;
   });
 
   it('equal a direct computation on the demo region, also after threshold edits and a cause', async () => {

@@ -30,9 +30,10 @@ describe('installers', () => {
   it('rebuild the SQLCipher native module for Electron and unpack the worker', () => {
     expect(config.npmRebuild).toBe(true);
     expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toMatch(/^\d+\.\d+\.\d+$/);
-    // worker threads cannot start from inside the asar archive: both workers are unpacked
+    // worker threads cannot start from inside the asar archive: every worker is unpacked
     expect(config.asarUnpack).toContain('dist/node/db.worker.cjs');
     expect(config.asarUnpack).toContain('dist/node/summaries.worker.cjs');
+    expect(config.asarUnpack).toContain('dist/node/groups.worker.cjs');
   });
 
   it('flip the fuses and never publish or update', () => {

@@ -4,12 +4,11 @@
 // inside the import's transaction, after the institutions and indicators are written (so the
 // context is the one the summaries would read) and before the rows; taken synchronously after
 // them (Atomics.wait + receiveMessageOnPort: the transaction cannot await). Whatever goes wrong —
-// no worker file (tests run the sources), too many periods to hand over, a worker that fails or
+// no worker (tests run the sources), too many periods to hand over, a worker that fails or
 // stalls — take() answers undefined and refreshSummaries computes in this thread: same answer,
 // only slower.
 
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import type { WritableDb } from '../db/connection';
@@ -40,12 +39,6 @@ export interface PendingSummaries {
 const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 /** A worker that has not started (its first heartbeat) within startupMs, or whose heartbeat then stops for stallMs, is taken for dead. */
 export const WORKER_PATIENCE = { startupMs: 10_000, stallMs: 30_000 };
-
-/** The bundled worker beside this bundle (dist/node; unpacked from the asar archive), or null when running the sources. */
-export function summaryWorkerFile(dir: string = __dirname): string | null {
-  const file = join(dir, 'summaries.worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
-  return existsSync(file) ? file : null;
-}
 
 const none: PendingSummaries = { take: () => undefined };
 

@@ -9,6 +9,15 @@ import type { GroupRow } from './package-model';
 const NUMS = 7; // cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual
 const ID_BITS = 1 << 17;
 
+/** The rows as plain data: what a worker thread that read them hands over (groups-parallel.ts). */
+export interface GroupRowsState {
+  n: number;
+  strings: string[];
+  str: Uint32Array<ArrayBuffer>;
+  scheme: Uint8Array<ArrayBuffer>;
+  nums: Float64Array<ArrayBuffer>;
+}
+
 export class GroupRows implements Iterable<GroupRow> {
   private n = 0;
   private strings: string[] = [];
@@ -112,6 +121,25 @@ export class GroupRows implements Iterable<GroupRow> {
 
   *[Symbol.iterator](): Iterator<GroupRow> {
     for (let i = 0; i < this.n; i++) yield this.at(i);
+  }
+
+  /** The rows as plain data, trimmed to their length; the typed arrays' buffers can be transferred. */
+  state(): GroupRowsState {
+    const n = this.n;
+    return { n, strings: this.strings, str: this.str.slice(0, 4 * n), scheme: this.scheme.slice(0, n), nums: this.nums.slice(0, NUMS * n) };
+  }
+
+  /** Takes over rows read elsewhere, in place of none. */
+  adopt(s: GroupRowsState): void {
+    if (this.n !== 0) throw new Error('GroupRows.adopt: rows already held');
+    this.n = s.n;
+    this.strings = s.strings;
+    this.ids = new Map(s.strings.map((x, i) => [x, i]));
+    if (s.n === 0) return;
+    // full to capacity: the next push() grows them by doubling
+    this.str = s.str;
+    this.scheme = s.scheme;
+    this.nums = s.nums;
   }
 
   /** Releases the rows (after they are written). */

@@ -17,7 +17,8 @@ import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './pa
 import { indicatorRow } from '../workspace/workspace';
 import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries, type SummaryScope } from '../analysis/summaries';
-import { startSummaries, summaryWorkerFile } from '../analysis/summaries-parallel';
+import { startSummaries } from '../analysis/summaries-parallel';
+import { bundledWorkers, workerFile } from '../host/bundled-workers';
 import { holdValues, writeValues } from './write-values';
 
 // the catalog readers lived here first; they are the catalog's own now
@@ -27,11 +28,12 @@ export type ProgressFn = (stage: string, done: number, total: number | null) => 
 
 export interface ImportOptions {
   /**
-   * The bundled summaries worker (analysis/summaries.worker.ts): an import's summaries are then
-   * computed while its rows are written. Found beside the bundle by default; none when running the
-   * sources, and then they are computed after the rows, in this thread.
+   * The folder of the bundled workers (host/bundled-workers.ts): a zip package's group rows are then
+   * read while the rest of it is, and an import's summaries computed while its rows are written.
+   * Found beside the bundle by default; none when running the sources, and then that work is done
+   * in this thread, one step after another.
    */
-  summaryWorker?: string | null;
+  workers?: string | null;
 }
 
 export interface PreparedImport {
@@ -151,7 +153,7 @@ export class ImportService {
 
   constructor(
     private readonly limits: ImportLimits = DEFAULT_LIMITS,
-    private readonly opts: ImportOptions = { summaryWorker: summaryWorkerFile() },
+    private readonly opts: ImportOptions = { workers: bundledWorkers() },
   ) {}
 
   /** opts.anyRegion: validating outside a workspace, so the package's region is not compared */
@@ -161,7 +163,13 @@ export class ImportService {
     const indicators = loadIndicators(db);
     const institutions = loadInstitutions(db);
     progress?.('读取数据包', 0, null);
-    const pkg = await parsePackage(path, { regionCode, institutions, indicators }, this.limits, (stage, done) => progress?.(stage, done, null));
+    const pkg = await parsePackage(
+      path,
+      { regionCode, institutions, indicators },
+      this.limits,
+      (stage, done) => progress?.(stage, done, null),
+      workerFile(this.opts.workers, 'groups'),
+    );
     const catalog = new Map<string, IndicatorDef>(indicators);
     for (const d of pkg.extraIndicators) catalog.set(d.code, d);
     let diff: PeriodDiff[] = [];
@@ -316,7 +324,7 @@ export function writePackage(
       groupPeriods: regrouped || renamed ? 'all' : periods.groups,
       held: { idx, periods: held },
     };
-    const pending = startSummaries(db, scope, opts.summaryWorker ?? null);
+    const pending = startSummaries(db, scope, workerFile(opts.workers, 'summaries'));
     // the rows, then the package released
     const total = writeValues(db, pkg, id, report.counts.institutionValues, progress);
     progress?.('汇总分析结果', total, total);

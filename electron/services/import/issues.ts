@@ -23,6 +23,26 @@ export class IssueList {
   get hasErrors(): boolean {
     return this.errorCount > 0;
   }
+
+  /** The list as plain data (a worker thread's, handed over). */
+  state(): IssueListState {
+    return { errors: this.errors, warnings: this.warnings, errorCount: this.errorCount, warningCount: this.warningCount };
+  }
+
+  /** Another list's issues after this one's, as if recorded here in that order: listed up to the cap, all counted. */
+  absorb(other: IssueListState): void {
+    for (const e of other.errors) if (this.errors.length < this.maxListed) this.errors.push(e);
+    for (const w of other.warnings) if (this.warnings.length < this.maxListed) this.warnings.push(w);
+    this.errorCount += other.errorCount;
+    this.warningCount += other.warningCount;
+  }
+}
+
+export interface IssueListState {
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  errorCount: number;
+  warningCount: number;
 }
 
 /** Thrown for a problem that stops reading the package at once (not a zip, a zip bomb, …). */

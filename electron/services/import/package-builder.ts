@@ -4,7 +4,7 @@
 // value-rows.ts. Both containers (xlsx sheets, zip CSV files) feed the same builder.
 
 import { UNITS, builtinIndicator, type IndicatorDef, type Unit } from '../../../shared/catalog/indicators';
-import { INSTITUTION_LEVELS } from '../../../shared/domain/types';
+import { INSTITUTION_LEVELS, type Institution } from '../../../shared/domain/types';
 import { normalizePeriod } from '../../../shared/period';
 import { cellText, parseCodeCell, parseTextCell, splitHeader } from './cells';
 import { ALIASES, FREQS, findColumn, parseLevel, parsePayment, type HeaderCol } from './columns';
@@ -47,6 +47,13 @@ export class PackageBuilder {
 
   institutionKnown(code: string): boolean {
     return this.pkg.institutions.has(code) || this.known.institutions.has(code);
+  }
+
+  /** Every institution rows may name so far: the workspace's and the package's (a worker reading group rows gets these). */
+  namedInstitutions(): Map<string, Institution> {
+    const out = new Map<string, Institution>(this.known.institutions);
+    for (const [code, { loc: _loc, ...i }] of this.pkg.institutions) out.set(code, i);
+    return out;
   }
 
   setMeta(

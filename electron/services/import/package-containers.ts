@@ -13,10 +13,10 @@ import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
 import type { PackageBuilder } from './package-builder';
 import { readXlsx } from './read-xlsx';
+import { RowBudget, type Progress } from './row-budget';
+import { readGroupsAlongside, type GroupsAlongside } from './groups-parallel';
 import { CSV_FILES, INSTRUCTION_SHEETS, SHEETS, TABLE_KIND_NAMES, type RawCell, type TableKind, type TableMeta } from './tables';
 import { ZipArchive } from './zip';
-
-type Progress = (stage: string, done: number) => void;
 
 const manifestSchema = z.object({
   formatVersion: z.string(),
@@ -37,40 +37,6 @@ const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 const KIND_ORDER: TableKind[] = ['package', 'institutions', 'indicators', 'region', 'institution', 'groups'];
-
-/** Counts rows per table and per package; past a budget the table stops with a located error. */
-class RowBudget {
-  private total = 0;
-  constructor(
-    private readonly b: PackageBuilder,
-    private readonly limits: ImportLimits,
-    private readonly onProgress?: Progress,
-  ) {}
-  /** false when the row is over a budget (the error is recorded once) */
-  take(tableRows: number, file: string, sheet: string, stage: string, fileRow: number): boolean {
-    const { limits } = this;
-    if (tableRows > limits.maxRowsPerTable) {
-      this.b.pkg.issues.error(
-        'TOO_MANY_ROWS',
-        { file, sheet, row: fileRow },
-        `${sheet.endsWith('.csv') ? '文件' : '工作表'}“${sheet}”行数超过上限 ${limits.maxRowsPerTable} 行，已停止读取。`,
-        '请按期间拆分为多个数据包分别导入。',
-      );
-      return false;
-    }
-    if (++this.total > limits.maxRowsPerPackage) {
-      this.b.pkg.issues.error(
-        'TOO_MANY_ROWS',
-        { file, sheet, row: fileRow },
-        `数据包的总行数超过上限 ${limits.maxRowsPerPackage} 行，已停止读取。`,
-        '请按期间拆分为多个数据包分别导入。',
-      );
-      return false;
-    }
-    if (this.total % 20000 === 0) this.onProgress?.(stage, this.total);
-    return true;
-  }
-}
 
 export async function readWorkbook(path: string, b: PackageBuilder, limits: ImportLimits, onProgress?: Progress): Promise<void> {
   const file = b.pkg.file;
@@ -115,9 +81,16 @@ export async function readWorkbook(path: string, b: PackageBuilder, limits: Impo
     );
 }
 
-export async function readZipPackage(path: string, b: PackageBuilder, limits: ImportLimits, onProgress?: Progress): Promise<void> {
+export async function readZipPackage(
+  path: string,
+  b: PackageBuilder,
+  limits: ImportLimits,
+  onProgress?: Progress,
+  groupsWorker: string | null = null,
+): Promise<void> {
   const file = b.pkg.file;
   const zip = await ZipArchive.open(path, file, limits);
+  let groups: GroupsAlongside | null = null;
   try {
     const manifest = await readManifest(zip, b);
     if (!manifest) return;
@@ -146,7 +119,13 @@ export async function readZipPackage(path: string, b: PackageBuilder, limits: Im
     const order: TableKind[] = ['institutions', 'indicators', 'region', 'institution', 'groups'];
     const files = [...manifest.files].sort((x, y) => order.indexOf(x.table) - order.indexOf(y.table));
     const budget = new RowBudget(b, limits, onProgress);
+    // a single group-rows file, the largest by far, is read by a worker thread while this one
+    // reads the rest (groups-parallel.ts); it starts once the institutions it checks against are read
+    const groupFiles = files.filter((f) => f.table === 'groups' && zip.has(f.path));
+    const parallel = groupsWorker && groupFiles.length === 1 ? groupFiles[0]! : null;
     for (const f of files) {
+      if (parallel && !groups && f.table !== 'institutions' && f.table !== 'indicators')
+        groups = readGroupsAlongside(groupsWorker!, { path, label: file, limits, file: parallel, institutions: b.namedInstitutions() }, budget);
       if (!zip.has(f.path)) {
         b.pkg.issues.error(
           'MISSING_FILE',
@@ -163,19 +142,26 @@ export async function readZipPackage(path: string, b: PackageBuilder, limits: Im
           `文件“${f.path}”在 manifest.json 中登记为 ${TABLE_KIND_NAMES[f.table]} 表，与文件名的约定不同，按 manifest.json 读取。`,
           '请确认 manifest.json 中 table 字段填写正确。',
         );
-      const meta: TableMeta = { kind: f.table, file, sheet: f.path };
-      const actual = await streamCsvTable(zip, meta, b, limits, budget);
-      if (actual !== null && actual !== f.sha256.toLowerCase())
-        b.pkg.issues.error(
-          'CHECKSUM_MISMATCH',
-          { file, sheet: f.path },
-          `文件“${f.path}”的 SHA-256 与 manifest.json 不符（文件可能被修改或损坏），其数据不予导入。`,
-          `请向数据人员确认；如文件无误，请把 manifest.json 中的值更新为 ${actual}。`,
-        );
+      if (groups && f === groups.file && (await groups.adopted(b, budget))) continue;
+      await readCsvFile(zip, f, b, limits, budget);
     }
   } finally {
+    groups?.stop();
     zip.close();
   }
+}
+
+/** One CSV file of the manifest into the builder, its SHA-256 checked against the manifest's. */
+export async function readCsvFile(zip: ZipArchive, f: Manifest['files'][number], b: PackageBuilder, limits: ImportLimits, budget: RowBudget): Promise<void> {
+  const meta: TableMeta = { kind: f.table, file: b.pkg.file, sheet: f.path };
+  const actual = await streamCsvTable(zip, meta, b, limits, budget);
+  if (actual !== null && actual !== f.sha256.toLowerCase())
+    b.pkg.issues.error(
+      'CHECKSUM_MISMATCH',
+      { file: b.pkg.file, sheet: f.path },
+      `文件“${f.path}”的 SHA-256 与 manifest.json 不符（文件可能被修改或损坏），其数据不予导入。`,
+      `请向数据人员确认；如文件无误，请把 manifest.json 中的值更新为 ${actual}。`,
+    );
 }
 
 async function readManifest(zip: ZipArchive, b: PackageBuilder): Promise<Manifest | null> {
@@ -263,8 +249,9 @@ async function streamCsvTable(zip: ZipArchive, meta: TableMeta, b: PackageBuilde
           if (stopped) return;
           row++;
           if (cells.length > limits.maxColumns) {
-            parser.abort();
-            return fail(
+            // failed before aborting: the abort runs `complete` at once, which would resolve
+            // first and lose the error, leaving the rest of the file silently unread
+            fail(
               new PackageFatal({
                 file: zip.label,
                 sheet: meta.sheet,
@@ -274,6 +261,7 @@ async function streamCsvTable(zip: ZipArchive, meta: TableMeta, b: PackageBuilde
                 hint: '请检查分隔符是否为英文逗号，并删除多余的列。',
               }),
             );
+            return parser.abort();
           }
           if (row > 1 && !budget.take(row - 1, zip.label, meta.sheet, '读取数据文件', row)) {
             stopped = true;

@@ -4,8 +4,8 @@
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import type { Institution } from '../../../shared/domain/types';
 import { comparePeriods } from '../../../shared/period';
-import type { GroupRows } from './group-rows';
-import type { IssueList } from './issues';
+import { GroupRows } from './group-rows';
+import { IssueList } from './issues';
 
 export const FORMAT_VERSION = '1.1';
 
@@ -51,6 +51,26 @@ export interface ParsedPackage {
   groups: GroupRows;
   groupSheet: string;
   issues: IssueList;
+}
+
+/** A package with nothing read yet. */
+export function emptyPackage(file: string, format: ParsedPackage['format'], maxListedIssues: number): ParsedPackage {
+  return {
+    file,
+    format,
+    sha256: '',
+    regionCode: '',
+    regionName: '',
+    producer: '',
+    createdAt: '',
+    institutions: new Map(),
+    extraIndicators: [],
+    region: new Map(),
+    inst: new Map(),
+    groups: new GroupRows(),
+    groupSheet: '',
+    issues: new IssueList(maxListedIssues),
+  };
 }
 
 /** What the reader needs to know about the workspace. */

@@ -8,12 +8,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { GroupRows } from './group-rows';
-import { IssueList, PackageFatal } from './issues';
+import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
 import { PackageBuilder } from './package-builder';
 import { readWorkbook, readZipPackage } from './package-containers';
-import type { KnownContext, ParsedPackage } from './package-model';
+import { emptyPackage, type KnownContext, type ParsedPackage } from './package-model';
 
 export * from './package-model';
 
@@ -28,6 +27,8 @@ export async function parsePackage(
   known: KnownContext,
   limits: ImportLimits,
   onProgress?: (stage: string, done: number) => void,
+  /** the bundled group-rows worker (groups-parallel.ts), or null to read everything in this thread */
+  groupsWorker: string | null = null,
 ): Promise<ParsedPackage> {
   const file = basename(path);
   let size: number;
@@ -43,22 +44,7 @@ export async function parsePackage(
       `不支持的文件类型“${ext || '无扩展名'}”：${file}`,
       '数据包应为 .xlsx 工作簿或 .zip 压缩包（见“导出模板”）；.xls 请先另存为 .xlsx。',
     );
-  const pkg: ParsedPackage = {
-    file,
-    format: ext === '.xlsx' ? 'xlsx' : 'zip',
-    sha256: '',
-    regionCode: '',
-    regionName: '',
-    producer: '',
-    createdAt: '',
-    institutions: new Map(),
-    extraIndicators: [],
-    region: new Map(),
-    inst: new Map(),
-    groups: new GroupRows(),
-    groupSheet: '',
-    issues: new IssueList(limits.maxListedIssues),
-  };
+  const pkg = emptyPackage(file, ext === '.xlsx' ? 'xlsx' : 'zip', limits.maxListedIssues);
   if (size > limits.maxFileBytes) {
     pkg.issues.error(
       'FILE_TOO_LARGE',
@@ -72,7 +58,7 @@ export async function parsePackage(
   const builder = new PackageBuilder(pkg, known, limits);
   try {
     if (pkg.format === 'xlsx') await readWorkbook(path, builder, limits, onProgress);
-    else await readZipPackage(path, builder, limits, onProgress);
+    else await readZipPackage(path, builder, limits, onProgress, groupsWorker);
     builder.finish();
   } catch (e) {
     if (e instanceof PackageFatal) pkg.issues.error(e.issue.code, e.issue, e.issue.message, e.issue.hint);

@@ -1,0 +1,23 @@
+// Where the bundled worker threads are: beside the bundle that runs this code (dist/node, built by
+// scripts/build-node.mjs; in the packaged app unpacked from the asar archive, since a worker thread
+// cannot start from inside it). None when running the TypeScript sources (the tests, unless they
+// name dist/node), and then what the workers would do alongside is done in the calling thread.
+
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+
+export const WORKER_FILES = {
+  /** an import's summaries, computed while its rows are written (analysis/summaries-parallel.ts) */
+  summaries: 'summaries.worker.cjs',
+  /** a zip package's DRG/DIP group rows, read while the rest of it is (import/groups-parallel.ts) */
+  groups: 'groups.worker.cjs',
+} as const;
+
+/** The folder of the bundled workers, or null when they are not there. */
+export function bundledWorkers(dir: string = __dirname): string | null {
+  const unpacked = dir.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`).replace(/app\.asar$/, 'app.asar.unpacked');
+  return Object.values(WORKER_FILES).every((f) => existsSync(join(unpacked, f))) ? unpacked : null;
+}
+
+/** A worker's file in a folder of workers, or null without one. */
+export const workerFile = (dir: string | null | undefined, name: keyof typeof WORKER_FILES): string | null => (dir ? join(dir, WORKER_FILES[name]) : null);
