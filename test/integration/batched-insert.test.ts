@@ -1,9 +1,9 @@
-// Rows written in batches of 64 by one statement (import/batched-insert.ts) arrive complete and in
+// Rows written in batches of 64 by one statement (db/batched-insert.ts) arrive complete and in
 // order in a real SQLite table, whatever the count (below, at and past a batch boundary), and a
 // row of the wrong width is refused before anything of it is written.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { BATCH_ROWS, batchedInsert } from '../../electron/services/import/batched-insert';
+import { BATCH_ROWS, batchedInsert } from '../../electron/services/db/batched-insert';
 import type { WritableDb } from '../../electron/services/db/connection';
 
 describe('batched insert', () => {

@@ -7,6 +7,7 @@
 // summaries equal a direct recomputation by construction — and tests check that they do.
 
 import { fromKey, previousPeriod, samePeriodLastYear, monthsOf } from '../../../shared/period';
+import { batchedInsert } from '../db/batched-insert';
 import { allValues, getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { drgOverview } from './analysis';
 import { flagsOf, type FlagContext } from './flag-compute';
@@ -80,7 +81,7 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
   const read = memoRead(db, idx, scope.held?.periods);
   const ctx = flagContext(db);
   const c = db.conn;
-  const insFlags = c.prepare('INSERT INTO flag_results (period, institution, indicators, numbers) VALUES (?, ?, ?, ?)');
+  const insFlags = batchedInsert(db, 'flag_results', ['period', 'institution', 'indicators', 'numbers']);
   const insPeer = c.prepare('INSERT INTO peer_stats (period, indicator, band, n, p25, median, p75) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const summarized = c.prepare('SELECT version FROM summarized_periods WHERE period = ?').pluck();
   let periods = 0;
@@ -102,7 +103,8 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
     }
     const s = scope.computed?.get(period) ?? summarizePeriod(ctx, period, read(period), read);
     forget();
-    for (const [inst, indicators, numbers] of s.flags) insFlags.run(period, inst, indicators, numbers);
+    for (const [inst, indicators, numbers] of s.flags) insFlags.add([period, inst, indicators, numbers]);
+    insFlags.flush();
     for (const p of s.peers) insPeer.run(period, ...p);
     c.prepare('INSERT INTO summarized_periods (period, version) VALUES (?, ?)').run(period, SUMMARY_VERSION);
   }

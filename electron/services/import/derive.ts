@@ -126,6 +126,9 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     if (!m) storedInst.set(k, (m = stored.institutions(code, period)));
     return m.get(inst);
   };
+  // a period's kind, parsed once per period rather than once per operand read
+  const monthKinds = new Map<string, boolean>();
+  const isMonth = (period: string): boolean => monthKinds.get(period) ?? monthKinds.set(period, fromKey(period).kind === 'month').get(period)!;
   /** The sum of a longer period's months (package, or workspace for periods the package leaves alone). */
   const monthsSum = (code: string, period: string, inst: string | null): { sum: number; count: number } | null => {
     const m = monthsOf(period);
@@ -159,7 +162,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     roundedInputs += leafOf(code, period, inst) ?? 1;
     if (direct !== undefined && direct !== null) return direct;
     const def = catalog.get(code);
-    if (!def?.additive || fromKey(period).kind === 'month') return direct;
+    if (!def?.additive || isMonth(period)) return direct;
     const months = monthsSum(code, period, inst);
     if (!months) return undefined;
     roundedInputs += months.count - 1;
@@ -349,7 +352,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   // --- 4. a longer period's supplied amount against the sum of its months -------------------
   const checkPeriodSum = (def: IndicatorDef, period: string, inst: string | null, value: number, sheet: string, row: number) => {
     const unit = UNIT_OF_ACCOUNT[def.unit];
-    if (unit === undefined || !def.additive || fromKey(period).kind === 'month') return;
+    if (unit === undefined || !def.additive || isMonth(period)) return;
     const months = monthsSum(def.code, period, inst);
     if (!months || Math.abs(value - months.sum) <= 0.5 * unit * (months.count + 1) + 1e-9) return;
     const who = inst === null ? '统筹地区' : `机构 ${inst}`;
@@ -369,7 +372,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   for (const [k, b] of pkg.inst) {
     const [code, period] = splitKey(k);
     const def = catalog.get(code);
-    if (!def?.additive || fromKey(period).kind === 'month') continue;
+    if (!def?.additive || isMonth(period)) continue;
     for (const [inst, v] of b.values) if (v !== null && !b.computed?.has(inst)) checkPeriodSum(def, period, inst, v, b.sheet, b.rows.get(inst) ?? 0);
   }
 }

@@ -21,12 +21,15 @@ export interface GroupAgg {
 /** Per (institution, period) aggregates of the group rows, plus region totals per period. */
 export function aggregateGroups(groups: GroupRows): { inst: Map<string, GroupAgg>; region: Map<string, GroupAgg> } {
   // pass 1: region totals per (period, scheme, group); remember each row's group entry
-  const regionGroup = new Map<string, { cases: number; cost: number; bed: number }>();
+  // keyed by numbers made of the rows' string ids, not by strings built per row: ids are below S
+  // (at most 4 per row, so under 2^24 within the row limits) and every key stays below 2^53
+  const S = groups.stringCount;
+  const regionGroup = new Map<number, { cases: number; cost: number; bed: number }>();
   const rowGroup: ({ cases: number; cost: number; bed: number } | undefined)[] = new Array(groups.length);
   for (let i = 0; i < groups.length; i++) {
     const cases = groups.num(i, 5);
     if (cases <= 0) continue;
-    const k = groups.period(i) + '|' + groups.schemeOf(i) + '|' + groups.groupCode(i);
+    const k = (groups.periodId(i) * 2 + (groups.schemeOf(i) === 'DRG' ? 0 : 1)) * S + groups.groupCodeId(i);
     let r = regionGroup.get(k);
     if (!r) regionGroup.set(k, (r = { cases: 0, cost: 0, bed: 0 }));
     r.cases += cases;
@@ -35,8 +38,8 @@ export function aggregateGroups(groups: GroupRows): { inst: Map<string, GroupAgg
     rowGroup[i] = r;
   }
   // pass 2: per institution and period, and per period
-  const inst = new Map<string, GroupAgg>();
-  const region = new Map<string, GroupAgg>();
+  const byInst = new Map<number, GroupAgg>();
+  const byPeriod = new Map<number, GroupAgg>();
   const blank = (): GroupAgg => ({ cases: 0, drgCases: 0, cost: 0, bed: 0, weighted: 0, std: 0, act: 0, costRel: 0, timeRel: 0 });
   const orZero = (x: number) => (Number.isNaN(x) ? 0 : x);
   const add = (a: GroupAgg, i: number, avgCost: number, avgBed: number) => {
@@ -61,14 +64,18 @@ export function aggregateGroups(groups: GroupRows): { inst: Map<string, GroupAgg
     if (!r) continue;
     const avgCost = r.cost / r.cases;
     const avgBed = r.bed / r.cases;
-    const period = groups.period(i);
-    const ik = groups.institution(i) + '|' + period;
-    let a = inst.get(ik);
-    if (!a) inst.set(ik, (a = blank()));
+    const period = groups.periodId(i);
+    const ik = groups.institutionId(i) * S + period;
+    let a = byInst.get(ik);
+    if (!a) byInst.set(ik, (a = blank()));
     add(a, i, avgCost, avgBed);
-    let b = region.get(period);
-    if (!b) region.set(period, (b = blank()));
+    let b = byPeriod.get(period);
+    if (!b) byPeriod.set(period, (b = blank()));
     add(b, i, avgCost, avgBed);
   }
+  const inst = new Map<string, GroupAgg>();
+  for (const [k, a] of byInst) inst.set(`${groups.string(Math.floor(k / S))}|${groups.string(k % S)}`, a);
+  const region = new Map<string, GroupAgg>();
+  for (const [k, b] of byPeriod) region.set(groups.string(k), b);
   return { inst, region };
 }

@@ -22,6 +22,9 @@ export class GroupRows implements Iterable<GroupRow> {
   private n = 0;
   private strings: string[] = [];
   private ids = new Map<string, number>();
+  /** the last institution and period looked up, with their ids (none after clear or adopt) */
+  private last: [string | null, number] = [null, 0];
+  private lastPeriod: [string | null, number] = [null, 0];
   /** per row: institution, period, group code, group name (string ids) */
   private str = new Uint32Array(4 * 1024);
   private scheme = new Uint8Array(1024);
@@ -58,8 +61,9 @@ export class GroupRows implements Iterable<GroupRow> {
   push(r: GroupRow): number {
     if (this.n === this.scheme.length) this.grow();
     const i = this.n++;
-    this.str[4 * i] = this.id(r[0]);
-    this.str[4 * i + 1] = this.id(r[1]);
+    // institution and period repeat from row to row: compared with the last before being looked up
+    this.str[4 * i] = r[0] === this.last[0] ? this.last[1] : (this.last = [r[0], this.id(r[0])])[1];
+    this.str[4 * i + 1] = r[1] === this.lastPeriod[0] ? this.lastPeriod[1] : (this.lastPeriod = [r[1], this.id(r[1])])[1];
     this.str[4 * i + 2] = this.id(r[3]);
     this.str[4 * i + 3] = this.id(r[4]);
     this.scheme[i] = r[2] === 'DRG' ? 0 : 1;
@@ -79,6 +83,24 @@ export class GroupRows implements Iterable<GroupRow> {
     const s = this.scheme[i]!;
     if (a < ID_BITS && p < ID_BITS && g < ID_BITS) return ((a * ID_BITS + p) * 2 + s) * ID_BITS + g;
     return `${a},${p},${s},${g}`;
+  }
+
+  /** The string ids of a row's institution, period and group code (numbers into one table, see string()). */
+  institutionId(i: number): number {
+    return this.str[4 * i]!;
+  }
+  periodId(i: number): number {
+    return this.str[4 * i + 1]!;
+  }
+  groupCodeId(i: number): number {
+    return this.str[4 * i + 2]!;
+  }
+  /** How many distinct strings the ids run over. */
+  get stringCount(): number {
+    return this.strings.length;
+  }
+  string(id: number): string {
+    return this.strings[id]!;
   }
 
   institution(i: number): string {
@@ -123,10 +145,9 @@ export class GroupRows implements Iterable<GroupRow> {
     for (let i = 0; i < this.n; i++) yield this.at(i);
   }
 
-  /** The rows as plain data, trimmed to their length; the typed arrays' buffers can be transferred. */
+  /** The rows as plain data (the arrays as they are, past `n` unused); their buffers can be transferred. */
   state(): GroupRowsState {
-    const n = this.n;
-    return { n, strings: this.strings, str: this.str.slice(0, 4 * n), scheme: this.scheme.slice(0, n), nums: this.nums.slice(0, NUMS * n) };
+    return { n: this.n, strings: this.strings, str: this.str, scheme: this.scheme, nums: this.nums };
   }
 
   /** Takes over rows read elsewhere, in place of none. */
@@ -135,8 +156,9 @@ export class GroupRows implements Iterable<GroupRow> {
     this.n = s.n;
     this.strings = s.strings;
     this.ids = new Map(s.strings.map((x, i) => [x, i]));
+    this.last = [null, 0];
+    this.lastPeriod = [null, 0];
     if (s.n === 0) return;
-    // full to capacity: the next push() grows them by doubling
     this.str = s.str;
     this.scheme = s.scheme;
     this.nums = s.nums;
@@ -147,6 +169,8 @@ export class GroupRows implements Iterable<GroupRow> {
     this.n = 0;
     this.strings = [];
     this.ids = new Map();
+    this.last = [null, 0];
+    this.lastPeriod = [null, 0];
     this.str = new Uint32Array(4);
     this.scheme = new Uint8Array(1);
     this.nums = new Float64Array(NUMS);

@@ -211,11 +211,13 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
   b.pkg.groupSheet = sheet;
   const duplicates = new GroupDuplicates(b.pkg.groups, b.pkg.groups.length);
   const unknownCodes = new Set<string>();
+  let lastKnown = '';
   const read = (cells: RawCell[], row: number) => {
     const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
     const code = parseCodeCell(cells[cCode] ?? null);
     if (!code) return issues.error('MISSING_CODE', at(cCode), '机构编码为空。', '请填写机构编码；合并单元格请确认左上角单元格有值。');
-    if (!b.institutionKnown(code)) {
+    // consecutive rows are mostly one institution's: it is looked up once for them
+    if (code !== lastKnown && !b.institutionKnown(code)) {
       if (!unknownCodes.has(code)) {
         unknownCodes.add(code);
         issues.warn(
@@ -227,9 +229,12 @@ export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       }
       return;
     }
+    lastKnown = code;
     const period = parsePeriodCell(cells[cPeriod] ?? null);
     if (!period) return issues.error('BAD_PERIOD', at(cPeriod), '无法识别的期间。', '期间写法示例：2025-03、2025年3月、202503。');
-    const schemeText = cScheme >= 0 ? toHalfWidth(parseTextCell(cells[cScheme] ?? null)).toUpperCase() : 'DRG';
+    const rawScheme = cScheme >= 0 ? (cells[cScheme] ?? null) : 'DRG';
+    // nearly every row says DRG or DIP as is: only the rest are normalized
+    const schemeText = rawScheme === 'DRG' || rawScheme === 'DIP' ? rawScheme : toHalfWidth(parseTextCell(rawScheme)).toUpperCase();
     const scheme = schemeText.includes('DIP') ? 'DIP' : schemeText === '' || schemeText.includes('DRG') ? 'DRG' : null;
     if (!scheme) return issues.error('BAD_SCHEME', at(cScheme), `无法识别的付费类型“${schemeText}”。`, '付费类型应为 DRG 或 DIP。');
     const gcode = parseCodeCell(cells[cGCode] ?? null).toUpperCase();

@@ -1,5 +1,5 @@
 // The rows of one import written inside its transaction: the region's values, the institutions'
-// values and the DRG/DIP group rows, 64 to a statement (batched-insert.ts), each large load with its
+// values and the DRG/DIP group rows, 64 to a statement (db/batched-insert.ts), each large load with its
 // table's indexes rebuilt afterwards (bulk-indexes.ts). Then the package is released; what the
 // summaries need of it is kept before (holdValues) as one dense array per indicator and month
 // (~13 MB on the largest region, against ~600 MB of maps), so they do not read back the values
@@ -7,7 +7,7 @@
 
 import type { WritableDb } from '../db/connection';
 import { heldPeriodValues, instIndex, type InstIndex, type PeriodValues } from '../analysis/lookup';
-import { batchedInsert } from './batched-insert';
+import { batchedInsert } from '../db/batched-insert';
 import { withIndexesDeferred } from './bulk-indexes';
 import { splitKey, type ParsedPackage } from './parse-package';
 import type { ProgressFn } from './import-service';

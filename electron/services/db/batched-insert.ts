@@ -3,14 +3,14 @@
 // instead of 64 times, which measured ~30% off loading a million value rows (docs/performance.md).
 // The rows go in the order given; the last, partial batch goes in by a one-row statement.
 
-import type { WritableDb } from '../db/connection';
+import type { WritableDb } from './connection';
 
 export const BATCH_ROWS = 64;
 
 export interface BatchedInsert {
   /** Append one row's values (exactly as many as columns); the array is copied, so a caller may reuse one. */
   add(values: readonly unknown[]): void;
-  /** Write what is left; the inserter is done. */
+  /** Write what is left; adding may go on after. */
   flush(): void;
 }
 
