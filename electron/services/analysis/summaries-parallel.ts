@@ -33,6 +33,8 @@ export type SummaryAnswer = { ok: true; computed: Map<string, PeriodSummary> } |
 export interface PendingSummaries {
   /** the summaries computed, or undefined: the caller computes them itself */
   take(): Map<string, PeriodSummary> | undefined;
+  /** the import failed before taking them: the worker is stopped */
+  cancel(): void;
 }
 
 /** More values than this are not copied to a worker (bytes of value arrays; ~13 MB at 3,000 institutions, ~45 MB at 10,000). */
@@ -40,7 +42,7 @@ const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 /** A worker that has not started (its first heartbeat) within startupMs, or whose heartbeat then stops for stallMs, is taken for dead. */
 export const WORKER_PATIENCE = { startupMs: 10_000, stallMs: 30_000 };
 
-const none: PendingSummaries = { take: () => undefined };
+const none: PendingSummaries = { take: () => undefined, cancel: () => undefined };
 
 export function startSummaries(db: WritableDb, scope: SummaryScope, workerFile: string | null, patience = WORKER_PATIENCE): PendingSummaries {
   if (!workerFile || !existsSync(workerFile) || !scope.held || scope.indicator !== undefined) return none;
@@ -71,6 +73,10 @@ export function startSummaries(db: WritableDb, scope: SummaryScope, workerFile: 
   // its errors are seen through the flag; unheard, an 'error' event would end this thread
   worker.on('error', () => undefined);
   return {
+    cancel() {
+      void worker.terminate();
+      port1.close();
+    },
     take() {
       let beat = 0;
       let beatAt = performance.now();

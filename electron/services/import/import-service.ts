@@ -325,8 +325,14 @@ export function writePackage(
       held: { idx, periods: held },
     };
     const pending = startSummaries(db, scope, workerFile(opts.workers, 'summaries'));
-    // the rows, then the package released
-    const total = writeValues(db, pkg, id, report.counts.institutionValues, progress);
+    // the rows, then the package released (a failed write stops the worker before rolling back)
+    let total: number;
+    try {
+      total = writeValues(db, pkg, id, report.counts.institutionValues, progress);
+    } catch (e) {
+      pending.cancel();
+      throw e;
+    }
     progress?.('汇总分析结果', total, total);
     refreshSummaries(db, { ...scope, computed: pending.take() });
     recordAudit(db, {
