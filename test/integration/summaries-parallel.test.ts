@@ -78,4 +78,20 @@ describe('the summaries worker', () => {
     });
     db.conn.close();
   });
+
+  it('is stopped when the rows cannot be written, and the import leaves nothing behind', async () => {
+    const db = createWorkspace(join(tempDir(), 'w.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试' });
+    const s = new ImportService(undefined, { workers: BUILT_WORKERS });
+    const report = await s.prepare(db, DEMO_ZIP);
+    // the disk refuses the rows half-way (a trigger stands in for it)
+    db.conn.exec("CREATE TRIGGER refuse BEFORE INSERT ON group_rows BEGIN SELECT RAISE(ABORT, '磁盘已满'); END;");
+    expect(() => s.commit(db, report.token!, '测试')).toThrow(/磁盘已满/);
+    for (const t of ['imports', 'institutions', 'institution_values', 'group_rows', 'flag_results', 'peer_stats'])
+      expect(db.conn.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
+    db.conn.exec('DROP TRIGGER refuse');
+    const again = await s.prepare(db, DEMO_ZIP);
+    s.commit(db, again.token!, '测试');
+    expect(db.conn.prepare('SELECT count(*) FROM flag_results').pluck().get()).toBeGreaterThan(0);
+    db.conn.close();
+  });
 });
