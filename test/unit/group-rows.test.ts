@@ -1,6 +1,7 @@
 // The column-wise group rows (import/group-rows.ts) give back exactly the rows pushed — every
 // string, every number, null where a cell was empty — across the growth of their arrays, and the
-// aggregation over them equals the same sums taken over plain tuples.
+// aggregation over them equals the same sums taken over plain tuples; handed over as plain data (from
+// a worker thread) they are the same rows, and keep growing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GroupRows } from '../../electron/services/import/group-rows';
@@ -35,6 +36,34 @@ describe('group rows held column-wise', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("are handed over whole as plain data (a worker thread's), and the adopting rows keep growing", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 2500 }), fc.array(row, { maxLength: 300 }), (rows, more) => {
+        const g = new GroupRows();
+        for (const r of rows) g.push(r);
+        // as postMessage would copy it (the buffers may be cut to the rows or go as they are)
+        const state = structuredClone(g.state());
+        expect(state.scheme.length).toBeLessThanOrEqual(Math.max(1024, Math.ceil(rows.length * 1.25)));
+        const h = new GroupRows();
+        h.adopt(state);
+        for (const r of more) h.push(r);
+        const all = [...rows, ...more];
+        expect([...h]).toEqual(all);
+        // the same strings get the same ids, so identities and aggregates agree with rows pushed directly
+        const direct = new GroupRows();
+        for (const r of all) direct.push(r);
+        for (let i = 0; i < all.length; i += 11) expect(h.identity(i)).toEqual(direct.identity(i));
+        expect(aggregateGroups(h)).toEqual(aggregateGroups(direct));
+      }),
+      { numRuns: 30 },
+    );
+    expect(() => {
+      const g = new GroupRows();
+      g.push(['H', '2025-01', 'DRG', 'A', '甲', 1, 1, 1, null, null, null, null]);
+      g.adopt(new GroupRows().state());
+    }).toThrow();
   });
 
   it('keep -0 and tiny doubles exactly, and are empty after clear', () => {

@@ -145,9 +145,14 @@ export class GroupRows implements Iterable<GroupRow> {
     for (let i = 0; i < this.n; i++) yield this.at(i);
   }
 
-  /** The rows as plain data (the arrays as they are, past `n` unused); their buffers can be transferred. */
+  /**
+   * The rows as plain data; their buffers can be transferred. The arrays go as they are when little of
+   * them is unused, else cut to the rows (doubling can leave nearly half of them empty).
+   */
   state(): GroupRowsState {
-    return { n: this.n, strings: this.strings, str: this.str, scheme: this.scheme, nums: this.nums };
+    const n = this.n;
+    if (this.scheme.length <= n * 1.25) return { n, strings: this.strings, str: this.str, scheme: this.scheme, nums: this.nums };
+    return { n, strings: this.strings, str: this.str.slice(0, 4 * n), scheme: this.scheme.slice(0, n), nums: this.nums.slice(0, NUMS * n) };
   }
 
   /** Takes over rows read elsewhere, in place of none. */
