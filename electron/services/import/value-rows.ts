@@ -18,7 +18,7 @@ import { cellText, fastNumber, parseCodeCell, parseNumberCell, parsePeriodCell, 
 import { findColumn, type HeaderCol } from './columns';
 import { GroupDuplicates } from './group-duplicates';
 import type { PackageBuilder, TableReader } from './package-builder';
-import { key, type ValueCell } from './package-model';
+import { key, type Bucket, type ValueCell } from './package-model';
 import { columnLetter, type RawCell, type TableMeta } from './tables';
 
 interface PercentColumn {
@@ -131,27 +131,31 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       if ((def.unit === '人次' || def.unit === '例') && value < 0)
         issues.warn('NEGATIVE_COUNT', at(c), `人次/例数为负数（${value}）。`, '请核对该数据；冲销调整请在备注中说明。');
       const k = keys[ci]!;
-      let set: (v: number) => void;
+      let bucket: Bucket | undefined;
+      let cell: ValueCell | undefined;
       if (isInst) {
-        let bucket = b.pkg.inst.get(k);
+        bucket = b.pkg.inst.get(k);
         if (!bucket) b.pkg.inst.set(k, (bucket = { values: new Map(), rows: new Map(), sheet }));
         const prevRow = bucket.rows.get(code);
         if (prevRow !== undefined)
           issues.warn('DUPLICATE_KEY', at(c), `机构 ${code}、期间 ${period}、指标“${def.name}”重复（第 ${prevRow} 行已有），以本行为准。`, '请删除重复的行。');
         bucket.values.set(code, value);
         bucket.rows.set(code, row);
-        const bk = bucket;
-        const inst = code;
-        set = (v) => bk.values.set(inst, v);
       } else {
         const prev = b.pkg.region.get(k);
         if (prev)
           issues.warn('DUPLICATE_KEY', at(c), `期间 ${period}、指标“${def.name}”重复（${prev.sheet} 第 ${prev.row} 行已有），以本行为准。`, '请删除重复的行。');
-        const cell: ValueCell = { value, sheet, row };
+        cell = { value, sheet, row };
         b.pkg.region.set(k, cell);
-        set = (v) => (cell.value = v);
       }
-      if (pcol && !percent && isBareNumber(raw)) pcol.bare.push({ n: value, row, set });
+      // a bare number in a percent column may be rewritten once the column's style is known: only
+      // those cells get a setter (a closure per cell cost a million allocations on a large region)
+      if (pcol && !percent && isBareNumber(raw)) {
+        const bk = bucket;
+        const rc = cell;
+        const inst = code;
+        pcol.bare.push({ n: value, row, set: bk ? (v) => bk.values.set(inst, v) : (v) => (rc!.value = v) });
+      }
       else if (def.bounded01 && (value < 0 || value > 1)) rangeWarning(b, { ...at(c) }, value);
     }
   };
