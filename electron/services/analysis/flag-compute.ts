@@ -1,7 +1,7 @@
 // The change flags of one period computed from values and a context, with no database: every
 // per-institution value checked against its level peers (robust z on median/MAD) and its own
 // history. flags.ts reads the context and the values for the app; an import's summaries run it in a
-// worker thread (summary-worker.ts) from the values it holds while the rows are written.
+// worker thread (summaries.worker.ts) from the values it holds while the rows are written.
 
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import type { Flag, Thresholds } from '../../../shared/domain/analysis';

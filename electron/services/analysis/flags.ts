@@ -63,7 +63,7 @@ function warmPeriod(db: ReadableDb, period: string) {
 
 /** The flags of a period from its values already read (the hospital view reads them once for both). */
 export function computeFlags(db: ReadableDb, period: string, nowAll: PeriodValues, opts: Partial<ComputeOptions> = {}): Flag[] {
-  return flagsOf(flagContext(db, period), period, nowAll, { read: (p, i) => periodValues(db, p, i), ...opts });
+  return flagsOf(flagContext(db, period), period, nowAll, { ...opts, read: opts.read ?? ((p, i) => periodValues(db, p, i)) });
 }
 
 /** What the flags of a period need from the workspace besides values: read once, handed on whole. */
