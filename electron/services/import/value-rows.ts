@@ -155,8 +155,7 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         const rc = cell;
         const inst = code;
         pcol.bare.push({ n: value, row, set: bk ? (v) => bk.values.set(inst, v) : (v) => (rc!.value = v) });
-      }
-      else if (def.bounded01 && (value < 0 || value > 1)) rangeWarning(b, { ...at(c) }, value);
+      } else if (def.bounded01 && (value < 0 || value > 1)) rangeWarning(b, { ...at(c) }, value);
     }
   };
 
