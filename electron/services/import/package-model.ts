@@ -25,6 +25,7 @@ export interface ValueCell {
 /** Institution-level values of one indicator in one period: institution code → value. */
 export interface Bucket {
   values: Map<string, number | null>;
+  /** the sheet row of each value, for messages while the package is checked (released after) */
   rows: Map<string, number>;
   sheet: string;
   /** institutions whose value was derived by a catalog formula */
