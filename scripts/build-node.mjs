@@ -1,7 +1,7 @@
-// Bundles the Node-side TypeScript (Electron main, preload, database and summaries workers, CLI, benchmark)
+// Bundles the Node-side TypeScript (Electron main, preload, database worker, the import's helper workers, CLI, benchmark)
 // with esbuild into dist/node. Runtime dependencies stay external (they are installed, and
 // native ones must match the runtime); the sandboxed preload is bundled whole because a sandboxed
-// preload can only require 'electron'.
+// preload can only require 'electron', and so are the import's two helper workers (pure JS only).
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -22,8 +22,6 @@ await Promise.all([
     entryPoints: {
       'main.electron': 'electron/main/main.electron.ts',
       'db.worker': 'electron/services/host/db.worker.ts',
-      'summaries.worker': 'electron/services/analysis/summaries.worker.ts',
-      'groups.worker': 'electron/services/import/groups.worker.ts',
       cli: 'electron/cli/cli.node.ts',
       bench: 'bench/bench.node.ts',
       'make-demo': 'scripts/make-demo.node.ts',
@@ -33,6 +31,17 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     packages: 'external',
     external: ['electron'],
+  }),
+  // the import's helper workers are bundled whole, their pure-JS packages included: started from
+  // app.asar.unpacked in the packaged app, they must not need to resolve anything inside app.asar
+  build({
+    ...common,
+    entryPoints: {
+      'summaries.worker': 'electron/services/analysis/summaries.worker.ts',
+      'groups.worker': 'electron/services/import/groups.worker.ts',
+    },
+    outdir: 'dist/node',
+    outExtension: { '.js': '.cjs' },
   }),
   build({
     ...common,

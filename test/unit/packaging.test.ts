@@ -1,10 +1,12 @@
 // The installers' configuration, checked without building them (the Electron binary cannot be
 // downloaded here): every target the issue names, the native module rebuilt for Electron, the fuses
 // an offline confidential app needs, no publishing or auto-update anywhere, the fonts, demo and
-// draw verifier shipped.
+// draw verifier shipped, the import's helper workers self-contained.
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WORKER_FILES } from '../../electron/services/host/bundled-workers';
 
 const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,6 +36,19 @@ describe('installers', () => {
     expect(config.asarUnpack).toContain('dist/node/db.worker.cjs');
     expect(config.asarUnpack).toContain('dist/node/summaries.worker.cjs');
     expect(config.asarUnpack).toContain('dist/node/groups.worker.cjs');
+  });
+
+  it("ship the import's helper workers whole: from app.asar.unpacked they need no package inside app.asar", () => {
+    // built by `npm test` before vitest runs (scripts/build-node.mjs)
+    for (const f of Object.values(WORKER_FILES)) {
+      const code = readFileSync(join(ROOT, 'dist', 'node', f), 'utf8');
+      const required = [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+      expect(required.length, f).toBeGreaterThan(0);
+      expect(
+        required.filter((r) => !builtinModules.includes(r.replace(/^node:/, ''))),
+        `${f} requires packages`,
+      ).toEqual([]);
+    }
   });
 
   it('flip the fuses and never publish or update', () => {
