@@ -171,7 +171,7 @@ describe('group rows read by a worker thread', () => {
       const progress: number[] = [];
       const budget = new RowBudget(b, DEFAULT_LIMITS, (_stage, rows) => progress.push(rows));
       const alongside = readGroupsAlongside(worker, { path: zip, label: 'clean.zip', limits: DEFAULT_LIMITS, file, institutions }, budget);
-      expect(await alongside.adopted(b, budget), worker).toBe(handed);
+      expect(await alongside.adopted(b), worker).toBe(handed);
       expect(pkg.groups.length).toBe(handed ? seq.report.counts.groupRows : 0);
       if (handed) {
         expect(pkg.issues.errorCount + pkg.issues.warningCount).toBe(0);

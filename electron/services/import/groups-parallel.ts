@@ -46,7 +46,7 @@ type Done = Extract<GroupsMessage, { type: 'done' }>;
 export interface GroupsAlongside {
   file: Manifest['files'][number];
   /** Waits for the worker; true when its rows and issues are now the package's (or its fatal problem thrown). */
-  adopted(b: PackageBuilder, budget: RowBudget): Promise<boolean>;
+  adopted(b: PackageBuilder): Promise<boolean>;
   stop(): void;
 }
 
@@ -67,9 +67,13 @@ export function readGroupsAlongside(workerFile: string, job: GroupsJob, budget: 
   });
   return {
     file: job.file,
-    async adopted(b, budget) {
+    async adopted(b) {
       const done = await answer;
-      if (!done || budget.rows + done.rows > job.limits.maxRowsPerPackage) return false;
+      if (!done || budget.rows + done.rows > job.limits.maxRowsPerPackage) {
+        // read again here: the worker's rows no longer count towards the progress shown
+        budget.countElsewhere(0);
+        return false;
+      }
       b.pkg.groups.adopt(done.groups);
       if (done.groupSheet) b.pkg.groupSheet = done.groupSheet;
       b.pkg.issues.absorb(done.issues);

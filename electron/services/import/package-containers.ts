@@ -142,7 +142,7 @@ export async function readZipPackage(
           `文件“${f.path}”在 manifest.json 中登记为 ${TABLE_KIND_NAMES[f.table]} 表，与文件名的约定不同，按 manifest.json 读取。`,
           '请确认 manifest.json 中 table 字段填写正确。',
         );
-      if (groups && f === groups.file && (await groups.adopted(b, budget))) continue;
+      if (groups && f === groups.file && (await groups.adopted(b))) continue;
       await readCsvFile(zip, f, b, limits, budget);
     }
   } finally {

@@ -42,10 +42,10 @@ export class RowBudget {
     return true;
   }
 
-  /** Rows counted by a worker reading another table meanwhile: reported together with this budget's own. */
-  countElsewhere(rows: number, stage: string): void {
+  /** Rows counted by a worker reading another table meanwhile: reported (under `stage`) together with this budget's own. */
+  countElsewhere(rows: number, stage?: string): void {
     this.elsewhere = rows;
-    this.onProgress?.(stage, this.total + rows);
+    if (stage) this.onProgress?.(stage, this.total + rows);
   }
 
   /** rows taken so far */
