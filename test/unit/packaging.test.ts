@@ -32,8 +32,10 @@ describe('installers', () => {
   it('rebuild the SQLCipher native module for Electron and unpack the worker', () => {
     expect(config.npmRebuild).toBe(true);
     expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toMatch(/^\d+\.\d+\.\d+$/);
-    // worker threads cannot start from inside the asar archive: every worker is unpacked
+    // worker threads start outside the asar archive: every worker is unpacked, and the packages the
+    // database worker requires by name with it (Node does not look for them inside app.asar)
     expect(config.asarUnpack).toContain('dist/node/db.worker.cjs');
+    expect(config.asarUnpack).toContain('node_modules/**/*');
     expect(config.asarUnpack).toContain('dist/node/summaries.worker.cjs');
     expect(config.asarUnpack).toContain('dist/node/groups.worker.cjs');
   });
