@@ -8,12 +8,13 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Envelope } from '../../shared/errors';
 import { contract, GRANT_DROP, INVOKE, isChannel, PROGRESS_EVENT } from '../../shared/ipc/contract';
 import { PathGrants } from './path-grants';
 import { dispatchTo } from '../services/host/dispatch';
 import { DbWorkerClient } from '../services/host/worker-client';
+import { unpackedPath } from '../services/host/bundled-workers';
 import { mainHandlers } from './main-handlers.electron';
 import {
   APP_ENTRY,
@@ -195,7 +196,7 @@ app.whenReady().then(async () => {
   grants.allow(startupWorkspace, 'open');
   worker = new DbWorkerClient(
     // packaged: the worker file is unpacked beside the asar (electron-builder asarUnpack)
-    join(__dirname, 'db.worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
+    unpackedPath(join(__dirname, 'db.worker.cjs')),
     {
       workspacePath: startupWorkspace,
       demoPackage: join(resourcesRoot, 'demo', 'demo-region.zip'),

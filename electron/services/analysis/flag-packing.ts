@@ -62,3 +62,18 @@ export function unpackFlags(indicators: string, numbers: Uint8Array): UnpackedFl
   );
   return out;
 }
+
+/** Raised flags packed per institution, in the order institutions first raise one. */
+export class PackedByInstitution {
+  private readonly byInst = new Map<string, FlagPacker>();
+  add(institution: string, f: UnpackedFlag): void {
+    (this.byInst.get(institution) ?? this.byInst.set(institution, new FlagPacker()).get(institution)!).add(f);
+  }
+  /** institution, indicator codes, numbers: a `flag_results` row without its period */
+  rows(): [string, string, Uint8Array][] {
+    return [...this.byInst].map(([inst, p]) => {
+      const packed = p.pack();
+      return [inst, packed.indicators, packed.numbers];
+    });
+  }
+}

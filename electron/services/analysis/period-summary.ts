@@ -5,7 +5,7 @@
 
 import { quantileSorted, sortedCopy } from '../../../shared/stats';
 import { flagsOf, type FlagContext } from './flag-compute';
-import { FlagPacker } from './flag-packing';
+import { PackedByInstitution } from './flag-packing';
 import type { InstIndex, PeriodValues } from './period-values';
 
 export interface PeriodSummary {
@@ -17,16 +17,9 @@ export interface PeriodSummary {
 
 export function summarizePeriod(ctx: FlagContext, period: string, values: PeriodValues, read: (period: string, idx: InstIndex) => PeriodValues): PeriodSummary {
   // packed per institution as computed (no Flag objects)
-  const byInst = new Map<string, FlagPacker>();
-  flagsOf(ctx, period, values, {
-    read,
-    sink: (f) => (byInst.get(f.institution) ?? byInst.set(f.institution, new FlagPacker()).get(f.institution)!).add(f),
-  });
-  const flags: PeriodSummary['flags'] = [];
-  for (const [inst, p] of byInst) {
-    const packed = p.pack();
-    flags.push([inst, packed.indicators, packed.numbers]);
-  }
+  const packed = new PackedByInstitution();
+  flagsOf(ctx, period, values, { read, sink: (f) => packed.add(f.institution, f) });
+  const flags = packed.rows();
   // each band's quartiles per indicator, over every value of the band
   const peers: PeriodSummary['peers'] = [];
   const bandOf = values.codes.map((code) => ctx.insts.get(code)?.band);

@@ -11,7 +11,7 @@ import { batchedInsert } from '../db/batched-insert';
 import { allValues, getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { drgOverview } from './analysis';
 import { flagsOf, type FlagContext } from './flag-compute';
-import { FlagPacker, unpackFlags } from './flag-packing';
+import { PackedByInstitution, unpackFlags } from './flag-packing';
 import { flagContext } from './flags';
 import { instIndex, periodValues, type InstIndex, type PeriodValues } from './lookup';
 import { summarizePeriod, type PeriodSummary } from './period-summary';
@@ -81,7 +81,6 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
   const read = memoRead(db, idx, scope.held?.periods);
   const ctx = flagContext(db);
   const c = db.conn;
-  const insFlags = batchedInsert(db, 'flag_results', ['period', 'institution', 'indicators', 'numbers']);
   const insPeer = c.prepare('INSERT INTO peer_stats (period, indicator, band, n, p25, median, p75) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const summarized = c.prepare('SELECT version FROM summarized_periods WHERE period = ?').pluck();
   let periods = 0;
@@ -103,8 +102,7 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
     }
     const s = scope.computed?.get(period) ?? summarizePeriod(ctx, period, read(period), read);
     forget();
-    for (const [inst, indicators, numbers] of s.flags) insFlags.add([period, inst, indicators, numbers]);
-    insFlags.flush();
+    writeFlags(db, period, s.flags);
     for (const p of s.peers) insPeer.run(period, ...p);
     c.prepare('INSERT INTO summarized_periods (period, version) VALUES (?, ?)').run(period, SUMMARY_VERSION);
   }
@@ -115,21 +113,23 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
 /** A threshold edit: one indicator's flags recomputed, the other indicators' flags of each institution kept. */
 function refreshIndicatorFlags(db: WritableDb, ctx: FlagContext, period: string, only: string, read: (p: string) => PeriodValues): void {
   const c = db.conn;
-  const byInst = new Map<string, FlagPacker>();
-  const packer = (inst: string) => byInst.get(inst) ?? byInst.set(inst, new FlagPacker()).get(inst)!;
+  const packed = new PackedByInstitution();
   for (const [inst, indicators, numbers] of c.prepare('SELECT institution, indicators, numbers FROM flag_results WHERE period = ?').raw().all(period) as [
     string,
     string,
     Buffer,
   ][])
-    for (const f of unpackFlags(indicators, numbers)) if (f.indicator !== only) packer(inst).add(f);
-  flagsOf(ctx, period, read(period), { only, read: (p) => read(p), sink: (f) => packer(f.institution).add(f) });
+    for (const f of unpackFlags(indicators, numbers)) if (f.indicator !== only) packed.add(inst, f);
+  flagsOf(ctx, period, read(period), { only, read: (p) => read(p), sink: (f) => packed.add(f.institution, f) });
   c.prepare('DELETE FROM flag_results WHERE period = ?').run(period);
-  const ins = c.prepare('INSERT INTO flag_results (period, institution, indicators, numbers) VALUES (?, ?, ?, ?)');
-  for (const [inst, p] of byInst) {
-    const packed = p.pack();
-    ins.run(period, inst, packed.indicators, packed.numbers);
-  }
+  writeFlags(db, period, packed.rows());
+}
+
+/** A period's packed flags into `flag_results`, 64 rows to a statement. */
+function writeFlags(db: WritableDb, period: string, rows: PeriodSummary['flags']): void {
+  const ins = batchedInsert(db, 'flag_results', ['period', 'institution', 'indicators', 'numbers']);
+  for (const [inst, indicators, numbers] of rows) ins.add([period, inst, indicators, numbers]);
+  ins.flush();
 }
 
 /** The DRG overview of every year whose group rows changed. */

@@ -13,9 +13,12 @@ export const WORKER_FILES = {
   groups: 'groups.worker.cjs',
 } as const;
 
+/** A path inside the app's asar archive, as unpacked beside it (electron-builder asarUnpack); others as they are. */
+export const unpackedPath = (p: string): string => p.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`).replace(/app\.asar$/, 'app.asar.unpacked');
+
 /** The folder of the bundled workers, or null when they are not there. */
 export function bundledWorkers(dir: string = __dirname): string | null {
-  const unpacked = dir.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`).replace(/app\.asar$/, 'app.asar.unpacked');
+  const unpacked = unpackedPath(dir);
   return Object.values(WORKER_FILES).every((f) => existsSync(join(unpacked, f))) ? unpacked : null;
 }
 
