@@ -146,6 +146,9 @@ export function monthsOf(key: string): { first: string; last: string; count: num
   return { first: mk(firstMonth), last: mk(firstMonth + len - 1), count: len };
 }
 
+/** Whether a period key is a month (2025-03), not a quarter, half-year, year or year-to-date. */
+export const isMonthKey = (key: string): boolean => /^\d{4}-\d{2}$/.test(key);
+
 export function comparePeriods(a: string, b: string): number {
   const ma = monthsOf(a);
   const mb = monthsOf(b);

@@ -71,6 +71,14 @@ describe('chart data', () => {
     const nov = t.points.find((p) => p.period === '2025-11')!;
     expect(nov.value! / nov.bandMedian!).toBeGreaterThan(1.3);
     expect(nov.region).not.toBeNull();
+    // every month's own value is the current value stored for it; a range keeps its months only
+    const own = db.conn
+      .prepare('SELECT value FROM institution_values WHERE indicator = ? AND institution = ? AND period = ? AND superseded_by IS NULL')
+      .pluck();
+    for (const p of t.points) expect(p.value, p.period).toBe((own.get('SVC_COST_PER_STAY', code, p.period) as number | undefined) ?? null);
+    const q = trend(db, 'SVC_COST_PER_STAY', code, '2024-07', '2025-06');
+    expect(q.points.map((p) => p.period)).toEqual(t.points.map((p) => p.period).filter((p) => p >= '2024-07' && p <= '2025-06'));
+    expect(q.points).toHaveLength(12);
   });
   it('places institutions in the cost/time quadrant and summarizes distributions', () => {
     const q = quadrant(db, '2025-12', null);

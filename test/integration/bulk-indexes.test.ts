@@ -29,7 +29,7 @@ describe('indexes of a bulk load', () => {
     const dir = tempDir();
     const db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990200', regionName: '基准测试市', actor: '测试' });
     const defined = indexes(db);
-    expect(defined.map((i) => i.name)).toEqual(['group_rows_current', 'institution_values_by_indicator', 'institution_values_current']);
+    expect(defined.map((i) => i.name)).toEqual(['group_rows_current', 'institution_values_current']);
     const data = largeRegion(40);
     await importInto(db, await miniZip(dir, 'big.zip', data));
     expect(indexes(db)).toEqual(defined);

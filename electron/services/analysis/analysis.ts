@@ -4,14 +4,14 @@
 // hospital view are in flags.ts.
 
 import type { DrgOverview, Distribution, QuadrantPoint, Ranking, Trend } from '../../../shared/domain/analysis';
-import { comparePeriods, monthsOf } from '../../../shared/period';
+import { comparePeriods, isMonthKey, monthsOf } from '../../../shared/period';
 import { AppError } from '../../../shared/errors';
 import { boxStats, median, quantileSorted, sortedCopy } from '../../../shared/stats';
 import type { ReadableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
-import { IS_MONTH, indicator, institutions, values } from './lookup';
+import { indicator, institutions, marks, values } from './lookup';
 import { cachedAnswer } from './period-cache';
-import { summarizedBandMedians, summarizedDrg } from './summary-read';
+import { importedPeriods, summarizedBandMedians, summarizedDrg } from './summary-read';
 
 /** Horizontal comparison: institutions (of one level band, or all) ranked, with peer statistics. */
 export function ranking(db: ReadableDb, code: string, period: string, band: string | null): Ranking {
@@ -50,18 +50,16 @@ export function trend(db: ReadableDb, code: string, institution: string, from?: 
   // the band's median per month: from the summaries (one row a month, whatever the region's size),
   // or computed from the values when not every month is summarized
   const medians = (!opts.fromValues && summarizedBandMedians(db, code, me.band)) || bandMediansFromValues(db, code, me);
+  const months = [...medians.keys()].filter((p) => !((from && p < from) || (to && p > to))).sort(comparePeriods);
   const own = new Map(
     db.conn
       .prepare(
-        `SELECT period, value FROM institution_values WHERE indicator = ? AND institution = ? AND superseded_by IS NULL AND value IS NOT NULL AND period ${IS_MONTH}`,
+        `SELECT period, value FROM institution_values WHERE period IN (${marks(months)}) AND indicator = ? AND institution = ? AND superseded_by IS NULL AND value IS NOT NULL`,
       )
       .raw()
-      .all(code, institution) as [string, number][],
+      .all(...months, code, institution) as [string, number][],
   );
-  const points = [...medians]
-    .filter(([p]) => !((from && p < from) || (to && p > to)))
-    .sort(([a], [b]) => comparePeriods(a, b))
-    .map(([period, bandMedian]) => ({ period, value: own.get(period) ?? null, bandMedian, region: regionValue(db, code, period) }));
+  const points = months.map((period) => ({ period, value: own.get(period) ?? null, bandMedian: medians.get(period)!, region: regionValue(db, code, period) }));
   return { indicator: code, indicatorName: def.name, unit: def.unit, institution, name: me.name, band: me.band, points };
 }
 
@@ -69,15 +67,17 @@ export function trend(db: ReadableDb, code: string, institution: string, from?: 
 function bandMediansFromValues(db: ReadableDb, code: string, me: { band: string; level: string }): Map<string, number> {
   // only the institution's own level band is needed for the median
   const levels = me.band === '一级及基层' ? ['一级', '基层'] : [me.level];
+  // every month any import brought, each sought in the (period, indicator, institution) index;
   // grouped per month in SQLite (printed with 17 significant digits: the same doubles come back)
+  const months = importedPeriods(db).filter(isMonthKey);
   const rows = db.conn
     .prepare(
       `SELECT v.period, group_concat(printf('%.17g', v.value), char(31)) FROM institution_values v JOIN institutions i ON i.code = v.institution
-       WHERE v.indicator = ? AND v.superseded_by IS NULL AND v.value IS NOT NULL AND i.level IN (${levels.map(() => '?').join(',')})
-         AND v.period ${IS_MONTH} GROUP BY v.period`,
+       WHERE v.period IN (${marks(months)}) AND v.indicator = ? AND v.superseded_by IS NULL AND v.value IS NOT NULL AND i.level IN (${marks(levels)})
+       GROUP BY v.period`,
     )
     .raw()
-    .all(code, ...levels) as [string, string][];
+    .all(...months, code, ...levels) as [string, string][];
   return new Map(rows.map(([period, vals]) => [period, median(vals.split('\u001f').map(Number))]));
 }
 

@@ -7,6 +7,7 @@ import type { DrgOverview, Flag, Thresholds } from '../../../shared/domain/analy
 import { allRows, allValues, getValue, type ReadableDb } from '../db/connection';
 import { judge, thresholdOf, thresholds } from './judge';
 import { IS_MONTH, type InstInfo } from './lookup';
+import { isMonthKey } from '../../../shared/period';
 import { forEachPacked } from './flag-packing';
 
 /** The version of the summarized computation: a change to how flags or peers are computed bumps it. */
@@ -135,7 +136,7 @@ export function summarizedPeers(db: ReadableDb, period: string, band: string): M
  * (else null): the trend's band line, one row a month instead of every value of the band.
  */
 export function summarizedBandMedians(db: ReadableDb, indicator: string, band: string): Map<string, number> | null {
-  if (unsummarizedPeriods(db, (p) => /^\d{4}-\d{2}$/.test(p)).length) return null;
+  if (unsummarizedPeriods(db, isMonthKey).length) return null;
   const rows = db.conn.prepare(`SELECT period, median FROM peer_stats WHERE indicator = ? AND band = ? AND period ${IS_MONTH}`).raw().all(indicator, band) as [
     string,
     number,

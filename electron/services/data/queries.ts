@@ -4,7 +4,7 @@
 
 import { builtinIndicator } from '../../../shared/catalog/indicators';
 import type { Overview, OverviewKpi, OverviewSection, RegionSeries } from '../../../shared/domain/types';
-import { comparePeriods, fromKey, monthsOf, periodKey, previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import { comparePeriods, fromKey, isMonthKey, monthsOf, periodKey, previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 
 export const OVERVIEW_KPIS = ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL', 'FE_EMP_POOLED', 'SVC_IP_COST', 'SVC_DISCHARGES', 'SVC_COST_PER_STAY', 'DRG_SETTLED_SHARE'];
@@ -62,7 +62,7 @@ function kpi(db: ReadableDb, code: string, period: string): OverviewKpi {
 /** The newest month with region data; without months, the newest period of any kind. */
 export function defaultPeriod(db: ReadableDb): string | null {
   const periods = db.conn.prepare('SELECT DISTINCT period FROM region_values WHERE superseded_by IS NULL').pluck().all() as string[];
-  const months = periods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
+  const months = periods.filter(isMonthKey).sort();
   if (months.length) return months[months.length - 1]!;
   // latest end month first; of two ending together, the longer (the year before its 1—11月)
   const byEnd = periods

@@ -6,6 +6,7 @@ import { cadence, FULFILLED_BY, type DoneEvent, type Obligation } from '../../..
 import { addDays, localDate } from '../../../shared/dates';
 import type { MeetingType, MeetingView, SearchHit } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
+import { isMonthKey } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
 import { allRows, allValues, getRow, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { getSettings } from '../settings/settings';
@@ -86,7 +87,7 @@ export function createMeeting(db: WritableDb, m: MeetingInput, actor: string): M
     const kind =
       m.type === '年通报'
         ? '年通报'
-        : /^\d{4}-\d{2}$/.test(m.period) && (m.type === '月告知' || m.type === '数据沟通会')
+        : isMonthKey(m.period) && (m.type === '月告知' || m.type === '数据沟通会')
           ? '月告知'
           : /^\d{4}-Q[1-4]$/.test(m.period) && (m.type === '季公告' || m.type === '数据沟通会')
             ? '季公告'

@@ -1,6 +1,7 @@
 // Builds the report asked for, with the convenor's saved text blocks filled in.
 
 import { AppError } from '../../../shared/errors';
+import { isMonthKey } from '../../../shared/period';
 import type { ReportDoc, ReportRequest } from '../../../shared/reports/model';
 import type { ReadableDb } from '../db/connection';
 import { annualBriefing } from './builders/annual';
@@ -16,7 +17,7 @@ export function buildReport(db: ReadableDb, req: ReportRequest, ctx = new Report
   switch (req.type) {
     case '月告知':
       if (!req.institution) throw new AppError('INVALID_INPUT', '请选择医疗机构。', '月告知按医疗机构逐家生成；也可选择“全部医疗机构”批量导出。');
-      if (!/^\d{4}-\d{2}$/.test(req.period)) throw new AppError('INVALID_INPUT', '月告知须选择一个月份。', '例如 2025年11月。');
+      if (!isMonthKey(req.period)) throw new AppError('INVALID_INPUT', '月告知须选择一个月份。', '例如 2025年11月。');
       return withTexts(db, monthlyNotice(ctx, req.institution, req.period));
     case '数据分析简报':
       return withTexts(db, briefing(ctx, req.period));

@@ -5,7 +5,7 @@ import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/i
 import { defaultPeriod } from '../data/queries';
 import type { WorkspaceInfo } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
-import { comparePeriods } from '../../../shared/period';
+import { comparePeriods, isMonthKey } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
 import { closeDb, inTransaction, looksEncrypted, openWritable, type ReadableDb, type WritableDb } from '../db/connection';
 import { recoverInterruptedSwap } from './swap';
@@ -129,7 +129,7 @@ export function workspaceInfo(db: ReadableDb): WorkspaceInfo {
       .pluck()
       .all() as string[]
   ).sort(comparePeriods);
-  const months = periods.filter((p) => /^\d{4}-\d{2}$/.test(p));
+  const months = periods.filter(isMonthKey);
   return {
     path: db.path,
     regionCode: w.region_code,

@@ -14,6 +14,7 @@ import * as m010 from './010_covering_indicator_index';
 import * as m011 from './011_summaries';
 import * as m012 from './012_drop_unread_group_index';
 import * as m013 from './013_institutions_version';
+import * as m014 from './014_drop_indicator_index';
 
 export interface Migration {
   version: number;
@@ -26,5 +27,5 @@ export interface Migration {
   run?: (db: WritableDb) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
