@@ -1,6 +1,9 @@
 // The rows of one import written inside its transaction: the region's values, the institutions'
-// values and the DRG/DIP group rows, 64 to a statement (db/batched-insert.ts), each large load with its
-// table's indexes rebuilt afterwards (bulk-indexes.ts). Then the package is released; what the
+// values and the DRG/DIP group rows, 64 to a statement (db/batched-insert.ts). The institutions'
+// values go in the order of their index (period, indicator, institution), so rows and index entries
+// are appended, not scattered: with the indexes kept, a region's history loaded year by year costs
+// the same per row each year (rebuilding them after each load, as before, re-sorted the whole
+// table every time: docs/performance.md, fourth run). Then the package is released; what the
 // summaries need of it is kept before (holdValues) as one dense array per indicator and month
 // (~13 MB on the largest region, against ~600 MB of maps), so they do not read back the values
 // just written, and a worker thread can compute them while the rows are written.
@@ -8,8 +11,8 @@
 import type { WritableDb } from '../db/connection';
 import { heldPeriodValues, instIndex, type InstIndex, type PeriodValues } from '../analysis/lookup';
 import { batchedInsert } from '../db/batched-insert';
-import { withIndexesDeferred } from './bulk-indexes';
 import { splitKey, type ParsedPackage } from './parse-package';
+import type { Bucket } from './package-model';
 import type { ProgressFn } from './import-service';
 
 const GROUP_COLUMNS = [
@@ -44,6 +47,26 @@ export function holdValues(db: WritableDb, pkg: ParsedPackage): { idx: InstIndex
   return { idx, held };
 }
 
+const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The buckets in the order of the (period, indicator, institution) index of current values, so that
+ * rows and index entries are appended, not scattered (a new month sorts after the stored ones).
+ */
+function inIndexOrder(inst: ParsedPackage['inst']): [string, string, Bucket][] {
+  return [...inst].map(([k, b]) => [...splitKey(k), b] as [string, string, Bucket]).sort(([ia, pa], [ib, pb]) => byBytes(pa, pb) || byBytes(ia, ib));
+}
+
+/** A bucket's institutions in code order: as read when the package lists them so (checked), else sorted. */
+function sortedKeys(values: Map<string, unknown>): Iterable<string> {
+  let last = '';
+  for (const k of values.keys()) {
+    if (k < last) return [...values.keys()].sort(byBytes);
+    last = k;
+  }
+  return values.keys();
+}
+
 /** Writes the rows, then releases the package's values and group rows; returns how many rows. */
 export function writeValues(db: WritableDb, pkg: ParsedPackage, id: number, institutionValues: number, progress?: ProgressFn): number {
   const insRegion = db.conn.prepare('INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?)');
@@ -54,32 +77,28 @@ export function writeValues(db: WritableDb, pkg: ParsedPackage, id: number, inst
   const insInst = batchedInsert(db, 'institution_values', ['import_id', 'institution', 'indicator', 'period', 'value', 'origin']);
   let done = 0;
   const total = institutionValues + pkg.groups.length;
-  withIndexesDeferred(db, 'institution_values', institutionValues, () => {
-    const row: unknown[] = [id, '', '', '', null, ''];
-    for (const [k, b] of pkg.inst) {
-      const [code, period] = splitKey(k);
-      row[2] = code;
-      row[3] = period;
-      for (const [inst, v] of b.values) {
-        row[1] = inst;
-        row[4] = v;
-        row[5] = b.computed?.has(inst) ? 'computed' : 'supplied';
-        insInst.add(row);
-        if (++done % 100000 === 0) progress?.('写入数据库', done, total);
-      }
-    }
-    insInst.flush();
-  });
-  const insGroup = batchedInsert(db, 'group_rows', GROUP_COLUMNS);
-  withIndexesDeferred(db, 'group_rows', pkg.groups.length, () => {
-    const row: unknown[] = [id];
-    for (const g of pkg.groups) {
-      for (let k = 0; k < g.length; k++) row[k + 1] = g[k];
-      insGroup.add(row);
+  const row: unknown[] = [id, '', '', '', null, ''];
+  for (const [code, period, b] of inIndexOrder(pkg.inst)) {
+    row[2] = code;
+    row[3] = period;
+    for (const inst of sortedKeys(b.values)) {
+      row[1] = inst;
+      row[4] = b.values.get(inst);
+      row[5] = b.computed?.has(inst) ? 'computed' : 'supplied';
+      insInst.add(row);
       if (++done % 100000 === 0) progress?.('写入数据库', done, total);
     }
-    insGroup.flush();
-  });
+  }
+  insInst.flush();
+  // the group rows' index leads with the period too: a package's months are a few insertion points
+  const insGroup = batchedInsert(db, 'group_rows', GROUP_COLUMNS);
+  const group: unknown[] = [id];
+  for (const g of pkg.groups) {
+    for (let k = 0; k < g.length; k++) group[k + 1] = g[k];
+    insGroup.add(group);
+    if (++done % 100000 === 0) progress?.('写入数据库', done, total);
+  }
+  insGroup.flush();
   pkg.inst.clear();
   pkg.groups.clear();
   return total;
