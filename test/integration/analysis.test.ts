@@ -84,6 +84,28 @@ describe('chart data', () => {
     const q = quadrant(db, '2025-12', null);
     expect(q.length).toBe(40);
     expect(q.every((p) => p.costIndex > 0.5 && p.costIndex < 2 && p.discharges > 0)).toBe(true);
+    // each point is the month's three current values of one institution; no time index, no point;
+    // no discharges, a bubble of 0 (an institution of each kind made so here, inside a rolled-back savepoint)
+    db.conn.exec('SAVEPOINT q');
+    const [noTime, noDischarges] = q.slice(0, 2).map((p) => p.institution);
+    db.conn.prepare("UPDATE institution_values SET value = NULL WHERE period = '2025-12' AND indicator = 'SVC_TIME_INDEX' AND institution = ?").run(noTime);
+    db.conn.prepare("DELETE FROM institution_values WHERE period = '2025-12' AND indicator = 'SVC_DISCHARGES' AND institution = ?").run(noDischarges);
+    const one = db.conn
+      .prepare("SELECT value FROM institution_values WHERE period = '2025-12' AND indicator = ? AND institution = ? AND superseded_by IS NULL")
+      .pluck();
+    const direct = q
+      .filter((p) => one.get('SVC_TIME_INDEX', p.institution) != null)
+      .map((p) => ({ ...p, discharges: (one.get('SVC_DISCHARGES', p.institution) as number | undefined) ?? 0 }));
+    const changed = quadrant(db, '2025-12', null);
+    db.conn.exec('ROLLBACK TO q; RELEASE q');
+    expect(changed).toEqual(direct);
+    expect(changed.find((p) => p.institution === noDischarges)!.discharges).toBe(0);
+    expect(changed).toHaveLength(39);
+    expect(quadrant(db, '2025-12', '三级')).toEqual(q.filter((p) => p.band === '三级'));
+    for (const p of q) {
+      expect(one.get('SVC_COST_INDEX', p.institution)).toBe(p.costIndex);
+      expect(one.get('SVC_TIME_INDEX', p.institution)).toBe(p.timeIndex);
+    }
     const d = distribution(db, 'SVC_COST_PER_STAY', '2025-12');
     expect(d.bands.map((b) => b.band)).toEqual(['三级', '二级', '一级及基层']);
     expect(d.bands[0]!.stats!.median).toBeGreaterThan(d.bands[1]!.stats!.median);

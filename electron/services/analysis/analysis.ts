@@ -84,16 +84,24 @@ function bandMediansFromValues(db: ReadableDb, code: string, me: { band: string;
 /** Cost consumption index against time consumption index, bubble size = discharges. */
 export function quadrant(db: ReadableDb, period: string, band: string | null): QuadrantPoint[] {
   const insts = institutions(db);
-  const cost = values(db, 'SVC_COST_INDEX', period);
-  const time = values(db, 'SVC_TIME_INDEX', period);
-  const dis = values(db, 'SVC_DISCHARGES', period);
+  // the three indicators of each institution in one pass: the cost index's rows, each joined to the
+  // time index and the discharges by a seek in the (period, indicator, institution) index
+  const rows = db.conn
+    .prepare(
+      `SELECT c.institution, c.value, t.value, coalesce(d.value, 0) FROM institution_values c
+       JOIN institution_values t ON t.period = c.period AND t.indicator = 'SVC_TIME_INDEX' AND t.institution = c.institution AND t.superseded_by IS NULL AND t.value IS NOT NULL
+       LEFT JOIN institution_values d ON d.period = c.period AND d.indicator = 'SVC_DISCHARGES' AND d.institution = c.institution AND d.superseded_by IS NULL AND d.value IS NOT NULL
+       WHERE c.period = ? AND c.indicator = 'SVC_COST_INDEX' AND c.superseded_by IS NULL AND c.value IS NOT NULL`,
+    )
+    .raw()
+    .all(period) as [string, number, number, number][];
   const out: QuadrantPoint[] = [];
-  for (const [code, c] of cost) {
+  for (const [code, costIndex, timeIndex, discharges] of rows) {
     const i = insts.get(code);
-    const t = time.get(code);
-    if (!i || t === undefined || (band && i.band !== band)) continue;
-    out.push({ institution: code, name: i.name, band: i.band, costIndex: c, timeIndex: t, discharges: dis.get(code) ?? 0 });
+    if (!i || (band && i.band !== band)) continue;
+    out.push({ institution: code, name: i.name, band: i.band, costIndex, timeIndex, discharges });
   }
+  // read in code order already, so this sort only settles what the locale orders differently
   return out.sort((a, b) => a.institution.localeCompare(b.institution));
 }
 

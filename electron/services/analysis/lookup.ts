@@ -37,12 +37,12 @@ export function indicator(db: ReadableDb, code: string) {
   return d;
 }
 
-export function values(db: ReadableDb, code: string, period: string): Map<string, number> {
-  const rows = db.conn
-    .prepare('SELECT institution, value FROM institution_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL AND value IS NOT NULL')
+/** One indicator's current values in a period, [institution, value] in code order (read, not looked up: no map). */
+export function values(db: ReadableDb, code: string, period: string): [string, number][] {
+  return db.conn
+    .prepare('SELECT institution, value FROM institution_values WHERE period = ? AND indicator = ? AND superseded_by IS NULL AND value IS NOT NULL')
     .raw()
-    .all(code, period) as [string, number][];
-  return new Map(rows);
+    .all(period, code) as [string, number][];
 }
 
 export function instIndex(db: ReadableDb): InstIndex {
