@@ -42,6 +42,8 @@ interface SizeRow {
   prepareMs: number;
   commitMs: number;
   rss: number;
+  /** the workspace file after the import */
+  fileBytes: number;
   rawMs: number;
   summariesMs: number;
   ceilingMs: number;
@@ -79,13 +81,14 @@ function measureSize(n: number, dir: string, main: boolean): SizeRow {
     prepareMs: imp.prepareMs!,
     commitMs: imp.commitMs!,
     rss: Math.max(...imps.map((r) => r.rss!)),
+    fileBytes: imp.bytes!,
     rawMs: raw.ms!,
     summariesMs: sum.ms!,
     ceilingMs: ceil.ms!,
     q,
   };
   say(
-    `导入：${fmt(row.rows)} 行，${row.importMs.toFixed(0)} ms（读取校验比对 ${row.prepareMs.toFixed(0)}，写入与汇总 ${row.commitMs.toFixed(0)}），${fmt(perSec(row.rows, row.importMs))} 行/秒，峰值内存 ${mb(row.rss)}`,
+    `导入：${fmt(row.rows)} 行，${row.importMs.toFixed(0)} ms（读取校验比对 ${row.prepareMs.toFixed(0)}，写入与汇总 ${row.commitMs.toFixed(0)}），${fmt(perSec(row.rows, row.importMs))} 行/秒，峰值内存 ${mb(row.rss)}，工作区文件 ${mb(row.fileBytes)}`,
   );
   say(
     `同表原始插入：${row.rawMs.toFixed(0)} ms，${fmt(perSec(row.rows, row.rawMs))} 行/秒；汇总表单独计算（${sum.periods} 个期间、${sum.years} 个年度病组概览）：${row.summariesMs.toFixed(0)} ms`,
@@ -148,6 +151,7 @@ function growth(rows: SizeRow[]) {
     ['同表原始插入 ms', (r) => r.rawMs],
     ['汇总 ms', (r) => r.summariesMs],
     ['峰值内存 MB', (r) => r.rss / 1024 / 1024],
+    ['工作区文件 MB', (r) => r.fileBytes / 1024 / 1024],
     ...(['ranking', 'trend', 'quadrant', 'distribution', 'drgYear', 'flagList', 'hospital', 'firstFlagList', 'firstHospital', 'coldFlagList'] as const).map(
       (k) => [`${k} ms`, (r: SizeRow) => r.q[k]!] as [string, (r: SizeRow) => number],
     ),
