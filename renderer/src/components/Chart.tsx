@@ -48,6 +48,15 @@ const WATERMARK = {
 export type ChartOption = echarts.EChartsCoreOption;
 
 const FONT = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+/** echarts draws text normal or bold (titles) */
+const CHART_WEIGHTS = ['400', '700'];
+
+/** Every string in a chart's option (titles, names, category labels): the text its canvas may draw. */
+function textOf(value: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (typeof value === 'string') out.add(value);
+  else if (depth < 8 && value && typeof value === 'object') for (const v of Object.values(value)) textOf(v, out, depth + 1);
+  return out;
+}
 
 /**
  * An echarts chart that follows its container's size. chartId names it for the export buttons
@@ -70,7 +79,29 @@ export function Chart({ option, height = 320, chartId, testId }: { option: Chart
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: FONT }, animation: false, graphic: [WATERMARK], ...option }, true);
+    const full = { textStyle: { fontFamily: FONT }, animation: false, graphic: [WATERMARK], ...option };
+    chart.current?.setOption(full, true);
+    // the bundled CJK font comes in slices by character range, each fetched when first used; text
+    // drawn on the canvas before its slice is in shows boxes (a bold title with a character no bold
+    // text on the page used yet). So the slices this chart's text needs are loaded, then it is drawn again.
+    const text = [...textOf(full)].join('');
+    const fonts = CHART_WEIGHTS.map((w) => `${w} 16px "Noto Sans SC"`);
+    const node = el.current;
+    if (!node) return;
+    if (fonts.every((f) => document.fonts.check(f, text))) {
+      node.dataset.fonts = 'ready';
+      return;
+    }
+    node.dataset.fonts = 'loading';
+    let live = true;
+    void Promise.all(fonts.map((f) => document.fonts.load(f, text))).then(() => {
+      if (!live) return;
+      chart.current?.setOption(full, true);
+      node.dataset.fonts = 'ready';
+    });
+    return () => {
+      live = false;
+    };
   }, [option]);
   return <div ref={el} className="chart" style={{ height }} data-testid={testId} data-chart-id={chartId ?? testId} data-chart="echarts" />;
 }
