@@ -101,7 +101,7 @@ export function quadrant(db: ReadableDb, period: string, band: string | null): Q
     if (!i || (band && i.band !== band)) continue;
     out.push({ institution: code, name: i.name, band: i.band, costIndex, timeIndex, discharges });
   }
-  // read in code order already, so this sort only settles what the locale orders differently
+  // read in code order (the index's), so this sort only settles what the locale orders differently
   return out.sort((a, b) => a.institution.localeCompare(b.institution));
 }
 

@@ -94,11 +94,16 @@ export function Chart({ option, height = 320, chartId, testId }: { option: Chart
     }
     node.dataset.fonts = 'loading';
     let live = true;
-    void Promise.all(fonts.map((f) => document.fonts.load(f, text))).then(() => {
-      if (!live) return;
-      chart.current?.setOption(full, true);
-      node.dataset.fonts = 'ready';
-    });
+    void Promise.all(fonts.map((f) => document.fonts.load(f, text)))
+      .then(() => {
+        if (!live) return;
+        chart.current?.setOption(full, true);
+        node.dataset.fonts = 'ready';
+      })
+      // a slice that cannot load leaves the text to the fallback fonts: nothing to draw again
+      .catch(() => {
+        if (live) node.dataset.fonts = 'ready';
+      });
     return () => {
       live = false;
     };
