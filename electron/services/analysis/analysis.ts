@@ -7,9 +7,9 @@ import type { DrgOverview, Distribution, QuadrantPoint, Ranking, Trend } from '.
 import { comparePeriods, isMonthKey, monthsOf } from '../../../shared/period';
 import { AppError } from '../../../shared/errors';
 import { boxStats, median, quantileSorted, sortedCopy } from '../../../shared/stats';
-import type { ReadableDb } from '../db/connection';
+import { marks, type ReadableDb } from '../db/connection';
 import { regionValue } from '../data/queries';
-import { indicator, institutions, marks, values } from './lookup';
+import { indicator, institutions, values } from './lookup';
 import { cachedAnswer } from './period-cache';
 import { importedPeriods, summarizedBandMedians, summarizedDrg } from './summary-read';
 

@@ -12,9 +12,6 @@ export * from './period-values';
 /** SQL: the period is a month (2025-03), not a quarter, half-year or year. */
 export const IS_MONTH = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'";
 
-/** SQL: the placeholders of an IN list of these values (none: an empty list, which matches nothing). */
-export const marks = (list: readonly unknown[]): string => list.map(() => '?').join(',');
-
 const kept = new WeakMap<Sqlite, { stamp: bigint | number; insts: Map<string, InstInfo> }>();
 
 /**

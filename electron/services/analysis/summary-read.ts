@@ -4,7 +4,7 @@
 // is the same either way (tests compare them), only the time differs.
 
 import type { DrgOverview, Flag, Thresholds } from '../../../shared/domain/analysis';
-import { allRows, allValues, getValue, type ReadableDb } from '../db/connection';
+import { allRows, allValues, getValue, marks, type ReadableDb } from '../db/connection';
 import { judge, thresholdOf, thresholds } from './judge';
 import { IS_MONTH, type InstInfo } from './lookup';
 import { isMonthKey } from '../../../shared/period';
@@ -157,7 +157,7 @@ export function ownValues(db: ReadableDb, institution: string, period: string, i
   const rows = db.conn
     .prepare(
       `SELECT indicator, value FROM institution_values WHERE period = ? AND institution = ? AND superseded_by IS NULL AND value IS NOT NULL
-       AND indicator IN (${indicators.map(() => '?').join(',')})`,
+       AND indicator IN (${marks(indicators)})`,
     )
     .raw()
     .all(period, institution, ...indicators) as [string, number][];

@@ -152,6 +152,9 @@ export function allRows<T extends object>(db: ReadableDb, sql: string, ...params
 }
 
 /** The first column of the first row (COUNT, MAX, one field), typed. */
+/** SQL: the placeholders of an IN list of these values (none: an empty list, which matches nothing). */
+export const marks = (list: readonly unknown[]): string => list.map(() => '?').join(',');
+
 export function getValue<T extends string | number | bigint | null>(db: ReadableDb, sql: string, ...params: Param[]): T | undefined {
   return stmt(db, sql, true).get(...params) as T | undefined;
 }

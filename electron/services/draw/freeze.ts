@@ -12,7 +12,7 @@ import { controlledType } from '../../../shared/draw/institution-types';
 import { seedRuleProblems } from '../../../shared/draw/seed-rule';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
-import { allRows, allValues, getRow, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
+import { allRows, allValues, getRow, inTransaction, marks, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { personId } from '../pool/pool-service';
 import { canonicalPool, canonicalRules, poolHash, rulesHash, type FixedMember } from './algorithm';
 import { buildAnnouncement, frozenHash } from './announcement';
@@ -39,7 +39,7 @@ function typeNotes(db: ReadableDb, codes: string[], types: string[]): string[] {
   if (!codes.length) return [];
   const rows = allRows<{ name: string; type: string | null }>(
     db,
-    `SELECT name, type FROM institutions WHERE code IN (${codes.map(() => '?').join(',')}) ORDER BY code`,
+    `SELECT name, type FROM institutions WHERE code IN (${marks(codes)}) ORDER BY code`,
     ...codes,
   );
   return rows.filter((r) => !types.includes((r.type ?? '').trim())).map((r) => `${r.name}：“${r.type ?? ''}”按“${controlledType(r.type, types)}”计`);
