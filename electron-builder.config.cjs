@@ -17,11 +17,18 @@ module.exports = {
     { from: 'node_modules/@expo-google-fonts/noto-sans-sc/LICENSE_FONT', to: 'fonts/OFL.txt' },
   ],
   asar: true,
-  // Worker threads are started from outside the asar archive. The database worker require()s the
-  // production packages by name, and Node looks for them only in folders above its own file
-  // (app.asar.unpacked/...), never inside app.asar, so the packages are unpacked beside it. The
-  // import's two helper workers are bundled whole and need nothing (packaging.test.ts checks).
-  asarUnpack: ['dist/node/db.worker.cjs', 'dist/node/summaries.worker.cjs', 'dist/node/groups.worker.cjs', 'node_modules/**/*'],
+  // Worker threads are started from outside the asar archive. The database worker and the open
+  // check's worker require() the production packages by name (SQLite), and Node looks for them only
+  // in folders above its own file (app.asar.unpacked/...), never inside app.asar, so the packages
+  // are unpacked beside it. The import's two helper workers are bundled whole and need nothing
+  // (packaging.test.ts checks).
+  asarUnpack: [
+    'dist/node/db.worker.cjs',
+    'dist/node/open-check.worker.cjs',
+    'dist/node/summaries.worker.cjs',
+    'dist/node/groups.worker.cjs',
+    'node_modules/**/*',
+  ],
   publish: null,
   electronFuses: {
     runAsNode: false,

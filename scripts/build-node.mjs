@@ -1,4 +1,4 @@
-// Bundles the Node-side TypeScript (Electron main, preload, database worker, the import's helper workers, CLI, benchmark)
+// Bundles the Node-side TypeScript (Electron main, preload, database worker and its helper workers, CLI, benchmark)
 // with esbuild into dist/node. Runtime dependencies stay external (they are installed, and
 // native ones must match the runtime); the sandboxed preload is bundled whole because a sandboxed
 // preload can only require 'electron', and so are the import's two helper workers (pure JS only).
@@ -22,6 +22,7 @@ await Promise.all([
     entryPoints: {
       'main.electron': 'electron/main/main.electron.ts',
       'db.worker': 'electron/services/host/db.worker.ts',
+      'open-check.worker': 'electron/services/backup/open-check.worker.ts',
       cli: 'electron/cli/cli.node.ts',
       bench: 'bench/bench.node.ts',
       'make-demo': 'scripts/make-demo.node.ts',

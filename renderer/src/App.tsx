@@ -2,6 +2,7 @@
 // startup screen when the last workspace could not be opened; the banner when the data service
 // stopped. The period shown follows the workspace: another workspace starts from its newest one.
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { monthsOf } from '../../shared/period';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -23,9 +24,16 @@ import { SecondPersonDialog } from './features/shell/SecondPersonDialog';
 
 export function App() {
   const [page, setPage] = useState<PageId>('overview');
-  const app = useApi('app.info', {}, { keepPrevious: true });
+  // asked again while the check run after opening a workspace is still going
+  const app = useApi('app.info', {}, { keepPrevious: true, pollWhile: (i) => i.checking });
   const info = app.data;
   const ws = info?.workspace ?? null;
+  // the check done, its daily backup (and audit entry) are there to list
+  const checking = info?.checking ?? false;
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!checking) void Promise.all(['workspace', 'audit'].map((d) => client.invalidateQueries({ queryKey: [d] })));
+  }, [checking, client]);
   const [shown, setShown] = useState<{ path: string | null; period: string | null }>({ path: null, period: null });
   const stopped = useServiceStopped();
   // another workspace (or the first): start from its newest period

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'workspace.encrypt': '加密工作区',
   'workspace.rekey': '修改工作区密码',
   'workspace.backup': '备份工作区',
+  'workspace.damaged': '工作区文件检查未通过',
   'workspace.restore': '从备份恢复',
   'audit.export': '导出审计日志',
   'security.reviewer': '变更复核人',

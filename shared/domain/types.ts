@@ -49,8 +49,13 @@ export interface AppInfo {
   version: string;
   /** null until a workspace is open */
   workspace: WorkspaceInfo | null;
-  /** why the workspace the app starts with could not be opened (newer version, corrupt file, …) */
+  /** why the workspace the app starts with could not be opened (newer version, corrupt file, …), or why the one just opened was closed */
   startupError: (AppErrorData & { path: string }) | null;
+  /**
+   * The structural check of the workspace just opened (and its daily backup) is still running: a
+   * damaged file is then closed, and startupError says why.
+   */
+  checking: boolean;
 }
 
 export type Indicator = IndicatorDef & { builtin: boolean };

@@ -15,6 +15,7 @@ import { contract, isChannel } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY, mimeType } from '../../electron/main/security-policy';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { dispatch } from '../../electron/services/host/dispatch';
+import { bundledWorkers } from '../../electron/services/host/bundled-workers';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { SERVICE_STOPPED } from '../../electron/services/host/worker-client';
 import { PathGrants, type GrantKind } from '../../electron/main/path-grants';
@@ -115,7 +116,8 @@ export interface OpenOptions {
 export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
   const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-e2e-'));
-  const session = new WorkspaceSession();
+  // the worker threads of the app (built into dist/node before the tests run): the open check, the import's helpers
+  const session = new WorkspaceSession(undefined, bundledWorkers(join(ROOT, 'dist', 'node')));
   if (opts.startupPath) await openOrCreateDemo(session, { workspacePath: opts.startupPath, demoPackage: null, actor: 'e2e测试' });
   else if (opts.workspacePath) session.open(opts.workspacePath, 'e2e测试');
   else await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });

@@ -5,14 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '../../electron/services/db/connection';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { tempDir } from '../helpers/temp';
-import { closeBrowser, openApp } from './harness';
+import { ImportService } from '../../electron/services/import/import-service';
+import { damageIndexPage } from '../helpers/damage';
+import { closeBrowser, DEMO_ZIP, openApp } from './harness';
 
 // What the convenor sees when the workspace the app starts with cannot be opened, and when the
 // data service stops: the reason in Chinese, the file, what to do — and a way out on the spot.
 describe('startup errors and a stopped data service', () => {
   afterAll(() => closeBrowser());
 
-  const cases: [string, (path: string) => void, RegExp, string][] = [
+  const cases: [string, (path: string) => void | Promise<void>, RegExp, string][] = [
     [
       'DB_TOO_NEW',
       (path) => {
@@ -25,6 +27,20 @@ describe('startup errors and a stopped data service', () => {
       '40-startup-too-new',
     ],
     ['DB_CORRUPT', (path) => writeFileSync(path, Buffer.alloc(8192, 0x5a)), /已损坏/, '41-startup-corrupt'],
+    [
+      // a page damaged where the file still opens: the check after opening finds it and closes the file
+      'DB_CORRUPT (a damaged page)',
+      async (path) => {
+        const db = createWorkspace(path, { regionCode: '990100', regionName: '示范市', actor: '测试' });
+        const imports = new ImportService();
+        const r = await imports.prepare(db, DEMO_ZIP);
+        imports.commit(db, r.token!, '测试');
+        closeDb(db);
+        damageIndexPage(path);
+      },
+      /已损坏（打开后的文件结构检查未通过），已关闭/,
+      '41b-startup-damaged-page',
+    ],
     [
       'NOT_A_WORKSPACE',
       (path) => {
@@ -40,7 +56,7 @@ describe('startup errors and a stopped data service', () => {
   it.each(cases)('%s: shows why, the file and what to do, and opens another workspace from there', async (_code, make, message, shot) => {
     const dir = tempDir();
     const bad = join(dir, '上次的工作区.ljd');
-    make(bad);
+    await make(bad);
     const good = join(dir, 'good.ljd');
     closeDb(createWorkspace(good, { regionCode: '990100', regionName: '备用市', actor: '测试' }));
     const h = await openApp({ startupPath: bad, viewport: { width: 1366, height: 768 } });

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleFixture } from '../helpers/child';
 import { describe, expect, it } from 'vitest';
-import { backupDir, backupNow, dailyBackup, listBackups, restoreFile } from '../../electron/services/backup/backups';
+import { backupDir, backupNow, dailyTarget, listBackups, restoreFile } from '../../electron/services/backup/backups';
 
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { AppError } from '../../shared/errors';
@@ -132,8 +132,11 @@ describe('backups', () => {
     const s = await encryptedDemo(dir);
     const db = s.db;
     const day = (d: string) => new Date(`${d}T02:00:00Z`);
-    expect(dailyBackup(db, '测试', PW, day('2026-11-30'))).not.toBeNull();
-    expect(dailyBackup(db, '测试', PW, day('2026-11-30'))).toBeNull();
+    // the day's backup is due until one is taken that day (the session takes it after opening: open-check.test.ts)
+    expect(dailyTarget(db.path, day('2026-11-30'))).not.toBeNull();
+    backupNow(db, 'daily', '测试', PW, day('2026-11-30'));
+    expect(dailyTarget(db.path, day('2026-11-30'))).toBeNull();
+    expect(dailyTarget(db.path, day('2026-12-01'))).not.toBeNull();
     // 16 backups over four months: the newest 10, then the newest of each earlier month
     for (let i = 1; i <= 16; i++) backupNow(db, 'manual', '测试', PW, new Date(Date.UTC(2026, 7, 1) + i * 6 * 86400_000));
     const names = listBackups(db.path).map((b) => b.time.slice(0, 10));

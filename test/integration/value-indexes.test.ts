@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { largeRegion } from '../../bench/large-region';
 import { allRows, allValues, type WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
-import { createWorkspace } from '../../electron/services/workspace/workspace';
+import { institutionPeriods } from '../../electron/services/data/queries';
+import { createWorkspace, workspaceInfo } from '../../electron/services/workspace/workspace';
+import { isMonthKey } from '../../shared/period';
 import { miniZip } from '../helpers/packages';
 import { tempDir } from '../helpers/temp';
 
@@ -87,6 +89,27 @@ describe('indexes of the value tables', () => {
     expect(db.conn.pragma('integrity_check', { simple: true })).toBe('ok');
     const current = allValues<number>(db, "SELECT count(*) FROM institution_values WHERE period = '2025-12' AND superseded_by IS NULL")[0]!;
     expect(current).toBe(again.written.length);
+
+    // the periods with current values, found by seeking the index period by period
+    const distinct = () => allValues<string>(db, 'SELECT DISTINCT period FROM institution_values WHERE superseded_by IS NULL ORDER BY period');
+    expect(institutionPeriods(db)).toHaveLength(36);
+    expect(institutionPeriods(db)).toEqual(distinct());
+    expect(plan("SELECT min(period) FROM institution_values WHERE superseded_by IS NULL AND period > '2024-06'")).toMatch(
+      /SEARCH .*institution_values_current/,
+    );
+    // a period whose values are all superseded, the first and the last among them, is not listed
+    db.conn.exec('SAVEPOINT gone');
+    db.conn.exec("UPDATE institution_values SET superseded_by = 1 WHERE period IN ('2023-01', '2024-06', '2025-12') AND superseded_by IS NULL");
+    expect(institutionPeriods(db)).toHaveLength(33);
+    expect(institutionPeriods(db)).toEqual(distinct());
+    expect(workspaceInfo(db).periods.filter(isMonthKey)).toEqual(
+      allValues<string>(
+        db,
+        'SELECT period FROM region_values WHERE superseded_by IS NULL UNION SELECT period FROM institution_values WHERE superseded_by IS NULL ORDER BY period',
+      ).filter(isMonthKey),
+    );
+    db.conn.exec('ROLLBACK TO gone; RELEASE gone');
+    expect(institutionPeriods(db)).toHaveLength(36);
     db.conn.close();
   });
 });

@@ -36,21 +36,22 @@ describe('installers', () => {
     // database worker requires by name with it (Node does not look for them inside app.asar)
     expect(config.asarUnpack).toContain('dist/node/db.worker.cjs');
     expect(config.asarUnpack).toContain('node_modules/**/*');
-    expect(config.asarUnpack).toContain('dist/node/summaries.worker.cjs');
-    expect(config.asarUnpack).toContain('dist/node/groups.worker.cjs');
+    for (const f of Object.values(WORKER_FILES)) expect(config.asarUnpack).toContain(`dist/node/${f}`);
   });
 
   it("ship the import's helper workers whole: from app.asar.unpacked they need no package inside app.asar", () => {
     // built by `npm test` before vitest runs (scripts/build-node.mjs)
-    for (const f of Object.values(WORKER_FILES)) {
+    const packagesOf = (f: string) => {
       const code = readFileSync(join(ROOT, 'dist', 'node', f), 'utf8');
       const required = [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
       expect(required.length, f).toBeGreaterThan(0);
-      expect(
-        required.filter((r) => !builtinModules.includes(r.replace(/^node:/, ''))),
-        `${f} requires packages`,
-      ).toEqual([]);
-    }
+      return [...new Set(required.filter((r) => !builtinModules.includes(r.replace(/^node:/, ''))))];
+    };
+    expect(packagesOf(WORKER_FILES.summaries)).toEqual([]);
+    expect(packagesOf(WORKER_FILES.groups)).toEqual([]);
+    // the open check's worker opens the workspace: SQLite only, a production package unpacked beside it
+    expect(packagesOf(WORKER_FILES.openCheck)).toEqual(['better-sqlite3-multiple-ciphers']);
+    expect(Object.keys(pkg.dependencies)).toContain('better-sqlite3-multiple-ciphers');
   });
 
   it('flip the fuses and never publish or update', () => {

@@ -12,5 +12,6 @@ export const appHandlers: Handlers<'app.info'> = {
     version: appVersion,
     workspace: session.isOpen ? workspaceInfo(session.db) : null,
     startupError: session.startupError,
+    checking: session.checking,
   }),
 };

@@ -1,6 +1,7 @@
 // Backups of the open workspace: before every import, once a day on use, and on request. A backup
-// is VACUUM INTO from the open connection, so an encrypted workspace's backup is encrypted with the
-// same key (no plaintext copy is ever written); it is written under a temporary name, checked, then
+// is VACUUM INTO from a connection holding the key (the open one; the daily one from its own, in a
+// worker thread: open-check.ts), so an encrypted workspace's backup is encrypted with the same key
+// (no plaintext copy is ever written); it is written under a temporary name, checked, then
 // renamed. History is bounded: the newest 10, plus the newest of each earlier month (24 months).
 // Restoring checks the backup first, backs up the current state, and swaps the file in (swap.ts).
 
@@ -86,11 +87,41 @@ export function checkBackup(file: string, password: string | null, full = true):
   }
 }
 
-export function backupNow(db: WritableDb, reason: BackupReason, actor: string, password: string | null, now = new Date()): BackupInfo {
-  const dir = backupDir(db.path);
+/** Why a file operation failed, in the convenor's words where the reason is a common one. */
+export function fileProblem(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException | null)?.code) {
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return '没有写入权限';
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return '同名文件占用了备份文件夹的位置';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** A free name for a backup taken now, in the workspace's backup folder (created). */
+function nextBackup(workspacePath: string, reason: BackupReason, now: Date): { dir: string; name: string } {
+  const dir = backupDir(workspacePath);
   mkdirSync(dir, { recursive: true });
   let name = `${stamp(now)}-${REASON_ZH[reason]}.ljdbak`;
   for (let i = 2; existsSync(join(dir, name)); i++) name = `${stamp(now)}-${i}-${REASON_ZH[reason]}.ljdbak`;
+  return { dir, name };
+}
+
+/** A backup written into place: recorded in the audit log, the old ones pruned. */
+export function recordBackup(db: WritableDb, actor: string, dir: string, name: string, reason: BackupReason): BackupInfo {
+  inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.backup', target: join(dir, name), details: { reason } }));
+  prune(db.path);
+  return listBackups(db.path).find((b) => b.name === name)!;
+}
+
+export function backupNow(db: WritableDb, reason: BackupReason, actor: string, password: string | null, now = new Date()): BackupInfo {
+  const { dir, name } = nextBackup(db.path, reason, now);
   const tmp = join(dir, `${name}.tmp`);
   rmSync(tmp, { force: true });
   try {
@@ -100,11 +131,9 @@ export function backupNow(db: WritableDb, reason: BackupReason, actor: string, p
   } catch (e) {
     rmSync(tmp, { force: true });
     if (e instanceof AppError) throw e;
-    throw new AppError('INTERNAL', `备份未能写入：${e instanceof Error ? e.message : String(e)}`, '请检查磁盘空间和文件夹权限；工作区本身未受影响。');
+    throw new AppError('INTERNAL', `备份未能写入：${fileProblem(e)}`, '请检查磁盘空间和文件夹权限；工作区本身未受影响。');
   }
-  inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.backup', target: join(dir, name), details: { reason } }));
-  prune(db.path);
-  return listBackups(db.path).find((b) => b.name === name)!;
+  return recordBackup(db, actor, dir, name, reason);
 }
 
 /** Removes every backup, overwriting each with zeros first: when a plain workspace is encrypted its old backups are plaintext. */
@@ -114,11 +143,11 @@ export function shredBackups(workspacePath: string): number {
   return list.length;
 }
 
-/** Once a day on use: when no backup was made today (local date). */
-export function dailyBackup(db: WritableDb, actor: string, password: string | null, now = new Date()): BackupInfo | null {
+/** Once a day on use: where today's backup goes, or null when there is one already. */
+export function dailyTarget(workspacePath: string, now = new Date()): { dir: string; name: string } | null {
   const today = localDate(now).replace(/-/g, '');
-  if (listBackups(db.path).some((b) => b.name.startsWith(today))) return null;
-  return backupNow(db, 'daily', actor, password, now);
+  if (listBackups(workspacePath).some((b) => b.name.startsWith(today))) return null;
+  return nextBackup(workspacePath, 'daily', now);
 }
 
 /**

@@ -11,6 +11,8 @@ export const WORKER_FILES = {
   summaries: 'summaries.worker.cjs',
   /** a zip package's DRG/DIP group rows, read while the rest of it is (import/groups-parallel.ts) */
   groups: 'groups.worker.cjs',
+  /** an opened workspace's structural check and daily backup, while the first screen is served (backup/open-check-parallel.ts) */
+  openCheck: 'open-check.worker.cjs',
 } as const;
 
 /** A path inside the app's asar archive, as unpacked beside it (electron-builder asarUnpack); others as they are. */

@@ -5,10 +5,24 @@
 
 import { today } from '../../../shared/dates';
 import type { AppErrorData } from '../../../shared/errors';
-import { AppError } from '../../../shared/errors';
+import { AppError, toErrorData } from '../../../shared/errors';
 import { closeDb, getValue, inTransaction, type WritableDb } from '../db/connection';
 import { recordAudit } from '../audit/audit';
-import { backupNow, checkBackup, dailyBackup, restoreFile, shredBackups, type BackupInfo, type BackupReason } from '../backup/backups';
+import {
+  backupDir,
+  backupNow,
+  checkBackup,
+  dailyTarget,
+  fileProblem,
+  recordBackup,
+  restoreFile,
+  shredBackups,
+  type BackupInfo,
+  type BackupReason,
+} from '../backup/backups';
+import type { OpenCheckOutcome } from '../backup/open-check';
+import { startOpenCheck, type RunningCheck } from '../backup/open-check-parallel';
+import { bundledWorkers, workerFile } from './bundled-workers';
 import { ImportService } from '../import/import-service';
 import type { ImportLimits } from '../import/limits';
 import { closeEndedTerms } from '../members/members-service';
@@ -35,8 +49,20 @@ export class WorkspaceSession {
    */
   private password: string | null = null;
 
-  constructor(limits?: ImportLimits) {
-    this.imports = new ImportService(limits);
+  /** the open check and daily backup of the open workspace, running or done (backup/open-check-parallel.ts) */
+  private check: RunningCheck | null = null;
+
+  /** workers: the folder of the bundled worker threads (host/bundled-workers.ts), null for none */
+  constructor(
+    limits?: ImportLimits,
+    private readonly workers: string | null = bundledWorkers(),
+  ) {
+    this.imports = new ImportService(limits, { workers });
+  }
+
+  /** Whether the open check of the open workspace is still running. */
+  get checking(): boolean {
+    return this.check !== null && this.check.outcome === null;
   }
 
   get db(): WritableDb {
@@ -52,25 +78,38 @@ export class WorkspaceSession {
   }
 
   open(path: string, actor: string, password: string | null = null): WritableDb {
-    const db = openWorkspace(path, actor, password);
+    const db = openWorkspace(path, actor, password, { quickCheck: false });
     this.switchTo(db);
     this.password = password;
-    // a workspace from an older version is summarized now, so every month's first look is quick;
-    // the newest month's flag list is made ready before anybody asks
-    ensureSummaries(db);
-    warmNewestFlags(db);
-    // once a day on use, a backup (not of the demo); a backup that fails never stops the work
-    if (!this.isDemo) {
-      try {
-        dailyBackup(db, actor, password);
-        this.backupProblem = null;
-      } catch (e) {
-        this.backupProblem = e instanceof Error ? e.message : String(e);
-      }
+    // the structural check of the file and, once a day on use, a backup (not of the demo): in a
+    // thread of their own while the first screen is served; a backup that fails never stops the work
+    let backup: ReturnType<typeof dailyTarget> = null;
+    try {
+      backup = this.isDemo ? null : dailyTarget(path);
+    } catch (e) {
+      this.backupProblem = `今天的备份未能进行：${fileProblem(e)}（${backupDir(path)}）。`;
     }
-    // terms that ran out while the app was closed end now (recorded in the audit log)
-    closeEndedTerms(db, today(), actor);
+    this.check = startOpenCheck({ path, password, backup }, workerFile(this.workers, 'openCheck'), (o) => this.checked(db, actor, backup, o));
+    // checked in this thread (no worker): a damaged file is closed already
+    if (this.current !== db) throw this.damaged();
+    try {
+      // a workspace from an older version is summarized now, so every month's first look is quick;
+      // the newest month's flag list is made ready before anybody asks
+      ensureSummaries(db);
+      warmNewestFlags(db);
+      // terms that ran out while the app was closed end now (recorded in the audit log)
+      closeEndedTerms(db, today(), actor);
+    } catch (e) {
+      // a damaged page read on the way: the check (done, or waited for) says what and closes the file
+      if (toErrorData(e).code === 'DB_CORRUPT') this.settleCheck();
+      throw this.current !== db ? this.damaged() : e;
+    }
     return db;
+  }
+
+  /** The error of an open whose check found the file damaged (and closed it). */
+  private damaged(): AppError {
+    return new AppError('DB_CORRUPT', this.startupError?.message ?? '工作区文件已损坏。', this.startupError?.hint);
   }
 
   create(path: string, opts: CreateOptions): WritableDb {
@@ -80,8 +119,49 @@ export class WorkspaceSession {
     return db;
   }
 
+  /** The open check's outcome, on the workspace it checked (still open: close() waits for it). */
+  private checked(db: WritableDb, actor: string, backup: ReturnType<typeof dailyTarget>, o: OpenCheckOutcome): void {
+    if (o.problem !== null) {
+      // a damaged file is closed, as one that cannot be opened is: the app shows why and what to do
+      try {
+        inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.damaged', target: db.path, details: { quickCheck: o.problem } }));
+      } catch {
+        // a file too damaged to take the entry: the message says it all the same
+      }
+      if (this.current === db) {
+        this.imports.clear();
+        closeDb(db);
+        this.current = null;
+        this.password = null;
+      }
+      this.startupError = {
+        code: 'DB_CORRUPT',
+        message: `工作区文件已损坏（打开后的文件结构检查未通过），已关闭：${db.path}`,
+        hint: `今天未做自动备份，之前的备份不受影响：请从最近的备份恢复（${backupDir(db.path)}），或打开其他工作区。`,
+        path: db.path,
+      };
+      return;
+    }
+    if (o.backupError !== null) this.backupProblem = o.backupError;
+    if (o.backup !== null && backup && db.conn.open) {
+      try {
+        recordBackup(db, actor, backup.dir, o.backup, 'daily');
+        this.backupProblem = null;
+      } catch (e) {
+        this.backupProblem = e instanceof Error ? e.message : String(e);
+      }
+    }
+  }
+
+  /** Waits for the open check (it reads the file on a connection of its own). */
+  private settleCheck(): void {
+    this.check?.join();
+    this.check = null;
+  }
+
   /** Encrypts the open workspace or changes its password; it is reopened with the new one. */
   setPassword(current: string | null, next: string, actor: string): WritableDb {
+    this.settleCheck();
     const path = this.db.path;
     const wasPlain = this.password === null;
     setPassword(this.db, current ?? this.password, next, actor);
@@ -128,6 +208,7 @@ export class WorkspaceSession {
   }
 
   backup(reason: BackupReason, actor: string): BackupInfo {
+    this.settleCheck();
     return backupNow(this.db, reason, actor, this.password);
   }
 
@@ -154,6 +235,7 @@ export class WorkspaceSession {
 
   close(): void {
     this.imports.clear();
+    this.settleCheck();
     if (this.current) closeDb(this.current);
     this.current = null;
     this.password = null;

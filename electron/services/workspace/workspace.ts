@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/indicators';
-import { defaultPeriod } from '../data/queries';
+import { defaultPeriod, institutionPeriods } from '../data/queries';
 import type { WorkspaceInfo } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods, isMonthKey } from '../../../shared/period';
@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit';
 import { closeDb, inTransaction, looksEncrypted, openWritable, type ReadableDb, type WritableDb } from '../db/connection';
 import { recoverInterruptedSwap } from './swap';
 import { migrate, schemaVersion } from '../db/migrate';
+import { LATEST_VERSION } from '../db/migrations/index';
 
 export interface CreateOptions {
   regionCode: string;
@@ -56,13 +57,19 @@ export function checkPasswordStrength(pw: string): void {
     );
 }
 
-export function openWorkspace(path: string, actor: string, password: string | null = null): WritableDb {
+/**
+ * opts.quickCheck false: the caller runs SQLite's quick structural check itself, after the open
+ * (host/session.ts runs it in a thread of its own with the daily backup: backup/open-check.ts),
+ * unless the workspace is to be migrated first.
+ */
+export function openWorkspace(path: string, actor: string, password: string | null = null, opts: { quickCheck?: boolean } = {}): WritableDb {
   recoverInterruptedSwap(path);
   if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `找不到工作区文件：${path}`, '请确认路径正确，或新建一个工作区。');
   const db = openWritable(path, { mustExist: true, password });
   try {
-    // a quick structural check on every open; the full integrity_check is on demand
-    const quick = db.conn.pragma('quick_check', { simple: true });
+    // a quick structural check on every open (here, or by the caller after it); before a migration
+    // always, which must not write into a damaged file. The full integrity_check is on demand.
+    const quick = opts.quickCheck === false && schemaVersion(db) >= LATEST_VERSION ? 'ok' : db.conn.pragma('quick_check', { simple: true });
     if (quick !== 'ok')
       throw new AppError('DB_CORRUPT', `工作区文件已损坏（${String(quick).slice(0, 80)}）：${path}`, '请在“设置与审计 → 备份与恢复”中从最近的备份恢复。');
     const before = schemaVersion(db);
@@ -120,15 +127,8 @@ export function workspaceInfo(db: ReadableDb): WorkspaceInfo {
   const w = db.conn.prepare('SELECT region_code, region_name, created_at, is_demo FROM workspace WHERE id = 1').get() as
     { region_code: string; region_name: string; created_at: string; is_demo: number } | undefined;
   if (!w) throw new AppError('DB_CORRUPT', '工作区缺少基本信息。', '请从备份恢复，或新建工作区后重新导入数据包。');
-  const periods = (
-    db.conn
-      .prepare(
-        `SELECT period FROM region_values WHERE superseded_by IS NULL
-         UNION SELECT DISTINCT period FROM institution_values WHERE superseded_by IS NULL`,
-      )
-      .pluck()
-      .all() as string[]
-  ).sort(comparePeriods);
+  const regionPeriods = db.conn.prepare('SELECT DISTINCT period FROM region_values WHERE superseded_by IS NULL').pluck().all() as string[];
+  const periods = [...new Set([...regionPeriods, ...institutionPeriods(db)])].sort(comparePeriods);
   const months = periods.filter(isMonthKey);
   return {
     path: db.path,

@@ -21,12 +21,21 @@ export function apiKey(channel: Channel, input?: unknown): unknown[] {
   return input === undefined ? [domain, method] : [domain, method, input];
 }
 
-export function useApi<C extends ReadChannel>(channel: C, input: Input<C>, opts: { enabled?: boolean; keepPrevious?: boolean } = {}): Loaded<Result<C>> {
+/** Asked again every POLL_MS while opts.pollWhile says the answer is still changing by itself. */
+const POLL_MS = 1000;
+
+export function useApi<C extends ReadChannel>(
+  channel: C,
+  input: Input<C>,
+  opts: { enabled?: boolean; keepPrevious?: boolean; pollWhile?: (data: Result<C>) => boolean } = {},
+): Loaded<Result<C>> {
+  const { pollWhile } = opts;
   const q = useQuery({
     queryKey: apiKey(channel, input),
     queryFn: () => call(channel, input),
     enabled: opts.enabled ?? true,
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: pollWhile ? (query) => (query.state.data !== undefined && pollWhile(query.state.data as Result<C>) ? POLL_MS : false) : undefined,
   });
   return { data: (q.data as Result<C> | undefined) ?? null, error: q.error ? errorText(q.error) : null, loading: q.isLoading };
 }

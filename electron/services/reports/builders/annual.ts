@@ -5,11 +5,11 @@
 // printed as 【待填写】 until filled.
 
 import { formatValue } from '../../../../shared/format';
-import { formatPeriodZh } from '../../../../shared/period';
+import { formatPeriodZh, isMonthKey } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { servedDrgOverview } from '../../analysis/analysis';
 import { listComments } from '../../comments/comments-service';
-import { overview } from '../../data/queries';
+import { institutionPeriods, overview } from '../../data/queries';
 import { allValues } from '../../db/connection';
 import { evaluationBlocks } from './evaluation';
 import type { ReportContext } from './context';
@@ -39,11 +39,9 @@ export function annualBriefing(ctx: ReportContext, year: string): ReportDoc {
   blocks.push(text('settlement', '年度清算情况', '（请填写年度清算结果：清算总额、结余留用与超支分担情况。）'));
   // (5) the latest month of the year with a published ranking, else its last month with data
   blocks.push({ kind: 'heading', text: '（五）定点医疗机构支付方式改革绩效评价和排名情况' });
-  const months = allValues<string>(
-    ctx.db,
-    'SELECT DISTINCT period FROM institution_values WHERE superseded_by IS NULL AND period LIKE ? AND length(period) = 7 ORDER BY period DESC',
-    `${year}-%`,
-  );
+  const months = institutionPeriods(ctx.db)
+    .filter((p) => isMonthKey(p) && p.startsWith(`${year}-`))
+    .reverse();
   const evalPeriod =
     allValues<string>(ctx.db, 'SELECT period FROM evaluation_rankings WHERE period LIKE ? ORDER BY id DESC LIMIT 1', `${year}%`)[0] ?? months[0];
   if (evalPeriod) blocks.push({ kind: 'paragraph', text: `评价期间：${formatPeriodZh(evalPeriod)}。` }, ...evaluationBlocks(ctx, evalPeriod, false));

@@ -34,7 +34,7 @@ export function StartupErrorScreen({ error }: { error: NonNullable<AppInfo['star
             <dt>文件</dt>
             <dd className="mono">{error.path}</dd>
           </dl>
-          <p className="muted">文件未作任何改动。可以打开其他工作区，或新建一个工作区后导入数据包。</p>
+          <p className="muted">其中的数据未作任何改动。可以打开其他工作区，或新建一个工作区后导入数据包。</p>
           <WorkspaceActions />
         </div>
       )}
