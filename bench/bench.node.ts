@@ -132,6 +132,7 @@ function oneOff(dir: string) {
     );
     const r = spawnPhase('render', dir, MAIN);
     say(`Chromium 渲染 ${fmt(r.bars!)} 条柱的排名图（选择“全部级别”到绘制完成）：${r.ms!.toFixed(0)} ms`);
+    say(`Chromium 变化预警清单（选择“变化预警”到列表画出，该月 ${fmt(r.flags!)} 条）：${r.flagsMs!.toFixed(0)} ms`);
   } catch (e) {
     say(`Chromium 测量未运行（需要 /usr/bin/chromium 与 npm run build:renderer）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
   }
@@ -162,9 +163,24 @@ function growth(rows: SizeRow[]) {
     ['打开（当天首次）ms', (r) => r.open.firstMs!],
     ['后台检查与备份 ms', (r) => r.open.firstCheckedMs!],
     ['再次打开 ms', (r) => r.open.againMs!],
-    ...(['ranking', 'trend', 'quadrant', 'distribution', 'drgYear', 'flagList', 'hospital', 'firstFlagList', 'firstHospital', 'coldFlagList'] as const).map(
-      (k) => [`${k} ms`, (r: SizeRow) => r.q[k]!] as [string, (r: SizeRow) => number],
-    ),
+    ...(
+      [
+        'ranking',
+        'trend',
+        'quadrant',
+        'distribution',
+        'drgYear',
+        'flagList',
+        'hospital',
+        'quality',
+        'firstFlagList',
+        'firstHospital',
+        'firstQuality',
+        'coldFlagList',
+        'flagWire',
+        'flagWireObjects',
+      ] as const
+    ).map((k) => [`${k} ms`, (r: SizeRow) => r.q[k]!] as [string, (r: SizeRow) => number]),
   ];
   say(
     `| 指标 | ${rows.map((r) => `${fmt(r.n)} 家`).join(' | ')} | 1,000→最大 倍数（规模 ${rows.length > 1 ? (rows[rows.length - 1]!.n / 1000).toFixed(0) : '-'}×） |`,

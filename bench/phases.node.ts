@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { backupDir } from '../electron/services/backup/backups';
 import { allValues, inTransaction } from '../electron/services/db/connection';
@@ -20,7 +21,7 @@ import { parsePackage } from '../electron/services/import/parse-package';
 import { writeXlsxPackage, writeZipPackage, type PackageData } from '../electron/services/package/write-package';
 import { createWorkspace, openWorkspace } from '../electron/services/workspace/workspace';
 import { distribution, quadrant, ranking, servedDrgOverview, trend } from '../electron/services/analysis/analysis';
-import { flags, hospitalView, raisedFlags, warmNewestFlags } from '../electron/services/analysis/flags';
+import { flags, hospitalView, raisedFlags, servedFlagTable, servedQuality, warmNewestFlags } from '../electron/services/analysis/flags';
 import { refreshSummaries } from '../electron/services/analysis/summaries';
 import { largeRegion } from './large-region';
 
@@ -214,7 +215,7 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
       let k = 0;
       const nextHospital = () => others[(k = (k + 1) % others.length)]!;
       // the very first call in a fresh process (nothing compiled or cached yet)
-      const coldFlagList = once(() => raisedFlags(db, '2025-11'));
+      const coldFlagList = once(() => servedFlagTable(db, '2025-11'));
       // as the app does on open, the newest month's list is made ready; then the first look at each
       // of five other months (nothing of theirs kept yet): the median of those first looks
       warmNewestFlags(db);
@@ -222,18 +223,25 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
       const firstLooks = (f: (month: string) => unknown) => months.map((m) => once(() => f(m))).sort((a, b) => a - b)[2]!;
       const out: Result = {
         coldFlagList,
-        firstFlagList: firstLooks((m) => raisedFlags(db, m)),
+        // the flag list as the page gets it: the table that crosses the boundary (analysis.flags)
+        firstFlagList: firstLooks((m) => servedFlagTable(db, m)),
+        // the data-quality problems listed beside it (analysis.quality)
+        firstQuality: firstLooks((m) => servedQuality(db, m)),
         firstHospital: firstLooks((m) => hospitalView(db, nextHospital(), m)),
         ranking: medianMs(() => ranking(db, 'SVC_COST_PER_STAY', '2025-12', null)),
         trend: medianMs(() => trend(db, 'SVC_COST_PER_STAY', inst)),
         quadrant: medianMs(() => quadrant(db, '2025-12', null)),
         distribution: medianMs(() => distribution(db, 'SVC_COST_PER_STAY', '2025-12')),
         drgYear: medianMs(() => servedDrgOverview(db, '2025')),
-        flagList: medianMs(() => raisedFlags(db, '2025-12')),
+        flagList: medianMs(() => servedFlagTable(db, '2025-12')),
+        quality: medianMs(() => servedQuality(db, '2025-12')),
+        // one hop of the list across a thread or process boundary (structured clone: worker → main, main → page), as a table and as the objects it stands for
+        flagWire: medianMs(() => deserialize(serialize(servedFlagTable(db, '2025-12')))),
+        flagWireObjects: ((objects) => medianMs(() => deserialize(serialize(objects)), 3))(raisedFlags(db, '2025-12')),
         hospital: medianMs(() => hospitalView(db, nextHospital(), '2025-12')),
         // every flag of a month computed afresh from the values (what a batch of 月告知 starts from)
         flagsComputed: medianMs(() => flags(db, '2025-12'), 3),
-        raised: raisedFlags(db, '2025-12').length,
+        raised: servedFlagTable(db, '2025-12').levels.length,
       };
       db.conn.close();
       return out;
@@ -321,8 +329,19 @@ async function chromiumPhase(name: 'render' | 'firstScreen', dir: string): Promi
         const el = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
         return (el?.__chart?.getOption().series[0]?.data.length ?? 0) >= n;
       }, bars);
-      await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
-      return { bars, ms: performance.now() - t };
+      const frames = () => h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+      await frames();
+      const ms = performance.now() - t;
+      // from choosing 变化预警 to its list drawn: the newest month's flags (made ready on open) over
+      // the boundary, into the grid
+      const f = performance.now();
+      await h.page.getByTestId('atab-flags').click();
+      await h.page.locator('[data-testid="grid-flags"] .ag-pinned-left-cols-container .ag-row').first().waitFor({ timeout: 120_000 });
+      await frames();
+      const flagsMs = performance.now() - f;
+      const summary = (await h.page.getByTestId('flags-summary').textContent()) ?? '';
+      const flags = Number(/红色 (\d+)/.exec(summary)?.[1] ?? NaN) + Number(/黄色 (\d+)/.exec(summary)?.[1] ?? NaN);
+      return { bars, ms, flagsMs, flags };
     } finally {
       await h.close();
     }

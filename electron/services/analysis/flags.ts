@@ -16,7 +16,8 @@ import { IS_MONTH, at, institutions, instIndex, periodValues, type PeriodValues 
 import { qualityIssues } from './quality';
 import { flagsOf, type ComputeOptions, type FlagContext } from './flag-compute';
 import { cachedAnswer, cachedPeriod } from './period-cache';
-import { ownValues, summarizedPeers, summarizedRaised, type PeerQuartiles } from './summary-read';
+import { ownValues, summarizedFlagTable, summarizedPeers, summarizedRaised, type PeerQuartiles } from './summary-read';
+import { fromFlagTable, toFlagTable, type FlagTable } from '../../../shared/domain/flag-table';
 import { thresholds } from './judge';
 
 export { thresholds } from './judge';
@@ -31,12 +32,22 @@ export function flags(db: ReadableDb, period: string, opts: { raisedOnly?: boole
 }
 
 /**
- * The raised (red and yellow) flags of a period: the flag list. Read from the summary tables (filled
- * when the data or thresholds change); a period not summarized is computed and kept warm.
+ * The raised (red and yellow) flags of a period, the flag list, as the page gets it: a table
+ * (shared/domain/flag-table.ts). Read from the summary tables (filled when the data or thresholds
+ * change); a period not summarized is computed. Kept warm: on the largest region it is tens of
+ * thousands of flags.
  */
+export function servedFlagTable(db: ReadableDb, period: string): FlagTable {
+  return cachedAnswer(
+    db,
+    `flags:${period}`,
+    () => summarizedFlagTable(db, period, institutions(db), loadIndicators(db)) ?? toFlagTable(period, warmPeriod(db, period).raised),
+  );
+}
+
+/** The flag list as Flag objects (what the page makes of the table). */
 export function raisedFlags(db: ReadableDb, period: string): Flag[] {
-  // the list read from the summary is kept too: on the largest region it is tens of thousands of flags
-  return cachedAnswer(db, `flags:${period}`, () => summarizedRaised(db, period, institutions(db), loadIndicators(db)) ?? warmPeriod(db, period).raised);
+  return fromFlagTable(servedFlagTable(db, period));
 }
 
 /**
@@ -47,7 +58,10 @@ export function raisedFlags(db: ReadableDb, period: string): Flag[] {
 export function warmNewestFlags(db: ReadableDb): string | null {
   try {
     const month = getValue<string>(db, `SELECT max(period) FROM summarized_periods WHERE period ${IS_MONTH}`);
-    if (month) raisedFlags(db, month);
+    if (month) {
+      servedFlagTable(db, month);
+      servedQuality(db, month);
+    }
     return month ?? null;
   } catch {
     return null;
@@ -163,6 +177,11 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
 }
 
 /** The data-quality problems of a period (quality.ts), as the 数据质量 page lists them. */
+/** A period's data-quality problems as the page asks for them (beside its flags): kept warm like the flag list. */
+export function servedQuality(db: ReadableDb, period: string): QualityIssue[] {
+  return cachedAnswer(db, `quality:${period}`, () => dataQuality(db, period));
+}
+
 export function dataQuality(db: ReadableDb, period: string): QualityIssue[] {
   const defs = [...loadIndicators(db).values()].filter((d) => d.perInstitution);
   const idx = instIndex(db);

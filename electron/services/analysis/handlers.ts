@@ -2,7 +2,7 @@
 
 import type { Handlers } from '../host/handler-types';
 import { distribution, quadrant, ranking, servedDrgOverview, trend } from './analysis';
-import { dataQuality, hospitalView, raisedFlags, recordCause, thresholds } from './flags';
+import { hospitalView, recordCause, servedFlagTable, servedQuality, thresholds } from './flags';
 import { setThresholds } from './threshold-edit';
 
 export const analysisHandlers: Handlers<
@@ -24,8 +24,8 @@ export const analysisHandlers: Handlers<
   'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
   // a year's DRG overview aggregates a third of a million group rows on the largest region: summarized
   'analysis.drg': (i, { session }) => servedDrgOverview(session.db, i.period),
-  'analysis.flags': (i, { session }) => raisedFlags(session.db, i.period),
-  'analysis.quality': (i, { session }) => dataQuality(session.db, i.period),
+  'analysis.flags': (i, { session }) => servedFlagTable(session.db, i.period),
+  'analysis.quality': (i, { session }) => servedQuality(session.db, i.period),
   'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),
   'analysis.thresholds': (_i, { session }) => [...thresholds(session.db).values()],
   'analysis.setThresholds': (i, { session, actor }) => setThresholds(session.db, i, actor),

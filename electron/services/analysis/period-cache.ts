@@ -1,7 +1,7 @@
 // Answers kept warm in the data service: a served flag list (tens of thousands of flags on the
-// largest region, built once from the summary tables), a month's or quarter's DRG overview, and —
-// for a period the summary tables do not hold yet — its values (one dense array per indicator) and
-// raised flags, computed once. Reused while the data, the thresholds and the recorded causes stay
+// largest region, built once from the summary tables), its data-quality problems, a month's or
+// quarter's DRG overview, and — for a period the summary tables do not hold yet — its values (one
+// dense array per indicator) and raised flags, computed once. Reused while the data, the thresholds and the recorded causes stay
 // the same; keyed by connection (another workspace starts empty) and by a version read from the
 // workspace at every call (a new import, a threshold edit, a cause recorded: recomputed). Tests
 // compare them with fresh computations (test/integration/summaries.test.ts).
@@ -16,6 +16,8 @@ export interface PeriodAnalysis {
 }
 
 const KEEP = 6;
+/** other answers: a period's flag list, its data-quality problems, a DRG overview — a few periods' worth */
+const KEEP_ANSWERS = 9;
 const caches = new WeakMap<Sqlite, Map<string, PeriodAnalysis & { version: string }>>();
 const others = new WeakMap<Sqlite, Map<string, { version: string; value: unknown }>>();
 
@@ -28,7 +30,7 @@ export function cachedAnswer<T>(db: ReadableDb, key: string, compute: () => T): 
   if (hit && hit.version === version) return hit.value as T;
   const value = compute();
   cache.set(key, { version, value });
-  while (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+  while (cache.size > KEEP_ANSWERS) cache.delete(cache.keys().next().value!);
   return value;
 }
 

@@ -8,7 +8,8 @@ import { allRows, allValues, getValue, marks, type ReadableDb } from '../db/conn
 import { judge, thresholdOf, thresholds } from './judge';
 import { IS_MONTH, type InstInfo } from './lookup';
 import { isMonthKey } from '../../../shared/period';
-import { forEachPacked } from './flag-packing';
+import { forEachPacked, PACKED_WIDTH } from './flag-packing';
+import { FlagTableBuilder, fromFlagTable, type FlagTable } from '../../../shared/domain/flag-table';
 
 /** The version of the summarized computation: a change to how flags or peers are computed bumps it. */
 export const SUMMARY_VERSION = 1;
@@ -34,18 +35,20 @@ export function isSummarized(db: ReadableDb, period: string): boolean {
 }
 
 /**
- * The raised flags of a summarized period (of one institution when given), ordered as the
- * computation orders them: red before yellow, larger peer deviation first, then catalog order and
- * institution code (the computation's loop order, which its stable sort keeps). Causes are read
- * now: recording one changes no summary.
+ * The raised flags of a summarized period (of one institution when given), as the table the page
+ * gets (shared/domain/flag-table.ts): built from the packed rows without making a Flag object for
+ * each (tens of thousands on the largest region). Ordered as the computation orders them: red
+ * before yellow, larger peer deviation first, then catalog order and institution code (the
+ * computation's loop order, which its stable sort keeps). Causes are read now: recording one
+ * changes no summary.
  */
-export function summarizedRaised(
+export function summarizedFlagTable(
   db: ReadableDb,
   period: string,
   insts: Map<string, InstInfo>,
   defs: Map<string, { code: string; name: string; unit: string }>,
   institution?: string,
-): Flag[] | null {
+): FlagTable | null {
   if (!isSummarized(db, period)) return null;
   const one = institution !== undefined;
   const rows = db.conn
@@ -60,45 +63,32 @@ export function summarizedRaised(
     ).map((n) => [`${n.institution}|${n.indicator}`, n.cause]),
   );
   const th = thresholds(db);
-  // per indicator once: its definition, thresholds and catalog position
-  const byCode = new Map<string, { def: { code: string; name: string; unit: string }; t: Thresholds; order: number }>();
+  // as many flags as the packed rows hold numbers for
+  let count = 0;
+  for (const r of rows) count += r[2].length / (8 * PACKED_WIDTH);
+  const table = new FlagTableBuilder(period, count);
+  // per indicator once: its definition, thresholds, catalog position and place in the table
+  const byCode = new Map<string, { def: { code: string; name: string; unit: string }; t: Thresholds; order: number; at: number }>();
   const about = (code: string) => {
     let x = byCode.get(code);
     if (!x) {
       const def = defs.get(code) ?? { code, name: code, unit: '' };
       const order = [...defs.keys()].indexOf(code);
-      byCode.set(code, (x = { def, t: thresholdOf(th, def), order: order < 0 ? defs.size : order }));
+      byCode.set(code, (x = { def, t: thresholdOf(th, def), order: order < 0 ? defs.size : order, at: table.indicator(def.code, def.name, def.unit) }));
     }
     return x;
   };
-  const out: Flag[] = [];
   const yellow: boolean[] = [];
   const orderOf: number[] = [];
   const absZ: number[] = [];
   for (const [code, indicators, numbers] of rows) {
     const inst = insts.get(code);
+    const at = table.institution(code, inst?.name ?? code, inst?.band ?? '');
     forEachPacked(indicators, numbers, (indicator, value, peerMedian, z, previous, lastYear) => {
-      const { def, t, order } = about(indicator);
+      const { def, t, order, at: ind } = about(indicator);
       const j = judge(def, t, value, peerMedian, z, previous, lastYear);
-      out.push({
-        institution: code,
-        name: inst?.name ?? code,
-        band: inst?.band ?? '',
-        indicator: def.code,
-        indicatorName: def.name,
-        unit: def.unit,
-        period,
-        value,
-        peerMedian,
-        z,
-        previous,
-        change: j.change,
-        lastYear,
-        yoy: j.yoy,
-        level: j.level,
-        reasons: j.reasons,
-        cause: notes.size ? (notes.get(`${code}|${def.code}`) ?? null) : null,
-      });
+      const cause = notes.size ? (notes.get(`${code}|${def.code}`) ?? null) : null;
+      table.add(at, ind, value, peerMedian, z, previous, j.change, lastYear, j.yoy, j.level, j.reasons, cause);
       // red first, then the larger peer deviation, then catalog order
       yellow.push(j.level !== 'red');
       orderOf.push(order);
@@ -107,9 +97,21 @@ export function summarizedRaised(
   }
   // rows come by institution; a stable sort by the computation's keys, then catalog order, leaves
   // ties in institution order — the computation's own order
-  const idx = Array.from(out, (_, i) => i);
+  const idx = Array.from({ length: table.length }, (_, i) => i);
   idx.sort((i, j) => Number(yellow[i]) - Number(yellow[j]) || absZ[j]! - absZ[i]! || orderOf[i]! - orderOf[j]! || i - j);
-  return idx.map((i) => out[i]!);
+  return table.build(idx);
+}
+
+/** The same as Flag objects (one institution's, for its hospital view). */
+export function summarizedRaised(
+  db: ReadableDb,
+  period: string,
+  insts: Map<string, InstInfo>,
+  defs: Map<string, { code: string; name: string; unit: string }>,
+  institution?: string,
+): Flag[] | null {
+  const t = summarizedFlagTable(db, period, insts, defs, institution);
+  return t && fromFlagTable(t);
 }
 
 export interface PeerQuartiles {

@@ -5,6 +5,7 @@
 
 import type { Formula, IndicatorDef } from '../../../shared/catalog/indicators';
 import { formatPeriodZh, fromKey, monthsOf, periodRange, samePeriodLastYear } from '../../../shared/period';
+import { grouped } from '../../../shared/format';
 import { aggregateGroups } from './group-aggregates';
 import { key, splitKey, type Bucket, type ParsedPackage } from './parse-package';
 
@@ -67,7 +68,7 @@ function differenceText(def: IndicatorDef, supplied: number, computed: number): 
   const unit = UNIT_OF_ACCOUNT[def.unit];
   if (unit === undefined) return `填写值 ${fmt(supplied)}，计算值 ${fmt(computed)}`;
   const digits = unit < 1 ? 2 : 0;
-  const f = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const f = (n: number) => grouped(n, digits);
   return `填写值 ${f(supplied)} ${def.unit}，计算值 ${f(computed)} ${def.unit}，相差 ${f(supplied - computed)} ${def.unit}`;
 }
 
@@ -129,11 +130,22 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   // a period's kind, parsed once per period rather than once per operand read
   const monthKinds = new Map<string, boolean>();
   const isMonth = (period: string): boolean => monthKinds.get(period) ?? monthKinds.set(period, fromKey(period).kind === 'month').get(period)!;
+  const lastYears = new Map<string, string>();
+  const lastYearOf = (period: string): string => lastYears.get(period) ?? lastYears.set(period, samePeriodLastYear(period)).get(period)!;
   /** The sum of a longer period's months (package, or workspace for periods the package leaves alone). */
+  const monthLists = new Map<string, { months: string[]; count: number }>();
+  const monthsIn = (period: string) => {
+    let l = monthLists.get(period);
+    if (!l) {
+      const m = monthsOf(period);
+      monthLists.set(period, (l = { months: periodRange(m.first, m.last), count: m.count }));
+    }
+    return l;
+  };
   const monthsSum = (code: string, period: string, inst: string | null): { sum: number; count: number } | null => {
-    const m = monthsOf(period);
+    const m = monthsIn(period);
     let sum = 0;
-    for (const month of periodRange(m.first, m.last)) {
+    for (const month of m.months) {
       const v = inst === null ? regionValue(code, month, true) : instValue(code, month, inst, true);
       if (v === undefined || v === null) return null;
       sum += v;
@@ -231,7 +243,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       }
       case 'growth': {
         const now = get(f.of);
-        const lastPeriod = samePeriodLastYear(period);
+        const lastPeriod = lastYearOf(period);
         const before = inst === null ? (regionValue(f.of, lastPeriod, true) ?? undefined) : (instValue(f.of, lastPeriod, inst, true) ?? undefined);
         if (now === undefined || now === null || before === undefined || before === null) return undefined;
         return before === 0 ? null : (now - before) / before;

@@ -1,7 +1,8 @@
 // The comparison charts' queries, change flags with their causes, and thresholds.
 
 import { z } from 'zod';
-import type { DrgOverview, Distribution, Flag, HospitalView, QualityIssue, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
+import type { DrgOverview, Distribution, HospitalView, QualityIssue, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
+import type { FlagTable } from '../../domain/flag-table';
 import { band, empty, indicatorCode, instCode, periodKey, reads, returns, writes, type DomainContract } from './common';
 
 export const analysisContract = {
@@ -10,8 +11,8 @@ export const analysisContract = {
   'analysis.quadrant': reads(z.object({ period: periodKey, band }).strict(), returns<QuadrantPoint[]>()),
   'analysis.distribution': reads(z.object({ indicator: indicatorCode, period: periodKey }).strict(), returns<Distribution>()),
   'analysis.drg': reads(z.object({ period: periodKey }).strict(), returns<DrgOverview>()),
-  /** the raised (red and yellow) flags of a period */
-  'analysis.flags': reads(z.object({ period: periodKey }).strict(), returns<Flag[]>()),
+  /** the raised (red and yellow) flags of a period, as a table (fromFlagTable gives the Flag objects) */
+  'analysis.flags': reads(z.object({ period: periodKey }).strict(), returns<FlagTable>()),
   /** values that are probably wrong (impossible, inconsistent, a unit slip, missing), apart from the flags */
   'analysis.quality': reads(z.object({ period: periodKey }).strict(), returns<QualityIssue[]>()),
   'analysis.recordCause': writes(

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Flag, FlagLevel } from '../../../../shared/domain/analysis';
+import { fromFlagTable } from '../../../../shared/domain/flag-table';
 import { formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -17,7 +18,8 @@ import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 
 export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; onMessage?: (m: Msg) => void; big: boolean }) {
-  const f = useApi('analysis.flags', { period: spec.period });
+  const table = useApi('analysis.flags', { period: spec.period });
+  const flags = useMemo(() => (table.data ? fromFlagTable(table.data) : null), [table.data]);
   const q = useApi('analysis.quality', { period: spec.period });
   const [selected, setSelected] = useState<Flag | null>(null);
   const [cause, setCause] = useState('');
@@ -25,7 +27,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
   const action = useAction(onMessage);
   const [grouped, setGrouped] = useState(false);
   const [only, setOnly] = useState<string | null>(null);
-  const all = (f.data ?? []).filter((x) => x.level !== 'green');
+  const all = (flags ?? []).filter((x) => x.level !== 'green');
   const list = only ? all.filter((x) => x.institution === only) : all;
   const cols: ColDef<Flag>[] = [
     {
