@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
+import { backupNow } from '../../electron/services/backup/backups';
 import { closeDb } from '../../electron/services/db/connection';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { tempDir } from '../helpers/temp';
@@ -70,6 +71,33 @@ describe('startup errors and a stopped data service', () => {
       await h.page.getByTestId('ws-open').click();
       await h.page.getByTestId('startup-error').waitFor({ state: 'detached' });
       await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('备用市');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a workspace closed as damaged is restored from its newest backup on the spot', async () => {
+    const dir = tempDir();
+    const path = join(dir, '示范市.ljd');
+    const db = createWorkspace(path, { regionCode: '990100', regionName: '示范市', actor: '测试' });
+    const imports = new ImportService();
+    const r = await imports.prepare(db, DEMO_ZIP);
+    imports.commit(db, r.token!, '测试');
+    backupNow(db, 'manual', '测试', null);
+    closeDb(db);
+    damageIndexPage(path);
+    const h = await openApp({ startupPath: path, viewport: { width: 1366, height: 768 } });
+    try {
+      await h.page.getByTestId('startup-error').waitFor();
+      await h.page.getByTestId('damaged-restore').waitFor();
+      expect(await h.page.getByTestId('damaged-backup').count()).toBe(1);
+      await expect(h.page.getByTestId('damaged-backup').isChecked()).resolves.toBe(true);
+      await h.screenshot('41c-damaged-restore');
+      await h.page.getByTestId('damaged-restore-go').click();
+      await h.page.getByTestId('startup-error').waitFor({ state: 'detached' });
+      await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('示范市');
+      await h.page.getByTestId('kpi-value-FI_TOTAL').waitFor();
+      expect(readdirSync(dir).some((f) => f.startsWith('示范市.ljd.损坏-'))).toBe(true);
     } finally {
       await h.close();
     }

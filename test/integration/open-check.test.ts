@@ -3,7 +3,7 @@
 // is no worker (the sources). Either way: an encrypted backup once a day, recorded in the audit log;
 // closing waits for a running check; a backup left half-written by an earlier run is removed; a
 // damaged file is closed once found (never backed up), and the app says why.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDir, listBackups } from '../../electron/services/backup/backups';
@@ -116,7 +116,7 @@ describe('the check and daily backup after opening', () => {
     const info = await appInfo(s);
     expect(info).toMatchObject({ workspace: null, checking: false, startupError: { code: 'DB_CORRUPT', path } });
     expect(info.startupError!.message).toMatch(/工作区文件已损坏.*已关闭/);
-    expect(info.startupError!.hint).toMatch(/从最近的备份恢复/);
+    expect(info.startupError!.hint).toMatch(/可在本页从备份恢复/);
     expect(listBackups(path)).toEqual([]);
     const audit = () => {
       const ro = openReadable(path);
@@ -136,6 +136,50 @@ describe('the check and daily backup after opening', () => {
     expect(inline.isOpen).toBe(false);
     expect(audit()).toHaveLength(2);
     expect(listBackups(path)).toEqual([]);
+  });
+
+  it('a workspace closed as damaged is restored from its backup, the damaged file kept beside it', async () => {
+    const dir = tempDir();
+    const path = await workspaceWithData(dir, PW);
+    // a day's backup, then a change made after it, then the damage
+    const s = new WorkspaceSession(undefined, expectBuiltWorkers());
+    s.open(path, '测试', PW);
+    await settled(s);
+    s.db.conn.prepare("UPDATE workspace SET region_name = '备份之后改的名字'").run();
+    s.close();
+    const [backup] = listBackups(path);
+    expect(backup).toBeDefined();
+    // an encrypted file's pages cannot be picked out: damaged by hand at its last leaf of values
+    const size = statSync(path).size;
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, size - 3 * 4096);
+    closeSync(fd);
+    s.open(path, '测试', PW);
+    await settled(s);
+    expect(s.isOpen).toBe(false);
+    const ctx = { session: s, actor: '测试', progress: () => undefined };
+    const offered = await dispatch('workspace.damagedBackups', {}, ctx);
+    expect(offered).toEqual({ ok: true, value: { path, list: [expect.objectContaining({ name: backup!.name, reason: '每日' })] } });
+    // without the password nothing is touched
+    const refused = await dispatch('workspace.restoreDamaged', { name: backup!.name }, ctx);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED' } });
+    expect(readdirSync(dir).filter((f) => f.includes('损坏'))).toEqual([]);
+    const restored = await dispatch('workspace.restoreDamaged', { name: backup!.name, password: PW }, ctx);
+    expect(restored).toMatchObject({ ok: true, value: { path, regionName: '示范市', encrypted: true } });
+    expect(s.isOpen).toBe(true);
+    expect(s.db.conn.pragma('integrity_check', { simple: true })).toBe('ok');
+    const aside = readdirSync(dir).filter((f) => f.startsWith('w.ljd.损坏-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!)).equals(readFileSync(path))).toBe(false);
+    expect(actions(s, 'workspace.restore').map((a) => JSON.parse(a.details) as unknown)).toEqual([{ damagedCopy: join(dir, aside[0]!) }]);
+    await settled(s);
+    // nothing left to restore
+    expect(await dispatch('workspace.damagedBackups', {}, ctx)).toEqual({ ok: true, value: null });
+    expect(await dispatch('workspace.restoreDamaged', { name: backup!.name, password: PW }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    s.close();
   });
 
   it('a backup folder that cannot be made leaves the work going and says why', async () => {

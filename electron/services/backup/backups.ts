@@ -136,6 +136,17 @@ export function backupNow(db: WritableDb, reason: BackupReason, actor: string, p
   return recordBackup(db, actor, dir, name, reason);
 }
 
+/**
+ * A damaged workspace file (and its write-ahead log, which may hold its last changes) copied aside
+ * before a backup replaces it: `<file>.损坏-20261130-091502`. Returns the copy's path.
+ */
+export function setAside(path: string, now = new Date()): string {
+  const aside = `${path}.损坏-${stamp(now)}`;
+  copyFileSync(path, aside);
+  if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${aside}-wal`);
+  return aside;
+}
+
 /** Removes every backup, overwriting each with zeros first: when a plain workspace is encrypted its old backups are plaintext. */
 export function shredBackups(workspacePath: string): number {
   const list = listBackups(workspacePath);

@@ -3,7 +3,7 @@
 // VACUUM INTO, checked and renamed into place. It runs on a read connection of its own, so it can
 // run in a thread of its own (open-check.worker.ts) while the app serves its first screen: on a
 // 360 MB workspace the check alone takes about a second and the backup two more, which the open
-// used to wait for. A snapshot is what it reads (WAL): writes made meanwhile are the next backup's.
+// used to wait for. It reads a snapshot (WAL): what is written after it starts is the next backup's.
 // The caller records the backup in the audit log and prunes old ones (backups.ts), on its own
 // connection.
 

@@ -14,8 +14,10 @@ import {
   checkBackup,
   dailyTarget,
   fileProblem,
+  listBackups,
   recordBackup,
   restoreFile,
+  setAside,
   shredBackups,
   type BackupInfo,
   type BackupReason,
@@ -137,7 +139,7 @@ export class WorkspaceSession {
       this.startupError = {
         code: 'DB_CORRUPT',
         message: `工作区文件已损坏（打开后的文件结构检查未通过），已关闭：${db.path}`,
-        hint: `今天未做自动备份，之前的备份不受影响：请从最近的备份恢复（${backupDir(db.path)}），或打开其他工作区。`,
+        hint: `今天未做自动备份，之前的备份（${backupDir(db.path)}）不受影响：可在本页从备份恢复，或打开其他工作区。`,
         path: db.path,
       };
       return;
@@ -210,6 +212,24 @@ export class WorkspaceSession {
   backup(reason: BackupReason, actor: string): BackupInfo {
     this.settleCheck();
     return backupNow(this.db, reason, actor, this.password);
+  }
+
+  /**
+   * The workspace just closed as damaged (startupError DB_CORRUPT), restored from one of its backups
+   * (checked in full first) and opened; the damaged file is kept beside it, and the audit log says so.
+   */
+  restoreDamaged(name: string, password: string | null, actor: string): WritableDb {
+    const e = this.startupError;
+    if (this.current || e?.code !== 'DB_CORRUPT')
+      throw new AppError('INVALID_INPUT', '没有需要从备份恢复的损坏工作区。', '请在“设置与审计 → 备份与恢复”中恢复当前工作区。');
+    const backup = listBackups(e.path).find((b) => b.name === name);
+    if (!backup) throw new AppError('INVALID_INPUT', `备份不存在：${name}`, '请刷新备份列表后重试。');
+    checkBackup(backup.file, password);
+    const aside = setAside(e.path);
+    restoreFile(e.path, backup.file, password);
+    const db = this.open(e.path, actor, password);
+    inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.restore', target: backup.file, details: { damagedCopy: aside } }));
+    return db;
   }
 
   /** Backs up the current state, then replaces it by the backup file and reopens. */

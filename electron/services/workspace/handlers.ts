@@ -19,6 +19,8 @@ export const workspaceHandlers: Handlers<
   | 'workspace.backup'
   | 'workspace.backups'
   | 'workspace.restore'
+  | 'workspace.damagedBackups'
+  | 'workspace.restoreDamaged'
   | 'workspace.check'
 > = {
   'workspace.info': (_input, { session }) => workspaceInfo(session.db),
@@ -39,6 +41,11 @@ export const workspaceHandlers: Handlers<
     session.restore(join(backupDir(session.db.path), b.name), actor);
     return workspaceInfo(session.db);
   },
+  'workspace.damagedBackups': (_input, { session }) => {
+    const e = session.startupError;
+    return !session.isOpen && e?.code === 'DB_CORRUPT' ? { path: e.path, list: listBackups(e.path).map(view) } : null;
+  },
+  'workspace.restoreDamaged': (input, { session, actor }) => workspaceInfo(session.restoreDamaged(input.name, input.password ?? null, actor)),
   'workspace.check': (_input, { session }) => {
     const r = String(session.db.conn.pragma('integrity_check', { simple: true }));
     return r === 'ok'

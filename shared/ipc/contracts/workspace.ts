@@ -7,6 +7,7 @@ import { empty, filePath, reads, returns, writes, type DomainContract } from './
 
 const password = z.string().min(1, '请输入密码').max(128, '密码过长');
 const newPassword = z.string().min(8, '密码至少8位').max(128, '密码过长');
+const backupName = z.string().regex(/^[0-9-]+[^/\\]*\.ljdbak$/, '备份文件名不正确');
 
 export interface BackupView {
   name: string;
@@ -37,6 +38,10 @@ export const workspaceContract = {
   'workspace.backup': writes(empty, returns<BackupView>()),
   'workspace.backups': reads(empty, returns<{ dir: string; list: BackupView[]; problem: string | null }>()),
   /** a backup of this workspace, by its name in the backup folder (never an arbitrary path) */
-  'workspace.restore': writes(z.object({ name: z.string().regex(/^[0-9-]+[^/\\]*\.ljdbak$/, '备份文件名不正确') }).strict(), returns<WorkspaceInfo>()),
+  'workspace.restore': writes(z.object({ name: backupName }).strict(), returns<WorkspaceInfo>()),
+  /** the backups of the workspace just closed as damaged (startupError DB_CORRUPT), newest first; null for none such */
+  'workspace.damagedBackups': reads(empty, returns<{ path: string; list: BackupView[] } | null>()),
+  /** that workspace restored from one of its backups (the damaged file kept beside it) and opened */
+  'workspace.restoreDamaged': writes(z.object({ name: backupName, password: password.optional() }).strict(), returns<WorkspaceInfo>()),
   'workspace.check': reads(empty, returns<{ ok: boolean; message: string }>()),
 } satisfies DomainContract<'workspace'>;

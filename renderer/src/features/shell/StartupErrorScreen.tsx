@@ -1,9 +1,11 @@
 // Shown instead of the pages when the workspace the app started with could not be opened: what
 // happened (written by a newer version, damaged, not a workspace), the file, and what to do —
-// open another workspace or create a new one right here.
+// open another workspace or create a new one right here; a damaged one can be restored from its
+// backups (DamagedRestore).
 
 import type { AppInfo } from '../../../../shared/domain/types';
 import { WorkspaceActions } from '../workspace/WorkspaceActions';
+import { DamagedRestore } from './DamagedRestore';
 
 const TITLES: Record<string, string> = {
   DB_TOO_NEW: '工作区由更新版本的亮家底创建',
@@ -34,6 +36,7 @@ export function StartupErrorScreen({ error }: { error: NonNullable<AppInfo['star
             <dt>文件</dt>
             <dd className="mono">{error.path}</dd>
           </dl>
+          {error.code === 'DB_CORRUPT' && <DamagedRestore />}
           <p className="muted">其中的数据未作任何改动。可以打开其他工作区，或新建一个工作区后导入数据包。</p>
           <WorkspaceActions />
         </div>
