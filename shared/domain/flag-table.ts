@@ -16,16 +16,17 @@ export interface FlagTable {
   numbers: Float64Array;
   /** per flag: 0 green, 1 yellow, 2 red */
   levels: Uint8Array;
-  /** per flag: its reasons, joined by REASON_BREAK */
-  reasons: string[];
+  /** every flag's reasons in one string (one string is copied at once; 100,000 short ones are not): flags apart by FLAG_BREAK, a flag's reasons by REASON_BREAK */
+  reasons: string;
   /** the causes recorded: [flag position, cause] */
   causes: [number, string][];
 }
 
 const NUMBERS = 7;
 const LEVELS: FlagLevel[] = ['green', 'yellow', 'red'];
-/** reasons are sentences without line breaks */
+/** reasons are sentences without line breaks or control characters */
 const REASON_BREAK = '\n';
+const FLAG_BREAK = '\u0001';
 const orNaN = (x: number | null) => (x === null ? NaN : x);
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
@@ -127,19 +128,21 @@ export class FlagTableBuilder {
       refs: new Int32Array(2 * n),
       numbers: new Float64Array(NUMBERS * n),
       levels: new Uint8Array(n),
-      reasons: new Array<string>(n),
+      reasons: '',
       causes: [],
     };
+    const reasons = new Array<string>(n);
     for (let k = 0; k < n; k++) {
       const i = order ? order[k]! : k;
       t.refs[2 * k] = this.refs[2 * i]!;
       t.refs[2 * k + 1] = this.refs[2 * i + 1]!;
       t.numbers.set(this.numbers.subarray(NUMBERS * i, NUMBERS * (i + 1)), NUMBERS * k);
       t.levels[k] = this.levels[i]!;
-      t.reasons[k] = this.reasons[i]!;
+      reasons[k] = this.reasons[i]!;
       const cause = this.causes.get(i);
       if (cause !== undefined) t.causes.push([k, cause]);
     }
+    t.reasons = reasons.join(FLAG_BREAK);
     return t;
   }
 }
@@ -157,12 +160,13 @@ export function toFlagTable(period: string, flags: Flag[]): FlagTable {
 
 export function fromFlagTable(t: FlagTable): Flag[] {
   const causes = new Map(t.causes);
+  const reasonsOf = t.levels.length ? t.reasons.split(FLAG_BREAK) : [];
   const out: Flag[] = new Array<Flag>(t.levels.length);
   for (let i = 0; i < out.length; i++) {
     const inst = t.institutions[t.refs[2 * i]!]!;
     const ind = t.indicators[t.refs[2 * i + 1]!]!;
     const x = NUMBERS * i;
-    const reasons = t.reasons[i]!;
+    const reasons = reasonsOf[i]!;
     out[i] = {
       institution: inst.code,
       name: inst.name,

@@ -38,7 +38,14 @@ describe('the flag list across the boundary', () => {
     expect(received.institutions.length).toBeLessThan(flags.length);
     expect(serialize(sent).length).toBeLessThan(serialize(flags).length / 2);
 
-    // an empty list, and a flag of another period refused
+    // flags with no reason, one, several; an institution met twice; then an empty list; a flag of another period refused
+    const few = [
+      { ...flags[0]!, reasons: [] },
+      { ...flags[0]!, indicator: 'X', reasons: ['甲'] },
+      { ...flags[1]!, reasons: ['甲', '乙（丙）', ''] },
+    ];
+    const back = fromFlagTable(deserialize(serialize(toFlagTable(period, few))) as FlagTable);
+    expect(back).toEqual(few);
     expect(fromFlagTable(deserialize(serialize(toFlagTable(period, []))) as FlagTable)).toEqual([]);
     expect(() => toFlagTable('2025-10', flags)).toThrow(/2025-11/);
     s.close();
