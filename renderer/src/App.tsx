@@ -3,7 +3,7 @@
 // stopped. The period shown follows the workspace: another workspace starts from its newest one.
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { monthsOf } from '../../shared/period';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Watermark } from './components/Watermark';
@@ -28,11 +28,13 @@ export function App() {
   const app = useApi('app.info', {}, { keepPrevious: true, pollWhile: (i) => i.checking });
   const info = app.data;
   const ws = info?.workspace ?? null;
-  // the check done, its daily backup (and audit entry) are there to list
+  // once the check is done, its daily backup (and audit entry) are there to list
   const checking = info?.checking ?? false;
   const client = useQueryClient();
+  const wasChecking = useRef(false);
   useEffect(() => {
-    if (!checking) void Promise.all(['workspace', 'audit'].map((d) => client.invalidateQueries({ queryKey: [d] })));
+    if (wasChecking.current && !checking) void Promise.all(['workspace', 'audit'].map((d) => client.invalidateQueries({ queryKey: [d] })));
+    wasChecking.current = checking;
   }, [checking, client]);
   const [shown, setShown] = useState<{ path: string | null; period: string | null }>({ path: null, period: null });
   const stopped = useServiceStopped();

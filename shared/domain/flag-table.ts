@@ -136,7 +136,7 @@ export class FlagTableBuilder {
       const i = order ? order[k]! : k;
       t.refs[2 * k] = this.refs[2 * i]!;
       t.refs[2 * k + 1] = this.refs[2 * i + 1]!;
-      t.numbers.set(this.numbers.subarray(NUMBERS * i, NUMBERS * (i + 1)), NUMBERS * k);
+      for (let m = 0; m < NUMBERS; m++) t.numbers[NUMBERS * k + m] = this.numbers[NUMBERS * i + m]!;
       t.levels[k] = this.levels[i]!;
       reasons[k] = this.reasons[i]!;
       const cause = this.causes.get(i);

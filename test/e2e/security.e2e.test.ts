@@ -9,8 +9,8 @@ import { closeBrowser, DEMO_ZIP, openApp, type Harness } from './harness';
 const PW = '医保数据2026-工作组';
 
 // An encrypted workspace as a convenor meets it: the app starts on the password screen (a wrong
-// password says so), the settings page shows it encrypted with the audit chain checked; a backup is
-// made and the log exported; the window locks (nothing of the data visible) and unlocks only with
+// password says so), the settings page shows it encrypted with the audit chain checked and the day's
+// backup taken after opening; a backup is made and the log exported; the window locks (nothing of the data visible) and unlocks only with
 // the password.
 describe('an encrypted workspace in Chromium', () => {
   let h: Harness;
@@ -48,6 +48,8 @@ describe('an encrypted workspace in Chromium', () => {
     await p.getByTestId('nav-settings').click();
     await expect(p.getByTestId('encryption-status').textContent()).resolves.toContain('已加密');
     await expect(p.getByTestId('chain-status').textContent()).resolves.toContain('哈希链完整');
+    // the day's backup, taken in the background after the workspace opened, is listed by itself
+    await p.getByTestId('backups').locator('tr', { hasText: '每日' }).waitFor();
     await p.getByTestId('backup-now').click();
     await p.getByTestId('security-message').getByText('已备份', { exact: false }).waitFor();
     expect(await p.getByTestId('backups').locator('tr').count()).toBeGreaterThanOrEqual(1);
