@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
-import { closeDb, getValue, inTransaction, openReadable, type WritableDb } from '../db/connection';
+import { closeDb, getValue, inTransaction, openReadable, type ReadableDb, type WritableDb } from '../db/connection';
 import { newPath, shred, swapIn } from '../workspace/swap';
 
 export type BackupReason = 'manual' | 'import' | 'daily' | 'restore';
@@ -120,8 +120,11 @@ export function recordBackup(db: WritableDb, actor: string, dir: string, name: s
   return listBackups(db.path).find((b) => b.name === name)!;
 }
 
-export function backupNow(db: WritableDb, reason: BackupReason, actor: string, password: string | null, now = new Date()): BackupInfo {
-  const { dir, name } = nextBackup(db.path, reason, now);
+/**
+ * The backup file itself: VACUUM INTO a temporary name beside it, the quick check, then the rename;
+ * nothing is left behind when any step fails. From the open connection or a read connection of its own.
+ */
+export function writeBackupFile(db: ReadableDb, dir: string, name: string, password: string | null): void {
   const tmp = join(dir, `${name}.tmp`);
   rmSync(tmp, { force: true });
   try {
@@ -133,6 +136,11 @@ export function backupNow(db: WritableDb, reason: BackupReason, actor: string, p
     if (e instanceof AppError) throw e;
     throw new AppError('INTERNAL', `备份未能写入：${fileProblem(e)}`, '请检查磁盘空间和文件夹权限；工作区本身未受影响。');
   }
+}
+
+export function backupNow(db: WritableDb, reason: BackupReason, actor: string, password: string | null, now = new Date()): BackupInfo {
+  const { dir, name } = nextBackup(db.path, reason, now);
+  writeBackupFile(db, dir, name, password);
   return recordBackup(db, actor, dir, name, reason);
 }
 

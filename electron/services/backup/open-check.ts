@@ -7,11 +7,11 @@
 // The caller records the backup in the audit log and prunes old ones (backups.ts), on its own
 // connection.
 
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { closeDb, openReadable, type ReadableDb } from '../db/connection';
-import { checkBackup, fileProblem } from './backups';
+import { fileProblem, writeBackupFile } from './backups';
 
 export interface OpenCheckJob {
   path: string;
@@ -62,20 +62,12 @@ export function runOpenCheck(job: OpenCheckJob): OpenCheckOutcome {
 }
 
 function writeBackup(db: ReadableDb, job: OpenCheckJob, { dir, name }: { dir: string; name: string }, out: OpenCheckOutcome): void {
-  const tmp = join(dir, `${name}.tmp`);
   try {
     // a backup an earlier run could not finish (the app closed while it was written) is removed
     for (const f of readdirSync(dir)) if (f.endsWith(TMP)) rmSync(join(dir, f), { force: true });
-    db.conn.prepare('VACUUM INTO ?').run(tmp);
-    checkBackup(tmp, job.password, false);
-    renameSync(tmp, join(dir, name));
+    writeBackupFile(db, dir, name, job.password);
     out.backup = name;
   } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // what could not be removed is removed by the next backup
-    }
     out.backupError = e instanceof AppError ? e.message : `备份未能写入：${fileProblem(e)}`;
   }
 }
