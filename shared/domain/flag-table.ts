@@ -16,7 +16,10 @@ export interface FlagTable {
   numbers: Float64Array;
   /** per flag: 0 green, 1 yellow, 2 red */
   levels: Uint8Array;
-  /** every flag's reasons in one string (one string is copied at once; 100,000 short ones are not): flags apart by FLAG_BREAK, a flag's reasons by REASON_BREAK */
+  /**
+   * every flag's reasons in one string (one string is copied at once, 100,000 short ones one by one):
+   * flags apart by FLAG_BREAK, a flag's reasons by REASON_BREAK
+   */
   reasons: string;
   /** the causes recorded: [flag position, cause] */
   causes: [number, string][];
