@@ -116,7 +116,7 @@ describe('the check and daily backup after opening', () => {
     const info = await appInfo(s);
     expect(info).toMatchObject({ workspace: null, checking: false, startupError: { code: 'DB_CORRUPT', path } });
     expect(info.startupError!.message).toMatch(/工作区文件已损坏.*已关闭/);
-    expect(info.startupError!.hint).toMatch(/可在本页从备份恢复/);
+    expect(info.startupError!.hint).toMatch(/请在本页从备份恢复/);
     expect(listBackups(path)).toEqual([]);
     const audit = () => {
       const ro = openReadable(path);

@@ -139,7 +139,7 @@ export class WorkspaceSession {
       this.startupError = {
         code: 'DB_CORRUPT',
         message: `工作区文件已损坏（打开后的文件结构检查未通过），已关闭：${db.path}`,
-        hint: `今天未做自动备份，之前的备份（${backupDir(db.path)}）不受影响：可在本页从备份恢复，或打开其他工作区。`,
+        hint: `今天未做自动备份，之前的备份（${backupDir(db.path)}）不受影响：请在本页从备份恢复，或打开其他工作区。`,
         path: db.path,
       };
       return;
