@@ -116,7 +116,8 @@ describe('the check and daily backup after opening', () => {
     const info = await appInfo(s);
     expect(info).toMatchObject({ workspace: null, checking: false, startupError: { code: 'DB_CORRUPT', path } });
     expect(info.startupError!.message).toMatch(/工作区文件已损坏.*已关闭/);
-    expect(info.startupError!.hint).toMatch(/请在本页从备份恢复/);
+    // no backup to offer: the hint says so
+    expect(info.startupError!.hint).toMatch(/这个工作区没有备份：请打开其他工作区/);
     expect(listBackups(path)).toEqual([]);
     const audit = () => {
       const ro = openReadable(path);
@@ -158,6 +159,7 @@ describe('the check and daily backup after opening', () => {
     await settled(s);
     expect(s.isOpen).toBe(false);
     const ctx = { session: s, actor: '测试', progress: () => undefined };
+    expect((await appInfo(s)).startupError!.hint).toMatch(/之前的备份（.*）不受影响：请在本页从备份恢复/);
     const offered = await dispatch('workspace.damagedBackups', {}, ctx);
     expect(offered).toEqual({ ok: true, value: { path, list: [expect.objectContaining({ name: backup!.name, reason: '每日' })] } });
     // without the password nothing is touched

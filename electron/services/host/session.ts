@@ -139,7 +139,9 @@ export class WorkspaceSession {
       this.startupError = {
         code: 'DB_CORRUPT',
         message: `工作区文件已损坏（打开后的文件结构检查未通过），已关闭：${db.path}`,
-        hint: `今天未做自动备份，之前的备份（${backupDir(db.path)}）不受影响：请在本页从备份恢复，或打开其他工作区。`,
+        hint: listBackups(db.path).length
+          ? `今天未做自动备份，之前的备份（${backupDir(db.path)}）不受影响：请在本页从备份恢复，或打开其他工作区。`
+          : '这个工作区没有备份：请打开其他工作区，或新建一个工作区后重新导入数据包。',
         path: db.path,
       };
       return;

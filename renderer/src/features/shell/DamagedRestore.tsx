@@ -17,8 +17,7 @@ export function DamagedRestore() {
   const action = useAction();
   const list = backups.data?.list ?? [];
   if (!backups.data) return null;
-  if (!list.length)
-    return <p className="muted">这个工作区没有可用的备份（{backups.data.path}.备份）。可以打开其他工作区，或新建一个工作区后重新导入数据包。</p>;
+  if (!list.length) return <p className="muted">备份文件夹（{backups.data.path}.备份）中没有这个工作区的备份。</p>;
   const name = chosen ?? list[0]!.name;
   const restore = () =>
     action.run(() => api.workspace.restoreDamaged(password ? { name, password } : { name }), {
