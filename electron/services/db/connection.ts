@@ -115,6 +115,22 @@ export function closeDb(db: ReadableDb): void {
   db.conn.close();
 }
 
+/**
+ * Runs fn, a transaction of its own, with SQLite's per-row foreign-key lookups off: for a bulk write
+ * whose references the caller checks itself (an import: every code is checked when the package is
+ * read, and once more per distinct code before it commits). The pragma is a no-op inside an open
+ * transaction, so a caller already in one keeps the lookups: slower, never less safe. On again after,
+ * whatever happens.
+ */
+export function withoutForeignKeyLookups<T>(db: WritableDb, fn: () => T): T {
+  db.conn.pragma('foreign_keys = OFF');
+  try {
+    return fn();
+  } finally {
+    db.conn.pragma('foreign_keys = ON');
+  }
+}
+
 /** Runs fn in one IMMEDIATE transaction: all of it lands or none of it does. */
 export function inTransaction<T>(db: WritableDb, fn: () => T): T {
   return db.conn.transaction(fn).immediate();

@@ -10,7 +10,7 @@ import type { ImportRecord, ImportReport, Institution, PeriodDiff, ValueChange }
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
-import { allRows, getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { allRows, getValue, inTransaction, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
 import { deriveAndCheck, type StoredValues } from './derive';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './parse-package';
@@ -252,7 +252,7 @@ export class ImportService {
   }
 }
 
-/** The one write transaction of an import. */
+/** The one write transaction of an import; the rows' references are checked by writeValues, once per code, instead of row by row. */
 export function writePackage(
   db: WritableDb,
   pkg: ParsedPackage,
@@ -260,6 +260,17 @@ export function writePackage(
   actor: string,
   progress?: ProgressFn,
   opts: ImportOptions = {},
+): ImportRecord {
+  return withoutForeignKeyLookups(db, () => writeTransaction(db, pkg, report, actor, progress, opts));
+}
+
+function writeTransaction(
+  db: WritableDb,
+  pkg: ParsedPackage,
+  report: ImportReport,
+  actor: string,
+  progress: ProgressFn | undefined,
+  opts: ImportOptions,
 ): ImportRecord {
   const periods = packagePeriods(pkg);
   const importedAt = new Date().toISOString();

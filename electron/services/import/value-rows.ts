@@ -21,9 +21,18 @@ import type { PackageBuilder, TableReader } from './package-builder';
 import { key, type Bucket, type ValueCell } from './package-model';
 import { columnLetter, type RawCell, type TableMeta } from './tables';
 
+/**
+ * A percent column's bare numbers as read, with where each was stored (the institution's value in a
+ * bucket, or a region cell), as parallel arrays: an object per cell cost a million allocations on a
+ * large region, and their collection a good part of reading it.
+ */
 interface PercentColumn {
-  /** bare numbers as read, with where they were stored */
-  bare: { n: number; row: number; set: (v: number) => void }[];
+  n: number[];
+  row: number[];
+  /** per number: its bucket (institution table) or its cell (region table) */
+  at: (Bucket | ValueCell)[];
+  /** per number: the institution, in the institution table */
+  inst: string[];
 }
 
 const isBareNumber = (raw: RawCell): boolean => {
@@ -65,7 +74,7 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         `请把列名写成“${def.name}（${def.unit}）”，并按该单位填写数值。`,
       );
     if (cols.some((x) => x.def.code === def.code)) return issues.error('DUPLICATE_COLUMN', loc, `指标“${def.name}”的列重复出现。`, '请删除重复的列。');
-    const percent = def.unit === '%' && (headerSaysPercent || def.bounded01) ? { bare: [] } : null;
+    const percent = def.unit === '%' && (headerSaysPercent || def.bounded01) ? { n: [], row: [], at: [], inst: [] } : null;
     cols.push({ c, def, factor, percent });
   });
   const unknownCodes = new Map<string, number>();
@@ -148,13 +157,12 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         cell = { value, sheet, row };
         b.pkg.region.set(k, cell);
       }
-      // a bare number in a percent column may be rewritten once the column's style is known: only
-      // those cells get a setter (a closure per cell cost a million allocations on a large region)
+      // a bare number in a percent column may be rewritten once the column's style is known
       if (pcol && !percent && isBareNumber(raw)) {
-        const bk = bucket;
-        const rc = cell;
-        const inst = code;
-        pcol.bare.push({ n: value, row, set: bk ? (v) => bk.values.set(inst, v) : (v) => (rc!.value = v) });
+        pcol.n.push(value);
+        pcol.row.push(row);
+        pcol.at.push((bucket ?? cell)!);
+        if (isInst) pcol.inst.push(code);
       } else if (def.bounded01 && (value < 0 || value > 1)) rangeWarning(b, { ...at(c) }, value);
     }
   };
@@ -162,17 +170,22 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
   const end = () => {
     for (const col of cols) {
       const p = col.percent;
-      if (!p || p.bare.length === 0) continue;
+      if (!p || p.n.length === 0) continue;
       const bounded = col.def.bounded01 === true;
-      const sorted = p.bare.map((x) => Math.abs(x.n)).sort((a, c) => a - c);
+      const sorted = Float64Array.from(p.n, Math.abs).sort();
       const median = sorted[Math.floor(sorted.length / 2)]!;
       const points = median > 1; // the column's own style decides the ambiguous values in 0–1
       const loc = (r: number, n: number) => ({ file, sheet, row: r, column: columnLetter(col.c), header: header[col.c]?.raw ?? '', value: String(n) });
-      for (const x of p.bare) {
+      for (let i = 0; i < p.n.length; i++) {
+        const x = { n: p.n[i]!, row: p.row[i]! };
         // a share above 1 can only be percent points, whatever the column's style
         const asPoints = points || (bounded && x.n > 1 && x.n <= 100);
         const v = asPoints ? Math.round(x.n * 1e8) / 1e10 : x.n;
-        if (asPoints) x.set(v);
+        if (asPoints) {
+          const at = p.at[i]!;
+          if (isInst) (at as Bucket).values.set(p.inst[i]!, v);
+          else (at as ValueCell).value = v;
+        }
         if (!points && asPoints)
           issues.warn(
             'MIXED_PERCENT_STYLE',

@@ -7,7 +7,11 @@
 // summaries need of it is kept before (holdValues) as one dense array per indicator and month
 // (~13 MB on the largest region, against ~600 MB of maps), so they do not read back the values
 // just written, and a worker thread can compute them while the rows are written.
+// The import's transaction runs without SQLite's per-row foreign-key lookups (three B-tree seeks a
+// value row, ~20% of the write: docs/performance.md, sixth run); every institution and indicator
+// code the rows name is checked here instead, once per distinct code, before the transaction ends.
 
+import { AppError } from '../../../shared/errors';
 import type { WritableDb } from '../db/connection';
 import { heldPeriodValues, instIndex, type InstIndex, type PeriodValues } from '../analysis/lookup';
 import { batchedInsert } from '../db/batched-insert';
@@ -67,11 +71,35 @@ function sortedKeys(values: Map<string, unknown>): Iterable<string> {
   return values.keys();
 }
 
-/** Writes the rows, then releases the package's values and group rows; returns how many rows. */
+/**
+ * What the foreign keys would have checked row by row, once per distinct code: every institution and
+ * indicator the rows name exists. The package was checked against the same when read, so a miss
+ * here is a fault of this program; it fails the import, and the transaction rolls back.
+ */
+function checkReferences(db: WritableDb, institutions: Set<string>, indicators: Set<string>): void {
+  for (const [codes, table, what] of [
+    [institutions, 'institutions', '机构'],
+    [indicators, 'indicators', '指标'],
+  ] as const) {
+    const known = db.conn.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).pluck();
+    for (const code of codes)
+      if (known.get(code) !== 1)
+        throw new AppError(
+          'INTERNAL',
+          `导入写入的数据引用了工作区中不存在的${what}编码“${code}”，本次导入未保存。`,
+          '请把数据包和这条提示一并反馈给技术支持。',
+        );
+  }
+}
+
+/** Writes the rows, checks the codes they name, then releases the package's values and group rows; returns how many rows. */
 export function writeValues(db: WritableDb, pkg: ParsedPackage, id: number, institutionValues: number, progress?: ProgressFn): number {
+  const institutions = new Set<string>();
+  const indicators = new Set<string>();
   const insRegion = db.conn.prepare('INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?)');
   for (const [k, v] of pkg.region) {
     const [code, period] = splitKey(k);
+    indicators.add(code);
     insRegion.run(id, code, period, v.value, v.computed ? 'computed' : 'supplied');
   }
   const insInst = batchedInsert(db, 'institution_values', ['import_id', 'institution', 'indicator', 'period', 'value', 'origin']);
@@ -81,7 +109,9 @@ export function writeValues(db: WritableDb, pkg: ParsedPackage, id: number, inst
   for (const [code, period, b] of inIndexOrder(pkg.inst)) {
     row[2] = code;
     row[3] = period;
+    indicators.add(code);
     for (const inst of sortedKeys(b.values)) {
+      institutions.add(inst);
       row[1] = inst;
       row[4] = b.values.get(inst);
       row[5] = b.computed?.has(inst) ? 'computed' : 'supplied';
@@ -99,6 +129,10 @@ export function writeValues(db: WritableDb, pkg: ParsedPackage, id: number, inst
     if (++done % 100000 === 0) progress?.('写入数据库', done, total);
   }
   insGroup.flush();
+  const named = new Uint8Array(pkg.groups.stringCount);
+  for (let i = 0; i < pkg.groups.length; i++) named[pkg.groups.institutionId(i)] = 1;
+  named.forEach((on, s) => on && institutions.add(pkg.groups.string(s)));
+  checkReferences(db, institutions, indicators);
   pkg.inst.clear();
   pkg.groups.clear();
   return total;
