@@ -1,8 +1,11 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import type { WritableDb } from '../../electron/services/db/connection';
-import { ImportService } from '../../electron/services/import/import-service';
+import { ImportService, loadIndicators, loadInstitutions, writePackage } from '../../electron/services/import/import-service';
+import { DEFAULT_LIMITS } from '../../electron/services/import/limits';
+import { key, parsePackage, type ParsedPackage } from '../../electron/services/import/parse-package';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { miniPackage } from '../helpers/mini-package';
 import { col, editXlsx, findRow, miniXlsx, miniZip } from '../helpers/packages';
@@ -298,5 +301,82 @@ describe('consistency warnings (they never block the import)', () => {
     expect(db.conn.prepare("SELECT count(*) FROM institution_values WHERE institution = 'H999'").pluck().get()).toBe(0);
     expect(regionVal(db, 'FI_TOTAL', '2025-01')).toBe(9999);
     expect(instValue(db, 'H001', 'DRG_LIST_QC', '2025-01')).toBeCloseTo(0.952, 10);
+  });
+});
+
+describe('where a value was read (the row in every message)', () => {
+  it('names the row of a repeated institution row, of a value only on the repeat, and of a formula checked against either', async () => {
+    const dir = tempDir();
+    const edited = await editXlsx(await miniXlsx(dir), join(dir, 'repeats.xlsx'), (wb) => {
+      const inst = wb.getWorksheet('机构指标')!;
+      const perCase = inst.columnCount + 1;
+      inst.getRow(1).getCell(perCase).value = '次均住院费用（元）';
+      const h001 = findRow(inst, { 机构编码: 'H001', 期间: '2025-01' });
+      const h002 = findRow(inst, { 机构编码: 'H002', 期间: '2025-01' });
+      inst.getRow(h001).getCell(perCase).value = 14000; // 4,200 万元 / 3,000 人次: agrees
+      inst.getRow(h002).getCell(perCase).value = 20000; // 2,600 万元 / 2,000 人次 = 13,000: does not
+      const cost = col(inst, '住院总费用（万元）');
+      const repeat = inst.addRow(['H001', '测试市第一人民医院', '2025-01']);
+      repeat.getCell(cost).value = 4300;
+      repeat.getCell(perCase).value = 99999;
+      const again = inst.addRow(['H001', '测试市第一人民医院', '2025-01']);
+      again.getCell(cost).value = 4400;
+    });
+    const inst = (await new ExcelJS.Workbook().xlsx.readFile(edited)).getWorksheet('机构指标')!;
+    const [h001, h002, repeat, again] = [
+      findRow(inst, { 机构编码: 'H001', 期间: '2025-01' }),
+      findRow(inst, { 机构编码: 'H002', 期间: '2025-01' }),
+      inst.rowCount - 1,
+      inst.rowCount,
+    ];
+    const report = await new ImportService().prepare(workspace(dir), edited);
+    expect(report.errors).toEqual([]);
+    const duplicates = report.warnings.filter((w) => w.code === 'DUPLICATE_KEY').map((w) => [w.row, w.header, Number(/第 (\d+) 行已有/.exec(w.message)![1])]);
+    expect(duplicates).toEqual([
+      [repeat, '住院总费用（万元）', h001],
+      [repeat, '次均住院费用（元）', h001],
+      [again, '住院总费用（万元）', repeat],
+    ]);
+    const mismatches = report.warnings.filter((w) => w.code === 'FORMULA_MISMATCH' && w.header === '次均住院费用').map((w) => [w.row, w.value]);
+    expect(mismatches.sort()).toEqual(
+      [
+        [h002, '20000.00'],
+        [repeat, '99999.00'],
+      ].sort(),
+    );
+  });
+});
+
+describe('the write checks what the foreign keys would have', () => {
+  it('fails and rolls back an import whose rows name a code the workspace does not have, with the lookups back on after', async () => {
+    const dir = tempDir();
+    const db = workspace(dir);
+    const zip = await miniZip(dir);
+    const known = { regionCode: '990100', institutions: loadInstitutions(db), indicators: loadIndicators(db) };
+    const report = await new ImportService().prepare(db, zip);
+    for (const [label, spoil] of [
+      ['机构', (pkg: ParsedPackage) => [...pkg.inst.values()][0]!.values.set('H404', 1)],
+      [
+        '指标',
+        (pkg: ParsedPackage) =>
+          pkg.inst.set(key('NO_SUCH_INDICATOR', '2025-01'), { values: new Map([['H001', 1]]), firstRows: new Map(), rows: new Map(), sheet: '' }),
+      ],
+    ] as const) {
+      const pkg = await parsePackage(zip, known, DEFAULT_LIMITS);
+      spoil(pkg);
+      expect(() => writePackage(db, pkg, report, '测试')).toThrow(expect.objectContaining({ code: 'INTERNAL', message: expect.stringContaining(label) }));
+      expect(db.conn.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
+      expect(db.conn.prepare('SELECT count(*) FROM institution_values').pluck().get()).toBe(0);
+      expect(db.conn.pragma('foreign_keys', { simple: true })).toBe(1);
+    }
+    // the same package unspoiled lands, and SQLite enforces the keys again afterwards
+    await importFile(db, zip);
+    expect(() =>
+      db.conn
+        .prepare(
+          "INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (1, 'H404', 'SVC_IP_COST', '2025-01', 1, 'supplied')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });

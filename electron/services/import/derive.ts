@@ -7,7 +7,7 @@ import type { Formula, IndicatorDef } from '../../../shared/catalog/indicators';
 import { formatPeriodZh, fromKey, monthsOf, periodRange, samePeriodLastYear } from '../../../shared/period';
 import { grouped } from '../../../shared/format';
 import { aggregateGroups } from './group-aggregates';
-import { key, splitKey, type Bucket, type ParsedPackage } from './parse-package';
+import { key, rowOf, splitKey, type Bucket, type ParsedPackage } from './parse-package';
 
 /** Current values already in the workspace, for formulas that look outside the package (growth). */
 export interface StoredValues {
@@ -307,7 +307,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
         roundedInputs = 0;
         const computed = compute(def, period, inst);
         if (computed === undefined) continue;
-        if (!b) addBucket(def.code, period, (b = { values: new Map(), rows: new Map(), sheet: '', computed: new Set() }));
+        if (!b) addBucket(def.code, period, (b = { values: new Map(), firstRows: new Map(), rows: new Map(), sheet: '', computed: new Set() }));
         if (!b.values.has(inst)) {
           b.values.set(inst, tidy(computed));
           setLeaf(def.code, period, inst, roundedInputs);
@@ -317,7 +317,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
           if (v !== null && computed !== null && !accepts(def, v, computed))
             issues.warn(
               'FORMULA_MISMATCH',
-              { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) },
+              { file, sheet: b.sheet, row: rowOf(b, inst), header: def.name, value: fmt(v) },
               `机构 ${inst} ${formatPeriodZh(period)}“${def.name}”${mismatchText[def.formula!.kind]}：${differenceText(def, v, computed)}。`,
               '请核对该值及其组成项；以数据包填写的值为准导入。',
             );
@@ -353,7 +353,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
         if (v !== null && pv !== undefined && pv !== null && v > pv * 1.005 + 0.01)
           issues.warn(
             'PART_EXCEEDS_TOTAL',
-            { file, sheet: b.sheet, row: b.rows.get(inst) ?? 0, header: def.name, value: fmt(v) },
+            { file, sheet: b.sheet, row: rowOf(b, inst), header: def.name, value: fmt(v) },
             `机构 ${inst} ${period}“${def.name}”（${fmt(v)}）大于其上级指标“${parent.name}”（${fmt(pv)}）。`,
             '“其中”项不应大于总数，请核对。',
           );
@@ -385,6 +385,6 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
     const [code, period] = splitKey(k);
     const def = catalog.get(code);
     if (!def?.additive || isMonth(period)) continue;
-    for (const [inst, v] of b.values) if (v !== null && !b.computed?.has(inst)) checkPeriodSum(def, period, inst, v, b.sheet, b.rows.get(inst) ?? 0);
+    for (const [inst, v] of b.values) if (v !== null && !b.computed?.has(inst)) checkPeriodSum(def, period, inst, v, b.sheet, rowOf(b, inst));
   }
 }

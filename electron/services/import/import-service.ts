@@ -182,7 +182,10 @@ export class ImportService {
       // the sheet row of every value served the messages above and is not needed again: released
       // now, it does not sit in memory (1.6 M entries on the largest region) while the user decides
       // and the rows are written
-      for (const b of pkg.inst.values()) b.rows = new Map();
+      for (const b of pkg.inst.values()) {
+        b.rows = new Map();
+        b.firstRows = new Map();
+      }
     }
     const periods = packagePeriods(pkg);
     const importCount = getValue<number>(db, 'SELECT count(*) FROM imports') ?? 0;

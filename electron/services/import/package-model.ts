@@ -25,11 +25,23 @@ export interface ValueCell {
 /** Institution-level values of one indicator in one period: institution code → value. */
 export interface Bucket {
   values: Map<string, number | null>;
-  /** the sheet row of each value, for messages while the package is checked (released after) */
+  /**
+   * Where each value was read, for messages while the package is checked (released after), as two
+   * maps: a table's row for an institution and period holds all its indicators, so the row each
+   * institution was first read on is kept once per period and table (shared by that period's
+   * buckets), and only a value read on another row (a repeated row, another table) has its own entry.
+   * A map per bucket held every value's row: 1.6 M entries on the largest region. See rowOf.
+   */
+  firstRows: Map<string, number>;
   rows: Map<string, number>;
   sheet: string;
   /** institutions whose value was derived by a catalog formula */
   computed?: Set<string>;
+}
+
+/** The sheet row a bucket's value was read on (0: computed, or released). */
+export function rowOf(b: Bucket, inst: string): number {
+  return b.rows.get(inst) ?? b.firstRows.get(inst) ?? 0;
 }
 
 /** [institution, period, scheme, groupCode, groupName, cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual] */

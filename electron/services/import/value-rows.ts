@@ -18,7 +18,7 @@ import { cellText, fastNumber, parseCodeCell, parseNumberCell, parsePeriodCell, 
 import { findColumn, type HeaderCol } from './columns';
 import { GroupDuplicates } from './group-duplicates';
 import type { PackageBuilder, TableReader } from './package-builder';
-import { key, type Bucket, type ValueCell } from './package-model';
+import { key, rowOf, type Bucket, type ValueCell } from './package-model';
 import { columnLetter, type RawCell, type TableMeta } from './tables';
 
 /**
@@ -80,6 +80,8 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
   const unknownCodes = new Map<string, number>();
   // bucket keys per period, so the hot loop does not build strings per cell
   const keysByPeriod = new Map<string, string[]>();
+  // the row each institution was first read on, per period (package-model.ts Bucket.firstRows)
+  const firstRowsByPeriod = new Map<string, Map<string, number>>();
   const readPeriod = (raw: RawCell): string | null => {
     const p = parsePeriodCell(raw);
     if (!p || !cumulativeMonths) return p;
@@ -116,6 +118,10 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       );
     let keys = keysByPeriod.get(period);
     if (!keys) keysByPeriod.set(period, (keys = cols.map((x) => key(x.def.code, period))));
+    let firstRows = firstRowsByPeriod.get(period);
+    if (!firstRows) firstRowsByPeriod.set(period, (firstRows = new Map()));
+    let first = firstRows.get(code);
+    if (first === undefined) firstRows.set(code, (first = row));
     for (let ci = 0; ci < cols.length; ci++) {
       const { c, def, factor, percent: pcol } = cols[ci]!;
       const raw = cells[c] ?? null;
@@ -144,12 +150,16 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       let cell: ValueCell | undefined;
       if (isInst) {
         bucket = b.pkg.inst.get(k);
-        if (!bucket) b.pkg.inst.set(k, (bucket = { values: new Map(), rows: new Map(), sheet }));
-        const prevRow = bucket.rows.get(code);
-        if (prevRow !== undefined)
-          issues.warn('DUPLICATE_KEY', at(c), `机构 ${code}、期间 ${period}、指标“${def.name}”重复（第 ${prevRow} 行已有），以本行为准。`, '请删除重复的行。');
+        if (!bucket) b.pkg.inst.set(k, (bucket = { values: new Map(), firstRows, rows: new Map(), sheet }));
+        if (bucket.values.has(code))
+          issues.warn(
+            'DUPLICATE_KEY',
+            at(c),
+            `机构 ${code}、期间 ${period}、指标“${def.name}”重复（第 ${rowOf(bucket, code)} 行已有），以本行为准。`,
+            '请删除重复的行。',
+          );
         bucket.values.set(code, value);
-        bucket.rows.set(code, row);
+        if (row !== first || bucket.firstRows !== firstRows) bucket.rows.set(code, row);
       } else {
         const prev = b.pkg.region.get(k);
         if (prev)
