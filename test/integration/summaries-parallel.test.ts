@@ -5,8 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DrgRowsBuilder, drgOverview, storedDrgRows } from '../../electron/services/analysis/drg-overview';
 import { flagContext } from '../../electron/services/analysis/flags';
-import { instIndex, periodValues } from '../../electron/services/analysis/lookup';
+import { instIndex, institutions, periodValues } from '../../electron/services/analysis/lookup';
 import { summarizePeriod } from '../../electron/services/analysis/period-summary';
 import { summaryTargets } from '../../electron/services/analysis/summaries';
 import { startSummaries } from '../../electron/services/analysis/summaries-parallel';
@@ -38,9 +39,18 @@ function scopeOf(db: WritableDb) {
 describe('the summaries worker', () => {
   it('answers inside a transaction what the database thread computes from the same values', async () => {
     const db = await demo();
-    const scope = scopeOf(db);
+    // and the DRG overview of a year, from its rows as an import would hold them
+    const drgRows = () => {
+      const rows = new DrgRowsBuilder();
+      for (const r of storedDrgRows(db, '2025')) rows.add(r);
+      return new Map([['2025', rows.held(new Map([...institutions(db)].map(([code, i]) => [code, i.name])))]]);
+    };
+    const scope = { ...scopeOf(db), groupPeriods: ['2025-03', '2025-11'], heldDrg: drgRows };
     inTransaction(db, () => {
-      const computed = startSummaries(db, scope, WORKER).take();
+      const answer = startSummaries(db, scope, WORKER).take();
+      expect([...answer!.drg.keys()]).toEqual(['2025']);
+      expect(answer!.drg.get('2025')).toBe(JSON.stringify(drgOverview(db, '2025')));
+      const computed = answer?.periods;
       expect(computed, 'the worker answered').toBeDefined();
       const targets = summaryTargets(db, scope);
       // the months themselves, the months after them, the same months next year (present ones)

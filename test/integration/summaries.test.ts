@@ -8,15 +8,19 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drgOverview, trend } from '../../electron/services/analysis/analysis';
+import { heldDrgOverview } from '../../electron/services/analysis/drg-overview';
 import { flags, hospitalView, raisedFlags, recordCause } from '../../electron/services/analysis/flags';
 import { clearPeriodCache, isAnswerWarm, isWarm } from '../../electron/services/analysis/period-cache';
 import { isSummarized, summarizedDrg } from '../../electron/services/analysis/summary-read';
 import { setThresholds } from '../../electron/services/analysis/threshold-edit';
-import { allValues, type WritableDb } from '../../electron/services/db/connection';
+import { allValues, inTransaction, type WritableDb } from '../../electron/services/db/connection';
 import { mulberry32 } from '../../electron/services/demo/demo-region';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
-import { ImportService } from '../../electron/services/import/import-service';
+import { ImportService, loadIndicators, loadInstitutions } from '../../electron/services/import/import-service';
+import { DEFAULT_LIMITS } from '../../electron/services/import/limits';
+import { parsePackage } from '../../electron/services/import/parse-package';
+import { holdDrgRows, writeValues } from '../../electron/services/import/write-values';
 import type { PackageData } from '../../electron/services/package/write-package';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { periodRange } from '../../shared/period';
@@ -234,5 +238,48 @@ describe('the summary tables', () => {
     same(session.db, '2025-12');
     sameDrg(session.db);
     session.close();
+  });
+});
+
+describe('the DRG overviews an import holds for its summaries worker', () => {
+  it('equal the aggregation of the rows once written, bit for bit, for months re-issued into years with stored months', async () => {
+    for (const seed of [3, 7]) {
+      const dir = tempDir();
+      const db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '测试' });
+      const data = randomRegion(seed);
+      // costs and weights with every digit used: sums whose last bits depend on the order they are added in
+      data.groups = data.groups.map((g, i) => {
+        const r = [...g] as typeof g;
+        r[6] = (g[6] as number) * 1.000000123456789 + i / 7;
+        r[8] = (g[8] as number) + i / 9973;
+        return r;
+      });
+      await importInto(db, await miniZip(dir, 'a.zip', data));
+      const months = ['2024-06', '2025-01'];
+      const zip = await miniZip(dir, 'b.zip', reissue(data, months));
+      const pkg = await parsePackage(zip, { regionCode: '990100', institutions: loadInstitutions(db), indicators: loadIndicators(db) }, DEFAULT_LIMITS);
+      expect(pkg.issues.errors).toEqual([]);
+      // as the import's transaction does: the months superseded, the rows held, then written
+      const rolledBack = new Error('rolled back');
+      expect(() =>
+        inTransaction(db, () => {
+          const id = Number(
+            db.conn
+              .prepare(
+                "INSERT INTO imports (file_name, sha256, format, imported_at, imported_by, region_code, periods, counts, warning_count, superseded_periods) VALUES ('b.zip', '', 'zip', '', '测试', '990100', '[]', '{}', 0, '[]')",
+              )
+              .run().lastInsertRowid,
+          );
+          for (const table of ['region_values', 'institution_values', 'group_rows'])
+            for (const p of months) db.conn.prepare(`UPDATE ${table} SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL`).run(id, p);
+          const held = holdDrgRows(db, pkg, months);
+          expect([...held.keys()].sort()).toEqual(['2024', '2025']);
+          writeValues(db, pkg, id, 0);
+          for (const [year, rows] of held) expect(JSON.stringify(heldDrgOverview(year, rows)), year).toBe(JSON.stringify(drgOverview(db, year)));
+          throw rolledBack;
+        }),
+      ).toThrow(rolledBack);
+      db.conn.close();
+    }
   });
 });

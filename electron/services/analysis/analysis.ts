@@ -4,7 +4,7 @@
 // hospital view are in flags.ts.
 
 import type { DrgOverview, Distribution, QuadrantPoint, Ranking, Trend } from '../../../shared/domain/analysis';
-import { comparePeriods, isMonthKey, monthsOf } from '../../../shared/period';
+import { comparePeriods, isMonthKey } from '../../../shared/period';
 import { AppError } from '../../../shared/errors';
 import { boxStats, median, quantileSorted, sortedCopy } from '../../../shared/stats';
 import { marks, type ReadableDb } from '../db/connection';
@@ -12,6 +12,10 @@ import { regionValue } from '../data/queries';
 import { indicator, institutions, values } from './lookup';
 import { cachedAnswer } from './period-cache';
 import { importedPeriods, summarizedBandMedians, summarizedDrg } from './summary-read';
+import { drgOverview } from './drg-overview';
+
+// the DRG overview lived here first
+export { drgOverview } from './drg-overview';
 
 /** Horizontal comparison: institutions (of one level band, or all) ranked, with peer statistics. */
 export function ranking(db: ReadableDb, code: string, period: string, band: string | null): Ranking {
@@ -119,77 +123,6 @@ export function distribution(db: ReadableDb, code: string, period: string): Dist
   }
   const bands = BANDS_ORDER.map((band) => ({ band, stats: boxStats(byBand.get(band) ?? []) })).filter((b) => b.stats);
   return { indicator: code, indicatorName: def.name, unit: def.unit, period, bands };
-}
-
-/** Tertiary hospitals' DRG/DIP group mix and cost structure, and the top 10 groups by cost and by weight. */
-export function drgOverview(db: ReadableDb, period: string): DrgOverview {
-  const insts = institutions(db);
-  const { first, last } = monthsOf(period);
-  const rows = db.conn
-    .prepare(
-      `SELECT g.institution, g.group_code, max(g.group_name) AS group_name, sum(g.cases) AS cases, sum(g.total_cost) AS cost,
-              sum(coalesce(g.self_pay_cost, 0)) AS self_pay, sum(coalesce(g.weight, 0) * g.cases) AS weighted, max(g.weight) AS weight
-       FROM group_rows g JOIN institutions i ON i.code = g.institution
-       WHERE g.superseded_by IS NULL AND g.period BETWEEN ? AND ? AND i.level = '三级' AND g.scheme = 'DRG'
-       GROUP BY g.institution, g.group_code`,
-    )
-    .all(first, last) as {
-    institution: string;
-    group_code: string;
-    group_name: string;
-    cases: number;
-    cost: number;
-    self_pay: number;
-    weighted: number;
-    weight: number | null;
-  }[];
-  const hospitals = new Map<string, { cases: number; cost: number; selfPay: number; weighted: number; groups: number }>();
-  const groups = new Map<
-    string,
-    { code: string; name: string; cases: number; cost: number; weight: number | null; hospitals: Map<string, { cases: number; cost: number }> }
-  >();
-  for (const r of rows) {
-    const h = hospitals.get(r.institution) ?? { cases: 0, cost: 0, selfPay: 0, weighted: 0, groups: 0 };
-    h.cases += r.cases;
-    h.cost += r.cost;
-    h.selfPay += r.self_pay;
-    h.weighted += r.weighted;
-    h.groups++;
-    hospitals.set(r.institution, h);
-    const g = groups.get(r.group_code) ?? { code: r.group_code, name: r.group_name, cases: 0, cost: 0, weight: r.weight, hospitals: new Map() };
-    g.cases += r.cases;
-    g.cost += r.cost;
-    g.hospitals.set(r.institution, { cases: r.cases, cost: r.cost });
-    groups.set(r.group_code, g);
-  }
-  const rank = (list: typeof groups extends Map<string, infer V> ? V[] : never) =>
-    list.slice(0, 10).map((g) => ({
-      code: g.code,
-      name: g.name,
-      cases: g.cases,
-      totalCost: g.cost,
-      weight: g.weight,
-      hospitals: [...g.hospitals]
-        .map(([i, x]) => ({ institution: i, name: insts.get(i)?.name ?? i, cases: x.cases, avgCost: x.cost / x.cases }))
-        .sort((a, b) => b.avgCost - a.avgCost),
-    }));
-  const all = [...groups.values()];
-  return {
-    period,
-    hospitals: [...hospitals]
-      .map(([i, h]) => ({
-        institution: i,
-        name: insts.get(i)?.name ?? i,
-        cases: h.cases,
-        totalCost: h.cost,
-        selfPay: h.selfPay,
-        cmi: h.cases ? h.weighted / h.cases : null,
-        groups: h.groups,
-      }))
-      .sort((a, b) => b.totalCost - a.totalCost),
-    topByCost: rank([...all].sort((a, b) => b.cost - a.cost)),
-    topByWeight: rank([...all].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || b.cases - a.cases)),
-  };
 }
 
 /**

@@ -1,6 +1,8 @@
 // An import's summaries computed in a worker thread while its rows are written: the database thread
 // spends ~6 s in SQLite writing a large region's rows, and the flags and peer quartiles of its
-// periods (~2 s) need only values the import holds and a context read before the writes. Started
+// periods (~2 s) need only values the import holds and a context read before the writes, and the
+// DRG overviews of its years (~1 s) only the group rows it holds and the year's other months (read
+// before the writes, drg-overview.ts: summed in one stated order, so they equal a recomputation). Started
 // inside the import's transaction, after the institutions and indicators are written (so the
 // context is the one the summaries would read) and before the rows; taken synchronously after
 // them (Atomics.wait + receiveMessageOnPort: the transaction cannot await). Whatever goes wrong —
@@ -15,6 +17,7 @@ import type { WritableDb } from '../db/connection';
 import type { FlagContext } from './flag-compute';
 import { flagContext } from './flags';
 import { periodValues } from './lookup';
+import type { HeldDrgRows } from './drg-overview';
 import type { PeriodSummary } from './period-summary';
 import type { PeriodValues } from './period-values';
 import { summaryTargets, type SummaryScope } from './summaries';
@@ -23,16 +26,24 @@ export interface SummaryJob {
   ctx: FlagContext;
   targets: string[];
   values: Map<string, PeriodValues>;
+  /** the DRG rows of each year whose overview is asked for (drg-overview.ts) */
+  drg: Map<string, HeldDrgRows>;
   /** [0] answered, [1] heartbeat (summaries.worker.ts) */
   signal: Int32Array;
   port: MessagePort;
 }
 
-export type SummaryAnswer = { ok: true; computed: Map<string, PeriodSummary> } | { ok: false; error: string };
+/** The periods' summaries, and the years' DRG overviews as stored (JSON) */
+export interface SummariesComputed {
+  periods: Map<string, PeriodSummary>;
+  drg: Map<string, string>;
+}
+
+export type SummaryAnswer = ({ ok: true } & SummariesComputed) | { ok: false; error: string };
 
 export interface PendingSummaries {
   /** the summaries computed, or undefined: the caller computes them itself */
-  take(): Map<string, PeriodSummary> | undefined;
+  take(): SummariesComputed | undefined;
   /** the import failed before taking them: the worker is stopped */
   cancel(): void;
 }
@@ -62,7 +73,7 @@ export function startSummaries(db: WritableDb, scope: SummaryScope, workerFile: 
     }
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const job: SummaryJob = { ctx: flagContext(db), targets, values, signal, port: port2 };
+  const job: SummaryJob = { ctx: flagContext(db), targets, values, drg: scope.heldDrg?.() ?? new Map(), signal, port: port2 };
   let worker: Worker;
   try {
     worker = new Worker(workerFile, { workerData: job, transferList: [port2] });
@@ -85,7 +96,7 @@ export function startSummaries(db: WritableDb, scope: SummaryScope, workerFile: 
         if (m) {
           port1.close();
           const answer = m.message as SummaryAnswer;
-          return answer.ok ? answer.computed : undefined;
+          return answer.ok ? { periods: answer.periods, drg: answer.drg } : undefined;
         }
         Atomics.wait(signal, 0, 0, 500);
         const now = Atomics.load(signal, 1);

@@ -9,7 +9,7 @@
 import { fromKey, previousPeriod, samePeriodLastYear, monthsOf } from '../../../shared/period';
 import { batchedInsert } from '../db/batched-insert';
 import { allValues, getValue, inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
-import { drgOverview } from './analysis';
+import { drgOverview, type HeldDrgRows } from './drg-overview';
 import { flagsOf, type FlagContext } from './flag-compute';
 import { PackedByInstitution, unpackFlags } from './flag-packing';
 import { flagContext } from './flags';
@@ -33,6 +33,10 @@ export interface SummaryScope {
   held?: { idx: InstIndex; periods: Map<string, PeriodValues> };
   /** periods' summaries computed already, from the same values and context (summaries-parallel.ts) */
   computed?: Map<string, PeriodSummary>;
+  /** the DRG rows of the years of groupPeriods, as the import holds them: asked for only when a worker computes the overviews */
+  heldDrg?: () => Map<string, HeldDrgRows>;
+  /** years' DRG overviews computed already from those rows, as stored (JSON) */
+  computedDrg?: Map<string, string>;
 }
 
 export interface SummaryRefresh {
@@ -106,7 +110,7 @@ export function refreshSummaries(db: WritableDb, scope: SummaryScope): SummaryRe
     for (const p of s.peers) insPeer.run(period, ...p);
     c.prepare('INSERT INTO summarized_periods (period, version) VALUES (?, ?)').run(period, SUMMARY_VERSION);
   }
-  const years = refreshDrg(db, scope.groupPeriods);
+  const years = refreshDrg(db, scope.groupPeriods, scope.computedDrg);
   return { periods, years, ms: performance.now() - t };
 }
 
@@ -133,13 +137,14 @@ function writeFlags(db: WritableDb, period: string, rows: PeriodSummary['flags']
 }
 
 /** The DRG overview of every year whose group rows changed. */
-function refreshDrg(db: WritableDb, groupPeriods: SummaryScope['groupPeriods']): number {
+function refreshDrg(db: WritableDb, groupPeriods: SummaryScope['groupPeriods'], computed?: Map<string, string>): number {
   if (!groupPeriods) return 0;
   const source = groupPeriods === 'all' ? [...importedPeriods(db), ...allValues<string>(db, 'SELECT period FROM drg_summaries')] : groupPeriods;
   const years = new Set(source.map((p) => String(fromKey(p).year)));
   for (const year of years) {
     db.conn.prepare('DELETE FROM drg_summaries WHERE period = ?').run(year);
-    if (hasGroups(db, year)) db.conn.prepare('INSERT INTO drg_summaries (period, overview) VALUES (?, ?)').run(year, JSON.stringify(drgOverview(db, year)));
+    if (hasGroups(db, year))
+      db.conn.prepare('INSERT INTO drg_summaries (period, overview) VALUES (?, ?)').run(year, computed?.get(year) ?? JSON.stringify(drgOverview(db, year)));
   }
   return years.size;
 }

@@ -112,6 +112,13 @@ export class GroupRows implements Iterable<GroupRow> {
   schemeOf(i: number): 'DRG' | 'DIP' {
     return this.scheme[i] === 0 ? 'DRG' : 'DIP';
   }
+  /** the string id of a text, if any row names it */
+  idOf(s: string): number | undefined {
+    return this.ids.get(s);
+  }
+  groupNameId(i: number): number {
+    return this.str[4 * i + 3]!;
+  }
   groupCode(i: number): string {
     return this.strings[this.str[4 * i + 2]!]!;
   }

@@ -19,7 +19,7 @@ import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries, type SummaryScope } from '../analysis/summaries';
 import { startSummaries } from '../analysis/summaries-parallel';
 import { bundledWorkers, workerFile } from '../host/bundled-workers';
-import { holdValues, writeValues } from './write-values';
+import { holdDrgRows, holdValues, writeValues } from './write-values';
 
 // the catalog readers lived here first; they are the catalog's own now
 export { loadIndicators, loadInstitutions, rowToIndicator, type IndicatorRow } from '../catalog/catalog';
@@ -337,10 +337,12 @@ function writeTransaction(
     // the summaries of what changed, in this transaction (analysis/summaries.ts): from the values
     // held before the rows are written, in a worker thread while they are when one is at hand
     const { idx, held } = holdValues(db, pkg);
+    const groupPeriods = regrouped || renamed ? 'all' : periods.groups;
     const scope: SummaryScope = {
       periods: regrouped || redefined ? 'all' : periods.inst,
-      groupPeriods: regrouped || renamed ? 'all' : periods.groups,
+      groupPeriods,
       held: { idx, periods: held },
+      heldDrg: groupPeriods === 'all' ? undefined : () => holdDrgRows(db, pkg, groupPeriods),
     };
     const pending = startSummaries(db, scope, workerFile(opts.workers, 'summaries'));
     // the rows, then the package released (a failed write stops the worker before rolling back)
@@ -352,7 +354,8 @@ function writeTransaction(
       throw e;
     }
     progress?.('汇总分析结果', total, total);
-    refreshSummaries(db, { ...scope, computed: pending.take() });
+    const computed = pending.take();
+    refreshSummaries(db, { ...scope, computed: computed?.periods, computedDrg: computed?.drg });
     recordAudit(db, {
       actor,
       action: 'import.commit',

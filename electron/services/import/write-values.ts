@@ -15,6 +15,8 @@ import { AppError } from '../../../shared/errors';
 import type { WritableDb } from '../db/connection';
 import { heldPeriodValues, instIndex, type InstIndex, type PeriodValues } from '../analysis/lookup';
 import { batchedInsert } from '../db/batched-insert';
+import { DrgRowsBuilder, storedDrgRows, type HeldDrgRows } from '../analysis/drg-overview';
+import { fromKey, monthsOf } from '../../../shared/period';
 import { splitKey, type ParsedPackage } from './parse-package';
 import type { Bucket } from './package-model';
 import type { ProgressFn } from './import-service';
@@ -49,6 +51,48 @@ export function holdValues(db: WritableDb, pkg: ParsedPackage): { idx: InstIndex
     }),
   );
   return { idx, held };
+}
+
+/**
+ * The DRG rows of each year the import's group rows touch, as the summaries worker reads them
+ * (drg-overview.ts): the year's stored rows of other months (this import's months are superseded
+ * already) and the import's own, month by month, each month's in the order it is written. Called
+ * where holdValues is: the institutions' levels and names are this import's.
+ */
+export function holdDrgRows(db: WritableDb, pkg: ParsedPackage, groupPeriods: string[]): Map<string, HeldDrgRows> {
+  const out = new Map<string, HeldDrgRows>();
+  const insts = db.conn.prepare('SELECT code, name, level FROM institutions').raw().all() as [string, string, string][];
+  const names = new Map(insts.filter(([, , level]) => level === '三级').map(([code, name]) => [code, name]));
+  const g = pkg.groups;
+  // the package's DRG rows of tertiary hospitals by month, in package order
+  const tertiary = new Uint8Array(g.stringCount);
+  for (const code of names.keys()) {
+    const id = g.idOf(code);
+    if (id !== undefined) tertiary[id] = 1;
+  }
+  const byPeriod = new Map<number, number[]>();
+  for (let i = 0; i < g.length; i++) {
+    if (!tertiary[g.institutionId(i)] || g.schemeOf(i) !== 'DRG') continue;
+    const p = g.periodId(i);
+    (byPeriod.get(p) ?? byPeriod.set(p, []).get(p)!).push(i);
+  }
+  const strings = Array.from({ length: g.stringCount }, (_, k) => g.string(k));
+  for (const year of new Set(groupPeriods.map((p) => String(fromKey(p).year)))) {
+    const { first, last } = monthsOf(year);
+    const rows = new DrgRowsBuilder(strings);
+    const stored = storedDrgRows(db, year);
+    let next = stored.next();
+    // by period as SQL orders and compares them (ORDER BY period, BETWEEN first AND last)
+    const periods = [...byPeriod.keys()].map((id) => [g.string(id), id] as const).filter(([p]) => p >= first && p <= last);
+    for (const [period, id] of periods.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      for (; !next.done && next.value.period < period; next = stored.next()) rows.add(next.value);
+      for (const i of byPeriod.get(id)!)
+        rows.addIds(g.institutionId(i), g.groupCodeId(i), g.groupNameId(i), g.num(i, 5), g.num(i, 6), g.num(i, 9), g.num(i, 8));
+    }
+    for (; !next.done; next = stored.next()) rows.add(next.value);
+    out.set(year, rows.held(names));
+  }
+  return out;
 }
 
 const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

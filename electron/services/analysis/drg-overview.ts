@@ -1,0 +1,204 @@
+// Tertiary hospitals' DRG group mix and cost structure for a period, and the top 10 groups by cost
+// and by weight (the 数据沟通会's DRG page). The group rows are summed in JavaScript in one stated
+// order — the period's months in order, each month's rows in the order they were imported (rowid)
+// — rather than by SQL's GROUP BY, whose order of adding is the query plan's. So the same sums,
+// to the last bit, come from the rows an import holds: its summaries worker computes a year's
+// overview while the rows are written (summaries-parallel.ts, drgRowsOfImport), and a direct
+// recomputation from the table equals it (the summaries tests check that it does).
+
+import type { DrgOverview } from '../../../shared/domain/analysis';
+import { monthsOf } from '../../../shared/period';
+import type { ReadableDb } from '../db/connection';
+import { institutions } from './lookup';
+
+/** One DRG group row of a tertiary hospital, as the overview reads it. */
+export interface DrgRow {
+  period: string;
+  institution: string;
+  groupCode: string;
+  groupName: string;
+  cases: number;
+  cost: number;
+  selfPay: number | null;
+  weight: number | null;
+}
+
+interface GroupOfHospital {
+  name: string;
+  cases: number;
+  cost: number;
+  selfPay: number;
+  weighted: number;
+  weight: number | null;
+}
+
+/** The rows of a period summed per hospital and group, in the order they are added. */
+export class DrgSums {
+  private readonly byHospital = new Map<string, Map<string, GroupOfHospital>>();
+
+  add(r: DrgRow): void {
+    let groups = this.byHospital.get(r.institution);
+    if (!groups) this.byHospital.set(r.institution, (groups = new Map()));
+    const g = groups.get(r.groupCode);
+    const weighted = (r.weight ?? 0) * r.cases;
+    if (!g) {
+      groups.set(r.groupCode, { name: r.groupName, cases: r.cases, cost: r.cost, selfPay: r.selfPay ?? 0, weighted, weight: r.weight });
+      return;
+    }
+    // as SQL's max() did: the greatest name and the greatest weight given
+    if (r.groupName > g.name) g.name = r.groupName;
+    g.cases += r.cases;
+    g.cost += r.cost;
+    g.selfPay += r.selfPay ?? 0;
+    g.weighted += weighted;
+    if (r.weight !== null && (g.weight === null || r.weight > g.weight)) g.weight = r.weight;
+  }
+
+  overview(period: string, nameOf: (institution: string) => string): DrgOverview {
+    const hospitals = new Map<string, { cases: number; cost: number; selfPay: number; weighted: number; groups: number }>();
+    const groups = new Map<
+      string,
+      { code: string; name: string; cases: number; cost: number; weight: number | null; hospitals: Map<string, { cases: number; cost: number }> }
+    >();
+    // hospitals and, within one, groups in code order: the order the sums go in does not depend on
+    // the order the rows came in
+    for (const inst of [...this.byHospital.keys()].sort()) {
+      const ofHospital = this.byHospital.get(inst)!;
+      const h = { cases: 0, cost: 0, selfPay: 0, weighted: 0, groups: 0 };
+      hospitals.set(inst, h);
+      for (const code of [...ofHospital.keys()].sort()) {
+        const r = ofHospital.get(code)!;
+        h.cases += r.cases;
+        h.cost += r.cost;
+        h.selfPay += r.selfPay;
+        h.weighted += r.weighted;
+        h.groups++;
+        const g = groups.get(code) ?? { code, name: r.name, cases: 0, cost: 0, weight: r.weight, hospitals: new Map() };
+        g.cases += r.cases;
+        g.cost += r.cost;
+        g.hospitals.set(inst, { cases: r.cases, cost: r.cost });
+        groups.set(code, g);
+      }
+    }
+    const rank = (list: typeof groups extends Map<string, infer V> ? V[] : never) =>
+      list.slice(0, 10).map((g) => ({
+        code: g.code,
+        name: g.name,
+        cases: g.cases,
+        totalCost: g.cost,
+        weight: g.weight,
+        hospitals: [...g.hospitals]
+          .map(([i, x]) => ({ institution: i, name: nameOf(i), cases: x.cases, avgCost: x.cost / x.cases }))
+          .sort((a, b) => b.avgCost - a.avgCost),
+      }));
+    const all = [...groups.values()];
+    return {
+      period,
+      hospitals: [...hospitals]
+        .map(([i, h]) => ({
+          institution: i,
+          name: nameOf(i),
+          cases: h.cases,
+          totalCost: h.cost,
+          selfPay: h.selfPay,
+          cmi: h.cases ? h.weighted / h.cases : null,
+          groups: h.groups,
+        }))
+        .sort((a, b) => b.totalCost - a.totalCost),
+      topByCost: rank([...all].sort((a, b) => b.cost - a.cost)),
+      topByWeight: rank([...all].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || b.cases - a.cases)),
+    };
+  }
+}
+
+/** The current DRG group rows of tertiary hospitals in a period's months, in the overview's order. */
+export function storedDrgRows(db: ReadableDb, period: string): IterableIterator<DrgRow> {
+  const { first, last } = monthsOf(period);
+  return db.conn
+    .prepare(
+      `SELECT g.period, g.institution, g.group_code AS groupCode, g.group_name AS groupName, g.cases, g.total_cost AS cost, g.self_pay_cost AS selfPay, g.weight
+       FROM group_rows g JOIN institutions i ON i.code = g.institution
+       WHERE g.superseded_by IS NULL AND g.period BETWEEN ? AND ? AND i.level = '三级' AND g.scheme = 'DRG'
+       ORDER BY g.period, g.rowid`,
+    )
+    .iterate(first, last) as IterableIterator<DrgRow>;
+}
+
+/** Tertiary hospitals' DRG/DIP group mix and cost structure, and the top 10 groups by cost and by weight. */
+export function drgOverview(db: ReadableDb, period: string): DrgOverview {
+  const insts = institutions(db);
+  const sums = new DrgSums();
+  for (const r of storedDrgRows(db, period)) sums.add(r);
+  return sums.overview(period, (i) => insts.get(i)?.name ?? i);
+}
+
+/**
+ * A year's DRG rows as an import holds them for its summaries worker, in the overview's order:
+ * strings named once, three ids and four numbers a row (NaN for an empty self-pay or weight).
+ */
+export interface HeldDrgRows {
+  strings: string[];
+  /** per row: institution, group code, group name (into strings) */
+  ids: Int32Array<ArrayBuffer>;
+  /** per row: cases, cost, self-pay, weight */
+  nums: Float64Array<ArrayBuffer>;
+  /** institution code → name, for the hospitals named */
+  names: Map<string, string>;
+}
+
+/**
+ * Collects rows (in the overview's order) into HeldDrgRows. Rows whose strings are ids already (an
+ * import's group rows, group-rows.ts) go in by addIds against the table the builder starts from;
+ * rows read from the database go in by add, their strings appended to it.
+ */
+export class DrgRowsBuilder {
+  private readonly strings: string[];
+  private idOf: Map<string, number> | null = null;
+  private readonly ids: number[] = [];
+  private readonly nums: number[] = [];
+
+  constructor(strings: readonly string[] = []) {
+    this.strings = [...strings];
+  }
+
+  private id(s: string): number {
+    this.idOf ??= new Map(this.strings.map((x, i) => [x, i]));
+    let i = this.idOf.get(s);
+    if (i === undefined) this.idOf.set(s, (i = this.strings.push(s) - 1));
+    return i;
+  }
+
+  add(r: DrgRow): void {
+    this.addIds(this.id(r.institution), this.id(r.groupCode), this.id(r.groupName), r.cases, r.cost, r.selfPay ?? NaN, r.weight ?? NaN);
+  }
+
+  /** A row by the ids of its strings in the starting table; NaN for an empty self-pay or weight. */
+  addIds(institution: number, groupCode: number, groupName: number, cases: number, cost: number, selfPay: number, weight: number): void {
+    this.ids.push(institution, groupCode, groupName);
+    this.nums.push(cases, cost, selfPay, weight);
+  }
+
+  held(names: Map<string, string>): HeldDrgRows {
+    return { strings: this.strings, ids: Int32Array.from(this.ids), nums: Float64Array.from(this.nums), names };
+  }
+}
+
+const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** A year's overview from the rows an import holds: the same sums, in the same order, as drgOverview. */
+export function heldDrgOverview(period: string, held: HeldDrgRows): DrgOverview {
+  const sums = new DrgSums();
+  const { strings: s, ids, nums } = held;
+  for (let k = 0; k < ids.length / 3; k++)
+    sums.add({
+      period,
+      institution: s[ids[3 * k]!]!,
+      groupCode: s[ids[3 * k + 1]!]!,
+      groupName: s[ids[3 * k + 2]!]!,
+      cases: nums[4 * k]!,
+      cost: nums[4 * k + 1]!,
+      selfPay: nullIfNaN(nums[4 * k + 2]!),
+      weight: nullIfNaN(nums[4 * k + 3]!),
+    });
+  return sums.overview(period, (i) => held.names.get(i) ?? i);
+}
