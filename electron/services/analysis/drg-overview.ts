@@ -154,8 +154,9 @@ export interface HeldDrgRows {
 export class DrgRowsBuilder {
   private readonly strings: string[];
   private idOf: Map<string, number> | null = null;
-  private readonly ids: number[] = [];
-  private readonly nums: number[] = [];
+  private n = 0;
+  private ids = new Int32Array(3 * 1024);
+  private nums = new Float64Array(4 * 1024);
 
   constructor(strings: readonly string[] = []) {
     this.strings = [...strings];
@@ -174,12 +175,25 @@ export class DrgRowsBuilder {
 
   /** A row by the ids of its strings in the starting table; NaN for an empty self-pay or weight. */
   addIds(institution: number, groupCode: number, groupName: number, cases: number, cost: number, selfPay: number, weight: number): void {
-    this.ids.push(institution, groupCode, groupName);
-    this.nums.push(cases, cost, selfPay, weight);
+    if (3 * this.n === this.ids.length) {
+      const ids = new Int32Array(2 * this.ids.length);
+      ids.set(this.ids);
+      const nums = new Float64Array(2 * this.nums.length);
+      nums.set(this.nums);
+      [this.ids, this.nums] = [ids, nums];
+    }
+    const [i, x, k] = [this.ids, this.nums, this.n++];
+    i[3 * k] = institution;
+    i[3 * k + 1] = groupCode;
+    i[3 * k + 2] = groupName;
+    x[4 * k] = cases;
+    x[4 * k + 1] = cost;
+    x[4 * k + 2] = selfPay;
+    x[4 * k + 3] = weight;
   }
 
   held(names: Map<string, string>): HeldDrgRows {
-    return { strings: this.strings, ids: Int32Array.from(this.ids), nums: Float64Array.from(this.nums), names };
+    return { strings: this.strings, ids: this.ids.slice(0, 3 * this.n), nums: this.nums.slice(0, 4 * this.n), names };
   }
 }
 
