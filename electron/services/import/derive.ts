@@ -154,24 +154,22 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
   };
   /** how many rounded inputs the last compute() used: each can be off by half a unit of account */
   let roundedInputs = 0;
-  /** computed values carry the rounded inputs they were computed from: indicator → period → institution ('' the region) */
-  const leaves = new Map<string, Map<string, Map<string, number>>>();
-  const leafOf = (code: string, period: string, inst: string | null) =>
-    leaves
-      .get(code)
-      ?.get(period)
-      ?.get(inst ?? '');
-  const setLeaf = (code: string, period: string, inst: string | null, n: number) => {
-    let byPeriod = leaves.get(code);
-    if (!byPeriod) leaves.set(code, (byPeriod = new Map()));
-    let byInst = byPeriod.get(period);
-    if (!byInst) byPeriod.set(period, (byInst = new Map()));
-    byInst.set(inst ?? '', n);
-  };
+  /**
+   * Computed values carry the rounded inputs they were computed from: the region's by key, an
+   * institution's in its bucket (Bucket.leaves), found with the value instead of by three more lookups.
+   */
+  const regionLeaves = new Map<string, number>();
   /** An additive indicator over a longer period sums its months when not given directly. */
   const operand = (code: string, period: string, inst: string | null): number | null | undefined => {
-    const direct = inst === null ? regionValue(code, period, false) : instValue(code, period, inst, false);
-    roundedInputs += leafOf(code, period, inst) ?? 1;
+    let direct: number | null | undefined;
+    if (inst === null) {
+      direct = regionValue(code, period, false);
+      roundedInputs += regionLeaves.get(key(code, period)) ?? 1;
+    } else {
+      const b = bucketOf(code, period);
+      direct = b?.values.get(inst);
+      roundedInputs += b?.leaves?.get(inst) ?? 1;
+    }
     if (direct !== undefined && direct !== null) return direct;
     const def = catalog.get(code);
     if (!def?.additive || isMonth(period)) return direct;
@@ -219,30 +217,29 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
 
   const compute = (def: IndicatorDef, period: string, inst: string | null): number | null | undefined => {
     const f = def.formula!;
-    const get = (code: string) => operand(code, period, inst);
     switch (f.kind) {
       case 'sum': {
         let s = 0;
         for (const c of f.of) {
-          const v = get(c);
+          const v = operand(c, period, inst);
           if (v === undefined || v === null) return undefined;
           s += v;
         }
         return s;
       }
       case 'difference': {
-        const a = get(f.minuend);
-        const b = get(f.subtrahend);
+        const a = operand(f.minuend, period, inst);
+        const b = operand(f.subtrahend, period, inst);
         return a === undefined || a === null || b === undefined || b === null ? undefined : a - b;
       }
       case 'ratio': {
-        const a = get(f.numerator);
-        const b = get(f.denominator);
+        const a = operand(f.numerator, period, inst);
+        const b = operand(f.denominator, period, inst);
         if (a === undefined || a === null || b === undefined || b === null) return undefined;
         return b === 0 ? null : (a / b) * f.scale;
       }
       case 'growth': {
-        const now = get(f.of);
+        const now = operand(f.of, period, inst);
         const lastPeriod = lastYearOf(period);
         const before = inst === null ? (regionValue(f.of, lastPeriod, true) ?? undefined) : (instValue(f.of, lastPeriod, inst, true) ?? undefined);
         if (now === undefined || now === null || before === undefined || before === null) return undefined;
@@ -291,7 +288,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
       const supplied = pkg.region.get(k);
       if (!supplied) {
         pkg.region.set(k, { value: tidy(computed), sheet: '', row: 0, computed: true });
-        setLeaf(def.code, period, null, roundedInputs);
+        regionLeaves.set(k, roundedInputs);
       } else if (!supplied.computed && supplied.value !== null && computed !== null && !accepts(def, supplied.value, computed))
         issues.warn(
           'FORMULA_MISMATCH',
@@ -310,7 +307,7 @@ export function deriveAndCheck(pkg: ParsedPackage, catalog: Map<string, Indicato
         if (!b) addBucket(def.code, period, (b = { values: new Map(), firstRows: new Map(), rows: new Map(), sheet: '', computed: new Set() }));
         if (!b.values.has(inst)) {
           b.values.set(inst, tidy(computed));
-          setLeaf(def.code, period, inst, roundedInputs);
+          (b.leaves ??= new Map()).set(inst, roundedInputs);
           (b.computed ??= new Set()).add(inst);
         } else if (!b.computed?.has(inst)) {
           const v = b.values.get(inst)!;

@@ -37,6 +37,8 @@ export interface Bucket {
   sheet: string;
   /** institutions whose value was derived by a catalog formula */
   computed?: Set<string>;
+  /** of those, how many rounded inputs each was computed from (derive.ts: the tolerance of what uses it) */
+  leaves?: Map<string, number>;
 }
 
 /** The sheet row a bucket's value was read on (0: computed, or released). */
