@@ -59,15 +59,41 @@ export class GroupRows implements Iterable<GroupRow> {
 
   /** Appends a row; returns its index. */
   push(r: GroupRow): number {
+    return this.add(...r);
+  }
+
+  /** Appends a row given field by field (no array per row); returns its index. */
+  add(
+    institution: string,
+    period: string,
+    scheme: 'DRG' | 'DIP',
+    groupCode: string,
+    groupName: string,
+    cases: number,
+    totalCost: number,
+    bedDays: number,
+    weight: number | null,
+    selfPay: number | null,
+    casesStandard: number | null,
+    casesActual: number | null,
+  ): number {
     if (this.n === this.scheme.length) this.grow();
     const i = this.n++;
     // institution and period repeat from row to row: compared with the last before being looked up
-    this.str[4 * i] = r[0] === this.last[0] ? this.last[1] : (this.last = [r[0], this.id(r[0])])[1];
-    this.str[4 * i + 1] = r[1] === this.lastPeriod[0] ? this.lastPeriod[1] : (this.lastPeriod = [r[1], this.id(r[1])])[1];
-    this.str[4 * i + 2] = this.id(r[3]);
-    this.str[4 * i + 3] = this.id(r[4]);
-    this.scheme[i] = r[2] === 'DRG' ? 0 : 1;
-    for (let k = 0; k < NUMS; k++) this.nums[NUMS * i + k] = (r[5 + k] as number | null) ?? NaN;
+    this.str[4 * i] = institution === this.last[0] ? this.last[1] : (this.last = [institution, this.id(institution)])[1];
+    this.str[4 * i + 1] = period === this.lastPeriod[0] ? this.lastPeriod[1] : (this.lastPeriod = [period, this.id(period)])[1];
+    this.str[4 * i + 2] = this.id(groupCode);
+    this.str[4 * i + 3] = this.id(groupName);
+    this.scheme[i] = scheme === 'DRG' ? 0 : 1;
+    const o = NUMS * i;
+    const x = this.nums;
+    x[o] = cases;
+    x[o + 1] = totalCost;
+    x[o + 2] = bedDays;
+    x[o + 3] = weight ?? NaN;
+    x[o + 4] = selfPay ?? NaN;
+    x[o + 5] = casesStandard ?? NaN;
+    x[o + 6] = casesActual ?? NaN;
     return i;
   }
 
