@@ -179,12 +179,13 @@ export class ImportService {
       deriveAndCheck(pkg, catalog, storedValues(db));
       progress?.('比对工作区现有数据', 0, null);
       ({ diff, changes } = diffAgainstWorkspace(db, pkg, catalog, institutions));
-      // the sheet row of every value served the messages above and is not needed again: released
-      // now, it does not sit in memory (1.6 M entries on the largest region) while the user decides
-      // and the rows are written
+      // where each value was read and what each computed one was computed from served the checks
+      // above and are not needed again: released now, they do not sit in memory while the user
+      // decides and the rows are written
       for (const b of pkg.inst.values()) {
         b.rows = new Map();
         b.firstRows = new Map();
+        delete b.leaves;
       }
     }
     const periods = packagePeriods(pkg);

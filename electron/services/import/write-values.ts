@@ -6,7 +6,8 @@
 // table every time: docs/performance.md, fourth run). Then the package is released; what the
 // summaries need of it is kept before (holdValues) as one dense array per indicator and month
 // (~13 MB on the largest region, against ~600 MB of maps), so they do not read back the values
-// just written, and a worker thread can compute them while the rows are written.
+// just written, and a worker thread can compute them while the rows are written; so are the DRG
+// rows of the years it touches (holdDrgRows), for the DRG overviews.
 // The import's transaction runs without SQLite's per-row foreign-key lookups (three B-tree seeks a
 // value row, ~20% of the write: docs/performance.md, sixth run); every institution and indicator
 // code the rows name is checked here instead, once per distinct code, before the transaction ends.
