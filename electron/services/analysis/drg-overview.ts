@@ -2,9 +2,9 @@
 // and by weight (the 数据沟通会's DRG page). The group rows are summed in JavaScript in one stated
 // order — the period's months in order, each month's rows in the order they were imported (rowid)
 // — rather than by SQL's GROUP BY, whose order of adding is the query plan's. So the same sums,
-// to the last bit, come from the rows an import holds: its summaries worker computes a year's
-// overview while the rows are written (summaries-parallel.ts, drgRowsOfImport), and a direct
-// recomputation from the table equals it (the summaries tests check that it does).
+// to the last bit, come from the rows an import holds (import/write-values.ts holdDrgRows): its
+// summaries worker computes a year's overview while the rows are written (summaries-parallel.ts),
+// and a direct recomputation from the table equals it (the summaries tests check that it does).
 
 import type { DrgOverview } from '../../../shared/domain/analysis';
 import { monthsOf } from '../../../shared/period';
