@@ -5,6 +5,7 @@
 // back into the very Flag objects the service computed (fromFlagTable), so nothing else changes.
 
 import type { Flag, FlagLevel } from './analysis';
+import { nanToNull, nullToNaN } from '../typed-numbers';
 
 export interface FlagTable {
   period: string;
@@ -30,8 +31,6 @@ const LEVELS: FlagLevel[] = ['green', 'yellow', 'red'];
 /** reasons are sentences without line breaks or control characters */
 const REASON_BREAK = '\n';
 const FLAG_BREAK = '\u0001';
-const orNaN = (x: number | null) => (x === null ? NaN : x);
-const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 /**
  * Builds a table flag by flag (from Flag objects, or straight from the summary tables without
@@ -109,12 +108,12 @@ export class FlagTableBuilder {
     const x = NUMBERS * i;
     const a = this.numbers;
     a[x] = value;
-    a[x + 1] = orNaN(peerMedian);
-    a[x + 2] = orNaN(z);
-    a[x + 3] = orNaN(previous);
-    a[x + 4] = orNaN(change);
-    a[x + 5] = orNaN(lastYear);
-    a[x + 6] = orNaN(yoy);
+    a[x + 1] = nullToNaN(peerMedian);
+    a[x + 2] = nullToNaN(z);
+    a[x + 3] = nullToNaN(previous);
+    a[x + 4] = nullToNaN(change);
+    a[x + 5] = nullToNaN(lastYear);
+    a[x + 6] = nullToNaN(yoy);
     this.levels[i] = level === 'red' ? 2 : level === 'yellow' ? 1 : 0;
     this.reasons.push(reasons.length === 1 ? reasons[0]! : reasons.join(REASON_BREAK));
     if (cause !== null) this.causes.set(i, cause);
@@ -179,12 +178,12 @@ export function fromFlagTable(t: FlagTable): Flag[] {
       unit: ind.unit,
       period: t.period,
       value: t.numbers[x]!,
-      peerMedian: orNull(t.numbers[x + 1]!),
-      z: orNull(t.numbers[x + 2]!),
-      previous: orNull(t.numbers[x + 3]!),
-      change: orNull(t.numbers[x + 4]!),
-      lastYear: orNull(t.numbers[x + 5]!),
-      yoy: orNull(t.numbers[x + 6]!),
+      peerMedian: nanToNull(t.numbers[x + 1]!),
+      z: nanToNull(t.numbers[x + 2]!),
+      previous: nanToNull(t.numbers[x + 3]!),
+      change: nanToNull(t.numbers[x + 4]!),
+      lastYear: nanToNull(t.numbers[x + 5]!),
+      yoy: nanToNull(t.numbers[x + 6]!),
       level: LEVELS[t.levels[i]!]!,
       reasons: reasons === '' ? [] : reasons.split(REASON_BREAK),
       cause: causes.get(i) ?? null,

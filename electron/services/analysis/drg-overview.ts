@@ -10,6 +10,7 @@ import type { DrgOverview } from '../../../shared/domain/analysis';
 import { monthsOf } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import { institutions } from './lookup';
+import { nanToNull } from '../../../shared/typed-numbers';
 
 /** One DRG group row of a tertiary hospital, as the overview reads it. */
 export interface DrgRow {
@@ -197,8 +198,6 @@ export class DrgRowsBuilder {
   }
 }
 
-const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
-
 /** A year's overview from the rows an import holds: the same sums, in the same order, as drgOverview. */
 export function heldDrgOverview(period: string, held: HeldDrgRows): DrgOverview {
   const sums = new DrgSums();
@@ -211,8 +210,8 @@ export function heldDrgOverview(period: string, held: HeldDrgRows): DrgOverview 
       groupName: s[ids[3 * k + 2]!]!,
       cases: nums[4 * k]!,
       cost: nums[4 * k + 1]!,
-      selfPay: nullIfNaN(nums[4 * k + 2]!),
-      weight: nullIfNaN(nums[4 * k + 3]!),
+      selfPay: nanToNull(nums[4 * k + 2]!),
+      weight: nanToNull(nums[4 * k + 3]!),
     });
   return sums.overview(period, (i) => held.names.get(i) ?? i);
 }

@@ -2,6 +2,8 @@
 // (migration 011): written by the summaries (in the database thread or a worker), read back by
 // summary-read.ts. Pure, so the worker that computes an import's summaries packs them itself.
 
+import { nanToNull, nullToNaN } from '../../../shared/typed-numbers';
+
 /**
  * An institution's raised flags of a period as packed in `flag_results`: the indicator codes joined
  * by U+001F, and per flag five doubles (value, peer median, z, previous, same period last year;
@@ -15,8 +17,6 @@ export interface PackedFlags {
 
 export const PACKED_WIDTH = 5;
 const SEP = '\u001f';
-const nn = (x: number | null) => (x === null ? NaN : x);
-const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 /** An institution's raised flags being packed: codes and, per code, its five doubles. */
 export class FlagPacker {
@@ -24,7 +24,7 @@ export class FlagPacker {
   readonly numbers: number[] = [];
   add(f: Pick<UnpackedFlag, 'indicator' | 'value' | 'peerMedian' | 'z' | 'previous' | 'lastYear'>): void {
     this.codes.push(f.indicator);
-    this.numbers.push(f.value, nn(f.peerMedian), nn(f.z), nn(f.previous), nn(f.lastYear));
+    this.numbers.push(f.value, nullToNaN(f.peerMedian), nullToNaN(f.z), nullToNaN(f.previous), nullToNaN(f.lastYear));
   }
   pack(): PackedFlags {
     return { indicators: this.codes.join(SEP), numbers: new Uint8Array(new Float64Array(this.numbers).buffer) };
@@ -51,7 +51,7 @@ export function forEachPacked(
   const codes = indicators.split(SEP);
   for (let k = 0; k < codes.length; k++) {
     const o = k * PACKED_WIDTH;
-    visit(codes[k]!, a[o]!, orNull(a[o + 1]!), orNull(a[o + 2]!), orNull(a[o + 3]!), orNull(a[o + 4]!));
+    visit(codes[k]!, a[o]!, nanToNull(a[o + 1]!), nanToNull(a[o + 2]!), nanToNull(a[o + 3]!), nanToNull(a[o + 4]!));
   }
 }
 

@@ -3,6 +3,7 @@
 // and the institutions with their level band. Pure, so a worker thread can use them.
 
 import type { InstitutionLevel } from '../../../shared/domain/types';
+import { nanToNull } from '../../../shared/typed-numbers';
 
 export interface InstInfo {
   code: string;
@@ -59,6 +60,5 @@ export function heldPeriodValues(
 
 /** A value or null (NaN is "no value" in the arrays). */
 export const at = (a: Float64Array | undefined, i: number): number | null => {
-  const v = a ? a[i]! : NaN;
-  return Number.isNaN(v) ? null : v;
+  return a ? nanToNull(a[i]!) : null;
 };

@@ -5,6 +5,7 @@
 // as GroupRow tuples, or column by column in the hot loops (group-aggregates.ts).
 
 import type { GroupRow } from './package-model';
+import { nanToNull } from '../../../shared/typed-numbers';
 
 const NUMS = 7; // cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual
 const ID_BITS = 1 << 17;
@@ -154,10 +155,7 @@ export class GroupRows implements Iterable<GroupRow> {
   }
 
   at(i: number): GroupRow {
-    const v = (k: number) => {
-      const x = this.nums[NUMS * i + k]!;
-      return Number.isNaN(x) ? null : x;
-    };
+    const v = (k: number) => nanToNull(this.nums[NUMS * i + k]!);
     return [
       this.institution(i),
       this.period(i),
