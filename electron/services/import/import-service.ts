@@ -1,19 +1,20 @@
 // Import of data packages in two steps, so the user sees what will change before anything does:
-//   prepare: read + validate + derive + diff against the workspace (reads only);
+//   prepare: read + validate + derive + diff against the workspace (reads only; workspace-diff.ts);
 //   commit:  write everything in ONE transaction (any failure rolls all of it back).
 // Re-importing a period supersedes its current values but keeps them (superseded_by), so the
 // history of every number survives. Every import is recorded with file name, SHA-256, who, when.
 
 import { randomBytes } from 'node:crypto';
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
-import type { ImportRecord, ImportReport, Institution, PeriodDiff, ValueChange } from '../../../shared/domain/types';
+import type { ImportRecord, ImportReport, PeriodDiff, ValueChange } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
 import { allRows, getValue, inTransaction, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
-import { deriveAndCheck, type StoredValues } from './derive';
+import { deriveAndCheck } from './derive';
+import { diffAgainstWorkspace, storedValues } from './workspace-diff';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
-import { packagePeriods, parsePackage, splitKey, type ParsedPackage } from './parse-package';
+import { packagePeriods, parsePackage, type ParsedPackage } from './parse-package';
 import { indicatorRow } from '../workspace/workspace';
 import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries, type SummaryScope } from '../analysis/summaries';
@@ -57,95 +58,6 @@ interface ImportRow {
   counts: string;
   warning_count: number;
   superseded_periods: string;
-}
-
-function storedValues(db: ReadableDb): StoredValues {
-  const r = db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck();
-  const i = db.conn.prepare('SELECT institution, value FROM institution_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').raw();
-  return {
-    region: (indicator, period) => {
-      const v = r.get(indicator, period) as number | null | undefined;
-      return v;
-    },
-    institutions: (indicator, period) => new Map(i.all(indicator, period) as [string, number | null][]),
-  };
-}
-
-const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
-
-function diffAgainstWorkspace(
-  db: ReadableDb,
-  pkg: ParsedPackage,
-  catalog: Map<string, IndicatorDef>,
-  insts: Map<string, Institution>,
-): { diff: PeriodDiff[]; changes: ValueChange[] } {
-  const periods = packagePeriods(pkg);
-  const byPeriod = new Map<string, PeriodDiff>();
-  const entry = (p: string) => {
-    let d = byPeriod.get(p);
-    if (!d) byPeriod.set(p, (d = { period: p, added: 0, changed: 0, removed: 0, unchanged: 0 }));
-    return d;
-  };
-  const changes: ValueChange[] = [];
-  const note = (period: string, indicator: string, institution: string | null, before: number | null, after: number | null) => {
-    if (changes.length >= 200) return;
-    changes.push({
-      period,
-      indicator,
-      indicatorName: catalog.get(indicator)?.name ?? indicator,
-      unit: catalog.get(indicator)?.unit ?? '',
-      institution,
-      institutionName: institution ? (pkg.institutions.get(institution)?.name ?? insts.get(institution)?.name ?? null) : null,
-      before,
-      after,
-    });
-  };
-  const regionStmt = db.conn.prepare('SELECT indicator, value FROM region_values WHERE period = ? AND superseded_by IS NULL').raw();
-  for (const p of periods.region) {
-    const old = new Map(regionStmt.all(p) as [string, number | null][]);
-    const d = entry(p);
-    for (const [k, v] of pkg.region) {
-      const [code, period] = splitKey(k);
-      if (period !== p) continue;
-      if (!old.has(code)) d.added++;
-      else if (same(old.get(code)!, v.value)) d.unchanged++;
-      else {
-        d.changed++;
-        note(p, code, null, old.get(code)!, v.value);
-      }
-      old.delete(code);
-    }
-    for (const [code, v] of old) {
-      d.removed++;
-      note(p, code, null, v, null);
-    }
-  }
-  const instStmt = db.conn.prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL').raw();
-  for (const p of periods.inst) {
-    const old = new Map<string, number | null>();
-    for (const [ind, inst, v] of instStmt.iterate(p) as IterableIterator<[string, string, number | null]>) old.set(`${ind}|${inst}`, v);
-    const d = entry(p);
-    for (const [k, b] of pkg.inst) {
-      const [code, period] = splitKey(k);
-      if (period !== p) continue;
-      for (const [inst, v] of b.values) {
-        const ok = `${code}|${inst}`;
-        if (!old.has(ok)) d.added++;
-        else if (same(old.get(ok)!, v)) d.unchanged++;
-        else {
-          d.changed++;
-          note(p, code, inst, old.get(ok)!, v);
-        }
-        old.delete(ok);
-      }
-    }
-    for (const [ok, v] of old) {
-      d.removed++;
-      const [code, inst] = ok.split('|') as [string, string];
-      note(p, code, inst, v, null);
-    }
-  }
-  return { diff: [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period)), changes };
 }
 
 export class ImportService {
