@@ -184,6 +184,41 @@ describe('versions', () => {
     expect(verifyAuditChain(db)).toEqual({ ok: true, count: 3 });
   });
 
+  it("counts each period's added, changed, removed and unchanged values so that they add up to what is stored and what is imported", async () => {
+    const dir = tempDir();
+    const db = workspace(dir);
+    const first = await miniXlsx(dir);
+    const { report: fresh } = await importFile(db, first);
+    const current = (period: string) =>
+      db.conn
+        .prepare(
+          'SELECT (SELECT count(*) FROM institution_values WHERE period = ? AND superseded_by IS NULL) + (SELECT count(*) FROM region_values WHERE period = ? AND superseded_by IS NULL)',
+        )
+        .pluck()
+        .get(period, period) as number;
+    const before = current('2025-01');
+    // into an empty workspace every value is added
+    for (const d of fresh.diff) expect(d).toEqual({ period: d.period, added: current(d.period), changed: 0, removed: 0, unchanged: 0 });
+    // H002's January row dropped, H001's cost changed
+    const edited = await editXlsx(first, join(dir, 'edited.xlsx'), (wb) => {
+      const ws = wb.getWorksheet('机构指标')!;
+      ws.spliceRows(findRow(ws, { 机构编码: 'H002', 期间: '2025-01' }), 1);
+      ws.getRow(findRow(ws, { 机构编码: 'H001', 期间: '2025-01' })).getCell(col(ws, '住院总费用（万元）')).value = 4500;
+    });
+    const s = new ImportService();
+    const report = await s.prepare(db, edited);
+    const jan = report.diff.find((d) => d.period === '2025-01')!;
+    expect(jan.removed).toBeGreaterThan(0);
+    expect(jan.changed).toBeGreaterThan(0);
+    expect(jan.removed + jan.changed + jan.unchanged).toBe(before);
+    expect(report.changes.filter((c) => c.period === '2025-01' && c.institution === 'H002' && c.after === null).length).toBeGreaterThan(0);
+    s.commit(db, report.token!, '测试');
+    expect(jan.added + jan.changed + jan.unchanged).toBe(current('2025-01'));
+    const feb = report.diff.find((d) => d.period === '2025-02')!;
+    expect(feb).toMatchObject({ added: 0, changed: 0, removed: 0 });
+    expect(feb.unchanged).toBe(current('2025-02'));
+  });
+
   it('refuses a stale confirmation after another import landed', async () => {
     const dir = tempDir();
     const db = workspace(dir);

@@ -7,7 +7,7 @@ import type { Institution, PeriodDiff, ValueChange } from '../../../shared/domai
 import { comparePeriods } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import type { StoredValues } from './derive';
-import { packagePeriods, splitKey, type ParsedPackage } from './parse-package';
+import { packagePeriods, splitKey, type Bucket, type ParsedPackage } from './parse-package';
 
 export function storedValues(db: ReadableDb): StoredValues {
   const r = db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck();
@@ -71,29 +71,39 @@ export function diffAgainstWorkspace(
     }
   }
   const instStmt = db.conn.prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL').raw();
+  // the package's buckets by period, in package order; the workspace's values by indicator, then
+  // institution: no key string built per value (2.6 M values on the largest region)
+  const buckets = new Map<string, [string, Bucket][]>();
+  for (const [k, b] of pkg.inst) {
+    const [code, period] = splitKey(k);
+    (buckets.get(period) ?? buckets.set(period, []).get(period)!).push([code, b]);
+  }
   for (const p of periods.inst) {
-    const old = new Map<string, number | null>();
-    for (const [ind, inst, v] of instStmt.iterate(p) as IterableIterator<[string, string, number | null]>) old.set(`${ind}|${inst}`, v);
+    const old = new Map<string, Map<string, number | null>>();
+    for (const [ind, inst, v] of instStmt.iterate(p) as IterableIterator<[string, string, number | null]>)
+      (old.get(ind) ?? old.set(ind, new Map()).get(ind)!).set(inst, v);
     const d = entry(p);
-    for (const [k, b] of pkg.inst) {
-      const [code, period] = splitKey(k);
-      if (period !== p) continue;
+    for (const [code, b] of buckets.get(p) ?? []) {
+      const was = old.get(code);
+      if (!was) {
+        d.added += b.values.size;
+        continue;
+      }
       for (const [inst, v] of b.values) {
-        const ok = `${code}|${inst}`;
-        if (!old.has(ok)) d.added++;
-        else if (same(old.get(ok)!, v)) d.unchanged++;
+        if (!was.has(inst)) d.added++;
+        else if (same(was.get(inst)!, v)) d.unchanged++;
         else {
           d.changed++;
-          note(p, code, inst, old.get(ok)!, v);
+          note(p, code, inst, was.get(inst)!, v);
         }
-        old.delete(ok);
+        was.delete(inst);
       }
     }
-    for (const [ok, v] of old) {
-      d.removed++;
-      const [code, inst] = ok.split('|') as [string, string];
-      note(p, code, inst, v, null);
-    }
+    for (const [code, was] of old)
+      for (const [inst, v] of was) {
+        d.removed++;
+        note(p, code, inst, v, null);
+      }
   }
   return { diff: [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period)), changes };
 }
