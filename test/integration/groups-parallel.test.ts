@@ -69,8 +69,28 @@ elif kind == 'wide':
 elif kind == 'mixed':
     tail = '\\n'.join(lines[20000:]).encode('gb18030') + b'\\n'
     lines = lines[:20000]
+elif kind in ('wider', 'earlier', 'mismatch'):
+    # the values' file changed too: a formula that disagrees (次均住院费用 of one row), and for
+    # 'wider' one hospital-month's values left out while its group rows stay
+    vals = files['institution_values.csv'].decode('utf-8-sig').rstrip('\\n').split('\\n')
+    c = vals[2].split(','); c[11] = str(round(float(c[11]) * 1.5, 2)); vals[2] = ','.join(c)
+    if kind == 'wider':
+        vals = [v for v in vals if not v.startswith('H99010000001,示范市第一人民医院,2023-01,')]
+    files['institution_values.csv'] = ('\\n'.join(vals) + '\\n').encode('utf-8')
+    if kind == 'earlier':
+        # group rows of a month the values do not have
+        c = cells(1); c[1] = '2022-12'; lines.append(','.join(c))
+if kind == 'history':
+    # a month before the demo's, already in the workspace: 2023-12's values moved to 2022-12
+    vals = files['institution_values.csv'].decode('utf-8-sig').rstrip('\\n').split('\\n')
+    files['institution_values.csv'] = ('\\n'.join([vals[0]] + [v.replace(',2023-12,', ',2022-12,') for v in vals if ',2023-12,' in v]) + '\\n').encode('utf-8')
+    for n in ('region_values.csv', 'budget.csv', 'special_cases.csv', 'groups.csv'):
+        files.pop(n, None)
+    m = json.loads(files['manifest.json'])
+    m['files'] = [f for f in m['files'] if f['path'] in files]
+    files['manifest.json'] = json.dumps(m).encode('utf-8')
 text = '\\n'.join(lines) + '\\n'
-files['groups.csv'] = (b'' if encoding != 'utf-8' else b'\\xef\\xbb\\xbf') + text.encode(encoding) + tail
+if 'groups.csv' in files: files['groups.csv'] = (b'' if encoding != 'utf-8' else b'\\xef\\xbb\\xbf') + text.encode(encoding) + tail
 m = json.loads(files['manifest.json'])
 for f in m['files']:
     if not (kind == 'checksum' and f['path'] == 'groups.csv'):
@@ -90,7 +110,7 @@ function rewritten(dir: string, kind: string): string {
 }
 
 /** The same package prepared (and, when clean, committed) in two fresh workspaces: sequentially and with the worker. */
-async function both(dir: string, zip: string, limits: ImportLimits = DEFAULT_LIMITS, workers = expectBuiltWorkers()) {
+async function both(dir: string, zip: string, limits: ImportLimits = DEFAULT_LIMITS, workers = expectBuiltWorkers(), before?: string) {
   const out = [];
   for (const [name, w] of [
     ['seq', null],
@@ -102,6 +122,7 @@ async function both(dir: string, zip: string, limits: ImportLimits = DEFAULT_LIM
       actor: '测试',
     });
     const s = new ImportService(limits, { workers: w });
+    if (before) s.commit(db, (await s.prepare(db, before)).token!, '测试');
     const report = await s.prepare(db, zip);
     let tables: Record<string, unknown[]> | null = null;
     if (report.token) {
@@ -117,8 +138,10 @@ async function both(dir: string, zip: string, limits: ImportLimits = DEFAULT_LIM
 describe('group rows read by a worker thread', () => {
   it('give the sequential read’s report and workspace on packages other tools wrote, clean and broken', async () => {
     const dir = tempDir();
-    for (const kind of ['clean', 'broken', 'gb18030', 'checksum', 'wide', 'mixed']) {
-      const { seq, par } = await both(dir, rewritten(dir, kind));
+    for (const kind of ['clean', 'broken', 'gb18030', 'checksum', 'wide', 'mixed', 'wider', 'earlier', 'mismatch']) {
+      // 'earlier' names in its group rows a month the workspace has values of, which the package then replaces
+      const before = kind === 'earlier' ? rewritten(dir, 'history') : undefined;
+      const { seq, par } = await both(dir, rewritten(dir, kind), DEFAULT_LIMITS, expectBuiltWorkers(), before);
       expect(par.report, kind).toEqual(seq.report);
       expect(par.tables, kind).toEqual(seq.tables);
       const codes = [...seq.report.errors, ...seq.report.warnings].map((i) => i.code);
@@ -128,6 +151,11 @@ describe('group rows read by a worker thread', () => {
       if (kind === 'checksum') expect(codes).toContain('CHECKSUM_MISMATCH');
       if (kind === 'wide') expect(codes).toContain('TOO_MANY_COLUMNS');
       if (kind === 'mixed') expect(codes).toContain('MIXED_ENCODING');
+      if (kind === 'wider' || kind === 'earlier' || kind === 'mismatch') {
+        // the formulas computed while the group rows were read stood ('mismatch') or were done again
+        expect(seq.tables, kind).not.toBeNull();
+        expect(codes.filter((c) => c === 'FORMULA_MISMATCH').length, kind).toBe(1);
+      }
     }
   }, 120_000);
 

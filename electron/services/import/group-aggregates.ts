@@ -18,8 +18,12 @@ export interface GroupAgg {
   timeRel: number;
 }
 
-/** Per (institution, period) aggregates of the group rows, plus region totals per period. */
-export function aggregateGroups(groups: GroupRows): { inst: Map<string, GroupAgg>; region: Map<string, GroupAgg> } {
+/**
+ * Per (institution, period) aggregates of the group rows, by period then institution (derive.ts
+ * looks up half a million of them on the largest region: no key string built per lookup), plus
+ * region totals per period.
+ */
+export function aggregateGroups(groups: GroupRows): { inst: Map<string, Map<string, GroupAgg>>; region: Map<string, GroupAgg> } {
   // pass 1: region totals per (period, scheme, group); remember each row's group entry
   // keyed by numbers made of the rows' string ids, not by strings built per row: ids are below S
   // (at most 4 per row, so under 2^24 within the row limits) and every key stays below 2^53
@@ -73,8 +77,11 @@ export function aggregateGroups(groups: GroupRows): { inst: Map<string, GroupAgg
     if (!b) byPeriod.set(period, (b = blank()));
     add(b, i, avgCost, avgBed);
   }
-  const inst = new Map<string, GroupAgg>();
-  for (const [k, a] of byInst) inst.set(`${groups.string(Math.floor(k / S))}|${groups.string(k % S)}`, a);
+  const inst = new Map<string, Map<string, GroupAgg>>();
+  for (const [k, a] of byInst) {
+    const period = groups.string(k % S);
+    (inst.get(period) ?? inst.set(period, new Map()).get(period)!).set(groups.string(Math.floor(k / S)), a);
+  }
   const region = new Map<string, GroupAgg>();
   for (const [k, b] of byPeriod) region.set(groups.string(k), b);
   return { inst, region };

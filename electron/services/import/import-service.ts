@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
 import { allRows, getValue, inTransaction, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
-import { deriveAndCheck } from './derive';
+import { Derivation } from './derive';
 import { diffAgainstWorkspace, storedValues } from './workspace-diff';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
 import { packagePeriods, parsePackage, type ParsedPackage } from './parse-package';
@@ -75,20 +75,31 @@ export class ImportService {
     const indicators = loadIndicators(db);
     const institutions = loadInstitutions(db);
     progress?.('读取数据包', 0, null);
+    const catalogOf = (pkg: ParsedPackage) => {
+      const catalog = new Map<string, IndicatorDef>(indicators);
+      for (const d of pkg.extraIndicators) catalog.set(d.code, d);
+      return catalog;
+    };
+    // the formulas that do not read the group rows are computed while a worker reads those (derive.ts)
+    let derivation = null as Derivation | null;
     const pkg = await parsePackage(
       path,
       { regionCode, institutions, indicators },
       this.limits,
       (stage, done) => progress?.(stage, done, null),
       workerFile(this.opts.workers, 'groups'),
+      (read) => {
+        derivation = new Derivation(read, catalogOf(read), storedValues(db));
+        derivation.begin();
+      },
     );
-    const catalog = new Map<string, IndicatorDef>(indicators);
-    for (const d of pkg.extraIndicators) catalog.set(d.code, d);
+    const catalog = catalogOf(pkg);
     let diff: PeriodDiff[] = [];
     let changes: ValueChange[] = [];
-    if (!pkg.issues.hasErrors) {
+    if (pkg.issues.hasErrors) derivation?.abandon();
+    else {
       progress?.('校验与计算派生指标', 0, null);
-      deriveAndCheck(pkg, catalog, storedValues(db));
+      (derivation ?? new Derivation(pkg, catalog, storedValues(db))).finish();
       progress?.('比对工作区现有数据', 0, null);
       ({ diff, changes } = diffAgainstWorkspace(db, pkg, catalog, institutions));
       // where each value was read and what each computed one was computed from served the checks

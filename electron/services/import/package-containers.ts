@@ -12,6 +12,7 @@ import { normalizePeriod } from '../../../shared/period';
 import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
 import type { PackageBuilder } from './package-builder';
+import type { ParsedPackage } from './package-model';
 import { readXlsx } from './read-xlsx';
 import { RowBudget, type Progress } from './row-budget';
 import { readGroupsAlongside, type GroupsAlongside } from './groups-parallel';
@@ -87,6 +88,8 @@ export async function readZipPackage(
   limits: ImportLimits,
   onProgress?: Progress,
   groupsWorker: string | null = null,
+  /** called once this thread has read everything but the group rows the worker reads, before it waits for them */
+  whileGroupsRead?: (pkg: ParsedPackage) => void,
 ): Promise<void> {
   const file = b.pkg.file;
   const zip = await ZipArchive.open(path, file, limits);
@@ -142,7 +145,10 @@ export async function readZipPackage(
           `文件“${f.path}”在 manifest.json 中登记为 ${TABLE_KIND_NAMES[f.table]} 表，与文件名的约定不同，按 manifest.json 读取。`,
           '请确认 manifest.json 中 table 字段填写正确。',
         );
-      if (groups && f === groups.file && (await groups.adopted(b))) continue;
+      if (groups && f === groups.file) {
+        whileGroupsRead?.(b.pkg);
+        if (await groups.adopted(b)) continue;
+      }
       await readCsvFile(zip, f, b, limits, budget);
     }
   } finally {

@@ -29,6 +29,8 @@ export async function parsePackage(
   onProgress?: (stage: string, done: number) => void,
   /** the bundled group-rows worker (groups-parallel.ts), or null to read everything in this thread */
   groupsWorker: string | null = null,
+  /** work that needs every row but the group rows, done while the worker reads those (readZipPackage) */
+  whileGroupsRead?: (pkg: ParsedPackage) => void,
 ): Promise<ParsedPackage> {
   const file = basename(path);
   let size: number;
@@ -58,7 +60,7 @@ export async function parsePackage(
   const builder = new PackageBuilder(pkg, known, limits);
   try {
     if (pkg.format === 'xlsx') await readWorkbook(path, builder, limits, onProgress);
-    else await readZipPackage(path, builder, limits, onProgress, groupsWorker);
+    else await readZipPackage(path, builder, limits, onProgress, groupsWorker, whileGroupsRead);
     builder.finish();
   } catch (e) {
     if (e instanceof PackageFatal) pkg.issues.error(e.issue.code, e.issue, e.issue.message, e.issue.hint);
