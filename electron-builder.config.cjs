@@ -25,6 +25,7 @@ module.exports = {
   asarUnpack: [
     'dist/node/db.worker.cjs',
     'dist/node/open-check.worker.cjs',
+    'dist/node/write-back.worker.cjs',
     'dist/node/summaries.worker.cjs',
     'dist/node/groups.worker.cjs',
     'node_modules/**/*',

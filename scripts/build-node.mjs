@@ -23,6 +23,7 @@ await Promise.all([
       'main.electron': 'electron/main/main.electron.ts',
       'db.worker': 'electron/services/host/db.worker.ts',
       'open-check.worker': 'electron/services/backup/open-check.worker.ts',
+      'write-back.worker': 'electron/services/db/write-back.worker.ts',
       cli: 'electron/cli/cli.node.ts',
       bench: 'bench/bench.node.ts',
       'make-demo': 'scripts/make-demo.node.ts',

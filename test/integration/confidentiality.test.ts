@@ -110,6 +110,9 @@ describe('encryption at rest', () => {
     p.create(join(plainDir, 'plain.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试' });
     const r = await p.imports.prepare(p.db, DEMO_ZIP);
     p.imports.commit(p.db, r.token!, '测试');
+    // in plain text: in the WAL until the import's pages are written back (db/write-back.ts), then in the file
+    expect(hasMarker(`${p.db.path}-wal`)).toBe(true);
+    p.writeBackLater().join();
     expect(hasMarker(p.db.path)).toBe(true);
     backupNow(p.db, 'manual', '测试', null);
     expect(hasMarker(listBackups(p.db.path)[0]!.file)).toBe(true);

@@ -13,6 +13,8 @@ export const WORKER_FILES = {
   groups: 'groups.worker.cjs',
   /** an opened workspace's structural check and daily backup, while the first screen is served (backup/open-check-parallel.ts) */
   openCheck: 'open-check.worker.cjs',
+  /** an import's pages written back into the workspace file, while the app goes on (db/write-back.ts) */
+  writeBack: 'write-back.worker.cjs',
 } as const;
 
 /** A path inside the app's asar archive, as unpacked beside it (electron-builder asarUnpack); others as they are. */

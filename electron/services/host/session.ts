@@ -24,6 +24,8 @@ import {
 } from '../backup/backups';
 import type { OpenCheckOutcome } from '../backup/open-check';
 import { startOpenCheck, type RunningCheck } from '../backup/open-check-parallel';
+import { startWriteBack, type WriteBackOutcome } from '../db/write-back';
+import type { BackgroundJob } from './background-job';
 import { bundledWorkers, workerFile } from './bundled-workers';
 import { ImportService } from '../import/import-service';
 import type { ImportLimits } from '../import/limits';
@@ -53,6 +55,9 @@ export class WorkspaceSession {
 
   /** the open check and daily backup of the open workspace, running or done (backup/open-check-parallel.ts) */
   private check: RunningCheck | null = null;
+
+  /** the write-back of the last import's pages into the file, running or done (db/write-back.ts) */
+  private writeBack: BackgroundJob<WriteBackOutcome> | null = null;
 
   /** workers: the folder of the bundled worker threads (host/bundled-workers.ts), null for none */
   constructor(
@@ -103,7 +108,7 @@ export class WorkspaceSession {
       closeEndedTerms(db, today(), actor);
     } catch (e) {
       // a damaged page read on the way: the check (done, or waited for) says what and closes the file
-      if (toErrorData(e).code === 'DB_CORRUPT') this.settleCheck();
+      if (toErrorData(e).code === 'DB_CORRUPT') this.settleBackground();
       throw this.current !== db ? this.damaged() : e;
     }
     return db;
@@ -157,15 +162,26 @@ export class WorkspaceSession {
     }
   }
 
-  /** Waits for the open check (it reads the file on a connection of its own). */
-  private settleCheck(): void {
+  /** Waits for the open check and the write-back (each uses the file on a connection of its own). */
+  private settleBackground(): void {
     this.check?.join();
     this.check = null;
+    this.writeBack?.join();
+    this.writeBack = null;
+  }
+
+  /**
+   * After an import: its pages written back into the file by a connection of their own, while the
+   * app goes on (the import's commit leaves them in the WAL). One at a time: an earlier one is waited for.
+   */
+  writeBackLater(): BackgroundJob<WriteBackOutcome> {
+    this.writeBack?.join();
+    return (this.writeBack = startWriteBack({ path: this.db.path, password: this.password }, workerFile(this.workers, 'writeBack')));
   }
 
   /** Encrypts the open workspace or changes its password; it is reopened with the new one. */
   setPassword(current: string | null, next: string, actor: string): WritableDb {
-    this.settleCheck();
+    this.settleBackground();
     const path = this.db.path;
     const wasPlain = this.password === null;
     setPassword(this.db, current ?? this.password, next, actor);
@@ -212,7 +228,7 @@ export class WorkspaceSession {
   }
 
   backup(reason: BackupReason, actor: string): BackupInfo {
-    this.settleCheck();
+    this.settleBackground();
     return backupNow(this.db, reason, actor, this.password);
   }
 
@@ -257,7 +273,7 @@ export class WorkspaceSession {
 
   close(): void {
     this.imports.clear();
-    this.settleCheck();
+    this.settleBackground();
     if (this.current) closeDb(this.current);
     this.current = null;
     this.password = null;

@@ -12,6 +12,8 @@ export const importHandlers: Handlers<'import.prepare' | 'import.commit' | 'impo
     // a backup before every import (not of the demo), so a wrong package can be undone whole
     if (!session.isDemo) session.backup('import', actor);
     const record = session.imports.commit(session.db, input.token, actor, (stage, done, total) => progress({ stage, done, total, message: stage }));
+    // its pages written back into the file in the background: the answer does not wait for them
+    session.writeBackLater();
     // the month a convenor looks at first after an import is ready before the first click
     warmNewestFlags(session.db);
     return record;

@@ -10,7 +10,7 @@ import type { ImportRecord, ImportReport, PeriodDiff, ValueChange } from '../../
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
-import { allRows, getValue, inTransaction, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
+import { allRows, getValue, inTransaction, withoutAutoCheckpoint, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
 import { Derivation } from './derive';
 import { diffAgainstWorkspace, storedValues } from './workspace-diff';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
@@ -179,7 +179,11 @@ export class ImportService {
   }
 }
 
-/** The one write transaction of an import; the rows' references are checked by writeValues, once per code, instead of row by row. */
+/**
+ * The one write transaction of an import; the rows' references are checked by writeValues, once per
+ * code, instead of row by row. Its pages are written back into the file by the caller's write-back
+ * (db/write-back.ts; the session starts one after every import), or by SQLite's next automatic one.
+ */
 export function writePackage(
   db: WritableDb,
   pkg: ParsedPackage,
@@ -188,7 +192,7 @@ export function writePackage(
   progress?: ProgressFn,
   opts: ImportOptions = {},
 ): ImportRecord {
-  return withoutForeignKeyLookups(db, () => writeTransaction(db, pkg, report, actor, progress, opts));
+  return withoutForeignKeyLookups(db, () => withoutAutoCheckpoint(db, () => writeTransaction(db, pkg, report, actor, progress, opts)));
 }
 
 function writeTransaction(
