@@ -124,9 +124,9 @@ export class Derivation {
   finish(): void {
     const pkg = this.pkg;
     const warn = (...w: Warning) => pkg.issues.warn(...w);
+    // what begin() computed stands if the group rows cover nothing more; its warnings come now, after the group rows' own
+    if (this.begun && !groupsWithin(pkg, this.begun.coverage)) this.abandon();
     let ctx = this.begun;
-    if (ctx && !groupsWithin(pkg, ctx.coverage)) this.abandon();
-    ctx = this.begun;
     if (ctx) for (const w of this.held) warn(...w);
     else {
       ctx = new DeriveContext(pkg, this.catalog, this.stored, coverageOf(pkg, true));
