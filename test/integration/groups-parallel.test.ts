@@ -101,6 +101,7 @@ with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as z:
         z.writestr(n, b)
 `;
 
+const SHA_OF_FILE = `import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest())`;
 const SHA_OF_GROUPS = `import hashlib, sys, zipfile; print(hashlib.sha256(zipfile.ZipFile(sys.argv[1]).read('groups.csv')).hexdigest())`;
 
 function rewritten(dir: string, kind: string): string {
@@ -141,11 +142,14 @@ describe('group rows read by a worker thread', () => {
     for (const kind of ['clean', 'broken', 'gb18030', 'checksum', 'wide', 'mixed', 'wider', 'earlier', 'mismatch']) {
       // 'earlier' names in its group rows a month the workspace has values of, which the package then replaces
       const before = kind === 'earlier' ? rewritten(dir, 'history') : undefined;
-      const { seq, par } = await both(dir, rewritten(dir, kind), DEFAULT_LIMITS, expectBuiltWorkers(), before);
+      const zip = rewritten(dir, kind);
+      const { seq, par } = await both(dir, zip, DEFAULT_LIMITS, expectBuiltWorkers(), before);
       expect(par.report, kind).toEqual(seq.report);
       expect(par.tables, kind).toEqual(seq.tables);
       const codes = [...seq.report.errors, ...seq.report.warnings].map((i) => i.code);
       if (kind === 'clean' || kind === 'gb18030') expect(seq.tables, kind).not.toBeNull();
+      // the import's record names the whole file by its checksum
+      if (kind === 'clean') expect(par.report.sha256).toBe(execFileSync('/usr/bin/python3', ['-c', SHA_OF_FILE, zip], { encoding: 'utf8' }).trim());
       if (kind === 'broken')
         expect(codes).toEqual(expect.arrayContaining(['BAD_NUMBER', 'MISSING_CODE', 'UNKNOWN_INSTITUTION', 'BAD_PERIOD', 'BAD_SCHEME', 'DUPLICATE_KEY']));
       if (kind === 'checksum') expect(codes).toContain('CHECKSUM_MISMATCH');
