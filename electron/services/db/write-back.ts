@@ -29,7 +29,11 @@ export interface WriteBackOutcome {
 
 export const WRITE_BACK_PATIENCE: Patience = { startupMs: 10_000, totalMs: 10 * 60_000 };
 
-/** Never throws. PASSIVE: it waits for no reader or writer, and copies what they leave it. */
+/**
+ * Never throws. PASSIVE: it waits for no reader or writer and copies what they leave it; when SQLite
+ * is copying the same pages for a writer's commit at that moment, it returns at once (nothing
+ * copied, not complete) and that copy does the work.
+ */
 export function runWriteBack(job: WriteBackJob): WriteBackOutcome {
   const t = performance.now();
   const failed = (e: unknown): WriteBackOutcome => ({
