@@ -123,11 +123,16 @@ export function closeDb(db: ReadableDb): void {
  * whatever happens.
  */
 export function withoutForeignKeyLookups<T>(db: WritableDb, fn: () => T): T {
-  db.conn.pragma('foreign_keys = OFF');
+  return withPragma(db, 'foreign_keys = OFF', 'foreign_keys = ON', fn);
+}
+
+/** fn run with a connection setting changed, set back after whatever happens. */
+function withPragma<T>(db: WritableDb, during: string, after: string, fn: () => T): T {
+  db.conn.pragma(during);
   try {
     return fn();
   } finally {
-    db.conn.pragma('foreign_keys = ON');
+    db.conn.pragma(after);
   }
 }
 
@@ -141,12 +146,7 @@ export const AUTO_CHECKPOINT_PAGES = 1000;
  * pages are read from the WAL, as committed pages always are. On again after, whatever happens.
  */
 export function withoutAutoCheckpoint<T>(db: WritableDb, fn: () => T): T {
-  db.conn.pragma('wal_autocheckpoint = 0');
-  try {
-    return fn();
-  } finally {
-    db.conn.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-  }
+  return withPragma(db, 'wal_autocheckpoint = 0', `wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`, fn);
 }
 
 /** Runs fn in one IMMEDIATE transaction: all of it lands or none of it does. */

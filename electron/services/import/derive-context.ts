@@ -28,22 +28,16 @@ export interface Coverage {
 export function coverageOf(pkg: ParsedPackage, withGroups: boolean): Coverage {
   const region = new Set<string>();
   const inst = new Map<string, Set<string>>(); // period → institutions
+  const of = (period: string) => {
+    region.add(period);
+    return inst.get(period) ?? inst.set(period, new Set()).get(period)!;
+  };
   for (const k of pkg.region.keys()) region.add(splitKey(k)[1]);
   for (const [k, b] of pkg.inst) {
-    const p = splitKey(k)[1];
-    region.add(p);
-    let s = inst.get(p);
-    if (!s) inst.set(p, (s = new Set()));
+    const s = of(splitKey(k)[1]);
     for (const i of b.values.keys()) s.add(i);
   }
-  if (withGroups)
-    for (let i = 0; i < pkg.groups.length; i++) {
-      const period = pkg.groups.period(i);
-      region.add(period);
-      let s = inst.get(period);
-      if (!s) inst.set(period, (s = new Set()));
-      s.add(pkg.groups.institution(i));
-    }
+  if (withGroups) for (let i = 0; i < pkg.groups.length; i++) of(pkg.groups.period(i)).add(pkg.groups.institution(i));
   return { region, inst };
 }
 
