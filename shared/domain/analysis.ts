@@ -102,7 +102,8 @@ export interface Flag {
   lastYear: number | null;
   yoy: number | null;
   level: FlagLevel;
-  reasons: string[];
+  /** which reasons apply (REASON_* bits of flag-reasons.ts; flagReasons writes them in words) */
+  reasonKinds: number;
   cause: string | null;
 }
 

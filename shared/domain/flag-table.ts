@@ -1,8 +1,9 @@
 // A period's flag list as it crosses the boundary (data service → main process → page): one row of
 // numbers per flag in typed arrays, each institution and indicator named once. As an array of Flag
 // objects the list of a large region (32,000 flags at 3,000 institutions) is 11 MB that every hop
-// copies field by field (≈0.2 s a hop); typed arrays are copied as bytes. The page turns the table
-// back into the very Flag objects the service computed (fromFlagTable), so nothing else changes.
+// copies field by field (≈0.2 s a hop); typed arrays are copied as bytes, and nothing in it is a
+// string per flag (the reasons travel as bits: flag-reasons.ts writes the words where shown). The
+// page turns the table back into the very Flag objects the service computed (fromFlagTable).
 
 import type { Flag, FlagLevel } from './analysis';
 import { nanToNull, nullToNaN } from '../typed-numbers';
@@ -17,20 +18,14 @@ export interface FlagTable {
   numbers: Float64Array;
   /** per flag: 0 green, 1 yellow, 2 red */
   levels: Uint8Array;
-  /**
-   * every flag's reasons in one string (one string is copied at once, 100,000 short ones one by one):
-   * flags apart by FLAG_BREAK, a flag's reasons by REASON_BREAK
-   */
-  reasons: string;
+  /** per flag: which reasons apply (REASON_* bits of flag-reasons.ts) */
+  reasonKinds: Uint8Array;
   /** the causes recorded: [flag position, cause] */
   causes: [number, string][];
 }
 
 const NUMBERS = 7;
 const LEVELS: FlagLevel[] = ['green', 'yellow', 'red'];
-/** reasons are sentences without line breaks or control characters */
-const REASON_BREAK = '\n';
-const FLAG_BREAK = '\u0001';
 
 /**
  * Builds a table flag by flag (from Flag objects, or straight from the summary tables without
@@ -45,7 +40,7 @@ export class FlagTableBuilder {
   private refs: Int32Array;
   private numbers: Float64Array;
   private levels: Uint8Array;
-  private readonly reasons: string[] = [];
+  private kinds: Uint8Array;
   private readonly causes = new Map<number, string>();
 
   /** capacity: how many flags to expect (it grows past it) */
@@ -57,6 +52,7 @@ export class FlagTableBuilder {
     this.refs = new Int32Array(2 * cap);
     this.numbers = new Float64Array(NUMBERS * cap);
     this.levels = new Uint8Array(cap);
+    this.kinds = new Uint8Array(cap);
   }
 
   get length(): number {
@@ -71,7 +67,9 @@ export class FlagTableBuilder {
     numbers.set(this.numbers);
     const levels = new Uint8Array(cap);
     levels.set(this.levels);
-    [this.refs, this.numbers, this.levels] = [refs, numbers, levels];
+    const kinds = new Uint8Array(cap);
+    kinds.set(this.kinds);
+    [this.refs, this.numbers, this.levels, this.kinds] = [refs, numbers, levels, kinds];
   }
 
   institution(code: string, name: string, band: string): number {
@@ -98,7 +96,7 @@ export class FlagTableBuilder {
     lastYear: number | null,
     yoy: number | null,
     level: FlagLevel,
-    reasons: string[],
+    reasonKinds: number,
     cause: string | null,
   ): number {
     if (this.n === this.levels.length) this.grow();
@@ -115,7 +113,7 @@ export class FlagTableBuilder {
     a[x + 5] = nullToNaN(lastYear);
     a[x + 6] = nullToNaN(yoy);
     this.levels[i] = level === 'red' ? 2 : level === 'yellow' ? 1 : 0;
-    this.reasons.push(reasons.length === 1 ? reasons[0]! : reasons.join(REASON_BREAK));
+    this.kinds[i] = reasonKinds;
     if (cause !== null) this.causes.set(i, cause);
     return i;
   }
@@ -130,21 +128,19 @@ export class FlagTableBuilder {
       refs: new Int32Array(2 * n),
       numbers: new Float64Array(NUMBERS * n),
       levels: new Uint8Array(n),
-      reasons: '',
+      reasonKinds: new Uint8Array(n),
       causes: [],
     };
-    const reasons = new Array<string>(n);
     for (let k = 0; k < n; k++) {
       const i = order ? order[k]! : k;
       t.refs[2 * k] = this.refs[2 * i]!;
       t.refs[2 * k + 1] = this.refs[2 * i + 1]!;
       for (let m = 0; m < NUMBERS; m++) t.numbers[NUMBERS * k + m] = this.numbers[NUMBERS * i + m]!;
       t.levels[k] = this.levels[i]!;
-      reasons[k] = this.reasons[i]!;
+      t.reasonKinds[k] = this.kinds[i]!;
       const cause = this.causes.get(i);
       if (cause !== undefined) t.causes.push([k, cause]);
     }
-    t.reasons = reasons.join(FLAG_BREAK);
     return t;
   }
 }
@@ -155,20 +151,18 @@ export function toFlagTable(period: string, flags: Flag[]): FlagTable {
     if (f.period !== period) throw new Error(`flag of ${f.period} in the table of ${period}`);
     const inst = b.institution(f.institution, f.name, f.band);
     const ind = b.indicator(f.indicator, f.indicatorName, f.unit);
-    b.add(inst, ind, f.value, f.peerMedian, f.z, f.previous, f.change, f.lastYear, f.yoy, f.level, f.reasons, f.cause);
+    b.add(inst, ind, f.value, f.peerMedian, f.z, f.previous, f.change, f.lastYear, f.yoy, f.level, f.reasonKinds, f.cause);
   }
   return b.build();
 }
 
 export function fromFlagTable(t: FlagTable): Flag[] {
   const causes = new Map(t.causes);
-  const reasonsOf = t.levels.length ? t.reasons.split(FLAG_BREAK) : [];
   const out: Flag[] = new Array<Flag>(t.levels.length);
   for (let i = 0; i < out.length; i++) {
     const inst = t.institutions[t.refs[2 * i]!]!;
     const ind = t.indicators[t.refs[2 * i + 1]!]!;
     const x = NUMBERS * i;
-    const reasons = reasonsOf[i]!;
     out[i] = {
       institution: inst.code,
       name: inst.name,
@@ -185,7 +179,7 @@ export function fromFlagTable(t: FlagTable): Flag[] {
       lastYear: nanToNull(t.numbers[x + 5]!),
       yoy: nanToNull(t.numbers[x + 6]!),
       level: LEVELS[t.levels[i]!]!,
-      reasons: reasons === '' ? [] : reasons.split(REASON_BREAK),
+      reasonKinds: t.reasonKinds[i]!,
       cause: causes.get(i) ?? null,
     };
   }

@@ -8,6 +8,7 @@ import { raisedFlags, recordCause } from '../../electron/services/analysis/flags
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { fromFlagTable, toFlagTable, type FlagTable } from '../../shared/domain/flag-table';
+import { flagReasons, REASON_CHANGE, REASON_PEER, REASON_YOY } from '../../shared/domain/flag-reasons';
 import { tempDir } from '../helpers/temp';
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
@@ -27,7 +28,7 @@ describe('the flag list across the boundary', () => {
     // the list has what the table must carry: causes, missing numbers, several reasons, both levels
     expect(flags.filter((f) => f.cause !== null)).toHaveLength(1);
     expect(flags.some((f) => f.peerMedian === null || f.previous === null || f.lastYear === null)).toBe(true);
-    expect(flags.some((f) => f.reasons.length > 1)).toBe(true);
+    expect(flags.some((f) => flagReasons(f).length > 1)).toBe(true);
     expect(new Set(flags.map((f) => f.level))).toEqual(new Set(['red', 'yellow']));
 
     const env = await dispatch('analysis.flags', { period }, { session: s, actor: '测试', progress: () => undefined });
@@ -40,9 +41,9 @@ describe('the flag list across the boundary', () => {
 
     // flags with no reason, one, several; an institution met twice; then an empty list; a flag of another period refused
     const few = [
-      { ...flags[0]!, reasons: [] },
-      { ...flags[0]!, indicator: 'X', reasons: ['甲'] },
-      { ...flags[1]!, reasons: ['甲', '乙（丙）', ''] },
+      { ...flags[0]!, reasonKinds: 0 },
+      { ...flags[0]!, indicator: 'X', reasonKinds: REASON_YOY },
+      { ...flags[1]!, reasonKinds: REASON_PEER | REASON_CHANGE | REASON_YOY },
     ];
     const back = fromFlagTable(deserialize(serialize(toFlagTable(period, few))) as FlagTable);
     expect(back).toEqual(few);

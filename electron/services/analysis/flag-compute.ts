@@ -110,7 +110,7 @@ export function flagsOf(ctx: FlagContext, period: string, nowAll: PeriodValues, 
         lastYear: l,
         yoy: j.yoy,
         level: j.level,
-        reasons: j.reasons,
+        reasonKinds: j.reasonKinds,
         cause: notes.get(`${i}|${def.code}`) ?? null,
       });
     }

@@ -19,6 +19,7 @@ import { cachedAnswer, cachedPeriod } from './period-cache';
 import { ownValues, summarizedFlagTable, summarizedPeers, summarizedRaised, type PeerQuartiles } from './summary-read';
 import { fromFlagTable, toFlagTable, type FlagTable } from '../../../shared/domain/flag-table';
 import { thresholds } from './judge';
+import { flagReasons } from '../../../shared/domain/flag-reasons';
 
 export { thresholds } from './judge';
 export type { ComputeOptions, RaisedNumbers } from './flag-compute';
@@ -132,7 +133,7 @@ export function hospitalView(db: ReadableDb, institution: string, period: string
     peerP75: q ? q.p75 : null,
     region: regionValue(db, d.code, period),
     level: f?.level ?? ('green' as FlagLevel),
-    reasons: f?.reasons ?? [],
+    reasons: f ? flagReasons(f) : [],
   });
   const view = (rows: ReturnType<typeof row>[]): HospitalView => ({
     institution,

@@ -1,9 +1,11 @@
 // How one value is judged: the thresholds (the region's own per indicator, or the defaults for its
-// unit), its change on the previous period and the same period last year, its level and reasons in
-// words. Pure apart from reading the thresholds: the flag computation (flags.ts) and the summary
-// tables (summary-read.ts, which keep the numbers and judge them again when read) share it.
+// unit), its change on the previous period and the same period last year, its level and which
+// reasons apply (the words are shared/domain/flag-reasons.ts). Pure apart from reading the
+// thresholds: the flag computation (flags.ts) and the summary tables (summary-read.ts, which keep
+// the numbers and judge them again when read) share it.
 
 import type { FlagLevel, Thresholds } from '../../../shared/domain/analysis';
+import { REASON_CHANGE, REASON_PEER, REASON_YOY } from '../../../shared/domain/flag-reasons';
 import type { ReadableDb } from '../db/connection';
 
 /**
@@ -33,9 +35,6 @@ export function thresholds(db: ReadableDb): Map<string, Thresholds> {
 }
 
 const worse = (a: FlagLevel, b: FlagLevel): FlagLevel => (a === 'red' || b === 'red' ? 'red' : a === 'yellow' || b === 'yellow' ? 'yellow' : 'green');
-/** a signed change with a true minus sign, as formatChange writes it: +5.3%, −36.4% */
-const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
-const pct = (x: number) => `${signed(x * 100, 1)}%`;
 
 /** An indicator's thresholds: the region's own, or the defaults for its unit. */
 export function thresholdOf(th: Map<string, Thresholds>, def: { code: string; unit: string }): Thresholds {
@@ -44,16 +43,16 @@ export function thresholdOf(th: Map<string, Thresholds>, def: { code: string; un
 
 /**
  * One value judged: its change on the previous period and the same period last year, its level and
- * the reasons in words. Pure: the summary tables keep the numbers and judge them again when read.
+ * which reasons apply (REASON_* bits). Pure: the summary tables keep the numbers and judge them
+ * again when read.
  */
 export function judge(def: { unit: string }, t: Thresholds, v: number, peerMedian: number | null, z: number | null, p: number | null, l: number | null) {
   const a = assess(def, t, v, peerMedian, z, p, l);
-  const reasons: string[] = [];
-  const fmtChange = (x: number) => (def.unit === '%' ? `${signed(x * 100, 1)}个百分点` : pct(x));
-  if (a.peer) reasons.push(`与同级机构相比${z! > 0 ? '偏高' : '偏低'}（偏离同级水平 ${Math.abs(z!).toFixed(1)} 个标准单位）`);
-  if (a.change !== null && Math.abs(a.change) >= t.changeYellow) reasons.push(`环比${fmtChange(a.change)}`);
-  if (a.yoy !== null && Math.abs(a.yoy) >= t.changeYellow) reasons.push(`同比${fmtChange(a.yoy)}`);
-  return { change: a.change, yoy: a.yoy, level: a.level, reasons };
+  const reasonKinds =
+    (a.peer ? REASON_PEER : 0) |
+    (a.change !== null && Math.abs(a.change) >= t.changeYellow ? REASON_CHANGE : 0) |
+    (a.yoy !== null && Math.abs(a.yoy) >= t.changeYellow ? REASON_YOY : 0);
+  return { change: a.change, yoy: a.yoy, level: a.level, reasonKinds };
 }
 
 /** The judgement without the words: whether (and how much) a value is raised. */

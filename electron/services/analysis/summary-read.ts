@@ -10,6 +10,7 @@ import { IS_MONTH, type InstInfo } from './lookup';
 import { isMonthKey } from '../../../shared/period';
 import { forEachPacked, PACKED_WIDTH } from './flag-packing';
 import { FlagTableBuilder, fromFlagTable, type FlagTable } from '../../../shared/domain/flag-table';
+import { orderByKeys } from '../../../shared/order-by-keys';
 
 /** The version of the summarized computation: a change to how flags or peers are computed bumps it. */
 export const SUMMARY_VERSION = 1;
@@ -78,9 +79,10 @@ export function summarizedFlagTable(
     }
     return x;
   };
-  const yellow: boolean[] = [];
-  const orderOf: number[] = [];
-  const absZ: number[] = [];
+  // the list's order keys, per flag
+  const yellow = new Uint8Array(count);
+  const orderOf = new Uint32Array(count);
+  const absZ = new Float64Array(count);
   for (const [code, indicators, numbers] of rows) {
     const inst = insts.get(code);
     const at = table.institution(code, inst?.name ?? code, inst?.band ?? '');
@@ -88,18 +90,17 @@ export function summarizedFlagTable(
       const { def, t, order, at: ind } = about(indicator);
       const j = judge(def, t, value, peerMedian, z, previous, lastYear);
       const cause = notes.size ? (notes.get(`${code}|${def.code}`) ?? null) : null;
-      table.add(at, ind, value, peerMedian, z, previous, j.change, lastYear, j.yoy, j.level, j.reasons, cause);
+      const i = table.add(at, ind, value, peerMedian, z, previous, j.change, lastYear, j.yoy, j.level, j.reasonKinds, cause);
       // red first, then the larger peer deviation, then catalog order
-      yellow.push(j.level !== 'red');
-      orderOf.push(order);
-      absZ.push(Math.abs(z ?? 0));
+      yellow[i] = j.level === 'red' ? 0 : 1;
+      orderOf[i] = order;
+      absZ[i] = Math.abs(z ?? 0);
     });
   }
-  // rows come by institution; a stable sort by the computation's keys, then catalog order, leaves
+  // rows come by institution; a stable order by the computation's keys, then catalog order, leaves
   // ties in institution order — the computation's own order
-  const idx = Array.from({ length: table.length }, (_, i) => i);
-  idx.sort((i, j) => Number(yellow[i]) - Number(yellow[j]) || absZ[j]! - absZ[i]! || orderOf[i]! - orderOf[j]! || i - j);
-  return table.build(idx);
+  const n = table.length;
+  return table.build(orderByKeys(n, [{ values: yellow }, { values: absZ, descending: true }, { values: orderOf }]));
 }
 
 /** The same as Flag objects (one institution's, for its hospital view). */

@@ -4,6 +4,7 @@
 // quadrant, and the comments received and answered.
 
 import { formatChangeOf, formatValue } from '../../../../shared/format';
+import { reasonLine } from '../../../../shared/domain/flag-reasons';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { quadrant } from '../../analysis/analysis';
@@ -89,14 +90,7 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
             { title: '提示', width: 3.6 },
             { title: '查明的原因', width: 3 },
           ],
-          rows: list.map((f) => [
-            f.level === 'red' ? '红' : '黄',
-            f.name,
-            f.indicatorName,
-            formatValue(f.value, f.unit),
-            f.reasons.join('；'),
-            f.cause ?? '待说明',
-          ]),
+          rows: list.map((f) => [f.level === 'red' ? '红' : '黄', f.name, f.indicatorName, formatValue(f.value, f.unit), reasonLine(f), f.cause ?? '待说明']),
         }
       : { kind: 'paragraph', text: '本期没有触发预警的指标。' },
   );

@@ -4,6 +4,7 @@
 
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { formatValue } from '../../../../shared/format';
+import { reasonLine } from '../../../../shared/domain/flag-reasons';
 import { formatPeriodZh } from '../../../../shared/period';
 import { hospitalView } from '../../analysis/flags';
 import { listComments } from '../../comments/comments-service';
@@ -93,7 +94,7 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
         { title: '提示', width: 4 },
         { title: '查明的原因', width: 4 },
       ],
-      rows: mine.map((f) => [LEVEL_TEXT[f.level], f.indicatorName, fmt(f.value, f.unit), f.reasons.join('；'), f.cause ?? '待说明']),
+      rows: mine.map((f) => [LEVEL_TEXT[f.level], f.indicatorName, fmt(f.value, f.unit), reasonLine(f), f.cause ?? '待说明']),
       note: '请对“待说明”的预警查明原因并反馈医保部门（《工作规则》第七条）。',
     });
   else blocks.push({ kind: 'paragraph', text: '本期各项指标未触发预警。' });

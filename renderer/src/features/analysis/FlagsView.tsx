@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { Flag, FlagLevel } from '../../../../shared/domain/analysis';
 import { fromFlagTable } from '../../../../shared/domain/flag-table';
+import { reasonLine } from '../../../../shared/domain/flag-reasons';
 import { formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -43,7 +44,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
     { headerName: '指标', field: 'indicatorName', width: 200 },
     { headerName: '数值', field: 'value', width: 140, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, p.data?.unit ?? '') },
     { headerName: '同级中位数', field: 'peerMedian', width: 140, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-    { headerName: '原因提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 260 },
+    { headerName: '原因提示', valueGetter: (p) => (p.data ? reasonLine(p.data) : ''), flex: 1, minWidth: 260 },
     { headerName: '查明原因', field: 'cause', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
   ];
   const slideColumns: SlideColumn<Flag>[] = [
@@ -52,7 +53,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
     { title: '指标', width: '22%', value: (x) => x.indicatorName },
     { title: '数值', width: '13%', align: 'right', value: (x) => formatValue(x.value, x.unit) },
     { title: '同级中位数', width: '13%', align: 'right', value: (x) => fmt(x.unit)(x.peerMedian) },
-    { title: '原因提示', width: '23%', value: (x) => x.cause ?? x.reasons.join('；') },
+    { title: '原因提示', width: '23%', value: (x) => x.cause ?? reasonLine(x) },
   ];
   const counts = { red: all.filter((x) => x.level === 'red').length, yellow: all.filter((x) => x.level === 'yellow').length };
   const hospitals = new Set(all.map((x) => x.institution)).size;
@@ -121,17 +122,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
                 ex.xlsx(
                   `变化预警清单-${formatPeriodZh(spec.period)}`,
                   ['等级', '机构', '级别', '指标', '单位', { title: '数值', unitColumn: 4 }, { title: '同级中位数', unitColumn: 4 }, '原因提示', '查明原因'],
-                  list.map((x) => [
-                    LEVEL_TEXT[x.level],
-                    x.name,
-                    x.band,
-                    x.indicatorName,
-                    x.unit,
-                    x.value,
-                    x.peerMedian,
-                    x.reasons.join('；'),
-                    x.cause ?? '待说明',
-                  ]),
+                  list.map((x) => [LEVEL_TEXT[x.level], x.name, x.band, x.indicatorName, x.unit, x.value, x.peerMedian, reasonLine(x), x.cause ?? '待说明']),
                 )
               }
             >
