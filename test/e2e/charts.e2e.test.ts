@@ -115,6 +115,11 @@ describe('comparison charts and presentation in Chromium', () => {
     const firstLevel = await h.page.locator('[data-testid="grid-flags"] .ag-pinned-left-cols-container .ag-row').first().textContent();
     expect(firstLevel).toBe('红');
     await row.click();
+    // typing the cause re-renders the page, but the grid keeps its rows (on the largest region,
+    // taking 32,000 rows afresh on every keystroke made typing lag 120 ms a character)
+    await row.evaluate((el) => ((el as HTMLElement & { __kept?: boolean }).__kept = true));
+    await h.page.getByTestId('flag-cause').pressSequentially('新开展');
+    await expect(row.evaluate((el) => (el as HTMLElement & { __kept?: boolean }).__kept === true && el.isConnected)).resolves.toBe(true);
     await h.page.getByTestId('flag-cause').fill('新开展关节置换手术，高倍率病例集中');
     await h.page.getByTestId('flag-save-cause').click();
     await h.page.getByText('已记录原因').waitFor();

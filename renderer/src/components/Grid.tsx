@@ -1,6 +1,7 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellValueChangedEvent, type ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useRef } from 'react';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -16,7 +17,15 @@ const theme = themeQuartz.withParams({
   headerHeight: 36,
 });
 
-/** ag-grid with Chinese texts and our theme; virtualized, so thousands of rows scroll smoothly. */
+const DEFAULT_COL_DEF = { sortable: true, filter: true, resizable: true };
+const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
+
+/**
+ * ag-grid with Chinese texts and our theme; virtualized, so thousands of rows scroll smoothly. Every
+ * option it gets keeps its identity across renders unless it changed (the callbacks through a ref):
+ * a new object makes the grid apply that option again, and on a list of 100,000 rows a page that
+ * re-renders on each keystroke would redo it on each keystroke.
+ */
 export function Grid<T>({
   rows,
   columns,
@@ -33,6 +42,10 @@ export function Grid<T>({
   /** editable columns report each change here (the row already holds the new value) */
   onCellEdited?: (row: T, field: string) => void;
 }) {
+  const handlers = useRef({ onRowClicked, onCellEdited });
+  handlers.current = { onRowClicked, onCellEdited };
+  const clicked = useCallback((e: { data?: T }) => e.data && handlers.current.onRowClicked?.(e.data), []);
+  const edited = useCallback((e: CellValueChangedEvent<T>) => e.data && handlers.current.onCellEdited?.(e.data, String(e.colDef.field ?? '')), []);
   return (
     <div style={{ height }} data-testid={testId} className="grid">
       <AgGridReact<T>
@@ -40,13 +53,13 @@ export function Grid<T>({
         rowData={rows}
         columnDefs={columns}
         localeText={LOCALE}
-        defaultColDef={{ sortable: true, filter: true, resizable: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         enableCellTextSelection
         ensureDomOrder
         suppressDragLeaveHidesColumns
-        rowSelection={onRowClicked ? { mode: 'singleRow', checkboxes: false, enableClickSelection: true } : undefined}
-        onRowClicked={onRowClicked ? (e) => e.data && onRowClicked(e.data) : undefined}
-        onCellValueChanged={onCellEdited ? (e: CellValueChangedEvent<T>) => e.data && onCellEdited(e.data, String(e.colDef.field ?? '')) : undefined}
+        rowSelection={onRowClicked ? ROW_SELECTION : undefined}
+        onRowClicked={onRowClicked ? clicked : undefined}
+        onCellValueChanged={onCellEdited ? edited : undefined}
         stopEditingWhenCellsLoseFocus
       />
     </div>

@@ -18,6 +18,34 @@ import { QualityList } from './QualityList';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
 
+// The list's columns: the same for every month and every render (a new array on each render made
+// the grid take its columns afresh on every keystroke in the cause box)
+const COLUMNS: ColDef<Flag>[] = [
+  {
+    headerName: '等级',
+    field: 'level',
+    width: 80,
+    pinned: 'left',
+    valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
+    cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], fontWeight: 600, textAlign: 'center' }),
+  },
+  { headerName: '机构', field: 'name', width: 220 },
+  { headerName: '级别', field: 'band', width: 100 },
+  { headerName: '指标', field: 'indicatorName', width: 200 },
+  { headerName: '数值', field: 'value', width: 140, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, p.data?.unit ?? '') },
+  { headerName: '同级中位数', field: 'peerMedian', width: 140, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+  { headerName: '原因提示', valueGetter: (p) => (p.data ? reasonLine(p.data) : ''), flex: 1, minWidth: 260 },
+  { headerName: '查明原因', field: 'cause', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
+];
+const SLIDE_COLUMNS: SlideColumn<Flag>[] = [
+  { title: '等级', width: '7%', align: 'center', value: (x) => LEVEL_TEXT[x.level], style: (x) => ({ color: '#fff', background: LEVEL_COLORS[x.level] }) },
+  { title: '机构', width: '22%', value: (x) => x.name },
+  { title: '指标', width: '22%', value: (x) => x.indicatorName },
+  { title: '数值', width: '13%', align: 'right', value: (x) => formatValue(x.value, x.unit) },
+  { title: '同级中位数', width: '13%', align: 'right', value: (x) => fmt(x.unit)(x.peerMedian) },
+  { title: '原因提示', width: '23%', value: (x) => x.cause ?? reasonLine(x) },
+];
+
 export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: Ctx; onMessage?: (m: Msg) => void; big: boolean }) {
   const table = useApi('analysis.flags', { period: spec.period });
   const flags = useMemo(() => (table.data ? fromFlagTable(table.data) : null), [table.data]);
@@ -28,35 +56,17 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
   const action = useAction(onMessage);
   const [grouped, setGrouped] = useState(false);
   const [only, setOnly] = useState<string | null>(null);
-  const all = (flags ?? []).filter((x) => x.level !== 'green');
-  const list = only ? all.filter((x) => x.institution === only) : all;
-  const cols: ColDef<Flag>[] = [
-    {
-      headerName: '等级',
-      field: 'level',
-      width: 80,
-      pinned: 'left',
-      valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
-      cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], fontWeight: 600, textAlign: 'center' }),
-    },
-    { headerName: '机构', field: 'name', width: 220 },
-    { headerName: '级别', field: 'band', width: 100 },
-    { headerName: '指标', field: 'indicatorName', width: 200 },
-    { headerName: '数值', field: 'value', width: 140, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, p.data?.unit ?? '') },
-    { headerName: '同级中位数', field: 'peerMedian', width: 140, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-    { headerName: '原因提示', valueGetter: (p) => (p.data ? reasonLine(p.data) : ''), flex: 1, minWidth: 260 },
-    { headerName: '查明原因', field: 'cause', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
-  ];
-  const slideColumns: SlideColumn<Flag>[] = [
-    { title: '等级', width: '7%', align: 'center', value: (x) => LEVEL_TEXT[x.level], style: (x) => ({ color: '#fff', background: LEVEL_COLORS[x.level] }) },
-    { title: '机构', width: '22%', value: (x) => x.name },
-    { title: '指标', width: '22%', value: (x) => x.indicatorName },
-    { title: '数值', width: '13%', align: 'right', value: (x) => formatValue(x.value, x.unit) },
-    { title: '同级中位数', width: '13%', align: 'right', value: (x) => fmt(x.unit)(x.peerMedian) },
-    { title: '原因提示', width: '23%', value: (x) => x.cause ?? reasonLine(x) },
-  ];
-  const counts = { red: all.filter((x) => x.level === 'red').length, yellow: all.filter((x) => x.level === 'yellow').length };
-  const hospitals = new Set(all.map((x) => x.institution)).size;
+  // computed when the list or the choice changes, not on every render: on the largest region the
+  // list is 107,000 flags, and a new array makes the grid take its rows afresh
+  const all = useMemo(() => (flags ?? []).filter((x) => x.level !== 'green'), [flags]);
+  const list = useMemo(() => (only ? all.filter((x) => x.institution === only) : all), [all, only]);
+  const { counts, hospitals } = useMemo(
+    () => ({
+      counts: { red: all.filter((x) => x.level === 'red').length, yellow: all.filter((x) => x.level === 'yellow').length },
+      hospitals: new Set(all.map((x) => x.institution)).size,
+    }),
+    [all],
+  );
   return (
     <div className="card">
       <div className="stat-line" data-testid="flags-summary">
@@ -88,9 +98,9 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
             </div>
           )}
           {big ? (
-            <SlideTable rows={list} columns={slideColumns} testId="grid-flags" />
+            <SlideTable rows={list} columns={SLIDE_COLUMNS} testId="grid-flags" />
           ) : (
-            <Grid rows={list} columns={cols} height={360} testId="grid-flags" onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))} />
+            <Grid rows={list} columns={COLUMNS} height={360} testId="grid-flags" onRowClicked={(x) => (setSelected(x), setCause(x.cause ?? ''))} />
           )}
         </>
       )}
