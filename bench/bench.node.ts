@@ -3,8 +3,9 @@
 // proportion, it measures in one run: the import (zip → validated → one transaction with the
 // summaries), the raw insert of the same rows into the same tables, a minimal integer-keyed table
 // (the practical ceiling), every chart query, the flag list and the hospital view (medians), and
-// the import's peak memory; at the main size the import and the raw insert run alternately three
-// times (BENCH_REPEAT) and their medians are compared. Once, at 3,000 institutions: the first screen in Chromium (demo and
+// the import's peak memory; at every size the import and the raw insert run alternately three
+// times (BENCH_REPEAT) and their medians are compared (the growth from 1,000 to 10,000 is read off
+// them, so a single slow run at either end would bend it). Once, at 3,000 institutions: the first screen in Chromium (demo and
 // large workspace), the 3,000-bar ranking drawn, 月告知 PDFs, and a 200,000-row workbook validated
 // against LibreOffice converting the same file. Not a test: numbers go to docs/performance.md.
 
@@ -60,8 +61,8 @@ function measureSize(n: number, dir: string, main: boolean): SizeRow {
     `\n## ${fmt(n)} 家机构：病组行 ${fmt(g.groups!)}，${g.packages! > 1 ? `按年分为 ${g.packages} 个数据包（每表上限 2,000,000 行），` : ''}zip ${mb(g.zipBytes!)}${g.xlsxBytes ? `，xlsx ${mb(g.xlsxBytes)}` : ''}，生成用时 ${g.ms!.toFixed(0)} ms`,
   );
   // the import and the raw insert vary by ±15% from run to run on this machine (page cache, disk):
-  // at the main size they run alternately several times and the medians are compared
-  const repeats = main ? Number(process.env.BENCH_REPEAT ?? 3) : 1;
+  // they run alternately several times at every size and the medians are compared
+  const repeats = Number(process.env.BENCH_REPEAT ?? 3);
   const imps: Result[] = [];
   const raws: Result[] = [];
   for (let k = 0; k < repeats; k++) {
