@@ -99,8 +99,7 @@ export function summarizedFlagTable(
   }
   // rows come by institution; a stable order by the computation's keys, then catalog order, leaves
   // ties in institution order — the computation's own order
-  const n = table.length;
-  return table.build(orderByKeys(n, [{ values: yellow }, { values: absZ, descending: true }, { values: orderOf }]));
+  return table.build(orderByKeys(table.length, [{ values: yellow }, { values: absZ, descending: true }, { values: orderOf }]));
 }
 
 /** The same as Flag objects (one institution's, for its hospital view). */
