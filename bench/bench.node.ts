@@ -137,7 +137,7 @@ function oneOff(dir: string) {
     const r = spawnPhase('render', dir, MAIN);
     say(`Chromium 渲染 ${fmt(r.bars!)} 条柱的排名图（选择“全部级别”到绘制完成）：${r.ms!.toFixed(0)} ms`);
     say(
-      `Chromium 变化预警清单（选择“变化预警”到列表画出，该月 ${fmt(r.flags!)} 条）：${r.flagsMs!.toFixed(0)} ms，其中清单经测试桥传入页面 ${r.bridgeMs!.toFixed(0)} ms（应用内经进程间通信传递见 flagWire）`,
+      `Chromium 变化预警清单（选择“变化预警”到列表画出，该月 ${fmt(r.flags!)} 条）：${r.flagsMs!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.bridgeMs!.toFixed(0)} ms（预警清单、数据质量问题与阈值同时请求；应用内经进程间通信传递见 flagWire），页面自身 ${(r.flagsMs! - r.bridgeMs!).toFixed(0)} ms`,
     );
   } catch (e) {
     say(`Chromium 测量未运行（需要 /usr/bin/chromium 与 npm run build:renderer）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
