@@ -1,3 +1,6 @@
+// 变化预警: the month's raised flags (red, yellow) with their reasons, by item or by hospital, the causes
+// recorded against them, the thresholds and the data-quality problems beside them; on a slide, the list alone.
+
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { Flag, FlagLevel } from '../../../../shared/domain/analysis';
