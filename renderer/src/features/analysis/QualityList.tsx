@@ -2,6 +2,7 @@
 // hospital (or corrected in the package and re-imported) before anyone reads them as changes.
 
 import type { ColDef } from 'ag-grid-community';
+import { useState } from 'react';
 import type { QualityIssue, QualityKind } from '../../../../shared/domain/analysis';
 import { Grid } from '../../components/Grid';
 
@@ -21,16 +22,19 @@ const columns: ColDef<QualityIssue>[] = [
 ];
 
 export function QualityList({ issues, height }: { issues: QualityIssue[]; height: number }) {
+  // the grid is made when the list is first opened: closed, it would cost a grid of thousands of
+  // rows on every visit to the flag page of a large region, for a list most visits never open
+  const [opened, setOpened] = useState(false);
   if (!issues.length) return null;
   const hospitals = new Set(issues.map((q) => q.institution)).size;
   const count = (k: QualityKind) => issues.filter((q) => q.kind === k).length;
   const parts = (Object.keys(QUALITY_TEXT) as QualityKind[]).filter((k) => count(k) > 0).map((k) => `${QUALITY_TEXT[k]} ${count(k)} 项`);
   return (
-    <details className="quality" data-testid="quality">
+    <details className="quality" data-testid="quality" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
       <summary>
         <b>数据质量问题 {issues.length} 项</b>（{parts.join('，')}；涉及 {hospitals} 家机构）——请先与机构核实或更正后重新导入，这些数值不计入变化预警。
       </summary>
-      <Grid rows={issues} columns={columns} height={height} testId="grid-quality" />
+      {opened && <Grid rows={issues} columns={columns} height={height} testId="grid-quality" />}
     </details>
   );
 }

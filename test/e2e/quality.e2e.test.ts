@@ -1,0 +1,62 @@
+// The data-quality problems beside the flag list, in Chromium at 1366×768: a package with a share
+// written as 130, a cost eleven times last month's and an institution that sent nothing shows them
+// as one folded line, and opening it lists each with its sentence. The list's grid is made only when
+// it is opened (closed, it cost every visit to the flag page of a large region a grid of thousands of rows).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportService } from '../../electron/services/import/import-service';
+import { WorkspaceSession } from '../../electron/services/host/session';
+import { miniPackage } from '../helpers/mini-package';
+import { miniZip } from '../helpers/packages';
+import { closeBrowser, openApp, type Harness } from './harness';
+
+describe('the data-quality list beside the flags', () => {
+  let h: Harness;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'liangjiadi-quality-'));
+    const data = miniPackage();
+    const v = data.institutionValues;
+    v.set('H001|2025-02', { ...v.get('H001|2025-02'), SVC_IP_COST: 46200 });
+    v.set('H003|2025-02', { ...v.get('H003|2025-02'), DRG_LIST_QC: 130 });
+    v.delete('H004|2025-02');
+    const ws = join(dir, 'q.ljd');
+    const s = new WorkspaceSession();
+    s.create(ws, { regionCode: '990100', regionName: '测试市', actor: '测试' });
+    const imports = new ImportService();
+    const report = await imports.prepare(s.db, await miniZip(dir, 'q.zip', data));
+    expect(report.errors).toEqual([]);
+    imports.commit(s.db, report.token!, '测试');
+    s.close();
+    h = await openApp({ workspacePath: ws, viewport: { width: 1366, height: 768 } });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await closeBrowser();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('folds the problems into one line, and lists them when opened', async () => {
+    const page = h.page;
+    await page.getByTestId('mode-analysis').click();
+    await page.getByTestId('atab-flags').click();
+    await page.getByTestId('pick-period').selectOption('2025-02');
+    const box = page.getByTestId('quality');
+    await box.waitFor();
+    await expect(box.locator('summary').textContent()).resolves.toMatch(
+      /数据质量问题 3 项（数值不可能 1 项，疑似单位错误 1 项，数据缺失 1 项；涉及 3 家机构）/,
+    );
+    expect(await page.getByTestId('grid-quality').count()).toBe(0);
+    await box.locator('summary').click();
+    const rows = page.locator('[data-testid="grid-quality"] .ag-center-cols-container .ag-row');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(3);
+    const text = await page.getByTestId('grid-quality').textContent();
+    expect(text).toContain('应在 0%—100% 之间');
+    expect(text).toMatch(/的 11 倍，疑似单位或录入错误/);
+    expect(text).toContain('上期报送了数据，本期没有任何数据');
+    await h.screenshot('quality-list-1366');
+  });
+});
