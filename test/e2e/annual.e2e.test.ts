@@ -6,9 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportService } from '../../electron/services/import/import-service';
-import { WorkspaceSession } from '../../electron/services/host/session';
-import { closeBrowser, openApp, type Harness } from './harness';
+import { closeBrowser, openApp, workspaceFrom, type Harness } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
 const PYTHON = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
@@ -20,13 +18,7 @@ describe('an annual-only workspace in Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'liangjiadi-annual-'));
     const w = spawnSync(PYTHON, [join(ROOT, 'test', 'fixtures', 'real_files.py'), dir], { encoding: 'utf8' });
     if (w.status !== 0) throw new Error(`fixture writer failed (needs python3 with openpyxl): ${w.stderr}`);
-    const ws = join(dir, '南京市.ljd');
-    const s = new WorkspaceSession();
-    s.create(ws, { regionCode: '320100', regionName: '南京市（测试）', actor: '测试' });
-    const imports = new ImportService();
-    const report = await imports.prepare(s.db, join(dir, 'annual_openpyxl.xlsx'));
-    imports.commit(s.db, report.token!, '测试');
-    s.close();
+    const ws = await workspaceFrom(dir, join(dir, 'annual_openpyxl.xlsx'), { regionCode: '320100', regionName: '南京市（测试）' });
     h = await openApp({ workspacePath: ws, viewport: { width: 1366, height: 768 } });
   });
   afterAll(async () => {

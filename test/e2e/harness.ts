@@ -113,6 +113,21 @@ export interface OpenOptions {
   locale?: string;
 }
 
+/**
+ * A workspace made from one package (a file another tool wrote, or a planted fixture), imported as
+ * the app imports it and closed again: its path, to open with openApp({ workspacePath }).
+ */
+export async function workspaceFrom(dir: string, packagePath: string, region: { regionCode: string; regionName: string }): Promise<string> {
+  const ws = join(dir, `${region.regionName}.ljd`);
+  const s = new WorkspaceSession();
+  s.create(ws, { ...region, actor: '测试' });
+  const report = await s.imports.prepare(s.db, packagePath);
+  if (!report.token) throw new Error(`${basename(packagePath)} did not import: ${report.errors[0]?.message ?? ''}`);
+  s.imports.commit(s.db, report.token, '测试');
+  s.close();
+  return ws;
+}
+
 export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
   const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-e2e-'));

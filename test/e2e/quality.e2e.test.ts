@@ -6,11 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportService } from '../../electron/services/import/import-service';
-import { WorkspaceSession } from '../../electron/services/host/session';
 import { miniPackage } from '../helpers/mini-package';
 import { miniZip } from '../helpers/packages';
-import { closeBrowser, openApp, type Harness } from './harness';
+import { closeBrowser, openApp, workspaceFrom, type Harness } from './harness';
 
 describe('the data-quality list beside the flags', () => {
   let h: Harness;
@@ -22,14 +20,7 @@ describe('the data-quality list beside the flags', () => {
     v.set('H001|2025-02', { ...v.get('H001|2025-02'), SVC_IP_COST: 46200 });
     v.set('H003|2025-02', { ...v.get('H003|2025-02'), DRG_LIST_QC: 130 });
     v.delete('H004|2025-02');
-    const ws = join(dir, 'q.ljd');
-    const s = new WorkspaceSession();
-    s.create(ws, { regionCode: '990100', regionName: '测试市', actor: '测试' });
-    const imports = new ImportService();
-    const report = await imports.prepare(s.db, await miniZip(dir, 'q.zip', data));
-    expect(report.errors).toEqual([]);
-    imports.commit(s.db, report.token!, '测试');
-    s.close();
+    const ws = await workspaceFrom(dir, await miniZip(dir, 'q.zip', data), { regionCode: '990100', regionName: '测试市' });
     h = await openApp({ workspacePath: ws, viewport: { width: 1366, height: 768 } });
   });
   afterAll(async () => {

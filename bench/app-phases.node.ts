@@ -1,0 +1,129 @@
+// The benchmark's phases that run the app as a convenor meets it: the first screen, the ranking
+// and the flag list drawn in Chromium (the e2e harness: the real services behind window.api), and
+// 月告知 PDFs for every institution of the demo region. phases.node.ts runs them in their own process.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allValues } from '../electron/services/db/connection';
+import { openOrCreateDemo } from '../electron/services/host/bootstrap';
+import { WorkspaceSession } from '../electron/services/host/session';
+import { buildReport } from '../electron/services/reports/build';
+import { ReportContext } from '../electron/services/reports/builders/context';
+import { render } from '../electron/services/reports/export-report';
+import { register } from '../electron/services/reports/register';
+import { newStamp } from '../electron/services/reports/stamp';
+
+export type Result = Record<string, number>;
+
+/** this process's peak memory so far, in bytes */
+export const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
+
+export async function chromiumPhase(name: 'render' | 'firstScreen', dir: string): Promise<Result> {
+  const { openApp, closeBrowser } = await import('../test/e2e/harness');
+  try {
+    if (name === 'firstScreen') {
+      // from opening the workspace to the overview drawn; the browser is started before
+      const firstScreen = async (opts: Parameters<typeof openApp>[0]) => {
+        const t = performance.now();
+        const h = await openApp(opts);
+        await h.page.getByTestId('overview-add-all').waitFor({ timeout: 120_000 });
+        const ms = performance.now() - t;
+        await h.close();
+        return ms;
+      };
+      await firstScreen({}); // warm-up: starts Chromium
+      const demoPath = join(dir, 'demo.ljd');
+      const session = new WorkspaceSession();
+      await openOrCreateDemo(session, { workspacePath: demoPath, demoPackage: DEMO_ZIP, actor: 'bench' });
+      session.close();
+      const large = join(dir, 'import.ljd');
+      // the first open of a day also takes the daily backup (VACUUM INTO of the whole workspace)
+      return {
+        demo: await firstScreen({ workspacePath: demoPath }),
+        large: await firstScreen({ workspacePath: large }),
+        largeAgain: await firstScreen({ workspacePath: large }),
+      };
+    }
+    // from choosing "all levels" to the 3,000-bar ranking drawn (IPC + query + React + echarts)
+    const h = await openApp({ workspacePath: join(dir, 'import.ljd') });
+    try {
+      await h.page.getByTestId('mode-analysis').click();
+      await h.page.getByTestId('pick-band').selectOption('三级');
+      await h.page.locator('[data-testid="chart-ranking"] canvas').first().waitFor();
+      const t = performance.now();
+      await h.page.getByTestId('pick-band').selectOption('');
+      const bars = Number(process.env.BENCH_INSTITUTIONS);
+      await h.page.waitForFunction((n) => {
+        const el = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
+        return (el?.__chart?.getOption().series[0]?.data.length ?? 0) >= n;
+      }, bars);
+      const frames = () => h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+      await frames();
+      const ms = performance.now() - t;
+      // from choosing 变化预警 to its list drawn: the newest month's flags (made ready on open) over
+      // the boundary, into the grid
+      // the calls the page makes meanwhile are timed in the page: Playwright's bridge carries their
+      // answers as JSON, typed arrays in base64, where Electron's IPC copies bytes (flagWire), so the
+      // time the page waits for them is this harness's, and the rest is the page's own work
+      await h.page.evaluate(() => {
+        const w = window as unknown as { __ljInvoke: (c: string, i: unknown) => Promise<unknown>; __waits: [number, number][] };
+        const invoke = w.__ljInvoke;
+        w.__waits = [];
+        w.__ljInvoke = async (c, i) => {
+          const t = performance.now();
+          const r = await invoke(c, i);
+          w.__waits.push([t, performance.now()]);
+          return r;
+        };
+      });
+      const clickedAt = await h.page.evaluate(() => performance.now());
+      const f = performance.now();
+      await h.page.getByTestId('atab-flags').click();
+      await h.page.locator('[data-testid="grid-flags"] .ag-pinned-left-cols-container .ag-row').first().waitFor({ timeout: 120_000 });
+      await frames();
+      const flagsMs = performance.now() - f;
+      const summary = (await h.page.getByTestId('flags-summary').textContent()) ?? '';
+      const flags = Number(/红色 (\d+)/.exec(summary)?.[1] ?? NaN) + Number(/黄色 (\d+)/.exec(summary)?.[1] ?? NaN);
+      // the time covered by at least one call in flight (they overlap)
+      const waits = (await h.page.evaluate(() => (window as unknown as { __waits: [number, number][] }).__waits))
+        .filter(([a]) => a >= clickedAt)
+        .sort((x, y) => x[0] - y[0]);
+      let bridgeMs = 0;
+      let until = -Infinity;
+      for (const [a, b] of waits) {
+        bridgeMs += Math.max(0, b - Math.max(a, until));
+        until = Math.max(until, b);
+      }
+      return { bars, ms, flagsMs, flags, bridgeMs };
+    } finally {
+      await h.close();
+    }
+  } finally {
+    await closeBrowser();
+  }
+}
+
+/** 月告知 as PDF for every institution of the demo region (80), one shared context, as the batch does. */
+export async function reportsPhase(dir: string): Promise<Result> {
+  const session = new WorkspaceSession();
+  await openOrCreateDemo(session, { workspacePath: join(dir, 'reports.ljd'), demoPackage: DEMO_ZIP, actor: 'bench' });
+  const db = session.db;
+  const codes = allValues<string>(db, 'SELECT code FROM institutions ORDER BY code');
+  const period = '2025-11';
+  const ctx = new ReportContext(db);
+  const t = performance.now();
+  let bytes = 0;
+  for (const code of codes) {
+    const stamp = newStamp('bench');
+    const pdf = await render(buildReport(db, { type: '月告知', period, institution: code }, ctx), 'pdf', stamp);
+    const path = join(dir, `notice-${code}.pdf`);
+    writeFileSync(path, pdf);
+    await register(db, stamp, { type: '月告知', period, institution: code }, 'pdf', path, pdf);
+    bytes += pdf.length;
+  }
+  const ms = performance.now() - t;
+  session.close();
+  return { files: codes.length, ms, bytes, rss: peakRss() };
+}
