@@ -54,6 +54,27 @@ describe('comparison charts and presentation in Chromium', () => {
     const values = (await plotted(h, 'chart-ranking')) as number[];
     expect(values).toEqual([...r.rows.map((x) => x.value)].reverse());
     await h.screenshot('15-chart-ranking');
+    // another level band is drawn into the same chart and grid: making them anew (on a region of
+    // 3,000 hospitals) cost more than drawing the new bars
+    const mark = () =>
+      h.page.evaluate(() => {
+        const chart = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { __kept?: boolean } };
+        const grid = document.querySelector('[data-testid="grid-ranking"] .ag-root-wrapper') as HTMLElement & { __kept?: boolean };
+        const kept = chart.__chart!.__kept === true && grid.__kept === true && chart.isConnected && grid.isConnected;
+        chart.__chart!.__kept = true;
+        grid.__kept = true;
+        return kept;
+      });
+    expect(await mark()).toBe(false);
+    await h.page.getByTestId('pick-band').selectOption('');
+    const all = ranking(h.session.db, 'SVC_COST_PER_STAY', '2025-11', null);
+    expect(all.rows.length).toBeGreaterThan(r.rows.length);
+    await waitForSeries(h, 'chart-ranking', all.rows.length);
+    expect(await plotted(h, 'chart-ranking')).toEqual([...all.rows.map((x) => x.value)].reverse());
+    await expect(h.page.locator('[data-testid="grid-ranking"] .ag-center-cols-container .ag-row').first().textContent()).resolves.toContain(all.rows[0]!.name);
+    expect(await mark()).toBe(true);
+    await h.page.getByTestId('pick-band').selectOption('三级');
+    await waitForSeries(h, 'chart-ranking', r.rows.length);
   });
 
   it('trend: the hospital, its level median and the region by month', async () => {
@@ -146,6 +167,15 @@ describe('comparison charts and presentation in Chromium', () => {
         ),
     );
     expect(h.session.db.conn.prepare("SELECT change_red FROM flag_thresholds WHERE indicator = 'SVC_COST_PER_STAY'").pluck().get()).toBeCloseTo(0.9, 6);
+    // the flag chosen belongs to its month: another month starts with none chosen
+    await h.page.locator('[data-testid="grid-flags"] .ag-center-cols-container .ag-row').first().click();
+    await expect(h.page.getByTestId('flag-save-cause').isEnabled()).resolves.toBe(true);
+    await h.page.getByTestId('pick-period').selectOption('2025-10');
+    await h.page.getByText('2025年10月：').waitFor();
+    await expect(h.page.getByTestId('flag-save-cause').isEnabled()).resolves.toBe(false);
+    await expect(h.page.getByTestId('flag-cause').inputValue()).resolves.toBe('');
+    await h.page.getByTestId('pick-period').selectOption('2025-11');
+    await h.page.getByText('2025年11月：').waitFor();
   });
 
   it('hospital view: every indicator against peers and the region', async () => {

@@ -1,17 +1,31 @@
 // Catches what a page or chart throws while drawing, so the window never goes blank: a Chinese
-// message, what to do, and 返回 to draw it again. Keyed by page (and chart), so moving on resets it.
+// message, what to do, and 返回 to draw it again. Keyed by page (and chart), so moving on resets it;
+// resetKey resets it too, without drawing its children anew (a chart whose period or level band
+// changed keeps its canvas and grid: creating them again cost more than drawing the new data).
 
 import { Component, type ReactNode } from 'react';
 
-interface State {
-  failed: boolean;
+interface Props {
+  children: ReactNode;
+  what: string;
+  /** what is shown changed: a failure of the earlier one no longer stands */
+  resetKey?: string;
 }
 
-export class ErrorBoundary extends Component<{ children: ReactNode; what: string }, State> {
-  override state: State = { failed: false };
+interface State {
+  failed: boolean;
+  resetKey?: string;
+}
 
-  static getDerivedStateFromError(): State {
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { failed: false, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromError(): Partial<State> {
     return { failed: true };
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
   }
 
   override componentDidCatch(error: unknown): void {

@@ -120,7 +120,7 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
       {tab === 'deck' ? (
         <Presentation ctx={ctx} />
       ) : (
-        <ErrorBoundary key={JSON.stringify(view)} what="图表">
+        <ErrorBoundary key={view.chart} resetKey={JSON.stringify(view)} what="图表">
           <ChartView spec={view} ctx={ctx} onMessage={setMsg} />
         </ErrorBoundary>
       )}

@@ -23,7 +23,8 @@ export function ChartView({ spec, ctx, onMessage, big = false }: { spec: ViewSpe
     case 'drg':
       return <DrgView spec={spec} onMessage={onMessage} big={big} />;
     case 'flags':
-      return <FlagsView spec={spec} ctx={ctx} onMessage={onMessage} big={big} />;
+      // a month's flags, the one chosen and its cause: shown afresh for another month
+      return <FlagsView key={spec.period} spec={spec} ctx={ctx} onMessage={onMessage} big={big} />;
     case 'hospital':
       return <HospitalViewPane spec={spec} onMessage={onMessage} big={big} />;
     case 'overview':

@@ -11,7 +11,7 @@ import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
 export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
-  const d = useApi('analysis.distribution', { indicator: spec.indicator!, period: spec.period });
+  const d = useApi('analysis.distribution', { indicator: spec.indicator!, period: spec.period }, { keepPrevious: true });
   const ex = useExport(onMessage);
   const option: ChartOption | null = useMemo(() => {
     const x = d.data;

@@ -11,7 +11,7 @@ import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
 export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
-  const o = useApi('analysis.drg', { period: spec.period });
+  const o = useApi('analysis.drg', { period: spec.period }, { keepPrevious: true });
   const ex = useExport(onMessage);
   const option: ChartOption | null = useMemo(() => {
     const d = o.data;

@@ -11,7 +11,7 @@ import { useApi } from '../../data/use-api';
 import { ChooseInstitution } from './ChooseInstitution';
 
 export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
-  const v = useApi('analysis.hospital', { institution: spec.institution ?? '', period: spec.period }, { enabled: !!spec.institution });
+  const v = useApi('analysis.hospital', { institution: spec.institution ?? '', period: spec.period }, { enabled: !!spec.institution, keepPrevious: true });
   const ex = useExport(onMessage);
   type Row = NonNullable<typeof v.data>['rows'][number];
   const cols: ColDef<Row>[] = [

@@ -11,7 +11,7 @@ import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
 export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
-  const q = useApi('analysis.quadrant', { period: spec.period, band: spec.band ?? null });
+  const q = useApi('analysis.quadrant', { period: spec.period, band: spec.band ?? null }, { keepPrevious: true });
   const ex = useExport(onMessage);
   const option: ChartOption | null = useMemo(() => {
     const d = q.data;

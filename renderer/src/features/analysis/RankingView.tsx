@@ -14,7 +14,7 @@ import { useApi } from '../../data/use-api';
 const PROJECTOR_TOP = 10;
 
 export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
-  const r = useApi('analysis.ranking', { indicator: spec.indicator!, period: spec.period, band: spec.band ?? null });
+  const r = useApi('analysis.ranking', { indicator: spec.indicator!, period: spec.period, band: spec.band ?? null }, { keepPrevious: true });
   const ex = useExport(onMessage);
   const option: ChartOption | null = useMemo(() => {
     const d = r.data;

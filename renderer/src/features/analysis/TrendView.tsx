@@ -12,7 +12,7 @@ import { useApi } from '../../data/use-api';
 import { ChooseInstitution } from './ChooseInstitution';
 
 export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
-  const t = useApi('analysis.trend', { indicator: spec.indicator!, institution: spec.institution ?? '' }, { enabled: !!spec.institution });
+  const t = useApi('analysis.trend', { indicator: spec.indicator!, institution: spec.institution ?? '' }, { enabled: !!spec.institution, keepPrevious: true });
   const ex = useExport(onMessage);
   const comparableRegion = (unit: string) => !['万元', '人次', '例'].includes(unit);
   const option: ChartOption | null = useMemo(() => {
