@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../shared/format';
@@ -192,6 +192,13 @@ print(json.dumps({'paras':[p.text for p in d.paragraphs],'head':[c.text for c in
     expect(r.cancelled).toBe(false);
     expect(existsSync(r.zip!.path)).toBe(true);
     expect(readdirSync(out).filter((f) => f.endsWith('.part'))).toEqual([]);
+    // the font is parsed once for the batch, and each file still carries its own subset of it: the
+    // first and the last read back with their hospital's name, the font embedded in both
+    for (const f of [r.files[0]!, r.files.at(-1)!]) {
+      const name = /^月告知-.+?-(.+)\.pdf$/.exec(basename(f.path))![1]!;
+      expect(pdfText(f.path)).toContain(`${name}医保数据月告知`);
+      expect(execFileSync('pdffonts', [f.path], { encoding: 'utf8' })).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    }
     const register = await call<{ id: string }[]>('reports.register', { limit: 5000 });
     expect(register.length).toBeGreaterThanOrEqual(expected + 1);
   }, 180_000);

@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartOption } from '../../../shared/reports/chart-option';
 import type { Block, ChartSpec, ReportDoc } from '../../../shared/reports/model';
-import { reportFonts } from './fonts';
+import { reportFaces, type ReportFaces } from './fonts';
 import type { ExportStamp } from './stamp';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50, top: 64, bottom: 60 };
@@ -28,7 +28,7 @@ export function chartSvg(spec: ChartSpec, width: number, height: number): string
 }
 
 export function renderPdf(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
-  const fonts = reportFonts();
+  const faces = reportFaces();
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.margin, right: PAGE.margin },
@@ -42,8 +42,10 @@ export function renderPdf(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
       Producer: stamp.creator,
     },
   });
-  pdf.registerFont('R', fonts.regular);
-  pdf.registerFont('B', fonts.bold);
+  // pdfkit takes a parsed face as it takes a file (its typings know only the file)
+  const register = pdf.registerFont.bind(pdf) as unknown as (name: string, face: ReportFaces['regular']) => void;
+  register('R', faces.regular);
+  register('B', faces.bold);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
