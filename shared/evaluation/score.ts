@@ -48,15 +48,32 @@ export interface PublishedRanking {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function percentileScore(item: SchemeItem, value: number, peers: number[]): { score: number; basis: string } {
+/** A level's values of one indicator, ascending: how many peers a value beats or ties, by two binary searches. */
+function sortedPeers(values: number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/** The first index whose value is not below x (or, strictly, above x). */
+function bound(sorted: Float64Array, x: number, strictlyAbove: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strictlyAbove ? sorted[mid]! <= x : sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function percentileScore(item: SchemeItem, value: number, peers: Float64Array): { score: number; basis: string } {
   const others = peers.length - 1;
   if (others <= 0) return { score: 100, basis: '同级仅此一家' };
-  let worse = 0;
-  let ties = -1; // itself
-  for (const p of peers) {
-    if (p === value) ties++;
-    else if (item.direction === 'higher' ? p < value : p > value) worse++;
-  }
+  // counted in the sorted values (every hospital against every other, counted one by one, made the
+  // scoring of a level of 1,500 hospitals quadratic: docs/performance.md)
+  const below = bound(peers, value, false);
+  const notAbove = bound(peers, value, true);
+  const worse = item.direction === 'higher' ? below : peers.length - notAbove;
+  const ties = notAbove - below - 1; // not itself
   const score = (100 * (worse + ties / 2)) / others;
   return { score, basis: `优于同级 ${worse} 家${ties ? `、持平 ${ties} 家` : ''}（共 ${peers.length} 家）` };
 }
@@ -72,11 +89,11 @@ function benchmarkScore(item: SchemeItem, value: number): { score: number; basis
 /** Scores and ranks every hospital within its level. Deterministic: ties rank by code. */
 export function scoreHospitals(scheme: Scheme, hospitals: HospitalValues[]): HospitalScore[] {
   const byBand = new Map<string, HospitalValues[]>();
-  for (const h of hospitals) byBand.set(h.band, [...(byBand.get(h.band) ?? []), h]);
+  for (const h of hospitals) (byBand.get(h.band) ?? byBand.set(h.band, []).get(h.band)!).push(h);
   const out: HospitalScore[] = [];
   for (const group of byBand.values()) {
     const peersOf = (code: string) => group.map((h) => h.values[code]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    const peers = new Map(scheme.items.map((it) => [it.indicator, peersOf(it.indicator)]));
+    const peers = new Map(scheme.items.map((it) => [it.indicator, sortedPeers(peersOf(it.indicator))]));
     const scored = group.map((h) => {
       const items: ItemScore[] = scheme.items.map((it) => {
         const v = h.values[it.indicator];

@@ -56,6 +56,43 @@ describe('performance evaluation', () => {
     ]);
   });
 
+  it('counts the peers a value beats or ties as every hospital compared with every other would', () => {
+    // random levels whose values repeat (ties), some missing, scored in both directions
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const hospitals: HospitalValues[] = Array.from({ length: 400 }, (_, i) => ({
+      institution: `H${String(i).padStart(4, '0')}`,
+      name: `院${i}`,
+      band: ['三级', '二级', '一级及基层'][i % 3]!,
+      values: { UP: rnd() < 0.1 ? null : Math.floor(rnd() * 40) / 4, DOWN: rnd() < 0.1 ? undefined : Math.floor(rnd() * 25) - 12 },
+    }));
+    const s: Scheme = {
+      version: 1,
+      thresholds: { green: 60, yellow: 40 },
+      items: [
+        { indicator: 'UP', dimension: '医疗服务提供', direction: 'higher', weight: 1, rule: 'percentile' },
+        { indicator: 'DOWN', dimension: '费用控制', direction: 'lower', weight: 2, rule: 'percentile' },
+      ],
+    };
+    let checked = 0;
+    for (const h of scoreHospitals(s, hospitals)) {
+      for (const [k, item] of s.items.entries()) {
+        const value = hospitals.find((x) => x.institution === h.institution)!.values[item.indicator];
+        if (typeof value !== 'number') continue;
+        const peers = hospitals
+          .filter((x) => x.band === h.band)
+          .map((x) => x.values[item.indicator])
+          .filter((v): v is number => typeof v === 'number');
+        const worse = peers.filter((p) => (item.direction === 'higher' ? p < value : p > value)).length;
+        const ties = peers.filter((p) => p === value).length - 1;
+        const score = Math.round(((100 * (worse + ties / 2)) / (peers.length - 1)) * 100) / 100;
+        expect(h.items[k]).toMatchObject({ score, basis: `优于同级 ${worse} 家${ties ? `、持平 ${ties} 家` : ''}（共 ${peers.length} 家）` });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(650);
+  });
+
   it('checks a scheme before it is used', () => {
     expect(schemeProblems(DEFAULT_SCHEME, () => true)).toEqual([]);
     const bad: Scheme = {

@@ -76,7 +76,7 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
     });
   }
   blocks.push({ kind: 'heading', text: '三、变化预警' });
-  const list = ctx.flags(period).filter((f) => f.level !== 'green');
+  const list = ctx.raised(period);
   blocks.push(
     list.length
       ? {

@@ -15,8 +15,8 @@ const LEVEL_TEXT = { red: '红', yellow: '黄', green: '—' } as const;
 const CHARTED = ['SVC_COST_PER_STAY', 'SVC_COST_INDEX', 'SVC_TIME_INDEX'];
 
 export function monthlyNotice(ctx: ReportContext, institution: string, period: string): ReportDoc {
-  const periodFlags = ctx.flags(period);
-  const v = hospitalView(ctx.db, institution, period, periodFlags);
+  // the hospital's row of the summaries (as its page shows it), and its flags from the month's list
+  const v = hospitalView(ctx.db, institution, period);
   const band = v.band;
   const fmt = (x: number | null, unit: string) => formatValue(x, unit);
   const rankOf = (code: string) => {
@@ -24,7 +24,7 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
     const i = r.rows.findIndex((x) => x.institution === institution);
     return i < 0 ? '—' : `${i + 1}/${r.rows.length}`;
   };
-  const mine = periodFlags.filter((f) => f.institution === institution && f.level !== 'green');
+  const mine = ctx.raisedOf(period, institution);
   const red = mine.filter((f) => f.level === 'red').length;
   const open = listComments(ctx.db, { institution }).filter((c) => c.status !== '已关闭');
   const blocks: Block[] = [
