@@ -3,6 +3,9 @@
 // build one ReportDoc from the same queries the charts use; the PDF, DOCX and XLSX writers and the
 // in-app preview all render that one document, so they cannot disagree.
 
+/** rows of a table the preview draws in the sheet; the rest is in the exported file (and a grid on request) */
+export const PREVIEW_ROWS = 30;
+
 export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '年通报', '绩效评价', '会议纪要'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 

@@ -3,6 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRows } from '../../electron/services/db/connection';
+import { buildReport } from '../../electron/services/reports/build';
+import { PREVIEW_ROWS, type Block } from '../../shared/reports/model';
 import { closeBrowser, openApp, type Harness } from './harness';
 
 // The 报告 page as a convenor uses it: pick the report, read the preview, write the conclusions,
@@ -78,5 +80,55 @@ describe('报告 page in Chromium', () => {
     await expect(h.page.getByTestId('report-message').textContent()).resolves.toMatch(/已发布 .* 绩效评价排名（编号 \d+）/);
     await expect(h.page.getByTestId('report-preview').textContent()).resolves.toMatch(/排名编号 \d+/);
     await h.screenshot('53-report-evaluation');
+  });
+
+  it('shows a long table’s first rows, and the whole of it in a grid on request', async () => {
+    // 绩效评价's score lines: every hospital times every item of the scheme, far more than a page
+    const doc = buildReport(h.session.db, { type: '绩效评价', period: await h.page.getByTestId('report-period').inputValue() });
+    const long = doc.blocks.filter((b) => b.kind === 'table' && b.rows.length > PREVIEW_ROWS) as Extract<Block, { kind: 'table' }>[];
+    expect(long.length).toBeGreaterThan(0);
+    const table = h.page.getByTestId('report-table').filter({ has: h.page.getByRole('heading', { name: long[0]!.title, exact: true }) });
+    await expect(table.locator('tbody tr').count()).resolves.toBe(PREVIEW_ROWS);
+    await expect(table.locator('tbody tr').first().textContent()).resolves.toBe(long[0]!.rows[0]!.join(''));
+    const total = long[0]!.rows.length.toLocaleString('zh-CN');
+    await expect(table.getByTestId('report-table-more').textContent()).resolves.toContain(`本表共 ${total} 行，预览显示前 ${PREVIEW_ROWS} 行`);
+    await table.getByTestId('report-table-toggle').click();
+    const grid = table.getByTestId('report-table-grid');
+    await grid.locator('.ag-center-cols-container .ag-row').first().waitFor();
+    // the grid holds every row (it draws those in view): its last row is the table's last
+    await grid.locator('.ag-body-viewport').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(
+      grid
+        .locator('.ag-center-cols-container .ag-row', { hasText: long[0]!.rows.at(-1)![1]! })
+        .last()
+        .textContent(),
+    ).resolves.toContain(long[0]!.rows.at(-1)![2]!);
+    await expect(table.getByTestId('report-table-more').textContent()).resolves.toContain(`共 ${total} 行。`);
+    await h.screenshot('54-report-long-table');
+    await table.getByTestId('report-table-toggle').click();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(PREVIEW_ROWS);
+  });
+});
+
+describe('报告 page of a workspace without data', () => {
+  afterAll(() => closeBrowser());
+  it('says why a report cannot be made, instead of showing another report', async () => {
+    const h = await openApp({ workspace: 'empty', viewport: { width: 1366, height: 768 } });
+    try {
+      await h.page.getByTestId('nav-reports').click();
+      for (const [type, reason] of [
+        ['月告知', '暂不能生成月告知'],
+        ['季公告', '暂不能生成季公告'],
+        ['数据分析简报', '还没有可用于数据分析简报的期间数据'],
+      ] as const) {
+        await h.page.getByTestId(`report-type-${type}`).click();
+        await expect(h.page.getByTestId('report-unavailable').textContent()).resolves.toContain(reason);
+        await expect(h.page.getByTestId('report-preview').count()).resolves.toBe(0);
+        await expect(h.page.getByTestId('report-export-pdf').isDisabled()).resolves.toBe(true);
+      }
+      await h.screenshot('55-report-unavailable');
+    } finally {
+      await h.close();
+    }
   });
 });

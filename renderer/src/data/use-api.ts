@@ -14,6 +14,8 @@ export interface Loaded<T> {
   data: T | null;
   error: ErrorText | null;
   loading: boolean;
+  /** keepPrevious: data is the previous input's answer, shown while this one's is on its way */
+  previous: boolean;
 }
 
 export function apiKey(channel: Channel, input?: unknown): unknown[] {
@@ -37,5 +39,5 @@ export function useApi<C extends ReadChannel>(
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
     refetchInterval: pollWhile ? (query) => (query.state.data !== undefined && pollWhile(query.state.data as Result<C>) ? POLL_MS : false) : undefined,
   });
-  return { data: (q.data as Result<C> | undefined) ?? null, error: q.error ? errorText(q.error) : null, loading: q.isLoading };
+  return { data: (q.data as Result<C> | undefined) ?? null, error: q.error ? errorText(q.error) : null, loading: q.isLoading, previous: q.isPlaceholderData };
 }

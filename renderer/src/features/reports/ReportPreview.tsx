@@ -4,6 +4,7 @@
 import type { ReportDoc } from '../../../../shared/reports/model';
 import { EditableBlock } from './EditableBlock';
 import { ReportChart } from './ReportChart';
+import { ReportTable } from './ReportTable';
 
 export function ReportPreview({ doc }: { doc: ReportDoc }) {
   return (
@@ -24,34 +25,7 @@ export function ReportPreview({ doc }: { doc: ReportDoc }) {
               </dl>
             );
           case 'table':
-            return (
-              <div className="report-table" key={i}>
-                <h4>{b.title}</h4>
-                <table>
-                  <thead>
-                    <tr>
-                      {b.columns.map((c) => (
-                        <th key={c.title} style={{ textAlign: c.align ?? 'left' }}>
-                          {c.title}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {b.rows.map((r, j) => (
-                      <tr key={j}>
-                        {r.map((x, k) => (
-                          <td key={k} style={{ textAlign: b.columns[k]?.align ?? 'left' }}>
-                            {x}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {b.note && <div className="muted">{b.note}</div>}
-              </div>
-            );
+            return <ReportTable key={i} table={b} />;
           case 'chart':
             return <ReportChart key={i} spec={b.chart} />;
           case 'editable':

@@ -20,7 +20,15 @@ const ALL = '__all__';
 /** The periods each report is for: months (月告知, 绩效评价), quarters, years, or any period (简报). */
 function periodChoices(type: ReportType, months: string[], periods: string[]): string[] {
   if (type === '月告知' || type === '绩效评价') return months;
-  if (type === '季公告') return periods.filter((p) => /^\d{4}-Q[1-4]$/.test(p));
+  if (type === '季公告') {
+    // a quarter imported as such, or one whose three months are (the notice adds them up)
+    const have = new Set(months);
+    const whole = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5, 7)) / 3)}`))].filter((q) => {
+      const first = (Number(q.slice(6)) - 1) * 3;
+      return [1, 2, 3].every((i) => have.has(`${q.slice(0, 4)}-${String(first + i).padStart(2, '0')}`));
+    });
+    return [...new Set([...periods.filter((p) => /^\d{4}-Q[1-4]$/.test(p)), ...whole])].sort().reverse();
+  }
   if (type === '年通报') return [...new Set([...periods.filter((p) => /^\d{4}$/.test(p)), ...months.map((m) => m.slice(0, 4))])].sort().reverse();
   return periods;
 }
@@ -93,7 +101,7 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
         />
       </header>
       <div className="toolbar filters">
-        {type !== '会议纪要' && (
+        {type !== '会议纪要' && choices.length > 0 && (
           <select value={p} onChange={(e) => setPeriod(e.target.value)} aria-label="期间" data-testid="report-period">
             {choices.map((x) => (
               <option key={x} value={x}>
@@ -156,7 +164,21 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
       {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份月告知，并打包为一个压缩包；下面预览第一家。</div>}
       {type === '绩效评价' && <SchemePanel />}
       {preview.error && <MessageBanner message={{ kind: 'error', ...preview.error }} />}
-      {preview.data && <ReportPreview doc={preview.data} />}
+      {!ready && type !== '会议纪要' && (
+        <div className="card" data-testid="report-unavailable">
+          {type === '季公告'
+            ? '工作区中还没有完整的季度数据（某季度三个月的数据都已导入，或导入了季度数据），暂不能生成季公告。'
+            : type === '月告知'
+              ? '工作区中还没有按DRG/DIP付费的医疗机构或月度数据，暂不能生成月告知。请先导入数据包。'
+              : `工作区中还没有可用于${type}的期间数据。请先导入数据包。`}
+        </div>
+      )}
+      {/* the previous report stays in view, dimmed, until this one is made; none when nothing can be made */}
+      {ready && preview.data && (
+        <div className={preview.previous ? 'report-stale' : undefined} aria-busy={preview.previous}>
+          <ReportPreview doc={preview.data} />
+        </div>
+      )}
       <ExportHistory />
     </section>
   );

@@ -1,0 +1,72 @@
+// One table of a report as the preview shows it. A table longer than a page shows its first rows and
+// says how many more the exported file has; the whole table opens on request in a scrolling grid.
+// Drawn in full, the briefing of a region of 3,000 hospitals (32,000 flags) made 36,000 table rows
+// and took the page 8.5 s, 绩效评价 (27,000 score lines) 19 s.
+
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { PREVIEW_ROWS, type Block } from '../../../../shared/reports/model';
+import { Grid } from '../../components/Grid';
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+export function ReportTable({ table }: { table: TableBlock }) {
+  const [whole, setWhole] = useState(false);
+  const long = table.rows.length > PREVIEW_ROWS;
+  const shown = long ? table.rows.slice(0, PREVIEW_ROWS) : table.rows;
+  // the grid's rows and columns, made only when the whole table is asked for
+  const grid = useMemo(() => {
+    if (!whole) return null;
+    const columns: ColDef<string[]>[] = table.columns.map((c, k) => ({
+      headerName: c.title,
+      valueGetter: (p) => p.data?.[k] ?? '',
+      tooltipValueGetter: (p) => p.data?.[k] ?? '',
+      // the sheet's proportions, wide enough to read (the grid scrolls sideways when they add up to more)
+      flex: c.width ?? 1,
+      minWidth: Math.max(88, Math.round((c.width ?? 1) * 56)),
+      cellStyle: { textAlign: c.align ?? 'left' },
+    }));
+    return { columns, rows: table.rows };
+  }, [whole, table]);
+  const total = table.rows.length.toLocaleString('zh-CN');
+  return (
+    <div className="report-table" data-testid="report-table">
+      <h4>{table.title}</h4>
+      {grid ? (
+        <Grid rows={grid.rows} columns={grid.columns} height={480} testId="report-table-grid" />
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.title} style={{ textAlign: c.align ?? 'left' }}>
+                  {c.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r, j) => (
+              <tr key={j}>
+                {r.map((x, k) => (
+                  <td key={k} style={{ textAlign: table.columns[k]?.align ?? 'left' }}>
+                    {x}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {long && (
+        <div className="report-more" data-testid="report-table-more">
+          {whole ? `共 ${total} 行。` : `本表共 ${total} 行，预览显示前 ${PREVIEW_ROWS} 行；导出的文件包含全部 ${total} 行。`}
+          <button type="button" onClick={() => setWhole(!whole)} data-testid="report-table-toggle">
+            {whole ? '只看前几行' : `在表格中查看全部 ${total} 行`}
+          </button>
+        </div>
+      )}
+      {table.note && <div className="muted">{table.note}</div>}
+    </div>
+  );
+}
