@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { formatPeriodZh } from '../../../../shared/period';
 import { REPORT_TYPES, type ReportFormat, type ReportRequest, type ReportType } from '../../../../shared/reports/model';
+import { periodChoices } from '../../../../shared/reports/period-choices';
 import { api } from '../../api';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
@@ -17,21 +18,6 @@ import { Tabs } from '../../components/Tabs';
 
 const ALL = '__all__';
 
-/** The periods each report is for: months (月告知, 绩效评价), quarters, years, or any period (简报). */
-function periodChoices(type: ReportType, months: string[], periods: string[]): string[] {
-  if (type === '月告知' || type === '绩效评价') return months;
-  if (type === '季公告') {
-    // a quarter imported as such, or one whose three months are (the notice adds them up)
-    const have = new Set(months);
-    const whole = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5, 7)) / 3)}`))].filter((q) => {
-      const first = (Number(q.slice(6)) - 1) * 3;
-      return [1, 2, 3].every((i) => have.has(`${q.slice(0, 4)}-${String(first + i).padStart(2, '0')}`));
-    });
-    return [...new Set([...periods.filter((p) => /^\d{4}-Q[1-4]$/.test(p)), ...whole])].sort().reverse();
-  }
-  if (type === '年通报') return [...new Set([...periods.filter((p) => /^\d{4}$/.test(p)), ...months.map((m) => m.slice(0, 4))])].sort().reverse();
-  return periods;
-}
 const FORMATS: { id: ReportFormat; label: string; filter: string }[] = [
   { id: 'pdf', label: '导出 PDF', filter: 'PDF 文件' },
   { id: 'docx', label: '导出 Word', filter: 'Word 文档' },

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { periodChoices } from '../../shared/reports/period-choices';
+
+describe('the periods offered for a report', () => {
+  const months = ['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-04', '2025-05', '2025-06', '2025-07'];
+  it('offers a quarter when its three months are in, or when it was imported as a quarter', () => {
+    // 2024-Q4 and 2025-Q2 are whole; 2025-Q1 lacks March, 2025-Q3 has only July; 2023-Q2 was imported as such
+    expect(periodChoices('季公告', months, [...months, '2023-Q2'])).toEqual(['2025-Q2', '2024-Q4', '2023-Q2']);
+    expect(periodChoices('季公告', ['2025-01', '2025-02'], ['2025-01', '2025-02'])).toEqual([]);
+  });
+  it('offers months for the notices and the evaluation, years for the annual briefing', () => {
+    expect(periodChoices('月告知', months, months)).toEqual(months);
+    expect(periodChoices('年通报', months, months)).toEqual(['2025', '2024']);
+  });
+});
