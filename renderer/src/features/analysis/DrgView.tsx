@@ -10,15 +10,24 @@ import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
+/** hospitals on a projector slide, and in view at once on the page */
+const PROJECTOR_TOP = 15;
+const WINDOW = 40;
+
 export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const o = useApi('analysis.drg', { period: spec.period }, { keepPrevious: true });
   const ex = useExport(onMessage);
   const option: ChartOption | null = useMemo(() => {
     const d = o.data;
     if (!d) return null;
-    const hs = [...d.hospitals].reverse();
+    // on a projector the PROJECTOR_TOP highest; on the page every hospital, WINDOW at a time in
+    // view (750 tertiary hospitals of a large region in one chart are a smear, not bars)
+    const shown = big ? d.hospitals.slice(0, PROJECTOR_TOP) : d.hospitals;
+    const hs = [...shown].reverse(); // echarts draws the first category at the bottom
+    const note = shown.length < d.hospitals.length ? `（共 ${d.hospitals.length} 家，显示总费用最高的 ${PROJECTOR_TOP} 家）` : '';
     return {
-      title: { text: `三级医院病组费用构成（万元）· ${formatPeriodZh(d.period)}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      title: { text: `三级医院病组费用构成（万元）· ${formatPeriodZh(d.period)}${note}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      dataZoom: hs.length > WINDOW ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 14, startValue: hs.length - WINDOW, endValue: hs.length - 1 }] : [],
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => esc(fmt('万元')(v)) },
       legend: { top: big ? 40 : 32 },
       grid: { left: 20, right: 60, top: big ? 84 : 72, bottom: 20, containLabel: true },
@@ -45,7 +54,13 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
   ];
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? bigHeight() : 420} testId="chart-drg" />}
+      {option && (
+        <Chart
+          option={option}
+          height={big ? bigHeight() : Math.min(900, Math.max(420, Math.min(o.data!.hospitals.length, WINDOW) * 18 + 110))}
+          testId="chart-drg"
+        />
+      )}
       {!big && o.data && (
         <>
           <ExportButtons
