@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allValues } from '../electron/services/db/connection';
+import { allValues, type ReadableDb } from '../electron/services/db/connection';
 import { openOrCreateDemo } from '../electron/services/host/bootstrap';
 import { WorkspaceSession } from '../electron/services/host/session';
 import { buildReport } from '../electron/services/reports/build';
@@ -12,6 +12,7 @@ import { ReportContext } from '../electron/services/reports/builders/context';
 import { render } from '../electron/services/reports/export-report';
 import { register } from '../electron/services/reports/register';
 import { newStamp } from '../electron/services/reports/stamp';
+import { medianMs } from './timing';
 
 export type Result = Record<string, number>;
 
@@ -52,18 +53,6 @@ export async function chromiumPhase(name: 'render' | 'firstScreen', dir: string)
       await h.page.getByTestId('mode-analysis').click();
       await h.page.getByTestId('pick-band').selectOption('三级');
       await h.page.locator('[data-testid="chart-ranking"] canvas').first().waitFor();
-      const t = performance.now();
-      await h.page.getByTestId('pick-band').selectOption('');
-      const bars = Number(process.env.BENCH_INSTITUTIONS);
-      await h.page.waitForFunction((n) => {
-        const el = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
-        return (el?.__chart?.getOption().series[0]?.data.length ?? 0) >= n;
-      }, bars);
-      const frames = () => h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
-      await frames();
-      const ms = performance.now() - t;
-      // from choosing 变化预警 to its list drawn: the newest month's flags (made ready on open) over
-      // the boundary, into the grid
       // the calls the page makes meanwhile are timed in the page: Playwright's bridge carries their
       // answers as JSON, typed arrays in base64, where Electron's IPC copies bytes (flagWire), so the
       // time the page waits for them is this harness's, and the rest is the page's own work
@@ -78,6 +67,33 @@ export async function chromiumPhase(name: 'render' | 'firstScreen', dir: string)
           return r;
         };
       });
+      // the time since `since` covered by at least one call in flight (they overlap)
+      const bridgeSince = async (since: number) => {
+        const waits = (await h.page.evaluate(() => (window as unknown as { __waits: [number, number][] }).__waits))
+          .filter(([a]) => a >= since)
+          .sort((x, y) => x[0] - y[0]);
+        let covered = 0;
+        let until = -Infinity;
+        for (const [a, z] of waits) {
+          covered += Math.max(0, z - Math.max(a, until));
+          until = Math.max(until, z);
+        }
+        return covered;
+      };
+      const rankClickedAt = await h.page.evaluate(() => performance.now());
+      const t = performance.now();
+      await h.page.getByTestId('pick-band').selectOption('');
+      const bars = Number(process.env.BENCH_INSTITUTIONS);
+      await h.page.waitForFunction((n) => {
+        const el = document.querySelector('[data-testid="chart-ranking"]') as HTMLElement & { __chart?: { getOption(): { series: { data: unknown[] }[] } } };
+        return (el?.__chart?.getOption().series[0]?.data.length ?? 0) >= n;
+      }, bars);
+      const frames = () => h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+      await frames();
+      const ms = performance.now() - t;
+      const rankBridgeMs = await bridgeSince(rankClickedAt);
+      // from choosing 变化预警 to its list drawn: the newest month's flags (made ready on open) over
+      // the boundary, into the grid
       const clickedAt = await h.page.evaluate(() => performance.now());
       const f = performance.now();
       await h.page.getByTestId('atab-flags').click();
@@ -86,17 +102,19 @@ export async function chromiumPhase(name: 'render' | 'firstScreen', dir: string)
       const flagsMs = performance.now() - f;
       const summary = (await h.page.getByTestId('flags-summary').textContent()) ?? '';
       const flags = Number(/红色 (\d+)/.exec(summary)?.[1] ?? NaN) + Number(/黄色 (\d+)/.exec(summary)?.[1] ?? NaN);
-      // the time covered by at least one call in flight (they overlap)
-      const waits = (await h.page.evaluate(() => (window as unknown as { __waits: [number, number][] }).__waits))
-        .filter(([a]) => a >= clickedAt)
-        .sort((x, y) => x[0] - y[0]);
-      let bridgeMs = 0;
-      let until = -Infinity;
-      for (const [a, b] of waits) {
-        bridgeMs += Math.max(0, b - Math.max(a, until));
-        until = Math.max(until, b);
-      }
-      return { bars, ms, flagsMs, flags, bridgeMs };
+      const bridgeMs = await bridgeSince(clickedAt);
+      // from choosing 数据分析简报 on the 报告 page to its preview drawn: the month's whole flag list
+      // is one of its tables (the preview draws the first rows of each long table)
+      await h.page.getByTestId('nav-reports').click();
+      await h.page.getByTestId('report-preview').waitFor({ timeout: 120_000 });
+      const reportClickedAt = await h.page.evaluate(() => performance.now());
+      const b = performance.now();
+      await h.page.getByTestId('report-type-数据分析简报').click();
+      await h.page.getByTestId('report-text-conclusions').waitFor({ timeout: 120_000 });
+      await frames();
+      const briefingMs = performance.now() - b;
+      const briefingBridgeMs = await bridgeSince(reportClickedAt);
+      return { bars, ms, rankBridgeMs, flagsMs, flags, bridgeMs, briefingMs, briefingBridgeMs };
     } finally {
       await h.close();
     }
@@ -126,4 +144,21 @@ export async function reportsPhase(dir: string): Promise<Result> {
   const ms = performance.now() - t;
   session.close();
   return { files: codes.length, ms, bytes, rss: peakRss() };
+}
+
+/**
+ * The 报告 page's previews at this size (each built afresh, as a preview is), and one 月告知 as the
+ * batch builds it (one context for all hospitals: the period's flags and rankings read once).
+ */
+export function reportQueries(db: ReadableDb, nextHospital: () => string): Result {
+  const ctx = new ReportContext(db);
+  buildReport(db, { type: '月告知', period: '2025-12', institution: nextHospital() }, ctx);
+  return {
+    reportNotice: medianMs(() => buildReport(db, { type: '月告知', period: '2025-12', institution: nextHospital() })),
+    noticeInBatch: medianMs(() => buildReport(db, { type: '月告知', period: '2025-12', institution: nextHospital() }, ctx)),
+    reportBriefing: medianMs(() => buildReport(db, { type: '数据分析简报', period: '2025-12' }), 3),
+    reportEvaluation: medianMs(() => buildReport(db, { type: '绩效评价', period: '2025-12' }), 3),
+    reportQuarterly: medianMs(() => buildReport(db, { type: '季公告', period: '2025-Q4' }), 3),
+    reportAnnual: medianMs(() => buildReport(db, { type: '年通报', period: '2025' }), 3),
+  };
 }

@@ -2,11 +2,13 @@
 // institutions (BENCH_SIZES), each × 36 months of every monthly indicator with group rows in
 // proportion, it measures in one run: the import (zip → validated → one transaction with the
 // summaries), the raw insert of the same rows into the same tables, a minimal integer-keyed table
-// (the practical ceiling), every chart query, the flag list and the hospital view (medians), and
+// (the practical ceiling), every chart query, the flag list, the hospital view and the 报告 page's
+// previews (medians), and
 // the import's peak memory; at every size the import and the raw insert run alternately three
 // times (BENCH_REPEAT) and their medians are compared (the growth from 1,000 to 10,000 is read off
 // them, so a single slow run at either end would bend it). Once, at 3,000 institutions: the first screen in Chromium (demo and
-// large workspace), the 3,000-bar ranking drawn, 月告知 PDFs, and a 200,000-row workbook validated
+// large workspace), the 3,000-bar ranking, the flag list and the briefing's preview drawn, 月告知
+// PDFs, and a 200,000-row workbook validated
 // against LibreOffice converting the same file. Not a test: numbers go to docs/performance.md.
 
 import { spawnSync } from 'node:child_process';
@@ -135,9 +137,14 @@ function oneOff(dir: string) {
       `Chromium 首屏（打开工作区到总览画出）：示范市 ${f.demo!.toFixed(0)} ms，${fmt(MAIN)} 家机构 ${f.large!.toFixed(0)} ms（当天首次打开，文件检查与每日备份在后台），再次打开 ${f.largeAgain!.toFixed(0)} ms`,
     );
     const r = spawnPhase('render', dir, MAIN);
-    say(`Chromium 渲染 ${fmt(r.bars!)} 条柱的排名图（选择“全部级别”到绘制完成）：${r.ms!.toFixed(0)} ms`);
+    say(
+      `Chromium 渲染 ${fmt(r.bars!)} 条柱的排名图（选择“全部级别”到绘制完成）：${r.ms!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.rankBridgeMs!.toFixed(0)} ms，页面自身 ${(r.ms! - r.rankBridgeMs!).toFixed(0)} ms`,
+    );
     say(
       `Chromium 变化预警清单（选择“变化预警”到列表画出，该月 ${fmt(r.flags!)} 条）：${r.flagsMs!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.bridgeMs!.toFixed(0)} ms（预警清单、数据质量问题与阈值同时请求；应用内经进程间通信传递见 flagWire），页面自身 ${(r.flagsMs! - r.bridgeMs!).toFixed(0)} ms`,
+    );
+    say(
+      `Chromium 报告页（选择“数据分析简报”到预览画出，含 ${fmt(r.flags!)} 条预警的清单）：${r.briefingMs!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.briefingBridgeMs!.toFixed(0)} ms（预览由服务生成，见 reportBriefing），页面自身 ${(r.briefingMs! - r.briefingBridgeMs!).toFixed(0)} ms`,
     );
   } catch (e) {
     say(`Chromium 测量未运行（需要 /usr/bin/chromium 与 npm run build:renderer）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
@@ -186,6 +193,12 @@ function growth(rows: SizeRow[]) {
         'coldFlagList',
         'flagWire',
         'flagWireObjects',
+        'reportNotice',
+        'noticeInBatch',
+        'reportBriefing',
+        'reportEvaluation',
+        'reportQuarterly',
+        'reportAnnual',
       ] as const
     ).map((k) => [`${k} ms`, (r: SizeRow) => r.q[k]!] as [string, (r: SizeRow) => number]),
   ];

@@ -19,7 +19,8 @@ import { distribution, quadrant, ranking, servedDrgOverview, trend } from '../el
 import { flags, hospitalView, raisedFlags, servedFlagTable, servedQuality, warmNewestFlags } from '../electron/services/analysis/flags';
 import { refreshSummaries } from '../electron/services/analysis/summaries';
 import { largeRegion } from './large-region';
-import { chromiumPhase, peakRss, reportsPhase, type Result } from './app-phases.node';
+import { chromiumPhase, peakRss, reportQueries, reportsPhase, type Result } from './app-phases.node';
+import { medianMs, once } from './timing';
 
 export type { Result };
 
@@ -46,29 +47,6 @@ function splitByYear(data: PackageData): PackageData[] {
     };
   });
 }
-
-/**
- * Median of timed runs after one untimed run (statements prepared, pages cached): at least `n`,
- * and for a quick call as many as fit in a quarter of a second (up to 101), so a query of a
- * millisecond or less is not measured by five samples of timer and scheduler noise.
- */
-function medianMs(f: () => unknown, n = 5): number {
-  f();
-  const ts: number[] = [];
-  const start = performance.now();
-  while (ts.length < n || (ts.length < 101 && performance.now() - start < 250)) {
-    const t = performance.now();
-    f();
-    ts.push(performance.now() - t);
-  }
-  return ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]!;
-}
-
-const once = (f: () => unknown) => {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-};
 
 export async function runPhase(name: Phase, dir: string, institutions: number): Promise<Result> {
   switch (name) {
@@ -246,6 +224,8 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
         // every flag of a month computed afresh from the values (what a batch of 月告知 starts from)
         flagsComputed: medianMs(() => flags(db, '2025-12'), 3),
         raised: servedFlagTable(db, '2025-12').levels.length,
+        // the 报告 page's previews, and a notice as the batch builds it
+        ...reportQueries(db, nextHospital),
       };
       db.conn.close();
       return out;
