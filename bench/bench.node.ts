@@ -3,12 +3,11 @@
 // proportion, it measures in one run: the import (zip → validated → one transaction with the
 // summaries), the raw insert of the same rows into the same tables, a minimal integer-keyed table
 // (the practical ceiling), every chart query, the flag list, the hospital view and the 报告 page's
-// previews (medians), and
-// the import's peak memory; at every size the import and the raw insert run alternately three
-// times (BENCH_REPEAT) and their medians are compared (the growth from 1,000 to 10,000 is read off
-// them, so a single slow run at either end would bend it). Once, at 3,000 institutions: the first screen in Chromium (demo and
-// large workspace), the 3,000-bar ranking, the flag list and the briefing's preview drawn, 月告知
-// PDFs, and a 200,000-row workbook validated
+// previews (medians), and the import's peak memory; at every size the import and the raw insert
+// run alternately three times (BENCH_REPEAT) and their medians are compared (the growth from 1,000
+// to 10,000 is read off them, so a single slow run at either end would bend it). Once, at 3,000
+// institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
+// flag list and the briefing's preview drawn, 月告知 PDFs, and a 200,000-row workbook validated
 // against LibreOffice converting the same file. Not a test: numbers go to docs/performance.md.
 
 import { spawnSync } from 'node:child_process';
