@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../shared/format';
 import { drgOverview, ranking } from '../../electron/services/analysis/analysis';
-import { hospitalView } from '../../electron/services/analysis/flags';
+import { hospitalView, raisedFlags } from '../../electron/services/analysis/flags';
+import { reasonLine } from '../../shared/domain/flag-reasons';
+import type { Block, ReportDoc } from '../../shared/reports/model';
 import type { Scheme } from '../../shared/evaluation/scheme';
 import type { HospitalScore } from '../../shared/evaluation/score';
 import { allRows, getValue } from '../../electron/services/db/connection';
@@ -81,6 +83,23 @@ describe('reports', () => {
     // pages rendered for looking at (test-output/reports)
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '3', path, join(SHOTS, 'notice')]);
     expect(readdirSync(SHOTS).filter((f) => f.startsWith('notice'))).not.toHaveLength(0);
+  });
+
+  it('the notice and the briefing list a flag with the cause recorded for it, as the flag page has it', async () => {
+    const flag = raisedFlags(session.db, PERIOD).find((f) => f.level === 'red')!;
+    const cause = '新开展日间手术，病例结构变化';
+    await call('analysis.recordCause', { institution: flag.institution, indicator: flag.indicator, period: PERIOD, cause });
+    const table = (doc: ReportDoc, title: string) => doc.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.title === title)!;
+    const notice = await call<ReportDoc>('reports.preview', { type: '月告知', period: PERIOD, institution: flag.institution });
+    const mine = raisedFlags(session.db, PERIOD).filter((f) => f.institution === flag.institution);
+    expect(table(notice, '变化预警').rows).toEqual(
+      mine.map((f) => [f.level === 'red' ? '红' : '黄', f.indicatorName, formatValue(f.value, f.unit), reasonLine(f), f.cause ?? '待说明']),
+    );
+    expect(table(notice, '变化预警').rows.find((r) => r[1] === flag.indicatorName)![4]).toBe(cause);
+    const briefing = await call<ReportDoc>('reports.preview', { type: '数据分析简报', period: PERIOD });
+    const list = table(briefing, '变化预警清单').rows;
+    expect(list).toHaveLength(raisedFlags(session.db, PERIOD).length);
+    expect(list.find((r) => r[1] === flag.name && r[2] === flag.indicatorName)![5]).toBe(cause);
   });
 
   it('数据分析简报 as PDF, DOCX and XLSX, each read back', async () => {
