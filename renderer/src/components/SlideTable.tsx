@@ -5,6 +5,7 @@
 import type { CSSProperties } from 'react';
 import { useWindowHeight } from '../hooks/use-window-height';
 import { rowsPerScreen, useSlidePage } from './slide-pages';
+import { TableHead } from './TableHead';
 
 export interface SlideColumn<T> {
   title: string;
@@ -27,15 +28,7 @@ export function SlideTable<T>({ rows, columns, testId }: { rows: T[]; columns: S
             <col key={c.title} style={{ width: c.width }} />
           ))}
         </colgroup>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.title} style={{ textAlign: c.align ?? 'left' }}>
-                {c.title}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {shown.map((r, i) => (
             <tr key={page * perPage + i}>

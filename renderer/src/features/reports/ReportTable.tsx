@@ -7,6 +7,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { PREVIEW_ROWS, type Block } from '../../../../shared/reports/model';
 import { Grid } from '../../components/Grid';
+import { TableHead } from '../../components/TableHead';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
@@ -36,15 +37,7 @@ export function ReportTable({ table }: { table: TableBlock }) {
         <Grid rows={grid.rows} columns={grid.columns} height={480} testId="report-table-grid" />
       ) : (
         <table>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c.title} style={{ textAlign: c.align ?? 'left' }}>
-                  {c.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={table.columns} />
           <tbody>
             {shown.map((r, j) => (
               <tr key={j}>
