@@ -8,6 +8,7 @@ import { reasonLine } from '../../../../shared/domain/flag-reasons';
 import { formatPeriodZh } from '../../../../shared/period';
 import { hospitalView } from '../../analysis/flags';
 import { listComments } from '../../comments/comments-service';
+import { RANKING_WINDOW, rankingWindow } from '../../../../shared/reports/ranking-window';
 import type { ReportContext } from './context';
 
 const LEVEL_TEXT = { red: '红', yellow: '黄', green: '—' } as const;
@@ -68,17 +69,24 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
   ];
   for (const code of CHARTED) {
     const r = ctx.ranking(code, period, band);
-    if (!r.rows.some((x) => x.institution === institution)) continue;
+    const at = r.rows.findIndex((x) => x.institution === institution);
+    if (at < 0) continue;
+    // a large level: its first places and this hospital's neighbours, each named with its rank (750
+    // bars were a smear of names, and took half a second a notice to draw)
+    const shown = rankingWindow(r.rows.length, at);
+    const whole = shown.length === r.rows.length;
+    const { top, around } = RANKING_WINDOW;
+    const label = (i: number) => (whole ? r.rows[i]!.name : `${i + 1}. ${r.rows[i]!.name}`);
     blocks.push({
       kind: 'chart',
       chart: {
         type: 'bar',
         horizontal: true,
-        title: `${band}医疗机构${r.indicatorName}`,
+        title: `${band}医疗机构${r.indicatorName}${whole ? '' : `（共 ${r.rows.length} 家，前 ${top} 名及本院前后各 ${around} 名）`}`,
         unit: r.unit,
-        categories: r.rows.map((x) => x.name),
-        series: [{ name: r.indicatorName, values: r.rows.map((x) => x.value) }],
-        highlight: v.name,
+        categories: shown.map(label),
+        series: [{ name: r.indicatorName, values: shown.map((i) => r.rows[i]!.value) }],
+        highlight: label(at),
       },
     });
   }
