@@ -12,6 +12,7 @@ import { listComments } from '../../comments/comments-service';
 import { institutionPeriods, overview } from '../../data/queries';
 import { allValues } from '../../db/connection';
 import { evaluationBlocks } from './evaluation';
+import { RANKING_WINDOW } from '../../../../shared/reports/ranking-window';
 import type { ReportContext } from './context';
 
 const text = (key: string, title: string, placeholder: string): Block => ({ kind: 'editable', key, title, text: '', placeholder });
@@ -87,17 +88,20 @@ export function annualBriefing(ctx: ReportContext, year: string): ReportDoc {
         h.cmi === null ? '—' : h.cmi.toFixed(2),
       ]),
     });
+    // the chart draws the hospitals of the highest total cost when there are more than fit a page
+    // readably (the table above has them all); 750 bars were a smear
+    const charted = d.hospitals.slice(0, RANKING_WINDOW.whole);
     blocks.push({
       kind: 'chart',
       chart: {
         type: 'bar',
         horizontal: true,
-        title: '三级定点医疗机构病组费用构成',
+        title: `三级定点医疗机构病组费用构成${charted.length < d.hospitals.length ? `（共 ${d.hospitals.length} 家，图示总费用最高的 ${charted.length} 家）` : ''}`,
         unit: '万元',
-        categories: d.hospitals.map((h) => h.name),
+        categories: charted.map((h) => h.name),
         series: [
-          { name: '医保内费用', values: d.hospitals.map((h) => Math.round((h.totalCost - h.selfPay) / 100) / 100) },
-          { name: '自费费用', values: d.hospitals.map((h) => Math.round(h.selfPay / 100) / 100) },
+          { name: '医保内费用', values: charted.map((h) => Math.round((h.totalCost - h.selfPay) / 100) / 100) },
+          { name: '自费费用', values: charted.map((h) => Math.round(h.selfPay / 100) / 100) },
         ],
       },
     });
