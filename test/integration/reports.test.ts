@@ -17,6 +17,9 @@ import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { createMeeting, saveMinutes } from '../../electron/services/meetings/meetings';
 import { tempDir } from '../helpers/temp';
+import { render } from '../../electron/services/reports/export-report';
+import { DOCX_MAX_ROWS } from '../../electron/services/reports/render-docx';
+import { newStamp } from '../../electron/services/reports/stamp';
 
 // Reports for the demo region, read back with other tools: pdftotext/pdffonts (poppler), the
 // docx's XML, ExcelJS, and Python rewriting the files to strip their metadata.
@@ -145,6 +148,49 @@ print(json.dumps({'paras':[p.text for p in d.paragraphs],'head':[c.text for c in
     const sheet = wb.worksheets.find((w) => w.name.startsWith('基金收入'))!;
     expect(sheet.getRow(1).values).toContain('本期');
     expect(sheet.getRow(2).getCell(2).value).toBe(formatValue(fi, '万元'));
+  });
+
+  it('a Word document lists a long table’s first rows and says where the rest are; borders and widths are the table’s', async () => {
+    const n = DOCX_MAX_ROWS + 7;
+    const doc: ReportDoc = {
+      request: { type: '数据分析简报', period: PERIOD },
+      title: '长表测试',
+      subtitle: '',
+      regionName: '示范市',
+      blocks: [
+        {
+          kind: 'table',
+          title: '变化预警清单',
+          columns: [
+            { title: '序号', align: 'right', width: 1 },
+            { title: '医疗机构', width: 3 },
+          ],
+          rows: Array.from({ length: n }, (_, i) => [String(i + 1), `医院${i + 1}`]),
+        },
+      ],
+    };
+    const path = join(dir, '长表.docx');
+    writeFileSync(path, await render(doc, 'docx', newStamp('报告测试')));
+    const read = execFileSync(
+      PYTHON,
+      [
+        '-c',
+        `import docx,json,sys
+d=docx.Document(sys.argv[1])
+t=d.tables[0]
+x=t._tbl.xml
+print(json.dumps({'rows':len(t.rows),'last':[c.text for c in t.rows[-1].cells],'paras':[p.text for p in d.paragraphs],'cellBorders':x.count('<w:tcBorders'),'tableBorders':x.count('<w:tblBorders'),'grid':x.count('<w:gridCol')},ensure_ascii=False))`,
+        path,
+      ],
+      { encoding: 'utf8' },
+    );
+    const back = JSON.parse(read) as { rows: number; last: string[]; paras: string[]; cellBorders: number; tableBorders: number; grid: number };
+    expect(back.rows).toBe(DOCX_MAX_ROWS + 1);
+    expect(back.last).toEqual([String(DOCX_MAX_ROWS), `医院${DOCX_MAX_ROWS}`]);
+    expect(back.paras).toContain(
+      `本表共 ${n.toLocaleString('zh-CN')} 行，Word 版列出前 ${DOCX_MAX_ROWS.toLocaleString('zh-CN')} 行；全部行见本报告的 PDF 版或 Excel 版。`,
+    );
+    expect(back).toMatchObject({ cellBorders: 0, tableBorders: 1, grid: 2 });
   });
 
   it('会议纪要 from a meeting record', async () => {
