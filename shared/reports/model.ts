@@ -36,7 +36,15 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'facts'; items: { label: string; value: string }[] }
-  | { kind: 'table'; title: string; columns: TableColumn[]; rows: string[][]; note?: string }
+  | {
+      kind: 'table';
+      title: string;
+      columns: TableColumn[];
+      rows: string[][];
+      note?: string;
+      /** a detail list: the PDF and Word list this many rows, the Excel version all (printed-rows.ts) */
+      printLimit?: number;
+    }
   | { kind: 'chart'; chart: ChartSpec }
   /** the convenor's own text (conclusions, next steps), kept with the report across regenerations */
   | { kind: 'editable'; key: string; title: string; text: string; placeholder: string };

@@ -18,7 +18,7 @@ import { WorkspaceSession } from '../../electron/services/host/session';
 import { createMeeting, saveMinutes } from '../../electron/services/meetings/meetings';
 import { tempDir } from '../helpers/temp';
 import { render } from '../../electron/services/reports/export-report';
-import { DOCX_MAX_ROWS } from '../../electron/services/reports/render-docx';
+import { PRINT_LIST_ROWS } from '../../shared/reports/printed-rows';
 import { newStamp } from '../../electron/services/reports/stamp';
 
 // Reports for the demo region, read back with other tools: pdftotext/pdffonts (poppler), the
@@ -150,8 +150,8 @@ print(json.dumps({'paras':[p.text for p in d.paragraphs],'head':[c.text for c in
     expect(sheet.getRow(2).getCell(2).value).toBe(formatValue(fi, '万元'));
   });
 
-  it('a Word document lists a long table’s first rows and says where the rest are; borders and widths are the table’s', async () => {
-    const n = DOCX_MAX_ROWS + 7;
+  it('a detail list prints its first rows in the PDF and Word, all of them in Excel; Word borders and widths are the table’s', async () => {
+    const n = PRINT_LIST_ROWS + 7;
     const doc: ReportDoc = {
       request: { type: '数据分析简报', period: PERIOD },
       title: '长表测试',
@@ -166,31 +166,44 @@ print(json.dumps({'paras':[p.text for p in d.paragraphs],'head':[c.text for c in
             { title: '医疗机构', width: 3 },
           ],
           rows: Array.from({ length: n }, (_, i) => [String(i + 1), `医院${i + 1}`]),
+          printLimit: PRINT_LIST_ROWS,
         },
+        { kind: 'table', title: '排名', columns: [{ title: '机构' }], rows: Array.from({ length: 40 }, (_, i) => [`排名机构${i + 1}`]) },
       ],
     };
-    const path = join(dir, '长表.docx');
-    writeFileSync(path, await render(doc, 'docx', newStamp('报告测试')));
+    const line = `本表共 ${n.toLocaleString('zh-CN')} 行，此处列出前 ${PRINT_LIST_ROWS.toLocaleString('zh-CN')} 行；全部行见本报告的 Excel 版。`;
+    const out = async (format: 'pdf' | 'docx' | 'xlsx') => {
+      const path = join(dir, `长表.${format}`);
+      writeFileSync(path, await render(doc, format, newStamp('报告测试')));
+      return path;
+    };
+    const pdf = execFileSync('pdftotext', ['-raw', await out('pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(pdf).toContain(line.replace(/\s+/g, ''));
+    expect(pdf).toContain(`医院${PRINT_LIST_ROWS}`);
+    expect(pdf).not.toContain(`医院${PRINT_LIST_ROWS + 1}`);
+    expect(pdf).toContain('排名机构40');
     const read = execFileSync(
       PYTHON,
       [
         '-c',
         `import docx,json,sys
 d=docx.Document(sys.argv[1])
-t=d.tables[0]
-x=t._tbl.xml
-print(json.dumps({'rows':len(t.rows),'last':[c.text for c in t.rows[-1].cells],'paras':[p.text for p in d.paragraphs],'cellBorders':x.count('<w:tcBorders'),'tableBorders':x.count('<w:tblBorders'),'grid':x.count('<w:gridCol')},ensure_ascii=False))`,
-        path,
+x=[t._tbl.xml for t in d.tables]
+print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in d.tables[0].rows[-1].cells],'paras':[p.text for p in d.paragraphs],'cellBorders':sum(t.count('<w:tcBorders') for t in x),'tableBorders':[t.count('<w:tblBorders') for t in x],'grid':[t.count('<w:gridCol') for t in x]},ensure_ascii=False))`,
+        await out('docx'),
       ],
       { encoding: 'utf8' },
     );
-    const back = JSON.parse(read) as { rows: number; last: string[]; paras: string[]; cellBorders: number; tableBorders: number; grid: number };
-    expect(back.rows).toBe(DOCX_MAX_ROWS + 1);
-    expect(back.last).toEqual([String(DOCX_MAX_ROWS), `医院${DOCX_MAX_ROWS}`]);
-    expect(back.paras).toContain(
-      `本表共 ${n.toLocaleString('zh-CN')} 行，Word 版列出前 ${DOCX_MAX_ROWS.toLocaleString('zh-CN')} 行；全部行见本报告的 PDF 版或 Excel 版。`,
-    );
-    expect(back).toMatchObject({ cellBorders: 0, tableBorders: 1, grid: 2 });
+    const back = JSON.parse(read) as { rows: number[]; last: string[]; paras: string[]; cellBorders: number; tableBorders: number[]; grid: number[] };
+    expect(back.rows).toEqual([PRINT_LIST_ROWS + 1, 41]);
+    expect(back.last).toEqual([String(PRINT_LIST_ROWS), `医院${PRINT_LIST_ROWS}`]);
+    expect(back.paras).toContain(line);
+    expect(back).toMatchObject({ cellBorders: 0, tableBorders: [1, 1], grid: [2, 1] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await out('xlsx'));
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('变化预警清单'))!;
+    const cells = sheet.getColumn(2).values.filter((v) => typeof v === 'string' && v.startsWith('医院'));
+    expect(cells).toHaveLength(n);
   });
 
   it('会议纪要 from a meeting record', async () => {

@@ -20,6 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, ReportDoc } from '../../../shared/reports/model';
+import { DOCX_MAX_ROWS, printedRows } from '../../../shared/reports/printed-rows';
 import type { ExportStamp } from './stamp';
 
 const FONT = { ascii: 'Noto Sans SC', eastAsia: '宋体', hAnsi: 'Noto Sans SC' };
@@ -33,25 +34,9 @@ const CONTENT_TWIPS = 9026;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'D0D5DD' };
 const HEAD_SHADING = { type: ShadingType.CLEAR, fill: 'EEF2F8', color: 'auto' };
 
-/**
- * Rows of one table a Word document lists. A document to edit is not where 32,000 flags are read
- * (the briefing of a region of 3,000 hospitals): a longer table lists its first rows and says where
- * all of them are. Every docx cell is a tree of objects until the file is written; 27,000 score lines
- * took 1.8 GB.
- */
-export const DOCX_MAX_ROWS = 2000;
-
 function table(t: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
-  const rows = t.rows.length > DOCX_MAX_ROWS ? t.rows.slice(0, DOCX_MAX_ROWS) : t.rows;
-  const cut =
-    rows.length < t.rows.length
-      ? [
-          para(
-            `本表共 ${t.rows.length.toLocaleString('zh-CN')} 行，Word 版列出前 ${rows.length.toLocaleString('zh-CN')} 行；全部行见本报告的 PDF 版或 Excel 版。`,
-            { size: 18, color: 'C8372D' },
-          ),
-        ]
-      : [];
+  const { rows, note } = printedRows(t, DOCX_MAX_ROWS);
+  const cut = note ? [para(note, { size: 18, color: 'C8372D' })] : [];
   const total = t.columns.reduce((a, c) => a + (c.width ?? 1), 0);
   const aligns = t.columns.map((c) => (c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' ? AlignmentType.CENTER : undefined));
   // the borders, widths and font are the table's and the document's, not repeated in every cell: a

@@ -9,6 +9,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { chartOption } from '../../../shared/reports/chart-option';
 import type { Block, ChartSpec, ReportDoc } from '../../../shared/reports/model';
 import { reportFaces, type ReportFaces } from './fonts';
+import { printedRows } from '../../../shared/reports/printed-rows';
 import type { ExportStamp } from './stamp';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50, top: 64, bottom: 60 };
@@ -177,7 +178,8 @@ function table(pdf: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>, en
   pdf.font('B').fontSize(10).fillColor(INK).text(t.title, x0, pdf.y);
   pdf.moveDown(0.2);
   drawRow(header, 'B', '#eef2f8');
-  t.rows.forEach((r, i) => {
+  const { rows, note } = printedRows(t);
+  rows.forEach((r, i) => {
     const h = rowHeight(r, 'R');
     if (pdf.y + h > PAGE.height - PAGE.bottom) {
       pdf.addPage();
@@ -185,6 +187,7 @@ function table(pdf: PDFKit.PDFDocument, t: Extract<Block, { kind: 'table' }>, en
     }
     drawRow(r, 'R', i % 2 ? '#fafbfc' : null);
   });
+  if (note) pdf.moveDown(0.3).font('R').fontSize(8.5).fillColor(RED).text(note, x0, pdf.y, { width: CONTENT_W });
   if (t.note) {
     pdf.moveDown(0.3).font('R').fontSize(8.5).fillColor(MUTED).text(t.note, x0, pdf.y, { width: CONTENT_W });
   }

@@ -10,6 +10,7 @@ import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { quadrant } from '../../analysis/analysis';
 import { listComments } from '../../comments/comments-service';
 import { overview } from '../../data/queries';
+import { PRINT_LIST_ROWS } from '../../../../shared/reports/printed-rows';
 import type { ReportContext } from './context';
 
 const BANDS = ['三级', '二级', '一级及基层'] as const;
@@ -82,6 +83,7 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
       ? {
           kind: 'table',
           title: '变化预警清单',
+          printLimit: PRINT_LIST_ROWS,
           columns: [
             { title: '等级', align: 'center', width: 1 },
             { title: '医疗机构', width: 3.4 },

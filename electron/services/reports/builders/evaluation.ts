@@ -9,6 +9,7 @@ import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { getScheme, latestRanking, scorePeriod } from '../../evaluation/evaluation-service';
 import { loadIndicators } from '../../catalog/catalog';
+import { PRINT_LIST_ROWS } from '../../../../shared/reports/printed-rows';
 import type { ReportContext } from './context';
 
 const LEVEL = { green: '绿', yellow: '黄', red: '红' } as const;
@@ -73,6 +74,7 @@ export function evaluationBlocks(ctx: ReportContext, period: string, detail: boo
     blocks.push({
       kind: 'table',
       title: '评分明细（每家机构每项指标）',
+      printLimit: PRINT_LIST_ROWS,
       columns: [
         { title: '医疗机构', width: 3.4 },
         { title: '名次', align: 'center', width: 1.4 },

@@ -53,7 +53,7 @@ export function ReportTable({ table }: { table: TableBlock }) {
       )}
       {long && (
         <div className="report-more" data-testid="report-table-more">
-          {whole ? `共 ${total} 行。` : `本表共 ${total} 行，预览显示前 ${PREVIEW_ROWS} 行；导出的文件包含全部 ${total} 行。`}
+          {whole ? `共 ${total} 行。` : `本表共 ${total} 行，预览显示前 ${PREVIEW_ROWS} 行；全部行见导出的 Excel 版${table.printLimit ? '' : '与 PDF 版'}。`}
           <button type="button" onClick={() => setWhole(!whole)} data-testid="report-table-toggle">
             {whole ? '只看前几行' : `在表格中查看全部 ${total} 行`}
           </button>
