@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { allValues, type ReadableDb } from '../electron/services/db/connection';
 import { openOrCreateDemo } from '../electron/services/host/bootstrap';
 import { WorkspaceSession } from '../electron/services/host/session';
+import { openWorkspace } from '../electron/services/workspace/workspace';
 import { buildReport } from '../electron/services/reports/build';
 import { ReportContext } from '../electron/services/reports/builders/context';
 import { render } from '../electron/services/reports/export-report';
@@ -144,6 +145,21 @@ export async function reportsPhase(dir: string): Promise<Result> {
   const ms = performance.now() - t;
   session.close();
   return { files: codes.length, ms, bytes, rss: peakRss() };
+}
+
+/** The large region's 数据分析简报 exported as PDF, Word and Excel, one after another in this process. */
+export async function printedPhase(dir: string): Promise<Result> {
+  const db = openWorkspace(join(dir, 'import.ljd'), 'bench');
+  const doc = buildReport(db, { type: '数据分析简报', period: '2025-12' });
+  const out: Result = { rows: doc.blocks.reduce((a, b) => a + (b.kind === 'table' ? b.rows.length : 0), 0) };
+  for (const format of ['pdf', 'docx', 'xlsx'] as const) {
+    const t = performance.now();
+    const bytes = await render(doc, format, newStamp('bench'));
+    out[`${format}Ms`] = performance.now() - t;
+    out[`${format}Bytes`] = bytes.length;
+  }
+  db.conn.close();
+  return { ...out, rss: peakRss() };
 }
 
 /**

@@ -7,8 +7,9 @@
 // run alternately three times (BENCH_REPEAT) and their medians are compared (the growth from 1,000
 // to 10,000 is read off them, so a single slow run at either end would bend it). Once, at 3,000
 // institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
-// flag list and the briefing's preview drawn, 月告知 PDFs, and a 200,000-row workbook validated
-// against LibreOffice converting the same file. Not a test: numbers go to docs/performance.md.
+// flag list and the briefing's preview drawn, 月告知 PDFs, the briefing exported as PDF, Word and
+// Excel, and a 200,000-row workbook validated against LibreOffice converting the same file. Not a
+// test: numbers go to docs/performance.md.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -151,6 +152,10 @@ function oneOff(dir: string) {
   const rep = spawnPhase('reports', dir, MAIN);
   say(
     `月告知 PDF（示范市 ${rep.files} 家机构）：${(rep.ms! / 1000).toFixed(1)} s（每份 ${(rep.ms! / rep.files!).toFixed(0)} ms，共 ${mb(rep.bytes!)}），峰值内存 ${mb(rep.rss!)}`,
+  );
+  const pr = spawnPhase('printed', dir, MAIN);
+  say(
+    `数据分析简报导出（${fmt(MAIN)} 家机构，表格共 ${fmt(pr.rows!)} 行；明细清单打印前 2,000 行，Excel 版全部）：PDF ${pr.pdfMs!.toFixed(0)} ms（${mb(pr.pdfBytes!)}），Word ${pr.docxMs!.toFixed(0)} ms，Excel ${pr.xlsxMs!.toFixed(0)} ms（${mb(pr.xlsxBytes!)}）；峰值内存 ${mb(pr.rss!)}`,
   );
   const x = spawnPhase('xlsx', dir, MAIN);
   say(`xlsx 解析与校验：${fmt(x.rows!)} 行病组工作表，${x.ms!.toFixed(0)} ms，${fmt(perSec(x.rows!, x.ms!))} 行/秒，峰值内存 ${mb(x.rss!)}`);

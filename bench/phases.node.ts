@@ -19,12 +19,13 @@ import { distribution, quadrant, ranking, servedDrgOverview, trend } from '../el
 import { flags, hospitalView, raisedFlags, servedFlagTable, servedQuality, warmNewestFlags } from '../electron/services/analysis/flags';
 import { refreshSummaries } from '../electron/services/analysis/summaries';
 import { largeRegion } from './large-region';
-import { chromiumPhase, peakRss, reportQueries, reportsPhase, type Result } from './app-phases.node';
+import { chromiumPhase, peakRss, printedPhase, reportQueries, reportsPhase, type Result } from './app-phases.node';
 import { medianMs, once } from './timing';
 
 export type { Result };
 
-export type Phase = 'generate' | 'import' | 'raw' | 'summaries' | 'ceiling' | 'open' | 'queries' | 'render' | 'firstScreen' | 'reports' | 'xlsx' | 'soffice';
+export type Phase =
+  'generate' | 'import' | 'raw' | 'summaries' | 'ceiling' | 'open' | 'queries' | 'render' | 'firstScreen' | 'reports' | 'printed' | 'xlsx' | 'soffice';
 
 /** The packages generated (large-1.zip …), in order. */
 const zips = (dir: string) =>
@@ -235,6 +236,8 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
       return chromiumPhase(name, dir);
     case 'reports':
       return reportsPhase(dir);
+    case 'printed':
+      return printedPhase(dir);
     case 'xlsx': {
       // the whole validation of a 200,000-row 病组 sheet
       const ws = createWorkspace(join(dir, `x-${process.pid}.ljd`), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
