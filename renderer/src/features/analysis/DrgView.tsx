@@ -5,14 +5,13 @@ import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
 import { Grid } from '../../components/Grid';
-import { type Msg, bigHeight, fmt } from './chart-common';
+import { type Msg, BARS_IN_VIEW, barWindow, bigHeight, fmt } from './chart-common';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
-/** hospitals on a projector slide, and in view at once on the page */
+/** hospitals on a projector slide */
 const PROJECTOR_TOP = 15;
-const WINDOW = 40;
 
 export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const o = useApi('analysis.drg', { period: spec.period }, { keepPrevious: true });
@@ -20,14 +19,14 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
   const option: ChartOption | null = useMemo(() => {
     const d = o.data;
     if (!d) return null;
-    // on a projector the PROJECTOR_TOP highest; on the page every hospital, WINDOW at a time in
+    // on a projector the PROJECTOR_TOP highest; on the page every hospital, BARS_IN_VIEW at a time in
     // view (750 tertiary hospitals of a large region in one chart are a smear, not bars)
     const shown = big ? d.hospitals.slice(0, PROJECTOR_TOP) : d.hospitals;
     const hs = [...shown].reverse(); // echarts draws the first category at the bottom
     const note = shown.length < d.hospitals.length ? `（共 ${d.hospitals.length} 家，显示总费用最高的 ${PROJECTOR_TOP} 家）` : '';
     return {
       title: { text: `三级医院病组费用构成（万元）· ${formatPeriodZh(d.period)}${note}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
-      dataZoom: hs.length > WINDOW ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 14, startValue: hs.length - WINDOW, endValue: hs.length - 1 }] : [],
+      dataZoom: barWindow(hs.length),
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => esc(fmt('万元')(v)) },
       legend: { top: big ? 40 : 32 },
       grid: { left: 20, right: 60, top: big ? 84 : 72, bottom: 20, containLabel: true },
@@ -57,7 +56,7 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
       {option && (
         <Chart
           option={option}
-          height={big ? bigHeight() : Math.min(900, Math.max(420, Math.min(o.data!.hospitals.length, WINDOW) * 18 + 110))}
+          height={big ? bigHeight() : Math.min(900, Math.max(420, Math.min(o.data!.hospitals.length, BARS_IN_VIEW) * 18 + 110))}
           testId="chart-drg"
         />
       )}

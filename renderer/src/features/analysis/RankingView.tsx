@@ -5,7 +5,7 @@ import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
 import { Grid } from '../../components/Grid';
-import { type Msg, bigHeight, fmt } from './chart-common';
+import { type Msg, barWindow, bigHeight, fmt } from './chart-common';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
@@ -41,7 +41,7 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
         formatter: (ps: { name: string; value: number }[]) => `${esc(ps[0]?.name)}<br/>${esc(formatValue(ps[0]?.value, d.unit))}`,
       },
       grid: { left: 10, right: 70, top: big ? 56 : 44, bottom: 30, containLabel: true },
-      dataZoom: rows.length > 40 ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 14, startValue: rows.length - 40, endValue: rows.length - 1 }] : [],
+      dataZoom: barWindow(rows.length),
       xAxis: { type: 'value', axisLabel: { fontSize: big ? 20 : 12, formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
       yAxis: {
         type: 'category',
