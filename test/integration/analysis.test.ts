@@ -110,6 +110,42 @@ describe('chart data', () => {
     expect(d.bands.map((b) => b.band)).toEqual(['三级', '二级', '一级及基层']);
     expect(d.bands[0]!.stats!.median).toBeGreaterThan(d.bands[1]!.stats!.median);
   });
+  it('orders a ranking by value, equal values and the quadrant by the locale order of codes', () => {
+    // four hospitals whose codes order differently by locale and by bytes, all on the top value
+    db.conn.exec('SAVEPOINT tie');
+    const top = ranking(db, 'SVC_COST_PER_STAY', '2025-12', null).rows[0]!;
+    const importId = db.conn.prepare('SELECT max(id) FROM imports').pluck().get() as number;
+    const codes = ['zz-b', 'ZZ-A', 'zz-a', 'Zz-c'];
+    for (const code of codes) {
+      db.conn
+        .prepare("INSERT INTO institutions (code, name, level, type, ownership, payment, import_id) VALUES (?, ?, '三级', '综合医院', '公立', 'DRG', ?)")
+        .run(code, `并列医院${code}`, importId);
+      for (const [indicator, value] of [
+        ['SVC_COST_PER_STAY', top.value],
+        ['SVC_COST_INDEX', 1],
+        ['SVC_TIME_INDEX', 1],
+      ] as const)
+        db.conn
+          .prepare("INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, '2025-12', ?, 'supplied')")
+          .run(importId, code, indicator, value);
+    }
+    const r = ranking(db, 'SVC_COST_PER_STAY', '2025-12', null);
+    const q = quadrant(db, '2025-12', null);
+    const band = ranking(db, 'SVC_COST_PER_STAY', '2025-12', '三级');
+    db.conn.exec('ROLLBACK TO tie; RELEASE tie');
+    const byLocale = (a: string, b: string) => a.localeCompare(b);
+    const compared = [...r.rows].sort((a, b) => b.value! - a.value! || a.institution.localeCompare(b.institution));
+    expect(r.rows.map((x) => x.institution)).toEqual(compared.map((x) => x.institution));
+    expect(r.rows.slice(0, 5).map((x) => x.institution)).toEqual([...codes, top.institution].sort(byLocale));
+    expect(r.rows.map((x) => x.institution)).not.toEqual([...r.rows].sort((a, b) => b.value! - a.value! || (a.institution < b.institution ? -1 : 1)).map((x) => x.institution));
+    expect(band.rows.slice(0, 5).map((x) => x.institution)).toEqual(r.rows.slice(0, 5).map((x) => x.institution));
+    expect(r.median).toBe(median(r.rows.map((x) => x.value!)));
+    expect(q.map((p) => p.institution)).toEqual(q.map((p) => p.institution).sort(byLocale));
+    expect(q.map((p) => p.institution)).toEqual(expect.arrayContaining(codes));
+    // rolled back: the kept institutions and their order follow the table
+    expect(ranking(db, 'SVC_COST_PER_STAY', '2025-12', null).rows).toHaveLength(80);
+    expect(quadrant(db, '2025-12', null)).toHaveLength(40);
+  });
   it('summarizes tertiary hospitals’ DRG group mix and top groups', () => {
     const o = drgOverview(db, '2025');
     expect(o.hospitals).toHaveLength(10);
