@@ -8,6 +8,7 @@ import { allValues, type ReadableDb } from '../electron/services/db/connection';
 import { openOrCreateDemo } from '../electron/services/host/bootstrap';
 import { WorkspaceSession } from '../electron/services/host/session';
 import { openWorkspace } from '../electron/services/workspace/workspace';
+import { previewDoc } from '../shared/reports/preview-doc';
 import { buildReport } from '../electron/services/reports/build';
 import { ReportContext } from '../electron/services/reports/builders/context';
 import { render } from '../electron/services/reports/export-report';
@@ -169,7 +170,13 @@ export async function printedPhase(dir: string): Promise<Result> {
 export function reportQueries(db: ReadableDb, nextHospital: () => string): Result {
   const ctx = new ReportContext(db);
   buildReport(db, { type: '月告知', period: '2025-12', institution: nextHospital() }, ctx);
+  // one hop of the briefing to the page (structured clone: worker → main, main → page), as the
+  // preview carries it (long tables cut, preview-doc.ts) and as the whole document
+  const briefing = buildReport(db, { type: '数据分析简报', period: '2025-12' });
+  const preview = previewDoc(briefing);
   return {
+    briefingWire: medianMs(() => structuredClone(preview)),
+    briefingWireWhole: medianMs(() => structuredClone(briefing), 3),
     reportNotice: medianMs(() => buildReport(db, { type: '月告知', period: '2025-12', institution: nextHospital() })),
     noticeInBatch: medianMs(() => buildReport(db, { type: '月告知', period: '2025-12', institution: nextHospital() }, ctx)),
     reportBriefing: medianMs(() => buildReport(db, { type: '数据分析简报', period: '2025-12' }), 3),

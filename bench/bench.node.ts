@@ -203,6 +203,8 @@ function growth(rows: SizeRow[]) {
         'reportEvaluation',
         'reportQuarterly',
         'reportAnnual',
+        'briefingWire',
+        'briefingWireWhole',
       ] as const
     ).map((k) => [`${k} ms`, (r: SizeRow) => r.q[k]!] as [string, (r: SizeRow) => number]),
   ];

@@ -3,7 +3,7 @@
 // build one ReportDoc from the same queries the charts use; the PDF, DOCX and XLSX writers and the
 // in-app preview all render that one document, so they cannot disagree.
 
-/** rows of a table the preview draws in the sheet; the rest is in the exported file (and a grid on request) */
+/** rows of a table the preview carries and draws in the sheet; the rest is in the exported file (and a grid on request) */
 export const PREVIEW_ROWS = 30;
 
 export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '年通报', '绩效评价', '会议纪要'] as const;
@@ -44,6 +44,8 @@ export type Block =
       note?: string;
       /** a detail list: the PDF and Word list this many rows, the Excel version all (printed-rows.ts) */
       printLimit?: number;
+      /** in a preview whose long tables were cut to their first rows (preview-doc.ts): how many the table has */
+      rowCount?: number;
     }
   | { kind: 'chart'; chart: ChartSpec }
   /** the convenor's own text (conclusions, next steps), kept with the report across regenerations */

@@ -137,7 +137,9 @@ describe('chart data', () => {
     const compared = [...r.rows].sort((a, b) => b.value! - a.value! || a.institution.localeCompare(b.institution));
     expect(r.rows.map((x) => x.institution)).toEqual(compared.map((x) => x.institution));
     expect(r.rows.slice(0, 5).map((x) => x.institution)).toEqual([...codes, top.institution].sort(byLocale));
-    expect(r.rows.map((x) => x.institution)).not.toEqual([...r.rows].sort((a, b) => b.value! - a.value! || (a.institution < b.institution ? -1 : 1)).map((x) => x.institution));
+    expect(r.rows.map((x) => x.institution)).not.toEqual(
+      [...r.rows].sort((a, b) => b.value! - a.value! || (a.institution < b.institution ? -1 : 1)).map((x) => x.institution),
+    );
     expect(band.rows.slice(0, 5).map((x) => x.institution)).toEqual(r.rows.slice(0, 5).map((x) => x.institution));
     expect(r.median).toBe(median(r.rows.map((x) => x.value!)));
     expect(q.map((p) => p.institution)).toEqual(q.map((p) => p.institution).sort(byLocale));

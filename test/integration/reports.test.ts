@@ -7,7 +7,9 @@ import { formatValue } from '../../shared/format';
 import { drgOverview, ranking } from '../../electron/services/analysis/analysis';
 import { hospitalView, raisedFlags } from '../../electron/services/analysis/flags';
 import { reasonLine } from '../../shared/domain/flag-reasons';
-import type { Block, ReportDoc } from '../../shared/reports/model';
+import { PREVIEW_ROWS, type Block, type ReportDoc } from '../../shared/reports/model';
+import { buildReport } from '../../electron/services/reports/build';
+import { tableRowCount } from '../../shared/reports/preview-doc';
 import type { Scheme } from '../../shared/evaluation/scheme';
 import type { HospitalScore } from '../../shared/evaluation/score';
 import { allRows, getValue } from '../../electron/services/db/connection';
@@ -100,9 +102,43 @@ describe('reports', () => {
     );
     expect(table(notice, '变化预警').rows.find((r) => r[1] === flag.indicatorName)![4]).toBe(cause);
     const briefing = await call<ReportDoc>('reports.preview', { type: '数据分析简报', period: PERIOD });
-    const list = table(briefing, '变化预警清单').rows;
+    const block = briefing.blocks.findIndex((b) => b.kind === 'table' && b.title === '变化预警清单');
+    const list = await call<string[][]>('reports.tableRows', { request: briefing.request, block });
     expect(list).toHaveLength(raisedFlags(session.db, PERIOD).length);
+    expect(tableRowCount(table(briefing, '变化预警清单'))).toBe(list.length);
     expect(list.find((r) => r[1] === flag.name && r[2] === flag.indicatorName)![5]).toBe(cause);
+  });
+
+  it('the preview carries a long table’s first rows and its count; every row comes on request', async () => {
+    for (const request of [
+      { type: '数据分析简报', period: PERIOD },
+      { type: '绩效评价', period: PERIOD },
+      { type: '月告知', period: PERIOD, institution: hospital.code },
+    ] as const) {
+      const whole = buildReport(session.db, request);
+      const preview = await call<ReportDoc>('reports.preview', request);
+      expect(preview.blocks).toHaveLength(whole.blocks.length);
+      let cut = 0;
+      for (const [i, b] of whole.blocks.entries()) {
+        const p = preview.blocks[i]!;
+        if (b.kind !== 'table' || p.kind !== 'table') {
+          expect(p, `${request.type} block ${i}`).toEqual(b);
+          continue;
+        }
+        expect(p.rows).toEqual(b.rows.slice(0, PREVIEW_ROWS));
+        expect(p.rowCount).toBe(b.rows.length > PREVIEW_ROWS ? b.rows.length : undefined);
+        if (b.rows.length > PREVIEW_ROWS) cut++;
+        expect(await call<string[][]>('reports.tableRows', { request, block: i })).toEqual(b.rows);
+      }
+      if (request.type !== '月告知') expect(cut, request.type).toBeGreaterThan(0);
+      // what crosses to the page: less than the document
+      if (cut) expect(JSON.stringify(preview).length).toBeLessThan(JSON.stringify(whole).length);
+    }
+    const doc = buildReport(session.db, { type: '数据分析简报', period: PERIOD });
+    const notTable = doc.blocks.findIndex((b) => b.kind !== 'table');
+    const r = await dispatch('reports.tableRows', { request: { type: '数据分析简报', period: PERIOD }, block: notTable }, ctx());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('报告中没有这张表格。');
   });
 
   it('数据分析简报 as PDF, DOCX and XLSX, each read back', async () => {

@@ -1,5 +1,7 @@
 // Handlers of the reports.* channels.
 
+import { AppError } from '../../../shared/errors';
+import { previewDoc, tableAt } from '../../../shared/reports/preview-doc';
 import type { Handlers } from '../host/handler-types';
 import { secondPerson } from '../security/two-person';
 import { buildReport } from './build';
@@ -8,9 +10,22 @@ import { listExports, trace } from './register';
 import { saveText } from './texts';
 
 export const reportsHandlers: Handlers<
-  'reports.preview' | 'reports.saveText' | 'reports.export' | 'reports.exportBatch' | 'reports.cancel' | 'reports.register' | 'reports.trace'
+  | 'reports.preview'
+  | 'reports.tableRows'
+  | 'reports.saveText'
+  | 'reports.export'
+  | 'reports.exportBatch'
+  | 'reports.cancel'
+  | 'reports.register'
+  | 'reports.trace'
 > = {
-  'reports.preview': (i, { session }) => buildReport(session.db, i),
+  // the preview's long tables cut to their first rows; a table's rows on request
+  'reports.preview': (i, { session }) => previewDoc(buildReport(session.db, i)),
+  'reports.tableRows': (i, { session }) => {
+    const table = tableAt(buildReport(session.db, i.request), i.block);
+    if (!table) throw new AppError('INVALID_INPUT', '报告中没有这张表格。', '请重新生成预览后再查看全部行。');
+    return table.rows;
+  },
   'reports.saveText': (i, { session, actor }) => saveText(session.db, i.request, i.key, i.text, actor),
   'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor),
   'reports.exportBatch': (i, { session, actor, progress }) => {

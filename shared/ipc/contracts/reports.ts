@@ -25,6 +25,8 @@ export interface TraceAnswer {
 
 export const reportsContract = {
   'reports.preview': reads(request, returns<ReportDoc>()),
+  /** every row of a table of the report (block `block`), which the preview carries cut (reports/preview-doc.ts) */
+  'reports.tableRows': reads(z.object({ request, block: z.number().int().min(0).max(10_000) }).strict(), returns<string[][]>()),
   'reports.saveText': writes(z.object({ request, key: z.string().min(1).max(40), text: z.string().max(20000) }).strict(), returns<{ saved: boolean }>()),
   'reports.export': writes(z.object({ request, format, path: filePath }).strict(), returns<ExportRecord>()),
   'reports.exportBatch': writes(

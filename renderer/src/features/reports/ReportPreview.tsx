@@ -25,7 +25,7 @@ export function ReportPreview({ doc }: { doc: ReportDoc }) {
               </dl>
             );
           case 'table':
-            return <ReportTable key={i} table={b} />;
+            return <ReportTable key={i} table={b} request={doc.request} block={i} />;
           case 'chart':
             return <ReportChart key={i} spec={b.chart} />;
           case 'editable':
