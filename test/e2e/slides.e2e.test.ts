@@ -99,6 +99,13 @@ describe('slides in Chromium', () => {
       expect((await slideFits()).overflow, `${w}×${hgt}`).toBe(0);
       await h.screenshot(`44-slide-flags-${w}`);
     }
+    // ← and → turn the page whatever screen is shown: from the hospital's first screen straight on
+    await p.keyboard.press('ArrowLeft');
+    // (at this size the hospital's table has screens of its own: the viewport is larger now)
+    await expect(p.getByTestId('slide-no').textContent()).resolves.toMatch(/^2 \/ 3（1\/\d+ 屏）$/);
+    await p.keyboard.press('ArrowRight');
+    await expect(p.getByTestId('slide-no').textContent()).resolves.toMatch(/^3 \/ 3/);
+    await p.getByTestId('grid-flags').waitFor();
     await p.keyboard.press('Escape');
     await p.getByTestId('presentation').waitFor({ state: 'detached' });
   });

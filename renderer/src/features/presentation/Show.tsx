@@ -75,11 +75,18 @@ export function Show({
       }
       return;
     }
-    if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(e.key)) {
+    // → and ← turn the page (slide) whatever screen of a long table is shown: the flag list of a
+    // large region is thousands of screens; ↓ ↑ and a presenter's clicker (PageDown, PageUp, space)
+    // go screen by screen, then on to the next or previous page
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault();
+      const to = index + (e.key === 'ArrowRight' ? 1 : -1);
+      if (to >= 0 && to < views.length) turn(to);
+    } else if (['PageDown', ' ', 'ArrowDown'].includes(e.key)) {
       e.preventDefault();
       if (page + 1 < pages) setPage(page + 1);
       else if (index + 1 < views.length) turn(index + 1);
-    } else if (['ArrowLeft', 'PageUp', 'ArrowUp'].includes(e.key)) {
+    } else if (['PageUp', 'ArrowUp'].includes(e.key)) {
       e.preventDefault();
       if (page > 0) setPage(page - 1);
       else if (index > 0) turn(index - 1);
