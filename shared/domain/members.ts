@@ -3,6 +3,8 @@
 export type PoolKind = 'hospital' | 'pharmacy' | 'bureau';
 export const HOSPITAL_ROLES = ['院领导', '财务', '医保办', '其他业务处室负责人'] as const;
 export const BUREAU_ROLES = ['医药管理', '规划财务', '医保经办', '数据管理'] as const;
+/** the progress stage of freezing a draw: the announcement's simulated draws (draw.freeze) */
+export const FREEZE_STAGE = '估算入选概率';
 
 export interface PoolMember {
   id: number;

@@ -49,8 +49,23 @@ describe('member draw ceremony in Chromium', () => {
     await h.page.getByTestId('tab-draw').click();
     // the seed rule is declared before freezing, in the announcement
     await h.page.getByTestId('seed-source').fill('福利彩票“双色球”2025年第130期开奖号码');
+    // while it runs the page says so (the services answer in this process here, so what the page
+    // showed meanwhile is recorded in the page)
+    await h.page.evaluate(() => {
+      const w = window as unknown as { __freezeSeen: string[] };
+      w.__freezeSeen = [];
+      new MutationObserver(() => {
+        const b = document.querySelector('[data-testid="draw-freeze"]');
+        const p = document.querySelector('[data-testid="freeze-progress"]');
+        w.__freezeSeen.push(`${b?.textContent ?? ''}|${p?.textContent ?? ''}`);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await h.page.getByTestId('draw-freeze').click();
     await h.page.getByTestId('frozen').waitFor();
+    const seen = await h.page.evaluate(() => (window as unknown as { __freezeSeen: string[] }).__freezeSeen);
+    expect(seen.some((x) => x.startsWith('正在冻结…|') && x.includes('估算各机构入选概率'))).toBe(true);
+    await expect(h.page.getByTestId('draw-freeze').textContent()).resolves.toBe('冻结');
+    await expect(h.page.getByTestId('freeze-progress').count()).resolves.toBe(0);
     const frozen = h.session.db.conn.prepare("SELECT pool_hash FROM draws WHERE status = 'frozen'").pluck().get() as string;
     await expect(h.page.getByTestId('hash-成员库哈希').textContent()).resolves.toBe(frozen.match(/.{16}/g)!.join(' '));
     // the announcement: its hash, the seed rule and every institution's odds, before the seed

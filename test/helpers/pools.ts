@@ -1,5 +1,5 @@
 // Random pools for property tests and the cross-language check (seeded, reproducible).
-import type { Band, Pool, PoolInstitution } from '../../electron/services/draw/algorithm';
+import { BANDS, type Band, type DrawRules, type FixedMember, type Pool, type PoolInstitution } from '../../electron/services/draw/algorithm';
 import { mulberry32 } from '../../electron/services/demo/demo-region';
 
 const TYPES = ['综合', '中医', '专科', '妇幼', '社区卫生服务中心', '乡镇卫生院'];
@@ -31,4 +31,58 @@ export function randomPool(seed: number, opts: { institutions?: number; pharmaci
       people: [{ id: `M${String(900 + i)}`, name: `药师${i}`, role: '负责人' }],
     });
   return { institutions };
+}
+
+/** A small random pool with rules and, half the time, sitting members (a replacement draw). */
+export interface Case {
+  pool: Pool;
+  rules: DrawRules;
+  fixed: FixedMember[];
+}
+
+export function randomCase(seed: number): Case {
+  const r = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const bands: Band[] = ['三级', '二级', '一级及基层', '未定级'];
+  const n = int(6, 14);
+  const institutions: PoolInstitution[] = [];
+  for (let i = 0; i < n; i++) {
+    const people = Array.from({ length: r() < 0.15 ? 0 : int(1, 2) }, (_, k) => ({
+      id: `M${String(i * 10 + k).padStart(5, '0')}`,
+      name: `人${i}${k}`,
+      role: '院领导',
+    }));
+    institutions.push({
+      code: `H${String(i).padStart(3, '0')}`,
+      name: `医院${i}`,
+      band: bands[r() < 0.08 ? 3 : int(0, 2)]!,
+      type: `类型${int(1, 3)}`,
+      kind: 'hospital',
+      people,
+    });
+  }
+  for (let i = 0; i < int(0, 3); i++)
+    institutions.push({
+      code: `P${i}`,
+      name: `药店${i}`,
+      band: '未定级',
+      type: '零售药店',
+      kind: 'pharmacy',
+      people: [{ id: `M9000${i}`, name: `药${i}`, role: '负责人' }],
+    });
+  const seats = int(8, 9);
+  const minimums = { 三级: int(0, 4), 二级: int(0, 4), 一级及基层: int(0, 4) };
+  while (minimums.三级 + minimums.二级 + minimums.一级及基层 > seats) minimums[BANDS[int(0, 2)]!] = Math.max(0, minimums[BANDS[int(0, 2)]!] - 1);
+  const rules: DrawRules = { seats, minimums, maxPerInstitution: 1, coverTypes: r() < 0.6, pharmacySeats: r() < 0.3 ? int(1, 2) : 0 };
+  // a replacement draw keeps some sitting members (their institutions stay in the pool, their people do not)
+  const fixed: FixedMember[] = [];
+  if (r() < 0.5) {
+    for (const inst of institutions) {
+      if (r() < 0.45 && inst.people.length) {
+        fixed.push({ institution: inst.code, person: inst.people[0]!.id });
+        inst.people = [];
+      }
+    }
+  }
+  return { pool: { institutions }, rules, fixed };
 }

@@ -160,7 +160,10 @@ describe('the draw, end to end', () => {
     fillPool();
     expect(() => freezeDraw(db, { kind: 'initial', seedRule: { ...RULE, count: 4 } }, '测试')).toThrow(/少于 10 位/);
     expect(() => freezeDraw(db, { kind: 'initial', seedRule: { ...RULE, source: ' ' } }, '测试')).toThrow(/公开来源/);
-    const f1 = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试');
+    // the simulated draws report how far along they are (shown while a large pool freezes)
+    const seen: [number, number][] = [];
+    const f1 = freezeDraw(db, { kind: 'initial', seedRule: RULE }, '测试', (done, total) => seen.push([done, total]));
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, k) => [(k + 1) * 50, 1000]));
     expect(f1).toMatchObject({ attempt: 1, previousHash: '', seedRule: RULE });
     // the odds add up to the seats (in 1/10,000, rounding aside) and are estimated before the seed
     const total = f1.probabilities.reduce((a, p) => a + p.perTenThousand, 0);

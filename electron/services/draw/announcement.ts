@@ -10,6 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson, compareUtf8, type Canonical } from '../../../shared/draw/canonical';
 import type { SeedRule } from '../../../shared/draw/seed-rule';
 import { canonicalPool, canonicalRules, infeasibility, poolProblems, walk, type DrawRules, type FixedMember, type Pool, type WalkOutcome } from './algorithm';
+import { prepareSimulation, simulatedSeats } from './simulate';
 
 export const ALGORITHM_V2 = 'liangjiadi-draw-v2';
 export const SIMULATIONS = 1000;
@@ -51,23 +52,35 @@ export const drawKeyV2 = (seedCanonical: string, fHash: string) =>
  * Inclusion probabilities over `n` simulated seeds, each key derived from the announcement without
  * its probabilities (baseHash), so anyone can recompute them. Empty when the pool cannot meet the rules.
  */
-export function inclusionProbabilities(pool: Pool, rules: DrawRules, fixed: FixedMember[], baseHash: string, n = SIMULATIONS): Announcement['probabilities'] {
+export function inclusionProbabilities(
+  pool: Pool,
+  rules: DrawRules,
+  fixed: FixedMember[],
+  baseHash: string,
+  n = SIMULATIONS,
+  onProgress?: (done: number, total: number) => void,
+): Announcement['probabilities'] {
   if (poolProblems(pool).length || infeasibility(pool, rules, fixed).length) return [];
   const counts = new Map<string, number>();
   for (const i of pool.institutions) if (i.people.length && !fixed.some((f) => f.institution === i.code)) counts.set(i.code, 0);
+  // the seats of each simulated walk (simulate.ts: the same decisions as walk(), without its steps)
+  const sim = prepareSimulation(pool, rules, fixed);
   for (let s = 0; s < n; s++) {
     const key = createHmac('sha256', Buffer.from(`simulation:${s}`, 'utf8'))
       .update(`${ALGORITHM_V2}\n${baseHash}`, 'utf8')
       .digest();
-    for (const r of walk(pool, rules, fixed, key).result) counts.set(r.institution, (counts.get(r.institution) ?? 0) + 1);
+    for (const code of simulatedSeats(sim, key)) counts.set(code, (counts.get(code) ?? 0) + 1);
+    if ((s + 1) % 50 === 0) onProgress?.(s + 1, n);
   }
   return [...counts]
     .sort(([a], [b]) => compareUtf8(a, b))
     .map(([institution, c]) => ({ institution, perTenThousand: Math.floor((c * 10000 * 2 + n) / (2 * n)) }));
 }
 
+/** onProgress: how many of the simulated draws are done (at 3,000 institutions they take seconds) */
 export function buildAnnouncement(
   a: Omit<Announcement, 'format' | 'version' | 'algorithm' | 'pool' | 'rules' | 'simulations' | 'probabilities'> & { pool: Pool; rules: DrawRules },
+  onProgress?: (done: number, total: number) => void,
 ): Announcement {
   const base: Announcement = {
     format: 'liangjiadi-draw-announcement',
@@ -88,7 +101,7 @@ export function buildAnnouncement(
     simulations: 0,
     probabilities: [],
   };
-  const probabilities = inclusionProbabilities(a.pool, a.rules, a.fixed, frozenHash(base));
+  const probabilities = inclusionProbabilities(a.pool, a.rules, a.fixed, frozenHash(base), SIMULATIONS, onProgress);
   return { ...base, simulations: probabilities.length ? SIMULATIONS : 0, probabilities };
 }
 

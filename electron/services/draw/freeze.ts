@@ -80,6 +80,7 @@ export function freezeDraw(
   db: WritableDb,
   opts: { kind: 'initial' | 'replacement'; replacesMemberId?: number; leaveReason?: string; date?: string; seedRule: SeedRuleView },
   actor: string,
+  onProgress?: (done: number, total: number) => void,
 ): FrozenDraw {
   const ruleProblems = seedRuleProblems(opts.seedRule);
   if (ruleProblems.length)
@@ -132,20 +133,23 @@ export function freezeDraw(
       ).lastInsertRowid,
     );
     const ws = getRow<{ region_code: string; region_name: string }>(db, 'SELECT region_code, region_name FROM workspace WHERE id = 1')!;
-    const announcement = buildAnnouncement({
-      number: id,
-      attempt,
-      region: { code: ws.region_code, name: ws.region_name },
-      kind: opts.kind,
-      frozenAt,
-      pool,
-      rules,
-      types,
-      fixed,
-      replaces,
-      previousHash: previous,
-      seedRule: opts.seedRule,
-    });
+    const announcement = buildAnnouncement(
+      {
+        number: id,
+        attempt,
+        region: { code: ws.region_code, name: ws.region_name },
+        kind: opts.kind,
+        frozenAt,
+        pool,
+        rules,
+        types,
+        fixed,
+        replaces,
+        previousHash: previous,
+        seedRule: opts.seedRule,
+      },
+      onProgress,
+    );
     const hash = frozenHash(announcement);
     run(db, 'UPDATE draws SET announcement = ?, frozen_hash = ? WHERE id = ?', JSON.stringify(announcement), hash, id);
     recordAudit(db, {

@@ -6,6 +6,7 @@ import { secondPerson } from '../security/two-person';
 import { exportDrawRecord, getRules, getTypes, listDraws, rulesView, setRules } from './draw-service';
 import { executeDraw } from './execute';
 import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
+import { FREEZE_STAGE } from '../../../shared/domain/members';
 import { verifyRecord } from './verify';
 
 export const drawHandlers: Handlers<
@@ -21,7 +22,9 @@ export const drawHandlers: Handlers<
 > = {
   'draw.rules': (_input, { session }) => rulesView(getRules(session.db), getTypes(session.db)),
   'draw.setRules': (input, { session, actor }) => rulesView(setRules(session.db, input.rules, actor), getTypes(session.db)),
-  'draw.freeze': (input, { session, actor }) => freezeDraw(session.db, input, actor),
+  // the announcement's simulated draws take seconds on a large pool: how many are done
+  'draw.freeze': (input, { session, actor, progress }) =>
+    freezeDraw(session.db, input, actor, (done, total) => progress({ stage: FREEZE_STAGE, done, total, message: `第 ${done}/${total} 次模拟抽选` })),
   'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
   'draw.cancel': (input, { session, actor }) => (
     cancelDraw(session.db, input.drawId, input.reason, secondPerson(session.db, session.confirmation, '作废抽选冻结', actor)),

@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { type Run } from './run';
 import { Certificate } from './Certificate';
 import { bandGroups, RevealByBand } from './RevealByBand';
+import { FreezeProgress } from './FreezeProgress';
 
 export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: { memberId: number; name: string } | null; onDone: () => void }) {
   const [frozen, setFrozen] = useState<FrozenDraw | null>(null);
@@ -47,16 +48,22 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
     return () => window.removeEventListener('keydown', onKey);
   }, [record, shown, bands]);
 
-  const freeze = () =>
-    run(() =>
+  // freezing a large pool takes seconds (the announcement's 1,000 simulated draws): said while it runs
+  const [freezing, setFreezing] = useState(false);
+  const freeze = () => {
+    setFreezing(true);
+    return run(() =>
       api.draw.freeze(replacement ? { kind: 'replacement', replacesMemberId: replacement.memberId, leaveReason, seedRule } : { kind: 'initial', seedRule }),
-    ).then((f) => {
-      if (f) {
-        setFrozen(f);
-        setRecord(null);
-        setShown(0);
-      }
-    });
+    )
+      .then((f) => {
+        if (f) {
+          setFrozen(f);
+          setRecord(null);
+          setShown(0);
+        }
+      })
+      .finally(() => setFreezing(false));
+  };
   const execute = () =>
     frozen &&
     run(() => api.draw.execute({ drawId: frozen.id, seed, witnesses: witnesses.filter((w) => w.trim()) })).then((r) => {
@@ -202,12 +209,13 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
             type="button"
             className="primary"
             onClick={freeze}
-            disabled={seedRuleProblems(seedRule).length > 0}
+            disabled={freezing || seedRuleProblems(seedRule).length > 0}
             style={{ marginLeft: 12 }}
             data-testid="draw-freeze"
           >
-            冻结
+            {freezing ? '正在冻结…' : '冻结'}
           </button>
+          {freezing && <FreezeProgress />}
         </li>
         {frozen && (
           <>
