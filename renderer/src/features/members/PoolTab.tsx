@@ -55,23 +55,23 @@ export function PoolTab({ run }: { run: Run }) {
   const importFile = async () => {
     const { path } = await api.dialog.open({ title: '导入成员库', filters: [{ name: '成员库（xlsx 或 csv）', extensions: ['xlsx', 'csv'] }] });
     if (!path) return;
-    const r = await run(() => api.pool.import({ path }));
-    if (r && r.errors.length === 0)
-      await run(
-        async () => r,
-        () => `已导入 ${r.added} 名成员。`,
-      );
-    else if (r)
-      await run(async () =>
-        Promise.reject(
-          new Error(
-            `成员库文件有 ${r.errors.length} 处错误，未导入：${r.errors
-              .slice(0, 3)
-              .map((e) => `第${e.row}行 ${e.message}`)
-              .join('；')}`,
-          ),
+    // one command, so the pool is read again once (6,000 people on a large region)
+    await run(
+      () =>
+        api.pool.import({ path }).then((r) =>
+          r.errors.length === 0
+            ? r
+            : // where each of the first problems is (file, sheet, row, column) and what to do
+              Promise.reject({
+                message: `成员库文件“${r.errors[0]!.file}”（工作表“${r.errors[0]!.sheet}”）有 ${r.errors.length} 处错误，未导入：${r.errors
+                  .slice(0, 3)
+                  .map((e) => `第 ${e.row} 行${e.column ? ` ${e.column} 列` : ''}，${e.message.replace(/。$/, '')}`)
+                  .join('；')}${r.errors.length > 3 ? '等' : ''}。`,
+                hint: r.errors[0]!.hint,
+              }),
         ),
-      );
+      (r) => `已导入 ${r.added} 名成员。`,
+    );
   };
   const hospitals = (insts.data ?? []).filter((i) => byInst.has(i.code));
   const isDemo = app.data?.workspace?.isDemo ?? false;
