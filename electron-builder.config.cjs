@@ -20,7 +20,7 @@ module.exports = {
   // Worker threads are started from outside the asar archive. The database worker and the open
   // check's worker require() the production packages by name (SQLite), and Node looks for them only
   // in folders above its own file (app.asar.unpacked/...), never inside app.asar, so the packages
-  // are unpacked beside it. The import's two helper workers are bundled whole and need nothing
+  // are unpacked beside it. The import's two helper workers and the draw's are bundled whole and need nothing
   // (packaging.test.ts checks).
   asarUnpack: [
     'dist/node/db.worker.cjs',
@@ -28,6 +28,7 @@ module.exports = {
     'dist/node/write-back.worker.cjs',
     'dist/node/summaries.worker.cjs',
     'dist/node/groups.worker.cjs',
+    'dist/node/simulations.worker.cjs',
     'node_modules/**/*',
   ],
   publish: null,

@@ -1,7 +1,7 @@
 // Bundles the Node-side TypeScript (Electron main, preload, database worker and its helper workers, CLI, benchmark)
 // with esbuild into dist/node. Runtime dependencies stay external (they are installed, and
 // native ones must match the runtime); the sandboxed preload is bundled whole because a sandboxed
-// preload can only require 'electron', and so are the import's two helper workers (pure JS only).
+// preload can only require 'electron', and so are the import's two helper workers and the draw's (pure JS only).
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -41,6 +41,7 @@ await Promise.all([
     entryPoints: {
       'summaries.worker': 'electron/services/analysis/summaries.worker.ts',
       'groups.worker': 'electron/services/import/groups.worker.ts',
+      'simulations.worker': 'electron/services/draw/simulations.worker.ts',
     },
     outdir: 'dist/node',
     outExtension: { '.js': '.cjs' },

@@ -49,6 +49,7 @@ describe('installers', () => {
     };
     expect(packagesOf(WORKER_FILES.summaries)).toEqual([]);
     expect(packagesOf(WORKER_FILES.groups)).toEqual([]);
+    expect(packagesOf(WORKER_FILES.simulations)).toEqual([]);
     // the open check's and the write-back's workers open the workspace: SQLite only, a production package unpacked beside it
     expect(packagesOf(WORKER_FILES.openCheck)).toEqual(['better-sqlite3-multiple-ciphers']);
     expect(packagesOf(WORKER_FILES.writeBack)).toEqual(['better-sqlite3-multiple-ciphers']);

@@ -11,6 +11,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson, canonicalSeed, compareUtf8, type Canonical } from '../../../shared/draw/canonical';
 
 export const ALGORITHM = 'liangjiadi-draw-v1';
+/** the v2 draw (announcement.ts): the same walk, its key bound to the announcement */
+export const ALGORITHM_V2 = 'liangjiadi-draw-v2';
 export const BANDS = ['三级', '二级', '一级及基层'] as const;
 export type Band = (typeof BANDS)[number] | '未定级';
 

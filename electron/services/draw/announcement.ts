@@ -9,10 +9,22 @@
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson, compareUtf8, type Canonical } from '../../../shared/draw/canonical';
 import type { SeedRule } from '../../../shared/draw/seed-rule';
-import { canonicalPool, canonicalRules, infeasibility, poolProblems, walk, type DrawRules, type FixedMember, type Pool, type WalkOutcome } from './algorithm';
-import { prepareSimulation, simulatedSeats } from './simulate';
+import {
+  ALGORITHM_V2,
+  canonicalPool,
+  canonicalRules,
+  infeasibility,
+  poolProblems,
+  walk,
+  type DrawRules,
+  type FixedMember,
+  type Pool,
+  type WalkOutcome,
+} from './algorithm';
+import { countSeats } from './simulations-parallel';
+import { bundledWorkers, workerFile } from '../host/bundled-workers';
 
-export const ALGORITHM_V2 = 'liangjiadi-draw-v2';
+export { ALGORITHM_V2 } from './algorithm';
 export const SIMULATIONS = 1000;
 
 export interface Announcement {
@@ -63,15 +75,9 @@ export function inclusionProbabilities(
   if (poolProblems(pool).length || infeasibility(pool, rules, fixed).length) return [];
   const counts = new Map<string, number>();
   for (const i of pool.institutions) if (i.people.length && !fixed.some((f) => f.institution === i.code)) counts.set(i.code, 0);
-  // the seats of each simulated walk (simulate.ts: the same decisions as walk(), without its steps)
-  const sim = prepareSimulation(pool, rules, fixed);
-  for (let s = 0; s < n; s++) {
-    const key = createHmac('sha256', Buffer.from(`simulation:${s}`, 'utf8'))
-      .update(`${ALGORITHM_V2}\n${baseHash}`, 'utf8')
-      .digest();
-    for (const code of simulatedSeats(sim, key)) counts.set(code, (counts.get(code) ?? 0) + 1);
-    if ((s + 1) % 50 === 0) onProgress?.(s + 1, n);
-  }
+  // the seats of each simulated walk (simulate.ts: the same decisions as walk(), without its steps),
+  // half of them in a worker thread when the bundled one is at hand (simulations-parallel.ts)
+  for (const [code, c] of countSeats(pool, rules, fixed, baseHash, n, workerFile(bundledWorkers(), 'simulations'), onProgress)) counts.set(code, c);
   return [...counts]
     .sort(([a], [b]) => compareUtf8(a, b))
     .map(([institution, c]) => ({ institution, perTenThousand: Math.floor((c * 10000 * 2 + n) / (2 * n)) }));

@@ -8,7 +8,7 @@
 // Every candidate's score is still an HMAC of the key (walk's order needs all of them).
 
 import { createHmac } from 'node:crypto';
-import { BANDS, DrawInfeasible, type DrawRules, type FixedMember, type Pool, type PoolInstitution } from './algorithm';
+import { ALGORITHM_V2, BANDS, DrawInfeasible, type DrawRules, type FixedMember, type Pool, type PoolInstitution } from './algorithm';
 
 const BAND_INDEX: Record<string, number> = { 三级: 0, 二级: 1, 一级及基层: 2, 未定级: 3 };
 
@@ -135,3 +135,9 @@ export function simulatedSeats(sim: Simulation, key: Buffer): string[] {
   if (sim.pharmacySeatsLeft > 0) for (const p of inOrder(sim.pharmacies, key).slice(0, sim.pharmacySeatsLeft)) out.push(p.code);
   return out;
 }
+
+/** The key of simulated draw `s` (docs/draw-algorithm.md §10), derived from the announcement without its probabilities. */
+export const simulationKey = (s: number, baseHash: string): Buffer =>
+  createHmac('sha256', Buffer.from(`simulation:${s}`, 'utf8'))
+    .update(`${ALGORITHM_V2}\n${baseHash}`, 'utf8')
+    .digest();

@@ -15,6 +15,8 @@ export const WORKER_FILES = {
   openCheck: 'open-check.worker.cjs',
   /** an import's pages written back into the workspace file, while the app goes on (db/write-back.ts) */
   writeBack: 'write-back.worker.cjs',
+  /** half of a draw announcement's simulated draws, while the freeze runs the other half (draw/simulations-parallel.ts) */
+  simulations: 'simulations.worker.cjs',
 } as const;
 
 /** A path inside the app's asar archive, as unpacked beside it (electron-builder asarUnpack); others as they are. */
