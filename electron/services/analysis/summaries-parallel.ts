@@ -11,7 +11,8 @@
 // only slower.
 
 import { existsSync } from 'node:fs';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { takeAnswer } from '../host/worker-answer';
 import { previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import type { WritableDb } from '../db/connection';
 import type { FlagContext } from './flag-compute';
@@ -89,24 +90,8 @@ export function startSummaries(db: WritableDb, scope: SummaryScope, workerFile: 
       port1.close();
     },
     take() {
-      let beat = 0;
-      let beatAt = performance.now();
-      for (;;) {
-        const m = receiveMessageOnPort(port1);
-        if (m) {
-          port1.close();
-          const answer = m.message as SummaryAnswer;
-          return answer.ok ? { periods: answer.periods, drg: answer.drg } : undefined;
-        }
-        Atomics.wait(signal, 0, 0, 500);
-        const now = Atomics.load(signal, 1);
-        if (now !== beat) [beat, beatAt] = [now, performance.now()];
-        else if (Atomics.load(signal, 0) === 0 && performance.now() - beatAt > (beat === 0 ? patience.startupMs : patience.stallMs)) {
-          void worker.terminate();
-          port1.close();
-          return undefined;
-        }
-      }
+      const answer = takeAnswer<SummaryAnswer>(worker, port1, signal, patience);
+      return answer?.ok ? { periods: answer.periods, drg: answer.drg } : undefined;
     },
   };
 }

@@ -6,6 +6,7 @@
 // worker that never started or stalled is told apart from a slow one (and one per DRG year).
 
 import { workerData } from 'node:worker_threads';
+import { postAnswer } from '../host/worker-answer';
 import { heldDrgOverview } from './drg-overview';
 import { summarizePeriod, type PeriodSummary } from './period-summary';
 import type { InstIndex, PeriodValues } from './period-values';
@@ -31,7 +32,4 @@ try {
 } catch (e) {
   answer = { ok: false, error: e instanceof Error ? e.message : String(e) };
 }
-job.port.postMessage(answer);
-Atomics.store(job.signal, 0, 1);
-Atomics.notify(job.signal, 0);
-job.port.close();
+postAnswer(job.port, job.signal, answer);

@@ -6,7 +6,8 @@
 // (the tests run the sources), one that fails or stalls — this thread runs the rest itself.
 
 import { existsSync } from 'node:fs';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { takeAnswer } from '../host/worker-answer';
 import type { DrawRules, FixedMember, Pool } from './algorithm';
 import { prepareSimulation, simulatedSeats, simulationKey } from './simulate';
 
@@ -85,25 +86,8 @@ function startHelper(file: string, job: Omit<SimulationJob, 'signal' | 'port'>, 
     /** the helper's counts, or null: the caller runs its simulations itself */
     take(onWait: () => void): Map<string, number> | null {
       if (!worker) return null;
-      let seen = -1;
-      let seenAt = performance.now();
-      for (;;) {
-        const m = receiveMessageOnPort(port1);
-        if (m) {
-          port1.close();
-          const a = m.message as SimulationAnswer;
-          return a.ok ? a.counts : null;
-        }
-        Atomics.wait(signal, 0, 0, 200);
-        const done = Atomics.load(signal, 1);
-        onWait();
-        if (done !== seen) [seen, seenAt] = [done, performance.now()];
-        else if (Atomics.load(signal, 0) === 0 && performance.now() - seenAt > stallMs) {
-          void worker.terminate();
-          port1.close();
-          return null;
-        }
-      }
+      const answer = takeAnswer<SimulationAnswer>(worker, port1, signal, { startupMs: stallMs, stallMs, tickMs: 200 }, onWait);
+      return answer?.ok ? answer.counts : null;
     },
   };
 }

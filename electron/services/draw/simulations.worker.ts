@@ -5,6 +5,7 @@
 // how far along both are and tell a stalled worker from a slow one.
 
 import { workerData } from 'node:worker_threads';
+import { postAnswer } from '../host/worker-answer';
 import { prepareSimulation, simulatedSeats, simulationKey } from './simulate';
 import type { SimulationAnswer, SimulationJob } from './simulations-parallel';
 
@@ -21,7 +22,4 @@ try {
 } catch (e) {
   answer = { ok: false, error: e instanceof Error ? e.message : String(e) };
 }
-job.port.postMessage(answer);
-Atomics.store(job.signal, 0, 1);
-Atomics.notify(job.signal, 0);
-job.port.close();
+postAnswer(job.port, job.signal, answer);
