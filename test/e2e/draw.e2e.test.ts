@@ -111,6 +111,16 @@ describe('member draw ceremony in Chromium', () => {
         .nth(after - 1)
         .textContent(),
     ).resolves.toContain('入选');
+    // the box holds about ten steps: each newly revealed one is scrolled into view
+    for (let i = 0; i < 12; i++) await h.page.keyboard.press('Space');
+    const inView = () =>
+      h.page.evaluate(() => {
+        const items = document.querySelectorAll('[data-testid="reveal-step"]');
+        const last = items[items.length - 1]!.getBoundingClientRect();
+        const box = document.querySelector('ol.reveal')!.getBoundingClientRect();
+        return { steps: items.length, inView: last.bottom <= box.bottom + 1 && last.top >= box.top - 1 };
+      });
+    await expect.poll(inView).toEqual({ steps: after + 12, inView: true });
     await h.page.getByTestId('reveal-all').click();
     await h.page.getByTestId('certificate').waitFor();
     const active = listMembers(h.session.db).filter((m) => m.status === 'active');

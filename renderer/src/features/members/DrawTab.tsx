@@ -1,3 +1,7 @@
+// 抽选: the ceremony — the seed rule declared and the pool frozen (the announcement, published before
+// the seed), the seed taken with witnesses, the steps revealed one by one, by seat or by level, and
+// the certificate; a replacement draw when a member leaves.
+
 import { useEffect, useState } from 'react';
 import type { DrawRecordView, FrozenDraw } from '../../../../shared/domain/members';
 import { checkSeed, describeSeedCheck, seedRuleProblems } from '../../../../shared/draw/seed-rule';
@@ -9,6 +13,7 @@ import { type Run } from './run';
 import { Certificate } from './Certificate';
 import { bandGroups, RevealByBand } from './RevealByBand';
 import { FreezeProgress } from './FreezeProgress';
+import { RevealSteps } from './RevealSteps';
 
 export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: { memberId: number; name: string } | null; onDone: () => void }) {
   const [frozen, setFrozen] = useState<FrozenDraw | null>(null);
@@ -154,18 +159,7 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
             </span>
           </div>
           {bands > 0 && !done && <RevealByBand record={record} count={bands} />}
-          <ol className="reveal" hidden={bands > 0 && !done}>
-            {record.steps.slice(0, shown).map((s, i) => (
-              <li key={i} className={s.decision} data-testid="reveal-step">
-                <span className="reveal-name">{s.institutionName}</span>
-                <span className="reveal-meta">
-                  {s.band} · {s.type}
-                </span>
-                <span className="reveal-decision">{s.decision === 'accepted' ? `入选 ${s.personName ?? ''}` : '跳过'}</span>
-                <span className="reveal-reason">{s.reason}</span>
-              </li>
-            ))}
-          </ol>
+          <RevealSteps steps={record.steps} shown={Math.min(shown, record.steps.length)} hidden={bands > 0 && !done} />
           {!done && (
             <div className="ceremony-actions">
               <button type="button" className="primary big" onClick={() => setShown((n) => n + 1)} data-testid="reveal-next">
