@@ -1,6 +1,6 @@
 // The draw's steps as the room sees them revealed: the newest at the bottom of the box, scrolled
-// into view at each press (the box holds about ten; a pool of 80 institutions makes fifty steps and
-// one of 3,000 three thousand, so without it new steps appeared out of sight). While revealing, the
+// into view at each press (the box holds about ten; a pool of forty institutions makes some forty
+// steps and one of 3,000 three thousand, so without it new steps appeared out of sight). While revealing, the
 // last REVEAL_WINDOW steps are drawn (re-drawing 3,000 took a second a press); all of them once done.
 
 import { useEffect, useRef } from 'react';
