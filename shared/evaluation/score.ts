@@ -4,6 +4,7 @@
 
 import type { Dimension, Scheme, SchemeItem } from './scheme';
 import { DIMENSIONS } from './scheme';
+import { sortedCopy } from '../stats';
 
 export interface HospitalValues {
   institution: string;
@@ -48,11 +49,6 @@ export interface PublishedRanking {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** A level's values of one indicator, ascending: how many peers a value beats or ties, by two binary searches. */
-function sortedPeers(values: number[]): Float64Array {
-  return Float64Array.from(values).sort();
-}
-
 /** The first index whose value is not below x (or, strictly, above x). */
 function bound(sorted: Float64Array, x: number, strictlyAbove: boolean): number {
   let lo = 0;
@@ -93,7 +89,7 @@ export function scoreHospitals(scheme: Scheme, hospitals: HospitalValues[]): Hos
   const out: HospitalScore[] = [];
   for (const group of byBand.values()) {
     const peersOf = (code: string) => group.map((h) => h.values[code]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    const peers = new Map(scheme.items.map((it) => [it.indicator, sortedPeers(peersOf(it.indicator))]));
+    const peers = new Map(scheme.items.map((it) => [it.indicator, sortedCopy(peersOf(it.indicator))]));
     const scored = group.map((h) => {
       const items: ItemScore[] = scheme.items.map((it) => {
         const v = h.values[it.indicator];

@@ -21,9 +21,10 @@ export function ReportTable({ table, request, block }: { table: TableBlock; requ
   const count = tableRowCount(table);
   const long = count > PREVIEW_ROWS;
   const shown = long ? table.rows.slice(0, PREVIEW_ROWS) : table.rows;
-  // every row, asked for only when the whole table is (a preview carries the first ones)
-  const all = useApi('reports.tableRows', { request, block }, { enabled: whole && table.rows.length < count });
-  const rows = table.rows.length < count ? all.data : table.rows;
+  // every row, asked for only when the whole table is and the preview carries only the first ones
+  const cut = table.rows.length < count;
+  const all = useApi('reports.tableRows', { request, block }, { enabled: whole && cut });
+  const rows = cut ? all.data : table.rows;
   // the grid's rows and columns, made only when the whole table is asked for and its rows are here
   const grid = useMemo(() => {
     if (!whole || !rows) return null;
