@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyKey } from '../../electron/services/db/connection';
 import { tempDir } from '../helpers/temp';
 import { toCsv } from '../../electron/services/package/write-package';
@@ -18,6 +19,22 @@ function cli(...args: string[]) {
 }
 
 describe.runIf(existsSync(CLI))('command line', () => {
+  // `init --demo` imports the demo region (seconds, three times that on a busy machine): made once
+  // here and copied for each test that needs a demo workspace; the 'init --demo' test reads its output
+  let demoDir = '';
+  let demoInit: ReturnType<typeof cli>;
+  beforeAll(() => {
+    demoDir = mkdtempSync(join(tmpdir(), 'liangjiadi-cli-demo-'));
+    demoInit = cli('init', join(demoDir, 'demo.ljd'), '--demo', '--json');
+  });
+  afterAll(() => rmSync(demoDir, { recursive: true, force: true }));
+  /** a copy of the demo workspace in a fresh temp dir */
+  const demoWorkspace = (name = 'demo.ljd') => {
+    const ws = join(tempDir(), name);
+    copyFileSync(join(demoDir, 'demo.ljd'), ws);
+    return ws;
+  };
+
   it('prints help in Chinese', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
@@ -90,16 +107,14 @@ describe.runIf(existsSync(CLI))('command line', () => {
   });
 
   it('init --demo builds the demo workspace', () => {
-    const ws = join(tempDir(), 'demo.ljd');
-    const r = cli('init', ws, '--demo', '--json');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ isDemo: true, institutionCount: 80 });
+    expect(demoInit.code, demoInit.err).toBe(0);
+    expect(JSON.parse(demoInit.out)).toMatchObject({ isDemo: true, institutionCount: 80 });
+    expect(existsSync(join(demoDir, 'demo.ljd-wal')), 'the copies taken of it hold every page').toBe(false);
   });
 
   it('imports a member pool, draws, and verifies the record', () => {
-    const dir = tempDir();
-    const ws = join(dir, 'demo.ljd');
-    expect(cli('init', ws, '--demo').code).toBe(0);
+    const ws = demoWorkspace();
+    const dir = join(ws, '..');
     const info = JSON.parse(cli('info', ws, '--json').out);
     expect(info.institutionCount).toBe(80);
     // every third institution recommends one person
@@ -153,9 +168,8 @@ describe.runIf(existsSync(CLI))('command line', () => {
   });
 
   it('report writes the same stamped, registered files as the app, and trace names a file’s export', () => {
-    const dir = tempDir();
-    const ws = join(dir, 'w.ljd');
-    expect(cli('init', ws, '--demo').code).toBe(0);
+    const ws = demoWorkspace('w.ljd');
+    const dir = join(ws, '..');
     const out = join(dir, 'out');
     const r = cli('report', '月告知', '--period', '2025年11月', '--institution', 'H99010000003', '--workspace', ws, '--out', out, '--json');
     expect(r.code).toBe(0);

@@ -24,9 +24,13 @@ import { holdDrgRows, writeValues } from '../../electron/services/import/write-v
 import type { PackageData } from '../../electron/services/package/write-package';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { periodRange } from '../../shared/period';
+import { cases } from '../helpers/budget';
 import { miniZip } from '../helpers/packages';
 import { tempDir } from '../helpers/temp';
 import { BUILT_WORKERS, expectBuiltWorkers } from '../helpers/workers';
+
+/** random small regions, each imported and re-imported three times: CI's number, or the long run's under `npm run fuzz` */
+const RANDOM_REGIONS = cases(3, 10);
 
 const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 
@@ -182,7 +186,7 @@ describe.each([
   });
 
   it('equal a direct computation on random small regions, across partial re-imports, level changes and threshold edits', async () => {
-    for (let seed = 1; seed <= 10; seed++) {
+    for (let seed = 1; seed <= RANDOM_REGIONS; seed++) {
       const dir = tempDir();
       const db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '测试' });
       const data = randomRegion(seed);

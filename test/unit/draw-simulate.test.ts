@@ -8,14 +8,19 @@ import { DEFAULT_RULES, infeasibility, poolProblems, walk, type DrawRules, type 
 import { ALGORITHM_V2, inclusionProbabilities } from '../../electron/services/draw/announcement';
 import { prepareSimulation, simulatedSeats } from '../../electron/services/draw/simulate';
 import { compareUtf8 } from '../../shared/draw/canonical';
+import { cases } from '../helpers/budget';
 import { randomCase, randomPool } from '../helpers/pools';
+
+/** random small pools and larger pools: CI's number, or the long run's under `npm run fuzz` */
+const SMALL = cases(1000, 4000);
+const LARGE = cases(8, 30);
 
 const seatsOf = (pool: Pool, rules: DrawRules, fixed: FixedMember[], key: Buffer) => walk(pool, rules, fixed, key).result.map((r) => r.institution);
 
 describe('simulated draws', () => {
-  it('seat whom walk() seats, on 4,000 random pools with five keys each', () => {
+  it(`seat whom walk() seats, on ${SMALL} random pools with five keys each`, () => {
     let compared = 0;
-    for (let seed = 1; seed <= 4000; seed++) {
+    for (let seed = 1; seed <= SMALL; seed++) {
       const c = randomCase(seed);
       if (poolProblems(c.pool).length || infeasibility(c.pool, c.rules, c.fixed).length) continue;
       const sim = prepareSimulation(c.pool, c.rules, c.fixed);
@@ -25,11 +30,11 @@ describe('simulated draws', () => {
         compared++;
       }
     }
-    expect(compared).toBeGreaterThan(4000);
+    expect(compared).toBeGreaterThan(SMALL);
   });
 
   it('seat whom walk() seats on larger pools, with and without covering types and pharmacy seats', () => {
-    for (let seed = 1; seed <= 30; seed++) {
+    for (let seed = 1; seed <= LARGE; seed++) {
       const pool = randomPool(seed, { institutions: 400, pharmacies: 6 });
       for (const rules of [DEFAULT_RULES, { ...DEFAULT_RULES, coverTypes: false }, { ...DEFAULT_RULES, seats: 12, pharmacySeats: 2 }]) {
         const sim = prepareSimulation(pool, rules, []);
