@@ -7,10 +7,10 @@
 
 import type { ObligationKind } from '../cadence';
 import type { PeriodKind } from '../period';
-import { anyChoices, importedOrWhole, monthChoices, yearsWithData } from './period-choices';
+import { anyChoices, importedOfKind, importedOrWhole, monthChoices, yearsWithData } from './period-choices';
 
 /** The report types, in the page's order. */
-export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '年通报', '绩效评价', '会议纪要'] as const;
+export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '半年公布', '年通报', '绩效评价', '会议纪要'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 export interface ReportSpec {
@@ -57,6 +57,14 @@ export const REPORT_SPECS = {
     periodChoices: (months, periods) => importedOrWhole('quarter', months, periods),
     fulfils: { kind: '季公告', by: 'export' },
     unavailable: '工作区中还没有完整的季度数据（某季度三个月的数据都已导入，或导入了季度数据），暂不能生成季公告。',
+  },
+  半年公布: {
+    subject: 'region',
+    periodKinds: ['half'],
+    // 住院率 and 特例单议 are half-yearly rows of the package: a half made of six months has neither
+    periodChoices: (_months, periods) => importedOfKind('half', periods),
+    fulfils: { kind: '半年公布', by: 'export' },
+    unavailable: '工作区中还没有半年数据（数据包中期间为“2025年上半年”等的住院率、特例单议），暂不能生成半年公布。',
   },
   年通报: {
     subject: 'region',

@@ -11,6 +11,7 @@ import type { ReadableDb } from '../db/connection';
 import { annualBriefing } from './builders/annual';
 import { briefing } from './builders/briefing';
 import { evaluationReport } from './builders/evaluation';
+import { halfYearPublication } from './builders/half-year';
 import { quarterlyNotice } from './builders/quarterly';
 import { ReportContext } from './builders/context';
 import { meetingMinutes } from './builders/minutes';
@@ -32,6 +33,7 @@ export const BUILDERS: { [T in ReportType]: Builder<T> } = {
   月告知: (ctx, r) => monthlyNotice(ctx, r.institution, r.period),
   数据分析简报: (ctx, r) => briefing(ctx, r.period),
   季公告: (ctx, r) => quarterlyNotice(ctx, r.period),
+  半年公布: (ctx, r) => halfYearPublication(ctx, r.period),
   年通报: (ctx, r) => annualBriefing(ctx, r.period),
   绩效评价: (ctx, r) => evaluationReport(ctx, r.period),
   会议纪要: (ctx, r) => meetingMinutes(ctx, r.meetingId),
