@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILDERS, checkRequest, type Builder } from '../../electron/services/reports/build';
+import { FULFILLED_BY, type ObligationKind } from '../../shared/cadence';
 import { cliUsage, periodChoices, REPORT_SPECS, REPORT_TYPES, type ReportSpec, type ReportType } from '../../shared/reports/registry';
 
 // The registry (shared/reports/registry.ts) and the builder map (electron/services/reports/build.ts):
@@ -39,6 +40,19 @@ describe('report registry', () => {
     expect(checkRequest({ type: '数据分析简报', period: '2025-C05' })).toMatchObject({ period: '2025-C05' });
     expect(checkRequest({ type: '月告知', period: '2025-11', institution: 'H1' })).toMatchObject({ institution: 'H1' });
     expect(checkRequest({ type: '会议纪要', period: '', meetingId: 3 })).toMatchObject({ meetingId: 3 });
+  });
+
+  it('the calendar names the report whose export fulfils an obligation, and promises no report that does not', () => {
+    for (const kind of Object.keys(FULFILLED_BY) as ObligationKind[]) {
+      const text = FULFILLED_BY[kind];
+      const by = REPORT_TYPES.filter((t) => REPORT_SPECS[t].fulfils?.kind === kind);
+      if (!by.length) expect(text, kind).not.toContain('“报告”');
+      for (const t of by) {
+        expect(text, kind).toContain('在“报告”中');
+        expect(text, kind).toContain(t);
+        if (REPORT_SPECS[t].fulfils!.by === 'batch') expect(text, kind).toContain('批量导出');
+      }
+    }
   });
 
   it('says for each type what the command line takes', () => {
