@@ -17,11 +17,11 @@ export interface Obligation {
   fulfilledBy: string;
 }
 
-/** What fulfils each kind of obligation in the app (shown in the calendar). */
+/** What fulfils each kind of obligation in the app (shown in the calendar); a report named here is the one whose registry entry (reports/registry.ts) marks it (tested). */
 export const FULFILLED_BY: Record<ObligationKind, string> = {
   月告知: '召开该月的“月告知”或“数据沟通会”（涉及期间填该月），或在“报告”中批量导出全部医疗机构的月告知',
   季公告: '召开该季度的“季公告”或“数据沟通会”（涉及期间填该季度），或在“报告”中导出该季度的季公告',
-  半年公布: '在“报告”中导出涵盖该半年的数据分析简报',
+  半年公布: '在“报告”中导出该半年的半年公布（住院率和特例单议情况）',
   年通报: '召开该年度的“年通报”会议，或在“报告”中导出该年度的年通报',
   季度报送: '向省医保局报送后在此手工核对（本程序不联网报送）',
   问题建议清单: '在该会议页导出问题建议清单',

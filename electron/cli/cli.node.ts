@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { ImportIssue, ImportReport } from '../../shared/domain/types';
 import { toErrorData } from '../../shared/errors';
 import { formatPeriodZh } from '../../shared/period';
+import { REPORT_TYPES } from '../../shared/reports/registry';
 import { formatValue } from '../../shared/format';
 import { overview } from '../services/data/queries';
 import { DEMO_REGION_CODE, DEMO_REGION_NAME } from '../services/demo/demo-region';
@@ -51,7 +52,7 @@ const HELP = `亮家底 命令行工具
                           用现场产生的随机种子执行已冻结的抽选；打印结果与记录哈希
   verify-draw <抽选记录.json> [--announcement <抽选公告.json>]
                           独立复核抽选记录：重算哈希、重新抽选并逐步比对；给出公告时核对两者一致
-  report <月告知|数据分析简报|季公告|年通报|绩效评价|会议纪要> --period <期间> --workspace <工作区.ljd> --out <文件夹>
+  report <${REPORT_TYPES.join('|')}> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
   trace <文件> --workspace <工作区.ljd>

@@ -2,11 +2,12 @@
 // (the same builders and writers, stamped and registered), `trace` names the export a file came from.
 
 import { join, resolve } from 'node:path';
-import { REPORT_FORMATS, REPORT_TYPES, type ExportRecord, type ReportFormat, type ReportType } from '../../shared/reports/model';
+import { REPORT_FORMATS, type ExportRecord, type ReportFormat } from '../../shared/reports/model';
+import { cliUsage, REPORT_TYPES, reportSpec, type ReportType } from '../../shared/reports/registry';
 import { formatDateTimeZh } from '../../shared/format';
 import { normalizePeriod, formatPeriodZh } from '../../shared/period';
 import type { WorkspaceSession } from '../services/host/session';
-import { exportNoticeBatch, exportReport } from '../services/reports/export-report';
+import { exportBatch, exportReport } from '../services/reports/export-report';
 import { trace } from '../services/reports/register';
 
 export class ReportUsageError extends Error {}
@@ -29,20 +30,23 @@ export async function reportCommand(
   actor: string,
   progress: (text: string) => void,
 ): Promise<{ value: unknown; text: string }> {
-  const usage =
-    'report <月告知|数据分析简报|会议纪要> --period <期间> [--institution <机构编码> | --all | --meeting <会议编号>] --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
+  const common = ' --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
   if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type))
-    throw new ReportUsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：${usage}`);
-  if (!a.out) throw new ReportUsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
+    throw new ReportUsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：\n${REPORT_TYPES.map((t) => `  ${cliUsage(t)}${common}`).join('\n')}`);
   const type = a.type as ReportType;
+  const spec = reportSpec(type);
+  const usage = `${cliUsage(type)}${common}`;
+  if (!a.out) throw new ReportUsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
   const format = (a.format ?? 'pdf') as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new ReportUsageError(`--format 只能是 ${REPORT_FORMATS.join('、')}。`);
-  const period = a.period ? normalizePeriod(a.period) : type === '会议纪要' ? '' : null;
-  if (period === null) throw new ReportUsageError(`请用 --period 指定期间，例如 2025-11 或 2025年11月。用法：${usage}`);
+  const period = a.period ? normalizePeriod(a.period) : spec.subject === 'meeting' ? '' : null;
+  if (period === null) throw new ReportUsageError(`请用 --period 指定期间（能识别 2025-11、2025年11月、2025-Q3、2025年上半年、2025 等写法）。用法：${usage}`);
   const dir = resolve(a.out);
-  if (type === '月告知' && a.all) {
-    const r = await exportNoticeBatch(
+  if (a.all && !spec.batch) throw new ReportUsageError(`${type}不能用 --all 批量生成。用法：${usage}`);
+  if (a.all) {
+    const r = await exportBatch(
       session.db,
+      type,
       period,
       format,
       dir,
@@ -52,12 +56,19 @@ export async function reportCommand(
     );
     return {
       value: r,
-      text: [`已生成 ${formatPeriodZh(period)} 月告知 ${r.files.length} 份：`, ...r.files.map(line), `全部打包：`, ...(r.zip ? [line(r.zip)] : [])].join('\n'),
+      text: [`已生成 ${formatPeriodZh(period)} ${type} ${r.files.length} 份：`, ...r.files.map(line), `全部打包：`, ...(r.zip ? [line(r.zip)] : [])].join('\n'),
     };
   }
-  if (type === '月告知' && !a.institution) throw new ReportUsageError(`月告知请用 --institution 指定机构编码，或用 --all 生成全部DRG/DIP医疗机构。`);
-  if (type === '会议纪要' && !a.meeting) throw new ReportUsageError('会议纪要请用 --meeting 指定会议编号。');
-  const request = { type, period, institution: a.institution ?? null, meetingId: a.meeting ? Number(a.meeting) : null };
+  if (spec.subject === 'institution' && !a.institution)
+    throw new ReportUsageError(`${type}请用 --institution 指定机构编码${spec.batch ? '，或用 --all 生成全部DRG/DIP医疗机构' : ''}。用法：${usage}`);
+  if (spec.subject === 'meeting' && !a.meeting) throw new ReportUsageError(`${type}请用 --meeting 指定会议编号。用法：${usage}`);
+  // only what the type is about: a hospital named for a region's report would key its saved texts apart
+  const request = {
+    type,
+    period,
+    institution: spec.subject === 'institution' ? (a.institution ?? null) : null,
+    meetingId: spec.subject === 'meeting' && a.meeting ? Number(a.meeting) : null,
+  };
   const name = [type, period ? formatPeriodZh(period) : '', a.institution ?? '', a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
   const rec = await exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor);
   return { value: rec, text: `已生成${type}：\n${line(rec)}` };

@@ -3,11 +3,13 @@
 // build one ReportDoc from the same queries the charts use; the PDF, DOCX and XLSX writers and the
 // in-app preview all render that one document, so they cannot disagree.
 
+import type { ReportType } from './registry';
+
+// the types and what each is made for: registry.ts
+export { REPORT_TYPES, type ReportType } from './registry';
+
 /** rows of a table the preview carries and draws in the sheet; the rest is in the exported file (and a grid on request) */
 export const PREVIEW_ROWS = 30;
-
-export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '年通报', '绩效评价', '会议纪要'] as const;
-export type ReportType = (typeof REPORT_TYPES)[number];
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -36,6 +36,13 @@ describe('报告 page in Chromium', () => {
     await expect(h.page.getByTestId('grid-exports').locator('.ag-row').count()).resolves.toBe(1);
   });
 
+  it('offers 半年公布 for the half-years imported, newest first, and previews it', async () => {
+    await h.page.getByTestId('report-type-半年公布').click();
+    await expect(h.page.getByTestId('report-period').inputValue()).resolves.toBe('2025-H2');
+    await expect(h.page.locator('.report-title').textContent()).resolves.toMatch(/2025年下半年住院率和特例单议情况公布$/);
+    await h.screenshot('50b-report-half-year');
+  });
+
   it('keeps the convenor’s conclusions in the 数据分析简报 and prints them', async () => {
     await h.page.getByTestId('report-type-数据分析简报').click();
     await h.page.getByTestId('report-text-conclusions').waitFor();
@@ -119,6 +126,7 @@ describe('报告 page of a workspace without data', () => {
       for (const [type, reason] of [
         ['月告知', '暂不能生成月告知'],
         ['季公告', '暂不能生成季公告'],
+        ['半年公布', '暂不能生成半年公布'],
         ['数据分析简报', '还没有可用于数据分析简报的期间数据'],
       ] as const) {
         await h.page.getByTestId(`report-type-${type}`).click();

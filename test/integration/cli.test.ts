@@ -184,6 +184,17 @@ describe.runIf(existsSync(CLI))('command line', () => {
     writeFileSync(stranger, '%PDF-1.4 nothing');
     expect(cli('trace', stranger, '--workspace', ws)).toMatchObject({ code: 1 });
     expect(cli('report', '月告知', '--period', '2025-11', '--workspace', ws, '--out', out).code).toBe(2);
-    expect(cli('report', '周报', '--period', '2025-11', '--workspace', ws, '--out', out).err).toContain('请指定报告类型');
+    // the usage of every type, from its registry entry; a period of the wrong kind refused by the service, in Chinese
+    const unknown = cli('report', '周报', '--period', '2025-11', '--workspace', ws, '--out', out);
+    expect(unknown.err).toContain('请指定报告类型');
+    expect(unknown.err).toContain('report 半年公布 --period <半年，如 2025-H1>');
+    expect(cli('report', '季公告', '--period', '2025-11', '--workspace', ws, '--out', out)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('季公告须选择一个季度'),
+    });
+    expect(cli('report', '季公告', '--period', '2025-Q3', '--all', '--workspace', ws, '--out', out).err).toContain('季公告不能用 --all 批量生成');
+    const half = cli('report', '半年公布', '--period', '2025年上半年', '--workspace', ws, '--out', out, '--json');
+    expect(half.code).toBe(0);
+    expect((JSON.parse(half.out) as { path: string }).path).toContain('半年公布-2025年上半年.pdf');
   });
 });

@@ -12,7 +12,7 @@ import { buildReport } from '../../electron/services/reports/build';
 import { tableRowCount } from '../../shared/reports/preview-doc';
 import type { Scheme } from '../../shared/evaluation/scheme';
 import type { HospitalScore } from '../../shared/evaluation/score';
-import { allRows, getValue } from '../../electron/services/db/connection';
+import { allRows, allValues, getValue } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { overview } from '../../electron/services/data/queries';
 import { dispatch } from '../../electron/services/host/dispatch';
@@ -296,6 +296,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
   it('月告知 for every DRG/DIP hospital: one file each and one zip, all in the register', async () => {
     const out = join(dir, 'batch');
     const r = await call<{ files: { path: string }[]; zip: { path: string } | null; cancelled: boolean; total: number }>('reports.exportBatch', {
+      type: '月告知',
       period: PERIOD,
       format: 'pdf',
       dir: out,
@@ -315,11 +316,13 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     }
     const register = await call<{ id: string }[]>('reports.register', { limit: 5000 });
     expect(register.length).toBeGreaterThanOrEqual(expected + 1);
+    // only the batch for every hospital fulfils the month's 月告知 (the single notices exported before did not)
+    expect(allValues(session.db, "SELECT subject FROM done_events WHERE kind = '月告知' AND source LIKE 'export:%'")).toEqual([PERIOD]);
   }, 180_000);
 
   it('a batch cancelled midway keeps only complete, registered files and makes no zip', async () => {
     const out = join(dir, 'cancelled');
-    const batch = dispatch('reports.exportBatch', { period: PERIOD, format: 'pdf', dir: out }, ctx());
+    const batch = dispatch('reports.exportBatch', { type: '月告知', period: PERIOD, format: 'pdf', dir: out }, ctx());
     await new Promise((r) => setTimeout(r, 400));
     expect(await call('reports.cancel', {})).toEqual({ cancelled: true });
     const r = await batch;
@@ -364,6 +367,14 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     expect(yt).toContain(d.hospitals[0]!.name);
     expect(yt).toContain(`${d.topByCost[0]!.code}${d.topByCost[0]!.name.slice(0, 6)}`);
     expect(yt.match(/【待填写】/g)!.length).toBeGreaterThanOrEqual(6);
+    // each export fulfils the calendar obligation its registry entry names, for its period
+    const done = allRows<{ kind: string; subject: string }>(session.db, "SELECT kind, subject FROM done_events WHERE source LIKE 'export:%'");
+    expect(done).toEqual(
+      expect.arrayContaining([
+        { kind: '季公告', subject: '2025-Q3' },
+        { kind: '年通报', subject: '2025' },
+      ]),
+    );
   });
 
   it('绩效评价: publishes a ranking with its scheme, explains each point, and reproduces it after the scheme is edited', async () => {

@@ -33,7 +33,7 @@ describe('two-person control', () => {
     for (const [channel, input] of [
       ['pool.remove', { id: 1 }],
       ['draw.cancel', { drawId: 1, reason: '成员库有误' }],
-      ['reports.exportBatch', { period: '2025-11', format: 'pdf', dir }],
+      ['reports.exportBatch', { type: '月告知', period: '2025-11', format: 'pdf', dir }],
       ['security.setTwoPerson', { enabled: false }],
     ] as const)
       expect(await call(channel, input), channel).toMatchObject({ ok: false, error: { code: 'TWO_PERSON_REQUIRED' } });

@@ -23,7 +23,10 @@ describe('path grants', () => {
     expect(g.resolve('import.prepare', { path: open }).ok).toBe(false);
     // a folder for the batch export; inputs without paths pass unchanged
     const folder = g.grant('/home/甲/月告知', 'folder');
-    expect(g.resolve('reports.exportBatch', { period: '2025-11', format: 'pdf', dir: folder })).toMatchObject({ ok: true, input: { dir: '/home/甲/月告知' } });
+    expect(g.resolve('reports.exportBatch', { type: '月告知', period: '2025-11', format: 'pdf', dir: folder })).toMatchObject({
+      ok: true,
+      input: { dir: '/home/甲/月告知' },
+    });
     expect(g.resolve('analysis.flags', { period: '2025-11' })).toEqual({ ok: true, input: { period: '2025-11' }, used: [] });
     // the workspace the app started with may be named directly, for opening only
     g.allow('/home/甲/示范市.ljd', 'open');

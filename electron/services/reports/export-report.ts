@@ -1,7 +1,8 @@
-// Writing reports to disk: one report in one format, or 月告知 for every DRG/DIP hospital (one file
-// each, then one zip of all) with progress and cancel. Files are written to a temporary name and
-// renamed when complete, so a crash or a cancel never leaves half a file; each file is stamped and
-// entered in the export register.
+// Writing reports to disk: one report in one format, or a hospital's report (月告知) for every DRG/DIP
+// hospital (one file each, then one zip of all) with progress and cancel. Files are written to a
+// temporary name and renamed when complete, so a crash or a cancel never leaves half a file; each file
+// is stamped and entered in the export register, and the calendar obligation its type's registry entry
+// says it fulfils is marked done.
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ import yazl from 'yazl';
 import { AppError } from '../../../shared/errors';
 import { formatPeriodZh } from '../../../shared/period';
 import type { ExportRecord, ReportDoc, ReportFormat, ReportRequest } from '../../../shared/reports/model';
+import { reportSpec, type ReportType } from '../../../shared/reports/registry';
 import { allRows, inTransaction, run, type WritableDb } from '../db/connection';
 import { today } from '../../../shared/dates';
 import { buildReport } from './build';
@@ -39,9 +41,11 @@ function writeAtomic(path: string, bytes: Buffer): void {
 
 const subjectOf = (r: ReportRequest) => ({ type: r.type, period: r.period, institution: r.institution ?? null });
 
-/** A 季公告 or 年通报 exported, or 月告知 for every hospital, fulfils that obligation in the calendar. */
-function markDone(db: WritableDb, kind: '月告知' | '季公告' | '年通报', subject: string, source: string): void {
-  inTransaction(db, () => run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', kind, subject, today(), `export:${source}`));
+/** The calendar obligation the type's registry entry says this export fulfils (`by`: one export, or the batch for every hospital), marked done for its period. */
+function markDone(db: WritableDb, type: ReportType, by: 'export' | 'batch', period: string, source: string): void {
+  const f = reportSpec(type).fulfils;
+  if (f?.by !== by) return;
+  inTransaction(db, () => run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', f.kind, period, today(), `export:${source}`));
 }
 
 export async function exportReport(db: WritableDb, req: ReportRequest, format: ReportFormat, path: string, actor: string): Promise<ExportRecord> {
@@ -50,11 +54,11 @@ export async function exportReport(db: WritableDb, req: ReportRequest, format: R
   const bytes = await render(doc, format, stamp);
   writeAtomic(path, bytes);
   const record = await register(db, stamp, subjectOf(req), format, path, bytes);
-  if (req.type === '季公告' || req.type === '年通报') markDone(db, req.type, req.period, record.id);
+  markDone(db, req.type, 'export', req.period, record.id);
   return record;
 }
 
-/** The hospitals that get a 月告知: those paid by DRG or DIP. */
+/** The hospitals a batch is made for (月告知): those paid by DRG or DIP. */
 export function noticeHospitals(db: WritableDb): { code: string; name: string }[] {
   return allRows<{ code: string; name: string }>(db, "SELECT code, name FROM institutions WHERE payment IN ('DRG', 'DIP') ORDER BY code");
 }
@@ -68,8 +72,10 @@ export interface BatchResult {
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
-export async function exportNoticeBatch(
+/** A hospital's report for every DRG/DIP hospital (a type whose registry entry says `batch`). */
+export async function exportBatch(
   db: WritableDb,
+  type: ReportType,
   period: string,
   format: ReportFormat,
   dir: string,
@@ -77,6 +83,7 @@ export async function exportNoticeBatch(
   progress: (done: number, total: number, name: string) => void,
   cancelled: () => boolean,
 ): Promise<BatchResult> {
+  if (!reportSpec(type).batch) throw new AppError('INVALID_INPUT', `${type}不能按医疗机构批量导出。`, '请逐份导出。');
   const hospitals = noticeHospitals(db);
   if (!hospitals.length) throw new AppError('INVALID_INPUT', '工作区中没有按DRG/DIP付费的医疗机构。', '请确认数据包“机构”表的“支付方式”一列。');
   const ctx = new ReportContext(db);
@@ -87,10 +94,10 @@ export async function exportNoticeBatch(
     await new Promise((r) => setImmediate(r));
     if (cancelled()) return { files, zip: null, cancelled: true, total: hospitals.length };
     progress(i, hospitals.length, h.name);
-    const req: ReportRequest = { type: '月告知', period, institution: h.code };
+    const req: ReportRequest = { type, period, institution: h.code };
     const stamp = newStamp(actor);
     const bytes = await render(buildReport(db, req, ctx), format, stamp);
-    const path = join(dir, `月告知-${label}-${safe(h.name)}.${format}`);
+    const path = join(dir, `${type}-${label}-${safe(h.name)}.${format}`);
     writeAtomic(path, bytes);
     files.push(await register(db, stamp, subjectOf(req), format, path, bytes));
   }
@@ -101,10 +108,10 @@ export async function exportNoticeBatch(
   const chunks: Buffer[] = [];
   for await (const c of zip.outputStream) chunks.push(c as Buffer);
   const bytes = Buffer.concat(chunks);
-  const zipPath = join(dir, `月告知-${label}-全部${hospitals.length}家.zip`);
+  const zipPath = join(dir, `${type}-${label}-全部${hospitals.length}家.zip`);
   writeAtomic(zipPath, bytes);
   const stamp = newStamp(actor);
-  const zipRecord = await register(db, stamp, { type: '月告知', period, institution: null }, 'zip', zipPath, bytes);
-  markDone(db, '月告知', period, zipRecord.id);
+  const zipRecord = await register(db, stamp, { type, period, institution: null }, 'zip', zipPath, bytes);
+  markDone(db, type, 'batch', period, zipRecord.id);
   return { files, zip: zipRecord, cancelled: false, total: hospitals.length };
 }

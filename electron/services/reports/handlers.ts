@@ -2,10 +2,11 @@
 
 import { AppError } from '../../../shared/errors';
 import { previewDoc, tableAt } from '../../../shared/reports/preview-doc';
+import { BATCH_STAGE } from '../../../shared/reports/registry';
 import type { Handlers } from '../host/handler-types';
 import { secondPerson } from '../security/two-person';
 import { buildReport } from './build';
-import { exportNoticeBatch, exportReport } from './export-report';
+import { exportBatch, exportReport } from './export-report';
 import { listExports, trace } from './register';
 import { saveText } from './texts';
 
@@ -29,15 +30,16 @@ export const reportsHandlers: Handlers<
   'reports.saveText': (i, { session, actor }) => saveText(session.db, i.request, i.key, i.text, actor),
   'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor),
   'reports.exportBatch': (i, { session, actor, progress }) => {
-    const who = secondPerson(session.db, session.confirmation, '批量导出全部机构的月告知', actor);
+    const who = secondPerson(session.db, session.confirmation, `批量导出全部机构的${i.type}`, actor);
     session.cancelRequested = false;
-    return exportNoticeBatch(
+    return exportBatch(
       session.db,
+      i.type,
       i.period,
       i.format,
       i.dir,
       who,
-      (done, total, name) => progress({ stage: '生成月告知', done, total, message: name }),
+      (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
       () => session.cancelRequested,
     );
   },

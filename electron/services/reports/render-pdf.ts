@@ -110,7 +110,8 @@ function block(pdf: PDFKit.PDFDocument, b: Block, ensure: (h: number) => void): 
     case 'facts': {
       for (const f of b.items) {
         pdf.font('R').fontSize(10.5);
-        const h = pdf.heightOfString(f.value, { width: CONTENT_W - 110 });
+        // the row is as tall as the taller of label and value: either may wrap
+        const h = Math.max(pdf.heightOfString(f.label, { width: 100 }), pdf.heightOfString(f.value, { width: CONTENT_W - 110 }));
         ensure(h + 4);
         const y = pdf.y;
         pdf.fillColor(MUTED).text(f.label, x, y, { width: 100 });

@@ -1,5 +1,5 @@
-// Reports: preview a report, keep the convenor's text blocks, export PDF/DOCX/XLSX (one, or 月告知
-// for every DRG/DIP hospital with progress and cancel), the export register and trace.
+// Reports: preview a report, keep the convenor's text blocks, export PDF/DOCX/XLSX (one, or a
+// hospital's report for every DRG/DIP hospital with progress and cancel), the export register and trace.
 
 import { z } from 'zod';
 import type { ExportRecord, ReportDoc } from '../../reports/model';
@@ -30,7 +30,7 @@ export const reportsContract = {
   'reports.saveText': writes(z.object({ request, key: z.string().min(1).max(40), text: z.string().max(20000) }).strict(), returns<{ saved: boolean }>()),
   'reports.export': writes(z.object({ request, format, path: filePath }).strict(), returns<ExportRecord>()),
   'reports.exportBatch': writes(
-    z.object({ period: periodKey, format, dir: filePath }).strict(),
+    z.object({ type: z.enum(REPORT_TYPES), period: periodKey, format, dir: filePath }).strict(),
     returns<{ files: ExportRecord[]; zip: ExportRecord | null; cancelled: boolean; total: number }>(),
   ),
   /** stops a running batch after the file being written (a read: it must not wait behind the batch) */

@@ -1,18 +1,19 @@
-// 月告知 for every hospital: which one is being written, how far along, and 取消 (stops after the
-// file being written; the files already written stay, complete and registered).
+// A hospital's report (月告知) for every hospital: which one is being written, how far along, and 取消
+// (stops after the file being written; the files already written stay, complete and registered).
 
 import { useEffect, useState } from 'react';
 import type { Progress } from '../../../../shared/domain/types';
+import { BATCH_STAGE, type ReportType } from '../../../../shared/reports/registry';
 import { api } from '../../api';
 
-export function BatchProgress() {
+export function BatchProgress({ type }: { type: ReportType }) {
   const [p, setP] = useState<Progress | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  useEffect(() => api.onProgress((x) => x.stage === '生成月告知' && setP(x)), []);
+  useEffect(() => api.onProgress((x) => x.stage === BATCH_STAGE && setP(x)), []);
   const pct = p?.total ? Math.min(100, (p.done / p.total) * 100) : 0;
   return (
     <div className="card" data-testid="batch-progress">
-      <b>正在生成月告知</b>
+      <b>正在生成{type}</b>
       <div className="progress">
         <div className={`progress-bar${p?.total ? '' : ' indeterminate'}`} style={p?.total ? { width: `${pct}%` } : undefined} />
       </div>

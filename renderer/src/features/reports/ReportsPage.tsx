@@ -1,15 +1,16 @@
-// 报告: pick the report (月告知 for one hospital or all of them, 数据分析简报, 会议纪要), its period,
-// hospital or meeting; see it as it will be exported and fill in the convenor's text; export PDF,
-// Word or Excel — every file stamped with an export id and entered in the export register.
+// 报告: pick the report type, its period, hospital (or all of them) or meeting, as the type's registry
+// entry says (shared/reports/registry.ts); see it as it will be exported and fill in the convenor's
+// text; export PDF, Word or Excel — every file stamped with an export id and entered in the export register.
 
 import { useState } from 'react';
 import { formatPeriodZh } from '../../../../shared/period';
-import { REPORT_TYPES, type ReportFormat, type ReportRequest, type ReportType } from '../../../../shared/reports/model';
-import { periodChoices } from '../../../../shared/reports/period-choices';
+import type { ReportFormat, ReportRequest } from '../../../../shared/reports/model';
+import { periodChoices, REPORT_TYPES, reportSpec, type ReportType } from '../../../../shared/reports/registry';
 import { api } from '../../api';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
+import { PublishRankingButton } from '../evaluation/PublishRankingButton';
 import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
@@ -25,7 +26,7 @@ const FORMATS: { id: ReportFormat; label: string; filter: string }[] = [
 ];
 
 export function ReportsPage({ months, periods, period }: { months: string[]; periods: string[]; period: string | null }) {
-  const [type, setType] = useState<ReportType>('月告知');
+  const [type, setType] = useState<ReportType>(REPORT_TYPES[0]);
   const [chosenPeriod, setPeriod] = useState<string | null>(null);
   const [institution, setInstitution] = useState('');
   const [meetingId, setMeetingId] = useState<number | null>(null);
@@ -33,19 +34,20 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
   const meetings = useApi('meetings.list', {});
   const action = useAction();
   const hospitals = (insts.data ?? []).filter((i) => i.payment === 'DRG' || i.payment === 'DIP');
+  const spec = reportSpec(type);
   const choices = periodChoices(type, months, periods);
   const p =
-    chosenPeriod && choices.includes(chosenPeriod) ? chosenPeriod : type === '数据分析简报' && period && choices.includes(period) ? period : (choices[0] ?? '');
-  const hospital = institution || hospitals[0]?.code || '';
+    chosenPeriod && choices.includes(chosenPeriod) ? chosenPeriod : spec.followsAppPeriod && period && choices.includes(period) ? period : (choices[0] ?? '');
+  const hospital = institution === ALL && !spec.batch ? '' : institution || hospitals[0]?.code || '';
   const meeting = meetingId ?? meetings.data?.[0]?.id ?? null;
   const request: ReportRequest =
-    type === '月告知'
+    spec.subject === 'institution'
       ? { type, period: p, institution: hospital === ALL ? null : hospital }
-      : type === '会议纪要'
+      : spec.subject === 'meeting'
         ? { type, period: meetings.data?.find((m) => m.id === meeting)?.period ?? '', meetingId: meeting }
         : { type, period: p };
-  const batch = type === '月告知' && hospital === ALL;
-  const ready = type === '会议纪要' ? meeting !== null : !!p && (type !== '月告知' || !!hospital);
+  const batch = !!spec.batch && hospital === ALL;
+  const ready = spec.subject === 'meeting' ? meeting !== null : !!p && (spec.subject !== 'institution' || !!hospital);
   const preview = useApi('reports.preview', batch ? { ...request, institution: hospitals[0]?.code ?? null } : request, {
     enabled: ready && (!batch || hospitals.length > 0),
     keepPrevious: true,
@@ -53,13 +55,13 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
 
   const exportAs = async (format: ReportFormat) => {
     if (batch) {
-      const { path, name } = await api.dialog.folder({ title: '选择存放月告知的文件夹' });
+      const { path, name } = await api.dialog.folder({ title: `选择存放${type}的文件夹` });
       if (!path) return;
-      await action.run(() => api.reports.exportBatch({ period: p, format, dir: path }), {
+      await action.run(() => api.reports.exportBatch({ type, period: p, format, dir: path }), {
         ok: (r) =>
           r.cancelled
             ? `已取消：已生成 ${r.files.length}/${r.total} 家，其余未生成。`
-            : `已生成 ${r.files.length} 家医疗机构的月告知，并打包为 ${r.zip?.fileName ?? ''}（文件夹：${name ?? ''}）。`,
+            : `已生成 ${r.files.length} 家医疗机构的${type}，并打包为 ${r.zip?.fileName ?? ''}（文件夹：${name ?? ''}）。`,
         invalidate: ['reports', 'audit'],
       });
       return;
@@ -87,7 +89,7 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
         />
       </header>
       <div className="toolbar filters">
-        {type !== '会议纪要' && choices.length > 0 && (
+        {spec.subject !== 'meeting' && choices.length > 0 && (
           <select value={p} onChange={(e) => setPeriod(e.target.value)} aria-label="期间" data-testid="report-period">
             {choices.map((x) => (
               <option key={x} value={x}>
@@ -96,9 +98,9 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
             ))}
           </select>
         )}
-        {type === '月告知' && (
+        {spec.subject === 'institution' && (
           <select value={hospital} onChange={(e) => setInstitution(e.target.value)} aria-label="医疗机构" data-testid="report-institution">
-            <option value={ALL}>全部DRG/DIP医疗机构（{hospitals.length} 家，批量导出）</option>
+            {spec.batch && <option value={ALL}>全部DRG/DIP医疗机构（{hospitals.length} 家，批量导出）</option>}
             {hospitals.map((i) => (
               <option key={i.code} value={i.code}>
                 {i.name}
@@ -106,7 +108,7 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
             ))}
           </select>
         )}
-        {type === '会议纪要' && (
+        {spec.subject === 'meeting' && (
           <select value={meeting ?? ''} onChange={(e) => setMeetingId(Number(e.target.value))} aria-label="会议" data-testid="report-meeting">
             {(meetings.data ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -116,21 +118,7 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
           </select>
         )}
         <span className="spacer" />
-        {type === '绩效评价' && (
-          <button
-            type="button"
-            disabled={!p || action.busy}
-            onClick={() =>
-              action.run(() => api.evaluation.publish({ period: p }), {
-                ok: (r) => `已发布 ${formatPeriodZh(r.period)} 绩效评价排名（编号 ${r.id}），方案与结果一并保存。`,
-                invalidate: ['evaluation', 'reports', 'audit'],
-              })
-            }
-            data-testid="evaluation-publish"
-          >
-            发布排名
-          </button>
-        )}
+        {spec.evaluationTools && <PublishRankingButton period={p} action={action} />}
         {FORMATS.map((f) => (
           <button
             key={f.id}
@@ -144,19 +132,15 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
           </button>
         ))}
       </div>
-      {type === '会议纪要' && !meetings.data?.length && <div className="card">还没有会议记录。请先在“会议与意见”中新建会议。</div>}
-      {action.busy && batch && <BatchProgress />}
+      {spec.subject === 'meeting' && !meetings.data?.length && <div className="card">{spec.unavailable}</div>}
+      {action.busy && batch && <BatchProgress type={type} />}
       <MessageBanner message={action.message} testId="report-message" />
-      {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份月告知，并打包为一个压缩包；下面预览第一家。</div>}
-      {type === '绩效评价' && <SchemePanel />}
+      {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份{type}，并打包为一个压缩包；下面预览第一家。</div>}
+      {spec.evaluationTools && <SchemePanel />}
       {preview.error && <MessageBanner message={{ kind: 'error', ...preview.error }} />}
-      {!ready && type !== '会议纪要' && (
+      {!ready && spec.subject !== 'meeting' && (
         <div className="card" data-testid="report-unavailable">
-          {type === '季公告'
-            ? '工作区中还没有完整的季度数据（某季度三个月的数据都已导入，或导入了季度数据），暂不能生成季公告。'
-            : type === '月告知'
-              ? '工作区中还没有按DRG/DIP付费的医疗机构或月度数据，暂不能生成月告知。请先导入数据包。'
-              : `工作区中还没有可用于${type}的期间数据。请先导入数据包。`}
+          {spec.unavailable}
         </div>
       )}
       {/* the previous report stays in view, dimmed, until this one is made; none when nothing can be made */}
