@@ -31,8 +31,8 @@ describe('simulated draws on two threads', () => {
   it('run the worker’s half here when the worker never answers', () => {
     const silent = join(tempDir(), 'silent.worker.cjs');
     writeFileSync(silent, 'setInterval(() => undefined, 1000);\n');
-    const t = performance.now();
+    // a wait for the silent worker would never end: the test's timeout is what catches it, not a
+    // time bound that a busy machine could break
     expect(countSeats(pool, rules, [], 'base', 200, silent, undefined, 300)).toEqual(countSeats(pool, rules, [], 'base', 200, null));
-    expect(performance.now() - t).toBeLessThan(10_000);
   });
 });

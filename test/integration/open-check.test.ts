@@ -202,11 +202,11 @@ describe('the check and daily backup after opening', () => {
     // a file that starts, then never answers nor marks itself started: what a stuck thread looks like
     writeFileSync(bad, 'setInterval(() => undefined, 1000);');
     const seen: unknown[] = [];
-    const r = startOpenCheck({ path: join(dir, 'none.ljd'), password: null, backup: null }, bad, (o) => seen.push(o), { startupMs: 300, totalMs: 5000 });
+    // the whole patience is ten minutes, far past the test's timeout: only the start-up patience
+    // (300 ms) can end the wait in time, however busy the machine
+    const r = startOpenCheck({ path: join(dir, 'none.ljd'), password: null, backup: null }, bad, (o) => seen.push(o), { startupMs: 300, totalMs: 600_000 });
     expect(r.outcome).toBeNull();
-    const t = performance.now();
     const o = r.join();
-    expect(performance.now() - t).toBeLessThan(3000);
     expect(o).toMatchObject({ problem: null, backup: null, backupError: expect.stringMatching(/未能按时完成/) });
     expect(seen).toEqual([o]);
   });

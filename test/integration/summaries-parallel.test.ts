@@ -78,9 +78,8 @@ describe('the summaries worker', () => {
     writeFileSync(broken, 'throw new Error("坏的工作线程");\n');
     inTransaction(db, () => {
       for (const file of [silent, broken, join(dir, 'missing.cjs')]) {
-        const t = performance.now();
+        // a worker waited for without patience would hang here until the test's timeout
         expect(startSummaries(db, scopeOf(db), file, { startupMs: 300, stallMs: 300 }).take(), file).toBeUndefined();
-        expect(performance.now() - t, file).toBeLessThan(5000);
       }
       // nothing to summarize, or a threshold edit's one indicator: no worker at all
       expect(startSummaries(db, { periods: [], held: scopeOf(db).held }, WORKER).take()).toBeUndefined();
