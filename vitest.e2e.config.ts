@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['test/e2e/demo-workspace.setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

@@ -5,10 +5,11 @@
 
 import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { Progress } from '../../shared/domain/types';
 import type { Envelope } from '../../shared/errors';
 import { contract, isChannel } from '../../shared/ipc/contract';
@@ -135,7 +136,12 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   const session = new WorkspaceSession(undefined, bundledWorkers(join(ROOT, 'dist', 'node')));
   if (opts.startupPath) await openOrCreateDemo(session, { workspacePath: opts.startupPath, demoPackage: null, actor: 'e2e测试' });
   else if (opts.workspacePath) session.open(opts.workspacePath, 'e2e测试');
-  else await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });
+  else {
+    // the demo workspace the global setup imported (demo-workspace.setup.ts), copied with its backups:
+    // opened here as the app opens it on every start after the first
+    if (opts.workspace !== 'empty') cpSync(inject('demoWorkspaceDir'), dir, { recursive: true });
+    await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });
+  }
   if (opts.workspace === 'empty') session.create(join(dir, 'empty.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: 'e2e测试' });
   const { server, origin } = await serve(RENDERER);
   const b = await getBrowser();
