@@ -2,12 +2,23 @@
 // Every sheet's header and footer carry 内部资料 注意保密 and the export id; the id is also in the
 // workbook's properties. Written by ExcelJS's streaming writer, row by row: the Excel version has
 // every row of every table (a briefing of a region of 10,000 hospitals: 122,000), and a workbook
-// held whole in memory took 1.4 GB for it.
+// held whole in memory took 1.4 GB for it. Figures are numbers with their number formats and
+// dates are dates (shared/reports/sheet-cells.ts), each table sheet has its title above a frozen
+// header row that repeats on every printed page, and every sheet prints fitted to the page width.
 
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { ReportDoc } from '../../../shared/reports/model';
+import { planColumn, sheetCell, type ColumnPlan, type SheetCell } from '../../../shared/reports/sheet-cells';
+import { displayWidth } from '../export/xlsx-format';
 import type { ExportStamp } from './stamp';
+
+/** a figure of the 概况 sheet: its own unit in its number format */
+const FACT: ColumnPlan = { title: '', text: false, headerUnit: '', inWan: false };
+/** widths are fitted to the header and this many rows */
+const FIT_ROWS = 2000;
+
+const valueOf = (c: SheetCell) => (c.kind === 'text' ? c.text : c.value);
 
 export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
   const out = new PassThrough();
@@ -36,35 +47,64 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     return name;
   };
   // a streamed sheet's column widths come before its rows; each row is written out as it is added
-  const add = (ws: ExcelJS.Worksheet, values: string[], font?: Partial<ExcelJS.Font>) => {
-    const row = ws.addRow(values);
+  const add = (ws: ExcelJS.Worksheet, values: (string | SheetCell)[], font?: Partial<ExcelJS.Font>, wrap: boolean[] = []) => {
+    const row = ws.addRow(values.map((v) => (typeof v === 'string' ? v : valueOf(v))));
+    values.forEach((v, i) => {
+      if (typeof v !== 'string' && v.kind !== 'text') row.getCell(i + 1).numFmt = v.numFmt;
+      else if (wrap[i]) row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
+    });
     if (font) row.font = font;
     row.commit();
   };
-  const first = wb.addWorksheet(sheetName('概况'), { headerFooter });
-  first.columns = [{ width: 18 }, { width: 80 }];
+  const fitWidth = { fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
+  const first = wb.addWorksheet(sheetName('概况'), { headerFooter, pageSetup: { ...fitWidth, orientation: 'portrait' } });
+  first.columns = [{ width: 22 }, { width: 70 }];
+  first.mergeCells(1, 1, 1, 2);
   add(first, [doc.title], { bold: true, size: 14 });
   add(first, [doc.subtitle]);
   add(first, [`内部资料 注意保密 · 编号 ${stamp.id}`], { color: { argb: 'FFC8372D' } });
   for (const b of doc.blocks) {
-    if (b.kind === 'facts') for (const f of b.items) add(first, [f.label, f.value]);
+    if (b.kind === 'facts') for (const f of b.items) add(first, [f.label, sheetCell(FACT, f.value)]);
     if (b.kind === 'editable') add(first, [b.title, b.text.trim() || `【待填写】${b.placeholder}`]);
   }
   first.commit();
   for (const b of doc.blocks) {
     if (b.kind !== 'table') continue;
+    const plans = b.columns.map((c, j) =>
+      planColumn(
+        c.title,
+        (function* () {
+          for (const r of b.rows) yield r[j] ?? '';
+        })(),
+      ),
+    );
+    // widths from the header and the first rows as the cells show them (a CJK character is two wide)
+    const widths = plans.map((p) => displayWidth(p.title));
+    for (const r of b.rows.slice(0, FIT_ROWS)) r.forEach((t, j) => (widths[j] = Math.max(widths[j] ?? 0, displayWidth(t))));
+    const total = widths.reduce((a, w) => a + Math.min(40, w + 2), 0);
     const ws = wb.addWorksheet(sheetName(b.title), {
       headerFooter,
-      views: [{ state: 'frozen', ySplit: 1 }],
-      pageSetup: { printTitlesRow: '1:1', orientation: 'landscape' },
+      views: [{ state: 'frozen', ySplit: 2 }],
+      pageSetup: { ...fitWidth, printTitlesRow: '2:2', orientation: total > 90 ? 'landscape' : 'portrait' },
     });
-    ws.columns = b.columns.map((c) => ({ width: Math.max(8, Math.round((c.width ?? 1) * 9)) }));
+    ws.columns = widths.map((w) => ({ width: Math.min(40, Math.max(8, w + 2)) }));
+    // the table's title across its columns, so a narrow first column never cuts it
+    if (b.columns.length > 1) ws.mergeCells(1, 1, 1, b.columns.length);
+    add(ws, [b.title], { bold: true, size: 13 });
     add(
       ws,
-      b.columns.map((c) => c.title),
+      plans.map((p) => p.title),
       { bold: true },
     );
-    for (const r of b.rows) add(ws, r);
+    // a reading column wider than 40 characters wraps instead of running under the next
+    const wrap = widths.map((w) => w + 2 > 40);
+    for (const r of b.rows)
+      add(
+        ws,
+        plans.map((p, j) => sheetCell(p, r[j] ?? '')),
+        undefined,
+        wrap,
+      );
     if (b.note) add(ws, [b.note], { italic: true, color: { argb: 'FF6B7280' } });
     ws.commit();
   }
