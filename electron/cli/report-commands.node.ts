@@ -8,8 +8,7 @@ import { normalizePeriod, formatPeriodZh } from '../../shared/period';
 import type { WorkspaceSession } from '../services/host/session';
 import { exportNoticeBatch, exportReport } from '../services/reports/export-report';
 import { trace } from '../services/reports/register';
-
-export class ReportUsageError extends Error {}
+import { UsageError } from './cli-args.node';
 
 export interface ReportArgs {
   type?: string;
@@ -31,14 +30,13 @@ export async function reportCommand(
 ): Promise<{ value: unknown; text: string }> {
   const usage =
     'report <月告知|数据分析简报|会议纪要> --period <期间> [--institution <机构编码> | --all | --meeting <会议编号>] --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
-  if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type))
-    throw new ReportUsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：${usage}`);
-  if (!a.out) throw new ReportUsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
+  if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type)) throw new UsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：${usage}`);
+  if (!a.out) throw new UsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
   const type = a.type as ReportType;
   const format = (a.format ?? 'pdf') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new ReportUsageError(`--format 只能是 ${REPORT_FORMATS.join('、')}。`);
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format 只能是 ${REPORT_FORMATS.join('、')}。`);
   const period = a.period ? normalizePeriod(a.period) : type === '会议纪要' ? '' : null;
-  if (period === null) throw new ReportUsageError(`请用 --period 指定期间，例如 2025-11 或 2025年11月。用法：${usage}`);
+  if (period === null) throw new UsageError(`请用 --period 指定期间，例如 2025-11 或 2025年11月。用法：${usage}`);
   const dir = resolve(a.out);
   if (type === '月告知' && a.all) {
     const r = await exportNoticeBatch(
@@ -55,8 +53,8 @@ export async function reportCommand(
       text: [`已生成 ${formatPeriodZh(period)} 月告知 ${r.files.length} 份：`, ...r.files.map(line), `全部打包：`, ...(r.zip ? [line(r.zip)] : [])].join('\n'),
     };
   }
-  if (type === '月告知' && !a.institution) throw new ReportUsageError(`月告知请用 --institution 指定机构编码，或用 --all 生成全部DRG/DIP医疗机构。`);
-  if (type === '会议纪要' && !a.meeting) throw new ReportUsageError('会议纪要请用 --meeting 指定会议编号。');
+  if (type === '月告知' && !a.institution) throw new UsageError(`月告知请用 --institution 指定机构编码，或用 --all 生成全部DRG/DIP医疗机构。`);
+  if (type === '会议纪要' && !a.meeting) throw new UsageError('会议纪要请用 --meeting 指定会议编号。');
   const request = { type, period, institution: a.institution ?? null, meetingId: a.meeting ? Number(a.meeting) : null };
   const name = [type, period ? formatPeriodZh(period) : '', a.institution ?? '', a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
   const rec = await exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor);
