@@ -11,8 +11,8 @@ import { tempDir } from '../helpers/temp';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'node', 'cli.cjs');
-/** what only some commands need: a workbook, a report, a package written */
-const HEAVY = ['exceljs', 'pdfkit', 'echarts', 'docx', 'fontkit', 'svg-to-pdfkit', 'yazl'];
+/** what only some commands need: a workbook, a report, a package written, a zip package's manifest checked */
+const HEAVY = ['exceljs', 'pdfkit', 'echarts', 'docx', 'fontkit', 'svg-to-pdfkit', 'yazl', 'zod'];
 
 /** Runs the CLI with a preload that writes, at exit, the packages (from node_modules) the process loaded. */
 function loaded(...args: string[]): { code: number | null; packages: string[]; out: string } {
@@ -45,7 +45,7 @@ describe.runIf(existsSync(CLI))('command-line start-up', () => {
     expect(unknown.packages).toEqual([]);
   });
 
-  it('info and audit-verify load SQLite but none of the workbook, report or chart libraries', () => {
+  it('info and audit-verify load SQLite but none of the workbook, report, chart or schema libraries', () => {
     const ws = join(tempDir(), 'w.ljd');
     expect(loaded('init', ws, '--region-code', '990100', '--region-name', '示范市').code).toBe(0);
     for (const args of [
@@ -60,9 +60,12 @@ describe.runIf(existsSync(CLI))('command-line start-up', () => {
     }
   });
 
-  it('a command that writes a workbook still loads ExcelJS (the check can see it)', () => {
+  it('a command that writes a workbook loads ExcelJS, one that reads a zip package zod (the check can see them)', () => {
     const r = loaded('template', join(tempDir(), 't.xlsx'));
     expect(r.code).toBe(0);
     expect(r.packages).toContain('exceljs');
+    const v = loaded('validate', join(ROOT, 'resources', 'demo', 'demo-region.zip'));
+    expect(v.code).toBe(0);
+    expect(v.packages).toContain('zod');
   });
 });
