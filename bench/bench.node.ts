@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { localDate } from '../shared/dates';
+import { cliStartupLine, measureCliStartup } from './cli-startup.node';
 import { growthChartSvg } from './growth-chart';
 import { runPhase, type Phase, type Result } from './phases.node';
 
@@ -232,6 +233,7 @@ async function main() {
     return;
   }
   say(`# 亮家底 benchmark — ${localDate()}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores`);
+  say(cliStartupLine(measureCliStartup()));
   const rows: SizeRow[] = [];
   for (const n of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), `liangjiadi-bench-${n}-`));

@@ -11,8 +11,7 @@ import { exportDrawRecord } from '../services/draw/draw-service';
 import { executeDraw } from '../services/draw/execute';
 import { announcementJson, freezeDraw } from '../services/draw/freeze';
 import { verifyRecord } from '../services/draw/verify';
-
-export class DrawUsageError extends Error {}
+import { UsageError } from './cli-args.node';
 
 export interface DrawArgs {
   seed?: string;
@@ -30,7 +29,7 @@ type Result = { value: unknown; text: string; code: number };
 export function freezeCommand(session: WorkspaceSession, a: DrawArgs, actor: string): Result {
   const usage =
     'draw-freeze --workspace <工作区.ljd> --seed-source <公开来源> --seed-count <号码个数> --seed-digits <每个号码位数> [--seed-order <录入顺序>] [--out 抽选公告.json]';
-  if (!a['seed-source'] || !a['seed-count'] || !a['seed-digits']) throw new DrawUsageError(`冻结时须事先公布随机种子规则。用法：${usage}`);
+  if (!a['seed-source'] || !a['seed-count'] || !a['seed-digits']) throw new UsageError(`冻结时须事先公布随机种子规则。用法：${usage}`);
   const frozen = freezeDraw(
     session.db,
     {
@@ -52,9 +51,9 @@ export function freezeCommand(session: WorkspaceSession, a: DrawArgs, actor: str
 }
 
 export function drawCommand(session: WorkspaceSession, a: DrawArgs, actor: string): Result {
-  if (!a.seed) throw new DrawUsageError('用法：draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
+  if (!a.seed) throw new UsageError('用法：draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
   const id = getValue<number>(session.db, "SELECT id FROM draws WHERE status = 'frozen' ORDER BY id DESC LIMIT 1");
-  if (id === undefined) throw new DrawUsageError('没有已冻结待抽选的抽选。请先用 draw-freeze 冻结成员库并公布抽选公告。');
+  if (id === undefined) throw new UsageError('没有已冻结待抽选的抽选。请先用 draw-freeze 冻结成员库并公布抽选公告。');
   const rec = executeDraw(session.db, { drawId: id, seed: a.seed, witnesses: a.witness ?? [] }, actor);
   if (a.out) exportDrawRecord(session.db, rec.id, resolve(a.out), actor);
   const text = [
@@ -69,7 +68,7 @@ export function drawCommand(session: WorkspaceSession, a: DrawArgs, actor: strin
 }
 
 export function verifyCommand(file: string | undefined, a: DrawArgs): Result {
-  if (!file) throw new DrawUsageError('用法：verify-draw <抽选记录.json> [--announcement <抽选公告.json>]');
+  if (!file) throw new UsageError('用法：verify-draw <抽选记录.json> [--announcement <抽选公告.json>]');
   const r = verifyRecord(readFileSync(resolve(file), 'utf8'), a.announcement ? readFileSync(resolve(a.announcement), 'utf8') : undefined);
   const text = r.ok
     ? `复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。\n${r.result.map((x, i) => `  ${i + 1}. ${x.institutionName ?? x.institution} ${x.name ?? x.person}`).join('\n')}`

@@ -9,8 +9,7 @@ import { normalizePeriod, formatPeriodZh } from '../../shared/period';
 import type { WorkspaceSession } from '../services/host/session';
 import { exportBatch, exportReport } from '../services/reports/export-report';
 import { trace } from '../services/reports/register';
-
-export class ReportUsageError extends Error {}
+import { UsageError } from './cli-args.node';
 
 export interface ReportArgs {
   type?: string;
@@ -32,17 +31,17 @@ export async function reportCommand(
 ): Promise<{ value: unknown; text: string }> {
   const common = ' --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
   if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type))
-    throw new ReportUsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：\n${REPORT_TYPES.map((t) => `  ${cliUsage(t)}${common}`).join('\n')}`);
+    throw new UsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：\n${REPORT_TYPES.map((t) => `  ${cliUsage(t)}${common}`).join('\n')}`);
   const type = a.type as ReportType;
   const spec = reportSpec(type);
   const usage = `${cliUsage(type)}${common}`;
-  if (!a.out) throw new ReportUsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
+  if (!a.out) throw new UsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
   const format = (a.format ?? 'pdf') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new ReportUsageError(`--format 只能是 ${REPORT_FORMATS.join('、')}。`);
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format 只能是 ${REPORT_FORMATS.join('、')}。`);
   const period = a.period ? normalizePeriod(a.period) : spec.subject === 'meeting' ? '' : null;
-  if (period === null) throw new ReportUsageError(`请用 --period 指定期间（能识别 2025-11、2025年11月、2025-Q3、2025年上半年、2025 等写法）。用法：${usage}`);
+  if (period === null) throw new UsageError(`请用 --period 指定期间（能识别 2025-11、2025年11月、2025-Q3、2025年上半年、2025 等写法）。用法：${usage}`);
   const dir = resolve(a.out);
-  if (a.all && !spec.batch) throw new ReportUsageError(`${type}不能用 --all 批量生成。用法：${usage}`);
+  if (a.all && !spec.batch) throw new UsageError(`${type}不能用 --all 批量生成。用法：${usage}`);
   if (a.all) {
     const r = await exportBatch(
       session.db,
@@ -60,8 +59,8 @@ export async function reportCommand(
     };
   }
   if (spec.subject === 'institution' && !a.institution)
-    throw new ReportUsageError(`${type}请用 --institution 指定机构编码${spec.batch ? '，或用 --all 生成全部DRG/DIP医疗机构' : ''}。用法：${usage}`);
-  if (spec.subject === 'meeting' && !a.meeting) throw new ReportUsageError(`${type}请用 --meeting 指定会议编号。用法：${usage}`);
+    throw new UsageError(`${type}请用 --institution 指定机构编码${spec.batch ? '，或用 --all 生成全部DRG/DIP医疗机构' : ''}。用法：${usage}`);
+  if (spec.subject === 'meeting' && !a.meeting) throw new UsageError(`${type}请用 --meeting 指定会议编号。用法：${usage}`);
   // only what the type is about: a hospital named for a region's report would key its saved texts apart
   const request = {
     type,

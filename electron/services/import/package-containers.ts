@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
-import { z } from 'zod';
 import { normalizePeriod } from '../../../shared/period';
 import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
@@ -18,24 +17,9 @@ import { RowBudget, type Progress } from './row-budget';
 import { readGroupsAlongside, type GroupsAlongside } from './groups-parallel';
 import { CSV_FILES, INSTRUCTION_SHEETS, SHEETS, TABLE_KIND_NAMES, type RawCell, type TableKind, type TableMeta } from './tables';
 import { ZipArchive } from './zip';
+import type { Manifest } from './manifest-schema';
 
-const manifestSchema = z.object({
-  formatVersion: z.string(),
-  region: z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1) }),
-  periods: z.array(z.string()).optional(),
-  producer: z.string().optional(),
-  createdAt: z.string().optional(),
-  files: z
-    .array(
-      z.object({
-        path: z.string(),
-        table: z.enum(['institutions', 'indicators', 'region', 'institution', 'groups']),
-        sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
-      }),
-    )
-    .min(1),
-});
-export type Manifest = z.infer<typeof manifestSchema>;
+export type { Manifest } from './manifest-schema';
 
 const KIND_ORDER: TableKind[] = ['package', 'institutions', 'indicators', 'region', 'institution', 'groups'];
 
@@ -184,6 +168,9 @@ async function readManifest(zip: ZipArchive, b: PackageBuilder): Promise<Manifes
   const buf = await zip.readEntry('manifest.json', 4 * 1024 * 1024);
   try {
     const text = new TextDecoder('utf-8').decode(buf);
+    // zod is loaded with the first zip read, not with this module (tens of milliseconds a command
+    // that reads no package, such as the CLI's info, need not pay)
+    const { manifestSchema } = await import('./manifest-schema');
     const parsed = manifestSchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
       const first = parsed.error.issues[0]!;
