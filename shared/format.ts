@@ -6,11 +6,16 @@ import type { Unit } from './catalog/indicators';
 // one formatter per number of decimals, made once: toLocaleString with options makes a new one for
 // every call (≈40 µs), which thousands of values in a list or a report add up to
 const formatters = new Map<number, Intl.NumberFormat>();
-/** 12,345.67: grouped thousands, exactly `digits` decimals */
+/**
+ * 12,345.67: grouped thousands, exactly `digits` decimals; a negative value with the minus sign −
+ * (U+2212, as Chinese print writes it, not the hyphen Intl gives), and never −0.00: a value that
+ * rounds to zero is printed without a sign.
+ */
 export const grouped = (v: number, digits: number): string => {
   let f = formatters.get(digits);
   if (!f) formatters.set(digits, (f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
-  return f.format(v);
+  const text = f.format(Math.abs(v));
+  return v < 0 && /[1-9]/.test(text) ? `−${text}` : text;
 };
 
 /** A value in its indicator unit, e.g. 12,345.67万元, 1.23亿元, 13,245元, 85.30%, 3,456人次, 1.02. */
@@ -53,7 +58,9 @@ export function formatChange(current: number | null | undefined, base: number | 
   if (current == null || base == null || base === 0) return '—';
   const pct = ((current - base) / Math.abs(base)) * 100;
   const s = grouped(Math.abs(pct), 1);
-  return pct > 0 ? `+${s}%` : pct < 0 ? `−${s}%` : '0.0%';
+  // the sign of what is printed: a change that rounds to 0.0 has none
+  if (!/[1-9]/.test(s)) return '0.0%';
+  return pct > 0 ? `+${s}%` : `−${s}%`;
 }
 
 /** For percentage indicators the change is in percentage points: +1.2个百分点. */
@@ -61,7 +68,8 @@ export function formatPointChange(current: number | null | undefined, base: numb
   if (current == null || base == null) return '—';
   const d = (current - base) * 100;
   const s = grouped(Math.abs(d), 2);
-  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${s}个百分点`;
+  if (!/[1-9]/.test(s)) return '0.00个百分点';
+  return `${d > 0 ? '+' : '−'}${s}个百分点`;
 }
 
 /** The change of a value of this unit: percentage points for shares, per cent otherwise. */

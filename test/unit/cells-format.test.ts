@@ -62,4 +62,13 @@ describe('Chinese number formats', () => {
     expect(formatChange(1, 0)).toBe('—');
     expect(formatPointChange(0.9, 0.88)).toBe('+2.00个百分点');
   });
+  it('prints one minus sign (−, not the hyphen) and never a signed zero', () => {
+    expect(formatValue(-27900, '万元')).toBe('−2.79亿元');
+    expect(formatValue(-12.5, '万元')).toBe('−12.50万元');
+    expect(formatValue(-0.001, '万元')).toBe('0.00万元');
+    expect(formatValue(-0.0123, '%')).toBe('−1.23%');
+    expect(formatPointChange(0.88, 0.88000001)).toBe('0.00个百分点');
+    expect(formatChange(99.999, 100)).toBe('0.0%');
+    expect(formatPointChange(0.87, 0.88)).toBe('−1.00个百分点');
+  });
 });
