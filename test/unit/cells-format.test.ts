@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumberCell, parsePeriodCell, splitHeader } from '../../electron/services/import/cells';
-import { formatChange, formatPointChange, formatValue } from '../../shared/format';
+import { formatChange, formatDateTimeZh, formatPointChange, formatValue } from '../../shared/format';
 
 describe('number cells as data staff write them', () => {
   it.each([
@@ -61,6 +61,11 @@ describe('Chinese number formats', () => {
     expect(formatChange(98.5, 100)).toBe('−1.5%');
     expect(formatChange(1, 0)).toBe('—');
     expect(formatPointChange(0.9, 0.88)).toBe('+2.00个百分点');
+  });
+  it('prints date-times in Beijing time whatever the machine’s time zone', () => {
+    // 10:37 UTC is 18:37 in Beijing; 20:00 UTC on 31 December is already the next year there
+    expect(formatDateTimeZh('2026-01-15T10:37:00.000Z')).toBe('2026年1月15日 18:37');
+    expect(formatDateTimeZh('2025-12-31T20:05:00Z')).toBe('2026年1月1日 04:05');
   });
   it('prints one minus sign (−, not the hyphen) and never a signed zero', () => {
     expect(formatValue(-27900, '万元')).toBe('−2.79亿元');
