@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'export.table': '导出数据',
   'export.image': '导出图表',
   'meeting.create': '新建会议',
+  'meeting.update': '修改会议信息',
+  'meeting.removeAttendee': '移除参会人',
   'meeting.minutes': '保存纪要',
   'meeting.attendee': '登记参会人',
   'meeting.signin': '签到',

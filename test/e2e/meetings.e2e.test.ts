@@ -15,6 +15,32 @@ describe('a data communication meeting in Chromium', () => {
     await closeBrowser();
   });
 
+  it('takes 涉及期间 as a convenor writes it, corrects it afterwards, and makes the 会议纪要', async () => {
+    const p = h.page;
+    await p.getByTestId('meeting-type').selectOption('数据沟通会');
+    await p.getByTestId('meeting-title').fill('12月数据沟通会');
+    await p.getByTestId('meeting-date').fill('2026-01-15');
+    await p.getByTestId('meeting-period').fill('2025年12月');
+    await p.getByTestId('meeting-create').click();
+    await p.getByTestId('meeting-heading').getByText('2025年12月').waitFor();
+    await expect(p.getByTestId('meeting-heading').textContent()).resolves.toContain('2026年1月15日');
+    const id = h.session.db.conn.prepare("SELECT id FROM meetings WHERE title = '12月数据沟通会'").pluck().get() as number;
+    expect(h.session.db.conn.prepare('SELECT period FROM meetings WHERE id = ?').pluck().get(id)).toBe('2025-12');
+    // corrected afterwards: the period, in the other spelling the placeholder suggests
+    await p.getByTestId('meeting-edit').click();
+    await p.getByTestId('meeting-edit-period').fill('2025年第四季度');
+    await p.getByTestId('meeting-edit-save').click();
+    await p.getByTestId('meeting-heading').getByText('2025年第4季度').waitFor();
+    expect(h.session.db.conn.prepare('SELECT period FROM meetings WHERE id = ?').pluck().get(id)).toBe('2025-Q4');
+    // its 会议纪要
+    await p.getByTestId('nav-reports').click();
+    await p.getByTestId('report-type-会议纪要').click();
+    await p.getByTestId('report-meeting').selectOption(String(id));
+    await p.getByTestId('report-preview').getByText('12月数据沟通会纪要').waitFor();
+    await expect(p.getByTestId('report-preview').textContent()).resolves.toContain('2025年第4季度');
+    await p.getByTestId('nav-meetings').click();
+  });
+
   it('records attendance and comments, answers one on the spot, assigns another, exports the 问题建议清单', async () => {
     const p = h.page;
     await p.getByTestId('meeting-type').selectOption('季公告');
@@ -23,7 +49,7 @@ describe('a data communication meeting in Chromium', () => {
     await p.getByTestId('meeting-period').fill('2025-Q4');
     await p.getByTestId('meeting-create').click();
     await p.getByTestId('meeting-heading').waitFor();
-    await expect(p.getByTestId('list-due').textContent()).resolves.toContain('2026-02-13');
+    await expect(p.getByTestId('list-due').textContent()).resolves.toContain('2026年2月13日');
 
     for (const [name, org] of [
       ['王院长', '示范市第一人民医院'],

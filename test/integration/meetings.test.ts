@@ -19,6 +19,7 @@ import {
   search,
   setPresence,
 } from '../../electron/services/meetings/meetings';
+import { removeAttendee, updateMeeting } from '../../electron/services/meetings/meeting-edit';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { tempDir } from '../helpers/temp';
 import { readFileSync } from 'node:fs';
@@ -172,5 +173,32 @@ describe('meetings and comments', () => {
       )
       .run();
     expect(calendarStart(db)).toBe('2026-02'); // 01:00 on 1 February in Beijing
+  });
+});
+
+describe('a meeting corrected after it was created', () => {
+  it('reads 涉及期间 as the convenor writes it, refuses what it cannot read, and follows corrections (audited)', () => {
+    const db = createWorkspace(join(tempDir(), 'w.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试' });
+    const base = { type: '数据沟通会' as const, title: '12月数据沟通会', date: '2026-01-15', place: '三楼', convenor: '张局长' };
+    const m = createMeeting(db, { ...base, period: '2025年12月' }, '测试');
+    expect(m.period).toBe('2025-12');
+    expect(createMeeting(db, { ...base, period: '2025年第一季度' }, '测试').period).toBe('2025-Q1');
+    expect(() => createMeeting(db, { ...base, period: '下个月' }, '测试')).toThrow(/“涉及期间”无法识别：下个月/);
+    const done = () => db.conn.prepare('SELECT kind, subject FROM done_events WHERE source = ?').all(`meeting#${m.id}`);
+    expect(done()).toEqual([{ kind: '月告知', subject: '2025-12' }]);
+    const withAttendee = addAttendee(db, m.id, { name: '王院长', organization: '第一医院', role: '医院代表' }, '测试');
+    const v = updateMeeting(db, m.id, { ...base, title: '四季度数据沟通会', period: '2025年第四季度' }, '测试');
+    expect(v).toMatchObject({ title: '四季度数据沟通会', period: '2025-Q4' });
+    // the obligation it fulfils follows the corrected period
+    expect(done()).toEqual([{ kind: '季公告', subject: '2025-Q4' }]);
+    expect(removeAttendee(db, withAttendee.attendees[0]!.id, '测试').attendees).toEqual([]);
+    const audit = db.conn.prepare("SELECT action, details FROM audit_log WHERE action IN ('meeting.update', 'meeting.removeAttendee') ORDER BY id").all() as {
+      action: string;
+      details: string;
+    }[];
+    expect(audit.map((a) => a.action)).toEqual(['meeting.update', 'meeting.removeAttendee']);
+    expect(JSON.parse(audit[0]!.details)).toEqual({ title: { from: '12月数据沟通会', to: '四季度数据沟通会' }, period: { from: '2025-12', to: '2025-Q4' } });
+    expect(verifyAuditChain(db).ok).toBe(true);
+    db.conn.close();
   });
 });

@@ -2,11 +2,14 @@
 
 import type { Handlers } from '../host/handler-types';
 import { exportList } from './lists';
+import { removeAttendee, updateMeeting } from './meeting-edit';
 import { addAttendee, addSittingMembers, calendarStart, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
 
 export const meetingsHandlers: Handlers<
   | 'meetings.list'
   | 'meetings.create'
+  | 'meetings.update'
+  | 'meetings.removeAttendee'
   | 'meetings.saveMinutes'
   | 'meetings.setAgenda'
   | 'meetings.addAttendee'
@@ -18,6 +21,8 @@ export const meetingsHandlers: Handlers<
 > = {
   'meetings.list': (_i, { session }) => listMeetings(session.db),
   'meetings.create': (i, { session, actor }) => createMeeting(session.db, i, actor),
+  'meetings.update': ({ id, ...fields }, { session, actor }) => updateMeeting(session.db, id, fields, actor),
+  'meetings.removeAttendee': (i, { session, actor }) => removeAttendee(session.db, i.attendeeId, actor),
   'meetings.saveMinutes': (i, { session, actor }) => saveMinutes(session.db, i.id, i.minutes, i.decisions, actor),
   'meetings.setAgenda': (i, { session, actor }) => setAgenda(session.db, i.id, i.viewIds, actor),
   'meetings.addAttendee': (i, { session, actor }) => addAttendee(session.db, i.meetingId, i, actor),

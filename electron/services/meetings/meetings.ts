@@ -6,7 +6,7 @@ import { cadence, FULFILLED_BY, type DoneEvent, type Obligation } from '../../..
 import { addDays, localDate } from '../../../shared/dates';
 import type { MeetingType, MeetingView, SearchHit } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
-import { isMonthKey } from '../../../shared/period';
+import { isMonthKey, normalizePeriod } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
 import { allRows, allValues, getRow, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { getSettings } from '../settings/settings';
@@ -47,7 +47,8 @@ export function meetingView(db: ReadableDb, id: number): MeetingView {
     title: m.title,
     date: m.date,
     place: m.place,
-    period: m.period,
+    // a period typed before it was read as a key (2025年12月) is shown and used as the key it means
+    period: m.period ? (normalizePeriod(m.period) ?? '') : '',
     convenor: m.convenor,
     minutes: m.minutes,
     decisions: m.decisions,
@@ -63,8 +64,42 @@ export function listMeetings(db: ReadableDb): MeetingView[] {
   return allValues<number>(db, 'SELECT id FROM meetings ORDER BY date DESC, id DESC').map((id) => meetingView(db, id));
 }
 
-export function createMeeting(db: WritableDb, m: MeetingInput, actor: string): MeetingView {
-  if (!m.title.trim()) throw new AppError('INVALID_INPUT', '请填写会议名称。', '例如：2025年第一季度数据沟通会。');
+/**
+ * The 涉及期间 a convenor types, as a period key: the spellings the import reads (2025年12月,
+ * 2025年第一季度, 2025年上半年, 2025年, 2025-12 …); empty when none was given.
+ */
+export function meetingPeriod(input: string): string {
+  if (!input.trim()) return '';
+  const key = normalizePeriod(input);
+  if (!key)
+    throw new AppError(
+      'INVALID_INPUT',
+      `“涉及期间”无法识别：${input.trim()}。`,
+      '可写 2025年12月、2025年第一季度、2025年上半年、2025年，或 2025-12、2025-Q1；不涉及某一期间可留空。',
+    );
+  return key;
+}
+
+/** The obligation a meeting held fulfils, recorded again whenever its type, date or period change. */
+export function recordHeld(db: WritableDb, id: number, m: Pick<MeetingInput, 'type' | 'date' | 'period'>): void {
+  run(db, 'DELETE FROM done_events WHERE source = ?', `meeting#${id}`);
+  // a meeting held fulfils the obligation of its period: 月告知 for a month, 季公告 for a quarter,
+  // 年通报 for a year — a 数据沟通会 counts as the 月告知 or 季公告 of the period it covers
+  const kind =
+    m.type === '年通报'
+      ? '年通报'
+      : isMonthKey(m.period) && (m.type === '月告知' || m.type === '数据沟通会')
+        ? '月告知'
+        : /^\d{4}-Q[1-4]$/.test(m.period) && (m.type === '季公告' || m.type === '数据沟通会')
+          ? '季公告'
+          : null;
+  const subject = kind === '年通报' ? m.period.slice(0, 4) : m.period;
+  if (kind && subject) run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', kind, subject, m.date, `meeting#${id}`);
+}
+
+export function createMeeting(db: WritableDb, input: MeetingInput, actor: string): MeetingView {
+  if (!input.title.trim()) throw new AppError('INVALID_INPUT', '请填写会议名称。', '例如：2025年第一季度数据沟通会。');
+  const m = { ...input, period: meetingPeriod(input.period) };
   return inTransaction(db, () => {
     const t = now();
     const id = Number(
@@ -81,19 +116,7 @@ export function createMeeting(db: WritableDb, m: MeetingInput, actor: string): M
         t,
       ).lastInsertRowid,
     );
-    // a monthly notice, quarterly announcement or annual briefing held fulfils that obligation
-    // a meeting held fulfils the obligation of its period: 月告知 for a month, 季公告 for a quarter,
-    // 年通报 for a year — a 数据沟通会 counts as the 月告知 or 季公告 of the period it covers
-    const kind =
-      m.type === '年通报'
-        ? '年通报'
-        : isMonthKey(m.period) && (m.type === '月告知' || m.type === '数据沟通会')
-          ? '月告知'
-          : /^\d{4}-Q[1-4]$/.test(m.period) && (m.type === '季公告' || m.type === '数据沟通会')
-            ? '季公告'
-            : null;
-    const subject = kind === '年通报' ? m.period.slice(0, 4) : m.period;
-    if (kind && subject) run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', kind, subject, m.date, `meeting#${id}`);
+    recordHeld(db, id, m);
     indexText(db, 'meeting', id, `${m.title} ${m.place}`);
     recordAudit(db, { actor, action: 'meeting.create', target: `meeting#${id}`, details: { ...m } });
     return meetingView(db, id);

@@ -5,21 +5,21 @@ import type { Obligation } from '../../cadence';
 import type { MeetingView, SearchHit } from '../../domain/meetings';
 import { empty, filePath, id, isoDate, reads, returns, writes, type DomainContract } from './common';
 
+const meetingFields = z.object({
+  type: z.enum(['月告知', '季公告', '年通报', '数据沟通会', '其他']),
+  title: z.string().min(1, '请填写会议名称').max(100),
+  date: isoDate,
+  place: z.string().max(100),
+  period: z.string().max(20),
+  convenor: z.string().max(40),
+});
+
 export const meetingsContract = {
   'meetings.list': reads(empty, returns<MeetingView[]>()),
-  'meetings.create': writes(
-    z
-      .object({
-        type: z.enum(['月告知', '季公告', '年通报', '数据沟通会', '其他']),
-        title: z.string().min(1, '请填写会议名称').max(100),
-        date: isoDate,
-        place: z.string().max(100),
-        period: z.string().max(10),
-        convenor: z.string().max(40),
-      })
-      .strict(),
-    returns<MeetingView>(),
-  ),
+  /** period: as typed (2025年12月, 2025年第一季度, 2025-12 …); the service keeps its key */
+  'meetings.create': writes(meetingFields.strict(), returns<MeetingView>()),
+  'meetings.update': writes(meetingFields.extend({ id }).strict(), returns<MeetingView>()),
+  'meetings.removeAttendee': writes(z.object({ attendeeId: id }).strict(), returns<MeetingView>()),
   'meetings.saveMinutes': writes(z.object({ id, minutes: z.string().max(200000), decisions: z.string().max(50000) }).strict(), returns<MeetingView>()),
   'meetings.setAgenda': writes(z.object({ id, viewIds: z.array(id).max(100) }).strict(), returns<MeetingView>()),
   'meetings.addAttendee': writes(

@@ -8,6 +8,9 @@ import { Agenda } from './Agenda';
 import { PresentAgenda } from './PresentAgenda';
 import { CommentCapture } from './CommentCapture';
 import { CommentList } from './CommentList';
+import { EditMeeting } from './EditMeeting';
+import { formatDateZh } from '../../../../shared/dates-parse';
+import { formatPeriodZh } from '../../../../shared/period';
 import { useApi } from '../../data/use-api';
 import { useInvalidate } from '../../data/use-invalidate';
 import { useAction } from '../../data/use-action';
@@ -66,12 +69,14 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
           {m.title}
           <span className="muted">
             {' '}
-            {m.date} · {m.type}
+            {formatDateZh(m.date)} · {m.type}
+            {m.period && ` · ${formatPeriodZh(m.period)}`}
             {m.place && ` · ${m.place}`}
           </span>
         </h3>
+        <EditMeeting key={m.id} meeting={m} onSaved={(v) => (setM(v), onChanged())} onMessage={setMsg} />
         <div className={`banner ${m.listDue < today() ? 'error' : 'warn'}`} data-testid="list-due">
-          会后须按期形成问题建议清单并书面报送：截止 {m.listDue}。
+          会后须按期形成问题建议清单并书面报送：截止 {formatDateZh(m.listDue)}。
         </div>
         <h4>
           签到（{m.attendees.filter((a) => a.present).length}/{m.attendees.length}）
@@ -94,6 +99,16 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
                 <td>{a.organization}</td>
                 <td>{a.role}</td>
                 <td className="muted">{a.present ? '已签到' : '缺席'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => run(() => api.meetings.removeAttendee({ attendeeId: a.id }))}
+                    data-testid={`remove-${a.name}`}
+                  >
+                    移除
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
