@@ -6,7 +6,7 @@ import { REPORT_FORMATS, REPORT_TYPES, type ExportRecord, type ReportFormat, typ
 import { formatDateTimeZh } from '../../shared/format';
 import { normalizePeriod, formatPeriodZh } from '../../shared/period';
 import type { WorkspaceSession } from '../services/host/session';
-import { exportNoticeBatch, exportReport } from '../services/reports/export-report';
+import { exportNoticeBatch, exportReport, institutionFileLabelOf } from '../services/reports/export-report';
 import { trace } from '../services/reports/register';
 
 export class ReportUsageError extends Error {}
@@ -58,7 +58,9 @@ export async function reportCommand(
   if (type === '月告知' && !a.institution) throw new ReportUsageError(`月告知请用 --institution 指定机构编码，或用 --all 生成全部DRG/DIP医疗机构。`);
   if (type === '会议纪要' && !a.meeting) throw new ReportUsageError('会议纪要请用 --meeting 指定会议编号。');
   const request = { type, period, institution: a.institution ?? null, meetingId: a.meeting ? Number(a.meeting) : null };
-  const name = [type, period ? formatPeriodZh(period) : '', a.institution ?? '', a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
+  // a hospital's file carries its code and its name, so two hospitals of one name never share a file
+  const who = a.institution ? institutionFileLabelOf(session.db, a.institution) : '';
+  const name = [type, period ? formatPeriodZh(period) : '', who, a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
   const rec = await exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor);
   return { value: rec, text: `已生成${type}：\n${line(rec)}` };
 }
