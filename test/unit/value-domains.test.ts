@@ -18,6 +18,7 @@ describe('the style of a percent column', () => {
     ['decimals by the median', 'DRG_LIST_UPLOAD', [0.965, 0.981, 0.972], false],
     ['small 住院率 in percent points: 0.8 as a decimal is no 住院率', 'SVC_HOSP_RATE', [0.3, 0.8, 1.2, 0.5, 0.9], true],
     ['住院率 in decimals, every one plausible both ways: the median', 'SVC_HOSP_RATE', [0.08, 0.12, 0.15], false],
+    ['住院率 at most 1 throughout: the median, whatever the range says', 'SVC_HOSP_RATE', [0.3, 0.8, 0.5, 0.9], false],
     ['据实结算 share in small percent points', 'DRG_ACTUAL_SHARE', [0.5, 0.9, 0.4, 1.5], true],
   ])('%s', (_, code, xs, points) => {
     expect(columnStyle(xs as number[], of(code as string)).points).toBe(points);
@@ -32,6 +33,9 @@ describe('cells the style cannot settle', () => {
   it('0.97 among percent points, 97 among decimals', () => {
     expect(read('DRG_LIST_UPLOAD', [96.5, 98.1, 0.97]).cells).toEqual([0.965, 0.981, null]);
     expect(read('DRG_LIST_QC', [0.95, 0.98, 97]).cells).toEqual([0.95, 0.98, null]);
+  });
+  it('a decimal implausible as read but plausible as percent points (0.8 as a 住院率 of 80%)', () => {
+    expect(read('SVC_HOSP_RATE', [0.3, 0.8, 0.5, 0.9]).cells).toEqual([0.3, null, 0.5, null]);
   });
   it('a value below 1 among percent points mostly 10 or more, even where it would be plausible', () => {
     expect(read('SVC_OOP_SHARE', [12, 15, 0.5]).cells).toEqual([0.12, 0.15, null]);

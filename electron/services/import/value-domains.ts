@@ -2,8 +2,9 @@
 // at its cell: an impossible value (a rate of 135%, a negative count) is an error, a value outside
 // the plausible range a warning. A percent column's bare numbers (85.3 or 0.853) are read in one
 // style for the whole column, settled once the column is read:
-//   1. the numbers at most 1 are the ones the style changes: when all of them are plausible read as
-//      percent points and not all read as decimals, the column is percent points, and the reverse;
+//   1. a column holding a number above 1 is no column of decimal shares: when its numbers at most 1
+//      (the ones the style changes) are all plausible read as percent points and not all read as
+//      decimals, it is percent points (住院率 0.3, 0.8, 1.2: 0.8 read as 80% is no 住院率);
 //   2. otherwise the column's median decides: above 1 percent points, else decimals.
 // A cell the style cannot settle is an error for the clerk to fix, never a guess: a value in the
 // decimal style's impossible range among decimals (97 among 0.95, 0.98), a value below 1 among
@@ -117,18 +118,23 @@ export interface ColumnStyle {
 }
 
 /**
- * The style of a percent column's bare numbers: percent points when every number at most 1 (the
- * ones the style changes) is plausible so and some is not as a decimal (0.8 read as 80% is no
- * 住院率); otherwise percent points when the median is above 1, decimals when it is not.
+ * The style of a percent column's bare numbers: percent points when the column holds a number above
+ * 1 (no decimal share) and every number at most 1 (the ones the style changes) is plausible as
+ * percent points and some is not as a decimal (0.3, 0.8, 1.2: 0.8 read as 80% is no 住院率);
+ * otherwise percent points when the median is above 1, decimals when it is not.
  */
 export function columnStyle(xs: readonly number[], d: ValueDomain): ColumnStyle {
   const sorted = Float64Array.from(xs, Math.abs).sort();
   const median = sorted[Math.floor(sorted.length / 2)]!;
   let small = false;
+  let big = false;
   let pointsFit = true;
   let decimalMisfit: number | null = null;
   for (const x of xs) {
-    if (Math.abs(x) > 1) continue;
+    if (Math.abs(x) > 1) {
+      big = true;
+      continue;
+    }
     small = true;
     if (!fits(d, x / 100)) {
       pointsFit = false;
@@ -136,7 +142,7 @@ export function columnStyle(xs: readonly number[], d: ValueDomain): ColumnStyle 
     }
     if (decimalMisfit === null && !fits(d, x)) decimalMisfit = x;
   }
-  if (median <= 1 && small && pointsFit && decimalMisfit !== null) return { points: true, median, byRange: decimalMisfit };
+  if (median <= 1 && big && small && pointsFit && decimalMisfit !== null) return { points: true, median, byRange: decimalMisfit };
   return { points: median > 1, median, byRange: null };
 }
 
