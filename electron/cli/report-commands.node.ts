@@ -7,7 +7,7 @@ import { cliUsage, REPORT_TYPES, reportSpec, type ReportType } from '../../share
 import { formatDateTimeZh } from '../../shared/format';
 import { normalizePeriod, formatPeriodZh } from '../../shared/period';
 import type { WorkspaceSession } from '../services/host/session';
-import { exportBatch, exportReport } from '../services/reports/export-report';
+import { exportBatch, exportReport, institutionFileLabelOf } from '../services/reports/export-report';
 import { trace } from '../services/reports/register';
 import { UsageError } from './cli-args.node';
 
@@ -68,7 +68,9 @@ export async function reportCommand(
     institution: spec.subject === 'institution' ? (a.institution ?? null) : null,
     meetingId: spec.subject === 'meeting' && a.meeting ? Number(a.meeting) : null,
   };
-  const name = [type, period ? formatPeriodZh(period) : '', a.institution ?? '', a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
+  // a hospital's file carries its code and its name, so two hospitals of one name never share a file
+  const who = request.institution ? institutionFileLabelOf(session.db, request.institution) : '';
+  const name = [type, period ? formatPeriodZh(period) : '', who, a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
   const rec = await exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor);
   return { value: rec, text: `已生成${type}：\n${line(rec)}` };
 }

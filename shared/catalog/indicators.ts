@@ -3,6 +3,8 @@
 // released: workspaces and data packages refer to them. A package may declare further regional
 // indicators (see docs/data-package.md); those live in the workspace, not here.
 
+import { domain, domainFromUnit, type ValueDomain } from './domains';
+
 export type Unit = '元' | '万元' | '%' | '人次' | '例' | '比值' | '指数';
 export type Frequency = '月' | '季度' | '半年' | '半年/年' | '年';
 
@@ -37,8 +39,10 @@ export interface IndicatorDef {
   formula?: Formula;
   /** sums over months and institutions make sense (amounts, counts) */
   additive: boolean;
-  /** a share that must lie in [0, 1] */
+  /** a share that must lie in [0, 1] (stored per workspace; the import reads `domain`) */
   bounded01?: boolean;
+  /** the values it can take and those real data takes (every built-in has one; see domainOf) */
+  domain?: ValueDomain;
   /** for a share reported per institution: the region value is the mean weighted by this indicator */
   weightedBy?: string;
   /** true for the 45 rows of the official table */
@@ -65,6 +69,7 @@ const amount = (code: string, name: string, group: string, parent: string | null
   perInstitution: false,
   unit: '万元',
   additive: true,
+  domain: domain('amount'),
   ...extra,
 });
 const share = (code: string, name: string, group: string, parent: string | null, frequency: Frequency, source: string, extra: Partial<Row> = {}): Row => ({
@@ -78,6 +83,7 @@ const share = (code: string, name: string, group: string, parent: string | null,
   unit: '%',
   additive: false,
   bounded01: true,
+  domain: domain('share'),
   ...extra,
 });
 
@@ -103,18 +109,28 @@ const ROWS: Row[] = [
   amount('FE_EMP_POOLED_IP', '职工医保住院统筹基金支出', '基金支出', 'FE_EMP_POOLED', '月', SETTLE, { perInstitution: true }),
   amount('FE_RES', '居民医保基金支出', '基金支出', 'FE_TOTAL', '月', FUND, { childRelation: 'subset' }),
   amount('FE_RES_POOLED_IP', '居民医保住院统筹基金支出', '基金支出', 'FE_RES', '月', SETTLE, { perInstitution: true }),
-  share('FE_PAYMENT_RATE', '医保基金支付率', '基金支出', null, '半年/年', FUND),
+  share('FE_PAYMENT_RATE', '医保基金支付率', '基金支出', null, '半年/年', FUND, { domain: domain('share', [0.2, 1]) }),
   // 基金结余
   amount('FB_TOTAL', '结余合计', '基金结余', null, '月', FUND, {
     childRelation: 'sum',
+    domain: domain('balance'),
     formula: { kind: 'difference', minuend: 'FI_TOTAL', subtrahend: 'FE_TOTAL' },
   }),
-  amount('FB_EMP', '职工医保结余', '基金结余', 'FB_TOTAL', '月', FUND, { formula: { kind: 'difference', minuend: 'FI_EMP', subtrahend: 'FE_EMP' } }),
-  amount('FB_EMP_POOLED_CUR', '职工医保统筹基金当期结余', '基金结余', 'FB_EMP', '月', FUND),
-  amount('FB_EMP_POOLED_ACC', '职工医保统筹基金累计结余', '基金结余', 'FB_EMP', '年', FUND, { additive: false }),
-  amount('FB_RES', '居民医保结余', '基金结余', 'FB_TOTAL', '月', FUND, { formula: { kind: 'difference', minuend: 'FI_RES', subtrahend: 'FE_RES' } }),
-  amount('FB_RES_CUR', '居民医保当期结余', '基金结余', 'FB_RES', '月', FUND, { formula: { kind: 'difference', minuend: 'FI_RES', subtrahend: 'FE_RES' } }),
-  amount('FB_RES_ACC', '居民医保累计结余', '基金结余', 'FB_RES', '年', FUND, { additive: false }),
+  amount('FB_EMP', '职工医保结余', '基金结余', 'FB_TOTAL', '月', FUND, {
+    formula: { kind: 'difference', minuend: 'FI_EMP', subtrahend: 'FE_EMP' },
+    domain: domain('balance'),
+  }),
+  amount('FB_EMP_POOLED_CUR', '职工医保统筹基金当期结余', '基金结余', 'FB_EMP', '月', FUND, { domain: domain('balance') }),
+  amount('FB_EMP_POOLED_ACC', '职工医保统筹基金累计结余', '基金结余', 'FB_EMP', '年', FUND, { additive: false, domain: domain('balance') }),
+  amount('FB_RES', '居民医保结余', '基金结余', 'FB_TOTAL', '月', FUND, {
+    formula: { kind: 'difference', minuend: 'FI_RES', subtrahend: 'FE_RES' },
+    domain: domain('balance'),
+  }),
+  amount('FB_RES_CUR', '居民医保当期结余', '基金结余', 'FB_RES', '月', FUND, {
+    formula: { kind: 'difference', minuend: 'FI_RES', subtrahend: 'FE_RES' },
+    domain: domain('balance'),
+  }),
+  amount('FB_RES_ACC', '居民医保累计结余', '基金结余', 'FB_RES', '年', FUND, { additive: false, domain: domain('balance') }),
   // 城乡医疗救助
   amount('MA_INCOME', '医疗救助基金收入', '城乡医疗救助', null, '季度', FUND),
   amount('MA_EXPENSE', '医疗救助支出(不含资助参保)', '城乡医疗救助', null, '季度', FUND),
@@ -124,14 +140,16 @@ const ROWS: Row[] = [
   amount('BUD_DRG', '按DRG/DIP付费统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
   amount('BUD_OTHER', '其他预算', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
   // DRG/DIP支付方式
-  share('DRG_LIST_UPLOAD', '医保结算清单上传率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
-  share('DRG_LIST_QC', '医保结算清单质控通过率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
+  share('DRG_LIST_UPLOAD', '医保结算清单上传率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES', domain: domain('share', [0.5, 1]) }),
+  share('DRG_LIST_QC', '医保结算清单质控通过率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES', domain: domain('share', [0.5, 1]) }),
   share('DRG_SETTLED_SHARE', 'DRG/DIP结算人次占比', 'DRG/DIP支付方式', null, '月', SETTLE_PLATFORM, { weightedBy: 'SVC_DISCHARGES' }),
   share('DRG_STANDARD_SHARE', '按DRG/DIP付费标准结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, {
     formula: { kind: 'groupShare', field: 'casesStandard' },
+    domain: domain('share', [0.5, 1]),
   }),
   share('DRG_ACTUAL_SHARE', 'DRG/DIP病例中据实结算人次占比', 'DRG/DIP支付方式', 'DRG_SETTLED_SHARE', '月', SETTLE_PLATFORM, {
     formula: { kind: 'groupShare', field: 'casesActual' },
+    domain: domain('share', [0, 0.3]),
   }),
   {
     code: 'SC_SUBMITTED',
@@ -143,6 +161,7 @@ const ROWS: Row[] = [
     source: SETTLE_PLATFORM,
     perInstitution: true,
     unit: '例',
+    domain: domain('count'),
     additive: true,
   },
   {
@@ -154,10 +173,12 @@ const ROWS: Row[] = [
     source: SETTLE_PLATFORM,
     perInstitution: true,
     unit: '例',
+    domain: domain('count'),
     additive: true,
   },
   share('SC_SHARE', '特例单议病例数占出院病例数的比例', 'DRG/DIP支付方式', null, '半年', SETTLE_PLATFORM, {
     formula: { kind: 'ratio', numerator: 'SC_SUBMITTED', denominator: 'SVC_DISCHARGES', scale: 1 },
+    domain: domain('share', [0, 0.2]),
   }),
   // 医疗机构服务情况
   amount('SVC_IP_COST', '住院总费用', '医疗机构服务情况', null, '月', SETTLE, { perInstitution: true }),
@@ -170,6 +191,7 @@ const ROWS: Row[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '元',
+    domain: domain('amount'),
     additive: false,
     formula: { kind: 'ratio', numerator: 'SVC_IP_COST', denominator: 'SVC_DISCHARGES', scale: 10000 },
   },
@@ -182,6 +204,7 @@ const ROWS: Row[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '人次',
+    domain: domain('count'),
     additive: true,
   },
   {
@@ -193,6 +216,7 @@ const ROWS: Row[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '人次',
+    domain: domain('count'),
     additive: true,
   },
   {
@@ -204,6 +228,7 @@ const ROWS: Row[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '比值',
+    domain: domain('ratio'),
     additive: false,
     formula: { kind: 'ratio', numerator: 'SVC_OP_VISITS', denominator: 'SVC_DISCHARGES', scale: 1 },
   },
@@ -216,10 +241,11 @@ const ROWS: Row[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '%',
+    domain: domain('growth', [-0.5, 1]),
     additive: false,
     formula: { kind: 'growth', of: 'SVC_DISCHARGES' },
   },
-  share('SVC_HOSP_RATE', '住院率', '医疗机构服务情况', null, '半年', SETTLE),
+  share('SVC_HOSP_RATE', '住院率', '医疗机构服务情况', null, '半年', SETTLE, { domain: domain('share', [0, 0.5]) }),
   {
     code: 'SVC_TIME_INDEX',
     name: '时间消耗指数',
@@ -229,6 +255,7 @@ const ROWS: Row[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '指数',
+    domain: domain('index', [0.2, 5]),
     additive: false,
     formula: { kind: 'drgIndex', measure: 'time' },
   },
@@ -241,10 +268,11 @@ const ROWS: Row[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '指数',
+    domain: domain('index', [0.2, 5]),
     additive: false,
     formula: { kind: 'drgIndex', measure: 'cost' },
   },
-  share('SVC_OOP_SHARE', '医保外费用占比', '医疗机构服务情况', null, '月', SETTLE, { weightedBy: 'SVC_IP_COST' }),
+  share('SVC_OOP_SHARE', '医保外费用占比', '医疗机构服务情况', null, '月', SETTLE, { weightedBy: 'SVC_IP_COST', domain: domain('share', [0, 0.6]) }),
 ];
 
 /** The 45 indicators of the official table, in the table's order. */
@@ -262,6 +290,7 @@ export const EXTRA_INDICATORS: readonly IndicatorDef[] = [
     source: FUND,
     perInstitution: false,
     unit: '万元',
+    domain: domain('balance'),
     additive: false,
     official: false,
     aliases: ['职工医保基金累计结余', '职工基本医疗保险基金累计结余', '职工医保累计结存'],
@@ -275,6 +304,7 @@ export const EXTRA_INDICATORS: readonly IndicatorDef[] = [
     source: SETTLE,
     perInstitution: true,
     unit: '指数',
+    domain: domain('index', [0.1, 5]),
     additive: false,
     formula: { kind: 'cmi' },
     official: false,
@@ -311,6 +341,11 @@ export function suppliedInRegionSheet(d: IndicatorDef): boolean {
 const BY_CODE = new Map(BUILTIN_INDICATORS.map((i) => [i.code, i]));
 export function builtinIndicator(code: string): IndicatorDef | undefined {
   return BY_CODE.get(code);
+}
+
+/** An indicator's domain: its own, the built-in one of its code, or one from its unit (a region's own indicator). */
+export function domainOf(d: Pick<IndicatorDef, 'code' | 'name' | 'unit' | 'domain'>): ValueDomain {
+  return d.domain ?? BY_CODE.get(d.code)?.domain ?? domainFromUnit(d.unit, d.name);
 }
 
 export const UNITS: readonly Unit[] = ['元', '万元', '%', '人次', '例', '比值', '指数'];

@@ -175,7 +175,7 @@ describe.runIf(existsSync(CLI))('command line', () => {
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.out) as { id: string; path: string; sha256: string };
     expect(existsSync(rec.path)).toBe(true);
-    expect(rec.path).toContain('月告知-2025年11月-H99010000003.pdf');
+    expect(rec.path).toContain('月告知-2025年11月-H99010000003-示范医科大学附属医院.pdf'); // code and name: two hospitals may share a name
     const t = cli('trace', rec.path, '--workspace', ws);
     expect(t.code).toBe(0);
     expect(t.out).toContain(`导出编号 ${rec.id}`);

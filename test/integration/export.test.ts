@@ -1,12 +1,16 @@
 // The per-hospital data export read back by another program (openpyxl): units in the headers,
 // shares formatted as per cent, amounts and counts with separators, no floating-point noise,
 // widths fitted to the cells, the header frozen — and the export in the audit log.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportTable } from '../../electron/services/export/export';
+import { ImportService } from '../../electron/services/import/import-service';
+import { exportBatch } from '../../electron/services/reports/export-report';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
+import { miniPackage } from '../helpers/mini-package';
+import { miniZip } from '../helpers/packages';
 import { tempDir } from '../helpers/temp';
 
 const PYTHON = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
@@ -62,5 +66,39 @@ describe('data export', () => {
     expect(x.widths.B).toBeLessThan(10);
     const audit = db.conn.prepare("SELECT target FROM audit_log WHERE action = 'export.table'").pluck().all();
     expect(audit).toEqual([path]);
+  });
+});
+
+describe('per-hospital file names', () => {
+  it('two hospitals of one name give two 月告知 files, each named by code and name', async () => {
+    const dir = tempDir();
+    const db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '测试' });
+    const data = miniPackage();
+    data.institutions[1]!.name = data.institutions[0]!.name; // H002 registered under H001's name (another campus)
+    const s = new ImportService();
+    const report = await s.prepare(db, await miniZip(dir, 'same.zip', data));
+    expect(report.warnings.filter((w) => w.code === 'DUPLICATE_NAME')).toHaveLength(1);
+    s.commit(db, report.token!, '测试');
+    const out = join(dir, 'out');
+    const r = await exportBatch(
+      db,
+      '月告知',
+      '2025-01',
+      'xlsx',
+      out,
+      '测试',
+      () => {},
+      () => false,
+    );
+    expect(r.total).toBe(3); // H001–H003 are paid by DRG
+    const files = readdirSync(out).filter((f) => f.endsWith('.xlsx'));
+    expect(files.sort()).toEqual([
+      '月告知-2025年1月-H001-测试市第一人民医院.xlsx',
+      '月告知-2025年1月-H002-测试市第一人民医院.xlsx',
+      '月告知-2025年1月-H003-东县人民医院.xlsx',
+    ]);
+    // every file the register records is there
+    expect(new Set(r.files.map((f) => f.path)).size).toBe(3);
+    for (const f of r.files) expect(existsSync(f.path)).toBe(true);
   });
 });

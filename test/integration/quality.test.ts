@@ -28,13 +28,14 @@ describe('data quality', () => {
     v.set('H001|2025-01', { ...v.get('H001|2025-01'), SC_SUBMITTED: 10, SC_APPROVED: 8 });
     // 万元 typed as 元 would be 10,000×; here eleven times last month
     v.set('H001|2025-02', { ...v.get('H001|2025-02'), SVC_IP_COST: 46200, SC_SUBMITTED: 5, SC_APPROVED: 7 });
-    // a share written as 130 (per cent) is read as 130%
-    v.set('H003|2025-02', { ...v.get('H003|2025-02'), DRG_LIST_QC: 130 });
     const h002 = { ...v.get('H002|2025-02') };
     delete h002.SVC_OP_VISITS;
     v.set('H002|2025-02', h002);
     v.delete('H004|2025-02');
     const db = await workspaceWith(dir, await miniZip(dir, 'q.zip', data));
+    // a share of 130%, as an import before domains were checked (issue 30) let through: today's import refuses it
+    // (test/integration/domains.test.ts), a workspace may still hold one
+    db.conn.prepare("UPDATE institution_values SET value = 1.3 WHERE institution = 'H003' AND indicator = 'DRG_LIST_QC' AND period = '2025-02'").run();
 
     const q = dataQuality(db, '2025-02');
     const find = (inst: string, ind: string | null) => q.find((x) => x.institution === inst && x.indicator === ind);

@@ -314,7 +314,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     // the font is parsed once for the batch, and each file still carries its own subset of it: the
     // first and the last read back with their hospital's name, the font embedded in both
     for (const f of [r.files[0]!, r.files.at(-1)!]) {
-      const name = /^月告知-.+?-(.+)\.pdf$/.exec(basename(f.path))![1]!;
+      const name = /^月告知-.+?-H\d+-(.+)\.pdf$/.exec(basename(f.path))![1]!; // 月告知-<期间>-<编码>-<名称>.pdf
       expect(pdfText(f.path)).toContain(`${name}医保数据月告知`);
       expect(execFileSync('pdffonts', [f.path], { encoding: 'utf8' })).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_INDICATORS, OFFICIAL_INDICATORS, INDICATOR_GROUPS } from '../../shared/catalog/indicators';
+import { withinBounds } from '../../shared/catalog/domains';
 import { dependencyOrder } from '../../electron/services/import/derive';
 
 // The official table beside the repo (tests may read ../shared; the app never does).
@@ -61,5 +62,29 @@ describe('indicator catalog', () => {
     expect(get('SVC_COST_INDEX').formula).toEqual({ kind: 'drgIndex', measure: 'cost' });
     expect(get('SVC_TIME_INDEX').formula).toEqual({ kind: 'drgIndex', measure: 'time' });
     expect(get('FB_RES_CUR').formula).toEqual({ kind: 'difference', minuend: 'FI_RES', subtrahend: 'FE_RES' });
+  });
+  it('gives every built-in indicator a domain that fits its unit, with a plausible range inside its bounds', () => {
+    const kinds: Record<string, string[]> = {
+      '%': ['share', 'growth'],
+      万元: ['amount', 'balance'],
+      元: ['amount'],
+      人次: ['count'],
+      例: ['count'],
+      比值: ['ratio'],
+      指数: ['index'],
+    };
+    for (const d of BUILTIN_INDICATORS) {
+      expect(d.domain, d.code).toBeDefined();
+      expect(kinds[d.unit], d.code).toContain(d.domain!.kind);
+      const [lo, hi] = d.domain!.plausible;
+      expect(lo, d.code).toBeLessThan(hi);
+      if (Number.isFinite(lo)) expect(withinBounds(d.domain!, lo) || d.domain!.minExclusive, d.code).toBe(true);
+      if (Number.isFinite(hi)) expect(withinBounds(d.domain!, hi), d.code).toBe(true);
+    }
+    // the balances may be negative, growth may pass 100%, a share never
+    expect(BUILTIN_INDICATORS.filter((d) => d.domain!.kind === 'balance').map((d) => d.code)).toEqual(
+      expect.arrayContaining(['FB_TOTAL', 'FB_EMP', 'FB_RES', 'FB_RES_CUR', 'FB_EMP_POOLED_CUR', 'FB_EMP_POOLED_ACC', 'FB_RES_ACC', 'FB_EMP_ACC']),
+    );
+    expect(BUILTIN_INDICATORS.find((d) => d.code === 'SVC_DISCHARGE_GROWTH')!.domain!.kind).toBe('growth');
   });
 });

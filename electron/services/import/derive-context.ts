@@ -76,7 +76,7 @@ export class DeriveContext {
   constructor(
     readonly pkg: ParsedPackage,
     readonly catalog: Map<string, IndicatorDef>,
-    private readonly stored: StoredValues,
+    readonly stored: StoredValues,
     readonly coverage: Coverage,
   ) {}
 

@@ -11,7 +11,8 @@
 
 import type { Formula, IndicatorDef } from '../../../shared/catalog/indicators';
 import { formatPeriodZh } from '../../../shared/period';
-import { grouped } from '../../../shared/format';
+import { differenceText, fmt, UNIT_OF_ACCOUNT } from './check-text';
+import { groupsAgainstTotals, periodSums, storedLongerPeriods } from './cross-checks';
 import { coverageOf, DeriveContext, groupsWithin, tidy, type StoredValues } from './derive-context';
 import { aggregateGroups } from './group-aggregates';
 import type { IssueList } from './issues';
@@ -55,22 +56,6 @@ export function dependencyOrder(catalog: Map<string, IndicatorDef>): IndicatorDe
 
 function close(a: number, b: number, relTol: number, absTol: number): boolean {
   return Math.abs(a - b) <= Math.max(absTol, relTol * Math.max(Math.abs(a), Math.abs(b)));
-}
-
-function fmt(n: number): string {
-  return Math.abs(n) >= 100 ? n.toFixed(2) : n.toPrecision(4);
-}
-
-/** The smallest amount the fund's accounts distinguish, in the indicator's unit. */
-const UNIT_OF_ACCOUNT: Partial<Record<IndicatorDef['unit'], number>> = { 万元: 0.01, 元: 1, 人次: 1, 例: 1 };
-
-/** "填写值 1,234.56 万元，计算值 1,234.46 万元，相差 0.10 万元" */
-function differenceText(def: IndicatorDef, supplied: number, computed: number): string {
-  const unit = UNIT_OF_ACCOUNT[def.unit];
-  if (unit === undefined) return `填写值 ${fmt(supplied)}，计算值 ${fmt(computed)}`;
-  const digits = unit < 1 ? 2 : 0;
-  const f = (n: number) => grouped(n, digits);
-  return `填写值 ${f(supplied)} ${def.unit}，计算值 ${f(computed)} ${def.unit}，相差 ${f(supplied - computed)} ${def.unit}`;
 }
 
 type Warning = Parameters<IssueList['warn']>;
@@ -139,6 +124,8 @@ export class Derivation {
     formulas(ctx, this.after, warn);
     partsWithinTotals(ctx);
     periodSums(ctx);
+    storedLongerPeriods(ctx);
+    groupsAgainstTotals(ctx);
   }
 
   /** What begin() added taken out again: the package turned out to have errors, or its group rows cover more. */
@@ -282,36 +269,5 @@ function partsWithinTotals(ctx: DeriveContext): void {
           );
       }
     }
-  }
-}
-
-/** A longer period's supplied amount against the sum of its months. */
-function periodSums(ctx: DeriveContext): void {
-  const { pkg, catalog } = ctx;
-  const { issues, file } = pkg;
-  const checkPeriodSum = (def: IndicatorDef, period: string, inst: string | null, value: number, sheet: string, row: number) => {
-    const unit = UNIT_OF_ACCOUNT[def.unit];
-    if (unit === undefined || !def.additive || ctx.isMonth(period)) return;
-    const months = ctx.monthsSum(def.code, period, inst);
-    if (!months || Math.abs(value - months.sum) <= 0.5 * unit * (months.count + 1) + 1e-9) return;
-    const who = inst === null ? '统筹地区' : `机构 ${inst}`;
-    issues.warn(
-      'PERIOD_SUM_MISMATCH',
-      { file, sheet, row, header: def.name, value: fmt(value) },
-      `${who} ${formatPeriodZh(period)}“${def.name}”与其 ${months.count} 个月之和不一致：${differenceText(def, value, months.sum)}。`,
-      '请核对累计数与各月数据；以数据包填写的值为准导入。',
-    );
-  };
-  for (const [k, v] of pkg.region) {
-    if (v.computed || v.value === null) continue;
-    const [code, period] = splitKey(k);
-    const def = catalog.get(code);
-    if (def) checkPeriodSum(def, period, null, v.value, v.sheet, v.row);
-  }
-  for (const [k, b] of pkg.inst) {
-    const [code, period] = splitKey(k);
-    const def = catalog.get(code);
-    if (!def?.additive || ctx.isMonth(period)) continue;
-    for (const [inst, v] of b.values) if (v !== null && !b.computed?.has(inst)) checkPeriodSum(def, period, inst, v, b.sheet, rowOf(b, inst));
   }
 }

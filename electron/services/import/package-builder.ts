@@ -155,7 +155,7 @@ export class PackageBuilder {
       case 'package':
         return wrap(this.packageRows(meta, header));
       case 'institutions':
-        return wrap(this.institutionRows(meta, header, headerRow));
+        return this.institutionRows(meta, header, headerRow);
       case 'indicators':
         return wrap(this.indicatorRows(meta, header, headerRow));
       case 'region':
@@ -212,7 +212,7 @@ export class PackageBuilder {
     };
   }
 
-  private institutionRows(meta: TableMeta, header: HeaderCol[], headerRow: number) {
+  private institutionRows(meta: TableMeta, header: HeaderCol[], headerRow: number): TableReader | null {
     const idx = this.requireColumns(meta, header, headerRow, ['code', 'name', 'level']);
     if (!idx) return null;
     const [cCode, cName, cLevel] = idx as [number, number, number];
@@ -221,7 +221,8 @@ export class PackageBuilder {
     const cPay = findColumn(header, 'payment');
     const issues = this.pkg.issues;
     const { file, sheet } = meta;
-    return (cells: RawCell[], row: number) => {
+    const nameColumn = { column: columnLetter(cName), header: header[cName]?.raw ?? '' };
+    const row = (cells: RawCell[], row: number) => {
       const at = (c: number) => ({ file, sheet, row, column: columnLetter(c), header: header[c]?.raw ?? '', value: cellText(cells[c] ?? null) });
       const code = parseCodeCell(cells[cCode] ?? null);
       const name = parseTextCell(cells[cName] ?? null);
@@ -253,6 +254,28 @@ export class PackageBuilder {
         loc: { sheet, row },
       });
     };
+    return { row, end: () => this.sameNames(file, sheet, nameColumn) };
+  }
+
+  /** Two institutions of one name (in the package, or one in it and one in the workspace): told, since only their codes tell them apart. */
+  private sameNames(file: string, sheet: string, nameColumn: { column: string; header: string }) {
+    const byName = new Map<string, string>();
+    for (const [code, i] of this.known.institutions) if (!this.pkg.institutions.has(code)) byName.set(i.name, code);
+    const rowOf = (code: string) => this.pkg.institutions.get(code)?.loc.row;
+    for (const [code, i] of this.pkg.institutions) {
+      const other = byName.get(i.name);
+      if (other === undefined) {
+        byName.set(i.name, code);
+        continue;
+      }
+      const where = rowOf(other) === undefined ? '工作区中已有' : `第 ${rowOf(other)} 行`;
+      this.pkg.issues.warn(
+        'DUPLICATE_NAME',
+        { file, sheet, row: i.loc.row, ...nameColumn, value: i.name },
+        `机构名称“${i.name}”与机构 ${other}（${where}）相同：两家机构只能靠编码区分（${other}、${code}），报告和导出的文件名都带编码。`,
+        '如为同一机构，请统一使用一个机构编码；如确为两家机构，请在名称中注明院区或所在地，便于区分。',
+      );
+    }
   }
 
   private indicatorRows(meta: TableMeta, header: HeaderCol[], headerRow: number) {

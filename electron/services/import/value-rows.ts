@@ -1,12 +1,12 @@
 // Reading the value tables (region and institution indicators, one column per indicator) and the
 // DRG/DIP group rows.
 //
-// Percent columns: a bare number in a % column is read in percent points (85.3 → 85.3%), which is
-// what a “（%）” header invites; a column written in the decimal style earlier templates suggested
-// (0.853 → 85.3%) is recognised by its median (≤ 1) and read as decimals. The style is settled per
-// column once the table is read: a share above 1 is always percent points (a fraction cannot
-// exceed 1), and a lone value below 1 among values in the tens is warned about as the likely
-// mistake. Text with a % sign and xlsx cells formatted as percent are unambiguous.
+// Every value is checked against its indicator's domain (value-domains.ts): an impossible one is a
+// located error. Percent columns: a bare number in a % column is read in percent points (85.3 →
+// 85.3%), which is what a “（%）” header invites, or in the decimal style earlier templates
+// suggested (0.853 → 85.3%); the style is settled per column once the table is read, by the
+// indicator's plausible range and the column's median, and a cell it cannot settle is an error.
+// Text with a % sign and xlsx cells formatted as percent are unambiguous.
 //
 // Cumulative tables: when the table's title rows or the package say 累计, a month period N means
 // January to N (2024年12月 → the year 2024, 2024年5月 → 2024年1—5月).
@@ -17,6 +17,7 @@ import { unitFactor } from '../../../shared/catalog/indicators';
 import { cellText, fastNumber, parseCodeCell, parseNumberCell, parsePeriodCell, parseTextCell } from './cells';
 import { findColumn, type HeaderCol } from './columns';
 import { GroupDuplicates } from './group-duplicates';
+import { ambiguousCell, columnStyle, DomainCheck, readBare, styleByRange } from './value-domains';
 import type { PackageBuilder, TableReader } from './package-builder';
 import { key, rowOf, type Bucket, type ValueCell } from './package-model';
 import { columnLetter, type RawCell, type TableMeta } from './tables';
@@ -52,7 +53,7 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
   const { file, sheet } = meta;
   const cumulativeMonths = cumulative || /累计/.test(header[cPeriod]?.raw ?? '');
   // Every other column must be an indicator, with an optional unit in brackets.
-  const cols: { c: number; def: IndicatorDef; factor: number; percent: PercentColumn | null }[] = [];
+  const cols: { c: number; def: IndicatorDef; factor: number; percent: PercentColumn | null; check: DomainCheck }[] = [];
   header.forEach((h, c) => {
     if (c === cCode || c === cPeriod || c === cName || h.raw === '') return;
     const def = b.lookupIndicator(h.name);
@@ -74,8 +75,9 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         `请把列名写成“${def.name}（${def.unit}）”，并按该单位填写数值。`,
       );
     if (cols.some((x) => x.def.code === def.code)) return issues.error('DUPLICATE_COLUMN', loc, `指标“${def.name}”的列重复出现。`, '请删除重复的列。');
-    const percent = def.unit === '%' && (headerSaysPercent || def.bounded01) ? { n: [], row: [], at: [], inst: [] } : null;
-    cols.push({ c, def, factor, percent });
+    const check = new DomainCheck(def, issues);
+    const percent = def.unit === '%' && (headerSaysPercent || check.domain.kind === 'share') ? { n: [], row: [], at: [], inst: [] } : null;
+    cols.push({ c, def, factor, percent, check });
   });
   const unknownCodes = new Map<string, number>();
   // bucket keys per period, so the hot loop does not build strings per cell
@@ -123,7 +125,7 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
     let first = firstRows.get(code);
     if (first === undefined) firstRows.set(code, (first = row));
     for (let ci = 0; ci < cols.length; ci++) {
-      const { c, def, factor, percent: pcol } = cols[ci]!;
+      const { c, def, factor, percent: pcol, check } = cols[ci]!;
       const raw = cells[c] ?? null;
       let n = fastNumber(raw);
       let percent = false;
@@ -143,8 +145,9 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
       }
       // percentages are stored as fractions: "85.3%" was read as 0.853 already
       const value = def.unit === '%' ? n : n * factor;
-      if ((def.unit === '人次' || def.unit === '例') && value < 0)
-        issues.warn('NEGATIVE_COUNT', at(c), `人次/例数为负数（${value}）。`, '请核对该数据；冲销调整请在备注中说明。');
+      // a bare number in a percent column is checked once the column's style is known
+      const deferred = pcol !== null && !percent && isBareNumber(raw);
+      if (!deferred && !check.quiet(value) && !check.check(value, at(c), percent ? 'marked' : 'plain')) continue;
       const k = keys[ci]!;
       let bucket: Bucket | undefined;
       let cell: ValueCell | undefined;
@@ -168,12 +171,12 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
         b.pkg.region.set(k, cell);
       }
       // a bare number in a percent column may be rewritten once the column's style is known
-      if (pcol && !percent && isBareNumber(raw)) {
+      if (deferred) {
         pcol.n.push(value);
         pcol.row.push(row);
         pcol.at.push((bucket ?? cell)!);
         if (isInst) pcol.inst.push(code);
-      } else if (def.bounded01 && (value < 0 || value > 1)) rangeWarning(b, { ...at(c) }, value);
+      }
     }
   };
 
@@ -181,44 +184,29 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
     for (const col of cols) {
       const p = col.percent;
       if (!p || p.n.length === 0) continue;
-      const bounded = col.def.bounded01 === true;
-      const sorted = Float64Array.from(p.n, Math.abs).sort();
-      const median = sorted[Math.floor(sorted.length / 2)]!;
-      const points = median > 1; // the column's own style decides the ambiguous values in 0–1
+      const { def, check } = col;
+      const style = columnStyle(p.n, check.domain);
       const loc = (r: number, n: number) => ({ file, sheet, row: r, column: columnLetter(col.c), header: header[col.c]?.raw ?? '', value: String(n) });
+      if (style.byRange !== null)
+        styleByRange(issues, def, { file, sheet, row: headerRow, column: columnLetter(col.c), header: header[col.c]?.raw ?? '' }, style, check.domain);
       for (let i = 0; i < p.n.length; i++) {
-        const x = { n: p.n[i]!, row: p.row[i]! };
-        // a share above 1 can only be percent points, whatever the column's style
-        const asPoints = points || (bounded && x.n > 1 && x.n <= 100);
-        const v = asPoints ? Math.round(x.n * 1e8) / 1e10 : x.n;
-        if (asPoints) {
+        const x = p.n[i]!;
+        const read = readBare(x, style, check.domain);
+        if (!read) {
+          ambiguousCell(issues, def, loc(p.row[i]!, x), x, style);
+          continue;
+        }
+        if (!check.check(read.value, loc(p.row[i]!, x), read.how)) continue;
+        if (read.value !== x) {
+          const v = Math.round(x * 1e8) / 1e10; // x/100 without float noise (97.6 → 0.976)
           const at = p.at[i]!;
           if (isInst) (at as Bucket).values.set(p.inst[i]!, v);
           else (at as ValueCell).value = v;
         }
-        if (!points && asPoints)
-          issues.warn(
-            'MIXED_PERCENT_STYLE',
-            loc(x.row, x.n),
-            `“${col.def.name}”列其他值按小数填写（如 ${sorted[0]}），本格 ${x.n} 按 ${x.n}% 读取。`,
-            '请统一本列的写法：都写百分数（85.3）或都写小数（0.853）。',
-          );
-        else if (points && median >= 10 && x.n > 0 && x.n < 1)
-          issues.warn(
-            'LIKELY_FRACTION',
-            loc(x.row, x.n),
-            `“${col.def.name}”列按百分数填写（多数在 ${median.toFixed(0)} 左右），本格 ${x.n} 按 ${x.n}% 读取；疑似把 ${Number((x.n * 100).toFixed(4))}% 写成了小数。`,
-            `如本意是 ${Number((x.n * 100).toFixed(4))}%，请改为 ${Number((x.n * 100).toFixed(4))}；如确为 ${x.n}%，可忽略此提示。`,
-          );
-        else if (bounded && (v < 0 || v > 1)) rangeWarning(b, loc(x.row, x.n), v);
       }
     }
   };
   return { row, end };
-}
-
-function rangeWarning(b: PackageBuilder, loc: { file: string; sheet: string; row: number; column: string; header: string; value: string }, value: number) {
-  b.pkg.issues.warn('RATE_OUT_OF_RANGE', loc, `比例 ${(value * 100).toFixed(2)}% 超出 0–100% 范围。`, '比例请填写为百分数（如 85.3 或 85.3%）；请核对该值。');
 }
 
 export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[], headerRow: number): TableReader | null {

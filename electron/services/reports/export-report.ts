@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { formatPeriodZh } from '../../../shared/period';
 import type { ExportRecord, ReportDoc, ReportFormat, ReportRequest } from '../../../shared/reports/model';
 import { reportSpec, type ReportType } from '../../../shared/reports/registry';
-import { allRows, inTransaction, run, type WritableDb } from '../db/connection';
+import { allRows, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { today } from '../../../shared/dates';
 import { buildReport } from './build';
 import { ReportContext } from './builders/context';
@@ -72,6 +72,19 @@ export interface BatchResult {
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
+/**
+ * An institution as a file name shows it: code and name (“H001-第一人民医院”). Two institutions may
+ * share a name; the code keeps their files apart, the name lets a person find theirs.
+ */
+export function institutionFileLabel(code: string, name: string | null | undefined): string {
+  return name ? `${safe(code)}-${safe(name)}` : safe(code);
+}
+
+/** The file label of an institution of the workspace (its code alone when the workspace does not know it). */
+export function institutionFileLabelOf(db: ReadableDb, code: string): string {
+  return institutionFileLabel(code, getValue<string>(db, 'SELECT name FROM institutions WHERE code = ?', code));
+}
+
 /** A hospital's report for every DRG/DIP hospital (a type whose registry entry says `batch`). */
 export async function exportBatch(
   db: WritableDb,
@@ -97,7 +110,7 @@ export async function exportBatch(
     const req: ReportRequest = { type, period, institution: h.code };
     const stamp = newStamp(actor);
     const bytes = await render(buildReport(db, req, ctx), format, stamp);
-    const path = join(dir, `${type}-${label}-${safe(h.name)}.${format}`);
+    const path = join(dir, `${type}-${label}-${institutionFileLabel(h.code, h.name)}.${format}`);
     writeAtomic(path, bytes);
     files.push(await register(db, stamp, subjectOf(req), format, path, bytes));
   }

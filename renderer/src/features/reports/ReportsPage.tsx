@@ -70,7 +70,8 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
     const f = FORMATS.find((x) => x.id === format)!;
     const { path } = await api.dialog.save({
       title: f.label,
-      defaultName: `${doc?.title ?? type}-${p ? formatPeriodZh(p) : ''}.${format}`,
+      // a hospital's report carries its code beside the name in its title: two hospitals may share a name
+      defaultName: `${request.institution ? `${request.institution}-` : ''}${doc?.title ?? type}-${p ? formatPeriodZh(p) : ''}.${format}`,
       filters: [{ name: f.filter, extensions: [format] }],
     });
     if (!path) return;
