@@ -48,25 +48,46 @@ export function columnScale(values: (number | null | undefined)[], unit: string)
   return xs.length && xs.every((v) => Math.abs(v) >= 10000) ? '亿元' : '万元';
 }
 
+/**
+ * How a change of a value of this unit is measured — the one decision every surface that shows a
+ * change follows (flags, 环比/同比 columns, reports, the presentation): a rate or share (unit %) moves
+ * in percentage points (5.0% → 8.0% is +3个百分点, not +60%); amounts, counts, ratios and indices
+ * change by a per cent of themselves.
+ */
+export const changeInPoints = (unit: string): boolean => unit === '%';
+
+/**
+ * The change from `base` to `current` as a fraction: points/100 for a rate (0.03 = 3个百分点),
+ * relative otherwise (0.03 = 3%); null when it cannot be computed (a missing value, a zero base).
+ */
+export function changeOf(unit: string, current: number | null | undefined, base: number | null | undefined): number | null {
+  if (current == null || base == null || Number.isNaN(current) || Number.isNaN(base)) return null;
+  if (changeInPoints(unit)) return current - base;
+  return base === 0 ? null : (current - base) / Math.abs(base);
+}
+
+/** A change as changeOf gives it, in words: +1.20个百分点 for a rate, +3.2% otherwise. */
+export function formatChangeValue(unit: string, change: number | null | undefined, digits = changeInPoints(unit) ? 2 : 1): string {
+  if (change == null || Number.isNaN(change)) return '—';
+  const x = change * 100;
+  const s = grouped(Math.abs(x), digits);
+  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
+  return changeInPoints(unit) ? `${sign}${s}个百分点` : `${sign}${s}%`;
+}
+
 /** Relative change as a signed percentage: +3.2%, −1.5%; '—' when not computable. */
 export function formatChange(current: number | null | undefined, base: number | null | undefined): string {
-  if (current == null || base == null || base === 0) return '—';
-  const pct = ((current - base) / Math.abs(base)) * 100;
-  const s = grouped(Math.abs(pct), 1);
-  return pct > 0 ? `+${s}%` : pct < 0 ? `−${s}%` : '0.0%';
+  return formatChangeValue('', changeOf('', current, base));
 }
 
 /** For percentage indicators the change is in percentage points: +1.2个百分点. */
 export function formatPointChange(current: number | null | undefined, base: number | null | undefined): string {
-  if (current == null || base == null) return '—';
-  const d = (current - base) * 100;
-  const s = grouped(Math.abs(d), 2);
-  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${s}个百分点`;
+  return formatChangeValue('%', changeOf('%', current, base));
 }
 
-/** The change of a value of this unit: percentage points for shares, per cent otherwise. */
+/** The change of a value of this unit: percentage points for rates and shares, per cent otherwise. */
 export function formatChangeOf(unit: string, current: number | null | undefined, base: number | null | undefined): string {
-  return unit === '%' ? formatPointChange(current, base) : formatChange(current, base);
+  return formatChangeValue(unit, changeOf(unit, current, base));
 }
 
 /** 2026年1月15日 10:32 (local time) */
