@@ -4,9 +4,14 @@
 
 import { fromKey, monthsOf, periodKey, periodRange } from '../period';
 import type { ReportType } from './model';
+import { periodsWithData, type DataHoldings } from './period-data';
 
-/** The periods each report is for: months (月告知, 绩效评价), quarters, years, or any period (简报). */
-export function periodChoices(type: ReportType, months: string[], periods: string[]): string[] {
+/**
+ * The periods each report is for: months (月告知, 绩效评价), quarters, years, or any period (简报).
+ * Given what the workspace holds, only the periods holding the data the report needs (period-data.ts).
+ */
+export function periodChoices(type: ReportType, months: string[], periods: string[], holdings?: DataHoldings): string[] {
+  if (holdings) return periodsWithData(type, holdings);
   if (type === '月告知' || type === '绩效评价') return months;
   if (type === '季公告') {
     // a quarter imported as such, or one whose three months are (the notice adds them up)

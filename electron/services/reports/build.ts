@@ -12,8 +12,10 @@ import { ReportContext } from './builders/context';
 import { meetingMinutes } from './builders/minutes';
 import { monthlyNotice } from './builders/monthly-notice';
 import { withTexts } from './texts';
+import { assertReportData } from './period-data';
 
 export function buildReport(db: ReadableDb, req: ReportRequest, ctx = new ReportContext(db)): ReportDoc {
+  assertReportData(ctx, req);
   switch (req.type) {
     case '月告知':
       if (!req.institution) throw new AppError('INVALID_INPUT', '请选择医疗机构。', '月告知按医疗机构逐家生成；也可选择“全部医疗机构”批量导出。');

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import type { ExportRecord, ReportDoc } from '../../reports/model';
+import type { DataHoldings } from '../../reports/period-data';
 import { REPORT_FORMATS, REPORT_TYPES } from '../../reports/model';
 import { empty, filePath, id, periodKey, reads, returns, writes, type DomainContract } from './common';
 
@@ -25,6 +26,8 @@ export interface TraceAnswer {
 
 export const reportsContract = {
   'reports.preview': reads(request, returns<ReportDoc>()),
+  /** what the workspace holds by period: the page offers each report only the periods holding its data (reports/period-data.ts) */
+  'reports.periods': reads(empty, returns<DataHoldings>()),
   /** every row of a table of the report (block `block`), which the preview carries cut (reports/preview-doc.ts) */
   'reports.tableRows': reads(z.object({ request, block: z.number().int().min(0).max(10_000) }).strict(), returns<string[][]>()),
   'reports.saveText': writes(z.object({ request, key: z.string().min(1).max(40), text: z.string().max(20000) }).strict(), returns<{ saved: boolean }>()),

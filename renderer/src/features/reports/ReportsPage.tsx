@@ -32,8 +32,10 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
   const insts = useApi('catalog.institutions', {});
   const meetings = useApi('meetings.list', {});
   const action = useAction();
+  // the periods holding the data each report needs (a year with only next year's budget is not offered)
+  const holdings = useApi('reports.periods', {});
   const hospitals = (insts.data ?? []).filter((i) => i.payment === 'DRG' || i.payment === 'DIP');
-  const choices = periodChoices(type, months, periods);
+  const choices = holdings.data ? periodChoices(type, months, periods, holdings.data) : [];
   const p =
     chosenPeriod && choices.includes(chosenPeriod) ? chosenPeriod : type === '数据分析简报' && period && choices.includes(period) ? period : (choices[0] ?? '');
   const hospital = institution || hospitals[0]?.code || '';
@@ -150,13 +152,15 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
       {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份月告知，并打包为一个压缩包；下面预览第一家。</div>}
       {type === '绩效评价' && <SchemePanel />}
       {preview.error && <MessageBanner message={{ kind: 'error', ...preview.error }} />}
-      {!ready && type !== '会议纪要' && (
+      {!ready && type !== '会议纪要' && holdings.data && (
         <div className="card" data-testid="report-unavailable">
           {type === '季公告'
             ? '工作区中还没有完整的季度数据（某季度三个月的数据都已导入，或导入了季度数据），暂不能生成季公告。'
             : type === '月告知'
               ? '工作区中还没有按DRG/DIP付费的医疗机构或月度数据，暂不能生成月告知。请先导入数据包。'
-              : `工作区中还没有可用于${type}的期间数据。请先导入数据包。`}
+              : type === '年通报'
+                ? '工作区中还没有全年的基金数据（12个月的基金收支，或导入的年度数据），暂不能生成年通报。'
+                : `工作区中还没有可用于${type}的期间数据。请先导入数据包。`}
         </div>
       )}
       {/* the previous report stays in view, dimmed, until this one is made; none when nothing can be made */}
