@@ -15,6 +15,7 @@ import { evaluationBlocks } from './evaluation';
 import { specialCaseBlocks } from './special-cases';
 import { RANKING_WINDOW } from '../../../../shared/reports/ranking-window';
 import type { ReportContext } from './context';
+import { overBudgetBlocks } from './budget-blocks';
 
 const text = (key: string, title: string, placeholder: string): Block => ({ kind: 'editable', key, title, text: '', placeholder });
 
@@ -32,7 +33,7 @@ export function annualBriefing(ctx: ReportContext, year: string): ReportDoc {
       ],
       rows: s.kpis.map((k) => [k.name, formatValue(k.value, k.unit), formatValue(k.lastYear ?? k.previous, k.unit)]),
     });
-  if (!ov.sections.length) blocks.push({ kind: 'paragraph', text: `工作区中没有${year}年度的基金数据。` });
+  blocks.push(...overBudgetBlocks(ctx, year));
   blocks.push(text('policy', '（二）DRG支付方式政策制定和执行情况', '（请填写本年度出台的支付方式政策及执行情况。）'));
   blocks.push(text('core', '（三）DRG核心要素调整完善和执行情况', '（请填写基准点数、差异系数等核心要素的调整及执行情况。）'));
   blocks.push({ kind: 'heading', text: '（四）定点医疗机构DRG月度结算和年度清算情况' });
