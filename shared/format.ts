@@ -75,6 +75,11 @@ export function formatChangeValue(unit: string, change: number | null | undefine
   return changeInPoints(unit) ? `${sign}${s}个百分点` : `${sign}${s}%`;
 }
 
+/** Each value's change on the value `lag` places before it (1: the previous month, 12: the same month last year), by the unit. */
+export function seriesChanges(unit: string, values: (number | null)[], lag: number): (number | null)[] {
+  return values.map((v, i) => (i >= lag ? changeOf(unit, v, values[i - lag]) : null));
+}
+
 /** Relative change as a signed percentage: +3.2%, −1.5%; '—' when not computable. */
 export function formatChange(current: number | null | undefined, base: number | null | undefined): string {
   return formatChangeValue('', changeOf('', current, base));

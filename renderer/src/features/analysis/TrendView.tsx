@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { changeOf, columnScale, formatChangeValue, formatValue } from '../../../../shared/format';
+import { columnScale, formatChangeValue, formatValue, seriesChanges } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
@@ -36,14 +36,17 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
     };
   }, [t.data, big, spec.period]);
   const unit = t.data?.unit ?? '';
-  const rows = (t.data?.points ?? []).map((p, i, all) => ({
+  // a rate changes in percentage points, an amount or count by a per cent of itself (format.ts)
+  const values = (t.data?.points ?? []).map((p) => p.value);
+  const mom = seriesChanges(unit, values, 1);
+  const yoy = seriesChanges(unit, values, 12);
+  const rows = (t.data?.points ?? []).map((p, i) => ({
     period: formatPeriodZh(p.period),
     value: p.value,
     median: p.bandMedian,
     region: p.region,
-    // a rate changes in percentage points, an amount or count by a per cent of itself (format.ts)
-    mom: i > 0 ? changeOf(unit, p.value, all[i - 1]!.value) : null,
-    yoy: i >= 12 ? changeOf(unit, p.value, all[i - 12]!.value) : null,
+    mom: mom[i] ?? null,
+    yoy: yoy[i] ?? null,
   }));
   const scale = columnScale(
     rows.flatMap((r) => [r.value, r.median, r.region]),
