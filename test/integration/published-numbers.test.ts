@@ -3,7 +3,8 @@
 // DRG are not scored on DRG indicators, 年通报 evaluates the whole year and counts 特例单议 over both
 // halves, a budget is used for the year it budgets, and a report asked for a period without its
 // data is refused — by the app's channel and by the command line — rather than exported.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,6 @@ import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { reportCommand } from '../../electron/cli/report-commands.node';
 import { buildReport } from '../../electron/services/reports/build';
-import { tempDir } from '../helpers/temp';
 
 const ROOT = join(__dirname, '..', '..');
 const DEMO = join(ROOT, 'resources', 'demo', 'demo-region.zip');
@@ -37,12 +37,16 @@ describe('numbers a bureau can publish (demo region)', () => {
   const tables = (doc: ReportDoc) => doc.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
 
   beforeAll(async () => {
-    dir = tempDir();
+    // kept for the whole file (helpers/temp removes its dirs after each test): the last test reopens the workspace
+    dir = mkdtempSync(join(tmpdir(), 'liangjiadi-numbers-'));
     workspace = join(dir, 'demo.ljd');
     session = new WorkspaceSession();
     await openOrCreateDemo(session, { workspacePath: workspace, demoPackage: DEMO, actor: '测试' });
   }, 60_000);
-  afterAll(() => session?.close());
+  afterAll(() => {
+    session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('an annual evaluation equals its months aggregated by hand', () => {
     const db = session.db;
