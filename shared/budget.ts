@@ -39,10 +39,7 @@ export interface BudgetExecution {
 }
 
 /** Execution judged: over budget is red with the amount; ahead of time progress by more than 10 points red, by less yellow. */
-export function judgeExecution(
-  e: Omit<BudgetExecution, 'share' | 'elapsed' | 'over' | 'level' | 'alert'>,
-  amount: (wan: number) => string,
-): BudgetExecution {
+export function judgeExecution(e: Omit<BudgetExecution, 'share' | 'elapsed' | 'over' | 'level' | 'alert'>, amount: (wan: number) => string): BudgetExecution {
   const share = e.spent / e.budget;
   const elapsed = Number(e.through.slice(5)) / 12;
   const over = e.spent > e.budget ? e.spent - e.budget : null;

@@ -60,7 +60,12 @@ const isNum = (v: number | null | undefined): v is number => typeof v === 'numbe
  * discharges adds nothing) — and every month with a value its weight; otherwise there is no value,
  * and `missing` says what is missing, in Chinese.
  */
-export function aggregateMonths(a: Aggregation, values: (number | null | undefined)[], weights: (number | null | undefined)[] = [], weightLabel = '权重'): Aggregated {
+export function aggregateMonths(
+  a: Aggregation,
+  values: (number | null | undefined)[],
+  weights: (number | null | undefined)[] = [],
+  weightLabel = '权重',
+): Aggregated {
   let noValue = 0;
   let noWeight = 0;
   let sum = 0;

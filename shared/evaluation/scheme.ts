@@ -81,7 +81,11 @@ export function defaultScope(indicator: string): Scope | undefined {
  */
 export function upgradeScheme(s: Scheme): Scheme {
   if (s.version === 2) return s;
-  return { ...s, version: 2, items: s.items.map((it) => (it.appliesTo || !defaultScope(it.indicator) ? it : { ...it, appliesTo: defaultScope(it.indicator) })) };
+  return {
+    ...s,
+    version: 2,
+    items: s.items.map((it) => (it.appliesTo || !defaultScope(it.indicator) ? it : { ...it, appliesTo: defaultScope(it.indicator) })),
+  };
 }
 
 /** Whether an item applies to an institution: every list of its scope that is given names it. */
@@ -137,9 +141,11 @@ export function schemeProblems(s: Scheme, known: (code: string) => boolean): str
     if (it.rule === 'benchmark' && (it.benchmark === undefined || !(it.tolerance! > 0))) out.push(`${at}：按标杆值评分须填写标杆值和大于0的容差。`);
     const sc = it.appliesTo;
     if (sc) {
-      if ([sc.payment, sc.levels, sc.types].some((l) => l !== undefined && l.length === 0)) out.push(`${at}：适用范围的某一项为空，将不适用于任何机构；不限时请不填。`);
+      if ([sc.payment, sc.levels, sc.types].some((l) => l !== undefined && l.length === 0))
+        out.push(`${at}：适用范围的某一项为空，将不适用于任何机构；不限时请不填。`);
       if (sc.payment?.some((p) => !(PAYMENT_METHODS as readonly string[]).includes(p))) out.push(`${at}：适用的支付方式只能是 ${PAYMENT_METHODS.join('、')}。`);
-      if (sc.levels?.some((l) => !(INSTITUTION_LEVELS as readonly string[]).includes(l))) out.push(`${at}：适用的级别只能是 ${INSTITUTION_LEVELS.join('、')}。`);
+      if (sc.levels?.some((l) => !(INSTITUTION_LEVELS as readonly string[]).includes(l)))
+        out.push(`${at}：适用的级别只能是 ${INSTITUTION_LEVELS.join('、')}。`);
     }
   }
   if (!(s.thresholds.green > s.thresholds.yellow)) out.push('绿色分数线须高于黄色分数线。');

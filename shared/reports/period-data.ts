@@ -99,7 +99,9 @@ const KIND_NEEDED: Record<Exclude<ReportType, '会议纪要'>, (k: string | null
   季公告: (k) => (k === 'quarter' ? null : { message: '季公告须选择一个季度。', hint: '例如 2025年第三季度。' }),
   年通报: (k) => (k === 'year' ? null : { message: '年通报须选择一个年度。', hint: '例如 2025年。' }),
   绩效评价: (k) =>
-    k === 'month' || k === 'quarter' || k === 'half' || k === 'year' ? null : { message: '绩效评价按月、季度、半年或年度进行。', hint: '请选择一个月份、季度、半年或年度。' },
+    k === 'month' || k === 'quarter' || k === 'half' || k === 'year'
+      ? null
+      : { message: '绩效评价按月、季度、半年或年度进行。', hint: '请选择一个月份、季度、半年或年度。' },
   数据分析简报: (k) => (k ? null : { message: '请选择期间。', hint: '例如 2025年11月、2025年第三季度或2025年。' }),
 };
 

@@ -67,7 +67,9 @@ describe('numbers a bureau can publish (demo region)', () => {
          WHERE v.indicator = '${code}' AND ${months} GROUP BY v.institution HAVING count(*) = 12`,
       );
     const hand: Record<string, Map<string, number>> = {
-      SVC_DISCHARGES: byInst(`SELECT v.institution, sum(v.value) AS v FROM institution_values v WHERE v.indicator = 'SVC_DISCHARGES' AND ${months} GROUP BY 1 HAVING count(*) = 12`),
+      SVC_DISCHARGES: byInst(
+        `SELECT v.institution, sum(v.value) AS v FROM institution_values v WHERE v.indicator = 'SVC_DISCHARGES' AND ${months} GROUP BY 1 HAVING count(*) = 12`,
+      ),
       SVC_COST_PER_STAY: weighted('SVC_COST_PER_STAY', 'SVC_DISCHARGES'),
       SVC_OOP_SHARE: weighted('SVC_OOP_SHARE', 'SVC_IP_COST'),
       DRG_LIST_UPLOAD: weighted('DRG_LIST_UPLOAD', 'SVC_DISCHARGES'),
@@ -113,7 +115,10 @@ describe('numbers a bureau can publish (demo region)', () => {
         continue;
       }
       notDrg++;
-      expect(r.items.map((i) => i.indicator).filter((c) => drgCodes.includes(c)), r.name).toEqual([]);
+      expect(
+        r.items.map((i) => i.indicator).filter((c) => drgCodes.includes(c)),
+        r.name,
+      ).toEqual([]);
       expect(r.dimensions.任务完成).toBeNull();
       // the total by hand: each dimension the weighted mean of its items that apply, the dimensions
       // weighted by their full weights (25, 45, 20), 任务完成 left out
@@ -143,14 +148,18 @@ describe('numbers a bureau can publish (demo region)', () => {
     expect(scheme.note).toContain('该维度的权重由维度内其余适用指标按权重比例分担');
     // 特例单议: the year = H1 + H2, by SQL
     const sc = tables(doc).find((t) => t.title === '2025年全年特例单议')!;
-    const total = getValue<number>(session.db, "SELECT sum(value) FROM institution_values WHERE indicator = 'SC_SUBMITTED' AND period IN ('2025-H1', '2025-H2') AND superseded_by IS NULL")!;
+    const total = getValue<number>(
+      session.db,
+      "SELECT sum(value) FROM institution_values WHERE indicator = 'SC_SUBMITTED' AND period IN ('2025-H1', '2025-H2') AND superseded_by IS NULL",
+    )!;
     expect(sc.rows.at(-1)).toEqual(['合计', formatValue(total, '例'), expect.any(String)]);
     expect(sc.rows).toHaveLength(40 + 1);
   });
 
   it('a budget is used for the year it budgets: 下一年度预算 filed under 2024 is 2025’s; over budget is said with the amount', async () => {
     const db = session.db;
-    const filed = (year: string) => getValue<number>(db, "SELECT value FROM region_values WHERE indicator = 'BUD_IP' AND period = ? AND superseded_by IS NULL", year)!;
+    const filed = (year: string) =>
+      getValue<number>(db, "SELECT value FROM region_values WHERE indicator = 'BUD_IP' AND period = ? AND superseded_by IS NULL", year)!;
     const spent = getValue<number>(
       db,
       "SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-12' AND length(period) = 7 AND superseded_by IS NULL",
@@ -179,17 +188,26 @@ describe('numbers a bureau can publish (demo region)', () => {
   it('年通报 for 2026 (only next year’s budget on record) is refused with the reason, by the app and by the command line', async () => {
     const reason = '工作区中没有2026年全年的基金数据（2026年只有下一年度预算数据），不能生成年通报。';
     const out = join(dir, '报告');
-    const r = await dispatch('reports.export', { request: { type: '年通报', period: '2026' }, format: 'pdf', path: join(out, 'x.pdf') }, { session, actor: '测试', progress: () => undefined });
+    const r = await dispatch(
+      'reports.export',
+      { request: { type: '年通报', period: '2026' }, format: 'pdf', path: join(out, 'x.pdf') },
+      { session, actor: '测试', progress: () => undefined },
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: reason, hint: expect.stringContaining('2025年') } });
     expect(existsSync(join(out, 'x.pdf'))).toBe(false);
     await expect(reportCommand(session, { type: '年通报', period: '2026', out }, '测试', () => undefined)).rejects.toMatchObject({ message: reason });
     expect(existsSync(out)).toBe(false);
     // the page is offered 2025 and 2024 for 年通报, not 2026
     expect((await call<{ fund: string[] }>('reports.periods', {})).fund).not.toContain('2026');
-    await expect(call('evaluation.score', { period: '2026' })).rejects.toMatchObject({ message: '工作区中没有2026年每个月的医疗机构数据（2026年只有下一年度预算数据），不能生成绩效评价。' });
+    await expect(call('evaluation.score', { period: '2026' })).rejects.toMatchObject({
+      message: '工作区中没有2026年每个月的医疗机构数据（2026年只有下一年度预算数据），不能生成绩效评价。',
+    });
     if (existsSync(CLI)) {
       session.close();
-      const p = spawnSync(process.execPath, [CLI, 'report', '年通报', '--period', '2026', '--workspace', workspace, '--out', out], { encoding: 'utf8', cwd: ROOT });
+      const p = spawnSync(process.execPath, [CLI, 'report', '年通报', '--period', '2026', '--workspace', workspace, '--out', out], {
+        encoding: 'utf8',
+        cwd: ROOT,
+      });
       session.open(workspace, '测试');
       expect(p.status).not.toBe(0);
       expect(p.stderr).toContain(reason);

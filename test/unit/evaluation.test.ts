@@ -152,7 +152,9 @@ describe('performance evaluation', () => {
 
   it('the default scheme gives a 一级 hospital not paid by DRG no DRG indicator; an older saved scheme gets the scopes', () => {
     const values = { SVC_DISCHARGES: 120, SVC_COST_PER_STAY: 2000, SVC_OOP_SHARE: 0.03, DRG_LIST_UPLOAD: 0.99, DRG_LIST_QC: 0.97 };
-    const [alone] = scoreHospitals(DEFAULT_SCHEME, [{ institution: 'X', name: '卫生院', band: '一级及基层', level: '一级', type: '乡镇卫生院', payment: '否', values }]);
+    const [alone] = scoreHospitals(DEFAULT_SCHEME, [
+      { institution: 'X', name: '卫生院', band: '一级及基层', level: '一级', type: '乡镇卫生院', payment: '否', values },
+    ]);
     expect(alone!.items.map((i) => i.indicator)).toEqual(['SVC_DISCHARGES', 'SVC_COST_PER_STAY', 'SVC_OOP_SHARE', 'DRG_LIST_UPLOAD', 'DRG_LIST_QC']);
     expect(alone).toMatchObject({ total: 100, level: 'green', dimensions: { 任务完成: null } });
     // a scheme saved before scopes (version 1, no appliesTo): the DRG indicators get theirs

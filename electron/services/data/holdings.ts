@@ -12,7 +12,11 @@ import { institutionPeriods } from './queries';
 const FUND_TOTALS = ['FI_TOTAL', 'FE_TOTAL', 'FI_EMP', 'FI_RES', 'FE_EMP', 'FE_RES'];
 
 export function dataHoldings(db: ReadableDb): DataHoldings {
-  const periods = (sql: string, ...args: unknown[]) => db.conn.prepare(sql).pluck().all(...args) as string[];
+  const periods = (sql: string, ...args: unknown[]) =>
+    db.conn
+      .prepare(sql)
+      .pluck()
+      .all(...args) as string[];
   const region = periods('SELECT DISTINCT period FROM region_values WHERE superseded_by IS NULL AND value IS NOT NULL ORDER BY period');
   const fund = periods(
     `SELECT DISTINCT period FROM region_values WHERE indicator IN (${FUND_TOTALS.map(() => '?').join(', ')}) AND superseded_by IS NULL AND value IS NOT NULL ORDER BY period`,

@@ -45,7 +45,8 @@ export function setScheme(db: WritableDb, scheme: Scheme, actor: string): Scheme
 export function scorePeriod(db: ReadableDb, period: string, scheme = getScheme(db)): HospitalScore[] {
   assertPeriodHasData(db, '绩效评价', period);
   const results = scoreHospitals(scheme, evaluationValues(db, scheme, period));
-  if (!results.length) throw new AppError('INVALID_INPUT', `${formatPeriodZh(period)}没有可用于评价的机构数据。`, '请选择有机构数据的期间（月份、季度、半年或年度）。');
+  if (!results.length)
+    throw new AppError('INVALID_INPUT', `${formatPeriodZh(period)}没有可用于评价的机构数据。`, '请选择有机构数据的期间（月份、季度、半年或年度）。');
   return results;
 }
 

@@ -38,7 +38,10 @@ export function budgetFacts(ctx: ReportContext, period: string): Block[] {
       items: [
         { label: `${e.year}年住院统筹基金预算`, value: `${formatValue(e.budget, '万元')}（${e.filedIn}年填报的下一年度预算）` },
         { label: `1—${through}月住院统筹基金支出`, value: formatValue(e.spent, '万元') },
-        { label: '预算执行率', value: `${formatValue(e.share, '%')}（时序进度 ${formatValue(e.elapsed, '%')}）${e.alert && e.over === null ? `，${e.alert}` : ''}` },
+        {
+          label: '预算执行率',
+          value: `${formatValue(e.share, '%')}（时序进度 ${formatValue(e.elapsed, '%')}）${e.alert && e.over === null ? `，${e.alert}` : ''}`,
+        },
       ],
     },
     ...overBudgetBlocks(ctx, period),

@@ -95,13 +95,7 @@ export function evaluationBlocks(ctx: ReportContext, period: string, detail: boo
         ...DIMENSIONS.map((d) => ({ title: d, align: 'right' as const, width: 1.6 })),
         { title: '等级', align: 'center', width: 1 },
       ],
-      rows: list.map((r) => [
-        String(r.rank),
-        r.name,
-        r.total.toFixed(2),
-        ...DIMENSIONS.map((d) => dimensionCell(scheme, r, d)),
-        LEVEL[r.level],
-      ]),
+      rows: list.map((r) => [String(r.rank), r.name, r.total.toFixed(2), ...DIMENSIONS.map((d) => dimensionCell(scheme, r, d)), LEVEL[r.level]]),
     });
   }
   if (detail)

@@ -29,7 +29,9 @@ export function yearCounts(db: ReadableDb, code: string, year: string): Map<stri
   const parts = partitions(Number(year));
   const all = parts.flat();
   const rows = db.conn
-    .prepare(`SELECT institution, period, value FROM institution_values WHERE period IN (${marks(all)}) AND indicator = ? AND superseded_by IS NULL AND value IS NOT NULL`)
+    .prepare(
+      `SELECT institution, period, value FROM institution_values WHERE period IN (${marks(all)}) AND indicator = ? AND superseded_by IS NULL AND value IS NOT NULL`,
+    )
     .raw()
     .all(...all, code) as [string, string, number][];
   const held = new Map<string, Map<string, number>>();
@@ -44,8 +46,7 @@ export function yearCounts(db: ReadableDb, code: string, year: string): Map<stri
 
 export function specialCaseBlocks(ctx: ReportContext, year: string): Block[] {
   const submitted = yearCounts(ctx.db, 'SC_SUBMITTED', year);
-  if (!submitted.size)
-    return [{ kind: 'editable', key: 'special', title: '特病单议情况', text: '', placeholder: '（数据包中没有特例单议数据，请填写。）' }];
+  if (!submitted.size) return [{ kind: 'editable', key: 'special', title: '特病单议情况', text: '', placeholder: '（数据包中没有特例单议数据，请填写。）' }];
   const approved = yearCounts(ctx.db, 'SC_APPROVED', year);
   const insts = loadInstitutions(ctx.db);
   const list = [...submitted.entries()].sort(([a], [b]) => a.localeCompare(b));

@@ -131,7 +131,14 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
               ...s,
               items: [
                 ...s.items,
-                { indicator: perInst[0]?.code ?? '', dimension: '任务完成', direction: 'higher', weight: 10, rule: 'percentile', appliesTo: defaultScope(perInst[0]?.code ?? '') },
+                {
+                  indicator: perInst[0]?.code ?? '',
+                  dimension: '任务完成',
+                  direction: 'higher',
+                  weight: 10,
+                  rule: 'percentile',
+                  appliesTo: defaultScope(perInst[0]?.code ?? ''),
+                },
               ],
             })
           }
