@@ -108,6 +108,15 @@ describe('报告 page in Chromium', () => {
     await table.getByTestId('report-table-toggle').click();
     await expect(table.locator('tbody tr').count()).resolves.toBe(PREVIEW_ROWS);
   });
+
+  it('offers 年通报 only the years holding the fund’s whole year (not 2026, which holds only a budget) and evaluates the whole year', async () => {
+    await h.page.getByTestId('report-type-年通报').click();
+    const period = h.page.getByTestId('report-period');
+    await expect(period.inputValue()).resolves.toBe('2025');
+    await expect(period.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual(['2025', '2024', '2023']);
+    await expect(h.page.getByTestId('report-preview').textContent()).resolves.toContain('评价期间：2025年全年（1—12月）。');
+    await h.screenshot('56-report-annual');
+  });
 });
 
 describe('报告 page of a workspace without data', () => {
