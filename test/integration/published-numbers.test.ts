@@ -214,4 +214,28 @@ describe('numbers a bureau can publish (demo region)', () => {
       expect(existsSync(out)).toBe(false);
     }
   });
+
+  it('before a publication, lists the values the data-quality check flagged in the period’s months', async () => {
+    type Gate = {
+      total: number;
+      months: string[];
+      byKind: Record<string, number>;
+      issues: { institution: string; indicator: string | null; period: string; kind: string }[];
+      summary: string;
+    };
+    expect(await call<Gate>('reports.qualityGate', { period: '2025' })).toMatchObject({ total: 0, summary: '2025年未发现数据问题。' });
+    // a share of 150% in March: impossible
+    const inst = getValue<string>(session.db, "SELECT code FROM institutions WHERE payment = 'DRG' ORDER BY code")!;
+    session.db.conn
+      .prepare("UPDATE institution_values SET value = 1.5 WHERE institution = ? AND indicator = 'DRG_LIST_QC' AND period = '2025-03' AND superseded_by IS NULL")
+      .run(inst);
+    for (const period of ['2025-Q1', '2025', '2025-03']) {
+      const g = await call<Gate>('reports.qualityGate', { period });
+      expect(g.issues, period).toContainEqual(expect.objectContaining({ institution: inst, indicator: 'DRG_LIST_QC', period: '2025-03', kind: 'impossible' }));
+      expect(g.byKind.impossible).toBeGreaterThan(0);
+      expect(g.summary).toMatch(/有 \d+ 个待核实的数据问题（数值不可能 \d+ 个/);
+    }
+    expect((await call<Gate>('reports.qualityGate', { period: '2025-Q1' })).months).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect((await call<Gate>('reports.qualityGate', { period: '2025-Q4' })).total).toBe(0);
+  });
 });

@@ -1,8 +1,10 @@
 // 报告: pick the report (月告知 for one hospital or all of them, 数据分析简报, 会议纪要), its period,
 // hospital or meeting; see it as it will be exported and fill in the convenor's text; export PDF,
-// Word or Excel — every file stamped with an export id and entered in the export register.
+// Word or Excel — every file stamped with an export id and entered in the export register. Before
+// a publication (a 月告知 batch, 季公告, 年通报, publishing 绩效评价) the period's flagged data are
+// listed to be confirmed (QualityGateConfirm).
 
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatPeriodZh } from '../../../../shared/period';
 import { REPORT_TYPES, type ReportFormat, type ReportRequest, type ReportType } from '../../../../shared/reports/model';
 import { periodChoices } from '../../../../shared/reports/period-choices';
@@ -14,6 +16,7 @@ import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
+import { QualityGateConfirm } from './QualityGateConfirm';
 import { Tabs } from '../../components/Tabs';
 
 const ALL = '__all__';
@@ -32,6 +35,12 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
   const insts = useApi('catalog.institutions', {});
   const meetings = useApi('meetings.list', {});
   const action = useAction();
+  // a publication waiting behind the data-quality gate: what it is, and what it does when confirmed
+  const [gate, setGate] = useState<{ what: string; period: string; go: () => void } | null>(null);
+  const passGate = useCallback(() => {
+    setGate(null);
+    gate?.go();
+  }, [gate]);
   // the periods holding the data each report needs (a year with only next year's budget is not offered)
   const holdings = useApi('reports.periods', {});
   const hospitals = (insts.data ?? []).filter((i) => i.payment === 'DRG' || i.payment === 'DIP');
@@ -53,7 +62,13 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
     keepPrevious: true,
   });
 
-  const exportAs = async (format: ReportFormat) => {
+  // a 月告知 batch, 季公告 and 年通报 are published to the hospitals: their data are checked first
+  const gated = batch || type === '季公告' || type === '年通报';
+  const exportAs = (format: ReportFormat) => {
+    if (gated) setGate({ what: batch ? '批量导出月告知' : `导出${type}`, period: p, go: () => void exportNow(format) });
+    else void exportNow(format);
+  };
+  const exportNow = async (format: ReportFormat) => {
     if (batch) {
       const { path, name } = await api.dialog.folder({ title: '选择存放月告知的文件夹' });
       if (!path) return;
@@ -123,9 +138,14 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
             type="button"
             disabled={!p || action.busy}
             onClick={() =>
-              action.run(() => api.evaluation.publish({ period: p }), {
-                ok: (r) => `已发布 ${formatPeriodZh(r.period)} 绩效评价排名（编号 ${r.id}），方案与结果一并保存。`,
-                invalidate: ['evaluation', 'reports', 'audit'],
+              setGate({
+                what: '发布排名',
+                period: p,
+                go: () =>
+                  void action.run(() => api.evaluation.publish({ period: p }), {
+                    ok: (r) => `已发布 ${formatPeriodZh(r.period)} 绩效评价排名（编号 ${r.id}），方案与结果一并保存。`,
+                    invalidate: ['evaluation', 'reports', 'audit'],
+                  }),
               })
             }
             data-testid="evaluation-publish"
@@ -147,6 +167,7 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
         ))}
       </div>
       {type === '会议纪要' && !meetings.data?.length && <div className="card">还没有会议记录。请先在“会议与意见”中新建会议。</div>}
+      {gate && <QualityGateConfirm period={gate.period} what={gate.what} onConfirm={passGate} onBack={() => setGate(null)} />}
       {action.busy && batch && <BatchProgress />}
       <MessageBanner message={action.message} testId="report-message" />
       {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份月告知，并打包为一个压缩包；下面预览第一家。</div>}
