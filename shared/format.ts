@@ -54,28 +54,52 @@ export function columnScale(values: (number | null | undefined)[], unit: string)
   return xs.length && xs.every((v) => Math.abs(v) >= 10000) ? '亿元' : '万元';
 }
 
+/**
+ * How a change of a value of this unit is measured — the one decision every surface that shows a
+ * change follows (flags, 环比/同比 columns, reports, the presentation): a rate or share (unit %) moves
+ * in percentage points (5.0% → 8.0% is +3个百分点, not +60%); amounts, counts, ratios and indices
+ * change by a per cent of themselves.
+ */
+export const changeInPoints = (unit: string): boolean => unit === '%';
+
+/**
+ * The change from `base` to `current` as a fraction: points/100 for a rate (0.03 = 3个百分点),
+ * relative otherwise (0.03 = 3%); null when it cannot be computed (a missing value, a zero base).
+ */
+export function changeOf(unit: string, current: number | null | undefined, base: number | null | undefined): number | null {
+  if (current == null || base == null || Number.isNaN(current) || Number.isNaN(base)) return null;
+  if (changeInPoints(unit)) return current - base;
+  return base === 0 ? null : (current - base) / Math.abs(base);
+}
+
+/** A change as changeOf gives it, in words: +1.20个百分点 for a rate, +3.2% otherwise. */
+export function formatChangeValue(unit: string, change: number | null | undefined, digits = changeInPoints(unit) ? 2 : 1): string {
+  if (change == null || Number.isNaN(change)) return '—';
+  const x = change * 100;
+  const s = grouped(Math.abs(x), digits);
+  // the sign of what is printed: a change that rounds to zero has none (never −0.00)
+  const sign = !/[1-9]/.test(s) ? '' : x > 0 ? '+' : '−';
+  return changeInPoints(unit) ? `${sign}${s}个百分点` : `${sign}${s}%`;
+}
+
+/** Each value's change on the value `lag` places before it (1: the previous month, 12: the same month last year), by the unit. */
+export function seriesChanges(unit: string, values: (number | null)[], lag: number): (number | null)[] {
+  return values.map((v, i) => (i >= lag ? changeOf(unit, v, values[i - lag]) : null));
+}
+
 /** Relative change as a signed percentage: +3.2%, −1.5%; '—' when not computable. */
 export function formatChange(current: number | null | undefined, base: number | null | undefined): string {
-  if (current == null || base == null || base === 0) return '—';
-  const pct = ((current - base) / Math.abs(base)) * 100;
-  const s = grouped(Math.abs(pct), 1);
-  // the sign of what is printed: a change that rounds to 0.0 has none
-  if (!/[1-9]/.test(s)) return '0.0%';
-  return pct > 0 ? `+${s}%` : `−${s}%`;
+  return formatChangeValue('', changeOf('', current, base));
 }
 
 /** For percentage indicators the change is in percentage points: +1.2个百分点. */
 export function formatPointChange(current: number | null | undefined, base: number | null | undefined): string {
-  if (current == null || base == null) return '—';
-  const d = (current - base) * 100;
-  const s = grouped(Math.abs(d), 2);
-  if (!/[1-9]/.test(s)) return '0.00个百分点';
-  return `${d > 0 ? '+' : '−'}${s}个百分点`;
+  return formatChangeValue('%', changeOf('%', current, base));
 }
 
-/** The change of a value of this unit: percentage points for shares, per cent otherwise. */
+/** The change of a value of this unit: percentage points for rates and shares, per cent otherwise. */
 export function formatChangeOf(unit: string, current: number | null | undefined, base: number | null | undefined): string {
-  return unit === '%' ? formatPointChange(current, base) : formatChange(current, base);
+  return formatChangeValue(unit, changeOf(unit, current, base));
 }
 
 /** 2026年1月15日 18:32 in Beijing time, whatever time zone the machine is set to (as the documents' footers print it) */

@@ -73,7 +73,7 @@ export function App() {
               {page === 'import' && <ImportPage workspace={ws} />}
               {page === 'members' && <MembersPage />}
               {page === 'meetings' && <MeetingsPage />}
-              {page === 'reports' && <ReportsPage months={months} periods={periods} period={period} />}
+              {page === 'reports' && <ReportsPage period={period} />}
               {page === 'settings' && <SettingsPage info={info} />}
             </ErrorBoundary>
           )}

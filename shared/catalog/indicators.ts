@@ -49,6 +49,11 @@ export interface IndicatorDef {
   official: boolean;
   /** other names the same figure goes by in fund bulletins and reports (accepted as column names) */
   aliases?: readonly string[];
+  /**
+   * a budget (下一年度预算): the value filed under year Y budgets year Y+1 (the official table
+   * publishes next year's budget with the year's figures); shared/budget.ts reads it so
+   */
+  budgetFor?: 'nextYear';
 }
 
 const FUND = '医保基金报表';
@@ -134,11 +139,11 @@ const ROWS: Row[] = [
   // 城乡医疗救助
   amount('MA_INCOME', '医疗救助基金收入', '城乡医疗救助', null, '季度', FUND),
   amount('MA_EXPENSE', '医疗救助支出(不含资助参保)', '城乡医疗救助', null, '季度', FUND),
-  // 下一年度统筹地区医保预算总额
-  amount('BUD_IP', '住院统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
-  amount('BUD_OP', '门诊统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
-  amount('BUD_DRG', '按DRG/DIP付费统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
-  amount('BUD_OTHER', '其他预算', '下一年度统筹地区医保预算总额', null, '年', BUDGET),
+  // 下一年度统筹地区医保预算总额: filed under year Y, the budget of year Y+1 (budgetFor)
+  amount('BUD_IP', '住院统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET, { budgetFor: 'nextYear' }),
+  amount('BUD_OP', '门诊统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET, { budgetFor: 'nextYear' }),
+  amount('BUD_DRG', '按DRG/DIP付费统筹基金预算总额', '下一年度统筹地区医保预算总额', null, '年', BUDGET, { budgetFor: 'nextYear' }),
+  amount('BUD_OTHER', '其他预算', '下一年度统筹地区医保预算总额', null, '年', BUDGET, { budgetFor: 'nextYear' }),
   // DRG/DIP支付方式
   share('DRG_LIST_UPLOAD', '医保结算清单上传率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES', domain: domain('share', [0.5, 1]) }),
   share('DRG_LIST_QC', '医保结算清单质控通过率', 'DRG/DIP支付方式', null, '月', PLATFORM, { weightedBy: 'SVC_DISCHARGES', domain: domain('share', [0.5, 1]) }),

@@ -4,6 +4,8 @@
 // flags a month of the largest region raises every time its list is read (that was a third of the
 // list's first look, and the largest part of what crossed the boundary).
 
+import { formatChangeValue } from '../format';
+
 /** the value is far from its level peers (robust z beyond the yellow threshold, and apart in practice) */
 export const REASON_PEER = 1;
 /** it changed on the previous period by at least the yellow threshold */
@@ -20,11 +22,8 @@ export interface Reasoned {
   yoy: number | null;
 }
 
-/** a signed number with a true minus sign, as formatChange writes it: +5.3, −36.4 */
-const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
-
-/** A change in words: relative for amounts and counts (+5.3%), in percentage points for shares. */
-const changeWords = (unit: string, x: number) => (unit === '%' ? `${signed(x * 100, 1)}个百分点` : `${signed(x * 100, 1)}%`);
+/** A change in words, as every surface writes it (format.ts decides by the unit): +5.3%, −10.0个百分点. */
+const changeWords = (unit: string, x: number) => formatChangeValue(unit, x, 1);
 
 /** The reasons a flag is raised, in the order they are listed: peers, previous period, last year. */
 export function flagReasons(f: Reasoned): string[] {

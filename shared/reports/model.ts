@@ -36,7 +36,8 @@ export interface TableColumn {
 
 export type Block =
   | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string }
+  /** alert: a warning the reader must not miss (over budget), printed in red */
+  | { kind: 'paragraph'; text: string; alert?: boolean }
   | { kind: 'facts'; items: { label: string; value: string }[] }
   | {
       kind: 'table';

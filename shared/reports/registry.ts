@@ -7,7 +7,7 @@
 
 import type { ObligationKind } from '../cadence';
 import type { PeriodKind } from '../period';
-import { anyChoices, importedOfKind, importedOrWhole, monthChoices, yearsWithData } from './period-choices';
+import { isMonth, newestFirst, ofKind, wholePeriods, type DataHoldings } from './holdings';
 
 /** The report types, in the page's order. */
 export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '半年公布', '年通报', '绩效评价', '会议纪要'] as const;
@@ -19,8 +19,16 @@ export interface ReportSpec {
   subject: 'region' | 'institution' | 'meeting';
   /** the kinds of period it is made for; 'any': every kind (month, quarter, half-year, year, 1—N月) */
   periodKinds: readonly PeriodKind[] | 'any';
-  /** the periods the page offers, from the workspace's months and all its periods (period-choices.ts) */
-  periodChoices: (months: string[], periods: string[]) => string[];
+  /** the periods holding the data it needs, newest first (the page offers these and starts on the
+   *  first; any other is refused: period-data.ts), from what the workspace holds (holdings.ts) */
+  withData: (h: DataHoldings) => string[];
+  /** what it needs of a period, in words (「工作区中没有{needs}，不能生成…」); `month`: the period is a month */
+  needs: ((zh: string, month: boolean) => string) | null;
+  /** what to import, said after 先导入{period}的数据 when a period lacks it */
+  importHint?: string;
+  /** published to the hospitals: the period's flagged data are listed to be confirmed before the
+   *  export ('export'), or before the all-hospitals batch only ('batch') — quality-gate.ts */
+  gate?: 'export' | 'batch';
   /** the calendar obligation (shared/cadence.ts) an export fulfils for its period; 'batch': only the
    *  export for every hospital at once. Its FULFILLED_BY text names this type (tested). */
   fulfils: { kind: ObligationKind; by: 'export' | 'batch' } | null;
@@ -38,15 +46,19 @@ export const REPORT_SPECS = {
   月告知: {
     subject: 'institution',
     periodKinds: ['month'],
-    periodChoices: monthChoices,
+    withData: (h) => newestFirst(h.institution.filter(isMonth)),
+    needs: (zh) => `${zh}的医疗机构数据`,
     fulfils: { kind: '月告知', by: 'batch' },
     unavailable: '工作区中还没有按DRG/DIP付费的医疗机构或月度数据，暂不能生成月告知。请先导入数据包。',
     batch: true,
+    gate: 'batch',
   },
   数据分析简报: {
     subject: 'region',
     periodKinds: 'any',
-    periodChoices: anyChoices,
+    // a period holding only next year's budget is not one to brief on
+    withData: (h) => newestFirst([...h.institution, ...h.region.filter((p) => !h.budgetOnly.includes(p))]),
+    needs: (zh) => `${zh}的基金或医疗机构数据`,
     fulfils: null,
     unavailable: '工作区中还没有可用于数据分析简报的期间数据。请先导入数据包。',
     followsAppPeriod: true,
@@ -54,37 +66,54 @@ export const REPORT_SPECS = {
   季公告: {
     subject: 'region',
     periodKinds: ['quarter'],
-    periodChoices: (months, periods) => importedOrWhole('quarter', months, periods),
+    // a quarter imported as such, or one whose three months are (the notice adds them up)
+    withData: (h) =>
+      newestFirst([...wholePeriods([...h.institution, ...h.fund].filter(isMonth), ['quarter']), ...ofKind('quarter', [...h.institution, ...h.fund])]),
+    needs: (zh) => `${zh}三个月的数据`,
     fulfils: { kind: '季公告', by: 'export' },
     unavailable: '工作区中还没有完整的季度数据（某季度三个月的数据都已导入，或导入了季度数据），暂不能生成季公告。',
+    gate: 'export',
   },
   半年公布: {
     subject: 'region',
     periodKinds: ['half'],
     // 住院率 and 特例单议 are half-yearly rows of the package: a half made of six months has neither
-    periodChoices: (_months, periods) => importedOfKind('half', periods),
+    withData: (h) => newestFirst(ofKind('half', [...h.region, ...h.institution])),
+    needs: (zh) => `${zh}的住院率和特例单议数据`,
+    importHint: '（数据包中期间为“2025年上半年”等的住院率、特例单议）',
     fulfils: { kind: '半年公布', by: 'export' },
     unavailable: '工作区中还没有半年数据（数据包中期间为“2025年上半年”等的住院率、特例单议），暂不能生成半年公布。',
   },
   年通报: {
     subject: 'region',
     periodKinds: ['year'],
-    periodChoices: yearsWithData,
+    // the fund's whole year: its twelve months, or the year's own figures (not a year of budget only)
+    withData: (h) => newestFirst([...wholePeriods(h.fund.filter(isMonth), ['year']), ...ofKind('year', h.fund)]),
+    needs: (zh) => `${zh}全年的基金数据`,
+    importHint: '（全年12个月的基金收支，或年度数据）',
     fulfils: { kind: '年通报', by: 'export' },
-    unavailable: '工作区中还没有可用于年通报的年度数据。请先导入数据包。',
+    unavailable: '工作区中还没有全年的基金数据（12个月的基金收支，或导入的年度数据），暂不能生成年通报。',
+    gate: 'export',
   },
   绩效评价: {
     subject: 'region',
-    periodKinds: ['month'],
-    periodChoices: monthChoices,
+    periodKinds: ['month', 'quarter', 'half', 'year'],
+    // months; quarters, halves and years whose months are all in, or that were imported as such
+    withData: (h) => {
+      const months = h.institution.filter(isMonth);
+      const longer = (['quarter', 'half', 'year'] as const).flatMap((k) => ofKind(k, h.institution));
+      return newestFirst([...months, ...wholePeriods(months, ['quarter', 'half', 'year']), ...longer]);
+    },
+    needs: (zh, month) => `${zh}${month ? '' : '每个月'}的医疗机构数据`,
     fulfils: null,
-    unavailable: '工作区中还没有可用于绩效评价的月度数据。请先导入数据包。',
+    unavailable: '工作区中还没有可用于绩效评价的医疗机构数据。请先导入数据包。',
     evaluationTools: true,
   },
   会议纪要: {
     subject: 'meeting',
     periodKinds: 'any',
-    periodChoices: () => [],
+    withData: () => [],
+    needs: null,
     fulfils: null,
     unavailable: '还没有会议记录。请先在“会议与意见”中新建会议。',
   },
@@ -93,8 +122,8 @@ export const REPORT_SPECS = {
 /** A type's entry, as the interface (the constant keeps each entry's literal types for the builders). */
 export const reportSpec = (type: ReportType): ReportSpec => REPORT_SPECS[type];
 
-/** The periods the page offers for a report. */
-export const periodChoices = (type: ReportType, months: string[], periods: string[]): string[] => reportSpec(type).periodChoices(months, periods);
+/** The periods the page offers for a report: those holding the data it needs, newest first. */
+export const periodChoices = (type: ReportType, holdings: DataHoldings): string[] => reportSpec(type).withData(holdings);
 
 /** The progress stage of a batch (the page's progress card listens for it). */
 export const BATCH_STAGE = '批量生成报告';

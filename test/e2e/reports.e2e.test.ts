@@ -115,6 +115,37 @@ describe('报告 page in Chromium', () => {
     await table.getByTestId('report-table-toggle').click();
     await expect(table.locator('tbody tr').count()).resolves.toBe(PREVIEW_ROWS);
   });
+
+  it('offers 年通报 only the years holding the fund’s whole year (not 2026, which holds only a budget) and evaluates the whole year', async () => {
+    await h.page.getByTestId('report-type-年通报').click();
+    const period = h.page.getByTestId('report-period');
+    await expect(period.inputValue()).resolves.toBe('2025');
+    await expect(period.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual(['2025', '2024', '2023']);
+    await expect(h.page.getByTestId('report-preview').textContent()).resolves.toContain('评价期间：2025年全年（1—12月）。');
+    await h.screenshot('56-report-annual');
+  });
+
+  it('lists the flagged data of the period before a 季公告 is exported: back to verify, or confirm and export', async () => {
+    // a share of 150% in October: impossible
+    const inst = allRows<{ code: string; name: string }>(h.session.db, "SELECT code, name FROM institutions WHERE payment = 'DRG' ORDER BY code")[0]!;
+    h.session.db.conn
+      .prepare("UPDATE institution_values SET value = 1.5 WHERE institution = ? AND indicator = 'DRG_LIST_QC' AND period = '2025-10' AND superseded_by IS NULL")
+      .run(inst.code);
+    await h.page.getByTestId('report-type-季公告').click();
+    await h.page.getByTestId('report-period').selectOption('2025-Q4');
+    h.dialogs.save = join(h.dir, '季公告.pdf');
+    await h.page.getByTestId('report-export-pdf').click();
+    await expect(h.page.getByTestId('quality-gate-summary').textContent()).resolves.toMatch(/^2025年第4季度有 \d+ 个待核实的数据问题（数值不可能 1 个/);
+    await expect(h.page.getByTestId('grid-quality-gate').textContent()).resolves.toContain(inst.name);
+    await h.screenshot('57-report-quality-gate');
+    await h.page.getByTestId('quality-gate-back').click();
+    await expect(h.page.getByTestId('quality-gate').count()).resolves.toBe(0);
+    expect(existsSync(h.dialogs.save)).toBe(false);
+    await h.page.getByTestId('report-export-pdf').click();
+    await h.page.getByTestId('quality-gate-confirm').click();
+    await expect(h.page.getByTestId('report-message').textContent()).resolves.toMatch(/已导出.*编号 LJD-/);
+    expect(existsSync(h.dialogs.save)).toBe(true);
+  });
 });
 
 describe('报告 page of a workspace without data', () => {

@@ -8,6 +8,7 @@ import { WorkspaceSession } from '../../electron/services/host/session';
 import { buildReport } from '../../electron/services/reports/build';
 import type { Block } from '../../shared/reports/model';
 import { periodChoices } from '../../shared/reports/registry';
+import { dataHoldings } from '../../electron/services/data/holdings';
 import { tempDir } from '../helpers/temp';
 
 // 半年公布 (住院率和特例单议情况, seed 001 第八条) on the demo region: every number against the
@@ -33,8 +34,7 @@ describe('半年公布', () => {
     getValue<number>(session.db, "SELECT value FROM region_values WHERE indicator = 'SVC_HOSP_RATE' AND period = ? AND superseded_by IS NULL", period)!;
 
   it('is offered for the half-years imported as such', () => {
-    const periods = allRows<{ period: string }>(session.db, 'SELECT DISTINCT period FROM region_values').map((r) => r.period);
-    expect(periodChoices('半年公布', [], periods)).toEqual(['2025-H2', '2025-H1', '2024-H2', '2024-H1', '2023-H2', '2023-H1']);
+    expect(periodChoices('半年公布', dataHoldings(session.db))).toEqual(['2025-H2', '2025-H1', '2024-H2', '2024-H1', '2023-H2', '2023-H1']);
   });
 
   it('prints the hospitalization rate and each hospital’s special cases as the database has them', () => {

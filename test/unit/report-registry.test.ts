@@ -64,6 +64,6 @@ describe('report registry', () => {
 
   it('gives every type a page text, and offers no period to a meeting’s report', () => {
     for (const t of REPORT_TYPES) expect(REPORT_SPECS[t].unavailable, t).toMatch(/[\u4e00-\u9fff]/);
-    expect(periodChoices('会议纪要', ['2025-01'], ['2025-01'])).toEqual([]);
+    expect(periodChoices('会议纪要', { institution: ['2025-01'], fund: ['2025-01'], region: ['2025-01'], budgetOnly: [] })).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import type { FlagLevel, Thresholds } from '../../../shared/domain/analysis';
 import { REASON_CHANGE, REASON_PEER, REASON_YOY } from '../../../shared/domain/flag-reasons';
 import type { ReadableDb } from '../db/connection';
+import { changeInPoints, changeOf } from '../../../shared/format';
 
 /**
  * Defaults: peers by robust z-score 2.5 (yellow) / 3.5 (red); changes by 20% / 30% of the value,
@@ -38,7 +39,7 @@ const worse = (a: FlagLevel, b: FlagLevel): FlagLevel => (a === 'red' || b === '
 
 /** An indicator's thresholds: the region's own, or the defaults for its unit. */
 export function thresholdOf(th: Map<string, Thresholds>, def: { code: string; unit: string }): Thresholds {
-  return th.get(def.code) ?? { indicator: def.code, ...(def.unit === '%' ? DEFAULT_THRESHOLDS_PERCENT : DEFAULT_THRESHOLDS) };
+  return th.get(def.code) ?? { indicator: def.code, ...(changeInPoints(def.unit) ? DEFAULT_THRESHOLDS_PERCENT : DEFAULT_THRESHOLDS) };
 }
 
 /**
@@ -57,9 +58,8 @@ export function judge(def: { unit: string }, t: Thresholds, v: number, peerMedia
 
 /** The judgement without the words: whether (and how much) a value is raised. */
 export function assess(def: { unit: string }, t: Thresholds, v: number, peerMedian: number | null, z: number | null, p: number | null, l: number | null) {
-  const isShare = def.unit === '%';
-  // relative change for amounts and counts, percentage points for shares
-  const delta = (a: number, b: number | null): number | null => (b === null ? null : isShare ? a - b : b !== 0 ? (a - b) / Math.abs(b) : null);
+  // relative change for amounts and counts, percentage points for rates (format.ts decides by the unit)
+  const delta = (a: number, b: number | null): number | null => changeOf(def.unit, a, b);
   const change = delta(v, p);
   const yoy = delta(v, l);
   // a peer outlier must also differ in practice (as much as a yellow change), not only statistically

@@ -6,6 +6,8 @@ import { builtinIndicator } from '../../../shared/catalog/indicators';
 import type { Overview, OverviewKpi, OverviewSection, RegionSeries } from '../../../shared/domain/types';
 import { comparePeriods, fromKey, isMonthKey, monthsOf, periodKey, previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
+import { budgetExecution, budgetOfYear } from './budget';
+import type { BudgetExecution } from '../../../shared/budget';
 
 export const OVERVIEW_KPIS = ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL', 'FE_EMP_POOLED', 'SVC_IP_COST', 'SVC_DISCHARGES', 'SVC_COST_PER_STAY', 'DRG_SETTLED_SHARE'];
 const TREND = ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'];
@@ -144,63 +146,39 @@ function sections(db: ReadableDb, selected: string): OverviewSection[] {
       .filter((k) => k.value !== null);
     if (kpis.length) out.push({ title: s.title, period, kpis });
   }
-  // budget execution: the year's inpatient pooled-fund spending so far against the year's budget
-  const span = monthsOf(selected);
-  const year = span.last.slice(0, 4);
-  const lastMonth = span.last;
-  const budget = regionValue(db, 'BUD_IP', year);
-  if (budget && (isMonth || span.first.endsWith('-01'))) {
-    // months when there are months; otherwise the supplied figure for 1–N月 itself
-    const monthsSpent = db.conn
-      .prepare(
-        "SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND superseded_by IS NULL AND period BETWEEN ? AND ? AND length(period) = 7 AND substr(period, 6, 1) IN ('0', '1')",
-      )
-      .pluck()
-      .get(`${year}-01`, lastMonth) as number | null;
-    const direct = isMonth ? null : sumOf(regionValue(db, 'FE_EMP_POOLED_IP', selected), regionValue(db, 'FE_RES_POOLED_IP', selected));
-    const spent = monthsSpent ?? direct;
-    if (spent !== null && budget) {
-      const share = spent / budget;
-      const month = lastMonth;
-      const elapsed = Number(month.slice(5)) / 12;
-      out.push({
-        title: '预算执行',
-        period: year,
-        kpis: [
-          {
-            code: 'BUD_IP',
-            name: '住院统筹基金预算总额',
-            unit: '万元',
-            value: budget,
-            previous: null,
-            lastYear: regionValue(db, 'BUD_IP', String(Number(year) - 1)),
-            spark: [],
-          },
-          {
-            code: 'BUD_IP_EXEC',
-            name: `住院统筹基金预算执行率（1-${Number(month.slice(5))}月，时序进度${(elapsed * 100).toFixed(0)}%）`,
-            unit: '%',
-            value: share,
-            previous: null,
-            lastYear: null,
-            spark: [],
-            // spending ahead of time progress: more than 10 points ahead is red
-            ...(share > elapsed
-              ? {
-                  alert: {
-                    level: share - elapsed > 0.1 ? ('error' as const) : ('warn' as const),
-                    text: `超出时序进度 ${((share - elapsed) * 100).toFixed(1)} 个百分点`,
-                  },
-                }
-              : {}),
-          },
-        ],
-      });
-    }
-  }
+  // budget execution: the year's inpatient pooled-fund spending so far against the year's own
+  // budget (filed as 下一年度预算 the year before: data/budget.ts)
+  const e = budgetExecution(db, selected);
+  if (e) out.push(budgetSection(db, e));
   return out;
 }
 
-function sumOf(a: number | null, b: number | null): number | null {
-  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+/** The 预算执行 section: the year's budget (and last year's), and the execution with its alert. */
+function budgetSection(db: ReadableDb, e: BudgetExecution): OverviewSection {
+  const through = Number(e.through.slice(5));
+  return {
+    title: '预算执行',
+    period: e.year,
+    kpis: [
+      {
+        code: 'BUD_IP',
+        name: `${e.year}年住院统筹基金预算总额（${e.filedIn}年填报的下一年度预算）`,
+        unit: '万元',
+        value: e.budget,
+        previous: null,
+        lastYear: budgetOfYear(db, Number(e.year) - 1)?.budget ?? null,
+        spark: [],
+      },
+      {
+        code: 'BUD_IP_EXEC',
+        name: `住院统筹基金预算执行率（1-${through}月，时序进度${(e.elapsed * 100).toFixed(0)}%）`,
+        unit: '%',
+        value: e.share,
+        previous: null,
+        lastYear: null,
+        spark: [],
+        ...(e.alert && e.level !== 'ok' ? { alert: { level: e.level, text: e.alert } } : {}),
+      },
+    ],
+  };
 }

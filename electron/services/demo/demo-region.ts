@@ -321,13 +321,14 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       });
     }
   }
-  // years: accumulated balances; next year's budget (published for the following year)
+  // years: accumulated balances; 下一年度预算, filed with each year's figures for the year after
+  // (shared/budget.ts): filed under 2023 for 2024, …, under 2025 for 2026
   for (const y of ['2023', '2024', '2025']) {
     const k = Number(y) - 2023;
     regionValues.set(y, { FB_EMP_POOLED_ACC: round(520000 * (1 + 0.06 * k)), FB_RES_ACC: round(180000 * (1 + 0.03 * k)) });
   }
-  for (const y of ['2024', '2025', '2026']) {
-    const k = Number(y) - 2024;
+  for (const y of ['2023', '2024', '2025']) {
+    const k = Number(y) - 2023;
     const v = regionValues.get(y) ?? {};
     Object.assign(v, {
       BUD_IP: round(420000 * (1 + 0.04 * k)),

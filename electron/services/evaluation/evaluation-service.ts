@@ -1,18 +1,24 @@
 // The performance evaluation service: the region's scheme, scoring the hospitals of a period with
 // the same values the charts show, publishing a ranking (scheme and results stored together), and
-// reproducing a published ranking from its stored scheme.
+// reproducing a published ranking from its stored scheme. A period is a month, a quarter, a
+// half-year or a year (period-values.ts aggregates the months).
 
 import { AppError } from '../../../shared/errors';
-import { DEFAULT_SCHEME, schemeProblems, type Scheme } from '../../../shared/evaluation/scheme';
-import { scoreHospitals, type HospitalScore, type HospitalValues, type PublishedRanking } from '../../../shared/evaluation/score';
-import { ranking } from '../analysis/analysis';
+import { DEFAULT_SCHEME, schemeProblems, upgradeScheme, type Scheme } from '../../../shared/evaluation/scheme';
+import { scoreHospitals, type HospitalScore, type PublishedRanking } from '../../../shared/evaluation/score';
+import { formatPeriodZh } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
 import { allRows, getRow, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { loadIndicators } from '../catalog/catalog';
+import { assertPeriodHasData } from '../data/holdings';
+import { evaluationValues } from './period-values';
+
+export { evaluationValues } from './period-values';
 
 export function getScheme(db: ReadableDb): Scheme {
   const r = getRow<{ scheme: string }>(db, 'SELECT scheme FROM evaluation_scheme WHERE id = 1');
-  return r ? (JSON.parse(r.scheme) as Scheme) : structuredClone(DEFAULT_SCHEME);
+  // a scheme saved before items had a scope gets each indicator's default scope (scheme.ts)
+  return r ? upgradeScheme(JSON.parse(r.scheme) as Scheme) : structuredClone(DEFAULT_SCHEME);
 }
 
 export function setScheme(db: WritableDb, scheme: Scheme, actor: string): Scheme {
@@ -32,22 +38,15 @@ export function setScheme(db: WritableDb, scheme: Scheme, actor: string): Scheme
   });
 }
 
-/** The hospitals' values of the scheme's indicators in a period (the charts' values). */
-export function evaluationValues(db: ReadableDb, scheme: Scheme, period: string): HospitalValues[] {
-  const byInst = new Map<string, HospitalValues>();
-  for (const it of scheme.items) {
-    for (const r of ranking(db, it.indicator, period, null).rows) {
-      let h = byInst.get(r.institution);
-      if (!h) byInst.set(r.institution, (h = { institution: r.institution, name: r.name, band: r.band, values: {} }));
-      h.values[it.indicator] = r.value;
-    }
-  }
-  return [...byInst.values()];
-}
-
+/**
+ * Scores a period's institutions. A period whose data is incomplete (a year with months missing) is
+ * refused with the reason (data/holdings.ts), before anything is scored.
+ */
 export function scorePeriod(db: ReadableDb, period: string, scheme = getScheme(db)): HospitalScore[] {
+  assertPeriodHasData(db, '绩效评价', period);
   const results = scoreHospitals(scheme, evaluationValues(db, scheme, period));
-  if (!results.length) throw new AppError('INVALID_INPUT', `${period} 没有可用于评价的机构数据。`, '请选择有机构数据的期间（月份或年度）。');
+  if (!results.length)
+    throw new AppError('INVALID_INPUT', `${formatPeriodZh(period)}没有可用于评价的机构数据。`, '请选择有机构数据的期间（月份、季度、半年或年度）。');
   return results;
 }
 

@@ -124,7 +124,8 @@ function tables(data: PackageData, allForTemplate = false): TableSpec[] {
     },
   });
   out.push(regionTable('地区指标', 'region_values.csv', '期间', cols.region, () => true));
-  if (cols.budget.length) out.push(regionTable('下一年度预算', 'budget.csv', '年度', cols.budget, (p) => /^\d{4}$/.test(p)));
+  // filed under the year of the package's figures, budgeting the year after (shared/budget.ts)
+  if (cols.budget.length) out.push(regionTable('下一年度预算', 'budget.csv', '填报年度', cols.budget, (p) => /^\d{4}$/.test(p)));
   out.push(instTable('机构指标', 'institution_values.csv', cols.inst));
   if (cols.special.length) out.push(instTable('特例单议', 'special_cases.csv', cols.special));
   out.push({
@@ -187,6 +188,7 @@ const TEMPLATE_HELP = [
   '5. 机构级别：三级、二级、一级、基层、未定级（也接受“三甲”“二级甲等”等写法）；支付方式：DRG、DIP 或“否”。',
   '6. 同一期间重新导入会替代该期间原有数据，原数据保留在历史中。',
   '7. 数据仅供医保数据工作组内部使用，注意保密，不得通过微信、互联网传播。',
+  '8. “下一年度预算”表填写下一年度的预算：填报年度为 2025 的一行填写 2026 年的预算总额，程序用它计算 2026 年的预算执行率，不用于 2025 年。',
 ];
 
 function csvCell(v: string | number | null): string {

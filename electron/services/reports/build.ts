@@ -17,6 +17,7 @@ import { ReportContext } from './builders/context';
 import { meetingMinutes } from './builders/minutes';
 import { monthlyNotice } from './builders/monthly-notice';
 import { withTexts } from './texts';
+import { assertReportData } from './period-data';
 
 interface SubjectFields {
   region: unknown;
@@ -57,5 +58,8 @@ export function checkRequest(req: ReportRequest): CheckedRequest<ReportType> {
 const run = <T extends ReportType>(ctx: ReportContext, r: CheckedRequest<T>): ReportDoc => BUILDERS[r.type](ctx, r);
 
 export function buildReport(db: ReadableDb, req: ReportRequest, ctx = new ReportContext(db)): ReportDoc {
-  return withTexts(db, run(ctx, checkRequest(req)));
+  const checked = checkRequest(req);
+  // a period without the data the report needs is refused with the reason, not built
+  assertReportData(ctx, req);
+  return withTexts(db, run(ctx, checked));
 }

@@ -9,9 +9,13 @@ import { buildReport } from './build';
 import { exportBatch, exportReport } from './export-report';
 import { listExports, trace } from './register';
 import { saveText } from './texts';
+import { reportPeriods } from './period-data';
+import { qualityGate } from './quality-gate';
 
 export const reportsHandlers: Handlers<
   | 'reports.preview'
+  | 'reports.periods'
+  | 'reports.qualityGate'
   | 'reports.tableRows'
   | 'reports.saveText'
   | 'reports.export'
@@ -22,6 +26,8 @@ export const reportsHandlers: Handlers<
 > = {
   // the preview's long tables cut to their first rows; a table's rows on request
   'reports.preview': (i, { session }) => previewDoc(buildReport(session.db, i)),
+  'reports.periods': (_i, { session }) => reportPeriods(session.db),
+  'reports.qualityGate': (i, { session }) => qualityGate(session.db, i.period),
   'reports.tableRows': (i, { session }) => {
     const table = tableAt(buildReport(session.db, i.request), i.block);
     if (!table) throw new AppError('INVALID_INPUT', '报告中没有这张表格。', '请重新生成预览后再查看全部行。');

@@ -69,7 +69,7 @@ function blocks(b: Block): (Paragraph | Table)[] {
     case 'heading':
       return [para(b.text, { bold: true, size: 26 })];
     case 'paragraph':
-      return [para(b.text)];
+      return [para(b.text, b.alert ? { color: 'C8372D', bold: true } : {})];
     case 'facts':
       return b.items.map((f) => new Paragraph({ spacing: { after: 60 }, children: [run(`${f.label}：`, { color: '6B7280' }), run(f.value)] }));
     case 'table':

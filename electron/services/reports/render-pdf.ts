@@ -104,7 +104,11 @@ function block(pdf: PDFKit.PDFDocument, b: Block, ensure: (h: number) => void): 
       pdf.moveDown(0.3);
       return;
     case 'paragraph':
-      pdf.font('R').fontSize(10.5).fillColor(INK).text(b.text, x, pdf.y, { width: CONTENT_W, lineGap: 3 });
+      pdf
+        .font(b.alert ? 'B' : 'R')
+        .fontSize(10.5)
+        .fillColor(b.alert ? RED : INK)
+        .text(b.text, x, pdf.y, { width: CONTENT_W, lineGap: 3 });
       pdf.moveDown(0.4);
       return;
     case 'facts': {

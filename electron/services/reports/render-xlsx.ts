@@ -65,6 +65,7 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
   add(first, [`内部资料 注意保密 · 编号 ${stamp.id}`], { color: { argb: 'FFC8372D' } });
   for (const b of doc.blocks) {
     if (b.kind === 'facts') for (const f of b.items) add(first, [f.label, sheetCell(FACT, f.value)]);
+    if (b.kind === 'paragraph' && b.alert) add(first, ['请关注', b.text], { bold: true, color: { argb: 'FFC8372D' } });
     if (b.kind === 'editable') add(first, [b.title, b.text.trim() || `【待填写】${b.placeholder}`]);
   }
   first.commit();

@@ -1,13 +1,23 @@
 // The performance evaluation: the scheme, scoring a period, publishing and reproducing rankings.
 
 import { z } from 'zod';
+import { INSTITUTION_LEVELS, PAYMENT_METHODS } from '../../domain/types';
 import { DIMENSIONS, type Scheme } from '../../evaluation/scheme';
 import type { HospitalScore, PublishedRanking } from '../../evaluation/score';
 import { empty, id, indicatorCode, periodKey, reads, returns, writes, type DomainContract } from './common';
 
+/** which institutions an item applies to; a list left out means any */
+const scope = z
+  .object({
+    payment: z.array(z.enum(PAYMENT_METHODS)).max(3).optional(),
+    levels: z.array(z.enum(INSTITUTION_LEVELS)).max(5).optional(),
+    types: z.array(z.string().min(1).max(40)).max(40).optional(),
+  })
+  .strict();
+
 export const schemeInput = z
   .object({
-    version: z.literal(1),
+    version: z.union([z.literal(1), z.literal(2)]),
     thresholds: z.object({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) }).strict(),
     items: z
       .array(
@@ -20,6 +30,7 @@ export const schemeInput = z
             rule: z.enum(['percentile', 'benchmark']),
             benchmark: z.number().optional(),
             tolerance: z.number().positive().optional(),
+            appliesTo: scope.optional(),
           })
           .strict(),
       )

@@ -3,6 +3,8 @@
 
 import { z } from 'zod';
 import type { ExportRecord, ReportDoc } from '../../reports/model';
+import type { DataHoldings } from '../../reports/period-data';
+import type { QualityGate } from '../../reports/quality-gate';
 import { REPORT_FORMATS, REPORT_TYPES } from '../../reports/model';
 import { empty, filePath, id, periodKey, reads, returns, writes, type DomainContract } from './common';
 
@@ -25,6 +27,10 @@ export interface TraceAnswer {
 
 export const reportsContract = {
   'reports.preview': reads(request, returns<ReportDoc>()),
+  /** what the workspace holds by period: the page offers each report only the periods holding its data (reports/period-data.ts) */
+  'reports.periods': reads(empty, returns<DataHoldings>()),
+  /** the values the data-quality check flagged in the period's months, listed before a publication (reports/quality-gate.ts) */
+  'reports.qualityGate': reads(z.object({ period: periodKey }).strict(), returns<QualityGate>()),
   /** every row of a table of the report (block `block`), which the preview carries cut (reports/preview-doc.ts) */
   'reports.tableRows': reads(z.object({ request, block: z.number().int().min(0).max(10_000) }).strict(), returns<string[][]>()),
   'reports.saveText': writes(z.object({ request, key: z.string().min(1).max(40), text: z.string().max(20000) }).strict(), returns<{ saved: boolean }>()),

@@ -5,15 +5,17 @@
 // printed as 【待填写】 until filled.
 
 import { formatValue } from '../../../../shared/format';
-import { formatPeriodZh, isMonthKey } from '../../../../shared/period';
+import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { servedDrgOverview } from '../../analysis/analysis';
 import { listComments } from '../../comments/comments-service';
-import { institutionPeriods, overview } from '../../data/queries';
-import { allValues } from '../../db/connection';
+import { overview } from '../../data/queries';
+import { missingData } from '../../../../shared/reports/period-data';
 import { evaluationBlocks } from './evaluation';
+import { specialCaseBlocks } from './special-cases';
 import { RANKING_WINDOW } from '../../../../shared/reports/ranking-window';
 import type { ReportContext } from './context';
+import { overBudgetBlocks } from './budget-blocks';
 
 const text = (key: string, title: string, placeholder: string): Block => ({ kind: 'editable', key, title, text: '', placeholder });
 
@@ -31,37 +33,20 @@ export function annualBriefing(ctx: ReportContext, year: string): ReportDoc {
       ],
       rows: s.kpis.map((k) => [k.name, formatValue(k.value, k.unit), formatValue(k.lastYear ?? k.previous, k.unit)]),
     });
-  if (!ov.sections.length) blocks.push({ kind: 'paragraph', text: `工作区中没有${year}年度的基金数据。` });
+  blocks.push(...overBudgetBlocks(ctx, year));
   blocks.push(text('policy', '（二）DRG支付方式政策制定和执行情况', '（请填写本年度出台的支付方式政策及执行情况。）'));
   blocks.push(text('core', '（三）DRG核心要素调整完善和执行情况', '（请填写基准点数、差异系数等核心要素的调整及执行情况。）'));
   blocks.push({ kind: 'heading', text: '（四）定点医疗机构DRG月度结算和年度清算情况' });
   const drg = ov.sections.find((s) => s.title === 'DRG/DIP支付方式');
   if (drg) blocks.push({ kind: 'facts', items: drg.kpis.map((k) => ({ label: k.name, value: formatValue(k.value, k.unit) })) });
   blocks.push(text('settlement', '年度清算情况', '（请填写年度清算结果：清算总额、结余留用与超支分担情况。）'));
-  // (5) the latest month of the year with a published ranking, else its last month with data
+  // (5) the whole year: its latest published ranking, else a trial on the year's months aggregated
   blocks.push({ kind: 'heading', text: '（五）定点医疗机构支付方式改革绩效评价和排名情况' });
-  const months = institutionPeriods(ctx.db)
-    .filter((p) => isMonthKey(p) && p.startsWith(`${year}-`))
-    .reverse();
-  const evalPeriod =
-    allValues<string>(ctx.db, 'SELECT period FROM evaluation_rankings WHERE period LIKE ? ORDER BY id DESC LIMIT 1', `${year}%`)[0] ?? months[0];
-  if (evalPeriod) blocks.push({ kind: 'paragraph', text: `评价期间：${formatPeriodZh(evalPeriod)}。` }, ...evaluationBlocks(ctx, evalPeriod, false));
-  else blocks.push({ kind: 'paragraph', text: '工作区中没有本年度的机构数据，未能评价。' });
+  const cannot = missingData('绩效评价', year, ctx.holdings);
+  if (cannot) blocks.push({ kind: 'paragraph', text: `未能评价：${cannot.message}${cannot.hint}` });
+  else blocks.push({ kind: 'paragraph', text: `评价期间：${year}年全年（1—12月）。` }, ...evaluationBlocks(ctx, year, false));
   blocks.push({ kind: 'heading', text: '（六）定点医疗机构申请特病单议、除外支付及结算情况' });
-  const sc = ['SC_SUBMITTED', 'SC_APPROVED'].map((code) => ({ code, r: ctx.ranking(code, `${year}-H2`, null) }));
-  if (sc.some((x) => x.r.rows.length)) {
-    const approved = new Map(sc[1]!.r.rows.map((x) => [x.institution, x.value]));
-    blocks.push({
-      kind: 'table',
-      title: `${year}年下半年特例单议`,
-      columns: [
-        { title: '医疗机构', width: 4 },
-        { title: '申报病例', align: 'right', width: 1.6 },
-        { title: '审核通过', align: 'right', width: 1.6 },
-      ],
-      rows: sc[0]!.r.rows.map((x) => [x.name, formatValue(x.value, '例'), formatValue(approved.get(x.institution) ?? null, '例')]),
-    });
-  } else blocks.push(text('special', '特病单议情况', '（数据包中没有特例单议数据，请填写。）'));
+  blocks.push(...specialCaseBlocks(ctx, year));
   blocks.push(text('crossRegion', '（七）全市异地就医结算人次、病种、费用、基金支出情况', '（数据包不含异地就医数据，请填写。）'));
   const d = servedDrgOverview(ctx.db, year);
   blocks.push({ kind: 'heading', text: '（八）各三级定点医疗机构病组入组及费用构成情况（含自费）' });

@@ -12,6 +12,7 @@ import { listComments } from '../../comments/comments-service';
 import { overview } from '../../data/queries';
 import { PRINT_LIST_ROWS } from '../../../../shared/reports/printed-rows';
 import type { ReportContext } from './context';
+import { overBudgetBlocks, overBudgetFlagRow } from './budget-blocks';
 
 const BANDS = ['三级', '二级', '一级及基层'] as const;
 
@@ -47,6 +48,7 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
           }
         : {}),
     });
+    if (s.title === '预算执行') blocks.push(...overBudgetBlocks(ctx, period));
   }
   const trend = ov.trend.filter((t) => ['FI_TOTAL', 'FE_TOTAL'].includes(t.indicator));
   if (trend.length && trend[0]!.points.length > 1)
@@ -78,8 +80,10 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
   }
   blocks.push({ kind: 'heading', text: '三、变化预警' });
   const list = ctx.raised(period);
+  // an over-budget year heads the list: the fund's own warning before the hospitals'
+  const budgetRow = overBudgetFlagRow(ctx, period);
   blocks.push(
-    list.length
+    list.length || budgetRow
       ? {
           kind: 'table',
           title: '变化预警清单',
@@ -92,7 +96,10 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
             { title: '提示', width: 3.6 },
             { title: '查明的原因', width: 3 },
           ],
-          rows: list.map((f) => [f.level === 'red' ? '红' : '黄', f.name, f.indicatorName, formatValue(f.value, f.unit), reasonLine(f), f.cause ?? '待说明']),
+          rows: [
+            ...(budgetRow ? [budgetRow] : []),
+            ...list.map((f) => [f.level === 'red' ? '红' : '黄', f.name, f.indicatorName, formatValue(f.value, f.unit), reasonLine(f), f.cause ?? '待说明']),
+          ],
         }
       : { kind: 'paragraph', text: '本期没有触发预警的指标。' },
   );

@@ -7,10 +7,13 @@ import type { Flag, Ranking } from '../../../../shared/domain/analysis';
 import { ranking } from '../../analysis/analysis';
 import { raisedFlags } from '../../analysis/flags';
 import { getValue, type ReadableDb } from '../../db/connection';
+import { dataHoldings } from '../../data/holdings';
+import type { DataHoldings } from '../../../../shared/reports/period-data';
 
 export class ReportContext {
   private flagCache = new Map<string, { all: Flag[]; byInstitution: Map<string, Flag[]> }>();
   private rankCache = new Map<string, Ranking>();
+  private held: DataHoldings | null = null;
   readonly regionName: string;
 
   constructor(readonly db: ReadableDb) {
@@ -36,6 +39,11 @@ export class ReportContext {
   /** One institution's red and yellow flags of the period, in the same order. */
   raisedOf(period: string, institution: string): Flag[] {
     return this.raisedOfPeriod(period).byInstitution.get(institution) ?? [];
+  }
+
+  /** What the workspace holds by period (read once a batch: every notice of a batch asks). */
+  get holdings(): DataHoldings {
+    return (this.held ??= dataHoldings(this.db));
   }
 
   ranking(indicator: string, period: string, band: string | null): Ranking {

@@ -11,6 +11,7 @@ import { ranking } from '../../analysis/analysis';
 import { regionValue } from '../../data/queries';
 import { loadIndicators } from '../../catalog/catalog';
 import type { ReportContext } from './context';
+import { budgetFacts } from './budget-blocks';
 
 const CODES = [
   'SVC_IP_COST',
@@ -73,6 +74,8 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
         }
       : { kind: 'paragraph', text: `工作区中没有${formatPeriodZh(quarter)}各月的统筹地区数据。` },
   );
+  const budget = budgetFacts(ctx, quarter);
+  if (budget.length) blocks.push({ kind: 'paragraph', text: '预算执行情况：' }, ...budget);
   blocks.push({ kind: 'heading', text: '二、定点医疗机构次均住院费用' });
   const sums = new Map<string, { name: string; band: string; cost: number; discharges: number; months: number }>();
   for (const m of months) {

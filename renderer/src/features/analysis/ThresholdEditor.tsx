@@ -1,6 +1,7 @@
 // The change flags' thresholds, per indicator: pick the indicator, edit its four thresholds.
 
 import { useState } from 'react';
+import { changeInPoints } from '../../../../shared/format';
 import { useApi } from '../../data/use-api';
 import { type Ctx, type Msg } from './chart-common';
 import { ThresholdForm } from './ThresholdForm';
@@ -10,7 +11,7 @@ export function ThresholdEditor({ ctx, onMessage }: { ctx: Ctx; onMessage?: (m: 
   const saved = useApi('analysis.thresholds', {});
   const [code, setCode] = useState(ctx.indicators[0]?.code ?? '');
   const def = ctx.indicators.find((d) => d.code === code);
-  const isShare = def?.unit === '%';
+  const isShare = changeInPoints(def?.unit ?? '');
   const current = saved.data?.find((t) => t.indicator === code) ?? {
     indicator: code,
     peerYellow: 2.5,

@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { columnScale, formatValue } from '../../../../shared/format';
+import { columnScale, formatChangeValue, formatValue, seriesChanges } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
@@ -35,15 +35,19 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
       series,
     };
   }, [t.data, big, spec.period]);
-  const rows = (t.data?.points ?? []).map((p, i, all) => ({
+  const unit = t.data?.unit ?? '';
+  // a rate changes in percentage points, an amount or count by a per cent of itself (format.ts)
+  const values = (t.data?.points ?? []).map((p) => p.value);
+  const mom = seriesChanges(unit, values, 1);
+  const yoy = seriesChanges(unit, values, 12);
+  const rows = (t.data?.points ?? []).map((p, i) => ({
     period: formatPeriodZh(p.period),
     value: p.value,
     median: p.bandMedian,
     region: p.region,
-    mom: i > 0 && p.value !== null && all[i - 1]!.value ? p.value / all[i - 1]!.value! - 1 : null,
-    yoy: i >= 12 && p.value !== null && all[i - 12]!.value ? p.value / all[i - 12]!.value! - 1 : null,
+    mom: mom[i] ?? null,
+    yoy: yoy[i] ?? null,
   }));
-  const unit = t.data?.unit ?? '';
   const scale = columnScale(
     rows.flatMap((r) => [r.value, r.median, r.region]),
     unit,
@@ -58,14 +62,14 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
       field: 'mom',
       width: 110,
       type: 'numericColumn',
-      valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')),
+      valueFormatter: (p) => formatChangeValue(unit, p.value as number | null),
     },
     {
       headerName: '同比',
       field: 'yoy',
       width: 110,
       type: 'numericColumn',
-      valueFormatter: (p) => (p.value === null ? '—' : formatValue(p.value as number, '%')),
+      valueFormatter: (p) => formatChangeValue(unit, p.value as number | null),
     },
   ];
   if (!spec.institution) return <ChooseInstitution />;

@@ -1,9 +1,10 @@
 // The region's performance evaluation scheme: which per-institution indicators count, in which
-// dimension, which way is better, with what weight and scoring rule; and the total's thresholds.
+// dimension, which way is better, with what weight and scoring rule, to which institutions each
+// applies (a DRG indicator only to hospitals paid by DRG/DIP); and the total's thresholds.
 // Saving replaces the current scheme; rankings already published keep the scheme they used.
 
 import { useState } from 'react';
-import { DIMENSIONS, type Scheme, type SchemeItem } from '../../../../shared/evaluation/scheme';
+import { DIMENSIONS, DRG_DIP, defaultScope, scopeWords, type Scheme, type SchemeItem, type Scope } from '../../../../shared/evaluation/scheme';
 import { api } from '../../api';
 import { useAction, type Message } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
@@ -15,6 +16,8 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
   const perInst = (catalog.data ?? []).filter((d) => d.perInstitution);
   const setItem = (i: number, patch: Partial<SchemeItem>) => setS({ ...s, items: s.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  // the scope as the select shows it: any institution, those paid by DRG/DIP, or one set elsewhere (shown in words)
+  const scopeChoice = (sc: Scope | undefined) => (!sc ? 'all' : scopeWords(sc) === scopeWords(DRG_DIP) ? 'drg' : 'other');
   return (
     <div className="card scheme-editor" data-testid="scheme-editor">
       <h3>评价方案</h3>
@@ -26,6 +29,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
             <th>方向</th>
             <th>权重</th>
             <th>评分方法</th>
+            <th>适用机构</th>
             <th>标杆值</th>
             <th>容差</th>
             <th />
@@ -44,7 +48,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
               <td>
                 <select
                   value={it.indicator}
-                  onChange={(e) => setItem(i, { indicator: e.target.value })}
+                  onChange={(e) => setItem(i, { indicator: e.target.value, appliesTo: defaultScope(e.target.value) })}
                   aria-label="指标"
                   data-testid={`scheme-indicator-${i}`}
                 >
@@ -76,6 +80,18 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                 <select value={it.rule} onChange={(e) => setItem(i, { rule: e.target.value as SchemeItem['rule'] })} aria-label="评分方法">
                   <option value="percentile">同级百分位</option>
                   <option value="benchmark">标杆值</option>
+                </select>
+              </td>
+              <td>
+                <select
+                  value={scopeChoice(it.appliesTo)}
+                  onChange={(e) => e.target.value !== 'other' && setItem(i, { appliesTo: e.target.value === 'drg' ? { ...DRG_DIP } : undefined })}
+                  aria-label="适用机构"
+                  data-testid={`scheme-scope-${i}`}
+                >
+                  <option value="all">全部机构</option>
+                  <option value="drg">{scopeWords(DRG_DIP)}</option>
+                  {scopeChoice(it.appliesTo) === 'other' && <option value="other">{scopeWords(it.appliesTo)}</option>}
                 </select>
               </td>
               <td>
@@ -113,7 +129,17 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
           onClick={() =>
             setS({
               ...s,
-              items: [...s.items, { indicator: perInst[0]?.code ?? '', dimension: '任务完成', direction: 'higher', weight: 10, rule: 'percentile' }],
+              items: [
+                ...s.items,
+                {
+                  indicator: perInst[0]?.code ?? '',
+                  dimension: '任务完成',
+                  direction: 'higher',
+                  weight: 10,
+                  rule: 'percentile',
+                  appliesTo: defaultScope(perInst[0]?.code ?? ''),
+                },
+              ],
             })
           }
         >

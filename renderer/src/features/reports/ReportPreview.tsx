@@ -17,7 +17,11 @@ export function ReportPreview({ doc }: { doc: ReportDoc }) {
           case 'heading':
             return <h3 key={i}>{b.text}</h3>;
           case 'paragraph':
-            return <p key={i}>{b.text}</p>;
+            return (
+              <p key={i} className={b.alert ? 'report-alert' : undefined}>
+                {b.text}
+              </p>
+            );
           case 'facts':
             return (
               <dl className="facts" key={i}>

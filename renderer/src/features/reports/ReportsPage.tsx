@@ -1,8 +1,10 @@
 // 报告: pick the report type, its period, hospital (or all of them) or meeting, as the type's registry
 // entry says (shared/reports/registry.ts); see it as it will be exported and fill in the convenor's
-// text; export PDF, Word or Excel — every file stamped with an export id and entered in the export register.
+// text; export PDF, Word or Excel — every file stamped with an export id and entered in the export
+// register. Before a publication (an entry's `gate`: a 月告知 batch, 季公告, 年通报; publishing 绩效评价)
+// the period's flagged data are listed to be confirmed (QualityGateConfirm).
 
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { ReportFormat, ReportRequest } from '../../../../shared/reports/model';
 import { periodChoices, REPORT_TYPES, reportSpec, type ReportType } from '../../../../shared/reports/registry';
@@ -15,6 +17,7 @@ import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
+import { QualityGateConfirm } from './QualityGateConfirm';
 import { Tabs } from '../../components/Tabs';
 
 const ALL = '__all__';
@@ -25,7 +28,7 @@ const FORMATS: { id: ReportFormat; label: string; filter: string }[] = [
   { id: 'xlsx', label: '导出 Excel', filter: 'Excel 工作簿' },
 ];
 
-export function ReportsPage({ months, periods, period }: { months: string[]; periods: string[]; period: string | null }) {
+export function ReportsPage({ period }: { period: string | null }) {
   const [type, setType] = useState<ReportType>(REPORT_TYPES[0]);
   const [chosenPeriod, setPeriod] = useState<string | null>(null);
   const [institution, setInstitution] = useState('');
@@ -33,9 +36,17 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
   const insts = useApi('catalog.institutions', {});
   const meetings = useApi('meetings.list', {});
   const action = useAction();
+  // a publication waiting behind the data-quality gate: what it is, and what it does when confirmed
+  const [gate, setGate] = useState<{ what: string; period: string; go: () => void } | null>(null);
+  const passGate = useCallback(() => {
+    setGate(null);
+    gate?.go();
+  }, [gate]);
+  // the periods holding the data each report needs (a year with only next year's budget is not offered)
+  const holdings = useApi('reports.periods', {});
   const hospitals = (insts.data ?? []).filter((i) => i.payment === 'DRG' || i.payment === 'DIP');
   const spec = reportSpec(type);
-  const choices = periodChoices(type, months, periods);
+  const choices = holdings.data ? periodChoices(type, holdings.data) : [];
   const p =
     chosenPeriod && choices.includes(chosenPeriod) ? chosenPeriod : spec.followsAppPeriod && period && choices.includes(period) ? period : (choices[0] ?? '');
   const hospital = institution === ALL && !spec.batch ? '' : institution || hospitals[0]?.code || '';
@@ -53,7 +64,13 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
     keepPrevious: true,
   });
 
-  const exportAs = async (format: ReportFormat) => {
+  // a 月告知 batch, 季公告 and 年通报 are published to the hospitals: their data are checked first
+  const gated = spec.gate === 'export' || (spec.gate === 'batch' && batch);
+  const exportAs = (format: ReportFormat) => {
+    if (gated) setGate({ what: batch ? '批量导出月告知' : `导出${type}`, period: p, go: () => void exportNow(format) });
+    else void exportNow(format);
+  };
+  const exportNow = async (format: ReportFormat) => {
     if (batch) {
       const { path, name } = await api.dialog.folder({ title: `选择存放${type}的文件夹` });
       if (!path) return;
@@ -119,7 +136,7 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
           </select>
         )}
         <span className="spacer" />
-        {spec.evaluationTools && <PublishRankingButton period={p} action={action} />}
+        {spec.evaluationTools && <PublishRankingButton period={p} action={action} beforePublish={(go) => setGate({ what: '发布排名', period: p, go })} />}
         {FORMATS.map((f) => (
           <button
             key={f.id}
@@ -134,12 +151,13 @@ export function ReportsPage({ months, periods, period }: { months: string[]; per
         ))}
       </div>
       {spec.subject === 'meeting' && !meetings.data?.length && <div className="card">{spec.unavailable}</div>}
+      {gate && <QualityGateConfirm period={gate.period} what={gate.what} onConfirm={passGate} onBack={() => setGate(null)} />}
       {action.busy && batch && <BatchProgress type={type} />}
       <MessageBanner message={action.message} testId="report-message" />
       {batch && <div className="banner warn">批量导出将为每家DRG/DIP医疗机构各生成一份{type}，并打包为一个压缩包；下面预览第一家。</div>}
       {spec.evaluationTools && <SchemePanel />}
       {preview.error && <MessageBanner message={{ kind: 'error', ...preview.error }} />}
-      {!ready && spec.subject !== 'meeting' && (
+      {!ready && spec.subject !== 'meeting' && holdings.data && (
         <div className="card" data-testid="report-unavailable">
           {spec.unavailable}
         </div>
