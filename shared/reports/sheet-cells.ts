@@ -62,26 +62,25 @@ export interface ColumnPlan {
   text: boolean;
   /** the unit moved to the header (cells then carry none) */
   headerUnit: PrintedUnit;
-  /** a column of 万元 and 亿元 figures: all stored in 万元 */
-  inWan: boolean;
 }
 
 /**
  * Figures become numbers; when every figure of the column has the same unit (and there is at least
- * one), the unit moves to the header; a column mixing 万元 and 亿元 is stored in 万元; dates become
+ * one), the unit moves to the header, else each cell keeps its own in its number format; dates become
  * dates; '—' and any other text stays text. Reads the texts once and keeps nothing of them.
  */
 export function planColumn(title: string, texts: Iterable<string>): ColumnPlan {
-  if (TEXT_COLUMN.test(title)) return { title, text: true, headerUnit: '', inWan: false };
+  if (TEXT_COLUMN.test(title)) return { title, text: true, headerUnit: '' };
   const units = new Set<PrintedUnit>();
   for (const t of texts) {
     const f = parseFigure(t);
     if (f) units.add(f.unit);
   }
-  const inWan = units.size === 2 && units.has('万元') && units.has('亿元');
-  const shared = inWan ? '万元' : units.size === 1 ? [...units][0]! : null;
+  // a column of 万元 and 亿元 figures keeps each cell's unit: 5.92亿元 turned into 59,200.00万元 would
+  // claim digits the printed figure does not have
+  const shared = units.size === 1 ? [...units][0]! : null;
   const headerUnit = shared && shared !== '%' && !title.includes(shared) ? shared : '';
-  return { title: headerUnit ? `${title}（${headerUnit}）` : title, text: false, headerUnit, inWan };
+  return { title: headerUnit ? `${title}（${headerUnit}）` : title, text: false, headerUnit };
 }
 
 /** One printed cell under its column's plan. */
@@ -89,8 +88,6 @@ export function sheetCell(plan: ColumnPlan, text: string): SheetCell {
   if (plan.text) return { kind: 'text', text };
   const f = parseFigure(text);
   if (f) {
-    if (plan.inWan && f.unit === '亿元')
-      return { kind: 'number', value: Number((f.value * 10000).toPrecision(15)), numFmt: numFmtFor(2, '万元', { signed: f.signed, suffix: !plan.headerUnit }) };
     return { kind: 'number', value: stored(f), numFmt: numFmtFor(f.decimals, f.unit, { signed: f.signed, suffix: !plan.headerUnit }) };
   }
   const d = DATE.exec(text.trim());

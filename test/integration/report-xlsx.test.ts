@@ -76,6 +76,8 @@ describe('reports as Excel files', () => {
       }
       if (s.name === '概况') continue;
       // a table sheet: its title across the columns above a frozen header that repeats on every page
+      expect(s.cells.find((c) => c.ref === 'A1')?.value, s.name).toBeTruthy();
+      expect(s.merged[0] ?? 'A1', s.name).toMatch(/^A1(:[A-Z]+1)?$/);
       expect(s.freeze, s.name).toBe('A3');
       expect(s.printTitleRows, s.name).toMatch(/^\$?2:\$?2$/);
       expect(s.orientation, s.name).toMatch(/portrait|landscape/);

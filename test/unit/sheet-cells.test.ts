@@ -27,12 +27,16 @@ describe('report figures as sheet cells', () => {
     ]);
   });
 
-  it('percentages as fractions in a percent format, changes signed, 亿元 beside 万元 stored in 万元', () => {
+  it('percentages as fractions in a percent format, changes signed, a column of several units', () => {
     expect(column('上传率', ['98.56%']).cells[0]).toEqual({ kind: 'number', value: 0.9856, numFmt: '0.00%;"−"0.00%;0.00%' });
     expect(column('环比', ['+1.20个百分点']).cells[0]).toEqual({ kind: 'number', value: 1.2, numFmt: '"+"#,##0.00;"−"#,##0.00;#,##0.00' });
+    // 亿元 beside 万元: each keeps its unit (5.92亿元 is not 59,200.00万元: it has no such digits)
     const mixed = column('金额', ['1.23亿元', '800.00万元']);
-    expect(mixed.title).toBe('金额（万元）');
-    expect(mixed.cells.map((c) => (c.kind === 'number' ? c.value : null))).toEqual([12300, 800]);
+    expect(mixed.title).toBe('金额');
+    expect(mixed.cells).toEqual([
+      { kind: 'number', value: 1.23, numFmt: '#,##0.00"亿元";"−"#,##0.00"亿元";#,##0.00"亿元"' },
+      { kind: 'number', value: 800, numFmt: '#,##0.00"万元";"−"#,##0.00"万元";#,##0.00"万元"' },
+    ]);
     // a column of several units keeps each unit in its cell's format
     const facts = column('本期', ['3,148.37万元', '98.56%', '1,204人次']);
     expect(facts.title).toBe('本期');

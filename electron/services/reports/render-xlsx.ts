@@ -14,7 +14,7 @@ import { displayWidth } from '../export/xlsx-format';
 import type { ExportStamp } from './stamp';
 
 /** a figure of the 概况 sheet: its own unit in its number format */
-const FACT: ColumnPlan = { title: '', text: false, headerUnit: '', inWan: false };
+const FACT: ColumnPlan = { title: '', text: false, headerUnit: '' };
 /** widths are fitted to the header and this many rows */
 const FIT_ROWS = 2000;
 
@@ -56,11 +56,18 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     if (font) row.font = font;
     row.commit();
   };
+  // a title in the first row, across the sheet's columns so a narrow first column never cuts it (the
+  // streaming writer merges a row it has been given: merged first, the title lands on the next row)
+  const title = (ws: ExcelJS.Worksheet, text: string, size: number, columns: number) => {
+    const row = ws.addRow([text]);
+    row.font = { bold: true, size };
+    if (columns > 1) ws.mergeCells(1, 1, 1, columns);
+    row.commit();
+  };
   const fitWidth = { fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
   const first = wb.addWorksheet(sheetName('概况'), { headerFooter, pageSetup: { ...fitWidth, orientation: 'portrait' } });
   first.columns = [{ width: 22 }, { width: 70 }];
-  first.mergeCells(1, 1, 1, 2);
-  add(first, [doc.title], { bold: true, size: 14 });
+  title(first, doc.title, 14, 2);
   add(first, [doc.subtitle]);
   add(first, [`内部资料 注意保密 · 编号 ${stamp.id}`], { color: { argb: 'FFC8372D' } });
   for (const b of doc.blocks) {
@@ -89,9 +96,7 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
       pageSetup: { ...fitWidth, printTitlesRow: '2:2', orientation: total > 90 ? 'landscape' : 'portrait' },
     });
     ws.columns = widths.map((w) => ({ width: Math.min(40, Math.max(8, w + 2)) }));
-    // the table's title across its columns, so a narrow first column never cuts it
-    if (b.columns.length > 1) ws.mergeCells(1, 1, 1, b.columns.length);
-    add(ws, [b.title], { bold: true, size: 13 });
+    title(ws, b.title, 13, b.columns.length);
     add(
       ws,
       plans.map((p) => p.title),
