@@ -1,6 +1,8 @@
 // The audit log's actions in the words a convenor reads: the settings page and the exported log.
+// Every action the services record is a key here (recordAudit takes only these), so none can reach
+// the screen or the log sent to 纪检 as a code.
 
-export const AUDIT_ACTIONS: Record<string, string> = {
+export const AUDIT_ACTIONS = {
   'workspace.create': '新建工作区',
   'workspace.open': '打开工作区',
   'workspace.migrate': '升级数据库',
@@ -50,4 +52,18 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'comment.create': '记录意见',
   'comment.status': '意见状态变更',
   'meeting.exportList': '导出清单',
-};
+  'meeting.agenda': '设置会议议程',
+  'meeting.attendeesFromMembers': '添加在任成员为参会人',
+  'evaluation.scheme': '修改评价方案',
+  'evaluation.publish': '发布绩效评价排名',
+  'report.export': '导出报告',
+  'report.text': '保存报告文字',
+  'settings.region': '修改地区设置',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** An action as people read it; a code this version does not know (from a newer one) is named as such. */
+export function auditActionName(code: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[code] ?? `其他操作（${code}）`;
+}

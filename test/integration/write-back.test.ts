@@ -62,9 +62,9 @@ describe('the write-back of an import', () => {
       expect(inFileAlone(s.db.path, password, dir)).toBe(imported);
       // and takes writes while one runs (whichever of the two copies pages first, the other finds them copied)
       const again = s.writeBackLater();
-      inTransaction(s.db, () => recordAudit(s.db, { actor: '测试', action: 'test.during', target: 'w' }));
+      inTransaction(s.db, () => recordAudit(s.db, { actor: '测试', action: 'report.text', target: 'write-back-test' }));
       expect(again.join().error).toBeNull();
-      expect(getValue<number>(s.db, "SELECT count(*) FROM audit_log WHERE action = 'test.during'")).toBe(1);
+      expect(getValue<number>(s.db, "SELECT count(*) FROM audit_log WHERE target = 'write-back-test'")).toBe(1);
       s.close();
     });
   }

@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { AUDIT_ACTIONS } from '../../../shared/domain/audit-actions';
+import { auditActionName } from '../../../shared/domain/audit-actions';
 import { formatDateTimeZh } from '../../../shared/format';
 import { inTransaction, type WritableDb } from '../db/connection';
 import { toCsv } from '../package/write-package';
@@ -26,7 +26,8 @@ export function chainStatus(db: WritableDb): ChainStatus {
     : { ok: false, count, brokenAt: v.brokenAt, text: `哈希链在第 ${v.brokenAt} 条记录处断开：该条或其前一条记录被改动或删除。` };
 }
 
-const HEADER = ['序号', '时间', '操作人', '操作', '对象', '详情', '前一条哈希', '本条哈希'];
+// the action in words for people; its code last, for scripts (a hidden column in the workbook)
+const HEADER = ['序号', '时间', '操作人', '操作', '对象', '详情', '前一条哈希', '本条哈希', '操作代码'];
 
 export async function exportAudit(
   db: WritableDb,
@@ -49,14 +50,15 @@ export async function exportAudit(
     id,
     formatDateTimeZh(at),
     who,
-    AUDIT_ACTIONS[action] ?? action,
+    auditActionName(action),
     target,
     details,
     prev,
     hash,
+    action,
   ]);
   if (format === 'csv') {
-    writeFileSync(path, toCsv(HEADER, [[`校验结果：${chain.text}`, '', '', '', '', '', '', ''], ...out]));
+    writeFileSync(path, toCsv(HEADER, [[`校验结果：${chain.text}`, '', '', '', '', '', '', '', ''], ...out]));
   } else {
     const wb = new ExcelJS.Workbook();
     wb.creator = '亮家底';
@@ -66,6 +68,7 @@ export async function exportAudit(
     ws.addRow(HEADER).font = { bold: true };
     for (const r of out) ws.addRow(r);
     fitColumns(ws, 3);
+    ws.getColumn(HEADER.length).hidden = true;
     await wb.xlsx.writeFile(path);
   }
   inTransaction(db, () => recordAudit(db, { actor, action: 'audit.export', target: path, details: { rows: rows.length, chainOk: chain.ok } }));

@@ -3,12 +3,14 @@
 // Entries form a SHA-256 hash chain (see docs/security.md); verifyAuditChain re-computes it.
 
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/domain/audit-actions';
 import type { AuditEntry } from '../../../shared/domain/types';
 import { allRows, getRow, type ReadableDb, type WritableDb } from '../db/connection';
 
 export interface AuditInput {
   actor: string;
-  action: string;
+  /** one of the actions with a Chinese name (shared/domain/audit-actions.ts) */
+  action: AuditAction;
   target: string;
   details?: Record<string, unknown>;
 }

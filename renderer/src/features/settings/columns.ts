@@ -1,13 +1,13 @@
 import type { ColDef } from 'ag-grid-community';
 import type { AuditEntry, Indicator } from '../../../../shared/domain/types';
 import { formatDateTimeZh } from '../../../../shared/format';
-import { AUDIT_ACTIONS as ACTIONS } from '../../../../shared/domain/audit-actions';
+import { auditActionName } from '../../../../shared/domain/audit-actions';
 
 export const auditColumns: ColDef<AuditEntry>[] = [
   { headerName: '#', field: 'id', width: 80, type: 'numericColumn' },
   { headerName: '时间', field: 'at', valueFormatter: (p) => formatDateTimeZh(p.value as string), width: 190 },
   { headerName: '操作人', field: 'actor', width: 150 },
-  { headerName: '操作', field: 'action', valueFormatter: (p) => ACTIONS[p.value as string] ?? (p.value as string), width: 130 },
+  { headerName: '操作', field: 'action', valueFormatter: (p) => auditActionName(p.value as string), width: 160 },
   { headerName: '对象', field: 'target', flex: 1, minWidth: 200 },
   { headerName: '哈希', field: 'hash', width: 150, valueFormatter: (p) => `${String(p.value).slice(0, 12)}…` },
 ];
