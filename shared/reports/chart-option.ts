@@ -1,18 +1,48 @@
 // A report chart (ChartSpec) as an echarts option: the same drawing in the in-app preview and,
-// rendered to SVG by echarts on the server side, as vector graphics in the PDF.
+// rendered to SVG by echarts on the server side, as vector graphics in the PDF. Axis labels are
+// short (amounts in 万/亿, shares in %) and a long time axis is thinned out to labels that fit.
 
-import { formatValue } from '../format';
+import { grouped } from '../format';
 import type { ChartSpec } from './model';
+
+/** categories a time (or other vertical-bar) axis labels one by one; more are thinned out */
+export const ALL_LABELS_UP_TO = 12;
+
+/** whole numbers without decimals, others with as few as they need (1.5亿, 0.85) */
+const short = (v: number, max: number) => {
+  const t = grouped(v, max);
+  return t.includes('.') ? t.replace(/0+$/, '').replace(/\.$/, '') : t;
+};
+
+/** An axis label of a value in this unit: 18亿, 5,000万, 98%, 1.02 — the chart's title names the unit. */
+export function axisLabel(unit: string, v: number): string {
+  const a = Math.abs(v);
+  switch (unit) {
+    case '万元':
+      return a >= 10000 ? `${short(v / 10000, 2)}亿` : `${short(v, 0)}万`;
+    case '元':
+      return a >= 100_000_000 ? `${short(v / 100_000_000, 2)}亿` : a >= 10000 ? `${short(v / 10000, 1)}万` : short(v, 0);
+    case '%':
+      return `${short(v * 100, 1)}%`;
+    case '人次':
+    case '例':
+      return a >= 10000 ? `${short(v / 10000, 1)}万` : short(v, 0);
+    default:
+      return short(v, 2);
+  }
+}
 
 const BLUE = '#5b8ad6';
 const RED = '#c8372d';
 const PALETTE = ['#1f5fbf', '#e0923a', '#1b8a4b', '#8a56c2'];
 
 export function chartOption(spec: ChartSpec, fontFamily: string): Record<string, unknown> {
-  const fmt = (v: number) => formatValue(v, spec.unit, { withUnit: false });
+  const fmt = (v: number) => axisLabel(spec.unit, v);
   const categories = spec.horizontal ? [...spec.categories].reverse() : spec.categories;
   const values = (vs: (number | null)[]) => (spec.horizontal ? [...vs].reverse() : vs);
-  const category = { type: 'category', data: categories, axisLabel: { fontSize: 10, interval: 0 } };
+  // a ranking names every bar; a long time axis (25–36 months) labels every k-th so they never overlap
+  const every = spec.horizontal || categories.length <= ALL_LABELS_UP_TO ? 0 : Math.ceil(categories.length / ALL_LABELS_UP_TO) - 1;
+  const category = { type: 'category', data: categories, axisLabel: { fontSize: 10, interval: every, hideOverlap: !spec.horizontal } };
   const value = { type: 'value', scale: spec.type === 'line', axisLabel: { fontSize: 10, formatter: fmt } };
   return {
     animation: false,
