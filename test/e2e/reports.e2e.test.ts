@@ -78,6 +78,10 @@ describe('报告 page in Chromium', () => {
   it('绩效评价: edits the scheme, publishes the ranking, and the preview names the published ranking', async () => {
     await h.page.getByTestId('report-type-绩效评价').click();
     await h.page.getByTestId('scheme-editor').waitFor();
+    // a share's benchmark reads in % as everywhere else: 98 for 上传率, not 0.98
+    const benchmarks = await h.page.locator('[data-testid^="scheme-benchmark-"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(benchmarks).toContain('98');
+    expect(benchmarks).not.toContain('0.98');
     await h.page.getByTestId('scheme-weight-2').fill('30');
     await h.page.getByTestId('scheme-save').click();
     await expect(h.page.getByTestId('scheme-message').textContent()).resolves.toContain('评价方案已保存');

@@ -16,6 +16,13 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
   const perInst = (catalog.data ?? []).filter((d) => d.perInstitution);
   const setItem = (i: number, patch: Partial<SchemeItem>) => setS({ ...s, items: s.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  // a share's benchmark and tolerance are typed and shown in % and 百分点 (98, not 0.98), as everywhere else
+  const isShare = (code: string) => perInst.find((d) => d.code === code)?.unit === '%';
+  const shown = (code: string, v: number | undefined) => (v === undefined ? '' : isShare(code) ? Number((v * 100).toPrecision(12)) : v);
+  const stored = (code: string, v: string) => {
+    const x = num(v);
+    return x === undefined || !isShare(code) ? x : x / 100;
+  };
   // the scope as the select shows it: any institution, those paid by DRG/DIP, or one set elsewhere (shown in words)
   const scopeChoice = (sc: Scope | undefined) => (!sc ? 'all' : scopeWords(sc) === scopeWords(DRG_DIP) ? 'drg' : 'other');
   return (
@@ -32,7 +39,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
             <th>适用机构</th>
             <th>标杆值</th>
             <th>容差</th>
-            <th />
+            <th>操作</th>
           </tr>
         </thead>
         <tbody>
@@ -99,20 +106,23 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                   type="number"
                   step="any"
                   disabled={it.rule !== 'benchmark'}
-                  value={it.benchmark ?? ''}
-                  onChange={(e) => setItem(i, { benchmark: num(e.target.value) })}
+                  value={shown(it.indicator, it.benchmark)}
+                  onChange={(e) => setItem(i, { benchmark: stored(it.indicator, e.target.value) })}
                   aria-label="标杆值"
+                  data-testid={`scheme-benchmark-${i}`}
                 />
+                {isShare(it.indicator) && <span className="unit">%</span>}
               </td>
               <td>
                 <input
                   type="number"
                   step="any"
                   disabled={it.rule !== 'benchmark'}
-                  value={it.tolerance ?? ''}
-                  onChange={(e) => setItem(i, { tolerance: num(e.target.value) })}
+                  value={shown(it.indicator, it.tolerance)}
+                  onChange={(e) => setItem(i, { tolerance: stored(it.indicator, e.target.value) })}
                   aria-label="容差"
                 />
+                {isShare(it.indicator) && <span className="unit">个百分点</span>}
               </td>
               <td>
                 <button type="button" onClick={() => setS({ ...s, items: s.items.filter((_, j) => j !== i) })}>
