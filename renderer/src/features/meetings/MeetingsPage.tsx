@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatDateZh } from '../../../../shared/dates-parse';
 import { type Msg } from './meeting-common';
 import { NewMeeting } from './NewMeeting';
 import { MeetingDetail } from './MeetingDetail';
@@ -53,7 +54,7 @@ export function MeetingsPage() {
                 <li key={m.id} className={m.id === selected ? 'active' : ''} onClick={() => setSelected(m.id)} data-testid="meeting-item">
                   <b>{m.title}</b>
                   <span className="muted">
-                    {m.date} · {m.type} · 意见 {m.commentCount} 条
+                    {formatDateZh(m.date)} · {m.type} · 意见 {m.commentCount} 条
                   </span>
                 </li>
               ))}

@@ -58,7 +58,7 @@ export function ReportTable({ table, request, block }: { table: TableBlock; requ
             {shown.map((r, j) => (
               <tr key={j}>
                 {r.map((x, k) => (
-                  <td key={k} style={{ textAlign: table.columns[k]?.align ?? 'left' }}>
+                  <td key={k} className={table.columns[k]?.align === 'right' ? 'figure' : undefined} style={{ textAlign: table.columns[k]?.align ?? 'left' }}>
                     {x}
                   </td>
                 ))}
