@@ -101,7 +101,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                   {scopeChoice(it.appliesTo) === 'other' && <option value="other">{scopeWords(it.appliesTo)}</option>}
                 </select>
               </td>
-              <td>
+              <td className="with-unit">
                 <input
                   type="number"
                   step="any"
@@ -111,9 +111,9 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                   aria-label="标杆值"
                   data-testid={`scheme-benchmark-${i}`}
                 />
-                {isShare(it.indicator) && <span className="unit">%</span>}
+                {isShare(it.indicator) && it.rule === 'benchmark' && <span className="unit">%</span>}
               </td>
-              <td>
+              <td className="with-unit">
                 <input
                   type="number"
                   step="any"
@@ -122,7 +122,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                   onChange={(e) => setItem(i, { tolerance: stored(it.indicator, e.target.value) })}
                   aria-label="容差"
                 />
-                {isShare(it.indicator) && <span className="unit">个百分点</span>}
+                {isShare(it.indicator) && it.rule === 'benchmark' && <span className="unit">个百分点</span>}
               </td>
               <td>
                 <button type="button" onClick={() => setS({ ...s, items: s.items.filter((_, j) => j !== i) })}>
