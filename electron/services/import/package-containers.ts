@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
-import { z } from 'zod';
 import { normalizePeriod } from '../../../shared/period';
 import { PackageFatal } from './issues';
 import type { ImportLimits } from './limits';
@@ -18,24 +17,7 @@ import { RowBudget, type Progress } from './row-budget';
 import { readGroupsAlongside, type GroupsAlongside } from './groups-parallel';
 import { CSV_FILES, INSTRUCTION_SHEETS, SHEETS, TABLE_KIND_NAMES, type RawCell, type TableKind, type TableMeta } from './tables';
 import { ZipArchive } from './zip';
-
-const manifestSchema = z.object({
-  formatVersion: z.string(),
-  region: z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1) }),
-  periods: z.array(z.string()).optional(),
-  producer: z.string().optional(),
-  createdAt: z.string().optional(),
-  files: z
-    .array(
-      z.object({
-        path: z.string(),
-        table: z.enum(['institutions', 'indicators', 'region', 'institution', 'groups']),
-        sha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
-      }),
-    )
-    .min(1),
-});
-export type Manifest = z.infer<typeof manifestSchema>;
+import { manifestSchema, type Manifest, type ManifestFile } from './manifest';
 
 const KIND_ORDER: TableKind[] = ['package', 'institutions', 'indicators', 'region', 'institution', 'groups'];
 
@@ -158,7 +140,7 @@ export async function readZipPackage(
 }
 
 /** One CSV file of the manifest into the builder, its SHA-256 checked against the manifest's. */
-export async function readCsvFile(zip: ZipArchive, f: Manifest['files'][number], b: PackageBuilder, limits: ImportLimits, budget: RowBudget): Promise<void> {
+export async function readCsvFile(zip: ZipArchive, f: ManifestFile, b: PackageBuilder, limits: ImportLimits, budget: RowBudget): Promise<void> {
   const meta: TableMeta = { kind: f.table, file: b.pkg.file, sheet: f.path };
   const actual = await streamCsvTable(zip, meta, b, limits, budget);
   if (actual !== null && actual !== f.sha256.toLowerCase())
