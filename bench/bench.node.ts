@@ -11,12 +11,12 @@
 // Excel, and a 200,000-row workbook validated against LibreOffice converting the same file
 // (BENCH_ONEOFF names some of them: firstScreen,render,reports,printed,xlsx,soffice). What each helper
 // thread saves, at the demo region and at 3,000 institutions (helper-gains.ts; BENCH_HELPERS=0 skips
-// it). Last, the targets judged, beside the previous run's (targets.ts, bench/last-run.json). Not a
+// it, =only measures it alone). Last, the targets judged, beside the previous run's (targets.ts, bench/last-run.json). Not a
 // test: numbers go to docs/performance.md.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { localDate } from '../shared/dates';
 import { DEMO_ZIP } from './app-phases.node';
@@ -266,36 +266,45 @@ async function main() {
   say(`# 亮家底 benchmark — ${MACHINE}`);
   const rows: SizeRow[] = [];
   const gains: Gain[] = [];
-  const helpers = process.env.BENCH_HELPERS !== '0';
+  // BENCH_HELPERS=0: no helper measures; =only: the helper measures alone (the package generated, nothing else)
+  const helpers = process.env.BENCH_HELPERS ?? '1';
   let first: Result | null = null;
-  for (const n of SIZES) {
-    const dir = mkdtempSync(join(tmpdir(), `liangjiadi-bench-${n}-`));
-    try {
-      rows.push(measureSize(n, dir, n === MAIN));
-      if (n === MAIN) {
-        first = oneOff(dir);
-        if (helpers) gains.push(...measureHelpers(spawnPhase, dir, n, `${fmt(n)} 家机构`));
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (helpers) {
+  // the machine's load around each helper measure: a second thread saves time only when a core is free
+  const loads: string[] = [];
+  const helpersAt = (dir: string, n: number, size: string, env?: Record<string, string>) => {
+    const before = loadavg()[0]!;
+    gains.push(...measureHelpers(spawnPhase, dir, n, size, env));
+    loads.push(`${size} ${before.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+  };
+  if (helpers !== '0') {
     // the demo region's package (80 institutions), imported, opened and its pool frozen the same way
     const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-bench-demo-'));
     try {
-      gains.unshift(...measureHelpers(spawnPhase, dir, 0, '示范市', { BENCH_PACKAGES: DEMO_ZIP, BENCH_REGION_CODE: '990100' }));
+      helpersAt(dir, 0, '示范市', { BENCH_PACKAGES: DEMO_ZIP, BENCH_REGION_CODE: '990100' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  growth(rows);
+  for (const n of SIZES) {
+    if (helpers === 'only' && n !== MAIN) continue;
+    const dir = mkdtempSync(join(tmpdir(), `liangjiadi-bench-${n}-`));
+    try {
+      if (helpers === 'only') spawnPhase('generate', dir, n, { BENCH_XLSX: '0' });
+      else rows.push(measureSize(n, dir, n === MAIN));
+      if (n === MAIN && helpers !== 'only') first = oneOff(dir);
+      if (n === MAIN && helpers !== '0') helpersAt(dir, n, `${fmt(n)} 家机构`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (rows.length) growth(rows);
   if (gains.length) {
     say('\n## 辅助线程：各自节省的用户等待时间');
     for (const line of gainLines(gains)) say(line);
+    say(`机器负载（1 分钟平均，${cpus().length} 核；测量前 → 后）：${loads.join('；')}`);
   }
   // the CLI start-up bench (bench/cli-startup*.ts) hands its figure in here when it runs
-  judgeTargets(rows, first, gains, { cliStartupMs: null });
+  if (rows.length) judgeTargets(rows, first, gains, { cliStartupMs: null });
   // the numbers and the chart for docs/performance.md
   const out = join(process.cwd(), 'bench-output');
   mkdirSync(out, { recursive: true });
@@ -304,7 +313,7 @@ async function main() {
   if (rows.length) writeChart(rows, out);
 }
 
-const MACHINE = `${localDate()}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores`;
+const MACHINE = `${localDate()}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`;
 
 /** The targets judged from this run, printed beside the last run's, and this run's figures kept as the next one's 上次. */
 function judgeTargets(rows: SizeRow[], first: Result | null, gains: Gain[], others: { cliStartupMs: number | null }) {
