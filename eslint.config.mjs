@@ -27,6 +27,7 @@ export default tseslint.config(
       ],
     },
     rules: {
+      // it skips type-only imports: test/unit/services-graph.test.ts finds cycles of those in the services
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -21,7 +21,7 @@ export type Result = Record<string, number>;
 /** this process's peak memory so far, in bytes */
 export const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
-const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
+export const DEMO_ZIP = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 
 export async function chromiumPhase(name: 'render' | 'firstScreen', dir: string): Promise<Result> {
   const { openApp, closeBrowser } = await import('../test/e2e/harness');

@@ -8,21 +8,30 @@
 // to 10,000 is read off them, so a single slow run at either end would bend it). Once, at 3,000
 // institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
 // flag list and the briefing's preview drawn, 月告知 PDFs, the briefing exported as PDF, Word and
-// Excel, and a 200,000-row workbook validated against LibreOffice converting the same file. Not a
+// Excel, and a 200,000-row workbook validated against LibreOffice converting the same file
+// (BENCH_ONEOFF names some of them: firstScreen,render,reports,printed,xlsx,soffice). What each helper
+// thread saves, at the demo region and at 3,000 institutions (helper-gains.ts; BENCH_HELPERS=0 skips
+// it, =only measures it alone). Last, the targets judged, beside the previous run's (targets.ts, bench/last-run.json). Not a
 // test: numbers go to docs/performance.md.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { localDate } from '../shared/dates';
+import { DEMO_ZIP } from './app-phases.node';
 import { cliStartupLine, measureCliStartup } from './cli-startup.node';
 import { growthChartSvg } from './growth-chart';
+import { gainLines, type Gain } from './helper-gains';
+import { measureHelpers } from './helper-runs.node';
 import { runPhase, type Phase, type Result } from './phases.node';
+import { readLastRun, runFigures, targetLines, writeLastRun } from './targets';
 
 const SIZES = (process.env.BENCH_SIZES ?? '300,1000,3000,10000').split(',').map(Number);
 /** the size the one-off measures (Chromium, reports, workbook) run at */
 const MAIN = Number(process.env.BENCH_MAIN ?? 3000);
+/** the one-off measures to run at MAIN (all by default) */
+const ONE_OFF = new Set((process.env.BENCH_ONEOFF ?? 'firstScreen,render,reports,printed,xlsx,soffice').split(','));
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const perSec = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -47,6 +56,8 @@ interface SizeRow {
   commitMs: number;
   /** after the import answered: its pages written back into the file by the worker (db/write-back.ts) */
   writeBackMs: number;
+  /** from the convenor's confirm to the first screen: backup, commit, newest flags, overview (phases.node.ts) */
+  confirmMs: number;
   rss: number;
   /** the workspace file after the import */
   fileBytes: number;
@@ -90,6 +101,7 @@ function measureSize(n: number, dir: string, main: boolean): SizeRow {
     prepareMs: imp.prepareMs!,
     commitMs: imp.commitMs!,
     writeBackMs: imp.writeBackMs!,
+    confirmMs: imp.confirmMs!,
     rss: Math.max(...imps.map((r) => r.rss!)),
     fileBytes: imp.bytes!,
     rawMs: raw.ms!,
@@ -104,6 +116,7 @@ function measureSize(n: number, dir: string, main: boolean): SizeRow {
   say(
     `同表原始插入：${row.rawMs.toFixed(0)} ms，${fmt(perSec(row.rows, row.rawMs))} 行/秒；汇总表单独计算（${sum.periods} 个期间、${sum.years} 个年度病组概览）：${row.summariesMs.toFixed(0)} ms`,
   );
+  say(`确认导入到首屏（导入前备份、写入与汇总、准备最新月份的提示、总览）：${row.confirmMs.toFixed(0)} ms`);
   if (repeats > 1) say(`（导入与同表原始插入交替运行 ${repeats} 次，上面是中位数；导入 ${range(imps)}，同表原始插入 ${range(raws)}）`);
   say(`最简整数键表（上限）：${row.ceilingMs.toFixed(0)} ms，${fmt(perSec(row.rows, row.ceilingMs))} 行/秒`);
   say(
@@ -131,35 +144,52 @@ function medianResult(runs: Result[]): Result {
   return out;
 }
 
-function oneOff(dir: string) {
+/** The one-off measures at MAIN; the first screen's figures, when measured. */
+function oneOff(dir: string): Result | null {
+  let first: Result | null = null;
   try {
-    const f = spawnPhase('firstScreen', dir, MAIN);
-    say(
-      `Chromium 首屏（打开工作区到总览画出）：示范市 ${f.demo!.toFixed(0)} ms，${fmt(MAIN)} 家机构 ${f.large!.toFixed(0)} ms（当天首次打开，文件检查与每日备份在后台），再次打开 ${f.largeAgain!.toFixed(0)} ms`,
-    );
-    const r = spawnPhase('render', dir, MAIN);
-    say(
-      `Chromium 渲染 ${fmt(r.bars!)} 条柱的排名图（选择“全部级别”到绘制完成）：${r.ms!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.rankBridgeMs!.toFixed(0)} ms，页面自身 ${(r.ms! - r.rankBridgeMs!).toFixed(0)} ms`,
-    );
-    say(
-      `Chromium 变化预警清单（选择“变化预警”到列表画出，该月 ${fmt(r.flags!)} 条）：${r.flagsMs!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.bridgeMs!.toFixed(0)} ms（预警清单、数据质量问题与阈值同时请求；应用内经进程间通信传递见 flagWire），页面自身 ${(r.flagsMs! - r.bridgeMs!).toFixed(0)} ms`,
-    );
-    say(
-      `Chromium 报告页（选择“数据分析简报”到预览画出，含 ${fmt(r.flags!)} 条预警的清单）：${r.briefingMs!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.briefingBridgeMs!.toFixed(0)} ms（预览由服务生成，见 reportBriefing），页面自身 ${(r.briefingMs! - r.briefingBridgeMs!).toFixed(0)} ms`,
-    );
+    if (ONE_OFF.has('firstScreen')) {
+      const f = (first = spawnPhase('firstScreen', dir, MAIN));
+      say(
+        `Chromium 首屏（打开工作区到总览画出）：示范市 ${f.demo!.toFixed(0)} ms，${fmt(MAIN)} 家机构 ${f.large!.toFixed(0)} ms（当天首次打开，文件检查与每日备份在后台），再次打开 ${f.largeAgain!.toFixed(0)} ms`,
+      );
+    }
+    if (ONE_OFF.has('render')) renderLines(spawnPhase('render', dir, MAIN));
   } catch (e) {
     say(`Chromium 测量未运行（需要 /usr/bin/chromium 与 npm run build:renderer）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
   }
-  const rep = spawnPhase('reports', dir, MAIN);
+  if (ONE_OFF.has('reports')) {
+    const rep = spawnPhase('reports', dir, MAIN);
+    say(
+      `月告知 PDF（示范市 ${rep.files} 家机构）：${(rep.ms! / 1000).toFixed(1)} s（每份 ${(rep.ms! / rep.files!).toFixed(0)} ms，共 ${mb(rep.bytes!)}），峰值内存 ${mb(rep.rss!)}`,
+    );
+  }
+  if (ONE_OFF.has('printed')) {
+    const pr = spawnPhase('printed', dir, MAIN);
+    say(
+      `数据分析简报导出（${fmt(MAIN)} 家机构，表格共 ${fmt(pr.rows!)} 行；明细清单打印前 2,000 行，Excel 版全部）：PDF ${pr.pdfMs!.toFixed(0)} ms（${mb(pr.pdfBytes!)}），Word ${pr.docxMs!.toFixed(0)} ms，Excel ${pr.xlsxMs!.toFixed(0)} ms（${mb(pr.xlsxBytes!)}）；峰值内存 ${mb(pr.rss!)}`,
+    );
+  }
+  if (ONE_OFF.has('xlsx')) workbookLines(dir);
+  return first;
+}
+
+function renderLines(r: Result) {
   say(
-    `月告知 PDF（示范市 ${rep.files} 家机构）：${(rep.ms! / 1000).toFixed(1)} s（每份 ${(rep.ms! / rep.files!).toFixed(0)} ms，共 ${mb(rep.bytes!)}），峰值内存 ${mb(rep.rss!)}`,
+    `Chromium 渲染 ${fmt(r.bars!)} 条柱的排名图（选择“全部级别”到绘制完成）：${r.ms!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.rankBridgeMs!.toFixed(0)} ms，页面自身 ${(r.ms! - r.rankBridgeMs!).toFixed(0)} ms`,
   );
-  const pr = spawnPhase('printed', dir, MAIN);
   say(
-    `数据分析简报导出（${fmt(MAIN)} 家机构，表格共 ${fmt(pr.rows!)} 行；明细清单打印前 2,000 行，Excel 版全部）：PDF ${pr.pdfMs!.toFixed(0)} ms（${mb(pr.pdfBytes!)}），Word ${pr.docxMs!.toFixed(0)} ms，Excel ${pr.xlsxMs!.toFixed(0)} ms（${mb(pr.xlsxBytes!)}）；峰值内存 ${mb(pr.rss!)}`,
+    `Chromium 变化预警清单（选择“变化预警”到列表画出，该月 ${fmt(r.flags!)} 条）：${r.flagsMs!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.bridgeMs!.toFixed(0)} ms（预警清单、数据质量问题与阈值同时请求；应用内经进程间通信传递见 flagWire），页面自身 ${(r.flagsMs! - r.bridgeMs!).toFixed(0)} ms`,
   );
+  say(
+    `Chromium 报告页（选择“数据分析简报”到预览画出，含 ${fmt(r.flags!)} 条预警的清单）：${r.briefingMs!.toFixed(0)} ms，其中等待测试桥传回数据 ${r.briefingBridgeMs!.toFixed(0)} ms（预览由服务生成，见 reportBriefing），页面自身 ${(r.briefingMs! - r.briefingBridgeMs!).toFixed(0)} ms`,
+  );
+}
+
+function workbookLines(dir: string) {
   const x = spawnPhase('xlsx', dir, MAIN);
   say(`xlsx 解析与校验：${fmt(x.rows!)} 行病组工作表，${x.ms!.toFixed(0)} ms，${fmt(perSec(x.rows!, x.ms!))} 行/秒，峰值内存 ${mb(x.rss!)}`);
+  if (!ONE_OFF.has('soffice')) return;
   try {
     const lo = spawnPhase('soffice', dir, MAIN);
     say(
@@ -172,8 +202,11 @@ function oneOff(dir: string) {
 
 function growth(rows: SizeRow[]) {
   say('\n## 随规模增长');
+  // from 1,000 institutions when measured (as in every run before), else from the smallest size
+  const base = rows.find((r) => r.n === 1000) ?? rows[0]!;
   const cols: [string, (r: SizeRow) => number][] = [
     ['导入 ms', (r) => r.importMs],
+    ['确认导入到首屏 ms', (r) => r.confirmMs],
     ['其后后台写回 ms', (r) => r.writeBackMs],
     ['同表原始插入 ms', (r) => r.rawMs],
     ['汇总 ms', (r) => r.summariesMs],
@@ -210,10 +243,9 @@ function growth(rows: SizeRow[]) {
     ).map((k) => [`${k} ms`, (r: SizeRow) => r.q[k]!] as [string, (r: SizeRow) => number]),
   ];
   say(
-    `| 指标 | ${rows.map((r) => `${fmt(r.n)} 家`).join(' | ')} | 1,000→最大 倍数（规模 ${rows.length > 1 ? (rows[rows.length - 1]!.n / 1000).toFixed(0) : '-'}×） |`,
+    `| 指标 | ${rows.map((r) => `${fmt(r.n)} 家`).join(' | ')} | ${fmt(base.n)}→最大 倍数（规模 ${rows.length > 1 ? (rows[rows.length - 1]!.n / base.n).toFixed(0) : '-'}×） |`,
   );
   say(`| --- | ${rows.map(() => '---').join(' | ')} | --- |`);
-  const base = rows.find((r) => r.n === 1000);
   const top = rows[rows.length - 1]!;
   for (const [name, f] of cols)
     say(`| ${name} | ${rows.map((r) => f(r).toFixed(1)).join(' | ')} | ${base && top !== base ? (f(top) / f(base)).toFixed(1) : '-'} |`);
@@ -232,24 +264,69 @@ async function main() {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  say(`# 亮家底 benchmark — ${localDate()}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores`);
-  say(cliStartupLine(measureCliStartup()));
+  say(`# 亮家底 benchmark — ${MACHINE}`);
+  const cli = measureCliStartup();
+  say(cliStartupLine(cli));
   const rows: SizeRow[] = [];
-  for (const n of SIZES) {
-    const dir = mkdtempSync(join(tmpdir(), `liangjiadi-bench-${n}-`));
+  const gains: Gain[] = [];
+  // BENCH_HELPERS=0: no helper measures; =only: the helper measures alone (the package generated, nothing else)
+  const helpers = process.env.BENCH_HELPERS ?? '1';
+  let first: Result | null = null;
+  // the machine's load around each helper measure: a second thread saves time only when a core is free
+  const loads: string[] = [];
+  const helpersAt = (dir: string, n: number, size: string, env?: Record<string, string>) => {
+    const before = loadavg()[0]!;
+    gains.push(...measureHelpers(spawnPhase, dir, n, size, env));
+    loads.push(`${size} ${before.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+  };
+  if (helpers !== '0') {
+    // the demo region's package (80 institutions), imported, opened and its pool frozen the same way
+    const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-bench-demo-'));
     try {
-      rows.push(measureSize(n, dir, n === MAIN));
-      if (n === MAIN) oneOff(dir);
+      helpersAt(dir, 0, '示范市', { BENCH_PACKAGES: DEMO_ZIP, BENCH_REGION_CODE: '990100' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  growth(rows);
+  for (const n of SIZES) {
+    if (helpers === 'only' && n !== MAIN) continue;
+    const dir = mkdtempSync(join(tmpdir(), `liangjiadi-bench-${n}-`));
+    try {
+      if (helpers === 'only') spawnPhase('generate', dir, n, { BENCH_XLSX: '0' });
+      else rows.push(measureSize(n, dir, n === MAIN));
+      if (n === MAIN && helpers !== 'only') first = oneOff(dir);
+      if (n === MAIN && helpers !== '0') helpersAt(dir, n, `${fmt(n)} 家机构`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (rows.length) growth(rows);
+  if (gains.length) {
+    say('\n## 辅助线程：各自节省的用户等待时间');
+    for (const line of gainLines(gains)) say(line);
+    say(`机器负载（1 分钟平均，${cpus().length} 核；测量前 → 后）：${loads.join('；')}`);
+  }
+  // a command's start-up: the slower of `--help` and `info` on the demo workspace, wall clock (cli-startup.node.ts)
+  if (rows.length) judgeTargets(rows, first, gains, { cliStartupMs: Math.max(cli.help.wallMs, cli.info.wallMs) });
   // the numbers and the chart for docs/performance.md
   const out = join(process.cwd(), 'bench-output');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'bench.json'), JSON.stringify(rows, null, 2));
-  writeChart(rows, out);
+  if (gains.length) writeFileSync(join(out, 'helpers.json'), JSON.stringify(gains, null, 2));
+  if (rows.length) writeChart(rows, out);
+}
+
+const MACHINE = `${localDate()}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`;
+
+/** The targets judged from this run, printed beside the last run's, and this run's figures kept as the next one's 上次. */
+function judgeTargets(rows: SizeRow[], first: Result | null, gains: Gain[], others: { cliStartupMs: number | null }) {
+  const { figures, unjudged } = runFigures(rows, MAIN, first?.demo ?? null, others.cliStartupMs);
+  const file = join(process.cwd(), 'bench', 'last-run.json');
+  const last = readLastRun(file);
+  say('\n## 目标');
+  for (const line of targetLines(figures, last)) say(line);
+  if (unjudged.length) say(`增长未判（较小规模下不足 1 ms，比值是计时噪声）：${unjudged.join('、')}`);
+  if (existsSync(dirname(file))) writeLastRun(file, { date: localDate(), machine: MACHINE, figures, helpers: gains });
 }
 
 /** The growth chart from a run's numbers (also: `node dist/node/bench.cjs --chart bench-output/bench.json`). */

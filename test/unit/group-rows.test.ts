@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GroupRows } from '../../electron/services/import/group-rows';
 import { aggregateGroups } from '../../electron/services/import/group-aggregates';
-import type { GroupRow } from '../../electron/services/import/package-model';
+import type { GroupRow } from '../../electron/services/import/group-rows';
 
 const num = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
 const row: fc.Arbitrary<GroupRow> = fc.tuple(

@@ -28,5 +28,20 @@ export function bundledWorkers(dir: string = __dirname): string | null {
   return Object.values(WORKER_FILES).every((f) => existsSync(join(unpacked, f))) ? unpacked : null;
 }
 
-/** A worker's file in a folder of workers, or null without one. */
-export const workerFile = (dir: string | null | undefined, name: keyof typeof WORKER_FILES): string | null => (dir ? join(dir, WORKER_FILES[name]) : null);
+export type WorkerName = keyof typeof WORKER_FILES;
+
+export const WORKER_NAMES = Object.keys(WORKER_FILES) as WorkerName[];
+
+/**
+ * The workers switched off for a measurement (LIANGJIADI_WORKERS_OFF=groups,summaries, or `all`):
+ * their work is then done in the calling thread, as when a worker is missing. The bench runs each
+ * operation with and without its worker this way (bench/helper-gains.ts, which names them by type).
+ */
+export function workersOff(setting: string | undefined = process.env.LIANGJIADI_WORKERS_OFF): Set<WorkerName> {
+  const names = new Set((setting ?? '').split(',').map((s) => s.trim()));
+  return new Set(WORKER_NAMES.filter((n) => names.has(n) || names.has('all')));
+}
+
+/** A worker's file in a folder of workers, or null without one (or with it switched off: workersOff). */
+export const workerFile = (dir: string | null | undefined, name: WorkerName): string | null =>
+  dir && !workersOff().has(name) ? join(dir, WORKER_FILES[name]) : null;

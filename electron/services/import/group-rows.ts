@@ -4,8 +4,10 @@
 // import of the largest region under 1 GB (docs/performance.md). Rows are read back one at a time
 // as GroupRow tuples, or column by column in the hot loops (group-aggregates.ts).
 
-import type { GroupRow } from './package-model';
 import { nanToNull } from '../../../shared/typed-numbers';
+
+/** [institution, period, scheme, groupCode, groupName, cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual] */
+export type GroupRow = [string, string, 'DRG' | 'DIP', string, string, number, number, number, number | null, number | null, number | null, number | null];
 
 const NUMS = 7; // cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual
 const ID_BITS = 1 << 17;

@@ -14,7 +14,7 @@ import type { GroupRowsState } from './group-rows';
 import { PackageFatal, type IssueListState } from './issues';
 import type { ImportLimits } from './limits';
 import type { PackageBuilder } from './package-builder';
-import type { Manifest } from './package-containers';
+import type { ManifestFile } from './manifest';
 import type { RowBudget } from './row-budget';
 
 export interface GroupsJob {
@@ -22,7 +22,7 @@ export interface GroupsJob {
   path: string;
   label: string;
   limits: ImportLimits;
-  file: Manifest['files'][number];
+  file: ManifestFile;
   /** the institutions rows may name: the workspace's and the package's */
   institutions: Map<string, Institution>;
 }
@@ -44,7 +44,7 @@ export type GroupsMessage =
 type Done = Extract<GroupsMessage, { type: 'done' }>;
 
 export interface GroupsAlongside {
-  file: Manifest['files'][number];
+  file: ManifestFile;
   /** Waits for the worker; true when its rows and issues are now the package's (or its fatal problem thrown). */
   adopted(b: PackageBuilder): Promise<boolean>;
   stop(): void;

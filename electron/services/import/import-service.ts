@@ -20,12 +20,10 @@ import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries, type SummaryScope } from '../analysis/summaries';
 import { startSummaries } from '../analysis/summaries-parallel';
 import { bundledWorkers, workerFile } from '../host/bundled-workers';
-import { holdDrgRows, holdValues, writeValues } from './write-values';
+import { holdDrgRows, holdValues, writeValues, type ProgressFn } from './write-values';
 
 // the catalog readers lived here first; they are the catalog's own now
 export { loadIndicators, loadInstitutions, rowToIndicator, type IndicatorRow } from '../catalog/catalog';
-
-export type ProgressFn = (stage: string, done: number, total: number | null) => void;
 
 export interface ImportOptions {
   /**

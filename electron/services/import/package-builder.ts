@@ -10,17 +10,11 @@ import { cellText, parseCodeCell, parseTextCell, splitHeader } from './cells';
 import { ALIASES, FREQS, findColumn, parseLevel, parsePayment, type HeaderCol } from './columns';
 import type { ImportLimits } from './limits';
 import { FORMAT_VERSION, type KnownContext, type Loc, type ParsedPackage } from './package-model';
-import { TABLE_KIND_NAMES, columnLetter, type RawCell, type RowSink, type TableMeta } from './tables';
-import { groupRows, valueRows } from './value-rows';
-
-/** What reads one table's data rows; `end` runs after its last row. */
-export interface TableReader {
-  row(cells: RawCell[], row: number): void;
-  end?(): void;
-}
+import { TABLE_KIND_NAMES, columnLetter, type RawCell, type RowSink, type TableMeta, type TableReader } from './tables';
+import { groupRows, valueRows, type RowsContext } from './value-rows';
 
 /** Turns raw rows of each table into typed data, recording every problem with its place. */
-export class PackageBuilder {
+export class PackageBuilder implements RowsContext {
   /** 包信息 says 数据口径 累计: month periods in value tables mean 1–N月 */
   cumulativePackage = false;
   private readonly indicatorByName = new Map<string, IndicatorDef>();

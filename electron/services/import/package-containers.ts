@@ -17,9 +17,8 @@ import { RowBudget, type Progress } from './row-budget';
 import { readGroupsAlongside, type GroupsAlongside } from './groups-parallel';
 import { CSV_FILES, INSTRUCTION_SHEETS, SHEETS, TABLE_KIND_NAMES, type RawCell, type TableKind, type TableMeta } from './tables';
 import { ZipArchive } from './zip';
-import type { Manifest } from './manifest-schema';
-
-export type { Manifest } from './manifest-schema';
+// the schema loads zod: imported when the first zip is read (readManifest), not by every command
+import type { Manifest, ManifestFile } from './manifest';
 
 const KIND_ORDER: TableKind[] = ['package', 'institutions', 'indicators', 'region', 'institution', 'groups'];
 
@@ -142,7 +141,7 @@ export async function readZipPackage(
 }
 
 /** One CSV file of the manifest into the builder, its SHA-256 checked against the manifest's. */
-export async function readCsvFile(zip: ZipArchive, f: Manifest['files'][number], b: PackageBuilder, limits: ImportLimits, budget: RowBudget): Promise<void> {
+export async function readCsvFile(zip: ZipArchive, f: ManifestFile, b: PackageBuilder, limits: ImportLimits, budget: RowBudget): Promise<void> {
   const meta: TableMeta = { kind: f.table, file: b.pkg.file, sheet: f.path };
   const actual = await streamCsvTable(zip, meta, b, limits, budget);
   if (actual !== null && actual !== f.sha256.toLowerCase())
@@ -170,7 +169,7 @@ async function readManifest(zip: ZipArchive, b: PackageBuilder): Promise<Manifes
     const text = new TextDecoder('utf-8').decode(buf);
     // zod is loaded with the first zip read, not with this module (tens of milliseconds a command
     // that reads no package, such as the CLI's info, need not pay)
-    const { manifestSchema } = await import('./manifest-schema');
+    const { manifestSchema } = await import('./manifest');
     const parsed = manifestSchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
       const first = parsed.error.issues[0]!;

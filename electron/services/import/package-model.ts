@@ -5,6 +5,8 @@ import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import type { Institution } from '../../../shared/domain/types';
 import { comparePeriods } from '../../../shared/period';
 import { GroupRows } from './group-rows';
+
+export type { GroupRow } from './group-rows';
 import { IssueList } from './issues';
 
 export const FORMAT_VERSION = '1.1';
@@ -45,9 +47,6 @@ export interface Bucket {
 export function rowOf(b: Bucket, inst: string): number {
   return b.rows.get(inst) ?? b.firstRows.get(inst) ?? 0;
 }
-
-/** [institution, period, scheme, groupCode, groupName, cases, totalCost, bedDays, weight, selfPay, casesStandard, casesActual] */
-export type GroupRow = [string, string, 'DRG' | 'DIP', string, string, number, number, number, number | null, number | null, number | null, number | null];
 
 export interface ParsedPackage {
   file: string;

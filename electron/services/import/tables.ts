@@ -15,6 +15,12 @@ export interface TableMeta {
   sheet: string;
 }
 
+/** What reads one table's data rows; `end` runs after its last row. */
+export interface TableReader {
+  row(cells: RawCell[], row: number): void;
+  end?(): void;
+}
+
 export interface RowSink {
   /** row is the 1-based row number the user sees */
   row(cells: RawCell[], row: number): void;

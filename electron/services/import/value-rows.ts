@@ -15,12 +15,20 @@ import type { IndicatorDef } from '../../../shared/catalog/indicators';
 import { cumulativeThrough, fromKey, periodKey, toHalfWidth } from '../../../shared/period';
 import { unitFactor } from '../../../shared/catalog/indicators';
 import { cellText, fastNumber, parseCodeCell, parseNumberCell, parsePeriodCell, parseTextCell } from './cells';
-import { findColumn, type HeaderCol } from './columns';
+import { findColumn, type ALIASES, type HeaderCol } from './columns';
 import { GroupDuplicates } from './group-duplicates';
 import { ambiguousCell, columnStyle, DomainCheck, readBare, styleByRange } from './value-domains';
-import type { PackageBuilder, TableReader } from './package-builder';
-import { key, rowOf, type Bucket, type ValueCell } from './package-model';
-import { columnLetter, type RawCell, type TableMeta } from './tables';
+import { key, rowOf, type Bucket, type ParsedPackage, type ValueCell } from './package-model';
+import { columnLetter, type RawCell, type TableMeta, type TableReader } from './tables';
+
+/** What the value and group readers need of the package's row builder (package-builder.ts is one). */
+export interface RowsContext {
+  readonly pkg: ParsedPackage;
+  lookupIndicator(name: string): IndicatorDef | undefined;
+  institutionKnown(code: string): boolean;
+  /** each field's column, or null with the missing ones reported */
+  requireColumns(meta: TableMeta, header: HeaderCol[], headerRow: number, fields: (keyof typeof ALIASES)[]): number[] | null;
+}
 
 /**
  * A percent column's bare numbers as read, with where each was stored (the institution's value in a
@@ -42,7 +50,7 @@ const isBareNumber = (raw: RawCell): boolean => {
   return typeof raw === 'string' && !/%/.test(raw);
 };
 
-export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[], headerRow: number, cumulative: boolean): TableReader | null {
+export function valueRows(b: RowsContext, meta: TableMeta, header: HeaderCol[], headerRow: number, cumulative: boolean): TableReader | null {
   const isInst = meta.kind === 'institution';
   const idx = b.requireColumns(meta, header, headerRow, isInst ? ['code', 'period'] : ['period']);
   if (!idx) return null;
@@ -209,7 +217,7 @@ export function valueRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[
   return { row, end };
 }
 
-export function groupRows(b: PackageBuilder, meta: TableMeta, header: HeaderCol[], headerRow: number): TableReader | null {
+export function groupRows(b: RowsContext, meta: TableMeta, header: HeaderCol[], headerRow: number): TableReader | null {
   const idx = b.requireColumns(meta, header, headerRow, ['code', 'period', 'groupCode', 'groupName', 'cases', 'totalCost', 'bedDays']);
   if (!idx) return null;
   const [cCode, cPeriod, cGCode, cGName, cCases, cCost, cBed] = idx as [number, number, number, number, number, number, number];

@@ -20,7 +20,9 @@ import { DrgRowsBuilder, storedDrgRows, type HeldDrgRows } from '../analysis/drg
 import { fromKey, monthsOf } from '../../../shared/period';
 import { splitKey, type ParsedPackage } from './parse-package';
 import type { Bucket } from './package-model';
-import type { ProgressFn } from './import-service';
+
+/** What an import reports as it goes: the stage, how far, out of how many (null: not known). */
+export type ProgressFn = (stage: string, done: number, total: number | null) => void;
 
 const GROUP_COLUMNS = [
   'import_id',

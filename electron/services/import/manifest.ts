@@ -1,6 +1,6 @@
-// The schema of a zip package's manifest.json (docs/data-package.md). A module of its own so that
-// zod is loaded when the first zip is read (package-containers.ts imports it on use), not by every
-// command that opens a workspace.
+// manifest.json of a zip package: what it must say (the schema its text is checked against) and
+// the type of a file it lists. Below both the zip reader (package-containers.ts) and the worker
+// that reads the group-rows file (groups-parallel.ts), which pass those files between them.
 
 import { z } from 'zod';
 
@@ -20,4 +20,8 @@ export const manifestSchema = z.object({
     )
     .min(1),
 });
+
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** One data file the manifest lists: its path in the zip, its table and its SHA-256. */
+export type ManifestFile = Manifest['files'][number];
