@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { DrgOverview, Distribution, HospitalView, QualityIssue, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
 import type { FlagTable } from '../../domain/flag-table';
-import { band, empty, indicatorCode, instCode, periodKey, reads, returns, writes, type DomainContract } from './common';
+import { band, empty, indicatorCode, instCode, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 export const analysisContract = {
   'analysis.ranking': reads(z.object({ indicator: indicatorCode, period: periodKey, band }).strict(), returns<Ranking>()),
@@ -20,8 +20,9 @@ export const analysisContract = {
     returns<{ id: number }>(),
   ),
   'analysis.thresholds': reads(empty, returns<Thresholds[]>()),
-  'analysis.setThresholds': writes(
-    z
+  'analysis.setThresholds': twoPerson(
+    writes(
+      z
       .object({
         indicator: indicatorCode,
         peerYellow: z.number().positive(),
@@ -30,7 +31,9 @@ export const analysisContract = {
         changeRed: z.number().positive(),
       })
       .strict(),
-    returns<Thresholds>(),
+      returns<Thresholds>(),
+    ),
+    (i) => `修改${i.indicator}的预警阈值`,
   ),
   'analysis.hospital': reads(z.object({ institution: instCode, period: periodKey }).strict(), returns<HospitalView>()),
 } satisfies DomainContract<'analysis'>;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DIMENSIONS, type Scheme } from '../../evaluation/scheme';
 import type { HospitalScore, PublishedRanking } from '../../evaluation/score';
-import { empty, id, indicatorCode, periodKey, reads, returns, writes, type DomainContract } from './common';
+import { empty, id, indicatorCode, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 export const schemeInput = z
   .object({
@@ -30,7 +30,7 @@ export const schemeInput = z
 
 export const evaluationContract = {
   'evaluation.scheme': reads(empty, returns<Scheme>()),
-  'evaluation.setScheme': writes(z.object({ scheme: schemeInput }).strict(), returns<Scheme>()),
+  'evaluation.setScheme': twoPerson(writes(z.object({ scheme: schemeInput }).strict(), returns<Scheme>()), '修改绩效评价方案'),
   'evaluation.score': reads(z.object({ period: periodKey }).strict(), returns<HospitalScore[]>()),
   'evaluation.publish': writes(z.object({ period: periodKey }).strict(), returns<PublishedRanking>()),
   'evaluation.rankings': reads(empty, returns<PublishedRanking[]>()),

@@ -1,7 +1,7 @@
 // Exports of what is on screen: a chart's data (xlsx) and its image.
 
 import { z } from 'zod';
-import { filePath, returns, writes, type DomainContract } from './common';
+import { filePath, returns, twoPerson, writes, type DomainContract } from './common';
 
 /**
  * A column of an exported sheet: its title, and the unit of its numbers (the cells are formatted
@@ -18,7 +18,8 @@ export const exportColumn = z
 export type ExportColumn = string | z.infer<typeof exportColumn>;
 
 export const exportContract = {
-  'export.table': writes(
+  'export.table': twoPerson(
+    writes(
     z
       .object({
         path: filePath,
@@ -31,6 +32,11 @@ export const exportContract = {
       })
       .strict(),
     returns<{ path: string }>(),
+    ),
+    '导出各机构数据',
   ),
-  'export.image': writes(z.object({ path: filePath, dataUrl: z.string().max(50_000_000) }).strict(), returns<{ path: string }>()),
+  'export.image': twoPerson(
+    writes(z.object({ path: filePath, dataUrl: z.string().max(50_000_000) }).strict(), returns<{ path: string }>()),
+    '导出图表',
+  ),
 } satisfies DomainContract<'export'>;
