@@ -24,6 +24,8 @@ import { workspaceInfo } from '../services/workspace/workspace';
 import { verifyAuditChain } from '../services/audit/audit';
 import { importPool } from '../services/pool/pool-import';
 import { reportCommand, ReportUsageError, traceCommand } from './report-commands.node';
+import { guardedActor, type Reviewer } from './reviewer.node';
+import { twoPersonStatus } from '../services/security/two-person';
 import { drawCommand, DrawUsageError, freezeCommand, verifyCommand } from './draw-commands.node';
 
 const HELP = `亮家底 命令行工具
@@ -55,6 +57,7 @@ const HELP = `亮家底 命令行工具
   report <${REPORT_TYPES.join('|')}> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
+                          双人双锁开启时须由复核人确认：--reviewer <姓名> --reviewer-password-env <变量名>
   trace <文件> --workspace <工作区.ljd>
                           查明一份导出文件的来源（导出编号、导出人、时间）
 
@@ -63,6 +66,9 @@ const HELP = `亮家底 命令行工具
   --password-env <变量名>  工作区密码所在的环境变量（加密工作区；init 时新建加密工作区）。
                           不接受在命令行上直接写密码（其他用户用 ps 可以看到）；
                           在终端中未给出时，程序会提示输入（不回显）
+  --reviewer <姓名>        复核人（双人双锁开启时，导出报告等操作须由复核人确认）
+  --reviewer-password-env <变量名>
+                          复核密码所在的环境变量；在终端中未给出时，程序会提示复核人输入（不回显）
   --demo-package <文件>   init --demo 使用的示范数据包（默认 resources/demo/demo-region.zip）
   -h, --help              显示本帮助
 
@@ -110,6 +116,17 @@ function reportText(r: ImportReport, committed: boolean): string {
   return lines.join('\n');
 }
 
+/** Reads a line from the terminal. */
+function promptLine(question: string): Promise<string> {
+  return new Promise((resolvePrompt) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolvePrompt(answer.trim());
+    });
+  });
+}
+
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolvePrompt) => {
@@ -151,6 +168,8 @@ async function main(argv: string[]): Promise<number> {
       all: { type: 'boolean', default: false },
       meeting: { type: 'string' },
       format: { type: 'string' },
+      reviewer: { type: 'string' },
+      'reviewer-password-env': { type: 'string' },
     },
   });
   const [command, arg] = positionals;
@@ -168,6 +187,19 @@ async function main(argv: string[]): Promise<number> {
     const v = process.env[name];
     if (!v) throw new UsageError(`环境变量 ${name} 未设置或为空：--password-env 须指向保存工作区密码的环境变量。`);
     return v;
+  };
+  /** the reviewer, asked for only when an operation needs one (two-person control) */
+  const reviewer = async (): Promise<Reviewer | null> => {
+    const env = values['reviewer-password-env'];
+    if (env) {
+      const v = process.env[env];
+      if (!v) throw new UsageError(`环境变量 ${env} 未设置或为空：--reviewer-password-env 须指向保存复核密码的环境变量。`);
+      if (!values.reviewer) throw new UsageError('请用 --reviewer 指定复核人姓名。');
+      return { name: values.reviewer, password: v };
+    }
+    if (!process.stdin.isTTY) return null;
+    const name = values.reviewer ?? (await promptLine('复核人姓名：'));
+    return { name, password: await promptHidden(`复核人 ${name} 的复核密码：`) };
   };
   const json = values.json;
   if (values.help || !command) {
@@ -259,8 +291,16 @@ async function main(argv: string[]): Promise<number> {
         if (!path) throw new UsageError('请指定工作区文件。');
         session.open(resolve(path), actor, password());
         const r = verifyAuditChain(session.db);
-        out(json, r, r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`);
-        return r.ok ? 0 : 1;
+        // the two-person setting and the reviewers, recomputed from the log
+        const twoPerson = twoPersonStatus(session.db).problem;
+        out(
+          json,
+          { ...r, twoPerson },
+          [r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`, twoPerson ?? '']
+            .filter(Boolean)
+            .join('\n'),
+        );
+        return r.ok && !twoPerson ? 0 : 1;
       }
       case 'pool-import': {
         if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');
@@ -306,6 +346,7 @@ async function main(argv: string[]): Promise<number> {
           (t) => {
             if (!json) process.stderr.write(`${t}\n`);
           },
+          (channel, input) => guardedActor(session, channel, input, actor, reviewer),
         );
         out(json, r.value, r.text);
         return 0;

@@ -1,0 +1,42 @@
+// Two-person control on the command line: the operations the app guards are guarded here by the
+// same function as the dispatch (security/guard.ts). When the control is on, the reviewer gives
+// their name (--reviewer) and password — from an environment variable (--reviewer-password-env,
+// like --password-env: never an argument, which ps would show), or typed at the terminal. A
+// wrong password is audited and slowed down exactly as in the app.
+
+import { AppError } from '../../shared/errors';
+import { contract, type Channel } from '../../shared/ipc/contract';
+import type { WorkspaceSession } from '../services/host/session';
+import { confirmTicket, guardCall } from '../services/security/guard';
+
+export interface Reviewer {
+  name: string;
+  password: string;
+}
+
+/** The hint of a refusal on the command line: how to name the reviewer. */
+export const REVIEWER_HINT = '请用 --reviewer <复核人姓名> 和 --reviewer-password-env <变量名>（复核密码所在的环境变量）提供复核人，或在终端中按提示由复核人本人输入。';
+
+/**
+ * The audit actor for a guarded operation of the command line ("甲（复核：乙）" when the control is
+ * on), asking for the reviewer only when one is needed; a refusal says how to give one.
+ */
+export async function guardedActor(
+  session: WorkspaceSession,
+  channel: Channel,
+  input: unknown,
+  actor: string,
+  reviewer: () => Promise<Reviewer | null>,
+): Promise<string> {
+  // the input as the dispatch would see it, so the confirmation binds to the same digest
+  const parsed = contract[channel].input.parse(input);
+  try {
+    return guardCall(session, channel, parsed, actor);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'TWO_PERSON_REQUIRED' || !e.ticket) throw e;
+    const r = await reviewer();
+    if (!r) throw new AppError('TWO_PERSON_REQUIRED', e.message, REVIEWER_HINT);
+    confirmTicket(session, e.ticket, r.name, r.password, actor);
+    return guardCall(session, channel, parsed, actor);
+  }
+}
