@@ -15,7 +15,8 @@ export interface Reviewer {
 }
 
 /** The hint of a refusal on the command line: how to name the reviewer. */
-export const REVIEWER_HINT = '请用 --reviewer <复核人姓名> 和 --reviewer-password-env <变量名>（复核密码所在的环境变量）提供复核人，或在终端中按提示由复核人本人输入。';
+export const REVIEWER_HINT =
+  '请用 --reviewer <复核人姓名> 和 --reviewer-password-env <变量名>（复核密码所在的环境变量）提供复核人，或在终端中按提示由复核人本人输入。';
 
 /**
  * The audit actor for a guarded operation of the command line ("甲（复核：乙）" when the control is

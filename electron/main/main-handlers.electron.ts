@@ -22,7 +22,8 @@ export interface MainContext {
   settings: { contentProtection: () => boolean; save: (change: { contentProtection: boolean }) => void };
 }
 
-type MainChannel = 'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService' | 'app.contentProtection' | 'app.lockState' | 'app.lock';
+type MainChannel =
+  'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService' | 'app.contentProtection' | 'app.lockState' | 'app.lock';
 type MainHandlers = { [C in MainChannel & Channel]: (input: ParsedInput<C>, ctx: MainContext) => Promise<Result<C>> };
 
 export const mainHandlers: MainHandlers = {

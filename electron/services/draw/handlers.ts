@@ -25,10 +25,7 @@ export const drawHandlers: Handlers<
   'draw.freeze': (input, { session, actor, progress }) =>
     freezeDraw(session.db, input, actor, (done, total) => progress({ stage: FREEZE_STAGE, done, total, message: `第 ${done}/${total} 次模拟抽选` })),
   'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
-  'draw.cancel': (input, { session, actor }) => (
-    cancelDraw(session.db, input.drawId, input.reason, actor),
-    { cancelled: true }
-  ),
+  'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, input.reason, actor), { cancelled: true }),
   'draw.list': (_input, { session }) => listDraws(session.db),
   'draw.exportAnnouncement': (input, { session, actor }) => exportAnnouncement(session.db, input.drawId, input.path, actor),
   'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),

@@ -48,10 +48,10 @@ port.on('message', (req: WorkerRequest) => {
         : req.internal === 'guard'
           ? mainGuard(session, req.channel, req.input, opts.actor)
           : dispatch(req.channel, req.input, {
-        session,
-        actor: opts.actor,
-        progress: (p) => post({ type: 'progress', progress: { ...p, taskId: `${req.channel}#${req.id}` } }),
-      }),
+              session,
+              actor: opts.actor,
+              progress: (p) => post({ type: 'progress', progress: { ...p, taskId: `${req.channel}#${req.id}` } }),
+            }),
     )
     .then((envelope) => post({ type: 'result', id: req.id, envelope }));
 });

@@ -57,6 +57,12 @@ export function checkAttemptAllowed(db: ReadableDb, kind: AttemptKind, now: numb
 }
 
 /** Records the attempt's outcome in the audit log (a right one ends the run of wrong ones). */
-export function recordAttempt(db: WritableDb, kind: AttemptKind, ok: boolean, entry: { actor: string; target: string; details?: Record<string, unknown> }, now: number): void {
+export function recordAttempt(
+  db: WritableDb,
+  kind: AttemptKind,
+  ok: boolean,
+  entry: { actor: string; target: string; details?: Record<string, unknown> },
+  now: number,
+): void {
   inTransaction(db, () => recordAudit(db, { ...entry, action: ok ? kind.passed : kind.failed }, new Date(now).toISOString()));
 }

@@ -36,7 +36,9 @@ function canonical(v: unknown): string {
 
 /** The digest of a call: its channel and its (validated) input. */
 export function callDigest(channel: string, input: unknown): string {
-  return createHash('sha256').update(canonical([channel, input]), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonical([channel, input]), 'utf8')
+    .digest('hex');
 }
 
 export class ConfirmationTickets {

@@ -46,7 +46,10 @@ function stored(db: ReadableDb): Reviewer[] {
 }
 const hashOf = (password: string, salt: string) => scryptSync(password, Buffer.from(salt, 'hex'), 32).toString('hex');
 /** what the audit log keeps of a reviewer's record: enough to tell it was replaced, nothing to guess the password from */
-const digestOf = (r: Reviewer) => createHash('sha256').update(JSON.stringify([r.name, r.salt, r.hash]), 'utf8').digest('hex');
+const digestOf = (r: Reviewer) =>
+  createHash('sha256')
+    .update(JSON.stringify([r.name, r.salt, r.hash]), 'utf8')
+    .digest('hex');
 
 /** The setting and the reviewers as the audit log says they were last set. */
 export function fromAuditLog(db: ReadableDb): { enabled: boolean; reviewers: Map<string, string | null> } {

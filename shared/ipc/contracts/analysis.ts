@@ -23,14 +23,14 @@ export const analysisContract = {
   'analysis.setThresholds': twoPerson(
     writes(
       z
-      .object({
-        indicator: indicatorCode,
-        peerYellow: z.number().positive(),
-        peerRed: z.number().positive(),
-        changeYellow: z.number().positive(),
-        changeRed: z.number().positive(),
-      })
-      .strict(),
+        .object({
+          indicator: indicatorCode,
+          peerYellow: z.number().positive(),
+          peerRed: z.number().positive(),
+          changeYellow: z.number().positive(),
+          changeRed: z.number().positive(),
+        })
+        .strict(),
       returns<Thresholds>(),
     ),
     (i) => `修改${i.indicator}的预警阈值`,

@@ -20,23 +20,20 @@ export type ExportColumn = string | z.infer<typeof exportColumn>;
 export const exportContract = {
   'export.table': twoPerson(
     writes(
-    z
-      .object({
-        path: filePath,
-        title: z.string().max(120),
-        columns: z
-          .array(z.union([z.string().max(60), exportColumn]))
-          .min(1)
-          .max(60),
-        rows: z.array(z.array(z.union([z.string().max(500), z.number(), z.null()]))).max(200000),
-      })
-      .strict(),
-    returns<{ path: string }>(),
+      z
+        .object({
+          path: filePath,
+          title: z.string().max(120),
+          columns: z
+            .array(z.union([z.string().max(60), exportColumn]))
+            .min(1)
+            .max(60),
+          rows: z.array(z.array(z.union([z.string().max(500), z.number(), z.null()]))).max(200000),
+        })
+        .strict(),
+      returns<{ path: string }>(),
     ),
     '导出各机构数据',
   ),
-  'export.image': twoPerson(
-    writes(z.object({ path: filePath, dataUrl: z.string().max(50_000_000) }).strict(), returns<{ path: string }>()),
-    '导出图表',
-  ),
+  'export.image': twoPerson(writes(z.object({ path: filePath, dataUrl: z.string().max(50_000_000) }).strict(), returns<{ path: string }>()), '导出图表'),
 } satisfies DomainContract<'export'>;

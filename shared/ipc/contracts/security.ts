@@ -16,11 +16,7 @@ export const securityContract = {
     (i) => `登记复核人“${i.name}”`,
   ),
   'security.removeReviewer': twoPerson(writes(z.object({ name }).strict(), returns<Status>()), (i) => `删除复核人“${i.name}”`),
-  'security.setTwoPerson': twoPerson(
-    writes(z.object({ enabled: z.boolean() }).strict(), returns<Status>()),
-    '关闭双人双锁',
-    (i) => !i.enabled,
-  ),
+  'security.setTwoPerson': twoPerson(writes(z.object({ enabled: z.boolean() }).strict(), returns<Status>()), '关闭双人双锁', (i) => !i.enabled),
   /**
    * a reviewer confirms one refused call: the ticket its refusal carried names the operation, its
    * input's digest and the workspace; the confirmation is good for that call once, within two minutes

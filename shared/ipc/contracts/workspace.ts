@@ -32,9 +32,8 @@ export const workspaceContract = {
   ),
   'workspace.open': writes(z.object({ path: filePath, password: password.optional() }).strict(), returns<WorkspaceInfo>()),
   /** encrypts a plain workspace (current omitted) or changes the password */
-  'workspace.setPassword': twoPerson(
-    writes(z.object({ current: password.optional(), next: newPassword }).strict(), returns<WorkspaceInfo>()),
-    (i) => (i.current === undefined ? '加密工作区' : '修改工作区密码'),
+  'workspace.setPassword': twoPerson(writes(z.object({ current: password.optional(), next: newPassword }).strict(), returns<WorkspaceInfo>()), (i) =>
+    i.current === undefined ? '加密工作区' : '修改工作区密码',
   ),
   /** the app lock: is this the workspace's password? */
   'workspace.unlock': reads(z.object({ password }).strict(), returns<{ ok: boolean }>()),
