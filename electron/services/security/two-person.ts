@@ -51,6 +51,16 @@ const digestOf = (r: Reviewer) =>
     .update(JSON.stringify([r.name, r.salt, r.hash]), 'utf8')
     .digest('hex');
 
+/** An entry's details; an unreadable one (edited outside the app: the chain check names it) vouches for nothing. */
+function parseDetails(details: string): { added?: boolean; removed?: boolean; digest?: string } {
+  try {
+    const d = JSON.parse(details || '{}') as unknown;
+    return d && typeof d === 'object' ? d : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The setting and the reviewers as the audit log says they were last set. */
 export function fromAuditLog(db: ReadableDb): { enabled: boolean; reviewers: Map<string, string | null> } {
   let enabled = false;
@@ -62,7 +72,7 @@ export function fromAuditLog(db: ReadableDb): { enabled: boolean; reviewers: Map
   for (const r of rows) {
     if (r.action === 'security.twoPerson') enabled = r.target === 'on';
     else {
-      const d = JSON.parse(r.details || '{}') as { added?: boolean; removed?: boolean; digest?: string };
+      const d = parseDetails(r.details);
       if (d.removed) reviewers.delete(r.target);
       // entries written before the digest was recorded vouch for the name only
       else if (d.added) reviewers.set(r.target, d.digest ?? null);
