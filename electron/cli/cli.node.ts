@@ -24,7 +24,7 @@ import { workspaceInfo } from '../services/workspace/workspace';
 import { verifyAuditChain } from '../services/audit/audit';
 import { importPool } from '../services/pool/pool-import';
 import { reportCommand, ReportUsageError, traceCommand } from './report-commands.node';
-import { guardedActor, type Reviewer } from './reviewer.node';
+import { guardedActor, reviewerSource, ReviewerUsageError } from './reviewer.node';
 import { twoPersonStatus } from '../services/security/two-person';
 import { drawCommand, DrawUsageError, freezeCommand, verifyCommand } from './draw-commands.node';
 
@@ -116,17 +116,6 @@ function reportText(r: ImportReport, committed: boolean): string {
   return lines.join('\n');
 }
 
-/** Reads a line from the terminal. */
-function promptLine(question: string): Promise<string> {
-  return new Promise((resolvePrompt) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    rl.question(question, (answer) => {
-      rl.close();
-      resolvePrompt(answer.trim());
-    });
-  });
-}
-
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolvePrompt) => {
@@ -189,18 +178,7 @@ async function main(argv: string[]): Promise<number> {
     return v;
   };
   /** the reviewer, asked for only when an operation needs one (two-person control) */
-  const reviewer = async (): Promise<Reviewer | null> => {
-    const env = values['reviewer-password-env'];
-    if (env) {
-      const v = process.env[env];
-      if (!v) throw new UsageError(`环境变量 ${env} 未设置或为空：--reviewer-password-env 须指向保存复核密码的环境变量。`);
-      if (!values.reviewer) throw new UsageError('请用 --reviewer 指定复核人姓名。');
-      return { name: values.reviewer, password: v };
-    }
-    if (!process.stdin.isTTY) return null;
-    const name = values.reviewer ?? (await promptLine('复核人姓名：'));
-    return { name, password: await promptHidden(`复核人 ${name} 的复核密码：`) };
-  };
+  const reviewer = reviewerSource(values.reviewer, values['reviewer-password-env'], promptHidden);
   const json = values.json;
   if (values.help || !command) {
     process.stdout.write(`${HELP}\n`);
@@ -398,9 +376,13 @@ main(process.argv.slice(2)).then(
       e instanceof UsageError ||
       e instanceof ReportUsageError ||
       e instanceof DrawUsageError ||
+      e instanceof ReviewerUsageError ||
       (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
     ) {
-      const message = e instanceof UsageError || e instanceof ReportUsageError || e instanceof DrawUsageError ? e.message : `参数错误：${e.message}`;
+      const message =
+        e instanceof UsageError || e instanceof ReportUsageError || e instanceof DrawUsageError || e instanceof ReviewerUsageError
+          ? e.message
+          : `参数错误：${e.message}`;
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message } })}\n`);
       else process.stderr.write(`${message}\n运行 --help 查看用法。\n`);
       process.exit(2);

@@ -4,6 +4,7 @@
 // like --password-env: never an argument, which ps would show), or typed at the terminal. A
 // wrong password is audited and slowed down exactly as in the app.
 
+import { createInterface } from 'node:readline';
 import { AppError } from '../../shared/errors';
 import { contract, type Channel } from '../../shared/ipc/contract';
 import type { WorkspaceSession } from '../services/host/session';
@@ -12,6 +13,37 @@ import { confirmTicket, guardCall } from '../services/security/guard';
 export interface Reviewer {
   name: string;
   password: string;
+}
+
+export class ReviewerUsageError extends Error {}
+
+/** Reads a line from the terminal. */
+function promptLine(question: string): Promise<string> {
+  return new Promise((resolvePrompt) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolvePrompt(answer.trim());
+    });
+  });
+}
+
+/**
+ * Where the reviewer comes from: --reviewer and the environment variable named by
+ * --reviewer-password-env, or the terminal (the password not echoed); null when neither is there.
+ */
+export function reviewerSource(name: string | undefined, passwordEnv: string | undefined, promptHidden: (q: string) => Promise<string>) {
+  return async (): Promise<Reviewer | null> => {
+    if (passwordEnv) {
+      const v = process.env[passwordEnv];
+      if (!v) throw new ReviewerUsageError(`环境变量 ${passwordEnv} 未设置或为空：--reviewer-password-env 须指向保存复核密码的环境变量。`);
+      if (!name) throw new ReviewerUsageError('请用 --reviewer 指定复核人姓名。');
+      return { name, password: v };
+    }
+    if (!process.stdin.isTTY) return null;
+    const who = name ?? (await promptLine('复核人姓名：'));
+    return { name: who, password: await promptHidden(`复核人 ${who} 的复核密码：`) };
+  };
 }
 
 /** The hint of a refusal on the command line: how to name the reviewer. */
