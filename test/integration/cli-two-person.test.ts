@@ -41,6 +41,8 @@ describe.runIf(existsSync(CLI))('command line: two-person control', () => {
       expect(r.err).toContain('--reviewer-password-env');
     }
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    // a reviewer password variable that is not set: a usage error
+    expect(cli([...one, '--reviewer', '纪检 王某', '--reviewer-password-env', 'LJD_NOT_SET']).code).toBe(2);
     // a wrong reviewer password: refused and on the record
     const reviewer = ['--reviewer', '纪检 王某', '--reviewer-password-env', 'LJD_REVIEWER_PW'];
     const wrong = cli([...one, ...reviewer], { LJD_REVIEWER_PW: '猜测的密码' });
