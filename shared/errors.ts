@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'PASSWORD_REQUIRED',
   'WRONG_PASSWORD',
   'TWO_PERSON_REQUIRED',
+  'LOCKED',
   'NOT_A_WORKSPACE',
   'SERVICE_STOPPED',
   'IMPORT_INVALID',
@@ -30,19 +31,28 @@ export interface AppErrorData {
   message: string;
   /** What the user can do about it (Chinese). */
   hint?: string;
+  /** TWO_PERSON_REQUIRED: the refused call's ticket, which a reviewer confirms (security.confirm) */
+  ticket?: string;
 }
 
 export class AppError extends Error implements AppErrorData {
   readonly code: ErrorCode;
   readonly hint?: string;
-  constructor(code: ErrorCode, message: string, hint?: string) {
+  readonly ticket?: string;
+  constructor(code: ErrorCode, message: string, hint?: string, ticket?: string) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     if (hint !== undefined) this.hint = hint;
+    if (ticket !== undefined) this.ticket = ticket;
   }
   toData(): AppErrorData {
-    return this.hint === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, hint: this.hint };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+      ...(this.ticket === undefined ? {} : { ticket: this.ticket }),
+    };
   }
 }
 

@@ -34,6 +34,7 @@ export const HELP = `亮家底 命令行工具
   report <${REPORT_TYPES.join('|')}> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
+                          双人双锁开启时须由复核人确认：--reviewer <姓名> --reviewer-password-env <变量名>
   trace <文件> --workspace <工作区.ljd>
                           查明一份导出文件的来源（导出编号、导出人、时间）
 
@@ -42,6 +43,9 @@ export const HELP = `亮家底 命令行工具
   --password-env <变量名>  工作区密码所在的环境变量（加密工作区；init 时新建加密工作区）。
                           不接受在命令行上直接写密码（其他用户用 ps 可以看到）；
                           在终端中未给出时，程序会提示输入（不回显）
+  --reviewer <姓名>        复核人（双人双锁开启时，导出报告等操作须由复核人确认）
+  --reviewer-password-env <变量名>
+                          复核密码所在的环境变量；在终端中未给出时，程序会提示复核人输入（不回显）
   --demo-package <文件>   init --demo 使用的示范数据包（默认 resources/demo/demo-region.zip）
   -h, --help              显示本帮助
 
@@ -86,6 +90,8 @@ const OPTIONS = {
   all: { type: 'boolean', default: false },
   meeting: { type: 'string' },
   format: { type: 'string' },
+  reviewer: { type: 'string' },
+  'reviewer-password-env': { type: 'string' },
 } as const;
 
 export const parseCli = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });

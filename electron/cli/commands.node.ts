@@ -179,8 +179,17 @@ export async function runCommand(command: Command, arg: string | undefined, valu
         if (!path) throw new UsageError('请指定工作区文件。');
         session.open(resolve(path), actor, password());
         const r = verifyAuditChain(session.db);
-        out(json, r, r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`);
-        return r.ok ? 0 : 1;
+        // the two-person setting and the reviewers, recomputed from the log
+        const { twoPersonStatus } = await import('../services/security/two-person');
+        const twoPerson = twoPersonStatus(session.db).problem;
+        out(
+          json,
+          { ...r, twoPerson },
+          [r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`, twoPerson ?? '']
+            .filter(Boolean)
+            .join('\n'),
+        );
+        return r.ok && !twoPerson ? 0 : 1;
       }
       case 'pool-import': {
         if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');
@@ -215,6 +224,9 @@ export async function runCommand(command: Command, arg: string | undefined, valu
         if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
         session.open(resolve(values.workspace), actor, password());
         const { reportCommand } = await import('./report-commands.node');
+        const { guardedActor, reviewerSource } = await import('./reviewer.node');
+        /** the reviewer, asked for only when an operation needs one (two-person control) */
+        const reviewer = reviewerSource(values.reviewer, values['reviewer-password-env'], promptHidden);
         const r = await reportCommand(
           session,
           {
@@ -230,6 +242,7 @@ export async function runCommand(command: Command, arg: string | undefined, valu
           (t) => {
             if (!json) process.stderr.write(`${t}\n`);
           },
+          (channel, input) => guardedActor(session, channel, input, actor, reviewer),
         );
         out(json, r.value, r.text);
         return 0;

@@ -23,11 +23,13 @@ export interface ReportArgs {
 
 const line = (r: ExportRecord) => `  ${r.path}\n    编号 ${r.id} · SHA-256 ${r.sha256.slice(0, 16)}…`;
 
+/** guard: the audit actor for a guarded operation (two-person control, cli/reviewer.node.ts), or a refusal */
 export async function reportCommand(
   session: WorkspaceSession,
   a: ReportArgs,
   actor: string,
   progress: (text: string) => void,
+  guard: (channel: 'reports.export' | 'reports.exportBatch', input: unknown) => Promise<string> = async () => actor,
 ): Promise<{ value: unknown; text: string }> {
   const common = ' --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
   if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type))
@@ -43,13 +45,14 @@ export async function reportCommand(
   const dir = resolve(a.out);
   if (a.all && !spec.batch) throw new UsageError(`${type}不能用 --all 批量生成。用法：${usage}`);
   if (a.all) {
+    const who = await guard('reports.exportBatch', { type, period, format, dir });
     const r = await exportBatch(
       session.db,
       type,
       period,
       format,
       dir,
-      actor,
+      who,
       (done, total, name) => progress(`  [${done}/${total}] ${name}`),
       () => false,
     );
@@ -69,9 +72,11 @@ export async function reportCommand(
     meetingId: spec.subject === 'meeting' && a.meeting ? Number(a.meeting) : null,
   };
   // a hospital's file carries its code and its name, so two hospitals of one name never share a file
-  const who = request.institution ? institutionFileLabelOf(session.db, request.institution) : '';
-  const name = [type, period ? formatPeriodZh(period) : '', who, a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
-  const rec = await exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor);
+  const label = request.institution ? institutionFileLabelOf(session.db, request.institution) : '';
+  const name = [type, period ? formatPeriodZh(period) : '', label, a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
+  const path = join(dir, `${name}.${format}`);
+  const who = await guard('reports.export', { request, format, path });
+  const rec = await exportReport(session.db, request, format, path, who);
   return { value: rec, text: `已生成${type}：\n${line(rec)}` };
 }
 

@@ -1,6 +1,7 @@
 // Handlers of the channels only Electron's main process can answer: native file dialogs,
-// printing the page to PDF, and restarting the data service. They go through the same dispatch
-// (channel check, zod validation, Chinese errors) as the services' channels.
+// printing the page to PDF, restarting the data service and the app lock. They go through the same
+// dispatch (channel check, zod validation, Chinese errors) as the services' channels; printing is
+// guarded by two-person control through the worker (host/main-guard.ts) before it runs.
 
 import { app, dialog, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
@@ -10,16 +11,19 @@ import { AppError } from '../../shared/errors';
 import type { Channel, ParsedInput, Result } from '../../shared/ipc/contract';
 import type { DbWorkerClient } from '../services/host/worker-client';
 import type { PathGrants } from './path-grants';
+import type { AppLockController } from './app-lock';
 
 export interface MainContext {
   window: BrowserWindow;
   worker: DbWorkerClient;
   grants: PathGrants;
+  lock: AppLockController;
   /** the main process's own settings file (settings.json in the user's data folder) */
   settings: { contentProtection: () => boolean; save: (change: { contentProtection: boolean }) => void };
 }
 
-type MainChannel = 'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService' | 'app.contentProtection';
+type MainChannel =
+  'dialog.open' | 'dialog.save' | 'dialog.folder' | 'print.pdf' | 'app.restartService' | 'app.contentProtection' | 'app.lockState' | 'app.lock';
 type MainHandlers = { [C in MainChannel & Channel]: (input: ParsedInput<C>, ctx: MainContext) => Promise<Result<C>> };
 
 export const mainHandlers: MainHandlers = {
@@ -59,6 +63,8 @@ export const mainHandlers: MainHandlers = {
     }
     return { on: settings.contentProtection() };
   },
+  'app.lockState': async (_input, { lock }) => lock.state(),
+  'app.lock': async (input, { lock }) => lock.set(input),
   'app.restartService': async (_input, { worker }) => {
     await worker.restart();
     const info = await worker.invoke('app.info', {});

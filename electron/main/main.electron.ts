@@ -4,18 +4,21 @@
 // checked, no auto-update, telemetry or crash upload. Fuses are flipped at packaging time
 // (electron-builder.config.cjs). The database and all services run in a worker thread.
 
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../shared/errors';
 import { contract, GRANT_DROP, INVOKE, isChannel, PROGRESS_EVENT } from '../../shared/ipc/contract';
+import { guardOf } from '../../shared/ipc/guards';
+import { AppError } from '../../shared/errors';
 import { PathGrants } from './path-grants';
 import { dispatchTo } from '../services/host/dispatch';
 import { DbWorkerClient } from '../services/host/worker-client';
 import { unpackedPath } from '../services/host/bundled-workers';
 import { mainHandlers } from './main-handlers.electron';
+import { AppLockController, DEFAULT_LOCK_MINUTES } from './app-lock';
 import {
   APP_ENTRY,
   APP_SCHEME,
@@ -42,6 +45,8 @@ const rendererRoot = join(__dirname, '..', 'renderer');
 const resourcesRoot = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
 let mainWindow: BrowserWindow | null = null;
 let worker: DbWorkerClient | null = null;
+/** the app lock (app-lock.ts): while locked, nothing but the unlock is answered, here and in the worker */
+let lock: AppLockController | null = null;
 
 function actor(): string {
   try {
@@ -91,7 +96,7 @@ const grants = new PathGrants();
 function registerIpc(): void {
   ipcMain.handle(GRANT_DROP, (event, path: unknown) => {
     const frame = event.senderFrame;
-    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame) || typeof path !== 'string' || !path) return null;
+    if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame) || typeof path !== 'string' || !path || lock?.locked) return null;
     return grants.grant(path, 'open');
   });
   ipcMain.handle(INVOKE, async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
@@ -99,22 +104,28 @@ function registerIpc(): void {
     if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame))
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '拒绝来自非本程序页面的请求。' } };
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的操作。' } };
-    if (!worker || !mainWindow) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
+    if (!worker || !mainWindow || !lock) return { ok: false, error: { code: 'INTERNAL', message: '数据服务尚未启动。', hint: '请稍候再试。' } };
+    const refused = lock.refusal(channel);
+    if (refused) return refused;
     // only paths the user picked: dialog tokens become paths here, before any handler sees them
     const granted = grants.resolve(channel, input);
     if (!granted.ok) return { ok: false, error: granted.error };
     // the main process's own channels: same validation and error path as the services'
     if (contract[channel].where === 'main') {
-      const r = await dispatchTo('main', mainHandlers, channel, granted.input, {
-        window: mainWindow,
-        worker,
-        grants,
-        settings: { contentProtection: contentProtectionSetting, save: writeSettings },
+      const w = worker;
+      const ctx = { window: mainWindow, worker: w, grants, lock, settings: { contentProtection: contentProtectionSetting, save: writeSettings } };
+      // printing: two-person control, asked of the worker (host/main-guard.ts), which also audits it
+      const r = await dispatchTo('main', mainHandlers, channel, granted.input, ctx, undefined, async (c, i) => {
+        if (!guardOf(c)) return ctx;
+        const g = await w.internal({ internal: 'guard', channel: c, input: i });
+        if (!g.ok) throw new AppError(g.error.code, g.error.message, g.error.hint, g.error.ticket);
+        return ctx;
       });
       if (r.ok) grants.consume(granted.used);
       return r;
     }
     const result = await worker.invoke(channel, granted.input);
+    lock.answered(channel, result);
     if (result.ok) grants.consume(granted.used);
     // the workspace the user opened or created is the one the app starts with next time
     if (result.ok && (channel === 'workspace.open' || channel === 'workspace.create')) rememberWorkspace((result.value as { path: string }).path);
@@ -127,6 +138,7 @@ const settingsFile = () => join(app.getPath('userData'), 'settings.json');
 interface MainSettings {
   workspace?: string;
   contentProtection?: boolean;
+  lockMinutes?: number;
 }
 
 function readSettings(): MainSettings {
@@ -208,6 +220,23 @@ app.whenReady().then(async () => {
       stopped: (reason) => console.error('[main] the data service stopped:', reason),
     },
   );
+  const saved = readSettings().lockMinutes;
+  const w = worker;
+  lock = new AppLockController(
+    {
+      lock: async () => {
+        const r = await w.internal({ internal: 'lock' });
+        return r.ok && r.value === true;
+      },
+      saveMinutes: (lockMinutes) => writeSettings({ lockMinutes }),
+    },
+    typeof saved === 'number' && saved >= 0 ? saved : DEFAULT_LOCK_MINUTES,
+  );
+  // idle (the whole system's: no input to any program), suspend and the OS screen lock
+  const l = lock;
+  setInterval(() => void l.idle(powerMonitor.getSystemIdleTime()), 15_000).unref();
+  powerMonitor.on('suspend', () => void l.lockNow());
+  powerMonitor.on('lock-screen', () => void l.lockNow());
   registerIpc();
   createWindow();
 });

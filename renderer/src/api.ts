@@ -19,13 +19,15 @@ export interface ErrorText {
   message: string;
   hint?: string;
   code?: string;
+  /** a refusal by two-person control: the ticket the reviewer confirms */
+  ticket?: string;
 }
 
 export function errorText(e: unknown): ErrorText {
-  if (e instanceof AppError) return { message: e.message, ...(e.hint ? { hint: e.hint } : {}), code: e.code };
+  if (e instanceof AppError) return { message: e.message, ...(e.hint ? { hint: e.hint } : {}), code: e.code, ...(e.ticket ? { ticket: e.ticket } : {}) };
   if (e && typeof e === 'object' && 'message' in e) {
-    const m = e as { message: string; hint?: string; code?: string };
-    return { message: m.message, ...(m.hint ? { hint: m.hint } : {}), ...(m.code ? { code: m.code } : {}) };
+    const m = e as { message: string; hint?: string; code?: string; ticket?: string };
+    return { message: m.message, ...(m.hint ? { hint: m.hint } : {}), ...(m.code ? { code: m.code } : {}), ...(m.ticket ? { ticket: m.ticket } : {}) };
   }
   return { message: '操作未完成。' };
 }

@@ -30,7 +30,7 @@ export function buildApi(invoke: RawInvoke, subscribe: RawSubscribe): Api {
     target[method] = async (input?: unknown) => {
       const envelope = await invoke(channel, input ?? {});
       if (envelope.ok) return envelope.value;
-      throw new AppError(envelope.error.code, envelope.error.message, envelope.error.hint);
+      throw new AppError(envelope.error.code, envelope.error.message, envelope.error.hint, envelope.error.ticket);
     };
   }
   // Freeze so page scripts cannot swap a method for another.

@@ -20,6 +20,8 @@ import { bundledWorkers } from '../../electron/services/host/bundled-workers';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { SERVICE_STOPPED } from '../../electron/services/host/worker-client';
 import { PathGrants, type GrantKind } from '../../electron/main/path-grants';
+import { AppLockController } from '../../electron/main/app-lock';
+import { mainGuard } from '../../electron/services/host/main-guard';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RENDERER = join(ROOT, 'dist', 'renderer');
@@ -175,11 +177,16 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
     ok: true as const,
     value: { path: path && grants.grant(path, kind), name: path && basename(path) },
   });
+  // as the main process does: the app lock (electron/main/app-lock.ts) refuses all but the unlock while locked
+  const lock = new AppLockController({ lock: async () => session.lock(), saveMinutes: () => undefined });
   await page.exposeBinding('__ljInvoke', async (_source, channel: unknown, raw: unknown): Promise<Envelope<unknown>> => {
+    const refused = lock.refusal(channel);
+    if (refused) return refused;
     const granted = grants.resolve(String(channel), raw);
     if (!granted.ok) return { ok: false, error: granted.error };
     const input = granted.input;
     const result = await invoke(channel, input);
+    if (isChannel(channel)) lock.answered(channel, result);
     if (result.ok) grants.consume(granted.used);
     return result;
   });
@@ -200,7 +207,12 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
         service.stopped = false;
         return dispatch('app.info', {}, { session, actor: 'e2e测试', progress: () => undefined });
       }
+      if (channel === 'app.lockState') return { ok: true, value: lock.state() };
+      if (channel === 'app.lock') return { ok: true, value: await lock.set(parsed.data as { now?: true; minutes?: number; presenting?: boolean }) };
       if (channel === 'print.pdf') {
+        // two-person control, asked of the services as the main process asks the worker
+        const guard = await mainGuard(session, channel, parsed.data, 'e2e测试');
+        if (!guard.ok) return guard;
         const { path, landscape } = parsed.data as { path: string; landscape?: boolean };
         await page.emulateMedia({ media: 'print' });
         await page.pdf({ path, format: 'A4', printBackground: true, landscape: landscape ?? false });

@@ -105,6 +105,14 @@ describe('an encrypted workspace in Chromium', () => {
     // nothing of the data is on screen while locked
     await expect(p.getByTestId('kpi-FI_TOTAL').count()).resolves.toBe(0);
     expect(await p.locator('body').textContent()).not.toContain('示范市第一人民医院');
+    // the lock is below the screen: a page script calling the services directly gets nothing
+    const direct = await p.evaluate(() =>
+      (window as unknown as { api: { data: { overview: (i: unknown) => Promise<unknown> } } }).api.data.overview({ period: null }).then(
+        () => 'answered',
+        (e: { code?: string }) => e.code,
+      ),
+    );
+    expect(direct).toBe('LOCKED');
     await p.getByTestId('password-input').fill('错误的密码');
     await p.getByTestId('password-submit').click();
     await expect(p.getByTestId('password-error').textContent()).resolves.toContain('密码不正确');

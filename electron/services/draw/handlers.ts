@@ -2,7 +2,6 @@
 
 import { readFileSync } from 'node:fs';
 import type { Handlers } from '../host/handler-types';
-import { secondPerson } from '../security/two-person';
 import { exportDrawRecord, getRules, getTypes, listDraws, rulesView, setRules } from './draw-service';
 import { executeDraw } from './execute';
 import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
@@ -26,10 +25,7 @@ export const drawHandlers: Handlers<
   'draw.freeze': (input, { session, actor, progress }) =>
     freezeDraw(session.db, input, actor, (done, total) => progress({ stage: FREEZE_STAGE, done, total, message: `第 ${done}/${total} 次模拟抽选` })),
   'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
-  'draw.cancel': (input, { session, actor }) => (
-    cancelDraw(session.db, input.drawId, input.reason, secondPerson(session.db, session.confirmation, '作废抽选冻结', actor)),
-    { cancelled: true }
-  ),
+  'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, input.reason, actor), { cancelled: true }),
   'draw.list': (_input, { session }) => listDraws(session.db),
   'draw.exportAnnouncement': (input, { session, actor }) => exportAnnouncement(session.db, input.drawId, input.path, actor),
   'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),

@@ -1,14 +1,13 @@
 // Handlers of the evaluation.* channels.
 
 import type { Handlers } from '../host/handler-types';
-import { secondPerson } from '../security/two-person';
 import { getRanking, getScheme, listRankings, publishRanking, reproduceRanking, scorePeriod, setScheme } from './evaluation-service';
 
 export const evaluationHandlers: Handlers<
   'evaluation.scheme' | 'evaluation.setScheme' | 'evaluation.score' | 'evaluation.publish' | 'evaluation.rankings' | 'evaluation.reproduce'
 > = {
   'evaluation.scheme': (_i, { session }) => getScheme(session.db),
-  'evaluation.setScheme': (i, { session, actor }) => setScheme(session.db, i.scheme, secondPerson(session.db, session.confirmation, '修改绩效评价方案', actor)),
+  'evaluation.setScheme': (i, { session, actor }) => setScheme(session.db, i.scheme, actor),
   'evaluation.score': (i, { session }) => scorePeriod(session.db, i.period),
   'evaluation.publish': (i, { session, actor }) => publishRanking(session.db, i.period, actor),
   'evaluation.rankings': (_i, { session }) => listRankings(session.db),

@@ -1,6 +1,7 @@
 // The database worker thread: owns the workspace connection and runs every service call, so
 // imports and reports never block Electron's main process (and with it the window). Messages:
-//   in:  { id, channel, input }
+//   in:  { id, channel, input } | { id, internal: 'lock' } | { id, internal: 'guard', channel, input }
+//        (internal: the main process's own requests, never a page's: it forwards contract channels only)
 //   out: { type: 'result', id, envelope } | { type: 'progress', progress } | { type: 'ready' }
 // Writes run one at a time (the session's write queue, in dispatch); reads may go on meanwhile.
 // A startup failure does not end the worker: it is kept in the session and app.info reports it.
@@ -9,13 +10,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Progress } from '../../../shared/domain/types';
 import { openOrCreateDemo, type StartupOptions } from './bootstrap';
 import { dispatch } from './dispatch';
+import { mainGuard } from './main-guard';
 import { WorkspaceSession } from './session';
 
-export interface WorkerRequest {
-  id: number;
-  channel: string;
-  input: unknown;
-}
+export type WorkerRequest = { id: number; channel: string; input: unknown; internal?: undefined } | InternalRequest;
+export type InternalRequest = { id: number; internal: 'lock' } | { id: number; internal: 'guard'; channel: string; input: unknown };
 
 export type WorkerMessage =
   { type: 'result'; id: number; envelope: Awaited<ReturnType<typeof dispatch>> } | { type: 'progress'; progress: Progress } | { type: 'ready' };
@@ -44,11 +43,15 @@ const ready = openOrCreateDemo(session, opts).then(
 port.on('message', (req: WorkerRequest) => {
   void ready
     .then(() =>
-      dispatch(req.channel, req.input, {
-        session,
-        actor: opts.actor,
-        progress: (p) => post({ type: 'progress', progress: { ...p, taskId: `${req.channel}#${req.id}` } }),
-      }),
+      req.internal === 'lock'
+        ? { ok: true as const, value: session.lock() }
+        : req.internal === 'guard'
+          ? mainGuard(session, req.channel, req.input, opts.actor)
+          : dispatch(req.channel, req.input, {
+              session,
+              actor: opts.actor,
+              progress: (p) => post({ type: 'progress', progress: { ...p, taskId: `${req.channel}#${req.id}` } }),
+            }),
     )
     .then((envelope) => post({ type: 'result', id: req.id, envelope }));
 });

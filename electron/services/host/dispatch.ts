@@ -1,11 +1,14 @@
 // The one entry point for every call, whatever carried it (worker message, Electron's main
 // process for its own channels, the e2e bridge, the CLI): checks the channel and where it runs,
-// validates the input against the contract's schema, runs the handler (writes through the write
-// queue) and returns an envelope. Unexpected errors are logged here and reach the UI only as a
+// refuses everything but the unlock while the app is locked, validates the input against the
+// contract's schema, holds back a call two-person control covers until a reviewer confirmed it
+// (security/guard.ts), runs the handler (writes through the write queue) and returns an envelope. Unexpected errors are logged here and reach the UI only as a
 // readable Chinese message, never as a stack trace.
 
-import { toErrorData, type Envelope } from '../../../shared/errors';
+import { toErrorData, type AppErrorData, type Envelope } from '../../../shared/errors';
 import { contract, isChannel, type Channel } from '../../../shared/ipc/contract';
+import { OPEN_WHILE_LOCKED } from '../../../shared/ipc/guards';
+import { guardCall } from '../security/guard';
 import type { Handler, ServiceContext, WorkerChannel } from './handler-types';
 import { handlers } from './handlers';
 import type { WriteQueue } from './write-queue';
@@ -67,7 +70,21 @@ export function validate(
   return { ok: true, channel, input: parsed.data };
 }
 
-/** Dispatches to one handler map: the worker's services, or the main process's own channels. */
+/** The answer to every call but the unlock while the app is locked. */
+export const LOCKED: AppErrorData = {
+  code: 'LOCKED',
+  message: '程序已锁定，操作未执行。',
+  hint: '请输入工作区密码解锁后再操作。',
+};
+
+/** Whether the lock lets this channel through. */
+export const openWhileLocked = (channel: unknown): boolean => isChannel(channel) && OPEN_WHILE_LOCKED.has(channel);
+
+/**
+ * Dispatches to one handler map: the worker's services, or the main process's own channels.
+ * guard: run before the handler (inside the write queue), may refuse the call or give the handler
+ * another context (the audit actor with the reviewer's name).
+ */
 export async function dispatchTo<Ctx>(
   where: Where,
   map: HandlerMap<Ctx>,
@@ -75,12 +92,13 @@ export async function dispatchTo<Ctx>(
   input: unknown,
   ctx: Ctx,
   queue?: WriteQueue,
+  guard?: (channel: Channel, input: unknown) => Ctx | Promise<Ctx>,
 ): Promise<Envelope<unknown>> {
   const v = validate(channel, input, where);
   if (!v.ok) return v.envelope;
   const handler = map[v.channel];
   if (!handler) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${v.channel}` } };
-  const call = () => handler(v.input as never, ctx);
+  const call = async () => handler(v.input as never, guard ? await guard(v.channel, v.input) : ctx);
   try {
     const value = queue && contract[v.channel].mode === 'write' ? await queue.run(call) : await call();
     return { ok: true, value };
@@ -91,7 +109,16 @@ export async function dispatchTo<Ctx>(
   }
 }
 
-/** The services' dispatch: worker channels, writes one at a time per session. */
+/** The services' dispatch: worker channels, writes one at a time per session, the lock and two-person control enforced. */
 export function dispatch(channel: unknown, input: unknown, ctx: ServiceContext): Promise<Envelope<unknown>> {
-  return dispatchTo('worker', handlers as Record<WorkerChannel, Handler<WorkerChannel>>, channel, input, ctx, ctx.session.writes);
+  if (ctx.session.locked && !openWhileLocked(channel)) return Promise.resolve({ ok: false, error: LOCKED });
+  return dispatchTo('worker', handlers as Record<WorkerChannel, Handler<WorkerChannel>>, channel, input, ctx, ctx.session.writes, (c, i) =>
+    guardedContext(ctx, c, i),
+  );
+}
+
+/** The context a call runs with: its audit actor names the reviewer who confirmed it (two-person control). */
+function guardedContext(ctx: ServiceContext, channel: Channel, input: unknown): ServiceContext {
+  const actor = ctx.session.isOpen ? guardCall(ctx.session, channel, input, ctx.actor) : ctx.actor;
+  return actor === ctx.actor ? ctx : { ...ctx, actor };
 }

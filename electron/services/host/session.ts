@@ -34,7 +34,8 @@ import { createWorkspace, openWorkspace, type CreateOptions } from '../workspace
 import { WriteQueue } from './write-queue';
 import { setPassword } from '../workspace/encryption';
 import { timingSafeEqual } from 'node:crypto';
-import { PendingConfirmation } from '../security/two-person';
+import { ConfirmationTickets } from '../security/tickets';
+import { checkAttemptAllowed, recordAttempt, UNLOCK_ATTEMPTS } from '../security/attempts';
 import { ensureSummaries } from '../analysis/summaries';
 import { warmNewestFlags } from '../analysis/flags';
 
@@ -140,6 +141,8 @@ export class WorkspaceSession {
         closeDb(db);
         this.current = null;
         this.password = null;
+        this.tickets.clear();
+        this.epoch++;
       }
       this.startupError = {
         code: 'DB_CORRUPT',
@@ -193,32 +196,47 @@ export class WorkspaceSession {
     return db;
   }
 
-  /** The app lock: is this the open workspace's password? Plain workspaces have none to check. */
-  checkPassword(candidate: string, now = Date.now()): boolean {
+  /**
+   * The app lock: is this the open workspace's password? Plain workspaces have none to check. A
+   * right answer unlocks. Every answer is audited; wrong ones in a row slow the next down
+   * (security/attempts.ts: after 5, 30 s, then twice as long each time).
+   */
+  checkPassword(candidate: string, now = Date.now(), actor = '本机用户'): boolean {
     if (!this.password) return false;
-    // guessing is slowed: after 5 wrong answers in a row, 30 s before the next one is even looked at
-    if (this.unlockFailures >= 5 && now - this.lastUnlockFailure < 30_000)
-      throw new AppError('INVALID_INPUT', '密码连续输错5次，请30秒后再试。', '工作区文件不会因此被锁定或损坏。');
+    checkAttemptAllowed(this.db, UNLOCK_ATTEMPTS, now);
     const a = Buffer.from(candidate, 'utf8');
     const b = Buffer.from(this.password, 'utf8');
     const ok = a.length === b.length && timingSafeEqual(a, b);
-    if (ok) this.unlockFailures = 0;
-    else {
-      this.unlockFailures++;
-      this.lastUnlockFailure = now;
-    }
+    recordAttempt(this.db, UNLOCK_ATTEMPTS, ok, { actor, target: this.db.path }, now);
+    if (ok) this.locked = false;
     return ok;
   }
 
-  private unlockFailures = 0;
-  private lastUnlockFailure = 0;
+  /**
+   * Locked: the dispatch answers nothing but the unlock (shared/ipc/guards.ts OPEN_WHILE_LOCKED).
+   * Set by the main process's lock (idle, suspend, screen lock, Ctrl+L); only an encrypted
+   * workspace locks, a plain one has no password to unlock with.
+   */
+  locked = false;
+
+  /** Locks the app if an encrypted workspace is open; whether it is locked now. */
+  lock(): boolean {
+    if (this.password !== null) this.locked = true;
+    return this.locked;
+  }
 
   get hasPassword(): boolean {
     return this.password !== null;
   }
 
-  /** a reviewer's confirmation of the next guarded operation (two-person control) */
-  readonly confirmation = new PendingConfirmation();
+  /** the reviewers' confirmations, each bound to one refused call on this workspace (two-person control) */
+  readonly tickets = new ConfirmationTickets();
+
+  /** changes whenever a workspace is opened, created or closed: a confirmation is bound to it */
+  private epoch = 0;
+  get workspaceKey(): string {
+    return `${this.epoch}:${this.current?.path ?? ''}`;
+  }
 
   /** why the last automatic backup failed, shown on the settings page; null when it worked */
   backupProblem: string | null = null;
@@ -273,6 +291,9 @@ export class WorkspaceSession {
 
   close(): void {
     this.imports.clear();
+    this.tickets.clear();
+    this.epoch++;
+    this.locked = false;
     this.settleBackground();
     if (this.current) closeDb(this.current);
     this.current = null;

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Progress } from '../../../shared/domain/types';
 import type { AppErrorData, Envelope } from '../../../shared/errors';
 import type { StartupOptions } from './bootstrap';
-import type { WorkerMessage, WorkerRequest } from './db.worker';
+import type { InternalRequest, WorkerMessage, WorkerRequest } from './db.worker';
 
 export const SERVICE_STOPPED: AppErrorData = {
   code: 'SERVICE_STOPPED',
@@ -76,12 +76,21 @@ export class DbWorkerClient {
   }
 
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    return this.send((id) => ({ id, channel, input }));
+  }
+
+  /** The main process's own requests (never a page's): lock the session; the two-person guard of a main-process call. */
+  internal(request: { internal: 'lock' } | { internal: 'guard'; channel: string; input: unknown }): Promise<Envelope<unknown>> {
+    return this.send((id) => ({ id, ...request }) as InternalRequest);
+  }
+
+  private send(request: (id: number) => WorkerRequest): Promise<Envelope<unknown>> {
     if (!this.alive) return Promise.resolve({ ok: false, error: SERVICE_STOPPED });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       try {
-        this.worker.postMessage({ id, channel, input } satisfies WorkerRequest);
+        this.worker.postMessage(request(id));
       } catch (e) {
         // input that cannot be cloned, or a worker that died between the check and the post
         this.waiting.delete(id);

@@ -1,7 +1,6 @@
 // Handlers of the pool.* channels.
 
 import type { Handlers } from '../host/handler-types';
-import { secondPerson } from '../security/two-person';
 import { AppError } from '../../../shared/errors';
 import { importPool } from './pool-import';
 import { writePoolTemplate } from './pool-template';
@@ -12,10 +11,7 @@ export const poolHandlers: Handlers<'pool.list' | 'pool.add' | 'pool.update' | '
   'pool.add': (input, { session, actor }) => addPoolMember(session.db, input.member, actor),
   'pool.update': (input, { session, actor }) => updatePoolMember(session.db, input.id, input.member, actor),
   'pool.setEligibility': (input, { session, actor }) => setEligibility(session.db, input.id, input.eligible, input.reason, actor),
-  'pool.remove': (input, { session, actor }) => (
-    removePoolMember(session.db, input.id, secondPerson(session.db, session.confirmation, '删除成员库人员', actor)),
-    { removed: true }
-  ),
+  'pool.remove': (input, { session, actor }) => (removePoolMember(session.db, input.id, actor), { removed: true }),
   'pool.import': (input, { session, actor }) => importPool(session.db, input.path, actor),
   'pool.template': async (input, { session, actor }) => {
     const t = await writePoolTemplate(session.db, input.path, { sample: input.sample }, actor);

@@ -4,7 +4,6 @@ import { AppError } from '../../../shared/errors';
 import { previewDoc, tableAt } from '../../../shared/reports/preview-doc';
 import { BATCH_STAGE } from '../../../shared/reports/registry';
 import type { Handlers } from '../host/handler-types';
-import { secondPerson } from '../security/two-person';
 import { buildReport } from './build';
 import { exportBatch, exportReport } from './export-report';
 import { listExports, trace } from './register';
@@ -36,7 +35,6 @@ export const reportsHandlers: Handlers<
   'reports.saveText': (i, { session, actor }) => saveText(session.db, i.request, i.key, i.text, actor),
   'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor),
   'reports.exportBatch': (i, { session, actor, progress }) => {
-    const who = secondPerson(session.db, session.confirmation, `批量导出全部机构的${i.type}`, actor);
     session.cancelRequested = false;
     return exportBatch(
       session.db,
@@ -44,7 +42,7 @@ export const reportsHandlers: Handlers<
       i.period,
       i.format,
       i.dir,
-      who,
+      actor,
       (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
       () => session.cancelRequested,
     );

@@ -28,7 +28,7 @@ export const workspaceHandlers: Handlers<
     workspaceInfo(session.create(input.path, { regionCode: input.regionCode, regionName: input.regionName, actor, password: input.password })),
   'workspace.open': (input, { session, actor }) => workspaceInfo(session.open(input.path, actor, input.password ?? null)),
   'workspace.setPassword': (input, { session, actor }) => workspaceInfo(session.setPassword(input.current ?? null, input.next, actor)),
-  'workspace.unlock': (input, { session }) => ({ ok: session.checkPassword(input.password) }),
+  'workspace.unlock': (input, { session, actor }) => ({ ok: session.checkPassword(input.password, Date.now(), actor) }),
   'workspace.backup': (_input, { session, actor }) => view(session.backup('manual', actor)),
   'workspace.backups': (_input, { session }) => ({
     dir: backupDir(session.db.path),

@@ -48,7 +48,8 @@ export function useAction(sink?: (m: Message) => void): Action {
         noteError(e);
         const t = errorText(e);
         // two-person control: the reviewer confirms, then the same command runs again (once)
-        if (t.code === 'TWO_PERSON_REQUIRED' && !opts.confirmed && (await askSecondPerson(t.message))) return run(fn, { ...opts, confirmed: true });
+        if (t.code === 'TWO_PERSON_REQUIRED' && t.ticket && !opts.confirmed && (await askSecondPerson(t.message, t.ticket)))
+          return run(fn, { ...opts, confirmed: true });
         setMessage({ kind: 'error', message: t.message, ...(t.hint ? { hint: t.hint } : {}) });
         return null;
       } finally {

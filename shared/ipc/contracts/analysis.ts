@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { DrgOverview, Distribution, HospitalView, QualityIssue, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
 import type { FlagTable } from '../../domain/flag-table';
-import { band, empty, indicatorCode, instCode, periodKey, reads, returns, writes, type DomainContract } from './common';
+import { band, empty, indicatorCode, instCode, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 export const analysisContract = {
   'analysis.ranking': reads(z.object({ indicator: indicatorCode, period: periodKey, band }).strict(), returns<Ranking>()),
@@ -20,17 +20,20 @@ export const analysisContract = {
     returns<{ id: number }>(),
   ),
   'analysis.thresholds': reads(empty, returns<Thresholds[]>()),
-  'analysis.setThresholds': writes(
-    z
-      .object({
-        indicator: indicatorCode,
-        peerYellow: z.number().positive(),
-        peerRed: z.number().positive(),
-        changeYellow: z.number().positive(),
-        changeRed: z.number().positive(),
-      })
-      .strict(),
-    returns<Thresholds>(),
+  'analysis.setThresholds': twoPerson(
+    writes(
+      z
+        .object({
+          indicator: indicatorCode,
+          peerYellow: z.number().positive(),
+          peerRed: z.number().positive(),
+          changeYellow: z.number().positive(),
+          changeRed: z.number().positive(),
+        })
+        .strict(),
+      returns<Thresholds>(),
+    ),
+    (i) => `修改${i.indicator}的预警阈值`,
   ),
   'analysis.hospital': reads(z.object({ institution: instCode, period: periodKey }).strict(), returns<HospitalView>()),
 } satisfies DomainContract<'analysis'>;

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { AuditEntry } from '../../domain/types';
-import { empty, filePath, reads, returns, writes, type DomainContract } from './common';
+import { empty, filePath, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 export interface ChainStatusView {
   ok: boolean;
@@ -15,8 +15,8 @@ export interface ChainStatusView {
 export const auditContract = {
   'audit.list': reads(z.object({ limit: z.number().int().min(1).max(1000) }).strict(), returns<AuditEntry[]>()),
   'audit.verify': reads(empty, returns<ChainStatusView>()),
-  'audit.export': writes(
-    z.object({ path: filePath, format: z.enum(['xlsx', 'csv']) }).strict(),
-    returns<{ path: string; rows: number; chain: ChainStatusView }>(),
+  'audit.export': twoPerson(
+    writes(z.object({ path: filePath, format: z.enum(['xlsx', 'csv']) }).strict(), returns<{ path: string; rows: number; chain: ChainStatusView }>()),
+    '导出审计日志',
   ),
 } satisfies DomainContract<'audit'>;

@@ -13,6 +13,18 @@ export interface Entry {
   readonly result: unknown;
   readonly where: 'worker' | 'main';
   readonly mode: 'read' | 'write';
+  /** 双人双锁: the dispatch refuses the call until a reviewer confirmed this very call (shared/ipc/guards.ts) */
+  readonly guard?: TwoPersonGuard;
+}
+
+/**
+ * An operation two-person control covers: what the reviewer is told they confirm (from the call's
+ * input), and, for a channel only some of whose calls are covered, which ones.
+ */
+export interface TwoPersonGuard {
+  readonly kind: 'twoPerson';
+  what(input: never): string;
+  when?(input: never): boolean;
 }
 
 /** A domain's part of the contract: every channel is named `<domain>.<method>`. */
@@ -27,6 +39,16 @@ export const reads = <I extends z.ZodType, R>(input: I, result: R) => ({ input, 
 export const writes = <I extends z.ZodType, R>(input: I, result: R) => ({ input, result, where: 'worker' as const, mode: 'write' as const });
 /** Runs in Electron's main process (native dialogs, printing): the services never show UI. */
 export const inMain = <I extends z.ZodType, R>(input: I, result: R) => ({ input, result, where: 'main' as const, mode: 'write' as const });
+
+/** Declares an entry guarded by two-person control: the dispatch enforces it for every caller. */
+export const twoPerson = <E extends Entry & { mode: 'write' }>(
+  entry: E,
+  what: string | ((input: z.output<E['input']>) => string),
+  when?: (input: z.output<E['input']>) => boolean,
+) => ({
+  ...entry,
+  guard: { kind: 'twoPerson' as const, what: typeof what === 'string' ? () => what : what, ...(when ? { when } : {}) },
+});
 
 export const empty = z.object({}).strict();
 export const filePath = z.string().min(1, '请提供文件路径').max(4096, '路径过长');

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { DrawRecordView, DrawRulesView, FrozenDraw } from '../../domain/members';
-import { empty, filePath, id, reads, returns, writes, type DomainContract } from './common';
+import { empty, filePath, id, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 const rulesInput = z
   .object({
@@ -35,7 +35,10 @@ export const drawContract = {
     z.object({ drawId: id, seed: z.string().min(1, '请输入随机种子').max(500), witnesses: z.array(z.string().max(40)).max(20) }).strict(),
     returns<DrawRecordView>(),
   ),
-  'draw.cancel': writes(z.object({ drawId: id, reason: z.string().trim().min(2, '请填写作废的原因').max(200) }).strict(), returns<{ cancelled: boolean }>()),
+  'draw.cancel': twoPerson(
+    writes(z.object({ drawId: id, reason: z.string().trim().min(2, '请填写作废的原因').max(200) }).strict(), returns<{ cancelled: boolean }>()),
+    '作废抽选冻结',
+  ),
   'draw.list': reads(empty, returns<DrawRecordView[]>()),
   'draw.exportAnnouncement': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),
   'draw.exportRecord': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { INSTITUTION_LEVELS, PAYMENT_METHODS } from '../../domain/types';
 import { DIMENSIONS, type Scheme } from '../../evaluation/scheme';
 import type { HospitalScore, PublishedRanking } from '../../evaluation/score';
-import { empty, id, indicatorCode, periodKey, reads, returns, writes, type DomainContract } from './common';
+import { empty, id, indicatorCode, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 /** which institutions an item applies to; a list left out means any */
 const scope = z
@@ -41,7 +41,7 @@ export const schemeInput = z
 
 export const evaluationContract = {
   'evaluation.scheme': reads(empty, returns<Scheme>()),
-  'evaluation.setScheme': writes(z.object({ scheme: schemeInput }).strict(), returns<Scheme>()),
+  'evaluation.setScheme': twoPerson(writes(z.object({ scheme: schemeInput }).strict(), returns<Scheme>()), '修改绩效评价方案'),
   'evaluation.score': reads(z.object({ period: periodKey }).strict(), returns<HospitalScore[]>()),
   'evaluation.publish': writes(z.object({ period: periodKey }).strict(), returns<PublishedRanking>()),
   'evaluation.rankings': reads(empty, returns<PublishedRanking[]>()),

@@ -1,7 +1,7 @@
 // Exports of what is on screen: a chart's data (xlsx) and its image.
 
 import { z } from 'zod';
-import { filePath, returns, writes, type DomainContract } from './common';
+import { filePath, returns, twoPerson, writes, type DomainContract } from './common';
 
 /**
  * A column of an exported sheet: its title, and the unit of its numbers (the cells are formatted
@@ -18,19 +18,22 @@ export const exportColumn = z
 export type ExportColumn = string | z.infer<typeof exportColumn>;
 
 export const exportContract = {
-  'export.table': writes(
-    z
-      .object({
-        path: filePath,
-        title: z.string().max(120),
-        columns: z
-          .array(z.union([z.string().max(60), exportColumn]))
-          .min(1)
-          .max(60),
-        rows: z.array(z.array(z.union([z.string().max(500), z.number(), z.null()]))).max(200000),
-      })
-      .strict(),
-    returns<{ path: string }>(),
+  'export.table': twoPerson(
+    writes(
+      z
+        .object({
+          path: filePath,
+          title: z.string().max(120),
+          columns: z
+            .array(z.union([z.string().max(60), exportColumn]))
+            .min(1)
+            .max(60),
+          rows: z.array(z.array(z.union([z.string().max(500), z.number(), z.null()]))).max(200000),
+        })
+        .strict(),
+      returns<{ path: string }>(),
+    ),
+    '导出各机构数据',
   ),
-  'export.image': writes(z.object({ path: filePath, dataUrl: z.string().max(50_000_000) }).strict(), returns<{ path: string }>()),
+  'export.image': twoPerson(writes(z.object({ path: filePath, dataUrl: z.string().max(50_000_000) }).strict(), returns<{ path: string }>()), '导出图表'),
 } satisfies DomainContract<'export'>;

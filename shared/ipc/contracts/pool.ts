@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { PoolMember } from '../../domain/members';
 import type { ImportIssue } from '../../domain/types';
-import { empty, filePath, id, reads, returns, writes, type DomainContract } from './common';
+import { empty, filePath, id, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 const poolMemberInput = z
   .object({
@@ -21,7 +21,7 @@ export const poolContract = {
   'pool.add': writes(z.object({ member: poolMemberInput }).strict(), returns<PoolMember>()),
   'pool.update': writes(z.object({ id, member: poolMemberInput }).strict(), returns<PoolMember>()),
   'pool.setEligibility': writes(z.object({ id, eligible: z.boolean(), reason: z.string().max(200) }).strict(), returns<PoolMember>()),
-  'pool.remove': writes(z.object({ id }).strict(), returns<{ removed: boolean }>()),
+  'pool.remove': twoPerson(writes(z.object({ id }).strict(), returns<{ removed: boolean }>()), '删除成员库人员'),
   /** the recommendation workbook for the institutions; sample: a filled one, for the demo region only, imported at once */
   'pool.template': writes(z.object({ path: filePath, sample: z.boolean() }).strict(), returns<{ path: string; rows: number; added?: number }>()),
   'pool.import': writes(z.object({ path: filePath }).strict(), returns<{ added: number; errors: ImportIssue[] }>()),

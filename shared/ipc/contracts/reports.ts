@@ -6,7 +6,7 @@ import type { ExportRecord, ReportDoc } from '../../reports/model';
 import type { DataHoldings } from '../../reports/period-data';
 import type { QualityGate } from '../../reports/quality-gate';
 import { REPORT_FORMATS, REPORT_TYPES } from '../../reports/model';
-import { empty, filePath, id, periodKey, reads, returns, writes, type DomainContract } from './common';
+import { empty, filePath, id, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 const request = z
   .object({
@@ -34,10 +34,13 @@ export const reportsContract = {
   /** every row of a table of the report (block `block`), which the preview carries cut (reports/preview-doc.ts) */
   'reports.tableRows': reads(z.object({ request, block: z.number().int().min(0).max(10_000) }).strict(), returns<string[][]>()),
   'reports.saveText': writes(z.object({ request, key: z.string().min(1).max(40), text: z.string().max(20000) }).strict(), returns<{ saved: boolean }>()),
-  'reports.export': writes(z.object({ request, format, path: filePath }).strict(), returns<ExportRecord>()),
-  'reports.exportBatch': writes(
-    z.object({ type: z.enum(REPORT_TYPES), period: periodKey, format, dir: filePath }).strict(),
-    returns<{ files: ExportRecord[]; zip: ExportRecord | null; cancelled: boolean; total: number }>(),
+  'reports.export': twoPerson(writes(z.object({ request, format, path: filePath }).strict(), returns<ExportRecord>()), (i) => `导出${i.request.type}`),
+  'reports.exportBatch': twoPerson(
+    writes(
+      z.object({ type: z.enum(REPORT_TYPES), period: periodKey, format, dir: filePath }).strict(),
+      returns<{ files: ExportRecord[]; zip: ExportRecord | null; cancelled: boolean; total: number }>(),
+    ),
+    (i) => `批量导出全部机构的${i.type}`,
   ),
   /** stops a running batch after the file being written (a read: it must not wait behind the batch) */
   'reports.cancel': reads(empty, returns<{ cancelled: boolean }>()),

@@ -2,7 +2,7 @@
 // dialogs answer with a token for the chosen path (electron/main/path-grants.ts) and its file name.
 
 import { z } from 'zod';
-import { fileFilter, filePath, inMain, returns, type DomainContract } from './common';
+import { fileFilter, filePath, inMain, returns, twoPerson, type DomainContract } from './common';
 
 /** path: a token the other channels accept in place of the path; name: the file's name, for display */
 export interface DialogAnswer {
@@ -22,5 +22,5 @@ export const dialogContract = {
 
 export const printContract = {
   /** prints the current page (print stylesheet) to a PDF file */
-  'print.pdf': inMain(z.object({ path: filePath, landscape: z.boolean().optional() }).strict(), returns<{ path: string }>()),
+  'print.pdf': twoPerson(inMain(z.object({ path: filePath, landscape: z.boolean().optional() }).strict(), returns<{ path: string }>()), '打印为PDF'),
 } satisfies DomainContract<'print'>;

@@ -10,22 +10,26 @@ import { api } from '../../api';
 import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
-import { LOCK_EVENT, LOCK_MINUTES_KEY, lockMinutes } from '../shell/AppLock';
+import { lockNow } from '../shell/AppLock';
 
 export function SecurityCard({ ws }: { ws: WorkspaceInfo }) {
   const action = useAction();
   const backups = useApi('workspace.backups', {});
   const chain = useApi('audit.verify', {});
-  // a main-process setting (not the workspace's): asked once, changed by the checkbox
+  // main-process settings (not the workspace's): asked once, changed here
   const [protection, setProtection] = useState(false);
+  const [minutes, setMinutes] = useState(10);
   useEffect(() => {
     api.app.contentProtection({}).then(
       (r) => setProtection(r.on),
       () => undefined,
     );
+    api.app.lockState().then(
+      (r) => setMinutes(r.minutes),
+      () => undefined,
+    );
   }, []);
   const [pw, setPw] = useState({ current: '', next: '', confirm: '' });
-  const [minutes, setMinutes] = useState(lockMinutes());
   const [restoring, setRestoring] = useState<string | null>(null);
   const setPassword = () =>
     action
@@ -84,10 +88,7 @@ export function SecurityCard({ ws }: { ws: WorkspaceInfo }) {
             无操作自动锁定
             <select
               value={minutes}
-              onChange={(e) => {
-                localStorage.setItem(LOCK_MINUTES_KEY, e.target.value);
-                setMinutes(Number(e.target.value));
-              }}
+              onChange={(e) => void action.run(() => api.app.lock({ minutes: Number(e.target.value) })).then((r) => r && setMinutes(r.minutes))}
               data-testid="lock-minutes"
             >
               {[0, 5, 10, 15, 30, 60].map((m) => (
@@ -97,7 +98,7 @@ export function SecurityCard({ ws }: { ws: WorkspaceInfo }) {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => window.dispatchEvent(new Event(LOCK_EVENT))} data-testid="lock-now">
+          <button type="button" onClick={lockNow} data-testid="lock-now">
             立即锁定（Ctrl+L）
           </button>
           <span className="muted">演示进行中不会自动锁定。</span>

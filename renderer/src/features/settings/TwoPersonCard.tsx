@@ -1,6 +1,6 @@
 // 双人双锁: the reviewers (each sets their own password here, in person) and the switch. While it is
-// on, exporting per-hospital data, deleting from the member pool, changing the evaluation scheme,
-// cancelling a draw, and changing these settings need a reviewer's confirmation.
+// on, the operations the contract guards (shared/ipc/guards.ts) need a reviewer's confirmation; a
+// setting changed outside the app is reported here (the audit log is what is enforced).
 
 import { useState } from 'react';
 import { PasswordInput } from '../../components/PasswordInput';
@@ -20,8 +20,13 @@ export function TwoPersonCard() {
       <h3>双人双锁</h3>
       <MessageBanner message={action.message} testId="two-person-message" />
       <p className="muted">
-        开启后，导出各机构数据、批量导出月告知、删除成员库人员、修改绩效评价方案、作废抽选冻结，以及关闭本功能或变更复核人，都须由一名复核人当场输入其本人的复核密码确认；操作人和复核人都记入审计日志。
+        开启后，导出或打印各机构数据、报告和审计日志，批量导出，从备份恢复，删除成员库人员，修改绩效评价方案和预警阈值，作废抽选冻结，修改工作区密码，以及关闭本功能或变更复核人，都须由一名复核人当场输入其本人的复核密码确认，确认只对当次操作有效；操作人和复核人都记入审计日志。
       </p>
+      {s.problem && (
+        <div className="banner error" role="alert" data-testid="two-person-problem">
+          {s.problem}
+        </div>
+      )}
       <div className="form-row">
         <b data-testid="two-person-status">{s.enabled ? '已开启' : '未开启'}</b>
         <button

@@ -1,43 +1,52 @@
-// The app lock: after N idle minutes (设置与审计; 0 = off) or on Ctrl+L the window shows nothing of
-// the data until the workspace password is entered again. Only for encrypted workspaces (a plain
-// one has no password to check). A presentation in progress is exempt: it does not lock by itself.
+// The app lock as the window shows it. The lock itself is kept by the main process (idle minutes,
+// suspend, the OS screen lock, Ctrl+L; electron/main/app-lock.ts), which answers nothing but the
+// unlock while locked; this screen follows its state and hides every page meanwhile. Only for
+// encrypted workspaces (a plain one has no password to check). A presentation in progress holds the
+// idle lock off.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, errorText } from '../../api';
 import { PasswordPrompt } from '../workspace/PasswordPrompt';
 
-export const LOCK_MINUTES_KEY = 'liangjiadi.lockMinutes';
-export const lockMinutes = () => Number(localStorage.getItem(LOCK_MINUTES_KEY) ?? '10');
 export const LOCK_EVENT = 'liangjiadi-lock';
+
+/** Asks the main process to lock now (立即锁定, Ctrl+L). */
+export const lockNow = () => window.dispatchEvent(new Event(LOCK_EVENT));
 
 export function AppLock({ enabled, children }: { enabled: boolean; children: React.ReactNode }) {
   const [locked, setLocked] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const last = useRef(Date.now());
   useEffect(() => {
     if (!enabled) return;
-    const touch = () => (last.current = Date.now());
-    const lockNow = () => setLocked(true);
+    let presenting = false;
+    const follow = (p: Promise<{ locked: boolean }>) =>
+      p.then(
+        (s) => setLocked(s.locked),
+        () => undefined,
+      );
+    const lock = () => void follow(api.app.lock({ now: true }));
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && (e.key === 'l' || e.key === 'L')) {
         e.preventDefault();
-        lockNow();
+        lock();
       }
     };
-    const tick = setInterval(() => {
-      const minutes = lockMinutes();
-      const presenting = document.querySelector('[data-testid="presentation"]') !== null;
-      if (presenting) touch();
-      else if (minutes > 0 && Date.now() - last.current > minutes * 60_000) lockNow();
-    }, 5_000);
-    for (const ev of ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart']) window.addEventListener(ev, touch, { passive: true });
+    const tick = () => {
+      const now = document.querySelector('[data-testid="presentation"]') !== null;
+      if (now !== presenting) {
+        presenting = now;
+        void api.app.lock({ presenting: now }).catch(() => undefined);
+      }
+      void follow(api.app.lockState());
+    };
+    tick();
+    const timer = setInterval(tick, 2_000);
     window.addEventListener('keydown', onKey);
-    window.addEventListener(LOCK_EVENT, lockNow);
+    window.addEventListener(LOCK_EVENT, lock);
     return () => {
-      clearInterval(tick);
-      for (const ev of ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart']) window.removeEventListener(ev, touch);
+      clearInterval(timer);
       window.removeEventListener('keydown', onKey);
-      window.removeEventListener(LOCK_EVENT, lockNow);
+      window.removeEventListener(LOCK_EVENT, lock);
     };
   }, [enabled]);
   if (!locked || !enabled) return <>{children}</>;
@@ -58,7 +67,7 @@ export function AppLock({ enabled, children }: { enabled: boolean; children: Rea
                 setError(null);
               } else setError('密码不正确，请重新输入。');
             } catch (e) {
-              // five wrong answers in a row: the service asks to wait
+              // wrong answers in a row: the service asks to wait
               setError(errorText(e).message);
             }
           }}

@@ -4,17 +4,17 @@
 import { useEffect, useState } from 'react';
 import { PasswordInput } from '../../components/PasswordInput';
 import { api, errorText } from '../../api';
-import { onSecondPersonRequest } from '../../data/second-person';
+import { onSecondPersonRequest, type Request } from '../../data/second-person';
 
 export function SecondPersonDialog() {
-  const [request, setRequest] = useState<{ what: string; resolve: (ok: boolean) => void } | null>(null);
+  const [request, setRequest] = useState<Request | null>(null);
   const [form, setForm] = useState({ name: '', password: '' });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => onSecondPersonRequest(setRequest), []);
   if (!request) return null;
   const submit = async () => {
     try {
-      await api.security.confirm(form);
+      await api.security.confirm({ ...form, ticket: request.ticket });
       setForm({ name: '', password: '' });
       setError(null);
       request.resolve(true);
