@@ -18,7 +18,7 @@ export const AUDIT_ACTIONS = {
   'security.confirmFailed': '复核密码错误',
   'workspace.unlock': '解锁',
   'workspace.unlockFailed': '解锁密码错误',
-  'print.pdf': '打印为PDF',
+  'print.pdf': '打印为 PDF 文件',
   'import.commit': '导入数据包',
   'import.template': '导出模板',
   'pool.add': '成员库新增',
