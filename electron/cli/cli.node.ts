@@ -5,7 +5,7 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { looksEncrypted } from '../services/db/connection';
+import { closeDb, looksEncrypted } from '../services/db/connection';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,8 +20,9 @@ import { describeLocation } from '../services/import/issues';
 import { openOrCreateDemo } from '../services/host/bootstrap';
 import { WorkspaceSession } from '../services/host/session';
 import { writeTemplate } from '../services/package/template';
-import { workspaceInfo } from '../services/workspace/workspace';
-import { verifyAuditChain } from '../services/audit/audit';
+import { inspectWorkspace, workspaceInfo } from '../services/workspace/workspace';
+import { chainHead, verifyAuditChain } from '../services/audit/audit';
+import { anchorText, compareWithAnchor } from '../services/audit/anchor';
 import { importPool } from '../services/pool/pool-import';
 import { reportCommand, ReportUsageError, traceCommand } from './report-commands.node';
 import { drawCommand, DrawUsageError, freezeCommand, verifyCommand } from './draw-commands.node';
@@ -204,10 +205,12 @@ async function main(argv: string[]): Promise<number> {
       case 'info': {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
-        session.open(resolve(path), actor, password());
-        const info = workspaceInfo(session.db);
+        // read-only: no audit entry, no migration, no backup (the file keeps its bytes)
+        const db = inspectWorkspace(resolve(path), password());
+        const info = workspaceInfo(db);
         // the fund's headline figures for the default period (a month, or a year/1–N月 without months)
-        const ov = overview(session.db, null);
+        const ov = overview(db, null);
+        closeDb(db);
         const fund = ov.kpis
           .filter((k) => ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'].includes(k.code) && k.value !== null)
           .map((k) => ({ code: k.code, name: k.name, unit: k.unit, value: k.value }));
@@ -257,10 +260,22 @@ async function main(argv: string[]): Promise<number> {
       case 'audit-verify': {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
-        session.open(resolve(path), actor, password());
-        const r = verifyAuditChain(session.db);
-        out(json, r, r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`);
-        return r.ok ? 0 : 1;
+        // read-only: the check writes nothing into the workspace it inspects
+        const db = inspectWorkspace(resolve(path), password());
+        try {
+          const chain = verifyAuditChain(db);
+          const anchor = compareWithAnchor(db);
+          const ok = chain.ok && anchor.state === 'ok';
+          const head = chainHead(db);
+          out(
+            json,
+            { ...chain, ok, count: head.count, head: head.hash, anchor },
+            `${chain.ok ? `哈希链校验通过：共 ${head.count} 条` : `审计日志被改动：第 ${chain.brokenAt} 条起哈希链不一致`}；${anchorText(anchor)}\n${ok ? '审计日志完整。' : '审计日志未通过校验。'}`,
+          );
+          return ok ? 0 : 1;
+        } finally {
+          closeDb(db);
+        }
       }
       case 'pool-import': {
         if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');

@@ -6,9 +6,10 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit-actions';
 import { formatDateTimeZh } from '../../../shared/format';
-import { inTransaction, type WritableDb } from '../db/connection';
+import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { anchorText, compareWithAnchor } from './anchor';
 import { toCsv } from '../package/write-package';
-import { recordAudit, verifyAuditChain } from './audit';
+import { chainHead, recordAudit, verifyAuditChain } from './audit';
 import { fitColumns } from '../export/xlsx-format';
 
 export interface ChainStatus {
@@ -18,12 +19,14 @@ export interface ChainStatus {
   text: string;
 }
 
-export function chainStatus(db: WritableDb): ChainStatus {
+/** The chain re-computed, and compared with the anchor outside the database (anchor.ts). Reads only. */
+export function chainStatus(db: ReadableDb): ChainStatus {
   const v = verifyAuditChain(db);
-  const count = Number(db.conn.prepare('SELECT count(*) FROM audit_log').pluck().get());
-  return v.ok
-    ? { ok: true, count, brokenAt: null, text: `哈希链完整：共 ${count} 条记录，逐条核对无误。` }
-    : { ok: false, count, brokenAt: v.brokenAt, text: `哈希链在第 ${v.brokenAt} 条记录处断开：该条或其前一条记录被改动或删除。` };
+  const { count } = chainHead(db);
+  const anchor = compareWithAnchor(db);
+  const anchorOk = anchor.state === 'ok';
+  const chain = v.ok ? `哈希链完整：共 ${count} 条记录，逐条核对无误` : `哈希链在第 ${v.brokenAt} 条记录处断开：该条或其前一条记录被改动或删除`;
+  return { ok: v.ok && anchorOk, count, brokenAt: v.ok ? (anchor.state === 'rewritten' ? anchor.at : null) : v.brokenAt, text: `${chain}；${anchorText(anchor)}` };
 }
 
 const HEADER = ['序号', '时间', '操作人', '操作', '对象', '详情', '前一条哈希', '本条哈希'];
