@@ -5,7 +5,7 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { closeDb, looksEncrypted } from '../services/db/connection';
+import { looksEncrypted } from '../services/db/connection';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -205,12 +205,9 @@ async function main(argv: string[]): Promise<number> {
       case 'info': {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
-        // read-only: no audit entry, no migration, no backup (the file keeps its bytes)
-        const db = inspectWorkspace(resolve(path), password());
-        const info = workspaceInfo(db);
-        // the fund's headline figures for the default period (a month, or a year/1–N月 without months)
-        const ov = overview(db, null);
-        closeDb(db);
+        // read-only: no audit entry, no migration, no backup (the file keeps its bytes); the fund's
+        // headline figures for the default period (a month, or a year/1–N月 without months)
+        const { info, ov } = inspectWorkspace(resolve(path), password(), (db) => ({ info: workspaceInfo(db), ov: overview(db, null) }));
         const fund = ov.kpis
           .filter((k) => ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'].includes(k.code) && k.value !== null)
           .map((k) => ({ code: k.code, name: k.name, unit: k.unit, value: k.value }));
@@ -261,8 +258,7 @@ async function main(argv: string[]): Promise<number> {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
         // read-only: the check writes nothing into the workspace it inspects
-        const db = inspectWorkspace(resolve(path), password());
-        try {
+        return inspectWorkspace(resolve(path), password(), (db) => {
           const chain = verifyAuditChain(db);
           const anchor = compareWithAnchor(db);
           const ok = chain.ok && anchor.state === 'ok';
@@ -273,9 +269,7 @@ async function main(argv: string[]): Promise<number> {
             `${chain.ok ? `哈希链校验通过：共 ${head.count} 条` : `审计日志被改动：第 ${chain.brokenAt} 条起哈希链不一致`}；${anchorText(anchor)}\n${ok ? '审计日志完整。' : '审计日志未通过校验。'}`,
           );
           return ok ? 0 : 1;
-        } finally {
-          closeDb(db);
-        }
+        });
       }
       case 'pool-import': {
         if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');

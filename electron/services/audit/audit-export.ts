@@ -11,6 +11,7 @@ import { anchorText, compareWithAnchor } from './anchor';
 import { toCsv } from '../package/write-package';
 import { chainHead, recordAudit, verifyAuditChain } from './audit';
 import { fitColumns } from '../export/xlsx-format';
+import { ownerOnly } from '../export/owner-only';
 
 export interface ChainStatus {
   ok: boolean;
@@ -71,6 +72,7 @@ export async function exportAudit(
     fitColumns(ws, 3);
     await wb.xlsx.writeFile(path);
   }
+  ownerOnly(path);
   inTransaction(db, () => recordAudit(db, { actor, action: 'audit.export', target: path, details: { rows: rows.length, chainOk: chain.ok } }));
   return { path, rows: rows.length, chain };
 }

@@ -213,8 +213,9 @@ export function restoreFile(path: string, backupFile: string, password: string |
  * one keyed with a password the workspace no longer has is named as such.
  */
 export function checkBackupKind(backupFile: string, password: string | null): void {
-  const encrypted = looksEncrypted(backupFile);
   const name = basename(backupFile);
+  if (!existsSync(backupFile)) throw new AppError('WORKSPACE_NOT_FOUND', `找不到备份文件：${name}`, '请刷新备份列表后重试。');
+  const encrypted = looksEncrypted(backupFile);
   if (!encrypted && password)
     throw new AppError(
       'INVALID_INPUT',

@@ -14,6 +14,7 @@ import { allRows, getRow, inTransaction, run, type ReadableDb, type WritableDb }
 import { ZipArchive } from '../import/zip';
 import { DEFAULT_LIMITS } from '../import/limits';
 import { EXPORT_ID, type ExportStamp } from './stamp';
+import { ownerOnly } from '../export/owner-only';
 
 interface ExportRow {
   id: string;
@@ -53,6 +54,7 @@ export async function register(
   path: string,
   bytes: Buffer,
 ): Promise<ExportRecord> {
+  ownerOnly(path);
   const row: ExportRow = {
     id: stamp.id,
     type: subject.type,

@@ -23,6 +23,12 @@ function inSchema(row: SchemaRow): string {
   return `${m[1]}enc.${row.sql.slice(m[1]!.length)}`;
 }
 
+/** The tables a virtual table keeps its own data in (FTS5: <name>_data, _idx, _content, _docsize, _config). */
+export function shadowTables(schema: readonly { type: string; name: string; sql: string | null }[]): Set<string> {
+  const virtual = schema.filter((r) => r.type === 'table' && r.sql?.startsWith('CREATE VIRTUAL TABLE ')).map((r) => `${r.name}_`);
+  return new Set(schema.filter((r) => r.type === 'table' && virtual.some((v) => r.name.startsWith(v))).map((r) => r.name));
+}
+
 /**
  * Writes `target` (created 0600, must not exist) as an SQLCipher 4 database keyed with `password`,
  * holding the schema, rows and user_version of `conn`'s main database. The caller verifies it.
@@ -39,15 +45,19 @@ export function writeEncryptedCopy(conn: Database.Database, target: string, pass
       .prepare("SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
       .all() as SchemaRow[];
     const virtual = schema.filter((r) => r.type === 'table' && r.sql.startsWith('CREATE VIRTUAL TABLE '));
-    const tables = schema.filter((r) => r.type === 'table' && !r.sql.startsWith('CREATE VIRTUAL TABLE '));
+    const shadow = shadowTables(schema);
+    const tables = schema.filter((r) => r.type === 'table' && !r.sql.startsWith('CREATE VIRTUAL TABLE ') && !shadow.has(r.name));
     conn.transaction(() => {
-      // a virtual table makes its shadow tables itself; their rows are copied as they are below
-      for (const v of virtual) conn.exec(inSchema(v));
-      const made = new Set(conn.prepare("SELECT name FROM enc.sqlite_master WHERE type = 'table'").pluck().all() as string[]);
       for (const t of tables) {
-        if (!made.has(t.name)) conn.exec(inSchema(t));
-        else conn.exec(`DELETE FROM enc.${q(t.name)}`);
+        conn.exec(inSchema(t));
         conn.exec(`INSERT INTO enc.${q(t.name)} SELECT * FROM main.${q(t.name)}`);
+      }
+      // a virtual table (the full-text index) makes its shadow tables itself, which may not be
+      // written directly: its rows are inserted again and it indexes them
+      for (const v of virtual) {
+        conn.exec(inSchema(v));
+        const cols = (conn.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(v.name) as string[]).map(q).join(', ');
+        conn.exec(`INSERT INTO enc.${q(v.name)} (rowid, ${cols}) SELECT rowid, ${cols} FROM main.${q(v.name)}`);
       }
       if (conn.prepare("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").get())
         conn.exec('DELETE FROM enc.sqlite_sequence; INSERT INTO enc.sqlite_sequence SELECT * FROM main.sqlite_sequence');

@@ -9,13 +9,20 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import { closeDb, inTransaction, looksEncrypted, openReadable, type WritableDb } from '../db/connection';
-import { writeEncryptedCopy } from './encrypted-copy';
+import { shadowTables, writeEncryptedCopy } from './encrypted-copy';
 import { newPath, shred, swapIn } from './swap';
 import { checkPasswordStrength } from './workspace';
 
 /** Tables and row counts: the copy must hold exactly what the original holds. */
 function census(conn: Database.Database): string {
-  const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  // a full-text index's own tables differ with how it was built; its rows are counted through it
+  const schema = conn.prepare("SELECT type, name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    type: string;
+    name: string;
+    sql: string | null;
+  }[];
+  const shadow = shadowTables(schema);
+  const tables = schema.map((r) => r.name).filter((n) => !shadow.has(n));
   return tables
     .map(
       (t) =>

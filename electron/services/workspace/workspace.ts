@@ -1,6 +1,6 @@
 // Creating, opening and describing a workspace (one SQLite file, conventionally *.ljd).
 
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/indicators';
 import { defaultPeriod, institutionPeriods } from '../data/queries';
 import type { WorkspaceInfo } from '../../../shared/domain/types';
@@ -93,17 +93,23 @@ function assertWorkspaceFile(path: string): void {
 }
 
 /**
- * The workspace for reading only (info, audit-verify): no migration, no audit entry, no backup,
- * nothing written. A workspace from an older version is refused with what to do.
+ * fn on the workspace for reading only (info, audit-verify): no migration, no audit entry, no
+ * backup, nothing written. A read connection to a WAL database makes its -wal and -shm files when
+ * nobody has the workspace open; they go again (empty) when it closes, so the folder is as it was.
+ * A workspace from an older version is refused with what to do.
  */
-export function inspectWorkspace(path: string, password: string | null = null): ReadableDb {
+export function inspectWorkspace<T>(path: string, password: string | null, fn: (db: ReadableDb) => T): T {
   assertWorkspaceFile(path);
+  const sidecars = ['-wal', '-shm'].map((s) => `${path}${s}`).filter((f) => !existsSync(f));
   const db = openReadable(path, password, identifyWorkspace(path));
-  if (schemaVersion(db) < LATEST_VERSION) {
+  try {
+    if (schemaVersion(db) < LATEST_VERSION)
+      throw new AppError('INVALID_INPUT', `工作区由旧版本程序创建，需先升级：${path}`, '请用本程序打开一次这个工作区（会自动升级并备份），再查看。');
+    return fn(db);
+  } finally {
     closeDb(db);
-    throw new AppError('INVALID_INPUT', `工作区由旧版本程序创建，需先升级：${path}`, '请用本程序打开一次这个工作区（会自动升级并备份），再查看。');
+    if (sidecars.length === 2 && existsSync(sidecars[0]!) && statSync(sidecars[0]!).size === 0) for (const f of sidecars) rmSync(f, { force: true });
   }
-  return db;
 }
 
 export function openWorkspace(path: string, actor: string, password: string | null = null, opts: { quickCheck?: boolean } = {}): WritableDb {
