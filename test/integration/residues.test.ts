@@ -51,19 +51,28 @@ async function demo(dir: string, password: string | null): Promise<string> {
   return path;
 }
 
-/** Runs the residue child with a TMPDIR of its own; killOnStart: SIGKILL as soon as it starts. */
-async function child(args: string[], tmp: string, killOnStart: boolean): Promise<string> {
+/**
+ * Runs the residue child with a TMPDIR of its own. killWhen: a file whose growth past 256 KB (the
+ * copy being written) has the child killed with SIGKILL there and then.
+ */
+async function child(args: string[], tmp: string, killWhen: string | null): Promise<string> {
   const bundle = await bundleFixture(join(__dirname, 'fixtures', 'residue-child.ts'), 'residue-child');
   return new Promise<string>((resolve, reject) => {
     const c = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp, SQLITE_TMPDIR: tmp } });
     let out = '';
     let err = '';
-    c.stdout.on('data', (d) => {
-      out += d;
-      if (killOnStart && out.includes('start')) c.kill('SIGKILL');
-    });
+    const watch = killWhen
+      ? setInterval(() => {
+          if (existsSync(killWhen) && statSync(killWhen).size > 256 * 1024) c.kill('SIGKILL');
+        }, 1)
+      : null;
+    c.stdout.on('data', (d) => (out += d));
     c.stderr.on('data', (d) => (err += d));
-    c.on('exit', (status, signal) => (signal === 'SIGKILL' || status === 0 ? resolve(out) : reject(new Error(`child exited ${status}: ${err}`))));
+    c.on('exit', (status, signal) => {
+      if (watch) clearInterval(watch);
+      if (signal === 'SIGKILL' || status === 0) resolve(out);
+      else reject(new Error(`child exited ${status}: ${err}`));
+    });
   });
 }
 
@@ -73,11 +82,11 @@ describe('no plaintext intermediate', () => {
     const tmp = join(tempDir(), 'tmp');
     mkdirSync(tmp);
     const path = await demo(dir, null);
-    const out = await child(['convert', path, '', PW], tmp, false);
+    const out = await child(['convert', path, '', PW], tmp, null);
     expect(out).toContain('done');
     expect(withMarker(dir)).toEqual([]);
     expect(withMarker(tmp)).toEqual([]);
-    const out2 = await child(['rekey', path, PW, 'Neues-Passwort-2027'], tmp, false);
+    const out2 = await child(['rekey', path, PW, 'Neues-Passwort-2027'], tmp, null);
     expect(out2).toContain('done');
     expect(withMarker(dir)).toEqual([]);
     expect(withMarker(tmp)).toEqual([]);
@@ -90,7 +99,7 @@ describe('no plaintext intermediate', () => {
     const tmp = join(tempDir(), 'tmp');
     mkdirSync(tmp);
     const path = await demo(dir, null);
-    const out = await child(['convert', path, '', PW], tmp, true);
+    const out = await child(['convert', path, '', PW], tmp, `${path}.new`);
     expect(out).not.toContain('done');
     // the plain workspace itself (and its plain backups) hold the marker by design; nothing else may
     const original = (f: string) => f === path || f.startsWith(`${path}-`) || f.startsWith(backupDir(path));
