@@ -11,9 +11,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { compareWithAnchor, anchorPath } from '../../electron/services/audit/anchor';
 import { chainStatus } from '../../electron/services/audit/audit-export';
-import { recordAudit } from '../../electron/services/audit/audit';
+import { chainHead, recordAudit } from '../../electron/services/audit/audit';
 import { backupNow, listBackups } from '../../electron/services/backup/backups';
-import { applyKey, inTransaction } from '../../electron/services/db/connection';
+import { applyKey, closeDb, inTransaction, openReadable } from '../../electron/services/db/connection';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { register, trace } from '../../electron/services/reports/register';
@@ -165,7 +165,10 @@ describe('restore through workspace.restore', () => {
       session.db.conn.prepare("UPDATE workspace SET region_name = '恢复后应消失'").run();
       const file = join(dir, '月告知.pdf');
       writeFileSync(file, '%PDF-1.7 一份导出的报告');
-      await register(session.db, newStamp('张三'), { type: '月告知', period: '2025-11', institution: 'H1' }, 'pdf', file, readFileSync(file));
+      const head = chainHead(session.db);
+      const rec = await register(session.db, newStamp('张三', head), { type: '月告知', period: '2025-11', institution: 'H1' }, 'pdf', file, readFileSync(file));
+      // the register keeps the log's head the file was stamped with
+      expect(rec).toMatchObject({ chainCount: head.count, chainHash: head.hash });
       const before = session.db.conn.prepare('SELECT id, hash FROM audit_log ORDER BY id').raw().all();
 
       const r = await call('workspace.restore', { name });
@@ -175,10 +178,16 @@ describe('restore through workspace.restore', () => {
       expect(after.slice(0, before.length)).toEqual(before);
       const actions = session.db.conn.prepare('SELECT action FROM audit_log WHERE id > ? ORDER BY id').pluck().all(before.length);
       expect(actions).toContain('workspace.restore');
-      expect((await trace(session.db, file)).record).toMatchObject({ type: '月告知', institution: 'H1' });
+      expect(await trace(session.db, file)).toMatchObject({ record: { type: '月告知', institution: 'H1' }, chain: 'kept' });
       expect(chainStatus(session.db)).toMatchObject({ ok: true });
       expect(listBackups(session.db.path).some((b) => b.reason === '恢复前')).toBe(true);
+      const path = session.db.path;
       session.close();
+      // the log cut back to before the export: the file's stamped head no longer matches it
+      shell(path, `DELETE FROM audit_log WHERE id >= ${head.count}`, password);
+      const cut = openReadable(path, password);
+      expect(await trace(cut, file)).toMatchObject({ record: { institution: 'H1' }, chain: 'changed' });
+      closeDb(cut);
     });
 
   it('refuses a backup of the other kind, saying why', async () => {
