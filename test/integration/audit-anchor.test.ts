@@ -215,3 +215,18 @@ describe('restore through workspace.restore', () => {
     session.close();
   });
 });
+
+describe('refused draws', () => {
+  it('are audit entries with the seed, the witnesses and the reason', async () => {
+    const dir = tempDir();
+    const session = new WorkspaceSession();
+    session.create(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '张三' });
+    const r = await dispatch('draw.execute', { drawId: 7, seed: '03 15 22 28 31 07', witnesses: ['纪检 王某'] }, { session, actor: '张三', progress: () => undefined });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const row = session.db.conn.prepare("SELECT target, details FROM audit_log WHERE action = 'draw.refused'").get() as { target: string; details: string };
+    expect(row.target).toBe('draw#7');
+    expect(JSON.parse(row.details)).toMatchObject({ seed: '03 15 22 28 31 07', witnesses: ['纪检 王某'], reason: '该抽选不处于“已冻结待抽选”状态。' });
+    expect(chainStatus(session.db).ok).toBe(true);
+    session.close();
+  });
+});

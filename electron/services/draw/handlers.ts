@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Handlers } from '../host/handler-types';
 import { secondPerson } from '../security/two-person';
 import { exportDrawRecord, getRules, getTypes, listDraws, rulesView, setRules } from './draw-service';
-import { executeDraw } from './execute';
+import { drawOrRecordRefusal } from './refusals';
 import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
 import { FREEZE_STAGE } from '../../../shared/domain/members';
 import { verifyRecord } from './verify';
@@ -25,7 +25,7 @@ export const drawHandlers: Handlers<
   // the announcement's simulated draws take seconds on a large pool: how many are done
   'draw.freeze': (input, { session, actor, progress }) =>
     freezeDraw(session.db, input, actor, (done, total) => progress({ stage: FREEZE_STAGE, done, total, message: `第 ${done}/${total} 次模拟抽选` })),
-  'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
+  'draw.execute': (input, { session, actor }) => drawOrRecordRefusal(session.db, input, actor),
   'draw.cancel': (input, { session, actor }) => (
     cancelDraw(session.db, input.drawId, input.reason, secondPerson(session.db, session.confirmation, '作废抽选冻结', actor)),
     { cancelled: true }
