@@ -77,10 +77,14 @@ export function prune(workspacePath: string): string[] {
  */
 export function pruneUnfinished(workspacePath: string): string[] {
   const dir = backupDir(workspacePath);
-  if (!existsSync(dir)) return [];
-  const left = readdirSync(dir).filter((n) => /\.ljdbak\.tmp(-journal|-wal|-shm)?$/.test(n));
-  for (const n of left) shred(join(dir, n));
-  return left;
+  try {
+    const left = readdirSync(dir).filter((n) => /\.ljdbak\.tmp(-journal|-wal|-shm)?$/.test(n));
+    for (const n of left) shred(join(dir, n));
+    return left;
+  } catch {
+    // no backup folder (or a file in its place: the backup says why when it is due)
+    return [];
+  }
 }
 
 /**
@@ -189,7 +193,6 @@ export function dailyTarget(workspacePath: string, now = new Date()): { dir: str
  * backed up the current state and closed it, and reopens it afterwards.
  */
 export function restoreFile(path: string, backupFile: string, password: string | null, prepare?: (copy: WritableDb) => void): void {
-  checkBackupKind(backupFile, password);
   checkBackup(backupFile, password);
   shred(newPath(path));
   copyFileSync(backupFile, newPath(path));

@@ -257,7 +257,8 @@ export class WorkspaceSession {
       throw new AppError('INVALID_INPUT', '没有需要从备份恢复的损坏工作区。', '请在“设置与审计 → 备份与恢复”中恢复当前工作区。');
     const backup = listBackups(e.path).find((b) => b.name === name);
     if (!backup) throw new AppError('INVALID_INPUT', `备份不存在：${name}`, '请刷新备份列表后重试。');
-    checkBackupKind(backup.file, password);
+    // without a password, checkBackup asks for one (PASSWORD_REQUIRED) when the backup is encrypted
+    if (password) checkBackupKind(backup.file, password);
     checkBackup(backup.file, password);
     const aside = setAside(e.path);
     // the damaged file's log and register, where they can still be read, are carried forward
