@@ -111,7 +111,13 @@ export function syncAnchor(db: WritableDb): void {
     return;
   }
   const rows = db.conn.prepare('SELECT id AS seq, hash FROM audit_log WHERE id > ? ORDER BY id').all(state.last?.seq ?? 0) as Line[];
-  append(state, rows);
+  try {
+    append(state, rows);
+  } catch {
+    // the change is committed already and stands; the anchor lags (the folder gone, the disk full)
+    // and audit-verify says so; the next open appends what is missing
+    state.healthy = false;
+  }
 }
 
 /**
