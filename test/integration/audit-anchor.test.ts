@@ -5,14 +5,14 @@
 // channel, works on an encrypted workspace, is itself an entry and rolls neither the log nor the
 // export register back; a backup of the other kind (plain/encrypted) is refused with the reason.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { compareWithAnchor, anchorPath } from '../../electron/services/audit/anchor';
 import { chainStatus } from '../../electron/services/audit/audit-export';
 import { chainHead, recordAudit } from '../../electron/services/audit/audit';
-import { backupNow, listBackups } from '../../electron/services/backup/backups';
+import { listBackups } from '../../electron/services/backup/backups';
 import { applyKey, closeDb, inTransaction, openReadable } from '../../electron/services/db/connection';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
@@ -53,7 +53,9 @@ const RECHAIN = (db: Database.Database) => {
     details: string;
   }[];
   for (const r of rows) {
-    const hash = createHash('sha256').update(JSON.stringify([prev, r.at, r.actor, r.action, r.target, r.details]), 'utf8').digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify([prev, r.at, r.actor, r.action, r.target, r.details]), 'utf8')
+      .digest('hex');
     db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
     prev = hash;
   }
@@ -119,7 +121,6 @@ describe('audit anchor', () => {
     // deleting the anchor and cutting the log: the app's new anchor says the old one went missing
     writeFileSync(anchorPath(path), anchor);
     shell(path, 'DELETE FROM audit_log WHERE id > 5');
-    const { rmSync } = require('node:fs') as typeof import('node:fs');
     rmSync(anchorPath(path));
     const s = new WorkspaceSession();
     s.open(path, '张三', PW);
@@ -194,25 +195,29 @@ describe('restore through workspace.restore', () => {
     const dir = tempDir();
     const session = new WorkspaceSession();
     session.create(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '张三' });
-    const plain = backupNow(session.db, 'manual', '张三', null);
     session.setPassword(null, PW, '张三');
-    // a plaintext backup copied back beside the encrypted workspace
-    const back = join(dir, 'w.ljd.备份', '20200101-000000-手动.ljdbak');
-    writeFileSync(back, readFileSync(join(dir, 'w.ljd')));
-    void plain;
     const call = (channel: string, input: unknown) => dispatch(channel, input, { session, actor: '张三', progress: () => undefined });
-    const enc = new Database(join(dir, 'w.ljd'));
-    enc.close();
-    const plainCopy = join(dir, 'plain-source.ljd');
-    const p = new WorkspaceSession();
-    p.create(plainCopy, { regionCode: '990100', regionName: '测试市', actor: '张三' });
-    p.close();
-    copyFileSync(plainCopy, back);
+    // a plain workspace's file put among the encrypted workspace's backups
+    const other = new WorkspaceSession();
+    other.create(join(dir, 'plain.ljd'), { regionCode: '990100', regionName: '测试市', actor: '张三' });
+    other.close();
+    copyFileSync(join(dir, 'plain.ljd'), join(dir, 'w.ljd.备份', '20200101-000000-手动.ljdbak'));
     expect(await call('workspace.restore', { name: '20200101-000000-手动.ljdbak' })).toMatchObject({
       ok: false,
       error: { message: '备份“20200101-000000-手动.ljdbak”未加密（工作区加密之前所做），不能恢复到已加密的工作区。' },
     });
+    // and an encrypted backup beside a plain workspace
+    const enc = listBackups(session.db.path).find((b) => b.reason === '手动')!;
     session.close();
+    other.open(join(dir, 'plain.ljd'), '张三');
+    const otherCall = (channel: string, input: unknown) => dispatch(channel, input, { session: other, actor: '张三', progress: () => undefined });
+    mkdirSync(join(dir, 'plain.ljd.备份'), { recursive: true });
+    copyFileSync(enc.file, join(dir, 'plain.ljd.备份', enc.name));
+    expect(await otherCall('workspace.restore', { name: enc.name })).toMatchObject({
+      ok: false,
+      error: { message: `备份“${enc.name}”已加密，而当前工作区未加密，不能直接恢复。` },
+    });
+    other.close();
   });
 });
 
@@ -221,7 +226,11 @@ describe('refused draws', () => {
     const dir = tempDir();
     const session = new WorkspaceSession();
     session.create(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '张三' });
-    const r = await dispatch('draw.execute', { drawId: 7, seed: '03 15 22 28 31 07', witnesses: ['纪检 王某'] }, { session, actor: '张三', progress: () => undefined });
+    const r = await dispatch(
+      'draw.execute',
+      { drawId: 7, seed: '03 15 22 28 31 07', witnesses: ['纪检 王某'] },
+      { session, actor: '张三', progress: () => undefined },
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const row = session.db.conn.prepare("SELECT target, details FROM audit_log WHERE action = 'draw.refused'").get() as { target: string; details: string };
     expect(row.target).toBe('draw#7');

@@ -58,7 +58,11 @@ async function demo(dir: string, password: string | null): Promise<string> {
 async function child(args: string[], tmp: string, killWhen: string | null): Promise<string> {
   const bundle = await bundleFixture(join(__dirname, 'fixtures', 'residue-child.ts'), 'residue-child');
   return new Promise<string>((resolve, reject) => {
-    const c = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp, SQLITE_TMPDIR: tmp } });
+    const c = spawn(process.execPath, [bundle, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: tmp, SQLITE_TMPDIR: tmp },
+    });
     let out = '';
     let err = '';
     const watch = killWhen
@@ -125,7 +129,13 @@ describe('no plaintext intermediate', () => {
     const mode = (f: string) => statSync(f).mode & 0o777;
     for (const f of [path, `${path}-wal`, b.file, anchorPath(path), exported]) expect(mode(f), f).toBe(0o600);
     s.close();
-    const left = [`${path}.new-journal`, `${path}.new`, `${path}.old-journal`, join(backupDir(path), 'x.ljdbak.tmp'), join(backupDir(path), 'x.ljdbak.tmp-journal')];
+    const left = [
+      `${path}.new-journal`,
+      `${path}.new`,
+      `${path}.old-journal`,
+      join(backupDir(path), 'x.ljdbak.tmp'),
+      join(backupDir(path), 'x.ljdbak.tmp-journal'),
+    ];
     for (const f of left) writeFileSync(f, MARKER);
     s.open(path, '测试', PW);
     s.close();

@@ -27,7 +27,12 @@ export function chainStatus(db: ReadableDb): ChainStatus {
   const anchor = compareWithAnchor(db);
   const anchorOk = anchor.state === 'ok';
   const chain = v.ok ? `哈希链完整：共 ${count} 条记录，逐条核对无误` : `哈希链在第 ${v.brokenAt} 条记录处断开：该条或其前一条记录被改动或删除`;
-  return { ok: v.ok && anchorOk, count, brokenAt: v.ok ? (anchor.state === 'rewritten' ? anchor.at : null) : v.brokenAt, text: `${chain}；${anchorText(anchor)}` };
+  return {
+    ok: v.ok && anchorOk,
+    count,
+    brokenAt: v.ok ? (anchor.state === 'rewritten' ? anchor.at : null) : v.brokenAt,
+    text: `${chain}；${anchorText(anchor)}`,
+  };
 }
 
 const HEADER = ['序号', '时间', '操作人', '操作', '对象', '详情', '前一条哈希', '本条哈希'];

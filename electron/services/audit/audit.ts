@@ -58,6 +58,9 @@ export function verifyAuditChain(db: ReadableDb): { ok: true; count: number } | 
 /** The chain's head: how many entries and the newest hash (printed on exported documents and kept in the export register). */
 export function chainHead(db: ReadableDb): { count: number; hash: string } {
   if (!getRow(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'")) return { count: 0, hash: GENESIS };
-  const r = getRow<{ count: number; hash: string | null }>(db, 'SELECT count(*) AS count, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log');
+  const r = getRow<{ count: number; hash: string | null }>(
+    db,
+    'SELECT count(*) AS count, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log',
+  );
   return { count: r?.count ?? 0, hash: r?.hash ?? GENESIS };
 }

@@ -24,9 +24,17 @@ const columns = (db: ReadableDb, table: string) => allValues<string>(db, `SELECT
 export function captureLedgers(db: ReadableDb): Ledgers {
   const exportColumns = columns(db, 'exports');
   return {
-    audit: db.conn.prepare(`SELECT ${LOG_COLUMNS.join(', ')} FROM audit_log ORDER BY id`).raw().all() as unknown[][],
+    audit: db.conn
+      .prepare(`SELECT ${LOG_COLUMNS.join(', ')} FROM audit_log ORDER BY id`)
+      .raw()
+      .all() as unknown[][],
     exportColumns,
-    exports: exportColumns.length ? (db.conn.prepare(`SELECT ${exportColumns.join(', ')} FROM exports`).raw().all() as unknown[][]) : [],
+    exports: exportColumns.length
+      ? (db.conn
+          .prepare(`SELECT ${exportColumns.join(', ')} FROM exports`)
+          .raw()
+          .all() as unknown[][])
+      : [],
     anchorKey: anchorKeyHex(db),
   };
 }

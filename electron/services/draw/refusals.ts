@@ -9,11 +9,7 @@ import { inTransaction, type WritableDb } from '../db/connection';
 import type { DrawRecordView } from '../../../shared/domain/members';
 import { executeDraw } from './execute';
 
-export function drawOrRecordRefusal(
-  db: WritableDb,
-  opts: { drawId: number; seed: string; witnesses: string[]; date?: string },
-  actor: string,
-): DrawRecordView {
+export function drawOrRecordRefusal(db: WritableDb, opts: { drawId: number; seed: string; witnesses: string[]; date?: string }, actor: string): DrawRecordView {
   try {
     return executeDraw(db, opts, actor);
   } catch (e) {
