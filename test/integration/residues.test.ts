@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { anchorPath } from '../../electron/services/audit/anchor';
-import { backupDir, backupNow, listBackups } from '../../electron/services/backup/backups';
+import { backupDir, backupNow, checkBackup, listBackups } from '../../electron/services/backup/backups';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { register } from '../../electron/services/reports/register';
 import { newStamp } from '../../electron/services/reports/stamp';
@@ -94,8 +94,10 @@ describe('no plaintext intermediate', () => {
     expect(out2).toContain('done');
     expect(withMarker(dir)).toEqual([]);
     expect(withMarker(tmp)).toEqual([]);
-    // every backup was re-encrypted with the new password
-    for (const b of listBackups(path)) expect(code(() => new WorkspaceSession().open(b.file, '测试', 'Neues-Passwort-2027'))).not.toBe('WRONG_PASSWORD');
+    // every backup was re-encrypted with the new password (checked read-only)
+    const backups = listBackups(path);
+    expect(backups.length).toBeGreaterThan(0);
+    for (const b of backups) expect(code(() => checkBackup(b.file, 'Neues-Passwort-2027')), b.name).toBe('ok');
   });
 
   it('leaves no plaintext copy or journal when killed in the middle of encrypting, and the next open removes the leftovers', async () => {

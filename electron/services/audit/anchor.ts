@@ -16,7 +16,7 @@
 
 import { createHmac, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { afterCommit, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
+import { afterCommit, allRows, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { recordAudit } from './audit';
 
 export const anchorPath = (workspacePath: string) => `${workspacePath}.审计锚`;
@@ -110,7 +110,7 @@ export function syncAnchor(db: WritableDb): void {
     state.healthy = false;
     return;
   }
-  const rows = db.conn.prepare('SELECT id AS seq, hash FROM audit_log WHERE id > ? ORDER BY id').all(state.last?.seq ?? 0) as Line[];
+  const rows = allRows<Line>(db, 'SELECT id AS seq, hash FROM audit_log WHERE id > ? ORDER BY id', state.last?.seq ?? 0);
   try {
     append(state, rows);
   } catch {
