@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { compareWithAnchor, anchorPath } from '../../electron/services/audit/anchor';
 import { chainStatus } from '../../electron/services/audit/audit-export';
 import { chainHead, recordAudit } from '../../electron/services/audit/audit';
-import { listBackups } from '../../electron/services/backup/backups';
+import { backupNow, listBackups } from '../../electron/services/backup/backups';
 import { applyKey, closeDb, inTransaction, openReadable } from '../../electron/services/db/connection';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
@@ -128,6 +128,21 @@ describe('audit anchor', () => {
     const v = verdict(path);
     expect(v.anchor.state).toBe('restarted');
     expect(v.status.text).toContain('审计锚文件曾被删除');
+  });
+
+  it('names an old copy put over the workspace by hand (a restore outside the app)', () => {
+    const dir = tempDir();
+    const s = new WorkspaceSession();
+    const path = join(dir, 'w.ljd');
+    s.create(path, { regionCode: '990100', regionName: '测试市', actor: '张三', password: PW });
+    const old = backupNow(s.db, 'manual', '张三', PW);
+    for (let i = 0; i < 3; i++) inTransaction(s.db, () => recordAudit(s.db, { actor: '张三', action: 'export.table', target: `导出${i}.xlsx` }));
+    const count = chainHead(s.db).count;
+    s.close();
+    copyFileSync(old.file, path);
+    const v = verdict(path);
+    expect(v.anchor).toMatchObject({ state: 'cut', to: count });
+    expect(v.status.text).toContain('用旧文件覆盖了工作区');
   });
 
   it('anchors only what commits: a rolled-back entry is never in the anchor', () => {
