@@ -145,14 +145,19 @@ export function attachAnchor(db: WritableDb, actor: string): { started: boolean 
   } else {
     const nonce = randomBytes(16).toString('hex');
     const start = Number(getValue<number>(db, 'SELECT count(*) FROM audit_log') ?? 0);
-    const fd = openSync(file, 'wx', 0o600);
     try {
-      writeSync(fd, `${HEADER} start=${start} nonce=${nonce}\n`);
-    } finally {
-      closeSync(fd);
+      const fd = openSync(file, 'wx', 0o600);
+      try {
+        writeSync(fd, `${HEADER} start=${start} nonce=${nonce}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      state = { file, key, last: null, lastMac: nonce, healthy: true };
+      started = true;
+    } catch {
+      // a folder that takes no new file: the workspace opens all the same, audit-verify says the anchor is missing
+      state = { file, key, last: null, lastMac: nonce, healthy: false };
     }
-    state = { file, key, last: null, lastMac: nonce, healthy: true };
-    started = true;
   }
   states.set(db.conn, state);
   afterCommit(db, () => syncAnchor(db));

@@ -198,9 +198,11 @@ export class WorkspaceSession {
     if (wasPlain) shredBackups(path);
     const keptOld = !wasPlain && old ? rekeyBackups(path, old, next) : [];
     const db = this.open(path, actor, next);
-    if (keptOld.length)
+    if (keptOld.length) {
       inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.backupsOldPassword', target: backupDir(path), details: { backups: keptOld } }));
-    this.oldPasswordBackups = keptOld;
+      // shown on the settings page, where the backups are listed
+      this.backupProblem = `以下备份未能改用新密码，仍须用旧密码打开：${keptOld.join('、')}。`;
+    }
     if (wasPlain && !this.isDemo) this.backup('manual', actor);
     return db;
   }
@@ -231,9 +233,6 @@ export class WorkspaceSession {
 
   /** a reviewer's confirmation of the next guarded operation (two-person control) */
   readonly confirmation = new PendingConfirmation();
-
-  /** the backups that still open with the old password only after the last password change (none when all were re-encrypted) */
-  oldPasswordBackups: string[] = [];
 
   /** why the last automatic backup failed, shown on the settings page; null when it worked */
   backupProblem: string | null = null;
