@@ -97,7 +97,32 @@ describe('no plaintext intermediate', () => {
     // every backup was re-encrypted with the new password (checked read-only)
     const backups = listBackups(path);
     expect(backups.length).toBeGreaterThan(0);
-    for (const b of backups) expect(code(() => checkBackup(b.file, 'Neues-Passwort-2027')), b.name).toBe('ok');
+    for (const b of backups)
+      expect(
+        code(() => checkBackup(b.file, 'Neues-Passwort-2027')),
+        b.name,
+      ).toBe('ok');
+  });
+
+  it('says which backups keep the old password when one cannot be re-encrypted', () => {
+    const dir = tempDir();
+    const s = new WorkspaceSession();
+    const path = join(dir, 'w.ljd');
+    s.create(path, { regionCode: '990100', regionName: '示范市', actor: '测试', password: PW });
+    const good = backupNow(s.db, 'manual', '测试', PW);
+    // a backup file that does not open with the workspace's password (made with another one)
+    const other = new WorkspaceSession();
+    other.create(join(dir, 'other.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试', password: 'Other-pass-2026' });
+    other.close();
+    const odd = '20200101-000000-手动.ljdbak';
+    writeFileSync(join(backupDir(path), odd), readFileSync(join(dir, 'other.ljd')));
+    s.setPassword(PW, 'Neues-Passwort-2027', '测试');
+    expect(code(() => checkBackup(good.file, 'Neues-Passwort-2027'))).toBe('ok');
+    expect(s.backupProblem).toBe(`以下备份未能改用新密码，仍须用旧密码打开：${odd}。`);
+    expect(s.db.conn.prepare("SELECT details FROM audit_log WHERE action = 'workspace.backupsOldPassword'").pluck().get()).toBe(
+      JSON.stringify({ backups: [odd] }),
+    );
+    s.close();
   });
 
   it('leaves no plaintext copy or journal when killed in the middle of encrypting, and the next open removes the leftovers', async () => {
