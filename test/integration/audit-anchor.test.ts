@@ -18,6 +18,12 @@ import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { register, trace } from '../../electron/services/reports/register';
 import { newStamp } from '../../electron/services/reports/stamp';
+import { renderDocx } from '../../electron/services/reports/render-docx';
+import { renderXlsx } from '../../electron/services/reports/render-xlsx';
+import { ZipArchive } from '../../electron/services/import/zip';
+import { DEFAULT_LIMITS } from '../../electron/services/import/limits';
+import type { ReportDoc } from '../../shared/reports/model';
+import ExcelJS from 'exceljs';
 import { inspectWorkspace } from '../../electron/services/workspace/workspace';
 import { tempDir } from '../helpers/temp';
 
@@ -252,5 +258,32 @@ describe('refused draws', () => {
     expect(JSON.parse(row.details)).toMatchObject({ seed: '03 15 22 28 31 07', witnesses: ['纪检 王某'], reason: '该抽选不处于“已冻结待抽选”状态。' });
     expect(chainStatus(session.db).ok).toBe(true);
     session.close();
+  });
+});
+
+describe('the chain head on exported documents', () => {
+  it('is printed in the Excel and Word files beside the export id', async () => {
+    const dir = tempDir();
+    const stamp = newStamp('张三', { count: 42, hash: 'ab'.repeat(32) });
+    expect(stamp.chainText).toBe(`审计链 第 42 条 · ${'ab'.repeat(8)}`);
+    const doc = {
+      request: { type: '数据分析简报', period: '2025-11' },
+      title: '数据分析简报',
+      subtitle: '2025年11月',
+      regionName: '测试市',
+      blocks: [],
+    } as unknown as ReportDoc;
+    const xlsx = join(dir, 'r.xlsx');
+    writeFileSync(xlsx, await renderXlsx(doc, stamp));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.description).toContain(stamp.chainText);
+    expect(wb.worksheets[0]!.headerFooter.oddFooter).toContain(stamp.chainText);
+    const docx = join(dir, 'r.docx');
+    writeFileSync(docx, await renderDocx(doc, stamp));
+    const zip = await ZipArchive.open(docx, 'r.docx', DEFAULT_LIMITS);
+    const core = (await zip.readEntry(zip.find('docProps/core.xml')!, 1 << 20)).toString('utf8');
+    zip.close();
+    expect(core).toContain(stamp.chainText);
   });
 });
