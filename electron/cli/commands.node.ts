@@ -16,8 +16,8 @@ import { DEMO_REGION_CODE, DEMO_REGION_NAME } from '../services/demo/demo-region
 import { describeLocation } from '../services/import/issues';
 import { openOrCreateDemo } from '../services/host/bootstrap';
 import { WorkspaceSession } from '../services/host/session';
-import { workspaceInfo } from '../services/workspace/workspace';
-import { verifyAuditChain } from '../services/audit/audit';
+import { inspectWorkspace, workspaceInfo } from '../services/workspace/workspace';
+import { chainHead, verifyAuditChain } from '../services/audit/audit';
 import { UsageError, type CliValues, type Command } from './cli-args.node';
 
 const actor = (() => {
@@ -123,10 +123,9 @@ export async function runCommand(command: Command, arg: string | undefined, valu
       case 'info': {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
-        session.open(resolve(path), actor, password());
-        const info = workspaceInfo(session.db);
-        // the fund's headline figures for the default period (a month, or a year/1–N月 without months)
-        const ov = overview(session.db, null);
+        // read-only: no audit entry, no migration, no backup (the file keeps its bytes); the fund's
+        // headline figures for the default period (a month, or a year/1–N月 without months)
+        const { info, ov } = inspectWorkspace(resolve(path), password(), (db) => ({ info: workspaceInfo(db), ov: overview(db, null) }));
         const fund = ov.kpis
           .filter((k) => ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'].includes(k.code) && k.value !== null)
           .map((k) => ({ code: k.code, name: k.name, unit: k.unit, value: k.value }));
@@ -177,19 +176,23 @@ export async function runCommand(command: Command, arg: string | undefined, valu
       case 'audit-verify': {
         const path = arg ?? values.workspace;
         if (!path) throw new UsageError('请指定工作区文件。');
-        session.open(resolve(path), actor, password());
-        const r = verifyAuditChain(session.db);
-        // the two-person setting and the reviewers, recomputed from the log
+        const { anchorText, compareWithAnchor } = await import('../services/audit/anchor');
         const { twoPersonStatus } = await import('../services/security/two-person');
-        const twoPerson = twoPersonStatus(session.db).problem;
-        out(
-          json,
-          { ...r, twoPerson },
-          [r.ok ? `审计日志完整：共 ${r.count} 条，哈希链校验通过。` : `审计日志被改动：第 ${r.brokenAt} 条起哈希链不一致。`, twoPerson ?? '']
-            .filter(Boolean)
-            .join('\n'),
-        );
-        return r.ok && !twoPerson ? 0 : 1;
+        // read-only: the check writes nothing into the workspace it inspects
+        return inspectWorkspace(resolve(path), password(), (db) => {
+          const chain = verifyAuditChain(db);
+          const anchor = compareWithAnchor(db);
+          // the two-person setting and the reviewers, recomputed from the log
+          const twoPerson = twoPersonStatus(db).problem;
+          const ok = chain.ok && anchor.state === 'ok' && !twoPerson;
+          const head = chainHead(db);
+          out(
+            json,
+            { ...chain, ok, count: head.count, head: head.hash, anchor, twoPerson },
+            `${chain.ok ? `哈希链校验通过：共 ${head.count} 条` : `审计日志被改动：第 ${chain.brokenAt} 条起哈希链不一致`}；${anchorText(anchor)}${twoPerson ? `\n${twoPerson}` : ''}\n${ok ? '审计日志完整。' : '审计日志未通过校验。'}`,
+          );
+          return ok ? 0 : 1;
+        });
       }
       case 'pool-import': {
         if (!arg || !values.workspace) throw new UsageError('用法：pool-import <成员库.xlsx|csv> --workspace <工作区.ljd>');

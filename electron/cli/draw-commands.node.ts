@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { WorkspaceSession } from '../services/host/session';
 import { getValue } from '../services/db/connection';
 import { exportDrawRecord } from '../services/draw/draw-service';
-import { executeDraw } from '../services/draw/execute';
+import { drawOrRecordRefusal } from '../services/draw/refusals';
 import { announcementJson, freezeDraw } from '../services/draw/freeze';
 import { verifyRecord } from '../services/draw/verify';
 import { UsageError } from './cli-args.node';
@@ -54,7 +54,7 @@ export function drawCommand(session: WorkspaceSession, a: DrawArgs, actor: strin
   if (!a.seed) throw new UsageError('用法：draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
   const id = getValue<number>(session.db, "SELECT id FROM draws WHERE status = 'frozen' ORDER BY id DESC LIMIT 1");
   if (id === undefined) throw new UsageError('没有已冻结待抽选的抽选。请先用 draw-freeze 冻结成员库并公布抽选公告。');
-  const rec = executeDraw(session.db, { drawId: id, seed: a.seed, witnesses: a.witness ?? [] }, actor);
+  const rec = drawOrRecordRefusal(session.db, { drawId: id, seed: a.seed, witnesses: a.witness ?? [] }, actor);
   if (a.out) exportDrawRecord(session.db, rec.id, resolve(a.out), actor);
   const text = [
     `抽选公告哈希：${rec.frozenHash}`,

@@ -99,6 +99,11 @@ export async function traceCommand(session: WorkspaceSession, file: string): Pro
       `  导出人：${x.actor}`,
       `  导出时间：${formatDateTimeZh(x.at)}`,
       `  原文件：${x.path}`,
+      ...(x.chainCount !== null
+        ? [
+            `  导出时审计链：第 ${x.chainCount} 条 · ${x.chainHash!.slice(0, 16)}（${r.chain === 'kept' ? '与现在的审计日志一致' : '现在的审计日志中该条已不同：日志在导出后被截短或改写'}）`,
+          ]
+        : []),
     ].join('\n'),
   };
 }

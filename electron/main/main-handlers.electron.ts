@@ -10,7 +10,7 @@ import type { AppInfo } from '../../shared/domain/types';
 import { AppError } from '../../shared/errors';
 import type { Channel, ParsedInput, Result } from '../../shared/ipc/contract';
 import type { DbWorkerClient } from '../services/host/worker-client';
-import type { PathGrants } from './path-grants';
+import { openKind, type PathGrants } from './path-grants';
 import type { AppLockController } from './app-lock';
 
 export interface MainContext {
@@ -31,7 +31,7 @@ export const mainHandlers: MainHandlers = {
   'dialog.open': async (input, { window, grants }) => {
     const r = await dialog.showOpenDialog(window, { title: input.title, properties: ['openFile'], filters: input.filters });
     const path = r.canceled ? null : (r.filePaths[0] ?? null);
-    return { path: path && grants.grant(path, 'open'), name: path && basename(path) };
+    return { path: path && grants.grant(path, openKind(input.filters)), name: path && basename(path) };
   },
   'dialog.save': async (input, { window, grants }) => {
     const r = await dialog.showSaveDialog(window, {

@@ -205,7 +205,7 @@ app.whenReady().then(async () => {
   if (app.isPackaged) process.env.LIANGJIADI_FONTS = join(resourcesRoot, 'fonts');
   const startupWorkspace = process.env.LIANGJIADI_WORKSPACE || lastWorkspace() || join(app.getPath('userData'), 'workspaces', 'demo.ljd');
   // its startup screen (a password, a damaged file) may reopen it by name
-  grants.allow(startupWorkspace, 'open');
+  grants.allow(startupWorkspace, 'workspace');
   worker = new DbWorkerClient(
     // packaged: the worker file is unpacked beside the asar (electron-builder asarUnpack)
     unpackedPath(join(__dirname, 'db.worker.cjs')),

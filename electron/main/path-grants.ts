@@ -8,13 +8,22 @@
 import { randomBytes } from 'node:crypto';
 import type { AppErrorData } from '../../shared/errors';
 
-export type GrantKind = 'open' | 'save' | 'folder';
+export type GrantKind = 'open' | 'save' | 'folder' | 'workspace';
 export const TOKEN_PREFIX = 'ljd-grant:';
 const TTL_MS = 15 * 60_000;
 
 /** Channels that read the file they are given; exportBatch writes into a folder; all others write a file. */
-const READS = new Set(['import.prepare', 'pool.import', 'draw.verify', 'reports.trace', 'workspace.open']);
-export const kindFor = (channel: string, field: string): GrantKind => (field === 'dir' ? 'folder' : READS.has(channel) ? 'open' : 'save');
+const READS = new Set(['import.prepare', 'pool.import', 'draw.verify', 'reports.trace']);
+/**
+ * workspace.open writes into the file it opens (the audit log, the WAL): it takes only a grant
+ * from the dialog that picks a workspace (.ljd), never one given to read an import or a file to trace.
+ */
+export const kindFor = (channel: string, field: string): GrantKind =>
+  field === 'dir' ? 'folder' : channel === 'workspace.open' ? 'workspace' : READS.has(channel) ? 'open' : 'save';
+
+/** The kind an open dialog grants: a workspace when it offers workspace files (.ljd) only. */
+export const openKind = (filters: readonly { extensions: readonly string[] }[]): GrantKind =>
+  filters.length > 0 && filters.every((f) => f.extensions.length > 0 && f.extensions.every((e) => e === 'ljd')) ? 'workspace' : 'open';
 
 const PATH_FIELDS = ['path', 'dir'] as const;
 

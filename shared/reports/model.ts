@@ -84,6 +84,9 @@ export interface ExportRecord {
   sha256: string;
   actor: string;
   at: string;
+  /** the audit log's head when the file was made (entries, newest hash); null for exports before it was kept */
+  chainCount: number | null;
+  chainHash: string | null;
 }
 
 /** The subject of a report as the register and file names show it. */

@@ -19,7 +19,7 @@ import { dispatch } from '../../electron/services/host/dispatch';
 import { bundledWorkers } from '../../electron/services/host/bundled-workers';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { SERVICE_STOPPED } from '../../electron/services/host/worker-client';
-import { PathGrants, type GrantKind } from '../../electron/main/path-grants';
+import { openKind, PathGrants, type GrantKind } from '../../electron/main/path-grants';
 import { AppLockController } from '../../electron/main/app-lock';
 import { mainGuard } from '../../electron/services/host/main-guard';
 
@@ -172,7 +172,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   const mainState = { contentProtection: false };
   // as the main process does: the dialogs hand out tokens, and only tokens become paths
   const grants = new PathGrants();
-  if (opts.startupPath) grants.allow(opts.startupPath, 'open');
+  if (opts.startupPath) grants.allow(opts.startupPath, 'workspace');
   const answer = (path: string | null, kind: GrantKind) => ({
     ok: true as const,
     value: { path: path && grants.grant(path, kind), name: path && basename(path) },
@@ -195,7 +195,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
       // the main process's own channels: validated like the services', answered as Electron would
       const parsed = contract[channel].input.safeParse(input);
       if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? '' } };
-      if (channel === 'dialog.open') return answer(dialogs.open, 'open');
+      if (channel === 'dialog.open') return answer(dialogs.open, openKind((parsed.data as { filters: { extensions: string[] }[] }).filters));
       if (channel === 'dialog.save') return answer(dialogs.save, 'save');
       if (channel === 'dialog.folder') return answer(dialogs.folder, 'folder');
       if (channel === 'app.contentProtection') {

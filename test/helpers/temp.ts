@@ -25,7 +25,9 @@ export function dumpTables(db: ReadableDb, opts: { except?: string[]; only?: str
     if (opts.except?.includes(t) || (opts.only && !opts.only.includes(t)) || t === 'data_stamps') continue;
     const n = (db.conn.prepare(`PRAGMA table_info("${t}")`).all() as unknown[]).length;
     const order = Array.from({ length: n }, (_, i) => i + 1).join(', ');
-    out[t] = db.conn.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).raw().all();
+    // so is the audit anchor's key (audit/anchor.ts), one per workspace
+    const where = t === 'settings' ? " WHERE key <> 'auditAnchorKey'" : '';
+    out[t] = db.conn.prepare(`SELECT * FROM "${t}"${where} ORDER BY ${order}`).raw().all();
   }
   return out;
 }

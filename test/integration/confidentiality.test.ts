@@ -125,7 +125,7 @@ describe('encryption at rest', () => {
     expect(backups.length).toBeGreaterThan(0);
     for (const f of backups) expect(hasMarker(join(backupDir(join(plainDir, 'plain.ljd')), f)), f).toBe(false);
     expect(hasMarker(join(plainDir, 'plain.ljd'))).toBe(false);
-    expect(readdirSync(plainDir).sort()).toEqual(['plain.ljd', 'plain.ljd.备份']);
+    expect(readdirSync(plainDir).sort()).toEqual(['plain.ljd', 'plain.ljd.备份', 'plain.ljd.审计锚']);
   });
 });
 

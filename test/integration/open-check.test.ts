@@ -173,7 +173,10 @@ describe('the check and daily backup after opening', () => {
     const aside = readdirSync(dir).filter((f) => f.startsWith('w.ljd.损坏-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]!)).equals(readFileSync(path))).toBe(false);
-    expect(actions(s, 'workspace.restore').map((a) => JSON.parse(a.details) as unknown)).toEqual([{ damagedCopy: join(dir, aside[0]!) }]);
+    // the damaged file's log, still readable, is carried forward (backup/carry-forward.ts)
+    expect(actions(s, 'workspace.restore').map((a) => JSON.parse(a.details) as unknown)).toEqual([
+      { damagedCopy: join(dir, aside[0]!), logCarried: true, backupEntries: expect.any(Number), carriedEntries: expect.any(Number) },
+    ]);
     await settled(s);
     // nothing left to restore
     expect(await dispatch('workspace.damagedBackups', {}, ctx)).toEqual({ ok: true, value: null });

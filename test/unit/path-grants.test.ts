@@ -1,6 +1,6 @@
 // The page can only use paths the user picked: tokens from dialogs, of the right kind, once, in time.
 import { describe, expect, it } from 'vitest';
-import { PathGrants } from '../../electron/main/path-grants';
+import { openKind, PathGrants } from '../../electron/main/path-grants';
 
 describe('path grants', () => {
   it('swaps a dialog token for its path, once, for the kind of access given', () => {
@@ -29,8 +29,24 @@ describe('path grants', () => {
     });
     expect(g.resolve('analysis.flags', { period: '2025-11' })).toEqual({ ok: true, input: { period: '2025-11' }, used: [] });
     // the workspace the app started with may be named directly, for opening only
-    g.allow('/home/甲/示范市.ljd', 'open');
+    g.allow('/home/甲/示范市.ljd', 'workspace');
     expect(g.resolve('workspace.open', { path: '/home/甲/示范市.ljd', password: 'x' })).toMatchObject({ ok: true, used: [] });
     expect(g.resolve('export.table', { path: '/home/甲/示范市.ljd' }).ok).toBe(false);
+  });
+
+  it('opens a workspace only with a grant from the workspace dialog, never with an import pick', () => {
+    const g = new PathGrants();
+    // an open dialog offering packages grants reading; one offering .ljd only grants a workspace
+    expect(openKind([{ extensions: ['zip', 'xlsx'] }])).toBe('open');
+    expect(openKind([{ extensions: ['ljd'] }])).toBe('workspace');
+    expect(openKind([])).toBe('open');
+    const importPick = g.grant('/home/甲/别人的.ljd', openKind([{ extensions: ['zip', 'xlsx', 'ljd'] }]));
+    expect(g.resolve('workspace.open', { path: importPick })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(g.resolve('import.prepare', { path: importPick }).ok).toBe(true);
+    const ws = g.grant('/home/甲/示范市.ljd', openKind([{ extensions: ['ljd'] }]));
+    expect(g.resolve('workspace.open', { path: ws })).toMatchObject({ ok: true, input: { path: '/home/甲/示范市.ljd' } });
+    expect(g.resolve('import.prepare', { path: ws }).ok).toBe(false);
+    // a dropped file (an 'open' grant) cannot be opened as a workspace either
+    expect(g.resolve('workspace.open', { path: g.grant('/tmp/dropped.db', 'open') }).ok).toBe(false);
   });
 });

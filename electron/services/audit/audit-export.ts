@@ -6,10 +6,12 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { auditActionName } from '../../../shared/domain/audit-actions';
 import { formatDateTimeZh } from '../../../shared/format';
-import { inTransaction, type WritableDb } from '../db/connection';
+import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
+import { anchorText, compareWithAnchor } from './anchor';
 import { toCsv } from '../package/write-package';
-import { recordAudit, verifyAuditChain } from './audit';
+import { chainHead, recordAudit, verifyAuditChain } from './audit';
 import { fitColumns } from '../export/xlsx-format';
+import { ownerOnly } from '../export/owner-only';
 
 export interface ChainStatus {
   ok: boolean;
@@ -18,12 +20,19 @@ export interface ChainStatus {
   text: string;
 }
 
-export function chainStatus(db: WritableDb): ChainStatus {
+/** The chain re-computed, and compared with the anchor outside the database (anchor.ts). Reads only. */
+export function chainStatus(db: ReadableDb): ChainStatus {
   const v = verifyAuditChain(db);
-  const count = Number(db.conn.prepare('SELECT count(*) FROM audit_log').pluck().get());
-  return v.ok
-    ? { ok: true, count, brokenAt: null, text: `哈希链完整：共 ${count} 条记录，逐条核对无误。` }
-    : { ok: false, count, brokenAt: v.brokenAt, text: `哈希链在第 ${v.brokenAt} 条记录处断开：该条或其前一条记录被改动或删除。` };
+  const { count } = chainHead(db);
+  const anchor = compareWithAnchor(db);
+  const anchorOk = anchor.state === 'ok';
+  const chain = v.ok ? `哈希链完整：共 ${count} 条记录，逐条核对无误` : `哈希链在第 ${v.brokenAt} 条记录处断开：该条或其前一条记录被改动或删除`;
+  return {
+    ok: v.ok && anchorOk,
+    count,
+    brokenAt: v.ok ? (anchor.state === 'rewritten' ? anchor.at : null) : v.brokenAt,
+    text: `${chain}；${anchorText(anchor)}`,
+  };
 }
 
 // the action in words for people; its code last, for scripts (a hidden column in the workbook)
@@ -71,6 +80,7 @@ export async function exportAudit(
     ws.getColumn(HEADER.length).hidden = true;
     await wb.xlsx.writeFile(path);
   }
+  ownerOnly(path);
   inTransaction(db, () => recordAudit(db, { actor, action: 'audit.export', target: path, details: { rows: rows.length, chainOk: chain.ok } }));
   return { path, rows: rows.length, chain };
 }

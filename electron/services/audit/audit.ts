@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
 import type { AuditEntry } from '../../../shared/domain/types';
-import { allRows, getRow, type ReadableDb, type WritableDb } from '../db/connection';
+import { allRows, committed, getRow, type ReadableDb, type WritableDb } from '../db/connection';
 
 export interface AuditInput {
   actor: string;
@@ -31,6 +31,8 @@ export function recordAudit(db: WritableDb, input: AuditInput, at = new Date().t
   const info = db.conn
     .prepare('INSERT INTO audit_log (at, actor, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(at, input.actor, input.action, input.target, details, prev, hash);
+  // outside a transaction the entry is committed already: anchored now (audit/anchor.ts)
+  committed(db);
   return { id: Number(info.lastInsertRowid), at, actor: input.actor, action: input.action, target: input.target, details, hash };
 }
 
@@ -40,6 +42,8 @@ export function listAudit(db: ReadableDb, limit: number): AuditEntry[] {
 
 /** Returns the id of the first entry whose hash does not match, or null when the chain is intact. */
 export function verifyAuditChain(db: ReadableDb): { ok: true; count: number } | { ok: false; brokenAt: number } {
+  // a dropped table is a log cut to nothing: the anchor says how much was there (anchor.ts)
+  if (!getRow(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'")) return { ok: true, count: 0 };
   let prev = GENESIS;
   let count = 0;
   const rows = db.conn.prepare('SELECT id, at, actor, action, target, details, prev_hash, hash FROM audit_log ORDER BY id').iterate() as IterableIterator<
@@ -51,4 +55,14 @@ export function verifyAuditChain(db: ReadableDb): { ok: true; count: number } | 
     count++;
   }
   return { ok: true, count };
+}
+
+/** The chain's head: how many entries and the newest hash (printed on exported documents and kept in the export register). */
+export function chainHead(db: ReadableDb): { count: number; hash: string } {
+  if (!getRow(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'")) return { count: 0, hash: GENESIS };
+  const r = getRow<{ count: number; hash: string | null }>(
+    db,
+    'SELECT count(*) AS count, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log',
+  );
+  return { count: r?.count ?? 0, hash: r?.hash ?? GENESIS };
 }

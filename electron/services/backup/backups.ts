@@ -5,12 +5,13 @@
 // renamed. History is bounded: the newest 10, plus the newest of each earlier month (24 months).
 // Restoring checks the backup first, backs up the current state, and swaps the file in (swap.ts).
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
-import { closeDb, getValue, inTransaction, openReadable, type ReadableDb, type WritableDb } from '../db/connection';
+import { closeDb, getValue, inTransaction, looksEncrypted, openReadable, openWritable, type ReadableDb, type WritableDb } from '../db/connection';
+import { migrate } from '../db/migrate';
 import { newPath, shred, swapIn } from '../workspace/swap';
 
 export type BackupReason = 'manual' | 'import' | 'daily' | 'restore';
@@ -71,6 +72,22 @@ export function prune(workspacePath: string): string[] {
 }
 
 /**
+ * Backups a killed process left half-written (`*.ljdbak.tmp` and its journals): overwritten and
+ * removed. Run when the workspace is opened, before its daily backup starts.
+ */
+export function pruneUnfinished(workspacePath: string): string[] {
+  const dir = backupDir(workspacePath);
+  try {
+    const left = readdirSync(dir).filter((n) => /\.ljdbak\.tmp(-journal|-wal|-shm)?$/.test(n));
+    for (const n of left) shred(join(dir, n));
+    return left;
+  } catch {
+    // no backup folder (or a file in its place: the backup says why when it is due)
+    return [];
+  }
+}
+
+/**
  * A backup file opens (with the workspace's password), is whole, and is a 亮家底 workspace. A new
  * backup gets the quick structural check (a daily backup of a 380 MB workspace stays near 3 s); a
  * backup about to be restored gets the full one.
@@ -107,7 +124,7 @@ export function fileProblem(e: unknown): string {
 /** A free name for a backup taken now, in the workspace's backup folder (created). */
 function nextBackup(workspacePath: string, reason: BackupReason, now: Date): { dir: string; name: string } {
   const dir = backupDir(workspacePath);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   let name = `${stamp(now)}-${REASON_ZH[reason]}.ljdbak`;
   for (let i = 2; existsSync(join(dir, name)); i++) name = `${stamp(now)}-${i}-${REASON_ZH[reason]}.ljdbak`;
   return { dir, name };
@@ -128,6 +145,8 @@ export function writeBackupFile(db: ReadableDb, dir: string, name: string, passw
   const tmp = join(dir, `${name}.tmp`);
   rmSync(tmp, { force: true });
   try {
+    // created empty and owner-only first: VACUUM INTO keeps the file's permissions
+    closeSync(openSync(tmp, 'wx', 0o600));
     db.conn.prepare('VACUUM INTO ?').run(tmp);
     checkBackup(tmp, password, false);
     renameSync(tmp, join(dir, name));
@@ -173,9 +192,76 @@ export function dailyTarget(workspacePath: string, now = new Date()): { dir: str
  * Replaces the closed workspace file at `path` by the backup (checked first). The caller has
  * backed up the current state and closed it, and reopens it afterwards.
  */
-export function restoreFile(path: string, backupFile: string, password: string | null): void {
+export function restoreFile(path: string, backupFile: string, password: string | null, prepare?: (copy: WritableDb) => void): void {
   checkBackup(backupFile, password);
+  shred(newPath(path));
   copyFileSync(backupFile, newPath(path));
   checkBackup(newPath(path), password);
+  if (prepare) {
+    // the copy brought to the current schema and given what a restore never rolls back (carry-forward.ts)
+    const copy = openWritable(newPath(path), { mustExist: true, password });
+    try {
+      migrate(copy);
+      prepare(copy);
+    } finally {
+      closeDb(copy);
+    }
+  }
   swapIn(path);
+}
+
+/**
+ * A backup's encryption matches the workspace's: a plain backup is never restored into an
+ * encrypted workspace (it would undo the encryption), an encrypted one never into a plain one, and
+ * one keyed with a password the workspace no longer has is named as such.
+ */
+export function checkBackupKind(backupFile: string, password: string | null): void {
+  const name = basename(backupFile);
+  if (!existsSync(backupFile)) throw new AppError('WORKSPACE_NOT_FOUND', `找不到备份文件：${name}`, '请刷新备份列表后重试。');
+  const encrypted = looksEncrypted(backupFile);
+  if (!encrypted && password)
+    throw new AppError(
+      'INVALID_INPUT',
+      `备份“${name}”未加密（工作区加密之前所做），不能恢复到已加密的工作区。`,
+      '请选择工作区加密之后的备份；如确需这份备份中的数据，请联系技术支持。',
+    );
+  if (encrypted && !password)
+    throw new AppError('INVALID_INPUT', `备份“${name}”已加密，而当前工作区未加密，不能直接恢复。`, '请打开与这份备份对应的加密工作区后再恢复。');
+  if (encrypted && password) {
+    try {
+      closeDb(openReadable(backupFile, password));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'WRONG_PASSWORD')
+        throw new AppError(
+          'INVALID_INPUT',
+          `备份“${name}”的密码与工作区当前的密码不同（修改密码之前所做，且未能改用新密码）。`,
+          '请选择修改密码之后的备份，或用旧密码另行打开这份备份。',
+        );
+      throw e;
+    }
+  }
+}
+
+/**
+ * After a password change: every backup re-encrypted with the new password (keyed anew in place;
+ * its rollback journal holds encrypted pages only). Returns the names of backups that could not
+ * be (they keep the old password; the caller says which).
+ */
+export function rekeyBackups(workspacePath: string, current: string, next: string): string[] {
+  const kept: string[] = [];
+  for (const b of listBackups(workspacePath)) {
+    try {
+      const db = openWritable(b.file, { mustExist: true, password: current, identify: () => undefined });
+      try {
+        db.conn.pragma('journal_mode = DELETE');
+        db.conn.pragma(`rekey = '${next.replace(/'/g, "''")}'`);
+      } finally {
+        db.conn.close();
+      }
+      checkBackup(b.file, next, false);
+    } catch {
+      kept.push(b.name);
+    }
+  }
+  return kept;
 }

@@ -66,13 +66,18 @@ export function applyKey(conn: Sqlite, password: string): void {
   conn.pragma(`key = '${password.replace(/'/g, "''")}'`);
 }
 
-function open(path: string, write: boolean, mustExist: boolean, password: string | null): Sqlite {
+/** Checks an opened file before anything is configured (nothing written yet); throws to refuse it. */
+export type Identify = (conn: Sqlite) => void;
+
+function open(path: string, write: boolean, mustExist: boolean, password: string | null, identify?: Identify): Sqlite {
   let conn: Sqlite | null = null;
   try {
     conn = new Database(path, { readonly: !write, fileMustExist: mustExist });
     if (password) applyKey(conn, password);
     // the first read tells a wrong password (or a missing one) from a usable file
     conn.prepare('SELECT count(*) FROM sqlite_master').get();
+    // a foreign file is refused before the WAL switch below rewrites its header
+    identify?.(conn);
     configure(conn, write);
     return conn;
   } catch (e) {
@@ -94,12 +99,12 @@ function open(path: string, write: boolean, mustExist: boolean, password: string
   }
 }
 
-export function openWritable(path: string, opts: { mustExist: boolean; password?: string | null }): WritableDb {
-  return { mode: 'write', conn: open(path, true, opts.mustExist, opts.password ?? null), path };
+export function openWritable(path: string, opts: { mustExist: boolean; password?: string | null; identify?: Identify }): WritableDb {
+  return { mode: 'write', conn: open(path, true, opts.mustExist, opts.password ?? null, opts.identify), path };
 }
 
-export function openReadable(path: string, password: string | null = null): ReadableDb {
-  return { mode: 'read', conn: open(path, false, true, password), path };
+export function openReadable(path: string, password: string | null = null, identify?: Identify): ReadableDb {
+  return { mode: 'read', conn: open(path, false, true, password, identify), path };
 }
 
 /** Closes; a writer first folds the WAL back and truncates it, so no old pages linger beside the file. */
@@ -149,9 +154,23 @@ export function withoutAutoCheckpoint<T>(db: WritableDb, fn: () => T): T {
   return withPragma(db, 'wal_autocheckpoint = 0', `wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`, fn);
 }
 
+const commitHooks = new WeakMap<Sqlite, () => void>();
+
+/** fn runs after each transaction of inTransaction commits (the audit anchor: audit/anchor.ts). */
+export function afterCommit(db: WritableDb, fn: () => void): void {
+  commitHooks.set(db.conn, fn);
+}
+
+/** Runs the connection's after-commit hook when no transaction is open (an autocommit write, or after inTransaction). */
+export function committed(db: WritableDb): void {
+  if (!db.conn.inTransaction) commitHooks.get(db.conn)?.();
+}
+
 /** Runs fn in one IMMEDIATE transaction: all of it lands or none of it does. */
 export function inTransaction<T>(db: WritableDb, fn: () => T): T {
-  return db.conn.transaction(fn).immediate();
+  const out = db.conn.transaction(fn).immediate();
+  committed(db);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Handlers } from '../host/handler-types';
 import { exportDrawRecord, getRules, getTypes, listDraws, rulesView, setRules } from './draw-service';
-import { executeDraw } from './execute';
+import { drawOrRecordRefusal } from './refusals';
 import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
 import { FREEZE_STAGE } from '../../../shared/domain/members';
 import { verifyRecord } from './verify';
@@ -24,7 +24,7 @@ export const drawHandlers: Handlers<
   // the announcement's simulated draws take seconds on a large pool: how many are done
   'draw.freeze': (input, { session, actor, progress }) =>
     freezeDraw(session.db, input, actor, (done, total) => progress({ stage: FREEZE_STAGE, done, total, message: `第 ${done}/${total} 次模拟抽选` })),
-  'draw.execute': (input, { session, actor }) => executeDraw(session.db, input, actor),
+  'draw.execute': (input, { session, actor }) => drawOrRecordRefusal(session.db, input, actor),
   'draw.cancel': (input, { session, actor }) => (cancelDraw(session.db, input.drawId, input.reason, actor), { cancelled: true }),
   'draw.list': (_input, { session }) => listDraws(session.db),
   'draw.exportAnnouncement': (input, { session, actor }) => exportAnnouncement(session.db, input.drawId, input.path, actor),

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
+import { ownerOnly } from './owner-only';
 import { inTransaction, type WritableDb } from '../db/connection';
 import type { ExportColumn } from '../../../shared/ipc/contracts/export';
 import { clean, fitColumns, numFmtOf } from './xlsx-format';
@@ -50,6 +51,7 @@ export async function exportTable(
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: cols.length } };
   fitColumns(ws, HEADER_ROW);
   await wb.xlsx.writeFile(path);
+  ownerOnly(path);
   inTransaction(db, () => recordAudit(db, { actor, action: 'export.table', target: path, details: { title, rows: rows.length } }));
   return { path };
 }
@@ -59,7 +61,8 @@ export function exportImage(db: WritableDb, path: string, dataUrl: string, actor
   const m = /^data:image\/(png|svg\+xml)(;base64)?,(.*)$/s.exec(dataUrl);
   if (!m) throw new AppError('INVALID_INPUT', '图片数据格式不正确。', '请重新导出。');
   const body = m[2] ? Buffer.from(m[3]!, 'base64') : Buffer.from(decodeURIComponent(m[3]!), 'utf8');
-  writeFileSync(path, body);
+  writeFileSync(path, body, { mode: 0o600 });
+  ownerOnly(path);
   inTransaction(db, () => recordAudit(db, { actor, action: 'export.image', target: path, details: { bytes: body.length } }));
   return { path };
 }

@@ -6,16 +6,20 @@
 import { today } from '../../../shared/dates';
 import type { AppErrorData } from '../../../shared/errors';
 import { AppError, toErrorData } from '../../../shared/errors';
-import { closeDb, getValue, inTransaction, type WritableDb } from '../db/connection';
+import { closeDb, getValue, inTransaction, openReadable, type WritableDb } from '../db/connection';
+import { captureLedgers, carryForward, type Ledgers } from '../backup/carry-forward';
 import { recordAudit } from '../audit/audit';
 import {
   backupDir,
   backupNow,
   checkBackup,
+  checkBackupKind,
   dailyTarget,
   fileProblem,
   listBackups,
+  pruneUnfinished,
   recordBackup,
+  rekeyBackups,
   restoreFile,
   setAside,
   shredBackups,
@@ -87,6 +91,8 @@ export class WorkspaceSession {
 
   open(path: string, actor: string, password: string | null = null): WritableDb {
     const db = openWorkspace(path, actor, password, { quickCheck: false });
+    // half-written backups of a killed process go before today's starts
+    pruneUnfinished(path);
     this.switchTo(db);
     this.password = password;
     // the structural check of the file and, once a day on use, a backup (not of the demo): in a
@@ -187,11 +193,19 @@ export class WorkspaceSession {
     this.settleBackground();
     const path = this.db.path;
     const wasPlain = this.password === null;
-    setPassword(this.db, current ?? this.password, next, actor);
+    const old = current ?? this.password;
+    setPassword(this.db, old, next, actor);
     this.current = null;
-    // the backups of a plain workspace are plaintext: they go, and an encrypted one replaces them
+    // the backups of a plain workspace are plaintext: they go, and an encrypted one replaces them;
+    // an encrypted workspace's backups are re-encrypted with the new password
     if (wasPlain) shredBackups(path);
+    const keptOld = !wasPlain && old ? rekeyBackups(path, old, next) : [];
     const db = this.open(path, actor, next);
+    if (keptOld.length) {
+      inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.backupsOldPassword', target: backupDir(path), details: { backups: keptOld } }));
+      // shown on the settings page, where the backups are listed
+      this.backupProblem = `以下备份未能改用新密码，仍须用旧密码打开：${keptOld.join('、')}。`;
+    }
     if (wasPlain && !this.isDemo) this.backup('manual', actor);
     return db;
   }
@@ -260,20 +274,40 @@ export class WorkspaceSession {
       throw new AppError('INVALID_INPUT', '没有需要从备份恢复的损坏工作区。', '请在“设置与审计 → 备份与恢复”中恢复当前工作区。');
     const backup = listBackups(e.path).find((b) => b.name === name);
     if (!backup) throw new AppError('INVALID_INPUT', `备份不存在：${name}`, '请刷新备份列表后重试。');
+    // without a password, checkBackup asks for one (PASSWORD_REQUIRED) when the backup is encrypted
+    if (password) checkBackupKind(backup.file, password);
     checkBackup(backup.file, password);
     const aside = setAside(e.path);
-    restoreFile(e.path, backup.file, password);
-    const db = this.open(e.path, actor, password);
-    inTransaction(db, () => recordAudit(db, { actor, action: 'workspace.restore', target: backup.file, details: { damagedCopy: aside } }));
-    return db;
+    // the damaged file's log and register, where they can still be read, are carried forward
+    let ledgers: Ledgers | null = null;
+    try {
+      const old = openReadable(e.path, password);
+      try {
+        ledgers = captureLedgers(old);
+      } finally {
+        closeDb(old);
+      }
+    } catch {
+      ledgers = null;
+    }
+    const entry = { actor, action: 'workspace.restore' as const, target: backup.file, details: { damagedCopy: aside, logCarried: ledgers !== null } };
+    restoreFile(e.path, backup.file, password, (copy) => (ledgers ? carryForward(copy, ledgers, entry) : inTransaction(copy, () => recordAudit(copy, entry))));
+    return this.open(e.path, actor, password);
   }
 
-  /** Backs up the current state, then replaces it by the backup file and reopens. */
+  /**
+   * Backs up the current state, then replaces it by the backup file and reopens. The audit log and
+   * the export register are carried forward into the restored file, whose log records the restore.
+   */
   restore(file: string, actor: string): void {
-    checkBackup(file, this.password);
+    const password = this.password;
+    checkBackupKind(file, password);
+    checkBackup(file, password);
     this.backup('restore', actor);
-    this.reopenAfter(actor, (path) => restoreFile(path, file, this.password));
-    inTransaction(this.db, () => recordAudit(this.db, { actor, action: 'workspace.restore', target: file }));
+    const ledgers = captureLedgers(this.db);
+    this.reopenAfter(actor, (path) =>
+      restoreFile(path, file, password, (copy) => carryForward(copy, ledgers, { actor, action: 'workspace.restore', target: file })),
+    );
   }
 
   /** Closes, runs fn on the closed file (a restore), reopens with the same password. */

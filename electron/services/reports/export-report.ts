@@ -19,6 +19,7 @@ import { register } from './register';
 import { renderDocx } from './render-docx';
 import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
+import { chainHead } from '../audit/audit';
 import { newStamp, type ExportStamp } from './stamp';
 
 export function render(doc: ReportDoc, format: ReportFormat, stamp: ExportStamp): Promise<Buffer> {
@@ -50,7 +51,7 @@ function markDone(db: WritableDb, type: ReportType, by: 'export' | 'batch', peri
 
 export async function exportReport(db: WritableDb, req: ReportRequest, format: ReportFormat, path: string, actor: string): Promise<ExportRecord> {
   const doc = buildReport(db, req);
-  const stamp = newStamp(actor);
+  const stamp = newStamp(actor, chainHead(db));
   const bytes = await render(doc, format, stamp);
   writeAtomic(path, bytes);
   const record = await register(db, stamp, subjectOf(req), format, path, bytes);
@@ -108,7 +109,7 @@ export async function exportBatch(
     if (cancelled()) return { files, zip: null, cancelled: true, total: hospitals.length };
     progress(i, hospitals.length, h.name);
     const req: ReportRequest = { type, period, institution: h.code };
-    const stamp = newStamp(actor);
+    const stamp = newStamp(actor, chainHead(db));
     const bytes = await render(buildReport(db, req, ctx), format, stamp);
     const path = join(dir, `${type}-${label}-${institutionFileLabel(h.code, h.name)}.${format}`);
     writeAtomic(path, bytes);
@@ -123,7 +124,7 @@ export async function exportBatch(
   const bytes = Buffer.concat(chunks);
   const zipPath = join(dir, `${type}-${label}-全部${hospitals.length}家.zip`);
   writeAtomic(zipPath, bytes);
-  const stamp = newStamp(actor);
+  const stamp = newStamp(actor, chainHead(db));
   const zipRecord = await register(db, stamp, { type, period, institution: null }, 'zip', zipPath, bytes);
   markDone(db, type, 'batch', period, zipRecord.id);
   return { files, zip: zipRecord, cancelled: false, total: hospitals.length };

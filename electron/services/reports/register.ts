@@ -14,6 +14,7 @@ import { allRows, getRow, inTransaction, run, type ReadableDb, type WritableDb }
 import { ZipArchive } from '../import/zip';
 import { DEFAULT_LIMITS } from '../import/limits';
 import { EXPORT_ID, type ExportStamp } from './stamp';
+import { ownerOnly } from '../export/owner-only';
 
 interface ExportRow {
   id: string;
@@ -27,6 +28,8 @@ interface ExportRow {
   content_hash: string;
   actor: string;
   at: string;
+  chain_count: number | null;
+  chain_hash: string | null;
 }
 
 const toRecord = (r: ExportRow): ExportRecord => ({
@@ -40,6 +43,8 @@ const toRecord = (r: ExportRow): ExportRecord => ({
   sha256: r.sha256,
   actor: r.actor,
   at: r.at,
+  chainCount: r.chain_count,
+  chainHash: r.chain_hash,
 });
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -53,6 +58,7 @@ export async function register(
   path: string,
   bytes: Buffer,
 ): Promise<ExportRecord> {
+  ownerOnly(path);
   const row: ExportRow = {
     id: stamp.id,
     type: subject.type,
@@ -65,11 +71,13 @@ export async function register(
     content_hash: await contentHash(bytes),
     actor: stamp.actor,
     at: new Date().toISOString(),
+    chain_count: stamp.chain.count,
+    chain_hash: stamp.chain.hash,
   };
   inTransaction(db, () => {
     run(
       db,
-      'INSERT INTO exports (id, type, period, institution, format, file_name, path, sha256, content_hash, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO exports (id, type, period, institution, format, file_name, path, sha256, content_hash, actor, at, chain_count, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       row.id,
       row.type,
       row.period,
@@ -81,12 +89,22 @@ export async function register(
       row.content_hash,
       row.actor,
       row.at,
+      row.chain_count,
+      row.chain_hash,
     );
     recordAudit(db, {
       actor: stamp.actor,
       action: 'report.export',
       target: path,
-      details: { id: row.id, type: row.type, period: row.period, institution: row.institution, format, sha256: row.sha256 },
+      details: {
+        id: row.id,
+        type: row.type,
+        period: row.period,
+        institution: row.institution,
+        format,
+        sha256: row.sha256,
+        chain: { count: row.chain_count, hash: row.chain_hash },
+      },
     });
   });
   return toRecord(row);
@@ -102,6 +120,20 @@ export interface TraceResult {
   by: 'hash' | 'id' | 'content' | null;
   sha256: string;
   idInFile: string | null;
+  /**
+   * the audit log's head the file was stamped with, against the log now: 'kept' (entry N still has
+   * that hash), 'changed' (the log was cut or rewritten since), null (an export from before heads were kept)
+   */
+  chain: 'kept' | 'changed' | null;
+}
+
+/** Whether the audit log still holds, at the same place, the head an export was stamped with. */
+function chainKept(db: ReadableDb, r: ExportRecord | null): TraceResult['chain'] {
+  if (!r || r.chainCount === null || r.chainHash === null) return null;
+  if (r.chainCount === 0) return 'kept';
+  // a dropped log is a changed one
+  if (!getRow(db, "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'")) return 'changed';
+  return getRow<{ hash: string }>(db, 'SELECT hash FROM audit_log WHERE id = ?', r.chainCount)?.hash === r.chainHash ? 'kept' : 'changed';
 }
 
 /**
@@ -190,9 +222,10 @@ export async function trace(db: ReadableDb, path: string): Promise<TraceResult> 
   const hash = sha256(bytes);
   const byHash = getRow<ExportRow>(db, 'SELECT * FROM exports WHERE sha256 = ? ORDER BY at LIMIT 1', hash);
   const id = await idInFile(path, bytes);
-  if (byHash) return { record: toRecord(byHash), by: 'hash', sha256: hash, idInFile: id };
+  const found = (record: ExportRecord | null, by: TraceResult['by']): TraceResult => ({ record, by, sha256: hash, idInFile: id, chain: chainKept(db, record) });
+  if (byHash) return found(toRecord(byHash), 'hash');
   const byId = id ? getRow<ExportRow>(db, 'SELECT * FROM exports WHERE id = ?', id) : undefined;
-  if (byId) return { record: toRecord(byId), by: 'id', sha256: hash, idInFile: id };
+  if (byId) return found(toRecord(byId), 'id');
   const byContent = getRow<ExportRow>(db, 'SELECT * FROM exports WHERE content_hash = ? ORDER BY at LIMIT 1', await contentHash(bytes));
-  return { record: byContent ? toRecord(byContent) : null, by: byContent ? 'content' : null, sha256: hash, idInFile: id };
+  return found(byContent ? toRecord(byContent) : null, byContent ? 'content' : null);
 }

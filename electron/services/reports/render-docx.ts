@@ -82,7 +82,7 @@ function blocks(b: Block): (Paragraph | Table)[] {
 }
 
 export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
-  const mark = `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id}`;
+  const mark = `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`;
   const d = new Document({
     // the document's font, which every run without one of its own (a table's cells) takes
     styles: { default: { document: { run: { font: FONT, size: 21 } } } },

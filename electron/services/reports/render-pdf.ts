@@ -84,10 +84,12 @@ export function renderPdf(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
       .lineWidth(0.5)
       .strokeColor('#d0d5dd')
       .stroke();
-    pdf.fillColor(MUTED).text(`内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id}`, PAGE.margin, PAGE.height - 40, {
-      width: CONTENT_W * 0.8,
-      lineBreak: false,
-    });
+    pdf
+      .fillColor(MUTED)
+      .text(`内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`, PAGE.margin, PAGE.height - 40, {
+        width: CONTENT_W * 0.8,
+        lineBreak: false,
+      });
     pdf.text(`第 ${i + 1} 页 共 ${range.count} 页`, PAGE.margin, PAGE.height - 40, { width: CONTENT_W, align: 'right', lineBreak: false });
     pdf.page.margins.bottom = saveBottom;
   }

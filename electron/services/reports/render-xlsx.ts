@@ -32,11 +32,11 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     title: doc.title,
     subject: `${doc.request.type} ${doc.subtitle}`,
     keywords: stamp.keyword,
-    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id}`,
+    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`,
   });
   const headerFooter = {
     oddHeader: `&L${doc.regionName}&C内部资料 注意保密&R${stamp.id}`,
-    oddFooter: `&L导出人 ${stamp.actor} · ${stamp.time}&R第 &P 页 共 &N 页`,
+    oddFooter: `&L导出人 ${stamp.actor} · ${stamp.time} · ${stamp.chainText}&R第 &P 页 共 &N 页`,
   };
   const used = new Set<string>();
   const sheetName = (title: string) => {
@@ -69,7 +69,7 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
   first.columns = [{ width: 22 }, { width: 70 }];
   title(first, doc.title, 14, 2);
   add(first, [doc.subtitle]);
-  add(first, [`内部资料 注意保密 · 编号 ${stamp.id}`], { color: { argb: 'FFC8372D' } });
+  add(first, [`内部资料 注意保密 · 编号 ${stamp.id} · ${stamp.chainText}`], { color: { argb: 'FFC8372D' } });
   for (const b of doc.blocks) {
     if (b.kind === 'facts') for (const f of b.items) add(first, [f.label, sheetCell(FACT, f.value)]);
     if (b.kind === 'paragraph' && b.alert) add(first, ['请关注', b.text], { bold: true, color: { argb: 'FFC8372D' } });

@@ -1,20 +1,28 @@
 // Setting and changing a workspace's password. The file is never rekeyed in place: an encrypted copy
-// is written beside it (VACUUM INTO from the open connection, then keyed), verified (it opens with
-// the new password, passes integrity_check, holds the same rows), and swapped in (swap.ts), so a
-// crash leaves the old file or the new one. A plain workspace converted this way leaves no
-// plaintext file behind (the old one is overwritten with zeros).
+// is written beside it (encrypted-copy.ts: attached with the new key, rows copied in, so no
+// plaintext copy or journal ever exists), verified (it opens with the new password, passes
+// integrity_check, holds the same rows), and swapped in (swap.ts), so a crash leaves the old file
+// or the new one. A plain workspace converted this way leaves no plaintext file behind (the old
+// one is overwritten with zeros).
 
-import { rmSync } from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
-import { applyKey, closeDb, inTransaction, looksEncrypted, openReadable, type WritableDb } from '../db/connection';
-import { newPath, swapIn } from './swap';
+import { closeDb, inTransaction, looksEncrypted, openReadable, type WritableDb } from '../db/connection';
+import { shadowTables, writeEncryptedCopy } from './encrypted-copy';
+import { newPath, shred, swapIn } from './swap';
 import { checkPasswordStrength } from './workspace';
 
 /** Tables and row counts: the copy must hold exactly what the original holds. */
 function census(conn: Database.Database): string {
-  const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  // a full-text index's own tables differ with how it was built; its rows are counted through it
+  const schema = conn.prepare("SELECT type, name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    type: string;
+    name: string;
+    sql: string | null;
+  }[];
+  const shadow = shadowTables(schema);
+  const tables = schema.map((r) => r.name).filter((n) => !shadow.has(n));
   return tables
     .map(
       (t) =>
@@ -29,28 +37,16 @@ function census(conn: Database.Database): string {
 }
 
 /**
- * Writes <file>.new: a copy of the open workspace (VACUUM INTO, so it carries the workspace's own
- * key, or none for a plain one) keyed anew with `next`, then verified. The caller closes the
- * workspace and swaps the copy in.
+ * Writes <file>.new: the open workspace copied into a database keyed with `next` (encrypted-copy.ts:
+ * no plaintext file or journal is written, whether the workspace was plain or keyed), then verified.
+ * The caller closes the workspace and swaps the copy in.
  */
-function writeKeyedCopy(db: WritableDb, current: string | null, next: string): void {
+function writeKeyedCopy(db: WritableDb, next: string): void {
   const target = newPath(db.path);
-  rmSync(target, { force: true });
+  for (const f of [target, `${target}-journal`]) shred(f);
   const expected = census(db.conn);
   db.conn.pragma('wal_checkpoint(TRUNCATE)');
-  db.conn.prepare('VACUUM INTO ?').run(target);
-  const copy = new Database(target);
-  try {
-    if (current) applyKey(copy, current);
-    else {
-      copy.pragma("cipher = 'sqlcipher'");
-      copy.pragma('legacy = 4');
-    }
-    copy.pragma('journal_mode = DELETE');
-    copy.pragma(`rekey = '${next.replace(/'/g, "''")}'`);
-  } finally {
-    copy.close();
-  }
+  writeEncryptedCopy(db.conn, target, next);
   verifyCopy(target, next, expected);
 }
 
@@ -80,7 +76,7 @@ export function setPassword(db: WritableDb, current: string | null, next: string
     closeDb(openReadable(db.path, current));
   }
   inTransaction(db, () => recordAudit(db, { actor, action: encrypted ? 'workspace.rekey' : 'workspace.encrypt', target: db.path }));
-  writeKeyedCopy(db, encrypted ? current : null, next);
+  writeKeyedCopy(db, next);
   closeDb(db);
   swapIn(db.path);
 }

@@ -41,12 +41,20 @@ export function swapIn(path: string): void {
   shred(oldPath(path));
 }
 
-/** Finishes an interrupted swap: a verified <file>.new with no <file> is the new file; stale copies go. */
+/** The journals a copy being written may leave when the process is killed (its own, or a backup's). */
+const JOURNALS = ['-journal', '-wal', '-shm'];
+
+/**
+ * Finishes an interrupted swap: a verified <file>.new with no <file> is the new file; stale copies
+ * go, overwritten first, with every journal a killed copy left beside them (an older version
+ * wrote plaintext ones: `.new-journal`).
+ */
 export function recoverInterruptedSwap(path: string): void {
   const hasNew = existsSync(newPath(path));
   const hasOld = existsSync(oldPath(path));
   if (!existsSync(path) && hasOld && hasNew) renameSync(newPath(path), path);
   else if (!existsSync(path) && hasOld) renameSync(oldPath(path), path);
-  else if (hasNew) rmSync(newPath(path), { force: true }); // interrupted before the swap: the old file stands
+  else if (hasNew) shred(newPath(path)); // interrupted before the swap: the old file stands
   if (existsSync(path) && existsSync(oldPath(path))) shred(oldPath(path));
+  for (const f of [newPath(path), oldPath(path)]) for (const j of JOURNALS) shred(`${f}${j}`);
 }

@@ -1,13 +1,14 @@
 // Creating, opening and describing a workspace (one SQLite file, conventionally *.ljd).
 
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/indicators';
 import { defaultPeriod, institutionPeriods } from '../data/queries';
 import type { WorkspaceInfo } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods, isMonthKey } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
-import { closeDb, inTransaction, looksEncrypted, openWritable, type ReadableDb, type WritableDb } from '../db/connection';
+import { attachAnchor } from '../audit/anchor';
+import { closeDb, inTransaction, looksEncrypted, openReadable, openWritable, type ReadableDb, type Sqlite, type WritableDb } from '../db/connection';
 import { recoverInterruptedSwap } from './swap';
 import { migrate, schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations/index';
@@ -24,9 +25,17 @@ export interface CreateOptions {
 export function createWorkspace(path: string, opts: CreateOptions): WritableDb {
   if (existsSync(path)) throw new AppError('WORKSPACE_EXISTS', `文件已存在：${path}`, '请换一个文件名，或直接打开这个工作区。');
   if (opts.password) checkPasswordStrength(opts.password);
+  // readable by its owner only (SQLite gives its journals the file's permissions)
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('WORKSPACE_EXISTS', `文件已存在：${path}`, '请换一个文件名，或直接打开这个工作区。');
+    throw e;
+  }
   const db = openWritable(path, { mustExist: false, password: opts.password ?? null });
   try {
     migrate(db);
+    attachAnchor(db, opts.actor);
     inTransaction(db, () => {
       db.conn
         .prepare('INSERT INTO workspace (id, region_code, region_name, created_at, is_demo) VALUES (1, ?, ?, ?, ?)')
@@ -62,30 +71,64 @@ export function checkPasswordStrength(pw: string): void {
  * (host/session.ts runs it in a thread of its own with the daily backup: backup/open-check.ts),
  * unless the workspace is to be migrated first.
  */
+const notAWorkspace = (path: string, why = '这是一个数据库文件，但不是由亮家底创建的。') =>
+  new AppError('NOT_A_WORKSPACE', `文件不是亮家底工作区：${path}`, `${why}请打开其他工作区（.ljd），或新建一个工作区。`);
+
+/**
+ * Whether an opened file is a 亮家底 workspace, told by reading only: run before the connection is
+ * configured (connection.ts Identify), so a foreign database is refused with its bytes untouched.
+ */
+export const identifyWorkspace =
+  (path: string) =>
+  (conn: Sqlite): void => {
+    const version = Number(conn.pragma('user_version', { simple: true }));
+    const hasWorkspace = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workspace'").get();
+    if (version <= 0 || !hasWorkspace) throw notAWorkspace(path);
+  };
+
+/** A file that exists and is not empty: an empty file is refused before SQLite would make it a database. */
+function assertWorkspaceFile(path: string): void {
+  if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `找不到工作区文件：${path}`, '请确认路径正确，或新建一个工作区。');
+  if (statSync(path).size === 0) throw notAWorkspace(path, '这是一个空文件。');
+}
+
+/**
+ * fn on the workspace for reading only (info, audit-verify): no migration, no audit entry, no
+ * backup, nothing written. A read connection to a WAL database makes its -wal and -shm files when
+ * nobody has the workspace open; they go again (empty) when it closes, so the folder is as it was.
+ * A workspace from an older version is refused with what to do.
+ */
+export function inspectWorkspace<T>(path: string, password: string | null, fn: (db: ReadableDb) => T): T {
+  assertWorkspaceFile(path);
+  const sidecars = ['-wal', '-shm'].map((s) => `${path}${s}`).filter((f) => !existsSync(f));
+  const db = openReadable(path, password, identifyWorkspace(path));
+  try {
+    if (schemaVersion(db) < LATEST_VERSION)
+      throw new AppError('INVALID_INPUT', `工作区由旧版本程序创建，需先升级：${path}`, '请用本程序打开一次这个工作区（会自动升级并备份），再查看。');
+    return fn(db);
+  } finally {
+    closeDb(db);
+    if (sidecars.length === 2 && existsSync(sidecars[0]!) && statSync(sidecars[0]!).size === 0) for (const f of sidecars) rmSync(f, { force: true });
+  }
+}
+
 export function openWorkspace(path: string, actor: string, password: string | null = null, opts: { quickCheck?: boolean } = {}): WritableDb {
   recoverInterruptedSwap(path);
-  if (!existsSync(path)) throw new AppError('WORKSPACE_NOT_FOUND', `找不到工作区文件：${path}`, '请确认路径正确，或新建一个工作区。');
-  const db = openWritable(path, { mustExist: true, password });
+  assertWorkspaceFile(path);
+  const db = openWritable(path, { mustExist: true, password, identify: identifyWorkspace(path) });
   try {
     // a quick structural check on every open (here, or by the caller after it); before a migration
     // always, which must not write into a damaged file. The full integrity_check is on demand.
     const quick = opts.quickCheck === false && schemaVersion(db) >= LATEST_VERSION ? 'ok' : db.conn.pragma('quick_check', { simple: true });
     if (quick !== 'ok')
       throw new AppError('DB_CORRUPT', `工作区文件已损坏（${String(quick).slice(0, 80)}）：${path}`, '请在“设置与审计 → 备份与恢复”中从最近的备份恢复。');
-    const before = schemaVersion(db);
-    const hasWorkspace = before > 0 && db.conn.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='workspace'").get();
-    if (!hasWorkspace)
-      throw new AppError(
-        'NOT_A_WORKSPACE',
-        `文件不是亮家底工作区：${path}`,
-        '这是一个数据库文件，但不是由亮家底创建的。请打开其他工作区（.ljd），或新建一个工作区。',
-      );
     const { from, to } = migrate(db);
     inTransaction(db, () => {
       syncBuiltinIndicators(db);
       if (from !== to) recordAudit(db, { actor, action: 'workspace.migrate', target: path, details: { from, to } });
       recordAudit(db, { actor, action: 'workspace.open', target: path });
     });
+    attachAnchor(db, actor);
     return db;
   } catch (e) {
     closeDb(db);
