@@ -32,8 +32,9 @@ const HELP = `亮家底 命令行工具
       liangjiadi <命令> [参数] [选项]
 
 命令:
-  init <工作区.ljd> --region-code <6位编码> --region-name <名称>
-                          新建空工作区
+  init <工作区.ljd> --region-code <6位编码> --region-name <名称> [--password-env <变量名> | --plain]
+                          新建空工作区（加密；不在终端中运行时须给出 --password-env，
+                          确需不加密时加 --plain）
   init <工作区.ljd> --demo  新建示范工作区（导入内置的示范市虚拟数据）
   info <工作区.ljd>         显示工作区概况（地区、机构数、数据期间、导入次数）
   validate <数据包> [--workspace <工作区.ljd>]
@@ -136,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
       'region-code': { type: 'string' },
       'region-name': { type: 'string' },
       demo: { type: 'boolean', default: false },
+      plain: { type: 'boolean', default: false },
       'demo-package': { type: 'string' },
       seed: { type: 'string' },
       witness: { type: 'string', multiple: true },
@@ -157,10 +159,14 @@ async function main(argv: string[]): Promise<number> {
   /** the workspace password, from the environment variable named by --password-env (never an argument: ps shows those) */
   // on a terminal, without --password-env: asked for, not echoed (a new workspace: set, or Enter for none)
   let typed: string | null = null;
+  /** init asked on the terminal: an empty answer is the user's choice of an unencrypted workspace */
+  let typedOnTerminal = false;
   if (!values['password-env'] && process.stdin.isTTY && command) {
     const target = command === 'init' ? null : (values.workspace ?? arg);
-    if (command === 'init' && !values.demo && arg) typed = (await promptHidden('设置工作区密码（至少8位；直接回车则不加密）：')) || null;
-    else if (target && looksEncrypted(resolve(target))) typed = await promptHidden('工作区密码：');
+    if (command === 'init' && !values.demo && !values.plain && arg) {
+      typed = (await promptHidden('设置工作区密码（至少8位；直接回车则不加密）：')) || null;
+      typedOnTerminal = true;
+    } else if (target && looksEncrypted(resolve(target))) typed = await promptHidden('工作区密码：');
   }
   const password = (): string | null => {
     const name = values['password-env'];
@@ -191,7 +197,13 @@ async function main(argv: string[]): Promise<number> {
           const name = values['region-name'];
           if (!code || !/^\d{6}$/.test(code) || !name)
             throw new UsageError('新建工作区需要 --region-code（6位数字）和 --region-name，或用 --demo 新建示范工作区。');
-          session.create(path, { regionCode: code, regionName: name, actor, password: password() });
+          const pw = password();
+          // a workspace is encrypted unless the user says otherwise: without a terminal to ask on and
+          // without --password-env, only --plain makes an unencrypted one (a script never does by omission)
+          if (pw === null && !values.plain && !typedOnTerminal)
+            throw new UsageError('新建工作区未给出密码：请用 --password-env <变量名> 指定保存密码的环境变量；确需不加密的工作区时请加 --plain。');
+          if (pw !== null && values.plain) throw new UsageError('--plain（不加密）与工作区密码不能同时给出。');
+          session.create(path, { regionCode: code, regionName: name, actor, password: pw });
         }
         const info = workspaceInfo(session.db);
         out(
@@ -239,8 +251,10 @@ async function main(argv: string[]): Promise<number> {
             out(json, report, reportText(report, false));
             return report.token ? 0 : 1;
           }
+          // a backup before every import (not of the demo), as the app makes: a wrong package can be undone whole
+          const backup = session.isDemo ? null : session.backup('import', actor);
           const record = session.imports.commit(session.db, report.token, actor);
-          out(json, { report, record }, reportText(report, true));
+          out(json, { report, record, backup }, `${reportText(report, true)}${backup ? `\n导入前已备份：${backup.name}` : ''}`);
           return 0;
         } finally {
           session.close();
@@ -345,10 +359,23 @@ process.on('exit', () => {
   if (process.env.LIANGJIADI_PEAK_RSS) process.stderr.write(`峰值内存：${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
 });
 
+/**
+ * Exits once stdout and stderr have been handed to the system: to a pipe Node writes asynchronously,
+ * and process.exit() at once would cut a long --json answer at the pipe's buffer (64 KiB).
+ */
+function exitAfterFlush(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     settled = true;
-    process.exit(code);
+    exitAfterFlush(code);
   },
   (e) => {
     settled = true;
@@ -362,12 +389,12 @@ main(process.argv.slice(2)).then(
       const message = e instanceof UsageError || e instanceof ReportUsageError || e instanceof DrawUsageError ? e.message : `参数错误：${e.message}`;
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message } })}\n`);
       else process.stderr.write(`${message}\n运行 --help 查看用法。\n`);
-      process.exit(2);
+      return exitAfterFlush(2);
     }
     const data = toErrorData(e);
     if (data.code === 'INTERNAL') console.error(e);
     if (json) process.stdout.write(`${JSON.stringify({ error: data })}\n`);
     else process.stderr.write(`错误：${data.message}${data.hint ? `\n处理建议：${data.hint}` : ''}\n`);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );

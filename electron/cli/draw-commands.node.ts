@@ -5,6 +5,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AppError } from '../../shared/errors';
 import type { WorkspaceSession } from '../services/host/session';
 import { getValue } from '../services/db/connection';
 import { exportDrawRecord } from '../services/draw/draw-service';
@@ -54,7 +55,9 @@ export function freezeCommand(session: WorkspaceSession, a: DrawArgs, actor: str
 export function drawCommand(session: WorkspaceSession, a: DrawArgs, actor: string): Result {
   if (!a.seed) throw new DrawUsageError('用法：draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]');
   const id = getValue<number>(session.db, "SELECT id FROM draws WHERE status = 'frozen' ORDER BY id DESC LIMIT 1");
-  if (id === undefined) throw new DrawUsageError('没有已冻结待抽选的抽选。请先用 draw-freeze 冻结成员库并公布抽选公告。');
+  // a workspace without a frozen draw is a problem of the data, not of the command's use: exit 1
+  if (id === undefined)
+    throw new AppError('INVALID_INPUT', '工作区中没有已冻结待抽选的抽选。', '请先用 draw-freeze 冻结成员库并公布抽选公告，再用 draw 抽选。');
   const rec = executeDraw(session.db, { drawId: id, seed: a.seed, witnesses: a.witness ?? [] }, actor);
   if (a.out) exportDrawRecord(session.db, rec.id, resolve(a.out), actor);
   const text = [

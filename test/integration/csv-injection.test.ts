@@ -24,12 +24,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += c;
   }
   return rows;
@@ -37,7 +37,11 @@ function parseCsv(text: string): string[][] {
 
 describe('CSV cells are never formulas', () => {
   it('toCsv writes every text cell that starts with = + - @ tab or CR with a leading apostrophe; numbers stay numbers', () => {
-    const rows = parseCsv(toCsv(['机构', '值'], [...HOSTILE.map((h) => [h, -5]), ['普通文本', 3]]).toString('utf8').replace(/^\uFEFF/, ''));
+    const rows = parseCsv(
+      toCsv(['机构', '值'], [...HOSTILE.map((h) => [h, -5]), ['普通文本', 3]])
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
     for (const [i, h] of HOSTILE.entries()) expect(rows[i + 1]).toEqual([`'${h}`, '-5']);
     expect(rows.at(-1)).toEqual(['普通文本', '3']);
   });
