@@ -16,6 +16,7 @@ import { allRows, allValues, getRow, inTransaction, marks, run, type ReadableDb,
 import { personId } from '../pool/pool-service';
 import { canonicalPool, canonicalRules, poolHash, rulesHash, type FixedMember } from './algorithm';
 import { buildAnnouncement, frozenHash } from './announcement';
+import { announcementBody, shapeProblems } from '../../../shared/draw/record-shape';
 import { buildPool, chainHead, drawRow, frozenView, getRules, getTypes, nextAttempt } from './draw-service';
 
 const now = () => new Date().toISOString();
@@ -114,6 +115,13 @@ export function freezeDraw(
     const types = getTypes(db);
     const pool = buildPool(db, new Set(fixed.map((f) => f.institution)), excluded, types);
     const rules = getRules(db);
+    // the published schema requires at least 8 hospital seats (实施细则): such rules cannot be announced
+    if (rules.seats < 8)
+      throw new AppError(
+        'INVALID_INPUT',
+        `抽选规则的医院代表席位为 ${rules.seats} 名，少于 8 名，不能冻结和公布抽选公告。`,
+        '请在“抽选规则”中把医院代表席位设为不少于 8 名后重新冻结。',
+      );
     const previous = chainHead(db);
     const attempt = nextAttempt(db);
     const frozenAt = now();
@@ -150,6 +158,11 @@ export function freezeDraw(
       },
       onProgress,
     );
+    // an announcement that would break its published schema (docs/draw-announcement.schema.json) is
+    // not published: the freeze is refused with the reason and nothing is written
+    const shape = shapeProblems(announcementBody, announcement, '抽选公告');
+    if (shape.length)
+      throw new AppError('INVALID_INPUT', `抽选公告不符合公布的格式，未冻结：${shape.join('；')}。`, '请检查抽选规则和成员库后重新冻结。');
     const hash = frozenHash(announcement);
     run(db, 'UPDATE draws SET announcement = ?, frozen_hash = ? WHERE id = ?', JSON.stringify(announcement), hash, id);
     recordAudit(db, {
