@@ -81,7 +81,16 @@ const drawn = {
   ranking: z.array(z.strictObject({ institution: z.string(), score: hex64 })),
   steps: z.array(step),
   result: z.array(
-    z.strictObject({ institution: z.string(), institutionName: z.string(), band, type: z.string(), kind, person: personId, name: z.string(), role: z.string() }),
+    z.strictObject({
+      institution: z.string(),
+      institutionName: z.string(),
+      band,
+      type: z.string(),
+      kind,
+      person: personId,
+      name: z.string(),
+      role: z.string(),
+    }),
   ),
   recordHash: hex64,
 };
@@ -119,7 +128,11 @@ export function shapeProblems(schema: z.ZodType, value: unknown, what: string): 
   const r = schema.safeParse(value);
   if (r.success) return [];
   return r.error.issues.slice(0, 20).map((i) => {
-    const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '（顶层）';
+    const path =
+      i.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '') || '（顶层）';
     if (i.code === 'unrecognized_keys') return `${what}含有公布格式之外的字段：${path === '（顶层）' ? '' : `${path} 中的 `}${i.keys.join('、')}`;
     return `${what}的字段 ${path} 不符合公布的格式`;
   });

@@ -42,7 +42,7 @@ export function parseStrictJson(text: string): StrictJson {
       const out: { [k: string]: Canonical } = {};
       const seen = new Set<string>();
       skip();
-      if (text[i] === '}') return i++, out;
+      if (text[i] === '}') return (i++, out);
       for (;;) {
         skip();
         if (text[i] !== '"') fail('对象的键应为字符串');
@@ -59,7 +59,7 @@ export function parseStrictJson(text: string): StrictJson {
         Object.defineProperty(out, k, { value: value(), enumerable: true, writable: true, configurable: true });
         skip();
         if (text[i] === ',') i++;
-        else if (text[i] === '}') return i++, out;
+        else if (text[i] === '}') return (i++, out);
         else fail('对象中缺少逗号或右花括号');
       }
     }
@@ -67,12 +67,12 @@ export function parseStrictJson(text: string): StrictJson {
       i++;
       const out: Canonical[] = [];
       skip();
-      if (text[i] === ']') return i++, out;
+      if (text[i] === ']') return (i++, out);
       for (;;) {
         out.push(value());
         skip();
         if (text[i] === ',') i++;
-        else if (text[i] === ']') return i++, out;
+        else if (text[i] === ']') return (i++, out);
         else fail('数组中缺少逗号或右方括号');
       }
     }
@@ -82,7 +82,7 @@ export function parseStrictJson(text: string): StrictJson {
       ['false', false],
       ['null', null],
     ] as const)
-      if (text.startsWith(word, i)) return (i += word.length), v;
+      if (text.startsWith(word, i)) return ((i += word.length), v);
     const m = /^-?[0-9][0-9.eE+-]*/.exec(text.slice(i, i + 40));
     if (!m) return fail('不是有效的 JSON 值');
     const n = Number(m[0]);

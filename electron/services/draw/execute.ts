@@ -57,7 +57,11 @@ function frozenAnnouncement(db: WritableDb, id: number, stored: string, storedHa
   if (shape.length) throw edited(shape.join('；'));
   const hash = frozenHash(ann as Announcement);
   if (hash !== storedHash) throw edited(`公告内容的哈希 ${hash} 与冻结时的公告哈希 ${storedHash ?? '（无）'} 不符`);
-  const published = getRow<{ details: string }>(db, "SELECT details FROM audit_log WHERE action = 'draw.freeze' AND target = ? ORDER BY id DESC LIMIT 1", `draw#${id}`);
+  const published = getRow<{ details: string }>(
+    db,
+    "SELECT details FROM audit_log WHERE action = 'draw.freeze' AND target = ? ORDER BY id DESC LIMIT 1",
+    `draw#${id}`,
+  );
   const publishedHash = published ? (JSON.parse(published.details) as { frozenHash?: string }).frozenHash : undefined;
   if (publishedHash !== hash) throw edited(`公告哈希与审计日志中冻结时公布的 ${publishedHash ?? '（无记录）'} 不符`);
   return ann as Announcement;

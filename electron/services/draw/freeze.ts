@@ -161,8 +161,7 @@ export function freezeDraw(
     // an announcement that would break its published schema (docs/draw-announcement.schema.json) is
     // not published: the freeze is refused with the reason and nothing is written
     const shape = shapeProblems(announcementBody, announcement, '抽选公告');
-    if (shape.length)
-      throw new AppError('INVALID_INPUT', `抽选公告不符合公布的格式，未冻结：${shape.join('；')}。`, '请检查抽选规则和成员库后重新冻结。');
+    if (shape.length) throw new AppError('INVALID_INPUT', `抽选公告不符合公布的格式，未冻结：${shape.join('；')}。`, '请检查抽选规则和成员库后重新冻结。');
     const hash = frozenHash(announcement);
     run(db, 'UPDATE draws SET announcement = ?, frozen_hash = ? WHERE id = ?', JSON.stringify(announcement), hash, id);
     recordAudit(db, {

@@ -37,7 +37,16 @@ export function seatRows(pool: Pool, selected: Selected[]): SeatRow[] {
   return selected.map((r) => {
     const inst = byCode.get(r.institution)!;
     const p = inst.people.find((x) => x.id === r.person)!;
-    return { institution: r.institution, institutionName: inst.name, band: inst.band, type: inst.type, kind: inst.kind, person: r.person, name: p.name, role: p.role };
+    return {
+      institution: r.institution,
+      institutionName: inst.name,
+      band: inst.band,
+      type: inst.type,
+      kind: inst.kind,
+      person: r.person,
+      name: p.name,
+      role: p.role,
+    };
   });
 }
 
