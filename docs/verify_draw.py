@@ -7,6 +7,7 @@ supervisor (纪检监察) can check a published draw record without trusting the
     python3 verify_draw.py 抽选记录.json                      # re-runs the draw, compares, exit 0 if identical
     python3 verify_draw.py 抽选记录.json 抽选公告.json        # v2: also checks the record against the announcement
     python3 verify_draw.py --probabilities 抽选记录.json      # v2: also re-simulates the published probabilities
+    python3 verify_draw.py --chain 抽选记录链.json            # every freeze, cancelled ones too: previousHash links
     python3 verify_draw.py --run input.json       # prints the outcome for {pool, rules, seed, previousHash, fixed}
     python3 verify_draw.py --run-batch inputs.json  # the same for a JSON list of inputs, one JSON list out
 """
@@ -559,7 +560,87 @@ def verify_record(record, announcement=None, with_probabilities=False):
     return problems
 
 
+CANCELLATION = _obj({"format": _const("liangjiadi-draw-cancellation"), "version": _const(2), "number": _int_in(1),
+                     "frozenHash": _str(HEX64), "cancelledAt": _str(), "reason": _str(), "cancellationHash": _str(HEX64)})
+_ANY_OBJECT = lambda v: v is None or isinstance(v, dict)  # noqa: E731
+CHAIN = _obj({"format": _const("liangjiadi-draw-chain"), "version": _const(1), "region": _obj({"code": _str(), "name": _str()}),
+              "entries": _arr(_obj({"number": _int_in(1), "status": _enum("frozen", "drawn", "cancelled"), "announcement": _ANY_OBJECT,
+                                    "cancellation": _ANY_OBJECT, "record": _ANY_OBJECT}))})
+
+
+def verify_chain(chain):
+    """§14: every announcement's previousHash is the hash of the entry before it; every entry re-checked."""
+    problems = []
+    check_shape(CHAIN, chain, "", "抽选记录链", problems)
+    if problems:
+        return problems
+    head, last = "", 0
+    for e in chain["entries"]:
+        n = "第 %d 号" % e["number"]
+        if e["number"] <= last:
+            problems.append("%s排在第 %d 号之后：记录链应按编号从小到大排列" % (n, last))
+        last = e["number"]
+        a = e["announcement"]
+        if a is not None:
+            sp = []
+            check_shape(PUBLISHED_ANNOUNCEMENT, a, "", n + "抽选公告", sp)
+            if sp:
+                problems.extend(sp)
+                continue
+            body = {k: v for k, v in a.items() if k != "frozenHash"}
+            if frozen_hash(body) != a["frozenHash"]:
+                problems.append("%s抽选公告的 frozenHash 与其内容不符（公告被改动）" % n)
+            if a["number"] != e["number"]:
+                problems.append("%s抽选公告的编号写作 %s" % (n, a["number"]))
+            if a["previousHash"] != head:
+                problems.append("%s抽选公告的 previousHash（%s）不是链上前一条的哈希（%s）：其间有记录被删除、改动或调换" % (n, a["previousHash"] or "空", head or "空"))
+        c = e["cancellation"]
+        if c is not None:
+            sp = []
+            check_shape(CANCELLATION, c, "", n + "作废记录", sp)
+            if sp:
+                problems.extend(sp)
+            else:
+                doc = {k: v for k, v in c.items() if k != "cancellationHash"}
+                if sha256(canonical_json(doc)) != c["cancellationHash"]:
+                    problems.append("%s作废记录的 cancellationHash 与其内容不符（记录被改动）" % n)
+                if a is None or doc["frozenHash"] != a["frozenHash"]:
+                    problems.append("%s作废记录所作废的不是该号抽选公告（frozenHash 不同）" % n)
+                if doc["number"] != e["number"]:
+                    problems.append("%s作废记录的编号写作 %s" % (n, doc["number"]))
+                head = c["cancellationHash"]
+        r = e["record"]
+        if r is not None:
+            problems.extend("%s抽选记录：%s" % (n, p) for p in verify_record(r, a))
+            if r.get("version") == 1 and r.get("previousHash") != head:
+                problems.append("%s抽选记录的 previousHash 不是链上前一条的哈希：其间有记录被删除、改动或调换" % n)
+            body = {k: v for k, v in r.items() if k != "recordHash"}
+            if sha256(canonical_json(body)) == r.get("recordHash"):
+                head = r["recordHash"]
+        if a is not None and (e["status"] == "cancelled") != (c is not None):
+            problems.append("%s的状态“%s”与其内容不符" % (n, e["status"]))
+        if (e["status"] == "drawn") != (r is not None):
+            problems.append("%s的状态“%s”与其内容不符" % (n, e["status"]))
+    return problems
+
+
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--chain":
+        try:
+            chain = load_strict(argv[2])
+        except ValueError as e:
+            print("复核不通过：\n  - 文件不是规范的 JSON：%s" % e)
+            return 1
+        problems = verify_chain(chain)
+        if problems:
+            print("复核不通过：")
+            for p in problems:
+                print("  - " + p)
+            return 1
+        print("复核通过：记录链完整，每份抽选公告的 previousHash 都是前一条的哈希，每份抽选记录都按公告重新抽选一致。")
+        for e in chain["entries"]:
+            print("  第 %d 号  %s" % (e["number"], {"frozen": "已冻结", "drawn": "已抽选", "cancelled": "已作废"}[e["status"]]))
+        return 0
     if len(argv) == 3 and argv[1] == "--run":
         with open(argv[2], encoding="utf-8") as f:
             inp = json.load(f)

@@ -24,7 +24,7 @@ import { workspaceInfo } from '../services/workspace/workspace';
 import { verifyAuditChain } from '../services/audit/audit';
 import { importPool } from '../services/pool/pool-import';
 import { reportCommand, ReportUsageError, traceCommand } from './report-commands.node';
-import { drawCommand, DrawUsageError, freezeCommand, verifyCommand } from './draw-commands.node';
+import { chainCommand, drawCommand, DrawUsageError, freezeCommand, verifyCommand } from './draw-commands.node';
 
 const HELP = `亮家底 命令行工具
 
@@ -52,7 +52,11 @@ const HELP = `亮家底 命令行工具
   draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]
                           用现场产生的随机种子执行已冻结的抽选；打印结果与记录哈希
   verify-draw <抽选记录.json> [--announcement <抽选公告.json>]
-                          独立复核抽选记录：重算哈希、重新抽选并逐步比对；给出公告时核对两者一致
+                          独立复核抽选记录：重算哈希、重新抽选并逐项比对；给出公告时核对两者一致
+  draw-chain --workspace <工作区.ljd> --out <抽选记录链.json>
+                          导出抽选记录链：每次冻结的公告及其作废记录或抽选记录（含作废的）
+  verify-draw --chain <抽选记录链.json>
+                          复核记录链：每份公告的 previousHash 是否为前一条的哈希，逐份复核抽选记录
   report <${REPORT_TYPES.join('|')}> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
@@ -147,6 +151,7 @@ async function main(argv: string[]): Promise<number> {
       'seed-digits': { type: 'string' },
       'seed-order': { type: 'string' },
       announcement: { type: 'string' },
+      chain: { type: 'boolean', default: false },
       out: { type: 'string' },
       period: { type: 'string' },
       institution: { type: 'string' },
@@ -290,10 +295,16 @@ async function main(argv: string[]): Promise<number> {
         return r.errors.length ? 1 : 0;
       }
       case 'draw-freeze':
+      case 'draw-chain':
       case 'draw': {
         if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
         session.open(resolve(values.workspace), actor, password());
-        const r = command === 'draw' ? drawCommand(session, values, actor) : freezeCommand(session, values, actor);
+        const r =
+          command === 'draw'
+            ? drawCommand(session, values, actor)
+            : command === 'draw-chain'
+              ? chainCommand(session, values, actor)
+              : freezeCommand(session, values, actor);
         out(json, r.value, r.text);
         return r.code;
       }

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'draw.cancel': '作废冻结',
   'draw.export': '导出抽选记录',
   'draw.announcement': '导出抽选公告',
+  'draw.exportChain': '导出抽选记录链',
   'member.appoint': '任命成员',
   'member.extend': '延长任期',
   'member.termsEnded': '任期届满',

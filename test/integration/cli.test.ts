@@ -206,6 +206,12 @@ describe.runIf(existsSync(CLI))('command line', () => {
     const v2 = cli('verify-draw', record);
     expect(v2.code).toBe(1);
     expect(v2.out).toContain('复核不通过');
+    // the chain, as a supervisor receives it, and its check
+    const chain = join(dir, 'chain.json');
+    expect(cli('draw-chain', '--workspace', ws, '--out', chain).code).toBe(0);
+    const vc = cli('verify-draw', '--chain', chain);
+    expect(vc.code, vc.out + vc.err).toBe(0);
+    expect(vc.out).toMatch(/第 \d+ 号 已抽选/);
   });
 
   it('report writes the same stamped, registered files as the app, and trace names a file’s export', () => {

@@ -16,6 +16,7 @@ import { exportDrawRecord } from '../../electron/services/draw/draw-service';
 import { executeDraw } from '../../electron/services/draw/execute';
 import { announcementJson, cancelDraw, freezeDraw } from '../../electron/services/draw/freeze';
 import { verifyRecord } from '../../electron/services/draw/verify';
+import { exportDrawChain, verifyChain } from '../../electron/services/draw/chain';
 import { getValue, type WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
 import { addPoolMember } from '../../electron/services/pool/pool-service';
@@ -116,8 +117,8 @@ describe('both verifiers re-derive the whole record', () => {
     expect(py.out).toMatch(/键“name”重复出现/);
   });
 
-  it('refuse numbers that are not canonical integers (8.0, 8e0, -0, 08 in the announcement)', () => {
-    for (const [from, to] of [
+  it('refuse numbers that are not canonical integers (8.0, 8e0, -0 in the announcement)', () => {
+    for (const [from, to] of <[string, string][]>[
       ['"seats": 8', '"seats": 8.0'],
       ['"seats": 8', '"seats": 8e0'],
       ['"pharmacySeats": 0', '"pharmacySeats": -0'],
@@ -150,7 +151,8 @@ describe('the app draws only from the announcement it published', () => {
 
   it('refuses an announcement edited in the database, even with its stored hash recomputed', () => {
     const f = refreeze();
-    const stored = JSON.parse(getValue<string>(db, 'SELECT announcement FROM draws WHERE id = ?', f.id)!) as Announcement & {
+    const original = getValue<string>(db, 'SELECT announcement FROM draws WHERE id = ?', f.id)!;
+    const stored = JSON.parse(original) as Announcement & {
       pool: { institutions: { name: string; people: { name: string }[] }[] };
     };
     const person = stored.pool.institutions.find((i) => i.people.length)!.people[0]!;
@@ -162,6 +164,7 @@ describe('the app draws only from the announcement it published', () => {
     db.conn.prepare('UPDATE draws SET frozen_hash = ? WHERE id = ?').run(f.frozenHash, f.id);
     expect(() => executeDraw(db, { drawId: f.id, seed: SEED, witnesses: ['甲', '乙'] }, '测试')).toThrow(/在冻结后被改动.*与冻结时的公告哈希/);
     expect(getValue<string>(db, 'SELECT status FROM draws WHERE id = ?', f.id)).toBe('frozen');
+    db.conn.prepare('UPDATE draws SET announcement = ? WHERE id = ?').run(original, f.id);
     cancelDraw(db, f.id, '测试：公告被改动', '测试');
   });
 
@@ -176,5 +179,39 @@ describe('the app draws only from the announcement it published', () => {
     expect(getValue<number>(db, 'SELECT count(*) FROM draws')).toBe(before);
     db.conn.prepare("INSERT OR REPLACE INTO draw_rules (id, rules, updated_at) VALUES (1, ?, '2026-01-01T00:00:00.000Z')").run(rules);
     expect(canonicalJson(refreeze().infeasible)).toBe('[]');
+  });
+});
+
+describe('the draw chain, cancelled freezes included, is published and checked from the files alone', () => {
+  type Chain = { entries: { number: number; status: string; cancellation: Record<string, Canonical> | null }[] };
+  const pythonChain = (text: string) => {
+    const f = join(dir, `chain-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(f, text);
+    const r = spawnSync('python3', [VERIFIER, '--chain', f], { encoding: 'utf8' });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  it('exports every freeze with its cancellation or record; both verifiers follow previousHash and find a removed or edited entry', () => {
+    const frozen = getValue<number>(db, "SELECT id FROM draws WHERE status = 'frozen'")!;
+    executeDraw(db, { drawId: frozen, seed: SEED, witnesses: ['甲', '乙'] }, '测试');
+    const { entries } = exportDrawChain(db, join(dir, 'chain.json'), '测试');
+    const text = readFileSync(join(dir, 'chain.json'), 'utf8');
+    const chain = JSON.parse(text) as Chain;
+    expect(entries).toBe(chain.entries.length);
+    expect(chain.entries.map((e) => e.status)).toContain('cancelled');
+    expect(verifyChain(text)).toMatchObject({ ok: true, problems: [] });
+    const ok = pythonChain(text);
+    expect(ok.code, ok.out).toBe(0);
+
+    // the cancelled freeze left out: the next announcement's previousHash names it
+    const cut = { ...chain, entries: chain.entries.filter((e) => e.status !== 'cancelled') };
+    expect(verifyChain(JSON.stringify(cut)).problems.join()).toMatch(/previousHash.*不是链上前一条的哈希/);
+    expect(pythonChain(JSON.stringify(cut)).out).toMatch(/previousHash.*不是链上前一条的哈希/);
+
+    // its reason rewritten: the cancellation's hash no longer matches
+    const edited = JSON.parse(text) as Chain;
+    edited.entries.find((e) => e.cancellation)!.cancellation!.reason = '正常作废';
+    expect(verifyChain(JSON.stringify(edited)).problems.join()).toMatch(/cancellationHash 与其内容不符/);
+    expect(pythonChain(JSON.stringify(edited)).out).toMatch(/cancellationHash 与其内容不符/);
   });
 });

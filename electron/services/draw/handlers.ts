@@ -8,6 +8,7 @@ import { executeDraw } from './execute';
 import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
 import { FREEZE_STAGE } from '../../../shared/domain/members';
 import { verifyRecord } from './verify';
+import { exportDrawChain } from './chain';
 
 export const drawHandlers: Handlers<
   | 'draw.rules'
@@ -18,6 +19,7 @@ export const drawHandlers: Handlers<
   | 'draw.list'
   | 'draw.exportRecord'
   | 'draw.exportAnnouncement'
+  | 'draw.exportChain'
   | 'draw.verify'
 > = {
   'draw.rules': (_input, { session }) => rulesView(getRules(session.db), getTypes(session.db)),
@@ -33,6 +35,7 @@ export const drawHandlers: Handlers<
   'draw.list': (_input, { session }) => listDraws(session.db),
   'draw.exportAnnouncement': (input, { session, actor }) => exportAnnouncement(session.db, input.drawId, input.path, actor),
   'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),
+  'draw.exportChain': (input, { session, actor }) => exportDrawChain(session.db, input.path, actor),
   'draw.verify': (input) => {
     const r = verifyRecord(readFileSync(input.path, 'utf8'));
     return { ok: r.ok, problems: r.problems };
