@@ -2,6 +2,7 @@
 // Used by the UI, the CLI and (later) the reports, so every surface shows numbers the same way.
 
 import type { Unit } from './catalog/indicators';
+import { localDateTime } from './dates';
 
 // one formatter per number of decimals, made once: toLocaleString with options makes a new one for
 // every call (≈40 µs), which thousands of values in a list or a report add up to
@@ -69,12 +70,16 @@ export function formatChangeOf(unit: string, current: number | null | undefined,
   return unit === '%' ? formatPointChange(current, base) : formatChange(current, base);
 }
 
-/** 2026年1月15日 10:32 (local time) */
+/**
+ * 2026年1月15日 18:54 — Beijing time whatever the machine's time zone (a laptop or a CI machine set
+ * to UTC printed 10:54 for an instant whose document footer, written in Beijing time, said 18:54).
+ */
 export function formatDateTimeZh(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const [date, time] = localDateTime(d).split(' ') as [string, string];
+  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${day}日 ${time}`;
 }
 
 export function formatBytes(n: number): string {
