@@ -403,7 +403,10 @@ def load_strict(path):
     """The file's JSON, refusing duplicate keys and numbers that are not canonical integers."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    return json.loads(text, object_pairs_hook=_pairs, parse_int=_int, parse_float=_float, parse_constant=_float)
+    try:
+        return json.loads(text, object_pairs_hook=_pairs, parse_int=_int, parse_float=_float, parse_constant=_float)
+    except RecursionError:
+        raise NotCanonical("嵌套过深")
 
 
 HEX64 = re.compile("[0-9a-f]{64}")

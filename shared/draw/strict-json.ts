@@ -10,6 +10,8 @@ export type StrictJson = { value: Canonical } | { error: string };
 
 const WS = new Set([' ', '\t', '\n', '\r']);
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
+/** deeper nesting than any draw file has is refused before the stack runs out */
+const MAX_DEPTH = 64;
 
 class StrictJsonError extends Error {}
 
@@ -34,9 +36,11 @@ export function parseStrictJson(text: string): StrictJson {
       return fail('字符串写法不正确');
     }
   };
+  let depth = 0;
   const value = (): Canonical => {
     skip();
     const c = text[i];
+    if ((c === '{' || c === '[') && ++depth > MAX_DEPTH) fail(`嵌套超过 ${MAX_DEPTH} 层`);
     if (c === '{') {
       i++;
       const out: { [k: string]: Canonical } = {};
