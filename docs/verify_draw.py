@@ -133,9 +133,9 @@ def run_draw(pool, rules, seed, previous_hash, fixed, reasons=False):
     seed_c = canonical_seed(seed)
     pool_hash = sha256(canonical_json(canonical_pool(pool)))
     rules_hash = sha256(canonical_json(canonical_rules(rules)))
-    reasons = infeasibility(pool, rules, fixed)
-    if reasons:
-        return {"poolHash": pool_hash, "rulesHash": rules_hash, "seedCanonical": seed_c, "infeasible": reasons}
+    infeasible = infeasibility(pool, rules, fixed)
+    if infeasible:
+        return {"poolHash": pool_hash, "rulesHash": rules_hash, "seedCanonical": seed_c, "infeasible": infeasible}
     key = hmac.new(seed_c.encode("utf-8"), ("%s\n%s\n%s\n%s" % (ALGORITHM, pool_hash, rules_hash, previous_hash)).encode("utf-8"), hashlib.sha256).digest()
     out = walk(pool, rules, fixed, key, reasons)
     return dict(out, poolHash=pool_hash, rulesHash=rules_hash, seedCanonical=seed_c)

@@ -37,6 +37,11 @@ export function parseStrictJson(text: string): StrictJson {
     }
   };
   let depth = 0;
+  const close = <T>(out: T): T => {
+    i++;
+    depth--;
+    return out;
+  };
   const value = (): Canonical => {
     skip();
     const c = text[i];
@@ -46,7 +51,7 @@ export function parseStrictJson(text: string): StrictJson {
       const out: { [k: string]: Canonical } = {};
       const seen = new Set<string>();
       skip();
-      if (text[i] === '}') return (i++, out);
+      if (text[i] === '}') return close(out);
       for (;;) {
         skip();
         if (text[i] !== '"') fail('对象的键应为字符串');
@@ -63,7 +68,7 @@ export function parseStrictJson(text: string): StrictJson {
         Object.defineProperty(out, k, { value: value(), enumerable: true, writable: true, configurable: true });
         skip();
         if (text[i] === ',') i++;
-        else if (text[i] === '}') return (i++, out);
+        else if (text[i] === '}') return close(out);
         else fail('对象中缺少逗号或右花括号');
       }
     }
@@ -71,12 +76,12 @@ export function parseStrictJson(text: string): StrictJson {
       i++;
       const out: Canonical[] = [];
       skip();
-      if (text[i] === ']') return (i++, out);
+      if (text[i] === ']') return close(out);
       for (;;) {
         out.push(value());
         skip();
         if (text[i] === ',') i++;
-        else if (text[i] === ']') return (i++, out);
+        else if (text[i] === ']') return close(out);
         else fail('数组中缺少逗号或右方括号');
       }
     }

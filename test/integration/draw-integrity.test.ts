@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, type Canonical } from '../../shared/draw/canonical';
-import { recordHash } from '../../electron/services/draw/algorithm';
+import { ALGORITHM, canonicalPool, canonicalRules, DEFAULT_RULES, recordHash, runDraw } from '../../electron/services/draw/algorithm';
 import { createWorkspace } from '../../electron/services/workspace/workspace';
 import { exportDrawRecord } from '../../electron/services/draw/draw-service';
 import { executeDraw } from '../../electron/services/draw/execute';
 import { announcementJson, cancelDraw, freezeDraw } from '../../electron/services/draw/freeze';
-import { verifyRecord } from '../../electron/services/draw/verify';
+import { seatRows, verifyRecord } from '../../electron/services/draw/verify';
+import { randomPool } from '../helpers/pools';
 import { exportDrawChain, verifyChain } from '../../electron/services/draw/chain';
 import { getValue, type WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
@@ -105,6 +106,43 @@ describe('both verifiers re-derive the whole record', () => {
       expect(py.out).toMatch(message);
       expect(py.out).not.toContain('复核通过');
     });
+
+  it('verify a v1 record (drawn from its own pool) the same way', () => {
+    const pool = randomPool(77);
+    const rules = DEFAULT_RULES;
+    const out = runDraw({ pool, rules, seed: 'ABC 123456 789', previousHash: '', fixed: [] });
+    const body = {
+      format: 'liangjiadi-draw-record',
+      version: 1,
+      algorithm: ALGORITHM,
+      kind: 'initial',
+      region: { code: '990100', name: '示范市' },
+      frozenAt: '2026-01-05T02:00:00.000Z',
+      drawnAt: '2026-01-06T02:00:00.000Z',
+      witnesses: ['甲', '乙'],
+      rules: canonicalRules(rules),
+      rulesHash: out.rulesHash,
+      pool: canonicalPool(pool),
+      poolHash: out.poolHash,
+      fixed: [],
+      previousHash: '',
+      replaces: null,
+      seed: { input: 'ABC 123456 789', canonical: out.seedCanonical },
+      ranking: out.ranking,
+      steps: out.steps.map((x) => ({ ...x })),
+      result: seatRows(pool, out.result),
+    } as unknown as Record<string, Canonical>;
+    const text = JSON.stringify({ ...body, recordHash: recordHash(body) });
+    expect(verifyRecord(text)).toMatchObject({ ok: true, problems: [] });
+    const ok = python(text);
+    expect(ok.code, ok.out).toBe(0);
+    const r = JSON.parse(text) as Rec;
+    r.result[0]!.name = '冒名者';
+    const { recordHash: _h, ...b } = r;
+    const bad = JSON.stringify({ ...b, recordHash: recordHash(b as Canonical) });
+    expect(verifyRecord(bad).problems.join()).toMatch(/第 1 名的姓名不符/);
+    expect(python(bad).out).toMatch(/第 1 名的姓名不符/);
+  });
 
   it('refuse a duplicate key: the first and the last value would be two different records to two readers', () => {
     const r = JSON.parse(recordText) as Rec;

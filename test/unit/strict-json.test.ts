@@ -8,6 +8,10 @@ it('reads ordinary JSON as JSON.parse does and refuses what draw files may not c
   expect(parseStrictJson('[[[[1]]]]')).toEqual({ value: [[[[1]]]] });
   expect(parseStrictJson('{"a":{"b":[1,2,{"c":null}]},"d":"\\u00e9\\"x"}')).toEqual({ value: { a: { b: [1, 2, { c: null }] }, d: 'é"x' } });
   expect('error' in parseStrictJson('['.repeat(100000))).toBe(true);
+  // depth is nesting, not the number of objects: a long flat list of objects reads
+  expect(parseStrictJson(JSON.stringify(Array.from({ length: 500 }, (_, k) => ({ k, v: [k] }))))).toEqual({
+    value: Array.from({ length: 500 }, (_, k) => ({ k, v: [k] })),
+  });
   expect('error' in parseStrictJson('{"a":1,"a":2}')).toBe(true);
   expect('error' in parseStrictJson('1.0')).toBe(true);
   expect('error' in parseStrictJson('01')).toBe(true);
