@@ -17,6 +17,8 @@ import { executeDraw } from '../../electron/services/draw/execute';
 import { announcementJson, cancelDraw, freezeDraw } from '../../electron/services/draw/freeze';
 import { seatRows, verifyRecord } from '../../electron/services/draw/verify';
 import { randomPool } from '../helpers/pools';
+import { dispatch } from '../../electron/services/host/dispatch';
+import { WorkspaceSession } from '../../electron/services/host/session';
 import { exportDrawChain, verifyChain } from '../../electron/services/draw/chain';
 import { getValue, type WritableDb } from '../../electron/services/db/connection';
 import { ImportService } from '../../electron/services/import/import-service';
@@ -229,7 +231,7 @@ describe('the draw chain, cancelled freezes included, is published and checked f
     return { code: r.status, out: r.stdout + r.stderr };
   };
 
-  it('exports every freeze with its cancellation or record; both verifiers follow previousHash and find a removed or edited entry', () => {
+  it('exports every freeze with its cancellation or record; both verifiers follow previousHash and find a removed or edited entry', async () => {
     const frozen = getValue<number>(db, "SELECT id FROM draws WHERE status = 'frozen'")!;
     executeDraw(db, { drawId: frozen, seed: SEED, witnesses: ['甲', '乙'] }, '测试');
     const { entries } = exportDrawChain(db, join(dir, 'chain.json'), '测试');
@@ -245,6 +247,12 @@ describe('the draw chain, cancelled freezes included, is published and checked f
     const cut = { ...chain, entries: chain.entries.filter((e) => e.status !== 'cancelled') };
     expect(verifyChain(JSON.stringify(cut)).problems.join()).toMatch(/previousHash.*不是链上前一条的哈希/);
     expect(pythonChain(JSON.stringify(cut)).out).toMatch(/previousHash.*不是链上前一条的哈希/);
+
+    // the app's 复核 button (channel draw.verify) takes the chain file too
+    const ctx = { session: new WorkspaceSession(), actor: '测试', progress: () => undefined };
+    await expect(dispatch('draw.verify', { path: join(dir, 'chain.json') }, ctx)).resolves.toMatchObject({ ok: true, value: { ok: true } });
+    writeFileSync(join(dir, 'cut.json'), JSON.stringify(cut));
+    await expect(dispatch('draw.verify', { path: join(dir, 'cut.json') }, ctx)).resolves.toMatchObject({ ok: true, value: { ok: false } });
 
     // its reason rewritten: the cancellation's hash no longer matches
     const edited = JSON.parse(text) as Chain;

@@ -8,7 +8,7 @@ import { executeDraw } from './execute';
 import { cancelDraw, exportAnnouncement, freezeDraw } from './freeze';
 import { FREEZE_STAGE } from '../../../shared/domain/members';
 import { verifyRecord } from './verify';
-import { exportDrawChain } from './chain';
+import { CHAIN_FORMAT, exportDrawChain, verifyChain } from './chain';
 
 export const drawHandlers: Handlers<
   | 'draw.rules'
@@ -36,8 +36,10 @@ export const drawHandlers: Handlers<
   'draw.exportAnnouncement': (input, { session, actor }) => exportAnnouncement(session.db, input.drawId, input.path, actor),
   'draw.exportRecord': (input, { session, actor }) => exportDrawRecord(session.db, input.drawId, input.path, actor),
   'draw.exportChain': (input, { session, actor }) => exportDrawChain(session.db, input.path, actor),
+  // a record, or the whole chain (draw-chain export): the file says which it is
   'draw.verify': (input) => {
-    const r = verifyRecord(readFileSync(input.path, 'utf8'));
+    const text = readFileSync(input.path, 'utf8');
+    const r = text.includes(`"${CHAIN_FORMAT}"`) ? verifyChain(text) : verifyRecord(text);
     return { ok: r.ok, problems: r.problems };
   },
 };
