@@ -8,6 +8,11 @@ supervisor (纪检监察) can check a published draw record without trusting the
     python3 verify_draw.py 抽选记录.json 抽选公告.json        # v2: also checks the record against the announcement
     python3 verify_draw.py --probabilities 抽选记录.json      # v2: also re-simulates the published probabilities
     python3 verify_draw.py --chain 抽选记录链.json            # every freeze, cancelled ones too: previousHash links
+
+Files are read strictly (duplicate keys and numbers other than canonical integers are refused) and must have
+exactly the published shape; a record passes only when every seat's names, band, type and role, every ranking
+score and every step with its reason equal the ones re-derived here (docs/draw-algorithm.md §13, §14).
+
     python3 verify_draw.py --run input.json       # prints the outcome for {pool, rules, seed, previousHash, fixed}
     python3 verify_draw.py --run-batch inputs.json  # the same for a JSON list of inputs, one JSON list out
 """
