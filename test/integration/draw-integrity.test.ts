@@ -200,9 +200,10 @@ describe('the app draws only from the announcement it published', () => {
     // the insider edits the announcement and recomputes frozen_hash beside it
     db.conn.prepare('UPDATE draws SET announcement = ?, frozen_hash = ? WHERE id = ?').run(JSON.stringify(stored), frozenHash(stored), f.id);
     expect(() => executeDraw(db, { drawId: f.id, seed: SEED, witnesses: ['甲', '乙'] }, '测试')).toThrow(/在冻结后被改动.*审计日志中冻结时公布的/);
-    // only the announcement edited: its hash no longer matches
+    // only the announcement edited: its hash no longer matches (and it is not exported under the old hash)
     db.conn.prepare('UPDATE draws SET frozen_hash = ? WHERE id = ?').run(f.frozenHash, f.id);
     expect(() => executeDraw(db, { drawId: f.id, seed: SEED, witnesses: ['甲', '乙'] }, '测试')).toThrow(/在冻结后被改动.*与冻结时的公告哈希/);
+    expect(() => announcementJson(db, f.id)).toThrow(/在冻结后被改动，不能导出/);
     expect(getValue<string>(db, 'SELECT status FROM draws WHERE id = ?', f.id)).toBe('frozen');
     db.conn.prepare('UPDATE draws SET announcement = ? WHERE id = ?').run(original, f.id);
     cancelDraw(db, f.id, '测试：公告被改动', '测试');

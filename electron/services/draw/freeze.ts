@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit';
 import { allRows, allValues, getRow, inTransaction, marks, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { personId } from '../pool/pool-service';
 import { canonicalPool, canonicalRules, poolHash, rulesHash, type FixedMember } from './algorithm';
-import { buildAnnouncement, frozenHash } from './announcement';
+import { buildAnnouncement, frozenHash, type Announcement } from './announcement';
 import { announcementBody, shapeProblems } from '../../../shared/draw/record-shape';
 import { buildPool, chainHead, drawRow, frozenView, getRules, getTypes, nextAttempt } from './draw-service';
 
@@ -186,6 +186,9 @@ export function freezeDraw(
 export function announcementJson(db: ReadableDb, id: number): string {
   const d = drawRow(db, id);
   if (!d?.announcement) throw new AppError('INVALID_INPUT', '该抽选没有抽选公告（第1版抽选）。', '新冻结的抽选都会生成抽选公告。');
+  // an announcement edited in the database after freezing is not published again under its old hash
+  if (frozenHash(JSON.parse(d.announcement) as Announcement) !== d.frozen_hash)
+    throw new AppError('INVALID_INPUT', `第 ${id} 号抽选公告在冻结后被改动，不能导出。`, '请作废这次冻结（写明原因）并重新冻结；并查明数据库被改动的经过。');
   return `${JSON.stringify({ ...(JSON.parse(d.announcement) as object), frozenHash: d.frozen_hash }, null, 2)}\n`;
 }
 
