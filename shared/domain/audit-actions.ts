@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'draw.export': '导出抽选记录',
   'draw.announcement': '导出抽选公告',
   'draw.exportChain': '导出抽选记录链',
+  'draw.refused': '抽选或冻结被拒绝',
   'member.appoint': '任命成员',
   'member.extend': '延长任期',
   'member.termsEnded': '任期届满',

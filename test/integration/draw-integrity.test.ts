@@ -204,6 +204,13 @@ describe('the app draws only from the announcement it published', () => {
     db.conn.prepare('UPDATE draws SET frozen_hash = ? WHERE id = ?').run(f.frozenHash, f.id);
     expect(() => executeDraw(db, { drawId: f.id, seed: SEED, witnesses: ['甲', '乙'] }, '测试')).toThrow(/在冻结后被改动.*与冻结时的公告哈希/);
     expect(() => announcementJson(db, f.id)).toThrow(/在冻结后被改动，不能导出/);
+    // each refusal is on the audit log, with its reason and the seed tried
+    const logged = db.conn
+      .prepare("SELECT details FROM audit_log WHERE action = 'draw.refused' AND target = ? ORDER BY id")
+      .pluck()
+      .all(`draw#${f.id}`) as string[];
+    expect(logged).toHaveLength(2);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ stage: 'execute', seed: SEED, reason: expect.stringMatching(/审计日志中冻结时公布的/) });
     expect(getValue<string>(db, 'SELECT status FROM draws WHERE id = ?', f.id)).toBe('frozen');
     db.conn.prepare('UPDATE draws SET announcement = ? WHERE id = ?').run(original, f.id);
     cancelDraw(db, f.id, '测试：公告被改动', '测试');
@@ -218,6 +225,8 @@ describe('the app draws only from the announcement it published', () => {
     const before = getValue<number>(db, 'SELECT count(*) FROM draws');
     expect(() => refreeze()).toThrow(/医院代表席位为 7 名，少于 8 名/);
     expect(getValue<number>(db, 'SELECT count(*) FROM draws')).toBe(before);
+    const refusal = db.conn.prepare("SELECT details FROM audit_log WHERE action = 'draw.refused' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(refusal)).toMatchObject({ stage: 'freeze', reason: expect.stringMatching(/少于 8 名/) });
     db.conn.prepare("INSERT OR REPLACE INTO draw_rules (id, rules, updated_at) VALUES (1, ?, '2026-01-01T00:00:00.000Z')").run(rules);
     expect(canonicalJson(refreeze().infeasible)).toBe('[]');
   });

@@ -30,7 +30,7 @@ import {
 import { ALGORITHM_V2, frozenHash, runDrawV2, type Announcement } from './announcement';
 import { announcementBody, shapeProblems } from '../../../shared/draw/record-shape';
 import { seatRows } from './verify';
-import { drawRow, drawView } from './draw-service';
+import { drawRow, drawView, refused } from './draw-service';
 
 const now = () => new Date().toISOString();
 
@@ -72,6 +72,10 @@ const infeasibleError = (reasons: string[]) =>
 
 export function executeDraw(db: WritableDb, opts: { drawId: number; seed: string; witnesses: string[]; date?: string }, actor: string): DrawRecordView {
   const witnesses = opts.witnesses.map((w) => w.trim()).filter(Boolean);
+  return refused(db, actor, `draw#${opts.drawId}`, 'execute', { seed: opts.seed, witnesses }, () => drawInTransaction(db, opts, witnesses, actor));
+}
+
+function drawInTransaction(db: WritableDb, opts: { drawId: number; seed: string; date?: string }, witnesses: string[], actor: string): DrawRecordView {
   return inTransaction(db, () => {
     const d = drawRow(db, opts.drawId);
     if (!d || d.status !== 'frozen') throw new AppError('INVALID_INPUT', '该抽选不处于“已冻结待抽选”状态。', '请重新冻结成员库后再抽选。');

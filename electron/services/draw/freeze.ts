@@ -17,7 +17,7 @@ import { personId } from '../pool/pool-service';
 import { canonicalPool, canonicalRules, poolHash, rulesHash, type FixedMember } from './algorithm';
 import { buildAnnouncement, frozenHash, type Announcement } from './announcement';
 import { announcementBody, shapeProblems } from '../../../shared/draw/record-shape';
-import { buildPool, chainHead, drawRow, frozenView, getRules, getTypes, nextAttempt } from './draw-service';
+import { buildPool, chainHead, drawRow, frozenView, getRules, getTypes, nextAttempt, refused } from './draw-service';
 
 const now = () => new Date().toISOString();
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -80,6 +80,15 @@ export function cancelDraw(db: WritableDb, drawId: number, reason: string, actor
 export function freezeDraw(
   db: WritableDb,
   opts: { kind: 'initial' | 'replacement'; replacesMemberId?: number; leaveReason?: string; date?: string; seedRule: SeedRuleView },
+  actor: string,
+  onProgress?: (done: number, total: number) => void,
+): FrozenDraw {
+  return refused(db, actor, 'draw', 'freeze', { kind: opts.kind, seedRule: { ...opts.seedRule } }, () => freezeInTransaction(db, opts, actor, onProgress));
+}
+
+function freezeInTransaction(
+  db: WritableDb,
+  opts: Parameters<typeof freezeDraw>[1],
   actor: string,
   onProgress?: (done: number, total: number) => void,
 ): FrozenDraw {
