@@ -88,7 +88,9 @@ describe('member draw ceremony in Chromium', () => {
     expect(annText).toMatch(/抽选公告第 \d+ 号/);
     expect(annText).toContain('7 个号码、每个 2 位数字');
     // the hash in words: 16 numbered groups of four
-    expect([...annText.matchAll(/^\d+\. ([0-9a-f]{4})$/gm)].map((m) => m[1]).join('')).toBe(frozenHash);
+    const groups = [...annText.matchAll(/(?:^|\s)(\d+)\. ([0-9a-f]{4})(?=\s|$)/g)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(groups.map(([n]) => n)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(groups.map(([, g]) => g).join('')).toBe(frozenHash);
     expect(annText).toMatch(/本公告应于 \d{4}年\d{1,2}月\d{1,2}日（冻结当日）张贴公布/);
     expect(annText).toMatch(/医疗保障局\s+\d{4}年\d{1,2}月\d{1,2}日/);
     expect(annText).toContain('附表');
