@@ -11,8 +11,9 @@ export const HELP = `亮家底 命令行工具
       liangjiadi <命令> [参数] [选项]
 
 命令:
-  init <工作区.ljd> --region-code <6位编码> --region-name <名称>
-                          新建空工作区
+  init <工作区.ljd> --region-code <6位编码> --region-name <名称> [--password-env <变量名> | --plain]
+                          新建空工作区（加密；不在终端中运行时须给出 --password-env，
+                          确需不加密时加 --plain）
   init <工作区.ljd> --demo  新建示范工作区（导入内置的示范市虚拟数据）
   info <工作区.ljd>         显示工作区概况（地区、机构数、数据期间、导入次数）
   validate <数据包> [--workspace <工作区.ljd>]
@@ -30,7 +31,11 @@ export const HELP = `亮家底 命令行工具
   draw --workspace <工作区.ljd> --seed <现场随机种子> --witness <见证人> --witness <见证人> [--out 记录.json]
                           用现场产生的随机种子执行已冻结的抽选；打印结果与记录哈希
   verify-draw <抽选记录.json> [--announcement <抽选公告.json>]
-                          独立复核抽选记录：重算哈希、重新抽选并逐步比对；给出公告时核对两者一致
+                          独立复核抽选记录：重算哈希、重新抽选并逐项比对；给出公告时核对两者一致
+  draw-chain --workspace <工作区.ljd> --out <抽选记录链.json>
+                          导出抽选记录链：每次冻结的公告及其作废记录或抽选记录（含作废的）
+  verify-draw --chain <抽选记录链.json>
+                          复核记录链：每份公告的 previousHash 是否为前一条的哈希，逐份复核抽选记录
   report <${REPORT_TYPES.join('|')}> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
@@ -62,6 +67,7 @@ export const COMMANDS = [
   'pool-import',
   'draw-freeze',
   'draw',
+  'draw-chain',
   'verify-draw',
   'report',
   'trace',
@@ -75,6 +81,8 @@ const OPTIONS = {
   'region-code': { type: 'string' },
   'region-name': { type: 'string' },
   demo: { type: 'boolean', default: false },
+  plain: { type: 'boolean', default: false },
+  chain: { type: 'boolean', default: false },
   'demo-package': { type: 'string' },
   seed: { type: 'string' },
   witness: { type: 'string', multiple: true },

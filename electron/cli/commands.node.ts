@@ -80,10 +80,14 @@ export async function runCommand(command: Command, arg: string | undefined, valu
   /** the workspace password, from the environment variable named by --password-env (never an argument: ps shows those) */
   // on a terminal, without --password-env: asked for, not echoed (a new workspace: set, or Enter for none)
   let typed: string | null = null;
+  /** init asked on the terminal: an empty answer is the user's choice of an unencrypted workspace */
+  let typedOnTerminal = false;
   if (!values['password-env'] && process.stdin.isTTY) {
     const target = command === 'init' ? null : (values.workspace ?? arg);
-    if (command === 'init' && !values.demo && arg) typed = (await promptHidden('设置工作区密码（至少8位；直接回车则不加密）：')) || null;
-    else if (target && looksEncrypted(resolve(target))) typed = await promptHidden('工作区密码：');
+    if (command === 'init' && !values.demo && !values.plain && arg) {
+      typed = (await promptHidden('设置工作区密码（至少8位；直接回车则不加密）：')) || null;
+      typedOnTerminal = true;
+    } else if (target && looksEncrypted(resolve(target))) typed = await promptHidden('工作区密码：');
   }
   const password = (): string | null => {
     const name = values['password-env'];
@@ -110,7 +114,13 @@ export async function runCommand(command: Command, arg: string | undefined, valu
           const name = values['region-name'];
           if (!code || !/^\d{6}$/.test(code) || !name)
             throw new UsageError('新建工作区需要 --region-code（6位数字）和 --region-name，或用 --demo 新建示范工作区。');
-          session.create(path, { regionCode: code, regionName: name, actor, password: password() });
+          const pw = password();
+          // a workspace is encrypted unless the user says otherwise: without a terminal to ask on and
+          // without --password-env, only --plain makes an unencrypted one (a script never does by omission)
+          if (pw === null && !values.plain && !typedOnTerminal)
+            throw new UsageError('新建工作区未给出密码：请用 --password-env <变量名> 指定保存密码的环境变量；确需不加密的工作区时请加 --plain。');
+          if (pw !== null && values.plain) throw new UsageError('--plain（不加密）与工作区密码不能同时给出。');
+          session.create(path, { regionCode: code, regionName: name, actor, password: pw });
         }
         const info = workspaceInfo(session.db);
         out(
@@ -157,8 +167,10 @@ export async function runCommand(command: Command, arg: string | undefined, valu
             out(json, report, reportText(report, false));
             return report.token ? 0 : 1;
           }
+          // a backup before every import (not of the demo), as the app makes: a wrong package can be undone whole
+          const backup = session.isDemo ? null : session.backup('import', actor);
           const record = session.imports.commit(session.db, report.token, actor);
-          out(json, { report, record }, reportText(report, true));
+          out(json, { report, record, backup }, `${reportText(report, true)}${backup ? `\n导入前已备份：${backup.name}` : ''}`);
           return 0;
         } finally {
           session.close();
@@ -209,11 +221,17 @@ export async function runCommand(command: Command, arg: string | undefined, valu
         return r.errors.length ? 1 : 0;
       }
       case 'draw-freeze':
+      case 'draw-chain':
       case 'draw': {
         if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
         session.open(resolve(values.workspace), actor, password());
-        const { drawCommand, freezeCommand } = await import('./draw-commands.node');
-        const r = command === 'draw' ? drawCommand(session, values, actor) : freezeCommand(session, values, actor);
+        const { chainCommand, drawCommand, freezeCommand } = await import('./draw-commands.node');
+        const r =
+          command === 'draw'
+            ? drawCommand(session, values, actor)
+            : command === 'draw-chain'
+              ? chainCommand(session, values, actor)
+              : freezeCommand(session, values, actor);
         out(json, r.value, r.text);
         return r.code;
       }

@@ -24,6 +24,7 @@ export const UNGUARDED: Record<Exclude<WritingChannel, GuardedChannel>, string> 
   'draw.execute': '抽选：现场见证，记录哈希公开',
   'draw.exportAnnouncement': '抽选公告：本就用于公示',
   'draw.exportRecord': '抽选记录：本就用于公示',
+  'draw.exportChain': '抽选记录链：本就用于公示，供监督方核对 previousHash',
   'evaluation.publish': '发布排名：留存可复现，导出才需复核',
   'import.prepare': '检查数据包：不写入',
   'import.commit': '导入数据包：导入前自动备份，旧数据保留在历史中',

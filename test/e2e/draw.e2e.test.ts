@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMembers } from '../../electron/services/members/members-service';
@@ -81,11 +81,28 @@ describe('member draw ceremony in Chromium', () => {
     await h.page.getByTestId('print-announcement').click();
     await h.page.getByText('抽选公告已保存', { exact: false }).waitFor();
     const annText = execFileSync('pdftotext', ['-raw', annPdf, '-'], { encoding: 'utf8' });
-    expect(annText).toContain('医保数据工作组成员抽选公告');
-    expect(annText).toContain('公告哈希');
+    // a formal notice to post: title, number, body, the hash in 16 groups and as a QR code, the date
+    // by which it is posted, 落款 — not the web card (no ▾ summary, no buttons)
+    const frozenHash = h.session.db.conn.prepare('SELECT frozen_hash FROM draws ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    expect(annText).toContain('关于抽选医保数据工作组医疗机构代表的公告');
+    expect(annText).toMatch(/抽选公告第 \d+ 号/);
     expect(annText).toContain('7 个号码、每个 2 位数字');
+    // the hash in words: 16 numbered groups of four
+    const groups = [...annText.matchAll(/(?:^|\s)(\d+)\. ([0-9a-f]{4})(?=\s|$)/g)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(groups.map(([n]) => n)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(groups.map(([, g]) => g).join('')).toBe(frozenHash);
+    expect(annText).toMatch(/本公告应于 \d{4}年\d{1,2}月\d{1,2}日（冻结当日）张贴公布/);
+    expect(annText).toMatch(/医疗保障局\s+\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(annText).toContain('附表');
     expect(annText).toMatch(/\d+\.\d%/);
     expect(annText).not.toContain('开始抽选');
+    expect(annText).not.toContain('种子产生之前公布）');
+    // the QR code holds the hash (read back where a decoder is installed)
+    if (existsSync('/usr/bin/zbarimg') && existsSync('/usr/bin/pdftoppm')) {
+      execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', annPdf, join(h.dir, 'notice')]);
+      const png = readdirSync(h.dir).find((f) => f.startsWith('notice') && f.endsWith('.png'))!;
+      expect(execFileSync('zbarimg', ['-q', '--raw', join(h.dir, png)], { encoding: 'utf8' }).trim()).toBe(frozenHash);
+    }
     // a seed of another shape cannot start the draw
     await h.page.getByTestId('draw-seed').fill('3 11 17 24 29 31 5');
     await expect(h.page.getByTestId('seed-check').textContent()).resolves.toContain('不是 2 位数字');

@@ -112,8 +112,14 @@ export interface OpenOptions {
   workspacePath?: string;
   /** the workspace the app starts with, as the worker would (may fail: the startup screen) */
   startupPath?: string;
-  /** the browser's locale (the app must be Chinese whatever it is) */
+  /** the browser's locale (the app must be Chinese whatever it is); zh-CN when not given */
   locale?: string;
+  /**
+   * The machine's time zone (IANA name), for the page (Playwright's timezoneId, CDP
+   * Emulation.setTimezoneOverride) and for the services in this process (TZ, restored on close):
+   * the app must write Beijing time whatever it is. Asia/Shanghai when not given.
+   */
+  timezone?: string;
 }
 
 /**
@@ -133,6 +139,9 @@ export async function workspaceFrom(dir: string, packagePath: string, region: { 
 
 export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
+  const timezone = opts.timezone ?? 'Asia/Shanghai';
+  const processTz = process.env.TZ;
+  if (opts.timezone) process.env.TZ = opts.timezone;
   const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-e2e-'));
   // the worker threads of the app (built into dist/node before the tests run): the open check, the import's helpers
   const session = new WorkspaceSession(undefined, bundledWorkers(join(ROOT, 'dist', 'node')));
@@ -149,8 +158,8 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   const b = await getBrowser();
   const context = await b.newContext({
     viewport: opts.viewport ?? { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    locale: opts.locale ?? 'zh-CN',
+    timezoneId: timezone,
     serviceWorkers: 'block',
   });
   const requests: string[] = [];
@@ -255,6 +264,10 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
       await new Promise((r) => server.close(r));
       session.close();
       rmSync(dir, { recursive: true, force: true });
+      if (opts.timezone) {
+        if (processTz === undefined) delete process.env.TZ;
+        else process.env.TZ = processTz;
+      }
     },
   };
 }

@@ -14,7 +14,7 @@ const DEMO_ZIP = join(ROOT, 'resources', 'demo', 'demo-region.zip');
 const DEMO_XLSX = join(ROOT, 'resources', 'demo', 'demo-region.xlsx');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -53,7 +53,7 @@ describe.runIf(existsSync(CLI))('command line', () => {
   it('creates workspaces, imports, validates and exports templates', () => {
     const dir = tempDir();
     const ws = join(dir, 'w.ljd');
-    expect(cli('init', ws, '--region-code', '990100', '--region-name', '示范市（虚拟数据）').code).toBe(0);
+    expect(cli('init', ws, '--region-code', '990100', '--region-name', '示范市（虚拟数据）', '--plain').code).toBe(0);
     const imp = cli('import', DEMO_XLSX, '--workspace', ws, '--json');
     expect(imp.code).toBe(0);
     const parsed = JSON.parse(imp.out);
@@ -68,6 +68,46 @@ describe.runIf(existsSync(CLI))('command line', () => {
     expect(v.code).toBe(0);
     expect(JSON.parse(v.out).counts.institutions).toBe(80);
     expect(cli('audit-verify', ws).out).toContain('哈希链校验通过');
+  });
+
+  it('init without a terminal or --password-env refuses to make an unencrypted workspace unless --plain is given', () => {
+    const dir = tempDir();
+    const r = cli('init', join(dir, 'p.ljd'), '--region-code', '990100', '--region-name', '示范市');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--plain');
+    expect(existsSync(join(dir, 'p.ljd'))).toBe(false);
+    expect(cli('init', join(dir, 'p.ljd'), '--region-code', '990100', '--region-name', '示范市', '--plain').code).toBe(0);
+    expect(readFileSync(join(dir, 'p.ljd')).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
+  it('--json output reaches a pipe whole, past the pipe buffer (64 KiB)', () => {
+    const dir = tempDir();
+    const ws = join(dir, 'j.ljd');
+    expect(cli('init', ws, '--region-code', '990100', '--region-name', '示范市', '--plain').code).toBe(0);
+    // 3,000 rows naming institutions the workspace does not have: one error each, about 1 MB of JSON
+    const csv = join(dir, 'pool.csv');
+    writeFileSync(
+      csv,
+      toCsv(
+        ['类别', '机构编码', '机构名称', '姓名', '职务'],
+        Array.from({ length: 3000 }, (_, i) => ['医院', `X${String(i).padStart(6, '0')}`, '', `代表${i}`, '医保办']),
+      ),
+    );
+    const r = cli('pool-import', csv, '--workspace', ws, '--json');
+    expect(r.code).toBe(1);
+    expect(r.out.length).toBeGreaterThan(65536 * 4);
+    expect(JSON.parse(r.out).errors.length).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('import backs up the workspace first, as the app does', () => {
+    const dir = tempDir();
+    const ws = join(dir, 'b.ljd');
+    expect(cli('init', ws, '--region-code', '990100', '--region-name', '示范市', '--plain').code).toBe(0);
+    const r = cli('import', DEMO_ZIP, '--workspace', ws, '--json');
+    expect(r.code).toBe(0);
+    const backup = JSON.parse(r.out).backup as { name: string };
+    expect(backup.name).toMatch(/-导入前\.ljdbak$/);
+    expect(existsSync(join(`${ws}.备份`, backup.name))).toBe(true);
   });
 
   it('works on an encrypted workspace with --password-env, and audit-verify names the edited entry', () => {
@@ -131,7 +171,8 @@ describe.runIf(existsSync(CLI))('command line', () => {
     const record = join(dir, 'record.json');
     // the seed before the announcement is refused; the announcement first, then the seed of its declared shape
     const early = cli('draw', '--workspace', ws, '--seed', '03 11 17 24 29 31 05', '--witness', '甲', '--witness', '乙');
-    expect(early.code).toBe(2);
+    // a workspace without a frozen draw is a data problem: exit 1, as README states
+    expect(early.code).toBe(1);
     expect(early.err).toContain('请先用 draw-freeze');
     const announcement = join(dir, 'announcement.json');
     const f = cli(
@@ -165,6 +206,12 @@ describe.runIf(existsSync(CLI))('command line', () => {
     const v2 = cli('verify-draw', record);
     expect(v2.code).toBe(1);
     expect(v2.out).toContain('复核不通过');
+    // the chain, as a supervisor receives it, and its check
+    const chain = join(dir, 'chain.json');
+    expect(cli('draw-chain', '--workspace', ws, '--out', chain).code).toBe(0);
+    const vc = cli('verify-draw', '--chain', chain);
+    expect(vc.code, vc.out + vc.err).toBe(0);
+    expect(vc.out).toMatch(/第 \d+ 号 已抽选/);
   });
 
   it('report writes the same stamped, registered files as the app, and trace names a file’s export', () => {

@@ -70,6 +70,14 @@ describe('installers', () => {
     expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
   });
 
+  it("leave the developers' scripts out: the benchmark's loopback HTTP server is not part of the app", () => {
+    const files = (config as unknown as { files: string[] }).files;
+    // electron-builder applies the patterns in order: each exclusion comes after the inclusion
+    for (const f of ['bench.cjs', 'make-demo.cjs', 'draw-vectors.cjs'])
+      expect(files.indexOf(`!dist/node/${f}`), f).toBeGreaterThan(files.indexOf('dist/node/**'));
+    expect(files.indexOf('dist/node/**')).toBeGreaterThanOrEqual(0);
+  });
+
   it('ship the fonts, the demo and the independent draw verifier', () => {
     const to = config.extraResources.map((r) => r.to);
     expect(to).toEqual(expect.arrayContaining(['demo', 'fonts/NotoSansSC-Regular.ttf', '复核程序/verify_draw.py']));

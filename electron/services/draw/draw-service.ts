@@ -246,3 +246,18 @@ export function exportDrawRecord(db: WritableDb, id: number, path: string, actor
   inTransaction(db, () => recordAudit(db, { actor, action: 'draw.export', target: path, details: { drawId: id } }));
   return { path };
 }
+
+/**
+ * A refused freeze or draw is on the audit log too (after its own transaction rolled back): who tried,
+ * what, and why it was refused — a seed of the wrong shape tried before the right one, or an edited
+ * announcement, is then on record. Rethrows the refusal.
+ */
+export function refused<T>(db: WritableDb, actor: string, target: string, stage: 'freeze' | 'execute', details: Record<string, unknown>, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof AppError)
+      inTransaction(db, () => recordAudit(db, { actor, action: 'draw.refused', target, details: { stage, reason: e.message, ...details } }));
+    throw e;
+  }
+}

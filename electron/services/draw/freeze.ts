@@ -15,8 +15,9 @@ import { recordAudit } from '../audit/audit';
 import { allRows, allValues, getRow, inTransaction, marks, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { personId } from '../pool/pool-service';
 import { canonicalPool, canonicalRules, poolHash, rulesHash, type FixedMember } from './algorithm';
-import { buildAnnouncement, frozenHash } from './announcement';
-import { buildPool, chainHead, drawRow, frozenView, getRules, getTypes, nextAttempt } from './draw-service';
+import { buildAnnouncement, frozenHash, type Announcement } from './announcement';
+import { announcementBody, shapeProblems } from '../../../shared/draw/record-shape';
+import { buildPool, chainHead, drawRow, frozenView, getRules, getTypes, nextAttempt, refused } from './draw-service';
 
 const now = () => new Date().toISOString();
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -82,6 +83,15 @@ export function freezeDraw(
   actor: string,
   onProgress?: (done: number, total: number) => void,
 ): FrozenDraw {
+  return refused(db, actor, 'draw', 'freeze', { kind: opts.kind, seedRule: { ...opts.seedRule } }, () => freezeInTransaction(db, opts, actor, onProgress));
+}
+
+function freezeInTransaction(
+  db: WritableDb,
+  opts: Parameters<typeof freezeDraw>[1],
+  actor: string,
+  onProgress?: (done: number, total: number) => void,
+): FrozenDraw {
   const ruleProblems = seedRuleProblems(opts.seedRule);
   if (ruleProblems.length)
     throw new AppError('INVALID_INPUT', `随机种子规则不完整：${ruleProblems.join('；')}。`, '种子规则须在冻结时事先公布，抽选时只接受这一种写法。');
@@ -114,6 +124,13 @@ export function freezeDraw(
     const types = getTypes(db);
     const pool = buildPool(db, new Set(fixed.map((f) => f.institution)), excluded, types);
     const rules = getRules(db);
+    // the published schema requires at least 8 hospital seats (实施细则): such rules cannot be announced
+    if (rules.seats < 8)
+      throw new AppError(
+        'INVALID_INPUT',
+        `抽选规则的医院代表席位为 ${rules.seats} 名，少于 8 名，不能冻结和公布抽选公告。`,
+        '请在“抽选规则”中把医院代表席位设为不少于 8 名后重新冻结。',
+      );
     const previous = chainHead(db);
     const attempt = nextAttempt(db);
     const frozenAt = now();
@@ -150,6 +167,10 @@ export function freezeDraw(
       },
       onProgress,
     );
+    // an announcement that would break its published schema (docs/draw-announcement.schema.json) is
+    // not published: the freeze is refused with the reason and nothing is written
+    const shape = shapeProblems(announcementBody, announcement, '抽选公告');
+    if (shape.length) throw new AppError('INVALID_INPUT', `抽选公告不符合公布的格式，未冻结：${shape.join('；')}。`, '请检查抽选规则和成员库后重新冻结。');
     const hash = frozenHash(announcement);
     run(db, 'UPDATE draws SET announcement = ?, frozen_hash = ? WHERE id = ?', JSON.stringify(announcement), hash, id);
     recordAudit(db, {
@@ -174,6 +195,9 @@ export function freezeDraw(
 export function announcementJson(db: ReadableDb, id: number): string {
   const d = drawRow(db, id);
   if (!d?.announcement) throw new AppError('INVALID_INPUT', '该抽选没有抽选公告（第1版抽选）。', '新冻结的抽选都会生成抽选公告。');
+  // an announcement edited in the database after freezing is not published again under its old hash
+  if (frozenHash(JSON.parse(d.announcement) as Announcement) !== d.frozen_hash)
+    throw new AppError('INVALID_INPUT', `第 ${id} 号抽选公告在冻结后被改动，不能导出。`, '请作废这次冻结（写明原因）并重新冻结；并查明数据库被改动的经过。');
   return `${JSON.stringify({ ...(JSON.parse(d.announcement) as object), frozenHash: d.frozen_hash }, null, 2)}\n`;
 }
 

@@ -191,15 +191,28 @@ const TEMPLATE_HELP = [
   '8. “下一年度预算”表填写下一年度的预算：填报年度为 2025 的一行填写 2026 年的预算总额，程序用它计算 2026 年的预算执行率，不用于 2025 年。',
 ];
 
-function csvCell(v: string | number | null): string {
+/**
+ * Spreadsheet formula injection (OWASP “CSV Injection”): a text cell that starts with = + - @, a tab
+ * or a carriage return is run as a formula by Excel and WPS when the CSV is opened. Such a cell is
+ * written with a leading apostrophe (shown as text, never evaluated). Numbers are written as numbers.
+ */
+export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+function csvCell(v: string | number | null, formulaSafe: boolean): string {
   if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = typeof v === 'string' && formulaSafe && FORMULA_TRIGGER.test(v) ? `'${v}` : String(v);
+  return /[",\r\n]/.test(s) || s !== String(v) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(headerRow: string[], rows: Iterable<(string | number | null)[]>): Buffer {
-  const parts: string[] = [headerRow.map(csvCell).join(',')];
-  for (const r of rows) parts.push(r.map(csvCell).join(','));
+/**
+ * UTF-8 CSV with BOM (opens in Excel and WPS). `formulaSafe` (the default) neutralises formula
+ * triggers; only the data package writer turns it off, because its files are read back by the
+ * importer as data, where an added apostrophe would change the value.
+ */
+export function toCsv(headerRow: string[], rows: Iterable<(string | number | null)[]>, opts: { formulaSafe?: boolean } = {}): Buffer {
+  const safe = opts.formulaSafe ?? true;
+  const parts: string[] = [headerRow.map((h) => csvCell(h, safe)).join(',')];
+  for (const r of rows) parts.push(r.map((c) => csvCell(c, safe)).join(','));
   return Buffer.from('\uFEFF' + parts.join('\r\n') + '\r\n', 'utf8');
 }
 
@@ -207,7 +220,7 @@ export async function writeZipPackage(data: PackageData, path: string, opts: { e
   const zip = new yazl.ZipFile();
   const files: { path: string; table: string; sha256: string }[] = [];
   for (const t of tables(data)) {
-    let buf = toCsv(t.header, t.rows());
+    let buf = toCsv(t.header, t.rows(), { formulaSafe: false });
     if (opts.encoding === 'gb18030') buf = encodeGb18030(buf.toString('utf8').replace(/^\uFEFF/, ''));
     files.push({ path: t.csv, table: t.table, sha256: createHash('sha256').update(buf).digest('hex') });
     zip.addBuffer(buf, t.csv, { mtime: new Date(0) });

@@ -42,5 +42,7 @@ export const drawContract = {
   'draw.list': reads(empty, returns<DrawRecordView[]>()),
   'draw.exportAnnouncement': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),
   'draw.exportRecord': writes(z.object({ drawId: id, path: filePath }).strict(), returns<{ path: string }>()),
+  /** every freeze in order with its announcement and its cancellation or record, for checking previousHash from published files */
+  'draw.exportChain': writes(z.object({ path: filePath }).strict(), returns<{ path: string; entries: number }>()),
   'draw.verify': reads(z.object({ path: filePath }).strict(), returns<{ ok: boolean; problems: string[] }>()),
 } satisfies DomainContract<'draw'>;

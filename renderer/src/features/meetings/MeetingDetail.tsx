@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type MeetingView } from '../../../../shared/domain/meetings';
 import { api, errorText } from '../../api';
-import { today } from '../../../../shared/dates';
+import { localDateTime, today } from '../../../../shared/dates';
 import { type Msg } from './meeting-common';
 import { useDebounced } from '../../hooks/use-debounced';
 import { Agenda } from './Agenda';
@@ -24,7 +24,7 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
   const comments = useApi('comments.list', { meetingId: meeting.id });
   const autosaveMinutes = useDebounced((mi: string, de: string) => {
     api.meetings.saveMinutes({ id: meeting.id, minutes: mi, decisions: de }).then(
-      () => setSaved(`纪要已自动保存 ${new Date().toLocaleTimeString('zh-CN')}`),
+      () => setSaved(`纪要已自动保存 ${localDateTime().slice(11)}`),
       (e) => setMsg({ kind: 'error', ...errorText(e) }),
     );
   }, 800);

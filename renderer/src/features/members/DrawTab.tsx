@@ -7,6 +7,7 @@ import type { DrawRecordView, FrozenDraw } from '../../../../shared/domain/membe
 import { checkSeed, describeSeedCheck, seedRuleProblems } from '../../../../shared/draw/seed-rule';
 import type { SeedRuleView } from '../../../../shared/domain/members';
 import { Announcement } from './Announcement';
+import { AnnouncementNotice } from './AnnouncementNotice';
 import { DEFAULT_SEED_RULE, SeedRuleForm } from './SeedRuleForm';
 import { api } from '../../api';
 import { type Run } from './run';
@@ -92,7 +93,7 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
         (r) => `抽选记录已导出：${r.path}（可用独立复核程序核对）`,
       );
   };
-  // printing the announcement: the page shows only it (print stylesheet), with the odds table open
+  // printing the announcement: the page shows only the formal notice (print stylesheet)
   const [printing, setPrinting] = useState(false);
   const printAnnouncement = async () => {
     const { path } = await api.dialog.save({
@@ -184,6 +185,8 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
 
   return (
     <div className={`card ceremony-setup${printing ? ' printing-announcement' : ''}`} data-testid="draw-setup">
+      {/* printed alone: the formal notice, not this card */}
+      {printing && frozen && <AnnouncementNotice frozen={frozen} />}
       <h3>{replacement ? `补充抽选：${replacement.name} 退出` : '抽选工作组医院代表'}</h3>
       <ol className="steps">
         <li>

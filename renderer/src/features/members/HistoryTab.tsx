@@ -1,3 +1,4 @@
+// The draws of the workspace: every freeze with its status, checking a record, exporting the chain.
 import type { ColDef } from 'ag-grid-community';
 import type { DrawRecordView } from '../../../../shared/domain/members';
 import { formatDateTimeZh } from '../../../../shared/format';
@@ -23,13 +24,27 @@ export function HistoryTab({ run }: { run: Run }) {
     { headerName: '记录哈希', field: 'recordHash', width: 160, valueFormatter: (p) => (p.value ? `${String(p.value).slice(0, 12)}…` : '—') },
   ];
   const verify = async () => {
-    const { path } = await api.dialog.open({ title: '选择抽选记录文件', filters: [{ name: '抽选记录', extensions: ['json'] }] });
+    const { path } = await api.dialog.open({ title: '选择抽选记录或抽选记录链文件', filters: [{ name: '抽选记录、抽选记录链', extensions: ['json'] }] });
     if (!path) return;
     const r = await run(() => api.draw.verify({ path }));
     if (r)
       await run(
         async () => (r.ok ? r : Promise.reject(new Error(`复核不通过：${r.problems.join('；')}`))),
-        () => '复核通过：按记录中的成员库、规则和种子重新抽选，结果完全一致。',
+        () => '复核通过：按公告中的成员库、规则和种子重新抽选，记录逐项一致（记录链：每一环都相接）。',
+      );
+  };
+  // every freeze, cancelled ones too, with its announcement and its cancellation or record: a
+  // supervisor checks each announcement's previousHash from these files (verify_draw.py --chain)
+  const exportChain = async () => {
+    const { path } = await api.dialog.save({
+      title: '导出抽选记录链',
+      defaultName: '抽选记录链.json',
+      filters: [{ name: '抽选记录链', extensions: ['json'] }],
+    });
+    if (path)
+      await run(
+        () => api.draw.exportChain({ path }),
+        (r) => `抽选记录链已导出：${r.path}（${r.entries} 次冻结，含已作废的；可用独立复核程序核对）`,
       );
   };
   return (
@@ -37,7 +52,10 @@ export function HistoryTab({ run }: { run: Run }) {
       <div className="toolbar">
         <h3 style={{ margin: 0 }}>抽选记录</h3>
         <button type="button" onClick={verify} data-testid="verify-record">
-          复核一份抽选记录…
+          复核抽选记录或记录链…
+        </button>
+        <button type="button" onClick={exportChain} data-testid="export-chain">
+          导出抽选记录链…
         </button>
       </div>
       <Grid rows={draws.data ?? []} columns={cols} height={360} testId="draws-grid" />
