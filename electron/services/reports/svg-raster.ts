@@ -196,13 +196,15 @@ function strokeOutline(lines: { pts: Pt[]; closed: boolean }[], w: number): Pt[]
 
 const area = (q: Pt[]) => q.reduce((s, p, i) => s + p[0] * q[(i + 1) % q.length]![1] - q[(i + 1) % q.length]![0] * p[1], 0);
 
+/** Pixels as premultiplied RGBA, white or transparent to begin with. */
 class Canvas {
   readonly px: Float32Array;
   constructor(
     readonly w: number,
     readonly h: number,
+    readonly transparent = false,
   ) {
-    this.px = new Float32Array(w * h * 3).fill(255);
+    this.px = new Float32Array(w * h * 4).fill(transparent ? 0 : 255);
   }
 
   /** Fills polygons (device pixels) under the nonzero rule, 4 sub-scanlines a row, exact coverage along x within a sub-scanline's span. */
@@ -253,25 +255,33 @@ class Canvas {
       for (let x = 0; x < this.w; x++) {
         const a = Math.min(1, row[x]!) * c.a;
         if (a <= 0) continue;
-        const i = (y * this.w + x) * 3;
+        const i = (y * this.w + x) * 4;
         this.px[i] = this.px[i]! * (1 - a) + c.r * a;
         this.px[i + 1] = this.px[i + 1]! * (1 - a) + c.g * a;
         this.px[i + 2] = this.px[i + 2]! * (1 - a) + c.b * a;
+        this.px[i + 3] = this.px[i + 3]! * (1 - a) + 255 * a;
       }
     }
   }
 
+  /** 8-bit RGB, or RGBA (straight alpha) for a transparent canvas. */
   png(): Buffer {
-    const raw = Buffer.alloc((this.w * 3 + 1) * this.h);
+    const n = this.transparent ? 4 : 3;
+    const raw = Buffer.alloc((this.w * n + 1) * this.h);
     for (let y = 0; y < this.h; y++) {
-      const o = y * (this.w * 3 + 1);
+      const o = y * (this.w * n + 1);
       raw[o] = 0;
-      for (let x = 0; x < this.w * 3; x++) raw[o + 1 + x] = Math.round(this.px[y * this.w * 3 + x]!);
+      for (let x = 0; x < this.w; x++) {
+        const i = (y * this.w + x) * 4;
+        const a = this.px[i + 3]!;
+        for (let k = 0; k < 3; k++) raw[o + 1 + x * n + k] = this.transparent ? (a ? Math.round((this.px[i + k]! * 255) / a) : 0) : Math.round(this.px[i + k]!);
+        if (this.transparent) raw[o + 1 + x * n + 3] = Math.round(a);
+      }
     }
     const ihdr = Buffer.alloc(13);
     ihdr.writeUInt32BE(this.w, 0);
     ihdr.writeUInt32BE(this.h, 4);
-    ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+    ihdr.set([8, this.transparent ? 6 : 2, 0, 0, 0], 8);
     return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
   }
 }
@@ -309,8 +319,8 @@ const unescape = (s: string) =>
     .replace(/&amp;/g, '&');
 
 /** Rasterises an echarts SVG of width × height (its own units) at `scale` pixels per unit. */
-export function svgToPng(svg: string, width: number, height: number, scale: number, faces: { regular: Font; bold: Font }): Buffer {
-  const canvas = new Canvas(Math.round(width * scale), Math.round(height * scale));
+export function svgToPng(svg: string, width: number, height: number, scale: number, faces: { regular: Font; bold: Font }, transparent = false): Buffer {
+  const canvas = new Canvas(Math.round(width * scale), Math.round(height * scale), transparent);
   const base: Matrix = [scale, 0, 0, scale, 0, 0];
   const body = svg.replace(/<style[\s\S]*?<\/style>|<defs[\s\S]*?<\/defs>/g, '');
   for (const m of body.matchAll(/<(path|rect|text)\b([^>]*?)(\/>|>([^<]*)<\/\1>|>)/g)) {
