@@ -3,12 +3,14 @@
 
 import { join, resolve } from 'node:path';
 import { REPORT_FORMATS, type ExportRecord, type ReportFormat } from '../../shared/reports/model';
+import { PENDING_HINT, PLACEHOLDER_CHOICES, type PlaceholderChoice } from '../../shared/reports/placeholders';
+import { AppError } from '../../shared/errors';
 import { cliUsage, REPORT_TYPES, reportSpec, type ReportType } from '../../shared/reports/registry';
 import { formatDateTimeZh } from '../../shared/format';
 import { normalizePeriod, formatPeriodZh } from '../../shared/period';
 import type { WorkspaceSession } from '../services/host/session';
 import { exportBatch, exportReport, institutionFileLabelOf } from '../services/reports/export-report';
-import { trace } from '../services/reports/register';
+import { trace, traceId } from '../services/reports/register';
 import { UsageError } from './cli-args.node';
 
 export interface ReportArgs {
@@ -19,9 +21,25 @@ export interface ReportArgs {
   meeting?: string;
   format?: string;
   out?: string;
+  placeholders?: string;
 }
 
 const line = (r: ExportRecord) => `  ${r.path}\n    编号 ${r.id} · SHA-256 ${r.sha256.slice(0, 16)}…`;
+
+/** The refusal of a report with empty text blocks, told the command line's way of choosing. */
+async function askedAtTheCommandLine<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof AppError && e.hint === PENDING_HINT)
+      throw new AppError(
+        e.code,
+        e.message,
+        '请加 --placeholders keep（保留红色的“【待填写】”）或 --placeholders drop（删去这些部分）；或先在程序“报告”页填写。',
+      );
+    throw e;
+  }
+}
 
 export async function reportCommand(
   session: WorkspaceSession,
@@ -41,17 +59,23 @@ export async function reportCommand(
   const period = a.period ? normalizePeriod(a.period) : spec.subject === 'meeting' ? '' : null;
   if (period === null) throw new UsageError(`请用 --period 指定期间（能识别 2025-11、2025年11月、2025-Q3、2025年上半年、2025 等写法）。用法：${usage}`);
   const dir = resolve(a.out);
+  if (a.placeholders !== undefined && !(PLACEHOLDER_CHOICES as readonly string[]).includes(a.placeholders))
+    throw new UsageError('--placeholders 只能是 keep（保留红色“【待填写】”）或 drop（删去未填写的部分）。');
+  const placeholders = a.placeholders as PlaceholderChoice | undefined;
   if (a.all && !spec.batch) throw new UsageError(`${type}不能用 --all 批量生成。用法：${usage}`);
   if (a.all) {
-    const r = await exportBatch(
-      session.db,
-      type,
-      period,
-      format,
-      dir,
-      actor,
-      (done, total, name) => progress(`  [${done}/${total}] ${name}`),
-      () => false,
+    const r = await askedAtTheCommandLine(() =>
+      exportBatch(
+        session.db,
+        type,
+        period,
+        format,
+        dir,
+        actor,
+        (done, total, name) => progress(`  [${done}/${total}] ${name}`),
+        () => false,
+        placeholders,
+      ),
     );
     return {
       value: r,
@@ -71,19 +95,31 @@ export async function reportCommand(
   // a hospital's file carries its code and its name, so two hospitals of one name never share a file
   const who = request.institution ? institutionFileLabelOf(session.db, request.institution) : '';
   const name = [type, period ? formatPeriodZh(period) : '', who, a.meeting ? `会议${a.meeting}` : ''].filter(Boolean).join('-');
-  const rec = await exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor);
+  const rec = await askedAtTheCommandLine(() => exportReport(session.db, request, format, join(dir, `${name}.${format}`), actor, placeholders));
   return { value: rec, text: `已生成${type}：\n${line(rec)}` };
 }
 
-export async function traceCommand(session: WorkspaceSession, file: string): Promise<{ value: unknown; text: string; found: boolean }> {
-  const r = await trace(session.db, resolve(file));
+export async function traceCommand(
+  session: WorkspaceSession,
+  what: { file: string } | { id: string },
+): Promise<{ value: unknown; text: string; found: boolean }> {
+  const r = 'file' in what ? await trace(session.db, resolve(what.file)) : traceId(session.db, what.id);
   if (!r.record)
     return {
       value: r,
       found: false,
-      text: `未找到来源：本工作区的导出登记中没有与该文件对应的记录（SHA-256 ${r.sha256.slice(0, 16)}…${r.idInFile ? `；文件中的编号 ${r.idInFile} 未登记` : ''}）。`,
+      text:
+        'id' in what
+          ? `未找到来源：本工作区的导出登记中没有编号 ${r.idInFile} 。请核对编号，或换用导出该文件的工作区。`
+          : `未找到来源：本工作区的导出登记中没有与该文件对应的记录（SHA-256 ${r.sha256.slice(0, 16)}…${r.idInFile ? `；文件中的编号 ${r.idInFile} 未登记` : ''}）。`,
     };
-  const how = { hash: '文件哈希完全一致', id: '文件元数据中的导出编号', content: '文件内容（元数据已被删除或改动）' }[r.by!];
+  const how = {
+    hash: '文件哈希完全一致',
+    id: '文件元数据中的导出编号',
+    text: '页面上印的导出编号',
+    content: '文件内容（元数据已被删除或改动）',
+    typed: '输入的导出编号',
+  }[r.by!];
   const x = r.record;
   return {
     value: r,

@@ -71,7 +71,12 @@ export function fitColumns(columns: { title: string; align?: string; width?: num
     return { need, used: need.reduce((a, b) => a + b, 0) };
   };
   // a text column keeps room for five characters (it wraps within them), or for two in a crowded table
-  const tries = [SIZE.五号, SIZE.小五, SIZE.六号].map((size) => ({ size, min: 5 })).concat([{ size: SIZE.小五, min: 2.2 }, { size: SIZE.六号, min: 2.2 }]);
+  const tries = [SIZE.五号, SIZE.小五, SIZE.六号]
+    .map((size) => ({ size, min: 5 }))
+    .concat([
+      { size: SIZE.小五, min: 2.2 },
+      { size: SIZE.六号, min: 2.2 },
+    ]);
   const chosen = tries.find((t) => attempt(t.size, t.min).used <= total) ?? tries[tries.length - 1]!;
   const { need, used } = attempt(chosen.size, chosen.min);
   const flexible = columns.map((c, i) => (numeric[i] ? 0 : (c.width ?? 1)));

@@ -7,7 +7,7 @@ import type { Handlers } from '../host/handler-types';
 import { secondPerson } from '../security/two-person';
 import { buildReport } from './build';
 import { exportBatch, exportReport } from './export-report';
-import { listExports, trace } from './register';
+import { listExports, trace, traceId } from './register';
 import { saveText } from './texts';
 import { reportPeriods } from './period-data';
 import { qualityGate } from './quality-gate';
@@ -23,6 +23,7 @@ export const reportsHandlers: Handlers<
   | 'reports.cancel'
   | 'reports.register'
   | 'reports.trace'
+  | 'reports.traceId'
 > = {
   // the preview's long tables cut to their first rows; a table's rows on request
   'reports.preview': (i, { session }) => previewDoc(buildReport(session.db, i)),
@@ -34,7 +35,7 @@ export const reportsHandlers: Handlers<
     return table.rows;
   },
   'reports.saveText': (i, { session, actor }) => saveText(session.db, i.request, i.key, i.text, actor),
-  'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor),
+  'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor, i.placeholders),
   'reports.exportBatch': (i, { session, actor, progress }) => {
     const who = secondPerson(session.db, session.confirmation, `批量导出全部机构的${i.type}`, actor);
     session.cancelRequested = false;
@@ -47,6 +48,7 @@ export const reportsHandlers: Handlers<
       who,
       (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
       () => session.cancelRequested,
+      i.placeholders,
     );
   },
   'reports.cancel': (_i, { session }) => {
@@ -55,4 +57,5 @@ export const reportsHandlers: Handlers<
   },
   'reports.register': (i, { session }) => listExports(session.db, i.limit),
   'reports.trace': (i, { session }) => trace(session.db, i.path),
+  'reports.traceId': (i, { session }) => traceId(session.db, i.id),
 };

@@ -4,10 +4,24 @@
 // number columns do not wrap, the diagonal watermark and the export mark on every page
 // (docx-marks.ts), and the export id in the core properties.
 
-import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Block, ReportDoc } from '../../../shared/reports/model';
 import { DOCX_MAX_ROWS, printedRows } from '../../../shared/reports/printed-rows';
-import { BODY_CHAR_SPACING, BODY_LINE, CONTENT_TWIPS, FONTS, PAGE, SIZE, dateZh, fitColumns } from './docx-layout';
+import { BODY_CHAR_SPACING, BODY_LINE, CONTENT_TWIPS, FONTS, PAGE, SIZE, dateZh, fitColumns, textEms } from './docx-layout';
 import { chartImage, officialFooters, watermarkHeader } from './docx-marks';
 import type { ExportStamp } from './stamp';
 
@@ -49,7 +63,9 @@ function table(t: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
   const cell = (s: string, i: number, head: boolean) =>
     new TableCell({
       shading: head ? HEAD_SHADING : undefined,
-      children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : aligns[i], children: [new TextRun({ text: s, bold: head || undefined, size: fit.size })] })],
+      children: [
+        new Paragraph({ alignment: head ? AlignmentType.CENTER : aligns[i], children: [new TextRun({ text: s, bold: head || undefined, size: fit.size })] }),
+      ],
     });
   const small = (s: string, color: string) => new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: s, size: SIZE.小五, color })] });
   return [
@@ -96,12 +112,20 @@ function blocks(b: Block): (Paragraph | Table)[] {
   }
 }
 
-/** 落款: the issuing body centred over the date, the date four characters in from the right (GB/T 9704-2012 7.3.5.1). */
+/**
+ * 落款 (GB/T 9704-2012 7.3.5.1): the date four characters in from the right and the issuing body
+ * centred over it; an issuing body longer than the date stands two characters in, the date centred under it.
+ */
 function signature(issuer: string, date: string): Paragraph[] {
   const ch = 16 * 20;
-  const dateRight = 4 * ch;
-  const issuerRight = Math.max(0, dateRight + Math.round(((date.length - issuer.length) / 2) * ch));
-  return [blank(), blank(), line([run(issuer)], { align: AlignmentType.RIGHT, right: issuerRight }), line([run(date)], { align: AlignmentType.RIGHT, right: dateRight })];
+  const [wi, wd] = [textEms(issuer), textEms(date)];
+  const [issuerRight, dateRight] = wi <= wd ? [4 * ch + ((wd - wi) / 2) * ch, 4 * ch] : [2 * ch, 2 * ch + ((wi - wd) / 2) * ch];
+  return [
+    blank(),
+    blank(),
+    line([run(issuer)], { align: AlignmentType.RIGHT, right: Math.round(issuerRight) }),
+    line([run(date)], { align: AlignmentType.RIGHT, right: Math.round(dateRight) }),
+  ];
 }
 
 export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {

@@ -31,7 +31,10 @@ const mul = (a: Matrix, b: Matrix): Matrix => [
 function parseTransform(s: string | undefined): Matrix {
   let m = IDENTITY;
   for (const [, fn, args] of (s ?? '').matchAll(/(\w+)\(([^)]*)\)/g)) {
-    const n = args!.split(/[\s,]+/).filter(Boolean).map(Number);
+    const n = args!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     if (fn === 'translate') m = mul(m, [1, 0, 0, 1, n[0] ?? 0, n[1] ?? 0]);
     else if (fn === 'scale') m = mul(m, [n[0] ?? 1, 0, 0, n[1] ?? n[0] ?? 1, 0, 0]);
     else if (fn === 'matrix' && n.length === 6) m = mul(m, n as Matrix);
@@ -282,7 +285,12 @@ class Canvas {
     ihdr.writeUInt32BE(this.w, 0);
     ihdr.writeUInt32BE(this.h, 4);
     ihdr.set([8, this.transparent ? 6 : 2, 0, 0, 0], 8);
-    return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+    return Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
   }
 }
 
@@ -338,11 +346,25 @@ export function svgToPng(svg: string, width: number, height: number, scale: numb
       tag === 'rect'
         ? (() => {
             const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(a[k] ?? 0)) as [number, number, number, number];
-            return [{ pts: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] as Pt[], closed: true }];
+            return [
+              {
+                pts: [
+                  [x, y],
+                  [x + w, y],
+                  [x + w, y + h],
+                  [x, y + h],
+                ] as Pt[],
+                closed: true,
+              },
+            ];
           })()
         : flatten(a.d ?? '');
     const dev = lines.map((l) => ({ pts: l.pts.map((p) => apply(m0, p)), closed: l.closed }));
-    if (fill) canvas.fill(dev.map((l) => l.pts), fill);
+    if (fill)
+      canvas.fill(
+        dev.map((l) => l.pts),
+        fill,
+      );
     const sw = Number(a['stroke-width'] ?? 1);
     if (stroke && sw > 0) canvas.fill(strokeOutline(dev, sw * Math.hypot(m0[0], m0[1])), stroke);
   }

@@ -60,5 +60,6 @@ export function issuerOf(db: ReadableDb): string {
   const set = getSettings(db).issuer;
   if (set) return set;
   const region = getValue<string>(db, 'SELECT region_name FROM workspace WHERE id = 1') ?? '';
-  return `${region.replace(/(统筹地区|统筹区)$/, '')}医疗保障局`;
+  // 「示范市（虚拟数据）」 → 示范市医疗保障局
+  return `${region.replace(/（[^）]*）$/, '').replace(/(统筹地区|统筹区)$/, '')}医疗保障局`;
 }

@@ -12,7 +12,13 @@ import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
 
 const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', zip: '压缩包' };
-const BY: Record<string, string> = { hash: '文件哈希完全一致', id: '文件中的导出编号', content: '文件内容（元数据已被删除）' };
+const BY: Record<string, string> = {
+  hash: '文件哈希完全一致',
+  id: '文件中的导出编号',
+  text: '页面上印的导出编号',
+  content: '文件内容（元数据已被删除）',
+  typed: '输入的导出编号',
+};
 
 const columns: ColDef<ExportRecord>[] = [
   { headerName: '导出时间', field: 'at', width: 170, valueFormatter: (p) => formatDateTimeZh(p.value as string) },
