@@ -1,7 +1,10 @@
 // The report commands of the command line: `report` writes the same files as the app's 报告 page
-// (the same builders and writers, stamped and registered), `trace` names the export a file came from.
+// (the same builders and writers, stamped and registered) and the 会议 page's four lists, `trace`
+// names the export a file (or an id read off paper) came from.
 
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { exportList, type ListKind } from '../services/meetings/lists';
 import { REPORT_FORMATS, type ExportRecord, type ReportFormat } from '../../shared/reports/model';
 import { PENDING_HINT, PLACEHOLDER_CHOICES, type PlaceholderChoice } from '../../shared/reports/placeholders';
 import { AppError } from '../../shared/errors';
@@ -41,15 +44,49 @@ async function askedAtTheCommandLine<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The lists as the command line names them (the 会议 page's lists, stamped and registered like a report). */
+const LISTS: Record<string, ListKind> = { 问题建议清单: '问题建议清单', 警示清单: '警示清单', ADRG建议: '技术建议报告', 意见记录: '机构意见记录' };
+
+async function listCommand(session: WorkspaceSession, name: string, a: ReportArgs, actor: string): Promise<{ value: unknown; text: string }> {
+  const kind = LISTS[name]!;
+  const format = a.format ?? 'xlsx';
+  if (format !== 'xlsx' && format !== 'docx') throw new UsageError(`${name}的 --format 只能是 xlsx 或 docx。`);
+  const usage = `report ${name} --workspace <工作区.ljd> --out <文件夹>${{ 问题建议清单: ' --meeting <会议编号>', 警示清单: '', 技术建议报告: ' --period <半年度，如 2025年上半年>', 机构意见记录: ' --institution <机构编码>' }[kind]} [--format xlsx|docx]`;
+  if (!a.out) throw new UsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
+  let opts: { meetingId?: number; institution?: string; half?: string } = {};
+  let suffix = '';
+  if (kind === '问题建议清单') {
+    if (!a.meeting) throw new UsageError(`请用 --meeting 指定会议编号。用法：${usage}`);
+    opts = { meetingId: Number(a.meeting) };
+    suffix = `会议${a.meeting}`;
+  } else if (kind === '技术建议报告') {
+    const half = a.period ? normalizePeriod(a.period) : null;
+    if (!half || !/^\d{4}-H[12]$/.test(half)) throw new UsageError(`请用 --period 指定半年度（如 2025年上半年、2025H2）。用法：${usage}`);
+    opts = { half };
+    suffix = formatPeriodZh(half);
+  } else if (kind === '机构意见记录') {
+    if (!a.institution) throw new UsageError(`请用 --institution 指定机构编码。用法：${usage}`);
+    opts = { institution: a.institution };
+    suffix = institutionFileLabelOf(session.db, a.institution);
+  }
+  const path = join(resolve(a.out), `${[name, suffix].filter(Boolean).join('-')}.${format}`);
+  mkdirSync(dirname(path), { recursive: true });
+  const r = await exportList(session.db, kind, opts, path, actor);
+  return { value: r, text: `已生成${name}（${r.rows} 条）：\n  ${r.path}\n    编号 ${r.id}` };
+}
+
 export async function reportCommand(
   session: WorkspaceSession,
   a: ReportArgs,
   actor: string,
   progress: (text: string) => void,
 ): Promise<{ value: unknown; text: string }> {
+  if (a.type && a.type in LISTS) return listCommand(session, a.type, a, actor);
   const common = ' --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
   if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type))
-    throw new UsageError(`请指定报告类型（${REPORT_TYPES.join('、')}）。用法：\n${REPORT_TYPES.map((t) => `  ${cliUsage(t)}${common}`).join('\n')}`);
+    throw new UsageError(
+      `请指定报告类型（${REPORT_TYPES.join('、')}）或清单（${Object.keys(LISTS).join('、')}）。用法：\n${REPORT_TYPES.map((t) => `  ${cliUsage(t)}${common}`).join('\n')}\n  report <${Object.keys(LISTS).join('|')}> --workspace <工作区.ljd> --out <文件夹> [--meeting <会议编号> | --period <半年度> | --institution <机构编码>] [--format xlsx|docx]`,
+    );
   const type = a.type as ReportType;
   const spec = reportSpec(type);
   const usage = `${cliUsage(type)}${common}`;
