@@ -88,16 +88,25 @@ function parseCMap(text: string): CMap | null {
   return map.size ? { width, map } : null;
 }
 
-/** The strings a content stream shows, as bytes, in order (literal and hex). */
-function contentStrings(s: string): Buffer[] {
-  const out: Buffer[] = [];
+/** The strings a content stream shows, in order, each with the font resource (Tf) it is shown in. */
+function contentStrings(s: string): { font: string | null; bytes: Buffer }[] {
+  const out: { font: string | null; bytes: Buffer }[] = [];
+  let name: string | null = null;
+  let font: string | null = null;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '<' && s[i + 1] !== '<') {
+    const c = s[i]!;
+    if (c === '/') {
+      const m = /^[^\s/<>[\]()]+/.exec(s.slice(i + 1, i + 128));
+      name = m?.[0] ?? null;
+      i += m?.[0].length ?? 0;
+    } else if (c === 'T' && s[i + 1] === 'f' && !/\w/.test(s[i + 2] ?? ' ')) {
+      font = name;
+      i++;
+    } else if (c === '<' && s[i + 1] !== '<') {
       const end = s.indexOf('>', i);
       if (end < 0) break;
       const hex = s.slice(i + 1, end).replace(/\s+/g, '');
-      out.push(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
+      out.push({ font, bytes: Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex') });
       i = end;
     } else if (c === '<') i++;
     else if (c === '(') {
@@ -118,29 +127,60 @@ function contentStrings(s: string): Buffer[] {
           bytes.push(41);
         } else bytes.push(d.charCodeAt(0) & 0xff);
       }
-      out.push(Buffer.from(bytes));
+      out.push({ font, bytes: Buffer.from(bytes) });
     }
   }
   return out;
 }
 
-function decode(strings: Buffer[], cmap: CMap): string {
-  let t = '';
-  for (const b of strings) for (let i = 0; i + cmap.width <= b.length; i += cmap.width) t += cmap.map.get(cmap.width === 2 ? b.readUInt16BE(i) : b[i]!) ?? ' ';
-  return t;
+const codes = (b: Buffer, width: number) => {
+  const out: number[] = [];
+  for (let i = 0; i + width <= b.length; i += width) out.push(width === 2 ? b.readUInt16BE(i) : b[i]!);
+  return out;
+};
+
+/** A string in its font's map; a font whose map is not known: the map that reads every code of it, else the one that reads most. */
+function decode(b: Buffer, cmap: CMap | undefined, all: CMap[]): string {
+  const read = (m: CMap) => codes(b, m.width).map((c) => m.map.get(c));
+  if (cmap) return read(cmap).join('');
+  let best = '';
+  let bestKnown = -1;
+  for (const m of all) {
+    const r = read(m);
+    const known = r.filter((x) => x !== undefined).length / Math.max(1, r.length);
+    if (known > bestKnown) [best, bestKnown] = [r.map((x) => x ?? ' ').join(''), known];
+  }
+  return best;
 }
 
-/** The streams of a PDF, inflated where compressed with Flate. */
-function pdfStreams(bytes: Buffer): string[] {
-  const text = bytes.toString('latin1');
-  const out: string[] = [];
+/** The font resource names (as content streams name them in Tf) with their ToUnicode maps, read from the objects. */
+function fontMaps(text: string, cmapOfObject: Map<number, CMap>): Map<string, CMap> {
+  const fontToCmap = new Map<number, CMap>();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*<<((?:(?!endobj)[\s\S]){0,2000}?)\/ToUnicode\s+(\d+) 0 R/g)) {
+    const cmap = cmapOfObject.get(Number(m[3]));
+    if (cmap) fontToCmap.set(Number(m[1]), cmap);
+  }
+  const names = new Map<string, CMap>();
+  for (const m of text.matchAll(/\/Font\s*<<([^>]*)>>/g))
+    for (const [, name, obj] of m[1]!.matchAll(/\/([^\s/<>[\]()]+)\s+(\d+) 0 R/g)) {
+      const cmap = fontToCmap.get(Number(obj));
+      if (cmap) names.set(name!, cmap);
+    }
+  return names;
+}
+
+/** The streams of a PDF, inflated where compressed with Flate, with the number of the object each is. */
+function pdfStreams(bytes: Buffer, text: string): { obj: number; data: string }[] {
+  const out: { obj: number; data: string }[] = [];
   const re = /stream\r?\n/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const start = m.index + m[0].length;
     const end = text.indexOf('endstream', start);
     if (end < 0) break;
-    const dict = text.slice(Math.max(0, text.lastIndexOf('obj', m.index)), m.index);
+    const at = text.lastIndexOf('obj', m.index);
+    const dict = text.slice(Math.max(0, at), m.index);
+    const obj = Number(/(\d+)\s+\d+\s+$/.exec(text.slice(Math.max(0, at - 24), at))?.[1] ?? -1);
     let data = bytes.subarray(start, end);
     if (/FlateDecode/.test(dict))
       try {
@@ -148,7 +188,7 @@ function pdfStreams(bytes: Buffer): string[] {
       } catch {
         continue;
       }
-    out.push(data.toString('latin1'));
+    out.push({ obj, data: data.toString('latin1') });
     re.lastIndex = end + 9;
   }
   return out;
@@ -156,18 +196,23 @@ function pdfStreams(bytes: Buffer): string[] {
 
 /** The export id printed on a PDF's pages. */
 export function idInPdf(bytes: Buffer): string | null {
-  const streams = pdfStreams(bytes);
-  const cmaps = streams.filter((s) => s.includes('begincmap')).flatMap((s) => parseCMap(s) ?? []);
+  const text = bytes.toString('latin1');
+  const streams = pdfStreams(bytes, text);
+  const cmapOfObject = new Map<number, CMap>();
   for (const s of streams) {
-    if (s.includes('begincmap') || !/\bT[Jj]\b/.test(s)) continue;
-    const strings = contentStrings(s);
-    for (const cmap of cmaps) {
-      const id = firstId(decode(strings, cmap));
-      if (id) return id;
-    }
-    // a font without a ToUnicode map (a standard font): the bytes are the characters
-    const id = firstId(strings.map((b) => b.toString('latin1')).join(''));
+    const cmap = s.data.includes('begincmap') ? parseCMap(s.data) : null;
+    if (cmap) cmapOfObject.set(s.obj, cmap);
+  }
+  const all = [...cmapOfObject.values()];
+  const byName = fontMaps(text, cmapOfObject);
+  for (const { data } of streams) {
+    if (data.includes('begincmap') || !/T[Jj]\b/.test(data)) continue;
+    const strings = contentStrings(data);
+    const id = firstId(strings.map((x) => (all.length ? decode(x.bytes, x.font ? byName.get(x.font) : undefined, all) : x.bytes.toString('latin1'))).join(''));
     if (id) return id;
+    // a font without a ToUnicode map (a standard font): the bytes are the characters
+    const plain = firstId(strings.map((x) => x.bytes.toString('latin1')).join(''));
+    if (plain) return plain;
   }
   return null;
 }
