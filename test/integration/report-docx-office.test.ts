@@ -55,7 +55,7 @@ describe.skipIf(!SOFFICE)('Word files through LibreOffice', () => {
       const doc = buildReport(session.db, req);
       const name = `${req.type}-${req.period}`;
       const path = join(dir, `${name}.docx`);
-      const rec = await exportReport(session.db, req, 'docx', path, '报告测试');
+      const rec = await exportReport(session.db, req, 'docx', path, '报告测试', 'keep');
       const pdf = soffice(path, 'pdf', dir, env);
       copyFileSync(pdf, join(SHOTS, `${name}.pdf`));
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdf, join(SHOTS, name)]);
