@@ -174,7 +174,21 @@ describe.runIf(existsSync(CLI))('command line', () => {
     // sections still 【待填写】: refused until told to keep or drop them, with the option named
     const unasked = cli('report', '月告知', '--period', '2025年11月', '--institution', 'H99010000003', '--workspace', ws, '--out', out);
     expect(unasked).toMatchObject({ code: 1, err: expect.stringContaining('--placeholders keep') });
-    const r = cli('report', '月告知', '--period', '2025年11月', '--institution', 'H99010000003', '--workspace', ws, '--out', out, '--placeholders', 'keep', '--json');
+    const r = cli(
+      'report',
+      '月告知',
+      '--period',
+      '2025年11月',
+      '--institution',
+      'H99010000003',
+      '--workspace',
+      ws,
+      '--out',
+      out,
+      '--placeholders',
+      'keep',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.out) as { id: string; path: string; sha256: string };
     expect(existsSync(rec.path)).toBe(true);

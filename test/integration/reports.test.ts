@@ -266,7 +266,12 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
 
   it('trace names the export a file came from: as exported, and with its metadata stripped by another program', async () => {
     const path = join(dir, 'trace.pdf');
-    const rec = await call<{ id: string }>('reports.export', { request: { type: '月告知', period: PERIOD, institution: hospital.code }, format: 'pdf', path, placeholders: 'keep' });
+    const rec = await call<{ id: string }>('reports.export', {
+      request: { type: '月告知', period: PERIOD, institution: hospital.code },
+      format: 'pdf',
+      path,
+      placeholders: 'keep',
+    });
     expect(await call('reports.trace', { path })).toMatchObject({ by: 'hash', record: { id: rec.id, type: '月告知', actor: '报告测试' } });
     // Python blanks the Keywords entry of the PDF's Info dictionary: the bytes change, the id is gone
     const stripped = join(dir, 'stripped.pdf');

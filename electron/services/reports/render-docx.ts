@@ -86,11 +86,13 @@ function table(t: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
   ];
 }
 
-/** headings as the standard numbers them: 一、 in 黑体 for the report's sections */
+/** a heading's face by its level as the standard numbers them: 一、 in 黑体, （一） in 楷体 */
+const headingFont = (t: string) => (/^（[一二三四五六七八九十]+）/.test(t) ? FONTS.heading2 : FONTS.heading1);
+
 function blocks(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [text(b.text, { font: FONTS.heading1, indent: true, keepNext: true })];
+      return [text(b.text, { font: headingFont(b.text), indent: true, keepNext: true })];
     case 'paragraph':
       return [text(b.text, { indent: true, ...(b.alert ? { color: RED, bold: true } : {}) })];
     case 'facts':
@@ -101,7 +103,7 @@ function blocks(b: Block): (Paragraph | Table)[] {
       return [new Paragraph({ alignment: AlignmentType.CENTER, keepLines: true, children: [chartImage(b.chart, PICTURE_PX)] })];
     case 'editable':
       return [
-        text(b.title, { font: FONTS.heading1, indent: true, keepNext: true }),
+        text(b.title, { font: headingFont(b.title), indent: true, keepNext: true }),
         ...(b.text.trim()
           ? b.text
               .split(/\n+/)

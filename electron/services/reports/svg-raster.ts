@@ -5,8 +5,8 @@
 // fills and strokes with opacity, translate/matrix transforms, and text whose glyph outlines come from
 // the report's font (fontkit) — with 4 sub-scanlines of anti-aliasing and the PNG written with zlib.
 
-import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
+import { encodePng } from './png-encode';
 
 type Pt = [number, number];
 type Matrix = [number, number, number, number, number, number];
@@ -48,22 +48,18 @@ function parseTransform(s: string | undefined): Matrix {
 
 function parseColor(s: string | undefined, opacity: number): Rgba | null {
   if (!s || s === 'none' || s === 'transparent') return null;
-  let r = 0;
-  let g = 0;
-  let b = 0;
-  let a = 1;
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(s);
   const fn = /^rgba?\(([^)]*)\)$/.exec(s);
+  let rgba: [number, number, number, number];
   if (hex) {
     const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c).join('') : hex[1]!;
-    [r, g, b] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+    rgba = [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16), 1];
   } else if (fn) {
     const n = fn[1]!.split(',').map((x) => Number(x.trim()));
-    [r, g, b] = [n[0] ?? 0, n[1] ?? 0, n[2] ?? 0];
-    a = n[3] ?? 1;
+    rgba = [n[0] ?? 0, n[1] ?? 0, n[2] ?? 0, n[3] ?? 1];
   } else return null;
-  a *= opacity;
-  return a > 0 ? { r, g, b, a } : null;
+  const a = rgba[3] * opacity;
+  return a > 0 ? { r: rgba[0], g: rgba[1], b: rgba[2], a } : null;
 }
 
 /** A path's `d` as polylines (each subpath, with whether it was closed), curves flattened. */
@@ -267,47 +263,9 @@ class Canvas {
     }
   }
 
-  /** 8-bit RGB, or RGBA (straight alpha) for a transparent canvas. */
   png(): Buffer {
-    const n = this.transparent ? 4 : 3;
-    const raw = Buffer.alloc((this.w * n + 1) * this.h);
-    for (let y = 0; y < this.h; y++) {
-      const o = y * (this.w * n + 1);
-      raw[o] = 0;
-      for (let x = 0; x < this.w; x++) {
-        const i = (y * this.w + x) * 4;
-        const a = this.px[i + 3]!;
-        for (let k = 0; k < 3; k++) raw[o + 1 + x * n + k] = this.transparent ? (a ? Math.round((this.px[i + k]! * 255) / a) : 0) : Math.round(this.px[i + k]!);
-        if (this.transparent) raw[o + 1 + x * n + 3] = Math.round(a);
-      }
-    }
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(this.w, 0);
-    ihdr.writeUInt32BE(this.h, 4);
-    ihdr.set([8, this.transparent ? 6 : 2, 0, 0, 0], 8);
-    return Buffer.concat([
-      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(raw)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]);
+    return encodePng(this.px, this.w, this.h, this.transparent);
   }
-}
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  let c = 0xffffffff;
-  for (const b of [...head.subarray(4), ...data]) c = CRC[(c ^ b) & 0xff]! ^ (c >>> 8);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE((c ^ 0xffffffff) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
 }
 
 const attrs = (s: string) => Object.fromEntries([...s.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));

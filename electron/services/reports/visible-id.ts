@@ -121,8 +121,10 @@ function contentStrings(s: string): { font: string | null; bytes: Buffer }[] {
             bytes.push(parseInt(oct[0], 8) & 0xff);
             i += oct[0].length - 1;
           } else bytes.push(({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[e] ?? e.charCodeAt(0));
-        } else if (d === '(') (depth++, bytes.push(40));
-        else if (d === ')') {
+        } else if (d === '(') {
+          depth++;
+          bytes.push(40);
+        } else if (d === ')') {
           if (--depth === 0) break;
           bytes.push(41);
         } else bytes.push(d.charCodeAt(0) & 0xff);

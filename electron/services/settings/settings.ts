@@ -31,7 +31,11 @@ export function getSettings(db: ReadableDb): RegionSettings {
   };
 }
 
-export function setSettings(db: WritableDb, input: Omit<RegionSettings, 'listDays' | 'issuer'> & { listDays?: number; issuer?: string }, actor: string): RegionSettings {
+export function setSettings(
+  db: WritableDb,
+  input: Omit<RegionSettings, 'listDays' | 'issuer'> & { listDays?: number; issuer?: string },
+  actor: string,
+): RegionSettings {
   const before = getSettings(db);
   const s: RegionSettings = { ...input, listDays: input.listDays ?? before.listDays, issuer: (input.issuer ?? before.issuer).trim() };
   if (!Number.isInteger(s.listDays) || s.listDays < 1 || s.listDays > 60)
@@ -50,7 +54,12 @@ export function setSettings(db: WritableDb, input: Omit<RegionSettings, 'listDay
     put.run('settlement', JSON.stringify(s.settlement), t);
     put.run('listDays', String(s.listDays), t);
     put.run('issuer', s.issuer, t);
-    recordAudit(db, { actor, action: 'settings.region', target: 'settings', details: { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer } });
+    recordAudit(db, {
+      actor,
+      action: 'settings.region',
+      target: 'settings',
+      details: { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer },
+    });
     return { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer };
   });
 }
