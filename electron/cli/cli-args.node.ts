@@ -38,10 +38,17 @@ export const HELP = `亮家底 命令行工具
                           复核记录链：每份公告的 previousHash 是否为前一条的哈希，逐份复核抽选记录
   report <${REPORT_TYPES.join('|')}> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
-                          生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
+                          生成报告（与程序“报告”页相同），文件带水印与导出编号并登记；
+                          尚有未填写的部分时须用 --placeholders 说明保留（keep，红色“【待填写】”）或删去（drop）；
                           双人双锁开启时须由复核人确认：--reviewer <姓名> --reviewer-password-env <变量名>
+  report <问题建议清单|警示清单|ADRG建议|意见记录> --workspace <工作区.ljd> --out <文件夹>
+         [--meeting <会议编号> | --period <半年度> | --institution <机构编码>] [--format xlsx|docx]
+                          生成清单（与程序“会议”页相同），带水印与导出编号并登记
   trace <文件> --workspace <工作区.ljd>
-                          查明一份导出文件的来源（导出编号、导出人、时间）
+                          查明一份导出文件的来源（导出编号、导出人、时间）：读文件元数据、
+                          页面上的编号（PDF、Word、Excel、复制出的文字 .txt），或按文件哈希
+  trace --id <LJD-…> --workspace <工作区.ljd>
+                          按纸质文件页脚上的导出编号查明来源
 
 选项:
   --json                  以 JSON 输出结果（便于脚本处理）
@@ -100,6 +107,8 @@ const OPTIONS = {
   format: { type: 'string' },
   reviewer: { type: 'string' },
   'reviewer-password-env': { type: 'string' },
+  placeholders: { type: 'string' },
+  id: { type: 'string' },
 } as const;
 
 export const parseCli = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });

@@ -258,6 +258,7 @@ export async function runCommand(command: Command, arg: string | undefined, valu
             meeting: values.meeting,
             format: values.format,
             out: values.out,
+            placeholders: values.placeholders,
           },
           actor,
           (t) => {
@@ -269,10 +270,11 @@ export async function runCommand(command: Command, arg: string | undefined, valu
         return 0;
       }
       case 'trace': {
-        if (!arg || !values.workspace) throw new UsageError('用法：trace <文件> --workspace <工作区.ljd>');
+        if ((!arg && !values.id) || !values.workspace)
+          throw new UsageError('用法：trace <文件> --workspace <工作区.ljd>，或 trace --id <LJD-…> --workspace <工作区.ljd>');
         session.open(resolve(values.workspace), actor, password());
         const { traceCommand } = await import('./report-commands.node');
-        const r = await traceCommand(session, arg);
+        const r = await traceCommand(session, arg ? { file: arg } : { id: values.id! });
         out(json, r.value, r.text);
         return r.found ? 0 : 1;
       }

@@ -29,9 +29,17 @@ describe('报告 page in Chromium', () => {
     await expect(h.page.locator('.report-title').textContent()).resolves.toBe(`${first.name}医保数据月告知`);
     await h.screenshot('50-report-notice');
     h.dialogs.save = join(h.dir, '月告知.pdf');
+    // the preview lists the sections still 【待填写】, and exporting asks about them before anything is written
+    const pending = await h.page.getByTestId('report-pending').textContent();
     await h.page.getByTestId('report-export-pdf').click();
+    const asked = (await h.page.getByTestId('placeholder-sections').textContent())!;
+    expect(pending).toContain(asked);
+    expect(existsSync(h.dialogs.save)).toBe(false);
+    await h.screenshot('50a-report-placeholders');
+    await h.page.getByTestId('placeholder-keep').click();
     await expect(h.page.getByTestId('report-message').textContent()).resolves.toMatch(/已导出.*编号 LJD-/);
     expect(existsSync(h.dialogs.save)).toBe(true);
+    expect(execFileSync('pdftotext', [h.dialogs.save, '-'], { encoding: 'utf8' })).toContain('【待填写】');
     expect(execFileSync('pdftotext', [h.dialogs.save, '-'], { encoding: 'utf8' })).toContain(first.name);
     await expect(h.page.getByTestId('grid-exports').locator('.ag-row').count()).resolves.toBe(1);
   });
@@ -51,6 +59,8 @@ describe('报告 page in Chromium', () => {
     await h.screenshot('51-report-briefing');
     h.dialogs.save = join(h.dir, '简报.docx');
     await h.page.getByTestId('report-export-docx').click();
+    // the other sections are still empty: left out of the file
+    await h.page.getByTestId('placeholder-drop').click();
     await expect(h.page.getByTestId('report-message').textContent()).resolves.toContain('已导出');
     // a fresh page load (regenerated) still has the text
     await h.page.reload();
@@ -64,6 +74,8 @@ describe('报告 page in Chromium', () => {
     await h.page.getByTestId('report-institution').selectOption('__all__');
     h.dialogs.folder = join(h.dir, '月告知');
     await h.page.getByTestId('report-export-pdf').click();
+    if (await h.page.getByTestId('quality-gate-confirm').count()) await h.page.getByTestId('quality-gate-confirm').click();
+    await h.page.getByTestId('placeholder-keep').click();
     await expect(h.page.getByTestId('report-message').textContent({ timeout: 120_000 })).resolves.toMatch(/已生成 \d+ 家医疗机构的月告知/);
     const files = readdirSync(h.dialogs.folder).filter((f) => f.endsWith('.pdf'));
     const expected = allRows(h.session.db, "SELECT code FROM institutions WHERE payment IN ('DRG', 'DIP')").length;
@@ -147,6 +159,7 @@ describe('报告 page in Chromium', () => {
     expect(existsSync(h.dialogs.save)).toBe(false);
     await h.page.getByTestId('report-export-pdf').click();
     await h.page.getByTestId('quality-gate-confirm').click();
+    await h.page.getByTestId('placeholder-keep').click();
     await expect(h.page.getByTestId('report-message').textContent()).resolves.toMatch(/已导出.*编号 LJD-/);
     expect(existsSync(h.dialogs.save)).toBe(true);
   });

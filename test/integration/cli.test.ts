@@ -218,7 +218,24 @@ describe.runIf(existsSync(CLI))('command line', () => {
     const ws = demoWorkspace('w.ljd');
     const dir = join(ws, '..');
     const out = join(dir, 'out');
-    const r = cli('report', '月告知', '--period', '2025年11月', '--institution', 'H99010000003', '--workspace', ws, '--out', out, '--json');
+    // sections still 【待填写】: refused until told to keep or drop them, with the option named
+    const unasked = cli('report', '月告知', '--period', '2025年11月', '--institution', 'H99010000003', '--workspace', ws, '--out', out);
+    expect(unasked).toMatchObject({ code: 1, err: expect.stringContaining('--placeholders keep') });
+    const r = cli(
+      'report',
+      '月告知',
+      '--period',
+      '2025年11月',
+      '--institution',
+      'H99010000003',
+      '--workspace',
+      ws,
+      '--out',
+      out,
+      '--placeholders',
+      'keep',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.out) as { id: string; path: string; sha256: string };
     expect(existsSync(rec.path)).toBe(true);
@@ -227,6 +244,14 @@ describe.runIf(existsSync(CLI))('command line', () => {
     expect(t.code).toBe(0);
     expect(t.out).toContain(`导出编号 ${rec.id}`);
     expect(t.out).toContain('文件哈希完全一致');
+    // the id read off a paper copy's footer
+    const byId = cli('trace', '--id', rec.id.toLowerCase(), '--workspace', ws);
+    expect(byId).toMatchObject({ code: 0, out: expect.stringContaining(`导出编号 ${rec.id}（依据：输入的导出编号）`) });
+    // a list, stamped and registered like a report
+    const list = cli('report', '警示清单', '--workspace', ws, '--out', out, '--json');
+    expect(list.code).toBe(0);
+    const listed = JSON.parse(list.out) as { id: string; path: string };
+    expect(cli('trace', listed.path, '--workspace', ws).out).toContain(`导出编号 ${listed.id}`);
     const stranger = join(dir, 'x.pdf');
     writeFileSync(stranger, '%PDF-1.4 nothing');
     expect(cli('trace', stranger, '--workspace', ws)).toMatchObject({ code: 1 });
@@ -240,7 +265,7 @@ describe.runIf(existsSync(CLI))('command line', () => {
       err: expect.stringContaining('季公告须选择一个季度'),
     });
     expect(cli('report', '季公告', '--period', '2025-Q3', '--all', '--workspace', ws, '--out', out).err).toContain('季公告不能用 --all 批量生成');
-    const half = cli('report', '半年公布', '--period', '2025年上半年', '--workspace', ws, '--out', out, '--json');
+    const half = cli('report', '半年公布', '--period', '2025年上半年', '--workspace', ws, '--out', out, '--placeholders', 'drop', '--json');
     expect(half.code).toBe(0);
     expect((JSON.parse(half.out) as { path: string }).path).toContain('半年公布-2025年上半年.pdf');
   });

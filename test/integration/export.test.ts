@@ -89,6 +89,7 @@ describe('per-hospital file names', () => {
       '测试',
       () => {},
       () => false,
+      'keep',
     );
     expect(r.total).toBe(3); // H001–H003 are paid by DRG
     const files = readdirSync(out).filter((f) => f.endsWith('.xlsx'));

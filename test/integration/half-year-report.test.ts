@@ -76,7 +76,9 @@ describe('半年公布', () => {
     expect(quarter).toMatchObject({ ok: false, error: { message: '半年公布须选择一个半年。', hint: '例如 2025年上半年。' } });
 
     const path = join(dir, '半年公布.pdf');
-    expect(await dispatch('reports.export', { request: { type: '半年公布', period: HALF }, format: 'pdf', path }, ctx)).toMatchObject({ ok: true });
+    expect(await dispatch('reports.export', { request: { type: '半年公布', period: HALF }, format: 'pdf', path, placeholders: 'keep' }, ctx)).toMatchObject({
+      ok: true,
+    });
     expect(execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' })).toContain('住院率和特例单议情况公布');
     expect(allRows(session.db, "SELECT kind, subject FROM done_events WHERE source LIKE 'export:%'")).toEqual([{ kind: '半年公布', subject: HALF }]);
   });

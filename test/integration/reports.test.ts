@@ -61,6 +61,7 @@ describe('reports', () => {
       request: { type: '月告知', period: PERIOD, institution: hospital.code },
       format: 'pdf',
       path,
+      placeholders: 'keep',
     });
     const text = pdfText(path);
     const view = hospitalView(session.db, hospital.code, PERIOD);
@@ -154,7 +155,7 @@ describe('reports', () => {
       ['docx', docx],
       ['xlsx', xlsx],
     ] as const)
-      await call('reports.export', { request: req, format, path });
+      await call('reports.export', { request: req, format, path, placeholders: 'keep' });
     const fi = getValue<number>(session.db, "SELECT value FROM region_values WHERE indicator = 'FI_TOTAL' AND period = ? AND superseded_by IS NULL", PERIOD)!;
     const text = pdfText(pdf);
     expect(text).toContain(formatValue(fi, '万元'));
@@ -259,7 +260,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     );
     saveMinutes(session.db, m.id, '通报了11月基金运行情况。', '下月起增加病组费用对比。', '测试');
     const path = join(dir, '纪要.pdf');
-    await call('reports.export', { request: { type: '会议纪要', period: PERIOD, meetingId: m.id }, format: 'pdf', path });
+    await call('reports.export', { request: { type: '会议纪要', period: PERIOD, meetingId: m.id }, format: 'pdf', path, placeholders: 'keep' });
     const text = pdfText(path);
     expect(text).toContain('11月数据沟通会纪要');
     expect(text).toContain('通报了11月基金运行情况。');
@@ -268,7 +269,12 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
 
   it('trace names the export a file came from: as exported, and with its metadata stripped by another program', async () => {
     const path = join(dir, 'trace.pdf');
-    const rec = await call<{ id: string }>('reports.export', { request: { type: '月告知', period: PERIOD, institution: hospital.code }, format: 'pdf', path });
+    const rec = await call<{ id: string }>('reports.export', {
+      request: { type: '月告知', period: PERIOD, institution: hospital.code },
+      format: 'pdf',
+      path,
+      placeholders: 'keep',
+    });
     expect(await call('reports.trace', { path })).toMatchObject({ by: 'hash', record: { id: rec.id, type: '月告知', actor: '报告测试' } });
     // Python blanks the Keywords entry of the PDF's Info dictionary: the bytes change, the id is gone
     const stripped = join(dir, 'stripped.pdf');
@@ -279,13 +285,15 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
       stripped,
     ]);
     expect(readFileSync(stripped).includes(Buffer.from(rec.id))).toBe(false);
-    expect(await call('reports.trace', { path: stripped })).toMatchObject({ by: 'content', idInFile: null, record: { id: rec.id } });
+    // the id printed on its pages names it still (visible-id.ts); the content hash is the last resort
+    expect(await call('reports.trace', { path: stripped })).toMatchObject({ by: 'text', idInFile: rec.id, record: { id: rec.id } });
     // DOCX re-zipped by Python without docProps/
     const docx = join(dir, 'trace.docx');
     const drec = await call<{ id: string }>('reports.export', {
       request: { type: '月告知', period: PERIOD, institution: hospital.code },
       format: 'docx',
       path: docx,
+      placeholders: 'keep',
     });
     const rezipped = join(dir, 'rezipped.docx');
     execFileSync(PYTHON, [
@@ -295,7 +303,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
       rezipped,
     ]);
     expect(await call('reports.trace', { path: docx })).toMatchObject({ by: 'hash', record: { id: drec.id } });
-    expect(await call('reports.trace', { path: rezipped })).toMatchObject({ by: 'content', record: { id: drec.id } });
+    expect(await call('reports.trace', { path: rezipped })).toMatchObject({ by: 'text', record: { id: drec.id } });
     // a file that never came from here
     const other = join(dir, 'other.pdf');
     writeFileSync(other, '%PDF-1.4\n1 0 obj<<>>stream\nabc\nendstream\n%%EOF');
@@ -309,6 +317,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
       period: PERIOD,
       format: 'pdf',
       dir: out,
+      placeholders: 'keep',
     });
     const expected = allRows(session.db, "SELECT code FROM institutions WHERE payment IN ('DRG', 'DIP')").length;
     expect(r.total).toBe(expected);
@@ -331,7 +340,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
 
   it('a batch cancelled midway keeps only complete, registered files and makes no zip', async () => {
     const out = join(dir, 'cancelled');
-    const batch = dispatch('reports.exportBatch', { type: '月告知', period: PERIOD, format: 'pdf', dir: out }, ctx());
+    const batch = dispatch('reports.exportBatch', { type: '月告知', period: PERIOD, format: 'pdf', dir: out, placeholders: 'keep' }, ctx());
     await new Promise((r) => setTimeout(r, 400));
     expect(await call('reports.cancel', {})).toEqual({ cancelled: true });
     const r = await batch;
@@ -346,12 +355,12 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
 
   it('季公告 and 年通报 (its 12 items in order; the convenor’s items marked until filled)', async () => {
     const q = join(dir, '季公告.pdf');
-    await call('reports.export', { request: { type: '季公告', period: '2025-Q3' }, format: 'pdf', path: q });
+    await call('reports.export', { request: { type: '季公告', period: '2025-Q3' }, format: 'pdf', path: q, placeholders: 'keep' });
     const qt = pdfText(q);
     expect(qt).toContain('2025年第3季度');
     expect(qt).toContain('违法违规使用医保基金情况通报');
     const y = join(dir, '年通报.pdf');
-    await call('reports.export', { request: { type: '年通报', period: '2025' }, format: 'pdf', path: y });
+    await call('reports.export', { request: { type: '年通报', period: '2025' }, format: 'pdf', path: y, placeholders: 'keep' });
     const yt = pdfText(y).replace(/\s+/g, '');
     const items = [
       '（一）基金收支余情况',
@@ -402,7 +411,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('不是分机构指标') } });
     // the report explains a hospital’s rank line by line
     const path = join(dir, '绩效评价.pdf');
-    await call('reports.export', { request: { type: '绩效评价', period: PERIOD }, format: 'pdf', path });
+    await call('reports.export', { request: { type: '绩效评价', period: PERIOD }, format: 'pdf', path, placeholders: 'keep' });
     const text = pdfText(path);
     expect(text).toContain(`排名编号 ${published.id}`);
     const seventh = published.results.find((r) => r.band === '三级' && r.rank === 7)!;
@@ -429,5 +438,30 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
       level: 'error',
       text: expect.stringMatching(/^超预算 [\d,.]+[万亿]元（执行率 \d+\.\d\d%，超出时序进度 \d+\.\d 个百分点）$/),
     });
+  });
+
+  it('nothing red goes out unasked: an export with sections still 【待填写】 is refused until told to keep or drop them', async () => {
+    const req = { type: '数据分析简报', period: PERIOD } as const;
+    const doc = buildReport(session.db, req);
+    const pending = doc.blocks.flatMap((b) => (b.kind === 'editable' && !b.text.trim() ? [b.title] : []));
+    expect(pending.length).toBeGreaterThan(0);
+    const path = join(dir, '待填写.pdf');
+    const refused = await dispatch('reports.export', { request: req, format: 'pdf', path }, ctx());
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(pending.join('、')) } });
+    expect(existsSync(path)).toBe(false);
+    // dropped: neither the red line nor the empty section's title is printed
+    await call('reports.export', { request: req, format: 'pdf', path, placeholders: 'drop' });
+    const dropped = pdfText(path);
+    expect(dropped).not.toContain('【待填写】');
+    for (const t of pending) expect(dropped).not.toContain(t);
+    // kept: printed as before
+    const kept = join(dir, '待填写-保留.pdf');
+    await call('reports.export', { request: req, format: 'pdf', path: kept, placeholders: 'keep' });
+    expect(pdfText(kept)).toContain('【待填写】');
+    // a batch asked nothing writes no file
+    const out = join(dir, 'batch-unasked');
+    const batch = await dispatch('reports.exportBatch', { type: '月告知', period: PERIOD, format: 'pdf', dir: out }, ctx());
+    expect(batch.ok).toBe(false);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });

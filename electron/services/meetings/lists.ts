@@ -1,9 +1,11 @@
 // The lists the rules ask for, written as xlsx or docx marked 内部资料 注意保密: 问题建议清单 per
 // meeting, 警示清单, the half-yearly technical suggestions (ADRG) report and one institution's
-// history. An export that fulfils an obligation is recorded as done for the calendar.
+// history. Like a report, each file gets an export id (on every page, with the watermark, and in its
+// properties) and an entry in the export register, so a leaked copy is traced; an export that
+// fulfils an obligation is recorded as done for the calendar.
 
 import { writeFileSync } from 'node:fs';
-import { AlignmentType, Document, Header, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { localDate, today } from '../../../shared/dates';
 import type { CommentView } from '../../../shared/domain/meetings';
@@ -12,6 +14,10 @@ import { recordAudit } from '../audit/audit';
 import { inTransaction, run, type WritableDb } from '../db/connection';
 import { listComments } from '../comments/comments-service';
 import { meetingView } from './meetings';
+import { FONTS, SIZE } from '../reports/docx-layout';
+import { markText, pagedFooter, watermarkHeader } from '../reports/docx-marks';
+import { register } from '../reports/register';
+import { newStamp, type ExportStamp } from '../reports/stamp';
 
 const HEADERS = ['序号', '机构', '提出人', '类别', '分类', '内容', '责任处室', '期限', '状态', '答复'];
 function rows(list: CommentView[]): string[][] {
@@ -29,24 +35,37 @@ function rows(list: CommentView[]): string[][] {
   ]);
 }
 
-async function writeList(path: string, title: string, subtitle: string, list: CommentView[]): Promise<void> {
-  if (path.toLowerCase().endsWith('.docx')) {
+const WIDTHS = [6, 24, 12, 10, 16, 50, 12, 12, 10, 40];
+
+/** The list as a file: docx (landscape, 第 N 页 共 M 页, the watermark) or xlsx, the export id in its pages and properties. */
+async function listBytes(docx: boolean, title: string, subtitle: string, list: CommentView[], stamp: ExportStamp): Promise<Buffer> {
+  const mark = markText(stamp);
+  if (docx) {
     const cell = (text: string, bold = false) =>
-      new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: 'SimSun', size: 20 })] })] });
+      new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONTS.body, size: SIZE.小五 })] })] });
     const doc = new Document({
+      title,
+      subject: subtitle,
+      creator: stamp.actor,
+      keywords: stamp.keyword,
+      description: mark,
+      lastModifiedBy: stamp.creator,
       sections: [
         {
-          headers: {
-            default: new Header({
-              children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: '内部资料 注意保密', color: 'C8372D', size: 18 })] })],
-            }),
-          },
-          properties: { page: { size: { orientation: 'landscape' as never } } },
+          headers: { default: watermarkHeader(stamp) },
+          footers: { default: pagedFooter(stamp) },
+          properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
           children: [
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: 32, font: 'SimHei' })] }),
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: subtitle, size: 20 })] }),
+            new Paragraph({ children: [new TextRun({ text: '内部资料 注意保密', font: FONTS.heading1, size: SIZE.四号 })] }),
+            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: SIZE.二号, font: FONTS.title })] }),
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              spacing: { after: 120 },
+              children: [new TextRun({ text: subtitle, size: SIZE.五号, font: FONTS.heading2 })],
+            }),
             new Table({
               width: { size: 100, type: WidthType.PERCENTAGE },
+              columnWidths: WIDTHS.map((w) => Math.round((w / 192) * 13958)),
               rows: [
                 new TableRow({ tableHeader: true, children: HEADERS.map((h) => cell(h, true)) }),
                 ...rows(list).map((r) => new TableRow({ children: r.map((x) => cell(x)) })),
@@ -56,21 +75,28 @@ async function writeList(path: string, title: string, subtitle: string, list: Co
         },
       ],
     });
-    writeFileSync(path, await Packer.toBuffer(doc));
-    return;
+    return Packer.toBuffer(doc);
   }
   const wb = new ExcelJS.Workbook();
-  wb.creator = '亮家底';
-  const ws = wb.addWorksheet(title.slice(0, 31), { headerFooter: { oddHeader: '&C内部资料 注意保密' }, pageSetup: { orientation: 'landscape' } });
+  wb.creator = stamp.actor;
+  wb.lastModifiedBy = stamp.creator;
+  wb.keywords = stamp.keyword;
+  wb.description = mark;
+  wb.title = title;
+  const ws = wb.addWorksheet(title.slice(0, 31), {
+    headerFooter: { oddHeader: `&L内部资料 注意保密&R编号 ${stamp.id}`, oddFooter: `&L导出人 ${stamp.actor} · ${stamp.time}&R第 &P 页 共 &N 页` },
+    pageSetup: { orientation: 'landscape' },
+  });
   ws.addRow([title]).font = { bold: true, size: 14 };
-  ws.addRow([`${subtitle} · 内部资料 注意保密`]).font = { color: { argb: 'FFC8372D' } };
+  ws.addRow([`${subtitle} · ${mark}`]).font = { color: { argb: 'FFC8372D' } };
   ws.addRow(HEADERS).font = { bold: true };
   for (const r of rows(list)) ws.addRow(r);
-  ws.columns.forEach((c, i) => (c.width = [6, 24, 12, 10, 16, 50, 12, 12, 10, 40][i] ?? 12));
-  await wb.xlsx.writeFile(path);
+  ws.columns.forEach((c, i) => (c.width = WIDTHS[i] ?? 12));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export type ListKind = '问题建议清单' | '警示清单' | '技术建议报告' | '机构意见记录';
+export const LIST_KINDS: readonly ListKind[] = ['问题建议清单', '警示清单', '技术建议报告', '机构意见记录'];
 
 /** Writes one of the lists the rules ask for; records it as done for the calendar where it is an obligation. */
 export async function exportList(
@@ -79,7 +105,7 @@ export async function exportList(
   opts: { meetingId?: number; institution?: string; half?: string },
   path: string,
   actor: string,
-): Promise<{ path: string; rows: number }> {
+): Promise<{ path: string; rows: number; id: string }> {
   let list: CommentView[];
   let title: string;
   let subtitle: string;
@@ -112,10 +138,20 @@ export async function exportList(
     title = `${list[0]?.institutionName ?? opts.institution}意见与答复记录`;
     subtitle = '历次意见建议、异议申诉及答复';
   }
-  await writeList(path, title, subtitle, list);
+  const stamp = newStamp(actor);
+  const bytes = await listBytes(path.toLowerCase().endsWith('.docx'), title, subtitle, list, stamp);
+  writeFileSync(path, bytes);
+  await register(
+    db,
+    stamp,
+    { type: kind, period: opts.half ?? '', institution: opts.institution ?? null },
+    path.toLowerCase().endsWith('.docx') ? 'docx' : 'xlsx',
+    path,
+    bytes,
+  );
   inTransaction(db, () => {
     if (done) run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', done.kind, done.subject, today(), `export:${path}`);
     recordAudit(db, { actor, action: 'meeting.exportList', target: path, details: { kind, rows: list.length, ...opts } });
   });
-  return { path, rows: list.length };
+  return { path, rows: list.length, id: stamp.id };
 }

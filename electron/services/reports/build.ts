@@ -16,6 +16,7 @@ import { quarterlyNotice } from './builders/quarterly';
 import { ReportContext } from './builders/context';
 import { meetingMinutes } from './builders/minutes';
 import { monthlyNotice } from './builders/monthly-notice';
+import { issuerOf } from '../settings/settings';
 import { withTexts } from './texts';
 import { assertReportData } from './period-data';
 
@@ -61,5 +62,5 @@ export function buildReport(db: ReadableDb, req: ReportRequest, ctx = new Report
   const checked = checkRequest(req);
   // a period without the data the report needs is refused with the reason, not built
   assertReportData(ctx, req);
-  return withTexts(db, run(ctx, checked));
+  return { ...withTexts(db, run(ctx, checked)), issuer: issuerOf(db) };
 }

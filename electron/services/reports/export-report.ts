@@ -10,6 +10,7 @@ import yazl from 'yazl';
 import { AppError } from '../../../shared/errors';
 import { formatPeriodZh } from '../../../shared/period';
 import type { ExportRecord, ReportDoc, ReportFormat, ReportRequest } from '../../../shared/reports/model';
+import { dropPlaceholders, pendingMessage, pendingSections, type PlaceholderChoice } from '../../../shared/reports/placeholders';
 import { reportSpec, type ReportType } from '../../../shared/reports/registry';
 import { allRows, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { today } from '../../../shared/dates';
@@ -49,8 +50,27 @@ function markDone(db: WritableDb, type: ReportType, by: 'export' | 'batch', peri
   inTransaction(db, () => run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', f.kind, period, today(), `export:${source}`));
 }
 
-export async function exportReport(db: WritableDb, req: ReportRequest, format: ReportFormat, path: string, actor: string): Promise<ExportRecord> {
-  const doc = buildReport(db, req);
+/**
+ * The report as it goes out: its empty text blocks kept (red 【待填写】) or dropped as asked; asked
+ * nothing while some are empty, it is refused with their names — nothing red goes out unasked.
+ */
+export function withPlaceholders(doc: ReportDoc, choice: PlaceholderChoice | undefined): ReportDoc {
+  if (!pendingSections(doc).length) return doc;
+  if (choice === 'keep') return doc;
+  if (choice === 'drop') return dropPlaceholders(doc);
+  const { message, hint } = pendingMessage(doc);
+  throw new AppError('INVALID_INPUT', message, hint);
+}
+
+export async function exportReport(
+  db: WritableDb,
+  req: ReportRequest,
+  format: ReportFormat,
+  path: string,
+  actor: string,
+  placeholders?: PlaceholderChoice,
+): Promise<ExportRecord> {
+  const doc = withPlaceholders(buildReport(db, req), placeholders);
   const stamp = newStamp(actor, chainHead(db));
   const bytes = await render(doc, format, stamp);
   writeAtomic(path, bytes);
@@ -96,6 +116,7 @@ export async function exportBatch(
   actor: string,
   progress: (done: number, total: number, name: string) => void,
   cancelled: () => boolean,
+  placeholders?: PlaceholderChoice,
 ): Promise<BatchResult> {
   if (!reportSpec(type).batch) throw new AppError('INVALID_INPUT', `${type}不能按医疗机构批量导出。`, '请逐份导出。');
   const hospitals = noticeHospitals(db);
@@ -103,6 +124,12 @@ export async function exportBatch(
   const ctx = new ReportContext(db);
   const files: ExportRecord[] = [];
   const label = formatPeriodZh(period);
+  // asked nothing about empty text blocks: every hospital's report is checked before any file is written
+  if (!placeholders)
+    for (const h of hospitals) {
+      await new Promise((r) => setImmediate(r));
+      withPlaceholders(buildReport(db, { type, period, institution: h.code }, ctx), undefined);
+    }
   for (const [i, h] of hospitals.entries()) {
     // let other messages in (a cancel, the UI's reads): rendering alone never yields to the event loop
     await new Promise((r) => setImmediate(r));
@@ -110,7 +137,7 @@ export async function exportBatch(
     progress(i, hospitals.length, h.name);
     const req: ReportRequest = { type, period, institution: h.code };
     const stamp = newStamp(actor, chainHead(db));
-    const bytes = await render(buildReport(db, req, ctx), format, stamp);
+    const bytes = await render(withPlaceholders(buildReport(db, req, ctx), placeholders ?? 'keep'), format, stamp);
     const path = join(dir, `${type}-${label}-${institutionFileLabel(h.code, h.name)}.${format}`);
     writeAtomic(path, bytes);
     files.push(await register(db, stamp, subjectOf(req), format, path, bytes));

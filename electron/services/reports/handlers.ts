@@ -6,7 +6,7 @@ import { BATCH_STAGE } from '../../../shared/reports/registry';
 import type { Handlers } from '../host/handler-types';
 import { buildReport } from './build';
 import { exportBatch, exportReport } from './export-report';
-import { listExports, trace } from './register';
+import { listExports, trace, traceId } from './register';
 import { saveText } from './texts';
 import { reportPeriods } from './period-data';
 import { qualityGate } from './quality-gate';
@@ -22,6 +22,7 @@ export const reportsHandlers: Handlers<
   | 'reports.cancel'
   | 'reports.register'
   | 'reports.trace'
+  | 'reports.traceId'
 > = {
   // the preview's long tables cut to their first rows; a table's rows on request
   'reports.preview': (i, { session }) => previewDoc(buildReport(session.db, i)),
@@ -33,7 +34,7 @@ export const reportsHandlers: Handlers<
     return table.rows;
   },
   'reports.saveText': (i, { session, actor }) => saveText(session.db, i.request, i.key, i.text, actor),
-  'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor),
+  'reports.export': (i, { session, actor }) => exportReport(session.db, i.request, i.format, i.path, actor, i.placeholders),
   'reports.exportBatch': (i, { session, actor, progress }) => {
     session.cancelRequested = false;
     return exportBatch(
@@ -45,6 +46,7 @@ export const reportsHandlers: Handlers<
       actor,
       (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
       () => session.cancelRequested,
+      i.placeholders,
     );
   },
   'reports.cancel': (_i, { session }) => {
@@ -53,4 +55,5 @@ export const reportsHandlers: Handlers<
   },
   'reports.register': (i, { session }) => listExports(session.db, i.limit),
   'reports.trace': (i, { session }) => trace(session.db, i.path),
+  'reports.traceId': (i, { session }) => traceId(session.db, i.id),
 };

@@ -1,7 +1,8 @@
 // The export register: every exported report file with its id, subject, format, who, when and the
 // file's SHA-256 (in the workspace and in the audit log). trace() names the export a file found
-// elsewhere came from — by the id in its metadata, or, when the metadata was stripped or the file
-// re-saved without it, by its hash.
+// elsewhere came from — by its hash, the id in its metadata, the id printed on its pages (a re-saved
+// file, copied text: visible-id.ts), or its content without the metadata; traceId() by an id read
+// off a paper copy.
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { ZipArchive } from '../import/zip';
 import { DEFAULT_LIMITS } from '../import/limits';
 import { EXPORT_ID, type ExportStamp } from './stamp';
 import { ownerOnly } from '../export/owner-only';
+import { idInPdf, idInText, idInXml, VISIBLE_ID } from './visible-id';
 
 interface ExportRow {
   id: string;
@@ -116,8 +118,8 @@ export function listExports(db: ReadableDb, limit = 500): ExportRecord[] {
 
 export interface TraceResult {
   record: ExportRecord | null;
-  /** how it was recognised: the file's hash, the id in its metadata, or its content without metadata */
-  by: 'hash' | 'id' | 'content' | null;
+  /** how it was recognised: the file's hash, the id in its metadata, the id printed on its pages, its content without metadata, or an id typed in */
+  by: 'hash' | 'id' | 'text' | 'content' | 'typed' | null;
   sha256: string;
   idInFile: string | null;
   /**
@@ -191,22 +193,51 @@ async function zipEntries(bytes: Buffer): Promise<[string, Buffer][] | null> {
   }
 }
 
-async function idInFile(path: string, bytes: Buffer): Promise<string | null> {
-  const direct = EXPORT_ID.exec(bytes.toString('latin1'));
-  if (direct) return direct[1]!;
-  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return null;
-  // DOCX and XLSX: the id is in docProps/core.xml (keywords)
+/** The ids a file carries: in its metadata (PDF Keywords, DOCX/XLSX core properties), and on its pages as printed. */
+async function idsInFile(path: string, bytes: Buffer): Promise<{ meta: string | null; visible: string | null }> {
+  const direct = EXPORT_ID.exec(bytes.toString('latin1'))?.[1] ?? null;
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { meta: direct, visible: idInPdf(bytes) };
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return { meta: direct, visible: idInText(bytes) };
+  // DOCX and XLSX: the id is in docProps/core.xml (keywords) and in the pages' text (footers, headers, cells)
   let zip: ZipArchive | null = null;
   try {
     zip = await ZipArchive.open(path, basename(path), DEFAULT_LIMITS);
     const core = zip.find('docProps/core.xml');
-    if (!core) return null;
-    return EXPORT_ID.exec((await zip.readEntry(core, 1 << 20)).toString('utf8'))?.[1] ?? null;
+    const meta = core ? (EXPORT_ID.exec((await zip.readEntry(core, 1 << 20)).toString('utf8'))?.[1] ?? null) : null;
+    // footers and headers first (every page has them), then the rest
+    const parts = zip.entries
+      .map((e) => e.name)
+      .filter((n) => n.endsWith('.xml') && !n.startsWith('docProps/'))
+      .sort((a, b) => Number(!/footer|header|sharedStrings|sheet1\.xml/.test(a)) - Number(!/footer|header|sharedStrings|sheet1\.xml/.test(b)));
+    let visible: string | null = null;
+    for (const n of parts) {
+      visible = idInXml([(await zip.readEntry(n, 64 * 1024 * 1024)).toString('utf8')]);
+      if (visible) break;
+    }
+    return { meta: meta ?? direct, visible };
   } catch {
-    return null;
+    return { meta: direct, visible: null };
   } finally {
     zip?.close();
   }
+}
+
+/** An export id as typed from a paper copy: spaces and case forgiven. */
+export function normalizeId(typed: string): string {
+  return typed
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .replace(/^编号[:：]?/, '');
+}
+
+/** The export an id names (`trace --id`, read off the footer of a paper copy). */
+export function traceId(db: ReadableDb, typed: string): TraceResult {
+  const id = normalizeId(typed);
+  if (!VISIBLE_ID.test(id) || VISIBLE_ID.exec(id)![0] !== id)
+    throw new AppError('INVALID_INPUT', `“${typed}”不是亮家底的导出编号。`, '导出编号印在每页页脚“编号”之后，形如 LJD-MXBUP42D-LQWL9XJB。');
+  const row = getRow<ExportRow>(db, 'SELECT * FROM exports WHERE id = ?', id);
+  const record = row ? toRecord(row) : null;
+  return { record, by: row ? 'typed' : null, sha256: '', idInFile: id, chain: chainKept(db, record) };
 }
 
 export async function trace(db: ReadableDb, path: string): Promise<TraceResult> {
@@ -221,11 +252,20 @@ export async function trace(db: ReadableDb, path: string): Promise<TraceResult> 
   const bytes = readFileSync(path);
   const hash = sha256(bytes);
   const byHash = getRow<ExportRow>(db, 'SELECT * FROM exports WHERE sha256 = ? ORDER BY at LIMIT 1', hash);
-  const id = await idInFile(path, bytes);
-  const found = (record: ExportRecord | null, by: TraceResult['by']): TraceResult => ({ record, by, sha256: hash, idInFile: id, chain: chainKept(db, record) });
-  if (byHash) return found(toRecord(byHash), 'hash');
-  const byId = id ? getRow<ExportRow>(db, 'SELECT * FROM exports WHERE id = ?', id) : undefined;
-  if (byId) return found(toRecord(byId), 'id');
+  const { meta, visible } = await idsInFile(path, bytes);
+  const found = (record: ExportRecord | null, by: TraceResult['by'], idInFile: string | null): TraceResult => ({
+    record,
+    by,
+    sha256: hash,
+    idInFile,
+    chain: chainKept(db, record),
+  });
+  if (byHash) return found(toRecord(byHash), 'hash', meta ?? visible);
+  const row = (x: string | null) => (x ? getRow<ExportRow>(db, 'SELECT * FROM exports WHERE id = ?', x) : undefined);
+  const byId = row(meta);
+  if (byId) return found(toRecord(byId), 'id', meta);
+  const byText = row(visible);
+  if (byText) return found(toRecord(byText), 'text', visible);
   const byContent = getRow<ExportRow>(db, 'SELECT * FROM exports WHERE content_hash = ? ORDER BY at LIMIT 1', await contentHash(bytes));
-  return found(byContent ? toRecord(byContent) : null, byContent ? 'content' : null);
+  return found(byContent ? toRecord(byContent) : null, byContent ? 'content' : null, meta ?? visible);
 }

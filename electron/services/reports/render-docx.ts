@@ -1,122 +1,165 @@
-// A report as DOCX for people who edit it further (Word, WPS): headings, paragraphs, key figures,
-// tables whose header row repeats on each page, the convenor's text; every page's header and
-// footer carry 内部资料 注意保密 with the exporter, time and export id, and the export id is in the
-// core properties. Charts are in the PDF (the DOCX says so); their data are the tables.
+// A report as a Word file a clerk can send unchanged: the official-document layout of GB/T 9704-2012
+// (docx-layout.ts: title 二号, body 三号仿宋 at 22 lines × 28 characters, page numbers 「— 1 —」, the
+// 落款 with the issuing body and date), charts as pictures, tables whose header row repeats and whose
+// number columns do not wrap, the diagonal watermark and the export mark on every page
+// (docx-marks.ts), and the export id in the core properties.
 
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
-  Header,
+  LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
 import type { Block, ReportDoc } from '../../../shared/reports/model';
 import { DOCX_MAX_ROWS, printedRows } from '../../../shared/reports/printed-rows';
+import { BODY_CHAR_SPACING, BODY_LINE, CONTENT_TWIPS, FONTS, PAGE, SIZE, dateZh, fitColumns, textEms } from './docx-layout';
+import { chartImage, officialFooters, watermarkHeader } from './docx-marks';
 import type { ExportStamp } from './stamp';
 
-const FONT = { ascii: 'Noto Sans SC', eastAsia: '宋体', hAnsi: 'Noto Sans SC' };
-const run = (text: string, o: { bold?: boolean; size?: number; color?: string } = {}) =>
-  new TextRun({ text, font: FONT, bold: o.bold, size: o.size ?? 21, color: o.color });
-const para = (text: string, o: { bold?: boolean; size?: number; color?: string; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-  new Paragraph({ alignment: o.align, spacing: { after: 80 }, children: [run(text, o)] });
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+interface RunStyle {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  font?: typeof FONTS.body;
+}
 
-/** A4's width between the margins docx sets by default, in twentieths of a point */
-const CONTENT_TWIPS = 9026;
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'D0D5DD' };
-const HEAD_SHADING = { type: ShadingType.CLEAR, fill: 'EEF2F8', color: 'auto' };
+const RED = 'C8372D';
+const run = (text: string, o: RunStyle = {}) =>
+  new TextRun({ text, font: o.font ?? FONTS.body, bold: o.bold, size: o.size ?? SIZE.三号, color: o.color, characterSpacing: BODY_CHAR_SPACING });
+/** a line of the body: exactly one of the page's 22 lines high per line of text */
+const line = (children: TextRun[], o: { align?: Align; indent?: boolean; right?: number; keepNext?: boolean } = {}) =>
+  new Paragraph({
+    alignment: o.align ?? AlignmentType.JUSTIFIED,
+    keepNext: o.keepNext,
+    spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLine: o.indent ? 2 * 16 * 20 : undefined, right: o.right },
+    children,
+  });
+const text = (s: string, o: RunStyle & { align?: Align; indent?: boolean; keepNext?: boolean } = {}) => line([run(s, o)], o);
+const blank = () => line([run('')]);
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const HEAD_SHADING = { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' };
+/** the pictures' width: the 版心 (156 mm) at 96 dpi */
+const PICTURE_PX = Math.round((CONTENT_TWIPS / 1440) * 96);
 
 function table(t: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
   const { rows, note } = printedRows(t, DOCX_MAX_ROWS);
-  const cut = note ? [para(note, { size: 18, color: 'C8372D' })] : [];
-  const total = t.columns.reduce((a, c) => a + (c.width ?? 1), 0);
-  const aligns = t.columns.map((c) => (c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' ? AlignmentType.CENTER : undefined));
+  const fit = fitColumns(t.columns, rows);
+  const aligns = t.columns.map((c) => (c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT));
   // the borders, widths and font are the table's and the document's, not repeated in every cell: a
   // cell is its text (the 27,000 score lines of a large region's 绩效评价 took 24 s and 3.5 GB with
   // a border set, a width and a font in each of their 190,000 cells)
-  const cell = (text: string, i: number, head: boolean) =>
+  const cell = (s: string, i: number, head: boolean) =>
     new TableCell({
       shading: head ? HEAD_SHADING : undefined,
-      children: [new Paragraph({ alignment: aligns[i], children: [new TextRun({ text, bold: head || undefined, size: 18 })] })],
+      children: [
+        new Paragraph({ alignment: head ? AlignmentType.CENTER : aligns[i], children: [new TextRun({ text: s, bold: head || undefined, size: fit.size })] }),
+      ],
     });
+  const small = (s: string, color: string) => new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: s, size: SIZE.小五, color })] });
   return [
-    para(t.title, { bold: true, size: 21 }),
+    text(t.title, { font: FONTS.heading1, align: AlignmentType.CENTER, keepNext: true }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: t.columns.map((c) => Math.round(((c.width ?? 1) / total) * CONTENT_TWIPS)),
+      width: { size: fit.widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      layout: TableLayoutType.FIXED,
+      columnWidths: fit.widths,
       borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
       rows: [
-        new TableRow({ tableHeader: true, children: t.columns.map((c, i) => cell(c.title, i, true)) }),
-        ...rows.map((r) => new TableRow({ children: r.map((x, i) => cell(x, i, false)) })),
+        new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.title, i, true)) }),
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((x, i) => cell(x, i, false)) })),
       ],
     }),
-    ...cut,
-    ...(t.note ? [para(t.note, { size: 18, color: '6B7280' })] : []),
-    para(''),
+    ...(note ? [small(note, RED)] : []),
+    ...(t.note ? [small(t.note, '404040')] : []),
+    blank(),
   ];
 }
+
+/** a heading's face by its level as the standard numbers them: 一、 in 黑体, （一） in 楷体 */
+const headingFont = (t: string) => (/^（[一二三四五六七八九十]+）/.test(t) ? FONTS.heading2 : FONTS.heading1);
 
 function blocks(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [para(b.text, { bold: true, size: 26 })];
+      return [text(b.text, { font: headingFont(b.text), indent: true, keepNext: true })];
     case 'paragraph':
-      return [para(b.text, b.alert ? { color: 'C8372D', bold: true } : {})];
+      return [text(b.text, { indent: true, ...(b.alert ? { color: RED, bold: true } : {}) })];
     case 'facts':
-      return b.items.map((f) => new Paragraph({ spacing: { after: 60 }, children: [run(`${f.label}：`, { color: '6B7280' }), run(f.value)] }));
+      return b.items.map((f) => line([run(`${f.label}：`), run(f.value)], { indent: true }));
     case 'table':
       return table(b);
     case 'chart':
-      return [para(`【图】${b.chart.title}（${b.chart.unit}）：图形见本报告的 PDF 版，数据见相关表格。`, { size: 18, color: '6B7280' })];
+      return [new Paragraph({ alignment: AlignmentType.CENTER, keepLines: true, children: [chartImage(b.chart, PICTURE_PX)] })];
     case 'editable':
-      return [para(b.title, { bold: true, size: 26 }), b.text.trim() ? para(b.text) : para(`【待填写】${b.placeholder}`, { color: 'C8372D' })];
+      return [
+        text(b.title, { font: headingFont(b.title), indent: true, keepNext: true }),
+        ...(b.text.trim()
+          ? b.text
+              .split(/\n+/)
+              .filter((p) => p.trim())
+              .map((p) => text(p.trim(), { indent: true }))
+          : [text(`【待填写】${b.placeholder}`, { color: RED, indent: true })]),
+      ];
   }
 }
 
+/**
+ * 落款 (GB/T 9704-2012 7.3.5.1): the date four characters in from the right and the issuing body
+ * centred over it; an issuing body longer than the date stands two characters in, the date centred under it.
+ */
+function signature(issuer: string, date: string): Paragraph[] {
+  const ch = 16 * 20;
+  const [wi, wd] = [textEms(issuer), textEms(date)];
+  const [issuerRight, dateRight] = wi <= wd ? [4 * ch + ((wd - wi) / 2) * ch, 4 * ch] : [2 * ch, 2 * ch + ((wi - wd) / 2) * ch];
+  return [
+    blank(),
+    blank(),
+    line([run(issuer)], { align: AlignmentType.RIGHT, right: Math.round(issuerRight) }),
+    line([run(date)], { align: AlignmentType.RIGHT, right: Math.round(dateRight) }),
+  ];
+}
+
 export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
-  const mark = `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`;
+  const footers = officialFooters(stamp);
   const d = new Document({
     // the document's font, which every run without one of its own (a table's cells) takes
-    styles: { default: { document: { run: { font: FONT, size: 21 } } } },
+    styles: { default: { document: { run: { font: FONTS.body, size: SIZE.三号 } } } },
+    evenAndOddHeaderAndFooters: true,
     title: doc.title,
     subject: `${doc.request.type} ${doc.subtitle}`,
     creator: stamp.actor,
     keywords: stamp.keyword,
-    description: mark,
+    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id}`,
     lastModifiedBy: stamp.creator,
     sections: [
       {
-        headers: {
-          default: new Header({
-            children: [para(`${doc.regionName} · ${doc.title}\u3000\u3000内部资料 注意保密`, { size: 16, color: 'C8372D', align: AlignmentType.RIGHT })],
-          }),
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: 567, footer: 567 },
+          },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  run(`${mark} · 第 `, { size: 16, color: '6B7280' }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '6B7280' }),
-                  run(' 页', { size: 16, color: '6B7280' }),
-                ],
-              }),
-            ],
-          }),
-        },
+        headers: { default: watermarkHeader(stamp), even: watermarkHeader(stamp) },
+        footers,
         children: [
-          para(doc.title, { bold: true, size: 36, align: AlignmentType.CENTER }),
-          para(doc.subtitle, { color: '6B7280', align: AlignmentType.CENTER }),
+          text('内部资料 注意保密', { font: FONTS.heading1, align: AlignmentType.LEFT }),
+          blank(),
+          line([run(doc.title, { font: FONTS.title, size: SIZE.二号, bold: true })], { align: AlignmentType.CENTER }),
+          text(doc.subtitle, { font: FONTS.heading2, align: AlignmentType.CENTER }),
+          blank(),
           ...doc.blocks.flatMap(blocks),
+          ...(doc.issuer ? signature(doc.issuer, dateZh(stamp.time)) : []),
         ],
       },
     ],

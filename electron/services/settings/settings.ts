@@ -1,4 +1,5 @@
-// Regional settings: responsible departments and annual settlement dates.
+// Regional settings: responsible departments, annual settlement dates, the days a meeting's list is
+// due in, and the issuing body (发文机关) a document's 落款 names.
 
 import { DEPARTMENTS } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
@@ -12,6 +13,8 @@ export interface RegionSettings {
   settlement: Record<string, string>;
   /** days after any meeting within which its 问题建议清单 is due (seed 004: a week) */
   listDays: number;
+  /** 发文机关: the issuing body a document's 落款 names; empty means 「<地区>医疗保障局」 */
+  issuer: string;
 }
 
 export const DEFAULT_LIST_DAYS = 7;
@@ -24,11 +27,17 @@ export function getSettings(db: ReadableDb): RegionSettings {
     departments: departments ? (JSON.parse(departments) as string[]) : [...DEPARTMENTS],
     settlement: settlement ? (JSON.parse(settlement) as Record<string, string>) : {},
     listDays: Number(get('listDays') ?? DEFAULT_LIST_DAYS),
+    issuer: get('issuer') ?? '',
   };
 }
 
-export function setSettings(db: WritableDb, input: Omit<RegionSettings, 'listDays'> & { listDays?: number }, actor: string): RegionSettings {
-  const s: RegionSettings = { ...input, listDays: input.listDays ?? getSettings(db).listDays };
+export function setSettings(
+  db: WritableDb,
+  input: Omit<RegionSettings, 'listDays' | 'issuer'> & { listDays?: number; issuer?: string },
+  actor: string,
+): RegionSettings {
+  const before = getSettings(db);
+  const s: RegionSettings = { ...input, listDays: input.listDays ?? before.listDays, issuer: (input.issuer ?? before.issuer).trim() };
   if (!Number.isInteger(s.listDays) || s.listDays < 1 || s.listDays > 60)
     throw new AppError('INVALID_INPUT', '问题建议清单期限应为 1—60 天。', '《工作规则》要求会后一周内形成问题建议清单，默认 7 天。');
   const departments = [...new Set(s.departments.map((d) => d.trim()).filter(Boolean))];
@@ -44,7 +53,22 @@ export function setSettings(db: WritableDb, input: Omit<RegionSettings, 'listDay
     put.run('departments', JSON.stringify(departments), t);
     put.run('settlement', JSON.stringify(s.settlement), t);
     put.run('listDays', String(s.listDays), t);
-    recordAudit(db, { actor, action: 'settings.region', target: 'settings', details: { departments, settlement: s.settlement, listDays: s.listDays } });
-    return { departments, settlement: s.settlement, listDays: s.listDays };
+    put.run('issuer', s.issuer, t);
+    recordAudit(db, {
+      actor,
+      action: 'settings.region',
+      target: 'settings',
+      details: { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer },
+    });
+    return { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer };
   });
+}
+
+/** The issuing body a document's 落款 names: the region's setting, else 「<地区名>医疗保障局」. */
+export function issuerOf(db: ReadableDb): string {
+  const set = getSettings(db).issuer;
+  if (set) return set;
+  const region = getValue<string>(db, 'SELECT region_name FROM workspace WHERE id = 1') ?? '';
+  // 「示范市（虚拟数据）」 → 示范市医疗保障局
+  return `${region.replace(/（[^）]*）$/, '').replace(/(统筹地区|统筹区)$/, '')}医疗保障局`;
 }

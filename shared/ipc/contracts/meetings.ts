@@ -53,6 +53,6 @@ export const meetingsContract = {
         path: filePath,
       })
       .strict(),
-    returns<{ path: string; rows: number }>(),
+    returns<{ path: string; rows: number; id: string }>(),
   ),
 } satisfies DomainContract<'meetings'>;

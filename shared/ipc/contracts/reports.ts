@@ -6,6 +6,7 @@ import type { ExportRecord, ReportDoc } from '../../reports/model';
 import type { DataHoldings } from '../../reports/period-data';
 import type { QualityGate } from '../../reports/quality-gate';
 import { REPORT_FORMATS, REPORT_TYPES } from '../../reports/model';
+import { PLACEHOLDER_CHOICES } from '../../reports/placeholders';
 import { empty, filePath, id, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 const request = z
@@ -17,10 +18,13 @@ const request = z
   })
   .strict();
 const format = z.enum(REPORT_FORMATS);
+/** what to do with the text blocks still 【待填写】 (shared/reports/placeholders.ts); asked nothing while some are, the export is refused */
+const placeholders = z.enum(PLACEHOLDER_CHOICES).optional();
 
 export interface TraceAnswer {
   record: ExportRecord | null;
-  by: 'hash' | 'id' | 'content' | null;
+  /** the file's hash, the id in its metadata, the id printed on its pages, its content without metadata, an id typed in */
+  by: 'hash' | 'id' | 'text' | 'content' | 'typed' | null;
   sha256: string;
   idInFile: string | null;
 }
@@ -34,10 +38,13 @@ export const reportsContract = {
   /** every row of a table of the report (block `block`), which the preview carries cut (reports/preview-doc.ts) */
   'reports.tableRows': reads(z.object({ request, block: z.number().int().min(0).max(10_000) }).strict(), returns<string[][]>()),
   'reports.saveText': writes(z.object({ request, key: z.string().min(1).max(40), text: z.string().max(20000) }).strict(), returns<{ saved: boolean }>()),
-  'reports.export': twoPerson(writes(z.object({ request, format, path: filePath }).strict(), returns<ExportRecord>()), (i) => `导出${i.request.type}`),
+  'reports.export': twoPerson(
+    writes(z.object({ request, format, path: filePath, placeholders }).strict(), returns<ExportRecord>()),
+    (i) => `导出${i.request.type}`,
+  ),
   'reports.exportBatch': twoPerson(
     writes(
-      z.object({ type: z.enum(REPORT_TYPES), period: periodKey, format, dir: filePath }).strict(),
+      z.object({ type: z.enum(REPORT_TYPES), period: periodKey, format, dir: filePath, placeholders }).strict(),
       returns<{ files: ExportRecord[]; zip: ExportRecord | null; cancelled: boolean; total: number }>(),
     ),
     (i) => `批量导出全部机构的${i.type}`,
@@ -46,4 +53,6 @@ export const reportsContract = {
   'reports.cancel': reads(empty, returns<{ cancelled: boolean }>()),
   'reports.register': reads(z.object({ limit: z.number().int().min(1).max(5000) }).strict(), returns<ExportRecord[]>()),
   'reports.trace': reads(z.object({ path: filePath }).strict(), returns<TraceAnswer>()),
+  /** the export an id names, read off the footer of a paper copy */
+  'reports.traceId': reads(z.object({ id: z.string().min(1).max(60) }).strict(), returns<TraceAnswer>()),
 } satisfies DomainContract<'reports'>;

@@ -5,18 +5,20 @@ import { useAction } from '../../data/use-action';
 import { MessageBanner } from '../../components/MessageBanner';
 import { DateInput } from '../../components/DateInput';
 
-/** The region's own department list and the dates its annual settlements finished. */
+/** The region's own department list, the dates its annual settlements finished, and the issuing body of its documents. */
 export function RegionSettingsEditor() {
   const loaded = useApi('settings.get', {});
   const [departments, setDepartments] = useState('');
   const [settlement, setSettlement] = useState<Record<string, string>>({});
   const [listDays, setListDays] = useState(7);
+  const [issuer, setIssuer] = useState('');
   const action = useAction();
   useEffect(() => {
     if (!loaded.data) return;
     setDepartments(loaded.data.departments.join('、'));
     setSettlement(loaded.data.settlement);
     setListDays(loaded.data.listDays);
+    setIssuer(loaded.data.issuer);
   }, [loaded.data]);
   const y = new Date().getFullYear();
   const years = [y - 2, y - 1, y].map(String);
@@ -26,6 +28,10 @@ export function RegionSettingsEditor() {
       <label>
         责任处室（用“、”分隔）
         <input value={departments} onChange={(e) => setDepartments(e.target.value)} style={{ width: '100%' }} data-testid="settings-departments" />
+      </label>
+      <label>
+        发文机关（报告落款；不填则为“地区名＋医疗保障局”）
+        <input value={issuer} onChange={(e) => setIssuer(e.target.value)} maxLength={40} style={{ width: '100%' }} data-testid="settings-issuer" />
       </label>
       <div className="form-row">
         {years.map((yy) => (
@@ -56,7 +62,7 @@ export function RegionSettingsEditor() {
           data-testid="settings-save"
           onClick={() => {
             const clean = Object.fromEntries(Object.entries(settlement).filter(([, d]) => d));
-            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean, listDays }), {
+            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean, listDays, issuer }), {
               ok: () => '地区设置已保存。',
               invalidate: ['settings', 'meetings'],
             });

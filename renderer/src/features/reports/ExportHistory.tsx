@@ -1,7 +1,10 @@
 // The export register: every report file exported, with its id, subject, who, when and SHA-256 —
-// and 查找来源 to name the export a file found elsewhere came from.
+// and 查找来源 to name the export a file found elsewhere came from (a file, a re-saved copy, copied
+// text in a .txt), or the id read off a paper copy's footer.
 
 import type { ColDef } from 'ag-grid-community';
+import { useState } from 'react';
+import type { TraceAnswer } from '../../../../shared/ipc/contracts/reports';
 import type { ExportRecord } from '../../../../shared/reports/model';
 import { formatDateTimeZh } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -12,7 +15,13 @@ import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
 
 const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', zip: '压缩包' };
-const BY: Record<string, string> = { hash: '文件哈希完全一致', id: '文件中的导出编号', content: '文件内容（元数据已被删除）' };
+const BY: Record<string, string> = {
+  hash: '文件哈希完全一致',
+  id: '文件中的导出编号',
+  text: '页面上印的导出编号',
+  content: '文件内容（元数据已被删除）',
+  typed: '输入的导出编号',
+};
 
 const columns: ColDef<ExportRecord>[] = [
   { headerName: '导出时间', field: 'at', width: 170, valueFormatter: (p) => formatDateTimeZh(p.value as string) },
@@ -27,15 +36,20 @@ const columns: ColDef<ExportRecord>[] = [
 export function ExportHistory() {
   const list = useApi('reports.register', { limit: 1000 });
   const action = useAction();
+  const [typed, setTyped] = useState('');
+  const answer = (r: TraceAnswer) =>
+    r.record
+      ? `来源：导出编号 ${r.record.id}（${BY[r.by!]}）· ${r.record.type} ${r.record.period ? formatPeriodZh(r.record.period) : ''} · 导出人 ${r.record.actor} · ${formatDateTimeZh(r.record.at)}`
+      : r.sha256
+        ? `未找到来源：本工作区的导出登记中没有与该文件对应的记录（文件指纹 ${r.sha256.slice(0, 16)}…）。`
+        : `未找到来源：本工作区的导出登记中没有编号 ${r.idInFile ?? ''}。`;
   const traceFile = async () => {
-    const { path } = await api.dialog.open({ title: '选择要查找来源的文件', filters: [{ name: '报告文件', extensions: ['pdf', 'docx', 'xlsx', 'zip'] }] });
-    if (!path) return;
-    await action.run(() => api.reports.trace({ path }), {
-      ok: (r) =>
-        r.record
-          ? `来源：导出编号 ${r.record.id}（${BY[r.by!]}）· ${r.record.type} ${r.record.period ? formatPeriodZh(r.record.period) : ''} · 导出人 ${r.record.actor} · ${formatDateTimeZh(r.record.at)}`
-          : `未找到来源：本工作区的导出登记中没有与该文件对应的记录（文件指纹 ${r.sha256.slice(0, 16)}…）。`,
+    const { path } = await api.dialog.open({
+      title: '选择要查找来源的文件',
+      filters: [{ name: '报告文件或复制出的文字', extensions: ['pdf', 'docx', 'xlsx', 'zip', 'txt'] }],
     });
+    if (!path) return;
+    await action.run(() => api.reports.trace({ path }), { ok: answer });
   };
   return (
     <div className="card" data-testid="export-history">
@@ -45,6 +59,21 @@ export function ExportHistory() {
         <span className="spacer" />
         <button type="button" onClick={traceFile} data-testid="trace-file">
           查找文件来源…
+        </button>
+        <input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          placeholder="纸质件页脚上的编号 LJD-…"
+          aria-label="导出编号"
+          data-testid="trace-id-input"
+        />
+        <button
+          type="button"
+          disabled={!typed.trim()}
+          onClick={() => void action.run(() => api.reports.traceId({ id: typed }), { ok: answer })}
+          data-testid="trace-id"
+        >
+          按编号查找
         </button>
       </div>
       <MessageBanner message={action.message} testId="trace-message" />

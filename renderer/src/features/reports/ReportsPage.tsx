@@ -2,7 +2,8 @@
 // entry says (shared/reports/registry.ts); see it as it will be exported and fill in the convenor's
 // text; export PDF, Word or Excel — every file stamped with an export id and entered in the export
 // register. Before a publication (an entry's `gate`: a 月告知 batch, 季公告, 年通报; publishing 绩效评价)
-// the period's flagged data are listed to be confirmed (QualityGateConfirm).
+// the period's flagged data are listed to be confirmed (QualityGateConfirm); an export with text blocks
+// still 【待填写】 asks whether to fill, drop or keep them (PlaceholderConfirm).
 
 import { useCallback, useState } from 'react';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -18,6 +19,8 @@ import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
 import { ReportPreview } from './ReportPreview';
 import { QualityGateConfirm } from './QualityGateConfirm';
+import { PlaceholderConfirm } from './PlaceholderConfirm';
+import { pendingSections, type PlaceholderChoice } from '../../../../shared/reports/placeholders';
 import { Tabs } from '../../components/Tabs';
 
 const ALL = '__all__';
@@ -66,15 +69,22 @@ export function ReportsPage({ period }: { period: string | null }) {
 
   // a 月告知 batch, 季公告 and 年通报 are published to the hospitals: their data are checked first
   const gated = spec.gate === 'export' || (spec.gate === 'batch' && batch);
-  const exportAs = (format: ReportFormat) => {
-    if (gated) setGate({ what: batch ? '批量导出月告知' : `导出${type}`, period: p, go: () => void exportNow(format) });
+  // the text blocks still 【待填写】 are asked about before anything is written
+  const [asking, setAsking] = useState<{ sections: string[]; go: (c: PlaceholderChoice) => void } | null>(null);
+  const askPlaceholders = (format: ReportFormat) => {
+    const sections = preview.data ? pendingSections(preview.data) : [];
+    if (sections.length) setAsking({ sections, go: (c) => void exportNow(format, c) });
     else void exportNow(format);
   };
-  const exportNow = async (format: ReportFormat) => {
+  const exportAs = (format: ReportFormat) => {
+    if (gated) setGate({ what: batch ? '批量导出月告知' : `导出${type}`, period: p, go: () => askPlaceholders(format) });
+    else askPlaceholders(format);
+  };
+  const exportNow = async (format: ReportFormat, placeholders?: PlaceholderChoice) => {
     if (batch) {
       const { path, name } = await api.dialog.folder({ title: `选择存放${type}的文件夹` });
       if (!path) return;
-      await action.run(() => api.reports.exportBatch({ type, period: p, format, dir: path }), {
+      await action.run(() => api.reports.exportBatch({ type, period: p, format, dir: path, placeholders }), {
         ok: (r) =>
           r.cancelled
             ? `已取消：已生成 ${r.files.length}/${r.total} 家，其余未生成。`
@@ -92,7 +102,10 @@ export function ReportsPage({ period }: { period: string | null }) {
       filters: [{ name: f.filter, extensions: [format] }],
     });
     if (!path) return;
-    await action.run(() => api.reports.export({ request, format, path }), { ok: (r) => `已导出：${r.path}（编号 ${r.id}）`, invalidate: ['reports', 'audit'] });
+    await action.run(() => api.reports.export({ request, format, path, placeholders }), {
+      ok: (r) => `已导出：${r.path}（编号 ${r.id}）`,
+      invalidate: ['reports', 'audit'],
+    });
   };
 
   return (
@@ -151,6 +164,16 @@ export function ReportsPage({ period }: { period: string | null }) {
         ))}
       </div>
       {spec.subject === 'meeting' && !meetings.data?.length && <div className="card">{spec.unavailable}</div>}
+      {asking && (
+        <PlaceholderConfirm
+          sections={asking.sections}
+          onBack={() => setAsking(null)}
+          onChoose={(c) => {
+            setAsking(null);
+            asking.go(c);
+          }}
+        />
+      )}
       {gate && <QualityGateConfirm period={gate.period} what={gate.what} onConfirm={passGate} onBack={() => setGate(null)} />}
       {action.busy && batch && <BatchProgress type={type} />}
       <MessageBanner message={action.message} testId="report-message" />
