@@ -419,12 +419,9 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     const dec = overview(session.db, '2025-12')
       .sections.find((x) => x.title === '预算执行')!
       .kpis.find((x) => x.code === 'BUD_IP_EXEC')!;
-    expect(dec.value!).toBeGreaterThan(1.1); // the demo overspends its budget
-    // over 100% is over budget, said with the amount (it was only “超出时序进度 … 个百分点”, as if
-    // spending a third more than the year's budget were a matter of timing)
-    expect(dec.alert).toMatchObject({
-      level: 'error',
-      text: expect.stringMatching(/^超预算 [\d,.]+[万亿]元（执行率 \d+\.\d\d%，超出时序进度 \d+\.\d 个百分点）$/),
-    });
+    // the demo keeps to its budget (over budget is said with the amount: published-numbers.test.ts cuts the budget to see it)
+    expect(dec.value!).toBeGreaterThanOrEqual(0.9);
+    expect(dec.value!).toBeLessThanOrEqual(1);
+    expect(dec.alert).toBeUndefined();
   });
 });

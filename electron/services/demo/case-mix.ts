@@ -38,7 +38,7 @@ export function caseMix(i: Institution, rand: () => number): CaseMixGroup[] {
   const tertiary = i.level === '三级';
   const isPrivate = i.ownership === '民营';
   const keep = spec === 'general' ? (tertiary ? 0.46 + rand() * 0.22 : isPrivate ? 0.22 : 0.34) : spec === 'tcm' && !tertiary ? 0.5 : 0.9;
-  const maxWeight = tertiary ? Infinity : isPrivate ? 2.6 : 3.5;
+  const maxWeight = tertiary ? Infinity : isPrivate ? (spec === 'general' ? 2.6 : 1.6) : 3.5;
   const chosen: CaseMixGroup[] = [];
   for (const g of DRG_CATALOG) {
     // a 妇幼保健院 also treats children's common illnesses

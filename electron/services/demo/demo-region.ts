@@ -177,7 +177,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
   anomalies.push(
     { institution: ortho, period: '2025-11', indicator: 'SVC_COST_PER_STAY', description: '次均住院费用较上月和同级机构骤增约45%' },
     { institution: countyTcm, period: '2025-12', indicator: 'SVC_DISCHARGE_GROWTH', description: '出院人次同比增长约80%' },
-    { institution: renai, period: '2025-10', indicator: 'SVC_COST_INDEX', description: '费用消耗指数约1.6，显著高于同级' },
+    { institution: renai, period: '2025-10', indicator: 'SVC_COST_INDEX', description: '费用消耗指数较上月骤升约60%（约1.3），显著高于同级' },
     { institution: center, period: '2025-09', indicator: 'DRG_LIST_QC', description: '结算清单质控通过率跌至62%' },
     { institution: street, period: '2025-08', indicator: 'SVC_OP_IP_RATIO', description: '门诊住院人次比骤降（门诊人次锐减）' },
   );
@@ -314,11 +314,11 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
     const k = Number(y) - 2023;
     regionValues.set(y, { FB_EMP_POOLED_ACC: round(520000 * (1 + 0.06 * k)), FB_RES_ACC: round(180000 * (1 + 0.03 * k)) });
   }
-  // a budget is the next year's spending planned a little above or below it: execution 90–105%
+  // a budget is planned a little above the next year's spending: execution 95–99% (within 90–105%, and no year over budget)
   // (2026's, filed under 2025, from 2025's spending and the trend)
   for (const y of ['2023', '2024', '2025']) {
     const next = spendingOfYear.get(Number(y) + 1) ?? spendingOfYear.get(Number(y))! * 1.06;
-    const ip = next / (0.92 + rand() * 0.1);
+    const ip = next / (0.95 + rand() * 0.04);
     const v = regionValues.get(y) ?? {};
     Object.assign(v, { BUD_IP: round(ip), BUD_OP: round(ip * 0.36), BUD_DRG: round(ip * 0.78), BUD_OTHER: round(ip * 0.095) });
     regionValues.set(y, v);
