@@ -24,9 +24,14 @@ const TAG: Record<Specialty, string> = { general: 'g', tcm: 't', women: 'w', chi
 
 export interface CaseMixGroup {
   group: DrgGroup;
-  /** share of the hospital's grouped cases */
+  /** share of the hospital's common (core) grouped cases; 0 for a rare group */
   share: number;
+  /** a rare group's expected cases a month (below one: it has a row in some months only); 0 for a core group */
+  rare: number;
 }
+
+/** The share of a hospital's groups that are its core: the rest occur a few times a year. */
+const CORE = 0.32;
 
 /**
  * The groups a hospital treats and its share of cases in each. A tertiary general hospital treats
@@ -37,8 +42,8 @@ export function caseMix(i: Institution, rand: () => number): CaseMixGroup[] {
   const spec = specialtyOf(i);
   const tertiary = i.level === '三级';
   const isPrivate = i.ownership === '民营';
-  const keep = spec === 'general' ? (tertiary ? 0.46 + rand() * 0.22 : isPrivate ? 0.22 : 0.34) : spec === 'tcm' && !tertiary ? 0.5 : 0.9;
-  const maxWeight = tertiary ? Infinity : isPrivate ? (spec === 'general' ? 2.6 : 1.6) : 3.5;
+  const keep = spec === 'general' ? (tertiary ? 0.46 + rand() * 0.22 : isPrivate ? 0.2 : 0.27) : spec === 'tcm' && !tertiary ? 0.45 : 0.9;
+  const maxWeight = tertiary ? Infinity : isPrivate ? (spec === 'general' ? 2.0 : 1.6) : 3.5;
   const chosen: CaseMixGroup[] = [];
   for (const g of DRG_CATALOG) {
     // a 妇幼保健院 also treats children's common illnesses
@@ -52,8 +57,16 @@ export function caseMix(i: Institution, rand: () => number): CaseMixGroup[] {
     // a hospital's own case mix: the group's frequency, spread between hospitals (log-normal-like)
     let share = g.frequency * Math.exp((rand() + rand() + rand() - 1.5) * 1.2);
     if (spec === 'women') share *= g.code.startsWith('O') ? 4 : g.tags.includes('w') ? 1 : 0.25;
+    // a cancer hospital's admissions are mostly chemotherapy and radiotherapy
+    if (spec === 'cancer' && /^R[EW]/.test(g.code)) share *= 15;
     if (spec === 'tcm' && (g.code.startsWith('I') || g.code.startsWith('B') || g.code.startsWith('E'))) share *= 1.5;
-    chosen.push({ group: g, share });
+    chosen.push({ group: g, share, rare: 0 });
+  }
+  // the least frequent groups are rare: a case every two to ten months
+  const order = [...chosen].sort((a, b) => b.share - a.share || (a.group.code < b.group.code ? -1 : 1));
+  for (const c of order.slice(Math.ceil(order.length * CORE))) {
+    c.share = 0;
+    c.rare = 0.1 + rand() * 0.4;
   }
   const total = chosen.reduce((a, c) => a + c.share, 0);
   for (const c of chosen) c.share /= total;
@@ -70,70 +83,22 @@ export interface DrawnGroup {
 }
 
 /**
- * A month's group rows: `cases` expected grouped cases spread over the mix (rounded at random, so
- * a rare group has a row only in the months it has a case), each at the group's cost times the
- * hospital's factor.
+ * A month's group rows: `cases` expected grouped cases spread over the mix — a rare group's few,
+ * the rest in the core groups' shares — rounded at random (so a rare group has a row only in the
+ * months it has a case), each at the group's cost times the hospital's factor.
  */
 export function drawMonth(mix: CaseMixGroup[], cases: number, costFactor: number, losFactor: number, rand: () => number): DrawnGroup[] {
   const noise = (spread: number) => 1 + (rand() * 2 - 1) * spread;
   const out: DrawnGroup[] = [];
-  for (const { group, share } of mix) {
-    const n = Math.floor(cases * share * noise(0.1) + rand());
+  const rareCases = mix.reduce((a, c) => a + c.rare, 0);
+  for (const { group, share, rare } of mix) {
+    const n = Math.floor((rare || (cases - rareCases) * share * noise(0.1)) + rand());
     if (n <= 0) continue;
     out.push({
       group,
       cases: n,
       cost: Math.round(n * group.cost * costFactor * noise(0.06) * 100) / 100,
       bedDays: Math.max(n, Math.round(n * group.los * losFactor * noise(0.08))),
-    });
-  }
-  return out;
-}
-
-/** A hospital's group rows of a month, with the cases settled at actual cost. */
-export interface MonthRows {
-  institution: Institution;
-  rows: (DrawnGroup & { actual: number; selfPay: number })[];
-}
-
-const r4 = (v: number) => Math.round(v * 10000) / 10000;
-
-/**
- * The indices a month's group rows give each hospital, computed as the import computes them from
- * the rows (import/group-aggregates.ts): CMI, the cost and time consumption indices against the
- * region's mean of each group, and the shares settled by standard and at actual cost.
- */
-export function groupIndices(month: MonthRows[]): Map<string, Record<string, number>> {
-  const region = new Map<string, { cases: number; cost: number; bed: number }>();
-  for (const { rows } of month)
-    for (const g of rows) {
-      const r = region.get(g.group.code) ?? { cases: 0, cost: 0, bed: 0 };
-      r.cases += g.cases;
-      r.cost += g.cost;
-      r.bed += g.bedDays;
-      region.set(g.group.code, r);
-    }
-  const out = new Map<string, Record<string, number>>();
-  for (const { institution, rows } of month) {
-    let cases = 0;
-    let weighted = 0;
-    let costRel = 0;
-    let timeRel = 0;
-    let actual = 0;
-    for (const g of rows) {
-      const r = region.get(g.group.code)!;
-      cases += g.cases;
-      weighted += g.group.weight * g.cases;
-      costRel += g.cost / (r.cost / r.cases);
-      timeRel += g.bedDays / (r.bed / r.cases);
-      actual += g.actual;
-    }
-    out.set(institution.code, {
-      DRG_CMI: r4(weighted / cases),
-      SVC_COST_INDEX: r4(costRel / cases),
-      SVC_TIME_INDEX: r4(timeRel / cases),
-      DRG_STANDARD_SHARE: r4((cases - actual) / cases),
-      DRG_ACTUAL_SHARE: r4(actual / cases),
     });
   }
   return out;

@@ -11,7 +11,7 @@ import type { Institution, InstitutionLevel, PaymentMethod } from '../../../shar
 import { periodRange } from '../../../shared/period';
 import type { GroupRow } from '../import/parse-package';
 import type { PackageData } from '../package/write-package';
-import { caseMix, drawMonth, groupIndices, type MonthRows } from './case-mix';
+import { caseMix, drawMonth } from './case-mix';
 
 /** Deterministic PRNG for synthetic data only (never for the member draw). */
 export function mulberry32(seed: number): () => number {
@@ -117,14 +117,6 @@ function institutions(): Institution[] {
 /** Winter peaks, a Spring-Festival dip in February, a summer lull. */
 const SEASON = [1.04, 0.86, 1.02, 1.0, 0.98, 0.97, 0.99, 0.98, 1.0, 1.01, 1.05, 1.1];
 
-/**
- * The months whose DRG group rows the package carries: the year the reports are about (年通报 items
- * 8 and 9, 月告知, 季公告). Earlier months carry the indices the rows give (CMI, the consumption
- * indices, the settlement shares) instead, so every year can be evaluated and the package stays
- * the size of one year of rows.
- */
-export const GROUP_MONTHS: [string, string] = ['2025-01', '2025-12'];
-
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
 export function generateDemoRegion(seed = 20250101): DemoRegion {
@@ -136,8 +128,6 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
   const institutionValues = new Map<string, Record<string, number | null>>();
   const groups: GroupRow[] = [];
   const anomalies: InjectedAnomaly[] = [];
-  // group rows are written for the months the reports read (see GROUP_MONTHS); the totals of every month come from the same draw
-  const groupMonths = new Set(periodRange(GROUP_MONTHS[0], GROUP_MONTHS[1]));
   // the inpatient pooled fund's spending of each year (职工 + 居民住院统筹基金支出), for the budgets
   const spendingOfYear = new Map<number, number>();
 
@@ -189,7 +179,6 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
     let empPooledSum = 0;
     let resIpSum = 0;
     let ipSpending = 0;
-    const monthRows: MonthRows[] = [];
     for (const i of insts) {
       const p = profile.get(i.code)!;
       let discharges = Math.round(p.base * SEASON[m - 1]! * trend * noise(0.05));
@@ -234,36 +223,27 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       // supply 次均 for tertiary hospitals (checked against the formula), derive it for the rest
       if (p.t === 0) v.SVC_COST_PER_STAY = round((ipWan * 10000) / discharges, 2);
       institutionValues.set(`${i.code}|${month}`, v);
-      if (monthGroups.length === 0) continue;
-      const rows = monthGroups.map((g) => ({
-        ...g,
-        actual: Math.min(g.cases, Math.round(g.cases * p.actualShare * (0.7 + rand() * 0.6))),
+      for (const g of monthGroups) {
+        const actual = Math.min(g.cases, Math.round(g.cases * p.actualShare * (0.7 + rand() * 0.6)));
         // self-pay follows the hospital's share outside the fund (医保外费用占比), group by group
-        selfPay: round(g.cost * p.oop * (0.75 + rand() * 0.5)),
-      }));
-      monthRows.push({ institution: i, rows });
+        const selfPay = round(g.cost * p.oop * (0.75 + rand() * 0.5));
+        const dip = i.payment === 'DIP';
+        groups.push([
+          i.code,
+          month,
+          dip ? 'DIP' : 'DRG',
+          g.group.code,
+          g.group.name,
+          g.cases,
+          g.cost,
+          g.bedDays,
+          dip ? round(g.group.weight * 1000, 0) : g.group.weight,
+          selfPay,
+          g.cases - actual,
+          actual,
+        ]);
+      }
     }
-    // the months the package carries group rows for give them; the others their group indices, computed from the same rows
-    if (groupMonths.has(month))
-      for (const { institution: i, rows } of monthRows)
-        for (const g of rows) {
-          const dip = i.payment === 'DIP';
-          groups.push([
-            i.code,
-            month,
-            dip ? 'DIP' : 'DRG',
-            g.group.code,
-            g.group.name,
-            g.cases,
-            g.cost,
-            g.bedDays,
-            dip ? round(g.group.weight * 1000, 0) : g.group.weight,
-            g.selfPay,
-            g.cases - g.actual,
-            g.actual,
-          ]);
-        }
-    else for (const [code, x] of groupIndices(monthRows)) Object.assign(institutionValues.get(`${code}|${month}`)!, x);
     spendingOfYear.set(year, (spendingOfYear.get(year) ?? 0) + ipSpending);
     // region fund report (万元). Spending follows the hospitals' settlements (the fund also pays
     // pharmacies, outpatient care and care outside the region); income runs a few percent above

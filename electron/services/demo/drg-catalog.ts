@@ -225,7 +225,7 @@ const SPLITS: [string, string, number, number][] = [
 ];
 
 /** 元 per unit of weight for a tertiary hospital's case (the region's base rate of the demo). */
-const BASE_RATE = 10800;
+const BASE_RATE = 12000;
 
 function expand(): DrgGroup[] {
   const out: DrgGroup[] = [];
