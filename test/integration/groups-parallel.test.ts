@@ -76,7 +76,7 @@ elif kind in ('wider', 'earlier', 'mismatch'):
     cps = vals[0].split(',').index('次均住院费用（元）')
     c = vals[2].split(','); c[cps] = str(round(float(c[cps]) * 1.5, 2)); vals[2] = ','.join(c)
     if kind == 'wider':
-        # a month the demo has group rows of (2025)
+        # a hospital-month with group rows
         vals = [v for v in vals if not v.startswith('H99010000001,示范市第一人民医院,2025-01,')]
     files['institution_values.csv'] = ('\\n'.join(vals) + '\\n').encode('utf-8')
     if kind == 'earlier':
