@@ -2,7 +2,7 @@
 // opens on something meaningful and the tests have realistic data. About 80 institutions
 // (10 tertiary, 30 secondary, 40 primary), 36 months (2023-01 … 2025-12), seasonal patterns,
 // DRG groups per hospital by its level and specialty (case-mix.ts, drg-catalog.ts) whose rows add
-// up to its inpatient totals, budgets the spending keeps to (90–105%), and a few injected
+// up to its inpatient totals, budgets the spending keeps to (95–99% executed), and a few injected
 // anomalies for the change flags to find.
 // All names are fictitious ("示范市"); the region code 990100 is not a real division code.
 
