@@ -19,7 +19,8 @@ describe('the flag list across the boundary', () => {
     s.create(join(tempDir(), 'w.ljd'), { regionCode: '990100', regionName: '示范市', actor: '测试' });
     const r = await s.imports.prepare(s.db, DEMO_ZIP);
     s.imports.commit(s.db, r.token!, '测试');
-    const period = '2025-11';
+    // 2025-12: its flags include some without a previous or last-year figure (出院人次增长率, the region's own indicator begun in 2025)
+    const period = '2025-12';
     const before = raisedFlags(s.db, period);
     const one = before.find((f) => f.level === 'red')!;
     recordCause(s.db, { institution: one.institution, indicator: one.indicator, period, cause: '新院区开业，收治量上升；已核实' }, '测试');
@@ -48,7 +49,7 @@ describe('the flag list across the boundary', () => {
     const back = fromFlagTable(deserialize(serialize(toFlagTable(period, few))) as FlagTable);
     expect(back).toEqual(few);
     expect(fromFlagTable(deserialize(serialize(toFlagTable(period, []))) as FlagTable)).toEqual([]);
-    expect(() => toFlagTable('2025-10', flags)).toThrow(/2025-11/);
+    expect(() => toFlagTable('2025-10', flags)).toThrow(/2025-12/);
     s.close();
   });
 });

@@ -73,9 +73,11 @@ elif kind in ('wider', 'earlier', 'mismatch'):
     # the values' file changed too: a formula that disagrees (次均住院费用 of one row), and for
     # 'wider' one hospital-month's values left out while its group rows stay
     vals = files['institution_values.csv'].decode('utf-8-sig').rstrip('\\n').split('\\n')
-    c = vals[2].split(','); c[11] = str(round(float(c[11]) * 1.5, 2)); vals[2] = ','.join(c)
+    cps = vals[0].split(',').index('次均住院费用（元）')
+    c = vals[2].split(','); c[cps] = str(round(float(c[cps]) * 1.5, 2)); vals[2] = ','.join(c)
     if kind == 'wider':
-        vals = [v for v in vals if not v.startswith('H99010000001,示范市第一人民医院,2023-01,')]
+        # a hospital-month with group rows
+        vals = [v for v in vals if not v.startswith('H99010000001,示范市第一人民医院,2025-01,')]
     files['institution_values.csv'] = ('\\n'.join(vals) + '\\n').encode('utf-8')
     if kind == 'earlier':
         # group rows of a month the values do not have

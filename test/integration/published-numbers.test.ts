@@ -156,15 +156,20 @@ describe('numbers a bureau can publish (demo region)', () => {
     expect(sc.rows).toHaveLength(40 + 1);
   });
 
-  it('a budget is used for the year it budgets: 下一年度预算 filed under 2024 is 2025’s; over budget is said with the amount', async () => {
+  it('a budget is used for the year it budgets: 下一年度预算 filed under 2024 is 2025’s; the demo keeps to it; over budget is said with the amount', async () => {
     const db = session.db;
     const filed = (year: string) =>
       getValue<number>(db, "SELECT value FROM region_values WHERE indicator = 'BUD_IP' AND period = ? AND superseded_by IS NULL", year)!;
-    const spent = getValue<number>(
-      db,
-      "SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-12' AND length(period) = 7 AND superseded_by IS NULL",
-    )!;
-    const kpis = overview(db, '2025-12').sections.find((s) => s.title === '预算执行')!.kpis;
+    const spentIn = (year: string) =>
+      getValue<number>(
+        db,
+        "SELECT sum(value) FROM region_values WHERE indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN ? AND ? AND length(period) = 7 AND superseded_by IS NULL",
+        `${year}-01`,
+        `${year}-12`,
+      )!;
+    const spent = spentIn('2025');
+    const execution = (period: string) => overview(db, period).sections.find((s) => s.title === '预算执行')?.kpis;
+    const kpis = execution('2025-12')!;
     const budget = kpis.find((k) => k.code === 'BUD_IP')!;
     // the value filed under 2025 (the budget of 2026) is not 2025's
     expect(filed('2025')).not.toBe(filed('2024'));
@@ -172,21 +177,38 @@ describe('numbers a bureau can publish (demo region)', () => {
     expect(budget.name).toBe('2025年住院统筹基金预算总额（2024年填报的下一年度预算）');
     const exec = kpis.find((k) => k.code === 'BUD_IP_EXEC')!;
     expect(exec.value).toBeCloseTo(spent / filed('2024'), 12);
-    expect(exec.alert).toEqual({
-      level: 'error',
-      text: `超预算 ${formatValue(spent - filed('2024'), '万元')}（执行率 ${((spent / filed('2024')) * 100).toFixed(2)}%，超出时序进度 ${((spent / filed('2024') - 1) * 100).toFixed(1)} 个百分点）`,
-    });
-    // nothing was filed for 2024 (under 2023): 2024 has no execution rather than 2024's filing for 2025
-    expect(overview(db, '2024-12').sections.find((s) => s.title === '预算执行')).toBeUndefined();
-    // the briefing says it in red and its flag list starts with it
-    const doc = await call<ReportDoc>('reports.preview', { type: '数据分析简报', period: '2025-12' });
-    expect(doc.blocks).toContainEqual(expect.objectContaining({ kind: 'paragraph', alert: true, text: expect.stringMatching(/^2025年住院统筹基金超预算 /) }));
-    const flags = tables(doc).find((t) => t.title === '变化预警清单')!;
-    expect(flags.rows[0]!.slice(0, 4)).toEqual(['红', '统筹地区（全市）', '住院统筹基金预算执行率', formatValue(spent / filed('2024'), '%')]);
+    // the demo region keeps to its budgets (90–105%; each year's spending against the budget filed the year before)
+    expect(exec.value!).toBeGreaterThanOrEqual(0.9);
+    expect(exec.value!).toBeLessThanOrEqual(1);
+    expect(exec.alert).toBeUndefined();
+    const exec2024 = execution('2024-12')!.find((k) => k.code === 'BUD_IP_EXEC')!;
+    expect(exec2024.value).toBeCloseTo(spentIn('2024') / filed('2023'), 12);
+    expect(exec2024.value!).toBeGreaterThanOrEqual(0.9);
+    expect(exec2024.value!).toBeLessThanOrEqual(1.05);
+    // nothing was filed for 2023 (under 2022): 2023 has no execution rather than 2023's filing for 2024
+    expect(execution('2023-12')).toBeUndefined();
+    let doc = await call<ReportDoc>('reports.preview', { type: '数据分析简报', period: '2025-12' });
+    expect(doc.blocks).not.toContainEqual(expect.objectContaining({ text: expect.stringMatching(/超预算/) }));
+    // a budget cut below the spending: over budget, said with the amount, in red, heading the briefing's flag list
+    const cut = Math.round(spent * 0.8 * 100) / 100;
+    db.conn.prepare("UPDATE region_values SET value = ? WHERE indicator = 'BUD_IP' AND period = '2024' AND superseded_by IS NULL").run(cut);
+    try {
+      const over = execution('2025-12')!.find((k) => k.code === 'BUD_IP_EXEC')!;
+      expect(over.alert).toEqual({
+        level: 'error',
+        text: `超预算 ${formatValue(spent - cut, '万元')}（执行率 ${((spent / cut) * 100).toFixed(2)}%，超出时序进度 ${((spent / cut - 1) * 100).toFixed(1)} 个百分点）`,
+      });
+      doc = await call<ReportDoc>('reports.preview', { type: '数据分析简报', period: '2025-12' });
+      expect(doc.blocks).toContainEqual(expect.objectContaining({ kind: 'paragraph', alert: true, text: expect.stringMatching(/^2025年住院统筹基金超预算 /) }));
+      const flags = tables(doc).find((t) => t.title === '变化预警清单')!;
+      expect(flags.rows[0]!.slice(0, 4)).toEqual(['红', '统筹地区（全市）', '住院统筹基金预算执行率', formatValue(spent / cut, '%')]);
+    } finally {
+      db.conn.prepare("UPDATE region_values SET value = ? WHERE indicator = 'BUD_IP' AND period = '2024' AND superseded_by IS NULL").run(budget.value);
+    }
   });
 
-  it('年通报 for 2026 (only next year’s budget on record) is refused with the reason, by the app and by the command line', async () => {
-    const reason = '工作区中没有2026年全年的基金数据（2026年只有下一年度预算数据），不能生成年通报。';
+  it('年通报 for 2026 (only its budget on record, filed under 2025) is refused with the reason, by the app and by the command line', async () => {
+    const reason = '工作区中没有2026年全年的基金数据，不能生成年通报。';
     const out = join(dir, '报告');
     const r = await dispatch(
       'reports.export',
@@ -200,7 +222,7 @@ describe('numbers a bureau can publish (demo region)', () => {
     // the page is offered 2025 and 2024 for 年通报, not 2026
     expect((await call<{ fund: string[] }>('reports.periods', {})).fund).not.toContain('2026');
     await expect(call('evaluation.score', { period: '2026' })).rejects.toMatchObject({
-      message: '工作区中没有2026年每个月的医疗机构数据（2026年只有下一年度预算数据），不能生成绩效评价。',
+      message: '工作区中没有2026年每个月的医疗机构数据，不能生成绩效评价。',
     });
     if (existsSync(CLI)) {
       session.close();

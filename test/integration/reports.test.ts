@@ -105,9 +105,9 @@ describe('reports', () => {
     const briefing = await call<ReportDoc>('reports.preview', { type: '数据分析简报', period: PERIOD });
     const block = briefing.blocks.findIndex((b) => b.kind === 'table' && b.title === '变化预警清单');
     const list = await call<string[][]>('reports.tableRows', { request: briefing.request, block });
-    // the demo's 2025 is over budget by November: that heads the list, before the hospitals' flags
-    expect(list[0]!.slice(1, 3)).toEqual(['统筹地区（全市）', '住院统筹基金预算执行率']);
-    expect(list).toHaveLength(raisedFlags(session.db, PERIOD).length + 1);
+    // the demo's 2025 keeps to its budget and time progress: no row of the region (published-numbers.test.ts sees one over budget)
+    expect(list.filter((r) => r[1] === '统筹地区（全市）')).toEqual([]);
+    expect(list).toHaveLength(raisedFlags(session.db, PERIOD).length);
     expect(tableRowCount(table(briefing, '变化预警清单'))).toBe(list.length);
     expect(list.find((r) => r[1] === flag.name && r[2] === flag.indicatorName)![5]).toBe(cause);
   });
@@ -431,13 +431,10 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     const dec = overview(session.db, '2025-12')
       .sections.find((x) => x.title === '预算执行')!
       .kpis.find((x) => x.code === 'BUD_IP_EXEC')!;
-    expect(dec.value!).toBeGreaterThan(1.1); // the demo overspends its budget
-    // over 100% is over budget, said with the amount (it was only “超出时序进度 … 个百分点”, as if
-    // spending a third more than the year's budget were a matter of timing)
-    expect(dec.alert).toMatchObject({
-      level: 'error',
-      text: expect.stringMatching(/^超预算 [\d,.]+[万亿]元（执行率 \d+\.\d\d%，超出时序进度 \d+\.\d 个百分点）$/),
-    });
+    // the demo keeps to its budget (over budget is said with the amount: published-numbers.test.ts cuts the budget to see it)
+    expect(dec.value!).toBeGreaterThanOrEqual(0.9);
+    expect(dec.value!).toBeLessThanOrEqual(1);
+    expect(dec.alert).toBeUndefined();
   });
 
   it('nothing red goes out unasked: an export with sections still 【待填写】 is refused until told to keep or drop them', async () => {

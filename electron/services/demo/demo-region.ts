@@ -1,7 +1,9 @@
 // The demo region: a seeded, synthetic pooling region with real-world magnitudes, so the app
 // opens on something meaningful and the tests have realistic data. About 80 institutions
 // (10 tertiary, 30 secondary, 40 primary), 36 months (2023-01 … 2025-12), seasonal patterns,
-// 44 real CHS-DRG 2.0 groups, and a few injected anomalies for the change flags to find.
+// DRG groups per hospital by its level and specialty (case-mix.ts, drg-catalog.ts) whose rows add
+// up to its inpatient totals, budgets the spending keeps to (95–99% executed), and a few injected
+// anomalies for the change flags to find.
 // All names are fictitious ("示范市"); the region code 990100 is not a real division code.
 
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
@@ -9,6 +11,7 @@ import type { Institution, InstitutionLevel, PaymentMethod } from '../../../shar
 import { periodRange } from '../../../shared/period';
 import type { GroupRow } from '../import/parse-package';
 import type { PackageData } from '../package/write-package';
+import { caseMix, drawMonth } from './case-mix';
 
 /** Deterministic PRNG for synthetic data only (never for the member draw). */
 export function mulberry32(seed: number): () => number {
@@ -22,53 +25,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** CHS-DRG 2.0 groups: code, name, relative weight, average cost (元) and length of stay. */
-export const DRG_GROUPS: [string, string, number, number, number][] = [
-  ['AH19', '气管切开伴呼吸机支持≥96小时或ECMO', 9.8, 152000, 28],
-  ['BB29', '除创伤之外的其他开颅术', 4.2, 62000, 18],
-  ['BR29', '脑缺血性疾患', 0.92, 11800, 10],
-  ['BR25', '脑缺血性疾患，伴一般并发症或合并症', 1.05, 13600, 11],
-  ['BU19', '神经系统其他疾患', 0.7, 8800, 8],
-  ['DT19', '中耳炎及上呼吸道感染', 0.42, 4300, 5],
-  ['ES29', '呼吸系统感染/炎症', 0.86, 9600, 9],
-  ['ES35', '呼吸系统感染/炎症，伴一般并发症或合并症', 1.02, 11900, 10],
-  ['ET29', '慢性气道阻塞病', 0.88, 10100, 10],
-  ['EX29', '百日咳及急性支气管炎', 0.45, 4800, 6],
-  ['FM19', '经皮冠状动脉支架植入', 2.5, 38500, 7],
-  ['FR29', '急性心肌梗死', 1.6, 21000, 9],
-  ['FT29', '高血压', 0.55, 6200, 8],
-  ['FV29', '心律失常及传导障碍', 0.7, 8300, 7],
-  ['FW29', '心绞痛', 0.62, 7400, 7],
-  ['GB19', '食管、胃、十二指肠大手术', 3.6, 56000, 17],
-  ['GC29', '小肠、大肠（含直肠）的大手术', 3.1, 48000, 16],
-  ['GK29', '胃镜治疗操作', 0.85, 10800, 6],
-  ['GU29', '食管炎、胃肠炎', 0.48, 5200, 6],
-  ['GZ19', '其他消化系统诊断', 0.6, 6900, 7],
-  ['HC29', '胆囊切除手术', 1.35, 17800, 7],
-  ['HS29', '肝硬化', 1.1, 13200, 12],
-  ['HT29', '急性胰腺炎', 1.2, 14500, 10],
-  ['IB29', '脊柱融合手术', 3.8, 68000, 14],
-  ['IC29', '髋、肩、膝、肘和踝关节置换术', 3.2, 52000, 13],
-  ['ID29', '手外科手术', 0.9, 11600, 7],
-  ['IR29', '骨盆骨折', 1.3, 16400, 14],
-  ['IU29', '骨病及其他关节病', 0.66, 7600, 9],
-  ['JA29', '乳房恶性肿瘤根治切除术', 1.9, 26400, 10],
-  ['JU19', '皮肤、皮下组织的非恶性增生性病变', 0.45, 5000, 5],
-  ['KS19', '糖尿病', 0.72, 8400, 9],
-  ['LA29', '肾、输尿管及膀胱恶性肿瘤的大手术', 3.0, 47000, 15],
-  ['LJ19', '输尿管镜手术', 1.05, 13800, 6],
-  ['LR19', '肾功能不全', 1.15, 13900, 11],
-  ['LU19', '泌尿系结石', 0.52, 5900, 6],
-  ['NA29', '女性生殖器官恶性肿瘤的广泛切除手术', 2.6, 39000, 13],
-  ['OB29', '剖宫产术', 0.82, 9800, 6],
-  ['OC29', '阴道分娩', 0.5, 5600, 4],
-  ['PS19', '早产儿（出生体重≥2500克）', 0.95, 11200, 9],
-  ['RE19', '恶性增生性疾患的化学治疗和/或靶向、生物治疗', 0.78, 9200, 5],
-  ['RU29', '恶性增生性疾患的放射治疗', 1.7, 22000, 20],
-  ['SR19', '发热', 0.4, 4200, 5],
-  ['XS19', '急性中毒', 0.58, 6500, 4],
-  ['ZZ19', '多发性严重创伤', 4.6, 71000, 19],
-];
+export { DRG_GROUPS } from './drg-catalog';
 
 export interface InjectedAnomaly {
   institution: string;
@@ -171,29 +128,32 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
   const institutionValues = new Map<string, Record<string, number | null>>();
   const groups: GroupRow[] = [];
   const anomalies: InjectedAnomaly[] = [];
+  // the inpatient pooled fund's spending of each year (职工 + 居民住院统筹基金支出), for the budgets
+  const spendingOfYear = new Map<number, number>();
 
   // per-institution constants
   const profile = new Map(
     insts.map((i) => {
       const t = i.level === '三级' ? 0 : i.level === '二级' ? 1 : 2;
       const base = [2600 + rand() * 2400, 520 + rand() * 900, 25 + rand() * 110][t]!;
-      const cps = [13000 + rand() * 2000, 6000 + rand() * 1000, 2000 + rand() * 2000][t]!;
+      // primary care has no group rows: its cost per stay is drawn directly
+      const cps = [0, 0, 2000 + rand() * 2000][t]!;
       // roughly normal spread between peers (sum of three uniforms), as real ratios are
       const bell = () => (rand() + rand() + rand() - 1.5) / 1.5;
       const opRatio = [12 + bell() * 2.5, 9.5 + bell() * 2, 37 + bell() * 10][t]!;
-      const costFactor = cps / [14000, 6500, 3000][t]!;
+      // a group's cost here against a tertiary hospital's, and its stays against the group's mean
+      const costFactor = [0.95 + rand() * 0.15, i.ownership === '民营' ? 0.66 + rand() * 0.1 : 0.6 + rand() * 0.1, 1][t]!;
       const losFactor = [1.0, 0.95, 0.9][t]! * noise(0.12);
-      const groupCount = t === 0 ? 44 : 26;
-      const groupOffset = Math.floor(rand() * DRG_GROUPS.length);
+      // the share of discharged cases that fall into a group (the rest are not grouped)
+      const coverage = 0.9 + rand() * 0.07;
+      const mix = i.payment === '否' ? [] : caseMix(i, rand);
       // shares are properties of an institution that drift slowly, not new draws each month
       const upload = 0.97 + rand() * 0.025;
       const qc = 0.91 + rand() * 0.07;
       const oop = [0.08, 0.06, 0.03][t]! + rand() * 0.04;
       const settled = 0.83 + rand() * 0.1;
       const actualShare = 0.02 + rand() * 0.04;
-      // each hospital's case mix is its own and stable: group shares drift a little month to month
-      const groupWeights = Array.from({ length: groupCount }, () => 0.3 + rand());
-      return [i.code, { t, base, cps, opRatio, costFactor, losFactor, groupCount, groupOffset, upload, qc, oop, settled, actualShare, groupWeights }];
+      return [i.code, { t, base, cps, opRatio, costFactor, losFactor, coverage, mix, upload, qc, oop, settled, actualShare }];
     }),
   );
 
@@ -207,7 +167,7 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
   anomalies.push(
     { institution: ortho, period: '2025-11', indicator: 'SVC_COST_PER_STAY', description: '次均住院费用较上月和同级机构骤增约45%' },
     { institution: countyTcm, period: '2025-12', indicator: 'SVC_DISCHARGE_GROWTH', description: '出院人次同比增长约80%' },
-    { institution: renai, period: '2025-10', indicator: 'SVC_COST_INDEX', description: '费用消耗指数约1.6，显著高于同级' },
+    { institution: renai, period: '2025-10', indicator: 'SVC_COST_INDEX', description: '费用消耗指数较上月骤升约60%（约1.3），显著高于同级' },
     { institution: center, period: '2025-09', indicator: 'DRG_LIST_QC', description: '结算清单质控通过率跌至62%' },
     { institution: street, period: '2025-08', indicator: 'SVC_OP_IP_RATIO', description: '门诊住院人次比骤降（门诊人次锐减）' },
   );
@@ -218,22 +178,38 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
     const trend = 1 + 0.035 * (year - 2023) + 0.003 * (m - 1);
     let empPooledSum = 0;
     let resIpSum = 0;
+    let ipSpending = 0;
     for (const i of insts) {
       const p = profile.get(i.code)!;
       let discharges = Math.round(p.base * SEASON[m - 1]! * trend * noise(0.05));
       if (i.code === countyTcm && month === '2025-12') discharges = Math.round(discharges * 1.8);
-      let cps = p.cps * (1 + 0.02 * (year - 2023)) * noise(0.03);
-      if (i.code === ortho && month === '2025-11') cps *= 1.45;
+      const drift = 1 + 0.02 * (year - 2023);
+      let ipCost: number; // 元
+      let monthGroups: ReturnType<typeof drawMonth> = [];
+      if (i.payment === '否') ipCost = discharges * p.cps * drift * noise(0.03);
+      else {
+        // the month's group rows, then the cases no group takes at the grouped cases' mean cost
+        let costFactor = p.costFactor * drift * noise(0.02);
+        if (i.code === renai && month === '2025-10') costFactor *= 1.6;
+        if (i.code === ortho && month === '2025-11') costFactor *= 1.45;
+        monthGroups = drawMonth(p.mix, discharges * p.coverage, costFactor, p.losFactor, rand);
+        const grouped = monthGroups.reduce((a, g) => a + g.cases, 0);
+        const groupedCost = monthGroups.reduce((a, g) => a + g.cost, 0);
+        const ungrouped = Math.max(0, discharges - grouped);
+        discharges = grouped + ungrouped;
+        ipCost = groupedCost + ((ungrouped * groupedCost) / Math.max(1, grouped)) * (0.8 + rand() * 0.2);
+      }
       let opVisits = Math.round(discharges * p.opRatio * noise(0.06));
       if (i.code === street && month === '2025-08') opVisits = Math.round(opVisits * 0.25);
-      const ipCost = (discharges * cps) / 10000; // 万元
-      const empIp = ipCost * (0.3 + rand() * 0.04);
-      const resIp = ipCost * (0.24 + rand() * 0.04);
+      const ipWan = round(ipCost / 10000); // 万元
+      const empIp = ipWan * (0.3 + rand() * 0.04);
+      const resIp = ipWan * (0.24 + rand() * 0.04);
       const empPooled = empIp + ((opVisits * (p.t === 2 ? 45 : 120)) / 10000) * 0.6;
       empPooledSum += empPooled;
-      resIpSum += resIp;
+      resIpSum += round(resIp);
+      ipSpending += round(empIp) + round(resIp);
       const v: Record<string, number | null> = {
-        SVC_IP_COST: round(ipCost),
+        SVC_IP_COST: ipWan,
         SVC_DISCHARGES: discharges,
         SVC_OP_VISITS: opVisits,
         FE_EMP_POOLED: round(empPooled),
@@ -245,39 +221,30 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
       };
       if (i.payment !== '否') v.DRG_SETTLED_SHARE = round(p.settled + (rand() - 0.5) * 0.01, 4);
       // supply 次均 for tertiary hospitals (checked against the formula), derive it for the rest
-      if (p.t === 0) v.SVC_COST_PER_STAY = round(cps, 2);
+      if (p.t === 0) v.SVC_COST_PER_STAY = round((ipWan * 10000) / discharges, 2);
       institutionValues.set(`${i.code}|${month}`, v);
-
-      if (i.payment === '否') continue;
-      // DRG group rows: ~85% of discharges fall into groups
-      const inGroups = Math.round(discharges * 0.85);
-      const weights = p.groupWeights.map((w) => w * noise(0.08));
-      const wsum = weights.reduce((a, b) => a + b, 0);
-      for (let g = 0; g < p.groupCount; g++) {
-        const [code, name, rw, avgCost, los] = DRG_GROUPS[(p.groupOffset + g) % DRG_GROUPS.length]!;
-        const cases = Math.max(1, Math.round((inGroups * weights[g]!) / wsum));
-        let costFactor = p.costFactor * noise(0.08);
-        if (i.code === renai && month === '2025-10') costFactor *= 1.6;
-        if (i.code === ortho && month === '2025-11') costFactor *= 1.45;
-        const totalCost = round(cases * avgCost * costFactor * (1 + 0.02 * (year - 2023)));
-        const bedDays = Math.round(cases * los * p.losFactor * noise(0.08));
-        const actual = Math.round(cases * p.actualShare * (0.7 + rand() * 0.6));
+      for (const g of monthGroups) {
+        const actual = Math.min(g.cases, Math.round(g.cases * p.actualShare * (0.7 + rand() * 0.6)));
+        // self-pay follows the hospital's share outside the fund (医保外费用占比), group by group
+        const selfPay = round(g.cost * p.oop * (0.75 + rand() * 0.5));
+        const dip = i.payment === 'DIP';
         groups.push([
           i.code,
           month,
-          i.payment === 'DIP' ? 'DIP' : 'DRG',
-          code,
-          name,
-          cases,
-          totalCost,
-          bedDays,
-          i.payment === 'DIP' ? round(rw * 1000, 0) : rw,
-          round(totalCost * (0.05 + rand() * 0.06)),
-          cases - actual,
+          dip ? 'DIP' : 'DRG',
+          g.group.code,
+          g.group.name,
+          g.cases,
+          g.cost,
+          g.bedDays,
+          dip ? round(g.group.weight * 1000, 0) : g.group.weight,
+          selfPay,
+          g.cases - actual,
           actual,
         ]);
       }
     }
+    spendingOfYear.set(year, (spendingOfYear.get(year) ?? 0) + ipSpending);
     // region fund report (万元). Spending follows the hospitals' settlements (the fund also pays
     // pharmacies, outpatient care and care outside the region); income runs a few percent above
     // spending over a year, employees' contributions monthly, residents' in January-February
@@ -327,15 +294,13 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
     const k = Number(y) - 2023;
     regionValues.set(y, { FB_EMP_POOLED_ACC: round(520000 * (1 + 0.06 * k)), FB_RES_ACC: round(180000 * (1 + 0.03 * k)) });
   }
+  // a budget is planned a little above the next year's spending: execution 95–99% (within 90–105%, and no year over budget)
+  // (2026's, filed under 2025, from 2025's spending and the trend)
   for (const y of ['2023', '2024', '2025']) {
-    const k = Number(y) - 2023;
+    const next = spendingOfYear.get(Number(y) + 1) ?? spendingOfYear.get(Number(y))! * 1.06;
+    const ip = next / (0.95 + rand() * 0.04);
     const v = regionValues.get(y) ?? {};
-    Object.assign(v, {
-      BUD_IP: round(420000 * (1 + 0.04 * k)),
-      BUD_OP: round(150000 * (1 + 0.05 * k)),
-      BUD_DRG: round(330000 * (1 + 0.05 * k)),
-      BUD_OTHER: round(40000 * (1 + 0.02 * k)),
-    });
+    Object.assign(v, { BUD_IP: round(ip), BUD_OP: round(ip * 0.36), BUD_DRG: round(ip * 0.78), BUD_OTHER: round(ip * 0.095) });
     regionValues.set(y, v);
   }
 

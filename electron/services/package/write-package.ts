@@ -153,6 +153,9 @@ function metaRows(data: PackageData): [string, string][] {
 export async function writeXlsxPackage(data: PackageData, path: string, opts: { template?: boolean } = {}): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = '亮家底';
+  // a package's own date, not the moment of writing: the same data gives the same workbook (the demo's is
+  // committed); a blank template (no date) is dated when written
+  if (/^\d{4}-\d{2}-\d{2}$/.test(data.createdAt)) wb.created = wb.modified = new Date(`${data.createdAt}T00:00:00+08:00`);
   const meta = wb.addWorksheet('包信息');
   meta.columns = [
     { header: '项目', key: 'k', width: 16 },
