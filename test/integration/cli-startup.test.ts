@@ -47,7 +47,7 @@ describe.runIf(existsSync(CLI))('command-line start-up', () => {
 
   it('info and audit-verify load SQLite but none of the workbook, report, chart or schema libraries', () => {
     const ws = join(tempDir(), 'w.ljd');
-    expect(loaded('init', ws, '--region-code', '990100', '--region-name', '示范市').code).toBe(0);
+    expect(loaded('init', ws, '--plain', '--region-code', '990100', '--region-name', '示范市').code).toBe(0);
     for (const args of [
       ['info', ws],
       ['audit-verify', ws],

@@ -32,8 +32,24 @@ describe.runIf(existsSync(CLI))('command line: two-person control', () => {
     session.close();
 
     const out = join(dir, 'out');
-    const all = ['report', '月告知', '--period', '2025-11', '--all', '--format', 'xlsx', '--workspace', ws, '--out', out];
-    const one = ['report', '月告知', '--period', '2025-11', '--institution', 'H99010000003', '--format', 'xlsx', '--workspace', ws, '--out', out];
+    // (the convenor's text blocks are empty: kept as 【待填写】, as asked)
+    const all = ['report', '月告知', '--period', '2025-11', '--all', '--format', 'xlsx', '--workspace', ws, '--out', out, '--placeholders', 'keep'];
+    const one = [
+      'report',
+      '月告知',
+      '--period',
+      '2025-11',
+      '--institution',
+      'H99010000003',
+      '--format',
+      'xlsx',
+      '--workspace',
+      ws,
+      '--out',
+      out,
+      '--placeholders',
+      'keep',
+    ];
     for (const args of [all, one]) {
       const r = cli(args);
       expect(r.code, r.err).toBe(1);

@@ -140,7 +140,7 @@ export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     subject: `${doc.request.type} ${doc.subtitle}`,
     creator: stamp.actor,
     keywords: stamp.keyword,
-    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id}`,
+    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`,
     lastModifiedBy: stamp.creator,
     sections: [
       {
