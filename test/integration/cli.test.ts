@@ -18,7 +18,9 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe.runIf(existsSync(CLI))('command line', () => {
+// Each test runs the built CLI several times (a process each, with a demo workspace to open) and
+// some import the demo package: 3–25 s alone, up to three times that with both cores busy.
+describe.runIf(existsSync(CLI))('command line', { timeout: 180_000 }, () => {
   // `init --demo` imports the demo region (seconds, three times that on a busy machine): made once
   // here and copied for each test that needs a demo workspace; the 'init --demo' test reads its output
   let demoDir = '';

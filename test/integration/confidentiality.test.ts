@@ -129,7 +129,8 @@ describe('encryption at rest', () => {
   });
 });
 
-describe('backups', () => {
+// Demo imports, backups and restores of real files: 8 s alone.
+describe('backups', { timeout: 120_000 }, () => {
   it('backs up daily and before imports, keeps 10 plus one a month, and restores', async () => {
     const dir = tempDir();
     const s = await encryptedDemo(dir);
@@ -159,7 +160,9 @@ describe('backups', () => {
   });
 });
 
-describe('crash safety (SIGKILL)', () => {
+// A child process killed at each stage of an import, a backup and a password change, then reopened:
+// about 15 s alone, up to three times that with both cores busy.
+describe('crash safety (SIGKILL)', { timeout: 150_000 }, () => {
   const child = async (dir: string) => {
     const bundle = await bundleFixture(join(__dirname, 'fixtures', 'crash-child.ts'), 'crash-child');
     return (args: string[], killAfter: (out: string) => boolean) =>

@@ -20,7 +20,8 @@ import { tempDir } from '../helpers/temp';
 
 const DEMO = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 const SHOTS = join(__dirname, '..', '..', 'test-output', 'report-docx');
-describe.skipIf(!SOFFICE)('Word files through LibreOffice', () => {
+// LibreOffice converts each report's DOCX (a process each): about 20 s alone, a minute with both cores busy.
+describe.skipIf(!SOFFICE)('Word files through LibreOffice', { timeout: 180_000 }, () => {
   let session: WorkspaceSession;
   let dir: string;
   let env: NodeJS.ProcessEnv;

@@ -80,7 +80,8 @@ async function child(args: string[], tmp: string, killWhen: string | null): Prom
   });
 }
 
-describe('no plaintext intermediate', () => {
+// Encrypting, re-keying and killing a child process mid-way: 5–10 s alone, three times that when busy.
+describe('no plaintext intermediate', { timeout: 120_000 }, () => {
   it('encrypts a plain workspace and changes the password without a plaintext file or journal, in the folder or TMPDIR', async () => {
     const dir = tempDir();
     const tmp = join(tempDir(), 'tmp');

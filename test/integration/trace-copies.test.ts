@@ -21,7 +21,8 @@ import { tempDir } from '../helpers/temp';
 const DEMO = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
-describe('trace from any copy', () => {
+// Copies re-saved by other programs (LibreOffice, pdftocairo, Python): a process each, seconds apiece.
+describe('trace from any copy', { timeout: 180_000 }, () => {
   let session: WorkspaceSession;
   let dir: string;
   let hospital: string;
