@@ -11,6 +11,7 @@ import { listExports, trace } from './register';
 import { saveText } from './texts';
 import { reportPeriods } from './period-data';
 import { qualityGate } from './quality-gate';
+import { makePack, makePackBatch } from '../pack/make-pack';
 
 export const reportsHandlers: Handlers<
   | 'reports.preview'
@@ -20,6 +21,8 @@ export const reportsHandlers: Handlers<
   | 'reports.saveText'
   | 'reports.export'
   | 'reports.exportBatch'
+  | 'reports.pack'
+  | 'reports.packBatch'
   | 'reports.cancel'
   | 'reports.register'
   | 'reports.trace'
@@ -44,6 +47,21 @@ export const reportsHandlers: Handlers<
       i.period,
       i.format,
       i.dir,
+      who,
+      (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
+      () => session.cancelRequested,
+    );
+  },
+  'reports.pack': (i, { session, actor }) => {
+    const who = secondPerson(session.db, session.confirmation, '导出机构数据包', actor);
+    return makePack(session.db, i, who);
+  },
+  'reports.packBatch': (i, { session, actor, progress }) => {
+    const who = secondPerson(session.db, session.confirmation, `批量导出${i.band ?? '全部'}机构的机构数据包`, actor);
+    session.cancelRequested = false;
+    return makePackBatch(
+      session.db,
+      i,
       who,
       (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
       () => session.cancelRequested,

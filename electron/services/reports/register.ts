@@ -49,7 +49,7 @@ export async function register(
   db: WritableDb,
   stamp: ExportStamp,
   subject: { type: string; period: string; institution: string | null },
-  format: ReportFormat | 'zip',
+  format: ExportRecord['format'],
   path: string,
   bytes: Buffer,
 ): Promise<ExportRecord> {

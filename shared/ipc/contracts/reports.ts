@@ -6,7 +6,7 @@ import type { ExportRecord, ReportDoc } from '../../reports/model';
 import type { DataHoldings } from '../../reports/period-data';
 import type { QualityGate } from '../../reports/quality-gate';
 import { REPORT_FORMATS, REPORT_TYPES } from '../../reports/model';
-import { empty, filePath, id, periodKey, reads, returns, writes, type DomainContract } from './common';
+import { band, empty, filePath, id, instCode, periodKey, reads, returns, writes, type DomainContract } from './common';
 
 const request = z
   .object({
@@ -17,6 +17,21 @@ const request = z
   })
   .strict();
 const format = z.enum(REPORT_FORMATS);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2025-03');
+
+/** A 机构数据包 made (electron/services/pack/): the file's register entry, its password (shown once) and its password sheet. */
+export interface PackAnswer {
+  record: ExportRecord;
+  password: string;
+  bytes: number;
+  sheet: ExportRecord;
+}
+export interface PackBatchAnswer {
+  files: { record: ExportRecord; institution: string; name: string }[];
+  sheet: ExportRecord | null;
+  cancelled: boolean;
+  total: number;
+}
 
 export interface TraceAnswer {
   record: ExportRecord | null;
@@ -39,6 +54,10 @@ export const reportsContract = {
     z.object({ type: z.enum(REPORT_TYPES), period: periodKey, format, dir: filePath }).strict(),
     returns<{ files: ExportRecord[]; zip: ExportRecord | null; cancelled: boolean; total: number }>(),
   ),
+  /** one hospital's 机构数据包 for a range of months: an encrypted HTML file and its password sheet (two-person control) */
+  'reports.pack': writes(z.object({ institution: instCode, from: month, to: month, path: filePath }).strict(), returns<PackAnswer>()),
+  /** a 机构数据包 for every hospital (or a level's), with progress and cancel, and one password sheet (two-person control) */
+  'reports.packBatch': writes(z.object({ band, from: month, to: month, dir: filePath }).strict(), returns<PackBatchAnswer>()),
   /** stops a running batch after the file being written (a read: it must not wait behind the batch) */
   'reports.cancel': reads(empty, returns<{ cancelled: boolean }>()),
   'reports.register': reads(z.object({ limit: z.number().int().min(1).max(5000) }).strict(), returns<ExportRecord[]>()),
