@@ -35,6 +35,8 @@ export interface PackIndicator {
   code: string;
   name: string;
   unit: string;
+  /** a sum (an amount, a count): the region's value is the region's total, not comparable on one chart */
+  additive: boolean;
   points: PackPoint[];
   /** with rankings published by name: the level's names in rank order of the newest month */
   rankedNames?: string[];

@@ -61,7 +61,7 @@ export function gatherPack(ctx: PackContext, s: PackSubject, stamp: { id: string
     );
     for (const r of view.rows) {
       let ind = indicators.get(r.indicator);
-      if (!ind) indicators.set(r.indicator, (ind = { code: r.indicator, name: r.indicatorName, unit: r.unit, points: [] }));
+      if (!ind) indicators.set(r.indicator, (ind = { code: r.indicator, name: r.indicatorName, unit: r.unit, additive: catalog.get(r.indicator)?.additive ?? false, points: [] }));
       const { rank, of } = r.value === null ? { rank: null, of: ctx.rank(period, r.indicator, s.institution).of } : ctx.rank(period, r.indicator, s.institution);
       ind.points.push({
         period,

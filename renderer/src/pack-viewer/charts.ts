@@ -16,18 +16,21 @@ function niceRange(xs: number[]): [number, number] {
   let hi = Math.max(...xs);
   if (lo === hi) [lo, hi] = [lo - Math.abs(lo || 1) * 0.1, hi + Math.abs(hi || 1) * 0.1];
   const pad = (hi - lo) * 0.08;
-  return [lo - pad, hi + pad];
+  // values that cannot be negative get no negative axis
+  return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
 }
 
 /** The trend of one indicator over the pack's months. */
 export function trendChart(ind: PackIndicator, width = 860, height = 280): SVGElement {
   const pts = ind.points;
-  const all = finite(pts.flatMap((p) => [p.value, p.median, p.p25, p.p75, p.region]));
+  // an additive indicator's region value is the region's total: it is in the table, not on this scale
+  const withRegion = !ind.additive;
+  const all = finite(pts.flatMap((p) => [p.value, p.median, p.p25, p.p75, withRegion ? p.region : null]));
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': `${ind.name}趋势` });
   if (!all.length) return svg;
   const [lo, hi] = niceRange(all);
   const L = 88;
-  const R = 16;
+  const R = 40;
   const T = 16;
   const B = 56;
   const x = (i: number) => L + (pts.length === 1 ? (width - L - R) / 2 : (i * (width - L - R)) / (pts.length - 1));
@@ -37,9 +40,9 @@ export function trendChart(ind: PackIndicator, width = 860, height = 280): SVGEl
     svg.append(s('line', { x1: L, x2: width - R, y1: y(v), y2: y(v), stroke: COLORS.axis }));
     svg.append(s('text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: COLORS.region }, formatValue(v, ind.unit, { withUnit: false })));
   }
-  const step = Math.max(1, Math.ceil(pts.length / 12));
+  const step = Math.max(1, Math.ceil(pts.length / 10));
   pts.forEach((p, i) => {
-    if (i % step === 0 || i === pts.length - 1)
+    if (i % step === 0 || (i === pts.length - 1 && i % step > step / 2))
       svg.append(s('text', { x: x(i), y: height - B + 18, 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.region }, formatPeriodZh(p.period).replace('年', '年\u200b')));
   });
   // the level's P25–P75 band
@@ -50,29 +53,31 @@ export function trendChart(ind: PackIndicator, width = 860, height = 280): SVGEl
   }
   const line = (pick: (p: (typeof pts)[number]) => number | null, color: string, dash = '', dots = false) => {
     let d = '';
+    const marks: SVGElement[] = [];
     pts.forEach((p, i) => {
       const v = pick(p);
       if (v === null) return;
-      d += `${d && pick(pts[i - 1]!) !== null ? 'L' : 'M'}${x(i)},${y(v)}`;
-      if (dots) svg.append(s('circle', { cx: x(i), cy: y(v), r: 3, fill: color }));
+      d += `${d && i > 0 && pick(pts[i - 1]!) !== null ? 'L' : 'M'}${x(i)},${y(v)}`;
+      if (dots) marks.push(s('circle', { cx: x(i), cy: y(v), r: 3, fill: color }));
     });
-    if (d) svg.insertBefore(s('path', { d, fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-dasharray': dash }), svg.lastChild);
+    if (d) svg.append(s('path', { d, fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-dasharray': dash }), ...marks);
   };
-  line((p) => p.region, COLORS.region, '6 4');
+  if (withRegion) line((p) => p.region, COLORS.region, '6 4');
   line((p) => p.median, COLORS.median);
   line((p) => p.value, COLORS.me, '', true);
   const legend: [string, string][] = [
     ['本院', COLORS.me],
     ['同级中位数', COLORS.median],
-    ['统筹地区', COLORS.region],
+    ...(withRegion ? [['统筹地区', COLORS.region] as [string, string]] : []),
   ];
   legend.forEach(([t, c], k) => {
     const lx = L + k * 130;
     svg.append(s('rect', { x: lx, y: height - 18, width: 14, height: 4, fill: c }));
     svg.append(s('text', { x: lx + 20, y: height - 12, 'font-size': 12, fill: COLORS.ink }, t));
   });
-  svg.append(s('rect', { x: L + 3 * 130, y: height - 22, width: 14, height: 10, fill: COLORS.band }));
-  svg.append(s('text', { x: L + 3 * 130 + 20, y: height - 12, 'font-size': 12, fill: COLORS.ink }, '同级四分位区间（P25—P75）'));
+  const bx = L + legend.length * 130;
+  svg.append(s('rect', { x: bx, y: height - 22, width: 14, height: 10, fill: COLORS.band }));
+  svg.append(s('text', { x: bx + 20, y: height - 12, 'font-size': 12, fill: COLORS.ink }, '同级四分位区间（P25—P75）'));
   return svg;
 }
 

@@ -21,7 +21,7 @@ export function s(tag: string, attrs: Record<string, string | number> = {}, ...c
 
 /** A table: header cells, then rows of cells (strings or nodes); `num` marks right-aligned columns. */
 export function table(head: string[], rows: Child[][], num: number[] = []): HTMLTableElement {
-  const cls = (i: number) => (num.includes(i) ? { class: 'num' } : {});
+  const cls = (i: number): Record<string, string> => (num.includes(i) ? { class: 'num' } : {});
   return h(
     'table',
     {},

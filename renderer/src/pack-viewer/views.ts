@@ -63,6 +63,7 @@ export function trendView(p: PackPayload): HTMLElement {
         `${ind.name}趋势（${formatPeriodZh(p.from)}—${formatPeriodZh(p.to)}）`,
         h('div', { class: 'bar' }, h('label', {}, '指标 ', sel)),
         h('div', { class: 'chart' }, trendChart(ind)),
+        ind.additive ? note('统筹地区数值为全地区合计，只列在表中，不画在图上。') : null,
         table(
           ['月份', '本院', '同级中位数', '同级排名', '统筹地区'],
           [...ind.points].reverse().map((pt) => [formatPeriodZh(pt.period), formatValue(pt.value, ind.unit), formatValue(pt.median, ind.unit), rankText(pt.rank, pt.of), formatValue(pt.region, ind.unit)]),
@@ -147,7 +148,7 @@ function block(b: Block): Node | null {
     case 'facts':
       return h('dl', { class: 'facts' }, ...b.items.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
     case 'table':
-      return h('div', {}, table(b.columns.map((c) => c.title), b.rows, b.columns.flatMap((c, i) => (c.align === 'right' ? [i] : []))), b.note ? note(b.note) : null);
+      return h('div', {}, table(b.columns.map((c) => c.title), b.rows, b.columns.flatMap((c, i) => (c.align && c.align !== 'left' ? [i] : []))), b.note ? note(b.note) : null);
     case 'editable':
       return b.text ? h('div', {}, h('h3', {}, b.title), h('p', {}, b.text)) : null;
     case 'chart':
