@@ -34,6 +34,9 @@ export const HELP = `亮家底 命令行工具
   report <${REPORT_TYPES.join('|')}> --period <期间> --workspace <工作区.ljd> --out <文件夹>
          [--institution <机构编码> | --all | --meeting <会议编号>] [--format pdf|docx|xlsx]
                           生成报告（与程序“报告”页相同），文件带水印与导出编号并登记
+  report 机构数据包 (--institution <机构编码> | --all [--level <三级|二级|一级及基层|未定级>])
+         --from <起始月> --to <截止月> --workspace <工作区.ljd> --out <文件夹>
+                          生成医疗机构自己的数据包（加密的单个网页文件，离线打开）和密码单
   trace <文件> --workspace <工作区.ljd>
                           查明一份导出文件的来源（导出编号、导出人、时间）
 
@@ -86,6 +89,9 @@ const OPTIONS = {
   all: { type: 'boolean', default: false },
   meeting: { type: 'string' },
   format: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  level: { type: 'string' },
 } as const;
 
 export const parseCli = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
