@@ -7,7 +7,7 @@ import type { PackPayload, SealedPack } from '../../shared/pack/payload';
 import type { PackAnswer, PackBatchAnswer } from '../../shared/ipc/contracts/reports';
 import type { ReportDoc } from '../../shared/reports/model';
 import { hospitalView } from '../../electron/services/analysis/flags';
-import { allRows, run } from '../../electron/services/db/connection';
+import { allRows } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
@@ -156,7 +156,7 @@ describe('机构数据包', () => {
 
   it('with rankings published by name, the level’s names appear (and only then)', async () => {
     expect(payload.rankingsByName).toBe(false);
-    run(session.db, "INSERT INTO settings (key, value, updated_at) VALUES ('rankingsByName', '1', '2026-01-01')");
+    await call('settings.set', { ...(await call<object>('settings.get', {})), rankingsByName: true });
     try {
       const byName = await call<PackAnswer>('reports.pack', { institution: hospital.code, from: FROM, to: TO, path: join(dir, 'named.html') });
       const p = await unseal(sealedOf(readFileSync(byName.record.path, 'utf8')), byName.password);
@@ -165,7 +165,7 @@ describe('机构数据包', () => {
       expect(p.rankingsByName).toBe(true);
       expect(level.filter((l) => text.includes(l.name)).length).toBe(level.length);
     } finally {
-      run(session.db, "DELETE FROM settings WHERE key = 'rankingsByName'");
+      await call('settings.set', { ...(await call<object>('settings.get', {})), rankingsByName: false });
     }
   });
 

@@ -5,7 +5,8 @@
 // asking hospital's own rank leave this module (gather.ts).
 
 import { comparePeriods, isMonthKey } from '../../../shared/period';
-import { getValue, type ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db/connection';
+import { getSettings } from '../settings/settings';
 import { institutions, instIndex, periodValues, type InstIndex, type InstInfo, type PeriodValues } from '../analysis/lookup';
 import { importedPeriods } from '../analysis/summary-read';
 import { ReportContext } from '../reports/builders/context';
@@ -51,7 +52,7 @@ export class PackContext {
 
   /** The region's setting: rankings are published with the hospitals' names. */
   get rankingsByName(): boolean {
-    return getValue<string>(this.db, "SELECT value FROM settings WHERE key = 'rankingsByName'") === '1';
+    return getSettings(this.db).rankingsByName;
   }
 
   periodValues(period: string): PeriodValues {

@@ -1,4 +1,5 @@
-// Regional settings: responsible departments and annual settlement dates.
+// Regional settings: responsible departments, annual settlement dates, the comment list's deadline,
+// and whether the region publishes its rankings by name (what a 机构数据包 may show of a hospital's peers).
 
 import { DEPARTMENTS } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
@@ -12,6 +13,8 @@ export interface RegionSettings {
   settlement: Record<string, string>;
   /** days after any meeting within which its 问题建议清单 is due (seed 004: a week) */
   listDays: number;
+  /** the region publishes rankings with the hospitals' names: a 机构数据包 then lists its level's names in rank order */
+  rankingsByName: boolean;
 }
 
 export const DEFAULT_LIST_DAYS = 7;
@@ -24,11 +27,17 @@ export function getSettings(db: ReadableDb): RegionSettings {
     departments: departments ? (JSON.parse(departments) as string[]) : [...DEPARTMENTS],
     settlement: settlement ? (JSON.parse(settlement) as Record<string, string>) : {},
     listDays: Number(get('listDays') ?? DEFAULT_LIST_DAYS),
+    rankingsByName: get('rankingsByName') === '1',
   };
 }
 
-export function setSettings(db: WritableDb, input: Omit<RegionSettings, 'listDays'> & { listDays?: number }, actor: string): RegionSettings {
-  const s: RegionSettings = { ...input, listDays: input.listDays ?? getSettings(db).listDays };
+export function setSettings(
+  db: WritableDb,
+  input: Omit<RegionSettings, 'listDays' | 'rankingsByName'> & { listDays?: number; rankingsByName?: boolean },
+  actor: string,
+): RegionSettings {
+  const was = getSettings(db);
+  const s: RegionSettings = { ...input, listDays: input.listDays ?? was.listDays, rankingsByName: input.rankingsByName ?? was.rankingsByName };
   if (!Number.isInteger(s.listDays) || s.listDays < 1 || s.listDays > 60)
     throw new AppError('INVALID_INPUT', '问题建议清单期限应为 1—60 天。', '《工作规则》要求会后一周内形成问题建议清单，默认 7 天。');
   const departments = [...new Set(s.departments.map((d) => d.trim()).filter(Boolean))];
@@ -44,7 +53,13 @@ export function setSettings(db: WritableDb, input: Omit<RegionSettings, 'listDay
     put.run('departments', JSON.stringify(departments), t);
     put.run('settlement', JSON.stringify(s.settlement), t);
     put.run('listDays', String(s.listDays), t);
-    recordAudit(db, { actor, action: 'settings.region', target: 'settings', details: { departments, settlement: s.settlement, listDays: s.listDays } });
-    return { departments, settlement: s.settlement, listDays: s.listDays };
+    put.run('rankingsByName', s.rankingsByName ? '1' : '0', t);
+    recordAudit(db, {
+      actor,
+      action: 'settings.region',
+      target: 'settings',
+      details: { departments, settlement: s.settlement, listDays: s.listDays, rankingsByName: s.rankingsByName },
+    });
+    return { departments, settlement: s.settlement, listDays: s.listDays, rankingsByName: s.rankingsByName };
   });
 }

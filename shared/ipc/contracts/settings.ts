@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { empty, isoDate, reads, returns, writes, type DomainContract } from './common';
 
-type RegionSettings = { departments: string[]; settlement: Record<string, string>; listDays: number };
+type RegionSettings = { departments: string[]; settlement: Record<string, string>; listDays: number; rankingsByName: boolean };
 
 export const settingsContract = {
   'settings.get': reads(empty, returns<RegionSettings>()),
@@ -13,6 +13,8 @@ export const settingsContract = {
         departments: z.array(z.string().max(40)).min(1).max(30),
         settlement: z.record(z.string().regex(/^\d{4}$/), isoDate),
         listDays: z.number().int().min(1).max(60).optional(),
+        /** rankings published by name: a 机构数据包 lists the level's names in rank order */
+        rankingsByName: z.boolean().optional(),
       })
       .strict(),
     returns<RegionSettings>(),

@@ -11,12 +11,14 @@ export function RegionSettingsEditor() {
   const [departments, setDepartments] = useState('');
   const [settlement, setSettlement] = useState<Record<string, string>>({});
   const [listDays, setListDays] = useState(7);
+  const [rankingsByName, setRankingsByName] = useState(false);
   const action = useAction();
   useEffect(() => {
     if (!loaded.data) return;
     setDepartments(loaded.data.departments.join('、'));
     setSettlement(loaded.data.settlement);
     setListDays(loaded.data.listDays);
+    setRankingsByName(loaded.data.rankingsByName);
   }, [loaded.data]);
   const y = new Date().getFullYear();
   const years = [y - 2, y - 1, y].map(String);
@@ -51,12 +53,16 @@ export function RegionSettingsEditor() {
             data-testid="settings-list-days"
           />
         </label>
+        <label title="开启后，机构数据包列出同级医疗机构按各指标的名次（只列名称，不列其他机构的数值）">
+          <input type="checkbox" checked={rankingsByName} onChange={(e) => setRankingsByName(e.target.checked)} data-testid="settings-rankings-by-name" />
+          排名按机构名称公布
+        </label>
         <button
           type="button"
           data-testid="settings-save"
           onClick={() => {
             const clean = Object.fromEntries(Object.entries(settlement).filter(([, d]) => d));
-            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean, listDays }), {
+            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean, listDays, rankingsByName }), {
               ok: () => '地区设置已保存。',
               invalidate: ['settings', 'meetings'],
             });

@@ -11,7 +11,7 @@ import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
 
-const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', zip: '压缩包' };
+const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', zip: '压缩包', html: '网页' };
 const BY: Record<string, string> = { hash: '文件哈希完全一致', id: '文件中的导出编号', content: '文件内容（元数据已被删除）' };
 
 const columns: ColDef<ExportRecord>[] = [
@@ -28,7 +28,7 @@ export function ExportHistory() {
   const list = useApi('reports.register', { limit: 1000 });
   const action = useAction();
   const traceFile = async () => {
-    const { path } = await api.dialog.open({ title: '选择要查找来源的文件', filters: [{ name: '报告文件', extensions: ['pdf', 'docx', 'xlsx', 'zip'] }] });
+    const { path } = await api.dialog.open({ title: '选择要查找来源的文件', filters: [{ name: '报告文件', extensions: ['pdf', 'docx', 'xlsx', 'zip', 'html'] }] });
     if (!path) return;
     await action.run(() => api.reports.trace({ path }), {
       ok: (r) =>

@@ -16,6 +16,7 @@ import { PublishRankingButton } from '../evaluation/PublishRankingButton';
 import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
+import { PackBatchCard } from './PackBatchCard';
 import { ReportPreview } from './ReportPreview';
 import { QualityGateConfirm } from './QualityGateConfirm';
 import { Tabs } from '../../components/Tabs';
@@ -168,6 +169,7 @@ export function ReportsPage({ period }: { period: string | null }) {
           <ReportPreview doc={preview.data} />
         </div>
       )}
+      <PackBatchCard />
       <ExportHistory />
     </section>
   );
