@@ -17,7 +17,8 @@ export interface PackArgs {
   out?: string;
 }
 
-const USAGE = 'report 机构数据包 (--institution <机构编码> | --all [--level 三级|二级|一级及基层|未定级]) --from <起始月> --to <截止月> --workspace <工作区.ljd> --out <文件夹>';
+const USAGE =
+  'report 机构数据包 (--institution <机构编码> | --all [--level 三级|二级|一级及基层|未定级]) --from <起始月> --to <截止月> --workspace <工作区.ljd> --out <文件夹>';
 const LEVELS = ['三级', '二级', '一级及基层', '未定级'];
 
 function month(x: string | undefined, what: string): string {

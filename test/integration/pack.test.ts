@@ -140,7 +140,11 @@ describe('机构数据包', () => {
         .map((r) => r.value)
         .filter((v) => !Number.isInteger(v)),
     );
-    const own = new Set(allRows<{ value: number }>(session.db, 'SELECT value FROM institution_values WHERE institution = ? AND value IS NOT NULL', hospital.code).map((r) => r.value));
+    const own = new Set(
+      allRows<{ value: number }>(session.db, 'SELECT value FROM institution_values WHERE institution = ? AND value IS NOT NULL', hospital.code).map(
+        (r) => r.value,
+      ),
+    );
     const AGGREGATE = new Set(['median', 'p25', 'p75', 'region', 'regionLastYear']);
     const leaks: string[] = [];
     const walk = (x: unknown, key: string) => {

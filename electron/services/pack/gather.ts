@@ -38,7 +38,11 @@ export function packMonths(ctx: PackContext, from: string, to: string): string[]
   if (from > to) throw new AppError('INVALID_INPUT', `起始月份${formatPeriodZh(from)}晚于截止月份${formatPeriodZh(to)}。`, '请重新选择期间范围。');
   const months = ctx.heldMonths().filter((m) => m >= from && m <= to);
   if (!months.length)
-    throw new AppError('INVALID_INPUT', `${formatPeriodZh(from)}至${formatPeriodZh(to)}没有已导入的月度数据。`, '请先导入这些月份的数据包，或选择有数据的期间。');
+    throw new AppError(
+      'INVALID_INPUT',
+      `${formatPeriodZh(from)}至${formatPeriodZh(to)}没有已导入的月度数据。`,
+      '请先导入这些月份的数据包，或选择有数据的期间。',
+    );
   return months;
 }
 
@@ -61,8 +65,13 @@ export function gatherPack(ctx: PackContext, s: PackSubject, stamp: { id: string
     );
     for (const r of view.rows) {
       let ind = indicators.get(r.indicator);
-      if (!ind) indicators.set(r.indicator, (ind = { code: r.indicator, name: r.indicatorName, unit: r.unit, additive: catalog.get(r.indicator)?.additive ?? false, points: [] }));
-      const { rank, of } = r.value === null ? { rank: null, of: ctx.rank(period, r.indicator, s.institution).of } : ctx.rank(period, r.indicator, s.institution);
+      if (!ind)
+        indicators.set(
+          r.indicator,
+          (ind = { code: r.indicator, name: r.indicatorName, unit: r.unit, additive: catalog.get(r.indicator)?.additive ?? false, points: [] }),
+        );
+      const { rank, of } =
+        r.value === null ? { rank: null, of: ctx.rank(period, r.indicator, s.institution).of } : ctx.rank(period, r.indicator, s.institution);
       ind.points.push({
         period,
         value: r.value,
@@ -127,7 +136,12 @@ function drgGroups(ctx: PackContext, institution: string, from: string, to: stri
       bedDaysPerCase: g.cases ? g.bedDays / g.cases : 0,
       selfPayShare: g.selfPay === null || !g.cost ? null : g.selfPay / g.cost,
       region: shown
-        ? { hospitals: r.hospitals, costPerCase: r.cost / r.cases, bedDaysPerCase: r.bedDays / r.cases, selfPayShare: r.selfPay === null || !r.cost ? null : r.selfPay / r.cost }
+        ? {
+            hospitals: r.hospitals,
+            costPerCase: r.cost / r.cases,
+            bedDaysPerCase: r.bedDays / r.cases,
+            selfPayShare: r.selfPay === null || !r.cost ? null : r.selfPay / r.cost,
+          }
         : null,
       regionNote: shown ? null : `本组其他机构不足${PACK_MIN_OTHERS}家，不列地区均值（以免推知其他机构的数据）`,
     });
@@ -205,4 +219,3 @@ function evaluations(db: ReadableDb, institution: string, from: string, to: stri
   }
   return out.sort((a, b) => (a.period < b.period ? -1 : 1));
 }
-

@@ -11,10 +11,10 @@ import { formatPeriodZh } from '../../../shared/period';
 import type { ExportRecord, ReportDoc } from '../../../shared/reports/model';
 import type { ReportType } from '../../../shared/reports/registry';
 import { PACK_PASSWORD_SHEET, PACK_TYPE } from '../../../shared/pack/payload';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { WritableDb } from '../db/connection';
 import { register } from '../reports/register';
 import { renderPdf } from '../reports/render-pdf';
-import { newStamp, type ExportStamp } from '../reports/stamp';
+import { newStamp } from '../reports/stamp';
 import { institutionFileLabel } from '../reports/export-report';
 import { gatherPack, packMonths, type PackSubject } from './gather';
 import { PackContext } from './pack-context';
@@ -131,12 +131,6 @@ export async function makePack(
   return { ...r, sheet };
 }
 
-/** The hospitals of a batch: every institution, or those of one level band, by code. */
-export function packHospitals(db: ReadableDb, band: string | null): { code: string; name: string }[] {
-  const ctx = new PackContext(db);
-  return [...ctx.insts.values()].filter((i) => band === null || i.band === band).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-}
-
 export async function makePackBatch(
   db: WritableDb,
   input: { band: string | null; from: string; to: string; dir: string },
@@ -169,7 +163,15 @@ export async function makePackBatch(
   // the packs written so far are usable only with their passwords: the sheet is written even after a cancel
   progress(files.length, hospitals.length, '密码表');
   const sheet = lines.length
-    ? await writeSheet(db, ctx.reports.regionName, lines, from, to, join(input.dir, `${PACK_PASSWORD_SHEET}-${formatPeriodZh(from)}至${formatPeriodZh(to)}-${lines.length}份.pdf`), actor)
+    ? await writeSheet(
+        db,
+        ctx.reports.regionName,
+        lines,
+        from,
+        to,
+        join(input.dir, `${PACK_PASSWORD_SHEET}-${formatPeriodZh(from)}至${formatPeriodZh(to)}-${lines.length}份.pdf`),
+        actor,
+      )
     : null;
   return { files, sheet, cancelled: stopped, total: hospitals.length };
 }

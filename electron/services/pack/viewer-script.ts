@@ -4,6 +4,7 @@
 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type * as Esbuild from 'esbuild';
 
 declare const __PACK_VIEWER__: string | undefined;
 
@@ -23,7 +24,11 @@ export function viewerScript(): string {
   if (cached !== null) return cached;
   if (typeof __PACK_VIEWER__ === 'string') return (cached = __PACK_VIEWER__);
   const require = createRequire(__filename);
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const out = esbuild.buildSync({ ...VIEWER_BUILD, target: [...VIEWER_BUILD.target], entryPoints: [join(__dirname, '../../../renderer/src/pack-viewer/main.ts')] });
+  const esbuild = require('esbuild') as typeof Esbuild;
+  const out = esbuild.buildSync({
+    ...VIEWER_BUILD,
+    target: [...VIEWER_BUILD.target],
+    entryPoints: [join(__dirname, '../../../renderer/src/pack-viewer/main.ts')],
+  });
   return (cached = out.outputFiles[0]!.text);
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ExportRecord, ReportFormat } from '../../../shared/reports/model';
+import type { ExportRecord } from '../../../shared/reports/model';
 import { recordAudit } from '../audit/audit';
 import { allRows, getRow, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { ZipArchive } from '../import/zip';

@@ -43,7 +43,13 @@ export function trendChart(ind: PackIndicator, width = 860, height = 280): SVGEl
   const step = Math.max(1, Math.ceil(pts.length / 10));
   pts.forEach((p, i) => {
     if (i % step === 0 || (i === pts.length - 1 && i % step > step / 2))
-      svg.append(s('text', { x: x(i), y: height - B + 18, 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.region }, formatPeriodZh(p.period).replace('年', '年\u200b')));
+      svg.append(
+        s(
+          'text',
+          { x: x(i), y: height - B + 18, 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.region },
+          formatPeriodZh(p.period).replace('年', '年\u200b'),
+        ),
+      );
   });
   // the level's P25–P75 band
   const band = pts.map((p, i) => (p.p25 !== null && p.p75 !== null ? { i, lo: p.p25, hi: p.p75 } : null)).filter((b) => b !== null);
@@ -82,7 +88,11 @@ export function trendChart(ind: PackIndicator, width = 860, height = 280): SVGEl
 }
 
 /** Where the hospital stands in its level: P25–P75 box, median tick, its own value as a dot. */
-export function positionStrip(p: { value: number | null; median: number | null; p25: number | null; p75: number | null }, width = 220, height = 22): SVGElement {
+export function positionStrip(
+  p: { value: number | null; median: number | null; p25: number | null; p75: number | null },
+  width = 220,
+  height = 22,
+): SVGElement {
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img' });
   const xs = finite([p.value, p.median, p.p25, p.p75]);
   if (!xs.length || p.p25 === null || p.p75 === null || p.median === null) return svg;

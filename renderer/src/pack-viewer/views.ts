@@ -41,7 +41,9 @@ export function positionView(p: PackPayload, month = p.to): HTMLElement {
         `${formatPeriodZh(m)} 主要指标与同级比较`,
         h('div', { class: 'bar' }, h('label', {}, '月份 ', monthSelect(p, m, draw))),
         table(['指标', '本院', '同级中位数', '同级四分位区间', '同级排名', '统筹地区', '在同级中的位置', '预警'], rows, [1, 2, 3, 4, 5]),
-        note(`同级为${p.hospital.band}医疗机构；排名按数值由高到低。位置图：蓝框为同级 P25—P75，蓝线为中位数，红点为本院。只列同级的汇总数，不含其他机构的数值。`),
+        note(
+          `同级为${p.hospital.band}医疗机构；排名按数值由高到低。位置图：蓝框为同级 P25—P75，蓝线为中位数，红点为本院。只列同级的汇总数，不含其他机构的数值。`,
+        ),
       ),
     );
   };
@@ -66,10 +68,25 @@ export function trendView(p: PackPayload): HTMLElement {
         ind.additive ? note('统筹地区数值为全地区合计，只列在表中，不画在图上。') : null,
         table(
           ['月份', '本院', '同级中位数', '同级排名', '统筹地区'],
-          [...ind.points].reverse().map((pt) => [formatPeriodZh(pt.period), formatValue(pt.value, ind.unit), formatValue(pt.median, ind.unit), rankText(pt.rank, pt.of), formatValue(pt.region, ind.unit)]),
+          [...ind.points]
+            .reverse()
+            .map((pt) => [
+              formatPeriodZh(pt.period),
+              formatValue(pt.value, ind.unit),
+              formatValue(pt.median, ind.unit),
+              rankText(pt.rank, pt.of),
+              formatValue(pt.region, ind.unit),
+            ]),
           [1, 2, 3, 4],
         ),
-        ind.rankedNames ? h('div', {}, h('h3', {}, `${formatPeriodZh(p.to)}同级排名（按地区规定公布名称）`), h('ol', { class: 'names' }, ...ind.rankedNames.map((n) => h('li', {}, n)))) : null,
+        ind.rankedNames
+          ? h(
+              'div',
+              {},
+              h('h3', {}, `${formatPeriodZh(p.to)}同级排名（按地区规定公布名称）`),
+              h('ol', { class: 'names' }, ...ind.rankedNames.map((n) => h('li', {}, n))),
+            )
+          : null,
       ),
     );
   };
@@ -88,7 +105,16 @@ export function changeView(p: PackPayload): HTMLElement {
       if (!pt) return [];
       const before = prev ? ind.points.find((x) => x.period === prev) : undefined;
       const c = (a: number | null | undefined, b: number | null | undefined) => formatChangeValue(ind.unit, changeOf(ind.unit, a, b));
-      return [[ind.name, formatValue(pt.value, ind.unit), c(pt.value, before?.value), c(pt.region, before?.region), c(pt.value, pt.lastYear), c(pt.region, pt.regionLastYear)]];
+      return [
+        [
+          ind.name,
+          formatValue(pt.value, ind.unit),
+          c(pt.value, before?.value),
+          c(pt.region, before?.region),
+          c(pt.value, pt.lastYear),
+          c(pt.region, pt.regionLastYear),
+        ],
+      ];
     });
     box.replaceChildren(
       section(
@@ -109,7 +135,16 @@ export function flagView(p: PackPayload): HTMLElement {
     p.flags.length
       ? table(
           ['月份', '等级', '指标', '数值', '提示', '查明的原因'],
-          [...p.flags].reverse().map((f) => [formatPeriodZh(f.period), h('span', { class: `lv ${f.level}` }, LEVEL[f.level]), f.indicatorName, formatValue(f.value, f.unit), f.reasons, f.cause ?? '待说明']),
+          [...p.flags]
+            .reverse()
+            .map((f) => [
+              formatPeriodZh(f.period),
+              h('span', { class: `lv ${f.level}` }, LEVEL[f.level]),
+              f.indicatorName,
+              formatValue(f.value, f.unit),
+              f.reasons,
+              f.cause ?? '待说明',
+            ]),
           [3],
         )
       : note('本期间各项指标未触发预警。'),
@@ -133,7 +168,11 @@ export function drgView(p: PackPayload): HTMLElement {
   return section(
     `DRG/DIP 病组（${formatPeriodZh(p.from)}—${formatPeriodZh(p.to)}合计）`,
     rows.length
-      ? table(['病组编码', '病组名称', '病例数', '例均费用', '地区例均', '例均床日', '地区例均床日', '自费占比', '地区自费占比', '地区均值含'], rows, [2, 3, 4, 5, 6, 7, 8])
+      ? table(
+          ['病组编码', '病组名称', '病例数', '例均费用', '地区例均', '例均床日', '地区例均床日', '自费占比', '地区自费占比', '地区均值含'],
+          rows,
+          [2, 3, 4, 5, 6, 7, 8],
+        )
       : note('本期间没有本院的病组数据。'),
     note(p.drg.note),
   );
@@ -148,7 +187,16 @@ function block(b: Block): Node | null {
     case 'facts':
       return h('dl', { class: 'facts' }, ...b.items.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
     case 'table':
-      return h('div', {}, table(b.columns.map((c) => c.title), b.rows, b.columns.flatMap((c, i) => (c.align && c.align !== 'left' ? [i] : []))), b.note ? note(b.note) : null);
+      return h(
+        'div',
+        {},
+        table(
+          b.columns.map((c) => c.title),
+          b.rows,
+          b.columns.flatMap((c, i) => (c.align && c.align !== 'left' ? [i] : [])),
+        ),
+        b.note ? note(b.note) : null,
+      );
     case 'editable':
       return b.text ? h('div', {}, h('h3', {}, b.title), h('p', {}, b.text)) : null;
     case 'chart':
@@ -167,7 +215,12 @@ export function noticeView(p: PackPayload): HTMLElement {
     box.replaceChildren(
       section(
         n.title,
-        h('div', { class: 'bar' }, h('label', {}, '月份 ', sel), h('span', { class: 'muted' }, n.exported ? `已印发（导出编号 ${n.exported.id}）` : '本月告知未登记印发')),
+        h(
+          'div',
+          { class: 'bar' },
+          h('label', {}, '月份 ', sel),
+          h('span', { class: 'muted' }, n.exported ? `已印发（导出编号 ${n.exported.id}）` : '本月告知未登记印发'),
+        ),
         ...n.blocks.map(block),
       ),
     );
@@ -182,7 +235,16 @@ export function commentView(p: PackPayload): HTMLElement {
     p.comments.length
       ? table(
           ['编号', '类别', '内容', '涉及期间', '状态', '责任处室', '办理期限', '答复'],
-          p.comments.map((c) => [String(c.id), c.kind, c.text, c.period ? formatPeriodZh(c.period) : '—', c.status, c.department || '—', c.dueDate ?? '—', c.answer || '—']),
+          p.comments.map((c) => [
+            String(c.id),
+            c.kind,
+            c.text,
+            c.period ? formatPeriodZh(c.period) : '—',
+            c.status,
+            c.department || '—',
+            c.dueDate ?? '—',
+            c.answer || '—',
+          ]),
         )
       : note('本院在本期间没有意见建议或异议申诉。'),
   );

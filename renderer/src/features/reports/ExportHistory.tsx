@@ -28,7 +28,10 @@ export function ExportHistory() {
   const list = useApi('reports.register', { limit: 1000 });
   const action = useAction();
   const traceFile = async () => {
-    const { path } = await api.dialog.open({ title: '选择要查找来源的文件', filters: [{ name: '报告文件', extensions: ['pdf', 'docx', 'xlsx', 'zip', 'html'] }] });
+    const { path } = await api.dialog.open({
+      title: '选择要查找来源的文件',
+      filters: [{ name: '报告文件', extensions: ['pdf', 'docx', 'xlsx', 'zip', 'html'] }],
+    });
     if (!path) return;
     await action.run(() => api.reports.trace({ path }), {
       ok: (r) =>
