@@ -7,7 +7,7 @@
 // run alternately three times (BENCH_REPEAT) and their medians are compared (the growth from 1,000
 // to 10,000 is read off them, so a single slow run at either end would bend it). Once, at 3,000
 // institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
-// flag list and the briefing's preview drawn, 月告知 PDFs, the briefing exported as PDF, Word and
+// flag list and the briefing's preview drawn, 月告知 PDFs, 机构数据包 for every institution, the briefing exported as PDF, Word and
 // Excel, and a 200,000-row workbook validated against LibreOffice converting the same file. Not a
 // test: numbers go to docs/performance.md.
 
@@ -158,6 +158,15 @@ function oneOff(dir: string) {
   say(
     `数据分析简报导出（${fmt(MAIN)} 家机构，表格共 ${fmt(pr.rows!)} 行；明细清单打印前 2,000 行，Excel 版全部）：PDF ${pr.pdfMs!.toFixed(0)} ms（${mb(pr.pdfBytes!)}），Word ${pr.docxMs!.toFixed(0)} ms，Excel ${pr.xlsxMs!.toFixed(0)} ms（${mb(pr.xlsxBytes!)}）；峰值内存 ${mb(pr.rss!)}`,
   );
+  for (const [phase, what] of [
+    ['packDemo', '示范市'],
+    ['packLarge', `${fmt(MAIN)} 家机构`],
+  ] as const) {
+    const k = spawnPhase(phase, dir, MAIN);
+    say(
+      `机构数据包批量生成（${what}，${k.files} 份，各 ${k.months} 个月）：${(k.ms! / 1000).toFixed(1)} s（每份 ${(k.ms! / k.files!).toFixed(0)} ms），最大一份 ${(k.maxBytes! / 1024).toFixed(0)} KB、平均 ${(k.meanBytes! / 1024).toFixed(0)} KB，峰值内存 ${mb(k.rss!)}`,
+    );
+  }
   const x = spawnPhase('xlsx', dir, MAIN);
   say(`xlsx 解析与校验：${fmt(x.rows!)} 行病组工作表，${x.ms!.toFixed(0)} ms，${fmt(perSec(x.rows!, x.ms!))} 行/秒，峰值内存 ${mb(x.rss!)}`);
   try {

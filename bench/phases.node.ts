@@ -21,11 +21,12 @@ import { refreshSummaries } from '../electron/services/analysis/summaries';
 import { largeRegion } from './large-region';
 import { chromiumPhase, peakRss, printedPhase, reportQueries, reportsPhase, type Result } from './app-phases.node';
 import { medianMs, once } from './timing';
+import { packPhase } from './pack.node';
 
 export type { Result };
 
 export type Phase =
-  'generate' | 'import' | 'raw' | 'summaries' | 'ceiling' | 'open' | 'queries' | 'render' | 'firstScreen' | 'reports' | 'printed' | 'xlsx' | 'soffice';
+  'generate' | 'import' | 'raw' | 'summaries' | 'ceiling' | 'open' | 'queries' | 'render' | 'firstScreen' | 'reports' | 'printed' | 'xlsx' | 'soffice' | 'packDemo' | 'packLarge';
 
 /** The packages generated (large-1.zip …), in order. */
 const zips = (dir: string) =>
@@ -238,6 +239,10 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
       return reportsPhase(dir);
     case 'printed':
       return printedPhase(dir);
+    case 'packDemo':
+      return packPhase(dir, 'demo');
+    case 'packLarge':
+      return packPhase(dir, 'large');
     case 'xlsx': {
       // the whole validation of a 200,000-row 病组 sheet
       const ws = createWorkspace(join(dir, `x-${process.pid}.ljd`), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });
