@@ -24,7 +24,9 @@ async function batch(db: WritableDb, out: string): Promise<Result> {
     db,
     { band: null, from, to, dir: out },
     'bench',
-    () => undefined,
+    // a line every 100 packs on stderr (the run at 3,000 institutions is long)
+    (done, total) =>
+      done % 100 === 0 && process.stderr.write(`${done}/${total} ${((performance.now() - t) / 1000).toFixed(0)} s ${(peakRss() / 1048576).toFixed(0)} MB\n`),
     () => false,
   );
   const ms = performance.now() - t;

@@ -26,7 +26,21 @@ import { packPhase } from './pack.node';
 export type { Result };
 
 export type Phase =
-  'generate' | 'import' | 'raw' | 'summaries' | 'ceiling' | 'open' | 'queries' | 'render' | 'firstScreen' | 'reports' | 'printed' | 'xlsx' | 'soffice' | 'packDemo' | 'packLarge';
+  | 'generate'
+  | 'import'
+  | 'raw'
+  | 'summaries'
+  | 'ceiling'
+  | 'open'
+  | 'queries'
+  | 'render'
+  | 'firstScreen'
+  | 'reports'
+  | 'printed'
+  | 'xlsx'
+  | 'soffice'
+  | 'packDemo'
+  | 'packLarge';
 
 /** The packages generated (large-1.zip …), in order. */
 const zips = (dir: string) =>

@@ -20,10 +20,8 @@ import {
 import { getRow, type ReadableDb } from '../db/connection';
 import { hospitalView } from '../analysis/flags';
 import { ownValues } from '../analysis/summary-read';
-import { regionValue } from '../data/queries';
 import { loadIndicators } from '../catalog/catalog';
 import { listComments } from '../comments/comments-service';
-import { listRankings } from '../evaluation/evaluation-service';
 import { buildReport } from '../reports/build';
 import { groupSums, type PackContext } from './pack-context';
 
@@ -82,7 +80,7 @@ export function gatherPack(ctx: PackContext, s: PackSubject, stamp: { id: string
         of,
         region: r.region,
         lastYear: agoOwn.get(r.indicator) ?? null,
-        regionLastYear: regionValue(db, r.indicator, ago),
+        regionLastYear: ctx.region(r.indicator, ago),
         level: r.level,
         reasons: r.reasons,
       });
@@ -116,7 +114,7 @@ export function gatherPack(ctx: PackContext, s: PackSubject, stamp: { id: string
     drg: { groups: drgGroups(ctx, s.institution, months[0]!, last), note: DRG_NOTE },
     notices: notices(ctx, s.institution, months),
     comments: comments(db, s.institution, months[0]!, last),
-    evaluations: evaluations(db, s.institution, months[0]!, last, catalog),
+    evaluations: evaluations(ctx, s.institution, months[0]!, last, catalog),
     rankingsByName: byName,
   };
 }
@@ -191,10 +189,10 @@ function comments(db: ReadableDb, institution: string, from: string, to: string)
     }));
 }
 
-function evaluations(db: ReadableDb, institution: string, from: string, to: string, catalog: ReturnType<typeof loadIndicators>): PackEvaluation[] {
+function evaluations(ctx: PackContext, institution: string, from: string, to: string, catalog: ReturnType<typeof loadIndicators>): PackEvaluation[] {
   const out: PackEvaluation[] = [];
   const seen = new Set<string>();
-  for (const r of listRankings(db)) {
+  for (const r of ctx.rankings()) {
     const m = monthsOf(r.period);
     if (m.first < from || m.last > to || seen.has(r.period)) continue;
     seen.add(r.period); // the newest publication of a period (listRankings is newest first)

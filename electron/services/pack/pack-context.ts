@@ -10,6 +10,9 @@ import { getSettings } from '../settings/settings';
 import { institutions, instIndex, periodValues, type InstIndex, type InstInfo, type PeriodValues } from '../analysis/lookup';
 import { importedPeriods } from '../analysis/summary-read';
 import { ReportContext } from '../reports/builders/context';
+import { regionValue } from '../data/queries';
+import { listRankings } from '../evaluation/evaluation-service';
+import type { PublishedRanking } from '../../../shared/evaluation/score';
 
 export interface GroupSums {
   name: string;
@@ -38,6 +41,8 @@ export class PackContext {
   private readonly ranks = new Map<string, Ranks>();
   private readonly groups = new Map<string, Map<string, GroupSums>>();
   private months: string[] | null = null;
+  private readonly regionValues = new Map<string, number | null>();
+  private published: PublishedRanking[] | null = null;
 
   constructor(readonly db: ReadableDb) {
     this.reports = new ReportContext(db);
@@ -48,6 +53,19 @@ export class PackContext {
   /** Every month the workspace holds values for, in order. */
   heldMonths(): string[] {
     return (this.months ??= importedPeriods(this.db).filter(isMonthKey).sort(comparePeriods));
+  }
+
+  /** The region's value of an indicator and period (read once a batch). */
+  region(indicator: string, period: string): number | null {
+    const key = `${indicator}|${period}`;
+    let v = this.regionValues.get(key);
+    if (v === undefined) this.regionValues.set(key, (v = regionValue(this.db, indicator, period)));
+    return v;
+  }
+
+  /** The published 绩效评价 rankings, newest first (each holds every hospital's result: parsed once a batch). */
+  rankings(): PublishedRanking[] {
+    return (this.published ??= listRankings(this.db));
   }
 
   /** The region's setting: rankings are published with the hospitals' names. */
