@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allRows } from '../../electron/services/db/connection';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { makePack } from '../../electron/services/pack/make-pack';
-import { chromiumPath } from './harness';
+import { chromiumPath, closeBrowser, openApp } from './harness';
 
 // A 机构数据包 opened as a hospital's staff would open it: from disk (file://) in Chromium, with
 // every request the page makes logged — none may leave the file; a wrong password gives the Chinese
@@ -90,5 +90,32 @@ describe('机构数据包 in the browser', () => {
     expect(distinct).toEqual([pathToFileURL(file).href]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('in the app: 生成机构数据包 under a hospital’s 亮家底 shows the password once; the batch on 报告 writes a pack per hospital and the sheet', async () => {
+    const h = await openApp();
+    try {
+      await h.page.getByTestId('mode-analysis').click();
+      await h.page.getByTestId('atab-hospital').click();
+      await h.page.getByTestId('pick-institution').selectOption({ label: hospitalName });
+      await h.page.getByTestId('hospital-title').waitFor();
+      await h.page.getByTestId('make-pack-open').click();
+      h.dialogs.save = join(h.dir, 'one.html');
+      await h.page.getByTestId('make-pack-go').click();
+      const message = h.page.getByTestId('make-pack-message');
+      await message.getByText('密码：').waitFor({ timeout: 60_000 });
+      expect(await message.textContent()).toMatch(/密码：[2-9A-Z]{4}(-[2-9A-Z]{4}){3}（只显示这一次/);
+      await h.screenshot('pack-hospital-button');
+      await h.page.getByTestId('nav-reports').click();
+      await h.page.getByTestId('pack-batch-band').selectOption('三级');
+      h.dialogs.folder = join(h.dir, 'packs');
+      await h.page.getByTestId('pack-batch-go').click();
+      await h.page.getByTestId('pack-batch-message').getByText('密码表').waitFor({ timeout: 120_000 });
+      expect(await h.page.getByTestId('pack-batch-message').textContent()).toContain('家医疗机构的机构数据包');
+      await h.screenshot('pack-batch');
+    } finally {
+      await h.close();
+      await closeBrowser();
+    }
   });
 });
