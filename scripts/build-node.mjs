@@ -13,7 +13,7 @@ const viewer = await build({
   entryPoints: ['renderer/src/pack-viewer/main.ts'],
   bundle: true,
   format: 'iife',
-  target: ['chrome100', 'firefox115'],
+  target: ['chrome80', 'firefox115'],
   minify: true,
   legalComments: 'none',
   charset: 'utf8',

@@ -33,7 +33,7 @@ describe('机构数据包 in the browser', () => {
         "SELECT code, name FROM institutions WHERE level = '三级' AND payment IN ('DRG', 'DIP') ORDER BY code",
       )[0]!;
       hospitalName = h.name;
-      const made = await makePack(session.db, { institution: h.code, from: '2024-01', to: '2025-12', path: join(dir, 'pack.html') }, 'e2e测试');
+      const made = await makePack(session.db, { institution: h.code, from: '2023-01', to: '2025-12', path: join(dir, 'pack.html') }, 'e2e测试');
       file = made.record.path;
       password = made.password;
     } finally {

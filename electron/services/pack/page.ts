@@ -38,7 +38,7 @@ select,input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-ra
 .chart{max-width:900px}
 .names{columns:3;font-size:13px}
 footer{padding:8px 24px 24px;color:var(--muted);font-size:12px}
-.watermark{position:fixed;inset:0;pointer-events:none;background-repeat:repeat;z-index:10}
+.watermark{position:fixed;top:0;right:0;bottom:0;left:0;pointer-events:none;background-repeat:repeat;z-index:10}
 .lock{max-width:460px;margin:12vh auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:24px 28px}
 .lock h1{font-size:19px;margin:0 0 4px;color:var(--blue-dark)}
 .lock input{width:100%;margin:12px 0;font-size:18px;letter-spacing:1px}

@@ -13,7 +13,7 @@ let cached: string | null = null;
 export const VIEWER_BUILD = {
   bundle: true,
   format: 'iife',
-  target: ['chrome100', 'firefox115'],
+  target: ['chrome80', 'firefox115'],
   minify: true,
   legalComments: 'none',
   charset: 'utf8',

@@ -30,5 +30,11 @@ export function table(head: string[], rows: Child[][], num: number[] = []): HTML
   );
 }
 
+/** The element's children replaced (Element.replaceChildren is Chromium 86+: 360/QQ's cores may be older). */
+export function fill(el: Element, ...children: Child[]): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+}
+
 export const section = (title: string, ...children: Child[]) => h('section', {}, h('h2', {}, title), ...children);
 export const note = (text: string) => h('p', { class: 'note' }, text);

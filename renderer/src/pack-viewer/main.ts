@@ -5,7 +5,7 @@
 
 import type { PackPayload, SealedPack } from '../../../shared/pack/payload';
 import { formatPeriodZh } from '../../../shared/period';
-import { h } from './dom';
+import { fill, h } from './dom';
 import { changeView, commentView, drgView, evaluationView, flagView, noticeView, positionView, trendView } from './views';
 
 const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -53,14 +53,15 @@ function show(root: HTMLElement, p: PackPayload): void {
   const nav = h('nav', { role: 'tablist' });
   const select = (k: number) => {
     nav.querySelectorAll('button').forEach((b, i) => b.setAttribute('aria-selected', String(i === k)));
-    main.replaceChildren(TABS[k]![1](p));
+    fill(main, TABS[k]![1](p));
   };
   TABS.forEach(([name], k) => {
     const b = h('button', { type: 'button', role: 'tab' }, name);
     b.addEventListener('click', () => select(k));
     nav.append(b);
   });
-  root.replaceChildren(
+  fill(
+    root,
     h(
       'header',
       {},

@@ -6,7 +6,7 @@ import { formatPeriodZh } from '../../../shared/period';
 import { changeOf, formatChangeValue, formatValue } from '../../../shared/format';
 import type { Block } from '../../../shared/reports/model';
 import type { PackPayload } from '../../../shared/pack/payload';
-import { h, note, section, table } from './dom';
+import { fill, h, note, section, table } from './dom';
 import { positionStrip, trendChart } from './charts';
 
 const LEVEL = { red: '红', yellow: '黄', green: '—' } as const;
@@ -36,7 +36,8 @@ export function positionView(p: PackPayload, month = p.to): HTMLElement {
         positionStrip(pt!),
         h('span', { class: `lv ${pt!.level}` }, LEVEL[pt!.level]),
       ]);
-    box.replaceChildren(
+    fill(
+      box,
       section(
         `${formatPeriodZh(m)} 主要指标与同级比较`,
         h('div', { class: 'bar' }, h('label', {}, '月份 ', monthSelect(p, m, draw))),
@@ -56,11 +57,12 @@ export function trendView(p: PackPayload): HTMLElement {
   const box = h('div');
   const draw = (code: string) => {
     const ind = p.indicators.find((i) => i.code === code) ?? p.indicators[0];
-    if (!ind) return box.replaceChildren(note('本期间没有指标数据。'));
+    if (!ind) return fill(box, note('本期间没有指标数据。'));
     const sel = h('select', { 'aria-label': '指标' }, ...p.indicators.map((i) => h('option', { value: i.code }, i.name)));
     sel.value = ind.code;
     sel.addEventListener('change', () => draw(sel.value));
-    box.replaceChildren(
+    fill(
+      box,
       section(
         `${ind.name}趋势（${formatPeriodZh(p.from)}—${formatPeriodZh(p.to)}）`,
         h('div', { class: 'bar' }, h('label', {}, '指标 ', sel)),
@@ -116,7 +118,8 @@ export function changeView(p: PackPayload): HTMLElement {
         ],
       ];
     });
-    box.replaceChildren(
+    fill(
+      box,
       section(
         `${formatPeriodZh(m)} 同比、环比`,
         h('div', { class: 'bar' }, h('label', {}, '月份 ', monthSelect(p, m, draw))),
@@ -212,7 +215,8 @@ export function noticeView(p: PackPayload): HTMLElement {
     const sel = h('select', { 'aria-label': '月告知月份' }, ...[...p.notices].reverse().map((x) => h('option', { value: x.period }, formatPeriodZh(x.period))));
     sel.value = n.period;
     sel.addEventListener('change', () => draw(sel.value));
-    box.replaceChildren(
+    fill(
+      box,
       section(
         n.title,
         h(
