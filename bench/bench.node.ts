@@ -164,7 +164,7 @@ function oneOff(dir: string) {
   ] as const) {
     const k = spawnPhase(phase, dir, MAIN);
     say(
-      `机构数据包批量生成（${what}，${k.files} 份，各 ${k.months} 个月）：${(k.ms! / 1000).toFixed(1)} s（每份 ${(k.ms! / k.files!).toFixed(0)} ms），最大一份 ${(k.maxBytes! / 1024).toFixed(0)} KB、平均 ${(k.meanBytes! / 1024).toFixed(0)} KB，峰值内存 ${mb(k.rss!)}`,
+      `机构数据包批量生成（${what}，${k.files} 份，各 ${k.months} 个月）：${(k.ms! / 1000).toFixed(1)} s（每份 ${(k.ms! / k.files!).toFixed(0)} ms；CPU ${(k.cpuMs! / 1000).toFixed(1)} s），最大一份 ${(k.maxBytes! / 1024).toFixed(0)} KB、平均 ${(k.meanBytes! / 1024).toFixed(0)} KB，峰值内存 ${mb(k.rss!)}`,
     );
   }
   const x = spawnPhase('xlsx', dir, MAIN);
