@@ -13,6 +13,7 @@ import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { trace } from '../../electron/services/reports/register';
 import { unseal } from '../../electron/services/pack/seal';
+import { makePackBatch } from '../../electron/services/pack/make-pack';
 
 // 机构数据包 for a demo hospital: made through the channel (two-person control where it is
 // enforced), opened with Node's WebCrypto and the password, its numbers checked against the hospital
@@ -188,4 +189,19 @@ describe('机构数据包', () => {
     expect(b.sheet?.format).toBe('pdf');
     expect(new Set(b.files.map((f) => f.record.id)).size).toBe(b.files.length);
   }, 120_000);
+
+  it('a cancelled batch stops after the pack being written, and still writes the sheet for the packs made', async () => {
+    const seen: string[] = [];
+    const r = await makePackBatch(
+      session.db,
+      { band: '二级', from: '2025-10', to: TO, dir: join(dir, 'cancelled') },
+      '数据包测试',
+      (_done, _total, name) => seen.push(name),
+      () => seen.length >= 2,
+    );
+    expect(r).toMatchObject({ cancelled: true });
+    expect(r.files).toHaveLength(2);
+    expect(r.total).toBeGreaterThan(2);
+    expect(r.sheet?.fileName).toContain('2份');
+  }, 60_000);
 });
