@@ -68,8 +68,8 @@ export function gatherPack(ctx: PackContext, s: PackSubject, stamp: { id: string
           r.indicator,
           (ind = { code: r.indicator, name: r.indicatorName, unit: r.unit, additive: catalog.get(r.indicator)?.additive ?? false, points: [] }),
         );
-      const { rank, of } =
-        r.value === null ? { rank: null, of: ctx.rank(period, r.indicator, s.institution).of } : ctx.rank(period, r.indicator, s.institution);
+      // the rank among the level's values of the month (null when the hospital has none)
+      const { rank, of } = ctx.rank(period, r.indicator, s.institution);
       ind.points.push({
         period,
         value: r.value,
