@@ -7,9 +7,9 @@
 // run alternately three times (BENCH_REPEAT) and their medians are compared (the growth from 1,000
 // to 10,000 is read off them, so a single slow run at either end would bend it). Once, at 3,000
 // institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
-// flag list and the briefing's preview drawn, 月告知 PDFs, the briefing exported as PDF, Word and
-// Excel, and a 200,000-row workbook validated against LibreOffice converting the same file
-// (BENCH_ONEOFF names some of them: firstScreen,render,reports,printed,xlsx,soffice). What each helper
+// flag list and the briefing's preview drawn, 月告知 PDFs, 机构数据包 for every institution, the briefing
+// exported as PDF, Word and Excel, and a 200,000-row workbook validated against LibreOffice converting the
+// same file (BENCH_ONEOFF names some of them: firstScreen,render,reports,printed,xlsx,soffice). What each helper
 // thread saves, at the demo region and at 3,000 institutions (helper-gains.ts; BENCH_HELPERS=0 skips
 // it, =only measures it alone). Last, the targets judged, beside the previous run's (targets.ts, bench/last-run.json). Not a
 // test: numbers go to docs/performance.md.
@@ -187,6 +187,15 @@ function renderLines(r: Result) {
 }
 
 function workbookLines(dir: string) {
+  for (const [phase, what] of [
+    ['packDemo', '示范市'],
+    ['packLarge', `${fmt(MAIN)} 家机构`],
+  ] as const) {
+    const k = spawnPhase(phase, dir, MAIN);
+    say(
+      `机构数据包批量生成（${what}，${k.files} 份，各 ${k.months} 个月）：${(k.ms! / 1000).toFixed(1)} s（每份 ${(k.ms! / k.files!).toFixed(0)} ms；CPU ${(k.cpuMs! / 1000).toFixed(1)} s），最大一份 ${(k.maxBytes! / 1024).toFixed(0)} KB、平均 ${(k.meanBytes! / 1024).toFixed(0)} KB，峰值内存 ${mb(k.rss!)}`,
+    );
+  }
   const x = spawnPhase('xlsx', dir, MAIN);
   say(`xlsx 解析与校验：${fmt(x.rows!)} 行病组工作表，${x.ms!.toFixed(0)} ms，${fmt(perSec(x.rows!, x.ms!))} 行/秒，峰值内存 ${mb(x.rss!)}`);
   if (!ONE_OFF.has('soffice')) return;

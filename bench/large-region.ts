@@ -29,7 +29,12 @@ export function largeRegion(count: number, groupRows = groupRowsFor(count)): Pac
   for (const m of months)
     for (const inst of institutions) {
       const v: Record<string, number | null> = {};
-      for (const d of monthly) v[d.code] = d.unit === '%' ? Math.round(rand() * 10000) / 10000 : Math.round(rand() * 1e6) / 100;
+      // a share within its indicator's plausible range: a percent column mixing 0.5 and 0.9 is refused as ambiguous (value-domains.ts)
+      for (const d of monthly) {
+        const [lo, hi] = d.domain?.plausible ?? [0, 1];
+        const [a, b] = [Math.max(0, lo), Math.min(1, hi)];
+        v[d.code] = d.unit === '%' ? Math.round((a + rand() * (b - a)) * 10000) / 10000 : Math.round(rand() * 1e6) / 100;
+      }
       v.SVC_DISCHARGES = 100 + Math.floor(rand() * 3000);
       institutionValues.set(`${inst.code}|${m}`, v);
     }

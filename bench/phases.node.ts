@@ -23,6 +23,7 @@ import { largeRegion } from './large-region';
 import { chromiumPhase, peakRss, printedPhase, reportQueries, reportsPhase, type Result } from './app-phases.node';
 import { freezePhase, workspaceFile } from './helper-phases.node';
 import { medianMs, once } from './timing';
+import { packPhase } from './pack.node';
 
 export type { Result };
 
@@ -40,7 +41,9 @@ export type Phase =
   | 'printed'
   | 'xlsx'
   | 'soffice'
-  | 'freeze';
+  | 'freeze'
+  | 'packDemo'
+  | 'packLarge';
 
 /** The packages to import: BENCH_PACKAGES (paths, comma-separated: the demo region's), else those generated (large-1.zip …), in order. */
 const zips = (dir: string) =>
@@ -272,6 +275,10 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
       return reportsPhase(dir);
     case 'printed':
       return printedPhase(dir);
+    case 'packDemo':
+      return packPhase(dir, 'demo');
+    case 'packLarge':
+      return packPhase(dir, 'large');
     case 'xlsx': {
       // the whole validation of a 200,000-row 病组 sheet
       const ws = createWorkspace(join(dir, `x-${process.pid}.ljd`), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });

@@ -7,6 +7,20 @@ import { mkdirSync } from 'node:fs';
 
 const quiet = process.argv.includes('--quiet');
 mkdirSync('dist/node', { recursive: true });
+// the page inside every 机构数据包 (renderer/src/pack-viewer/), bundled once and put into the services
+// as a string (electron/services/pack/viewer-script.ts), so the app never needs esbuild to make a pack
+const viewer = await build({
+  entryPoints: ['renderer/src/pack-viewer/main.ts'],
+  bundle: true,
+  format: 'iife',
+  target: ['chrome80', 'firefox115'],
+  minify: true,
+  legalComments: 'none',
+  charset: 'utf8',
+  write: false,
+  logLevel: quiet ? 'error' : 'info',
+});
+const packViewer = { __PACK_VIEWER__: JSON.stringify(viewer.outputFiles[0].text) };
 const common = {
   bundle: true,
   platform: 'node',
@@ -33,6 +47,7 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     packages: 'external',
     external: ['electron'],
+    define: packViewer,
   }),
   // the import's helper workers are bundled whole, their pure-JS packages included: started from
   // app.asar.unpacked in the packaged app, they must not need to resolve anything inside app.asar

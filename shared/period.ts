@@ -104,8 +104,10 @@ export function normalizePeriod(input: string): string | null {
   return p ? periodKey(p) : null;
 }
 
-/** 2025年3月, 2025年第1季度, 2025年上半年, 2025年, 2025年1—5月 */
+/** 2025年3月, 2025年第1季度, 2025年上半年, 2025年, 2025年1—5月; a range as the register keeps it (2025-01~2025-12): 2025年1月至2025年12月 */
 export function formatPeriodZh(key: string): string {
+  const range = key.indexOf('~');
+  if (range > 0) return `${formatPeriodZh(key.slice(0, range))}至${formatPeriodZh(key.slice(range + 1))}`;
   const p = parsePeriod(key);
   if (!p) return key;
   switch (p.kind) {

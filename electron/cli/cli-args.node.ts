@@ -44,6 +44,9 @@ export const HELP = `亮家底 命令行工具
   report <问题建议清单|警示清单|ADRG建议|意见记录> --workspace <工作区.ljd> --out <文件夹>
          [--meeting <会议编号> | --period <半年度> | --institution <机构编码>] [--format xlsx|docx]
                           生成清单（与程序“会议”页相同），带水印与导出编号并登记
+  report 机构数据包 (--institution <机构编码> | --all [--level <三级|二级|一级及基层|未定级>])
+         --from <起始月> --to <截止月> --workspace <工作区.ljd> --out <文件夹>
+                          生成医疗机构自己的数据包（加密的单个网页文件，离线打开）和密码单
   trace <文件> --workspace <工作区.ljd>
                           查明一份导出文件的来源（导出编号、导出人、时间）：读文件元数据、
                           页面上的编号（PDF、Word、Excel、复制出的文字 .txt），或按文件哈希
@@ -109,6 +112,9 @@ const OPTIONS = {
   'reviewer-password-env': { type: 'string' },
   placeholders: { type: 'string' },
   id: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  level: { type: 'string' },
 } as const;
 
 export const parseCli = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });

@@ -244,6 +244,19 @@ export async function runCommand(command: Command, arg: string | undefined, valu
       case 'report': {
         if (!values.workspace) throw new UsageError('请用 --workspace 指定工作区。');
         session.open(resolve(values.workspace), actor, password());
+        if (arg === '机构数据包') {
+          const { packCommand } = await import('./pack-commands.node');
+          const p = await packCommand(
+            session,
+            { institution: values.institution, all: values.all, level: values.level, from: values.from, to: values.to, out: values.out },
+            actor,
+            (t) => {
+              if (!json) process.stderr.write(`${t}\n`);
+            },
+          );
+          out(json, p.value, p.text);
+          return 0;
+        }
         const { reportCommand } = await import('./report-commands.node');
         const { guardedActor, reviewerSource } = await import('./reviewer.node');
         /** the reviewer, asked for only when an operation needs one (two-person control) */

@@ -80,7 +80,8 @@ export interface ExportRecord {
   type: string;
   period: string;
   institution: string | null;
-  format: ReportFormat | 'zip';
+  /** html: a 机构数据包 */
+  format: ReportFormat | 'zip' | 'html';
   fileName: string;
   path: string;
   sha256: string;

@@ -271,4 +271,22 @@ describe.runIf(existsSync(CLI))('command line', { timeout: 180_000 }, () => {
     expect(half.code).toBe(0);
     expect((JSON.parse(half.out) as { path: string }).path).toContain('半年公布-2025年上半年.pdf');
   });
+
+  it('report 机构数据包 writes a hospital’s pack and its password sheet, and trace names the pack’s export', () => {
+    const ws = demoWorkspace('p.ljd');
+    const out = join(ws, '..', 'packs');
+    const r = cli('report', '机构数据包', '--institution', 'H99010000003', '--from', '2025年1月', '--to', '2025-06', '--workspace', ws, '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const made = JSON.parse(r.out) as { record: { id: string; path: string }; password: string; sheet: { path: string } };
+    expect(made.record.path).toContain('机构数据包-H99010000003-示范医科大学附属医院-2025年1月至2025年6月.html');
+    expect(made.password).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+    expect(existsSync(made.sheet.path)).toBe(true);
+    const t = cli('trace', made.record.path, '--workspace', ws);
+    expect(t.out).toContain(`导出编号 ${made.record.id}`);
+    expect(cli('report', '机构数据包', '--institution', 'H99010000003', '--from', '2025-01', '--workspace', ws, '--out', out)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('请用 --to 指定月份'),
+    });
+    expect(cli('report', '机构数据包', '--from', '2025-01', '--to', '2025-06', '--workspace', ws, '--out', out).err).toContain('或用 --all 生成全部机构');
+  });
 });

@@ -10,6 +10,7 @@ import { listExports, trace, traceId } from './register';
 import { saveText } from './texts';
 import { reportPeriods } from './period-data';
 import { qualityGate } from './quality-gate';
+import { makePack, makePackBatch } from '../pack/make-pack';
 
 export const reportsHandlers: Handlers<
   | 'reports.preview'
@@ -19,6 +20,8 @@ export const reportsHandlers: Handlers<
   | 'reports.saveText'
   | 'reports.export'
   | 'reports.exportBatch'
+  | 'reports.pack'
+  | 'reports.packBatch'
   | 'reports.cancel'
   | 'reports.register'
   | 'reports.trace'
@@ -47,6 +50,19 @@ export const reportsHandlers: Handlers<
       (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
       () => session.cancelRequested,
       i.placeholders,
+    );
+  },
+  // both guarded by two-person control in the dispatch (the contract's twoPerson): actor is '甲（复核：乙）'
+  'reports.pack': (i, { session, actor }) => makePack(session.db, i, actor),
+  'reports.packBatch': (i, { session, actor, progress }) => {
+    const who = actor;
+    session.cancelRequested = false;
+    return makePackBatch(
+      session.db,
+      i,
+      who,
+      (done, total, name) => progress({ stage: BATCH_STAGE, done, total, message: name }),
+      () => session.cancelRequested,
     );
   },
   'reports.cancel': (_i, { session }) => {

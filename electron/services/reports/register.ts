@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ExportRecord, ReportFormat } from '../../../shared/reports/model';
+import type { ExportRecord } from '../../../shared/reports/model';
 import { recordAudit } from '../audit/audit';
 import { allRows, getRow, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { ZipArchive } from '../import/zip';
@@ -56,7 +56,7 @@ export async function register(
   db: WritableDb,
   stamp: ExportStamp,
   subject: { type: string; period: string; institution: string | null },
-  format: ReportFormat | 'zip',
+  format: ExportRecord['format'],
   path: string,
   bytes: Buffer,
 ): Promise<ExportRecord> {

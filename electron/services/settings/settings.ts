@@ -1,5 +1,6 @@
 // Regional settings: responsible departments, annual settlement dates, the days a meeting's list is
-// due in, and the issuing body (发文机关) a document's 落款 names.
+// due in, the issuing body (发文机关) a document's 落款 names, and whether the region publishes its
+// rankings by name (what a 机构数据包 may show of a hospital's peers).
 
 import { DEPARTMENTS } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
@@ -15,6 +16,8 @@ export interface RegionSettings {
   listDays: number;
   /** 发文机关: the issuing body a document's 落款 names; empty means 「<地区>医疗保障局」 */
   issuer: string;
+  /** the region publishes rankings with the hospitals' names: a 机构数据包 then lists its level's names in rank order */
+  rankingsByName: boolean;
 }
 
 export const DEFAULT_LIST_DAYS = 7;
@@ -28,16 +31,22 @@ export function getSettings(db: ReadableDb): RegionSettings {
     settlement: settlement ? (JSON.parse(settlement) as Record<string, string>) : {},
     listDays: Number(get('listDays') ?? DEFAULT_LIST_DAYS),
     issuer: get('issuer') ?? '',
+    rankingsByName: get('rankingsByName') === '1',
   };
 }
 
 export function setSettings(
   db: WritableDb,
-  input: Omit<RegionSettings, 'listDays' | 'issuer'> & { listDays?: number; issuer?: string },
+  input: Omit<RegionSettings, 'listDays' | 'issuer' | 'rankingsByName'> & { listDays?: number; issuer?: string; rankingsByName?: boolean },
   actor: string,
 ): RegionSettings {
   const before = getSettings(db);
-  const s: RegionSettings = { ...input, listDays: input.listDays ?? before.listDays, issuer: (input.issuer ?? before.issuer).trim() };
+  const s: RegionSettings = {
+    ...input,
+    listDays: input.listDays ?? before.listDays,
+    issuer: (input.issuer ?? before.issuer).trim(),
+    rankingsByName: input.rankingsByName ?? before.rankingsByName,
+  };
   if (!Number.isInteger(s.listDays) || s.listDays < 1 || s.listDays > 60)
     throw new AppError('INVALID_INPUT', '问题建议清单期限应为 1—60 天。', '《工作规则》要求会后一周内形成问题建议清单，默认 7 天。');
   const departments = [...new Set(s.departments.map((d) => d.trim()).filter(Boolean))];
@@ -54,13 +63,14 @@ export function setSettings(
     put.run('settlement', JSON.stringify(s.settlement), t);
     put.run('listDays', String(s.listDays), t);
     put.run('issuer', s.issuer, t);
+    put.run('rankingsByName', s.rankingsByName ? '1' : '0', t);
     recordAudit(db, {
       actor,
       action: 'settings.region',
       target: 'settings',
-      details: { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer },
+      details: { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer, rankingsByName: s.rankingsByName },
     });
-    return { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer };
+    return { departments, settlement: s.settlement, listDays: s.listDays, issuer: s.issuer, rankingsByName: s.rankingsByName };
   });
 }
 

@@ -7,7 +7,7 @@ import type { DataHoldings } from '../../reports/period-data';
 import type { QualityGate } from '../../reports/quality-gate';
 import { REPORT_FORMATS, REPORT_TYPES } from '../../reports/model';
 import { PLACEHOLDER_CHOICES } from '../../reports/placeholders';
-import { empty, filePath, id, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
+import { band, empty, filePath, id, instCode, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 const request = z
   .object({
@@ -20,6 +20,22 @@ const request = z
 const format = z.enum(REPORT_FORMATS);
 /** what to do with the text blocks still 【待填写】 (shared/reports/placeholders.ts); asked nothing while some are, the export is refused */
 const placeholders = z.enum(PLACEHOLDER_CHOICES).optional();
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2025-03');
+
+/** A 机构数据包 made (electron/services/pack/): the file's register entry, its password (shown once) and its password sheet. */
+export interface PackAnswer {
+  record: ExportRecord;
+  password: string;
+  bytes: number;
+  sheet: ExportRecord;
+}
+export interface PackBatchAnswer {
+  files: { record: ExportRecord; institution: string; name: string }[];
+  sheet: ExportRecord | null;
+  cancelled: boolean;
+  total: number;
+}
 
 export interface TraceAnswer {
   record: ExportRecord | null;
@@ -48,6 +64,16 @@ export const reportsContract = {
       returns<{ files: ExportRecord[]; zip: ExportRecord | null; cancelled: boolean; total: number }>(),
     ),
     (i) => `批量导出全部机构的${i.type}`,
+  ),
+  /** one hospital's 机构数据包 for a range of months: an encrypted HTML file and its password sheet (two-person control) */
+  'reports.pack': twoPerson(
+    writes(z.object({ institution: instCode, from: month, to: month, path: filePath }).strict(), returns<PackAnswer>()),
+    () => '导出机构数据包',
+  ),
+  /** a 机构数据包 for every hospital (or a level's), with progress and cancel, and one password sheet (two-person control) */
+  'reports.packBatch': twoPerson(
+    writes(z.object({ band, from: month, to: month, dir: filePath }).strict(), returns<PackBatchAnswer>()),
+    (i) => `批量导出${i.band ?? '全部'}机构的机构数据包`,
   ),
   /** stops a running batch after the file being written (a read: it must not wait behind the batch) */
   'reports.cancel': reads(empty, returns<{ cancelled: boolean }>()),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { empty, isoDate, reads, returns, writes, type DomainContract } from './common';
 
-type RegionSettings = { departments: string[]; settlement: Record<string, string>; listDays: number; issuer: string };
+type RegionSettings = { departments: string[]; settlement: Record<string, string>; listDays: number; issuer: string; rankingsByName: boolean };
 
 export const settingsContract = {
   'settings.get': reads(empty, returns<RegionSettings>()),
@@ -15,6 +15,8 @@ export const settingsContract = {
         listDays: z.number().int().min(1).max(60).optional(),
         /** 发文机关 printed in a document's 落款 */
         issuer: z.string().max(40).optional(),
+        /** rankings published by name: a 机构数据包 lists the level's names in rank order */
+        rankingsByName: z.boolean().optional(),
       })
       .strict(),
     returns<RegionSettings>(),

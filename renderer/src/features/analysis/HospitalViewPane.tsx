@@ -9,6 +9,7 @@ import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 import { ChooseInstitution } from './ChooseInstitution';
+import { MakePackButton } from './MakePackButton';
 
 export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const v = useApi('analysis.hospital', { institution: spec.institution ?? '', period: spec.period }, { enabled: !!spec.institution, keepPrevious: true });
@@ -82,6 +83,7 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
           }
         />
       )}
+      {!big && v.data && <MakePackButton institution={v.data.institution} name={v.data.name} />}
     </div>
   );
 }

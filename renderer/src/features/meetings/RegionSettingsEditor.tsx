@@ -12,6 +12,7 @@ export function RegionSettingsEditor() {
   const [settlement, setSettlement] = useState<Record<string, string>>({});
   const [listDays, setListDays] = useState(7);
   const [issuer, setIssuer] = useState('');
+  const [rankingsByName, setRankingsByName] = useState(false);
   const action = useAction();
   useEffect(() => {
     if (!loaded.data) return;
@@ -19,6 +20,7 @@ export function RegionSettingsEditor() {
     setSettlement(loaded.data.settlement);
     setListDays(loaded.data.listDays);
     setIssuer(loaded.data.issuer);
+    setRankingsByName(loaded.data.rankingsByName);
   }, [loaded.data]);
   const y = new Date().getFullYear();
   const years = [y - 2, y - 1, y].map(String);
@@ -57,12 +59,16 @@ export function RegionSettingsEditor() {
             data-testid="settings-list-days"
           />
         </label>
+        <label title="开启后，机构数据包列出同级医疗机构按各指标的名次（只列名称，不列其他机构的数值）">
+          <input type="checkbox" checked={rankingsByName} onChange={(e) => setRankingsByName(e.target.checked)} data-testid="settings-rankings-by-name" />
+          排名按机构名称公布
+        </label>
         <button
           type="button"
           data-testid="settings-save"
           onClick={() => {
             const clean = Object.fromEntries(Object.entries(settlement).filter(([, d]) => d));
-            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean, listDays, issuer }), {
+            void action.run(() => api.settings.set({ departments: departments.split(/[、,，\n]/), settlement: clean, listDays, issuer, rankingsByName }), {
               ok: () => '地区设置已保存。',
               invalidate: ['settings', 'meetings'],
             });

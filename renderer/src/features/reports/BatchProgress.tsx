@@ -1,12 +1,12 @@
-// A hospital's report (月告知) for every hospital: which one is being written, how far along, and 取消
+// A hospital's report (月告知, 机构数据包) for every hospital: which one is being written, how far along, and 取消
 // (stops after the file being written; the files already written stay, complete and registered).
 
 import { useEffect, useState } from 'react';
 import type { Progress } from '../../../../shared/domain/types';
-import { BATCH_STAGE, type ReportType } from '../../../../shared/reports/registry';
+import { BATCH_STAGE } from '../../../../shared/reports/registry';
 import { api } from '../../api';
 
-export function BatchProgress({ type }: { type: ReportType }) {
+export function BatchProgress({ type }: { type: string }) {
   const [p, setP] = useState<Progress | null>(null);
   const [cancelling, setCancelling] = useState(false);
   useEffect(() => api.onProgress((x) => x.stage === BATCH_STAGE && setP(x)), []);

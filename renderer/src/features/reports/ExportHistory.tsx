@@ -14,7 +14,7 @@ import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
 
-const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', zip: '压缩包' };
+const FORMAT: Record<string, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', zip: '压缩包', html: '网页' };
 const BY: Record<string, string> = {
   hash: '文件哈希完全一致',
   id: '文件中的导出编号',
@@ -46,7 +46,7 @@ export function ExportHistory() {
   const traceFile = async () => {
     const { path } = await api.dialog.open({
       title: '选择要查找来源的文件',
-      filters: [{ name: '报告文件或复制出的文字', extensions: ['pdf', 'docx', 'xlsx', 'zip', 'txt'] }],
+      filters: [{ name: '报告文件或复制出的文字', extensions: ['pdf', 'docx', 'xlsx', 'zip', 'html', 'txt'] }],
     });
     if (!path) return;
     await action.run(() => api.reports.trace({ path }), { ok: answer });

@@ -17,6 +17,7 @@ import { PublishRankingButton } from '../evaluation/PublishRankingButton';
 import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
+import { PackBatchCard } from './PackBatchCard';
 import { ReportPreview } from './ReportPreview';
 import { QualityGateConfirm } from './QualityGateConfirm';
 import { PlaceholderConfirm } from './PlaceholderConfirm';
@@ -191,6 +192,7 @@ export function ReportsPage({ period }: { period: string | null }) {
           <ReportPreview doc={preview.data} />
         </div>
       )}
+      <PackBatchCard />
       <ExportHistory />
     </section>
   );
