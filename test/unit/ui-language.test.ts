@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 // the terms the bureau itself uses. Parsed with the TypeScript compiler, not by pattern.
 const ALLOW = new Set([
   'srmyy',
-  // the export id's prefix, as printed on every page (LJD-…)
+  // the export id's prefix, as printed on every page (LJD-…); file sizes
   'LJD',
+  'KB',
+  'MB',
   // the draw verifier's file name, which the certificate must name exactly (and the language it runs in)
   'verify',
   'draw',
