@@ -133,7 +133,13 @@ describe('meetings and comments', () => {
     const db = ws(tempDir());
     expect(getSettings(db).departments).toContain('医药服务处');
     setSettings(db, { departments: ['医保中心', '待遇保障科', '待遇保障科', ' '], settlement: { '2024': '2025-04-15' } }, '测试');
-    expect(getSettings(db)).toEqual({ departments: ['医保中心', '待遇保障科'], settlement: { '2024': '2025-04-15' }, listDays: 7, issuer: '', rankingsByName: false });
+    expect(getSettings(db)).toEqual({
+      departments: ['医保中心', '待遇保障科'],
+      settlement: { '2024': '2025-04-15' },
+      listDays: 7,
+      issuer: '',
+      rankingsByName: false,
+    });
     // the list deadline applies to every meeting and follows the region's setting
     const monthly = createMeeting(db, { type: '数据沟通会', title: '11月数据沟通会', date: '2025-12-10', place: '', period: '2025-11', convenor: '' }, '测试');
     expect(monthly.listDue).toBe('2025-12-17');
