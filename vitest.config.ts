@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     pool: 'forks',
+    // two files at a time whatever the core count (vitest's default is cores − 1: one file at a time
+    // on a two-core machine, which left a core idle while a file's process started and collected)
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
