@@ -60,4 +60,4 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应�
 export const band = z.enum(['三级', '二级', '一级及基层', '未定级']).nullable();
 export const instCode = z.string().min(1).max(32);
 export const indicatorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, '指标编码只能包含字母、数字和下划线');
-export const fileFilter = z.object({ name: z.string().max(40), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(5) }).strict();
+export const fileFilter = z.object({ name: z.string().max(40), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) }).strict();
