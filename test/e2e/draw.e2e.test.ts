@@ -137,7 +137,8 @@ describe('member draw ceremony in Chromium', () => {
         const box = document.querySelector('ol.reveal')!.getBoundingClientRect();
         return { steps: items.length, inView: last.bottom <= box.bottom + 1 && last.top >= box.top - 1 };
       });
-    await expect.poll(inView).toEqual({ steps: after + 12, inView: true });
+    // twelve presses drawn and scrolled: waited for, however busy the machine (poll's default is 1 s)
+    await expect.poll(inView, { timeout: 60_000 }).toEqual({ steps: after + 12, inView: true });
     await h.page.getByTestId('reveal-all').click();
     await h.page.getByTestId('certificate').waitFor();
     const active = listMembers(h.session.db).filter((m) => m.status === 'active');

@@ -54,27 +54,34 @@ describe('startup errors and a stopped data service', () => {
     ],
   ];
 
-  it.each(cases)('%s: shows why, the file and what to do, and opens another workspace from there', async (_code, make, message, shot) => {
-    const dir = tempDir();
-    const bad = join(dir, '上次的工作区.ljd');
-    await make(bad);
-    const good = join(dir, 'good.ljd');
-    closeDb(createWorkspace(good, { regionCode: '990100', regionName: '备用市', actor: '测试' }));
-    const h = await openApp({ startupPath: bad, viewport: { width: 1366, height: 768 } });
-    try {
-      await h.page.getByTestId('startup-error').waitFor();
-      await expect(h.page.getByTestId('startup-error-message').textContent()).resolves.toMatch(message);
-      await expect(h.page.getByTestId('startup-error').textContent()).resolves.toContain(bad);
-      expect(await h.page.getByTestId('startup-error-message').locator('.hint').textContent()).toMatch(/请/);
-      await h.screenshot(shot);
-      h.dialogs.open = good;
-      await h.page.getByTestId('ws-open').click();
-      await h.page.getByTestId('startup-error').waitFor({ state: 'detached' });
-      await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('备用市');
-    } finally {
-      await h.close();
-    }
-  });
+  it.each(cases)(
+    '%s: shows why, the file and what to do, and opens another workspace from there',
+    async (_code, make, message, shot) => {
+      const dir = tempDir();
+      const bad = join(dir, '上次的工作区.ljd');
+      await make(bad);
+      const good = join(dir, 'good.ljd');
+      closeDb(createWorkspace(good, { regionCode: '990100', regionName: '备用市', actor: '测试' }));
+      const h = await openApp({ startupPath: bad, viewport: { width: 1366, height: 768 } });
+      try {
+        // the file's check (a damaged page: the integrity check reads every page) takes seconds, a
+        // good half-minute with both cores busy: waited for up to 90 s, not playwright's 30
+        await h.page.getByTestId('startup-error').waitFor({ timeout: 90_000 });
+        await expect(h.page.getByTestId('startup-error-message').textContent()).resolves.toMatch(message);
+        await expect(h.page.getByTestId('startup-error').textContent()).resolves.toContain(bad);
+        expect(await h.page.getByTestId('startup-error-message').locator('.hint').textContent()).toMatch(/请/);
+        await h.screenshot(shot);
+        h.dialogs.open = good;
+        await h.page.getByTestId('ws-open').click();
+        await h.page.getByTestId('startup-error').waitFor({ state: 'detached' });
+        await expect(h.page.getByTestId('status-region').textContent()).resolves.toBe('备用市');
+      } finally {
+        await h.close();
+      }
+      // the file's check waited for up to 90 s above, and the second workspace opened after it
+    },
+    180_000,
+  );
 
   it('a workspace closed as damaged is restored from its newest backup on the spot', async () => {
     const dir = tempDir();
