@@ -8,6 +8,8 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,
+    // a poll waits for a state the page reaches; on a busy machine that takes longer than the 1 s default
+    expect: { poll: { timeout: 30_000 } },
     hookTimeout: 120_000,
   },
 });

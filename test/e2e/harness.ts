@@ -170,6 +170,9 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
     return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
   });
   const page = await context.newPage();
+  // waits for a state (an element shown, a message) up to a minute: playwright's 30 s default was
+  // reached on a busy machine by a damaged file's check
+  page.setDefaultTimeout(60_000);
   page.on('request', (r) => {
     if (!r.url().startsWith('http')) requests.push(r.url());
   });
