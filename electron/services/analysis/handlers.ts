@@ -1,7 +1,7 @@
 // Handlers of the analysis.* channels.
 
 import type { Handlers } from '../host/handler-types';
-import { distribution, quadrant, ranking, servedDrgOverview, trend } from './analysis';
+import { distribution, drgBands, quadrant, ranking, servedDrgOverview, trend } from './analysis';
 import { hospitalView, recordCause, servedFlagTable, servedQuality, thresholds } from './flags';
 import { setThresholds } from './threshold-edit';
 
@@ -11,6 +11,7 @@ export const analysisHandlers: Handlers<
   | 'analysis.quadrant'
   | 'analysis.distribution'
   | 'analysis.drg'
+  | 'analysis.drgBands'
   | 'analysis.flags'
   | 'analysis.quality'
   | 'analysis.recordCause'
@@ -23,7 +24,8 @@ export const analysisHandlers: Handlers<
   'analysis.quadrant': (i, { session }) => quadrant(session.db, i.period, i.band),
   'analysis.distribution': (i, { session }) => distribution(session.db, i.indicator, i.period),
   // a year's DRG overview aggregates a third of a million group rows on the largest region: summarized
-  'analysis.drg': (i, { session }) => servedDrgOverview(session.db, i.period),
+  'analysis.drg': (i, { session }) => servedDrgOverview(session.db, i.period, i.band ?? '三级'),
+  'analysis.drgBands': (i, { session }) => drgBands(session.db, i.period),
   'analysis.flags': (i, { session }) => servedFlagTable(session.db, i.period),
   'analysis.quality': (i, { session }) => servedQuality(session.db, i.period),
   'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),

@@ -1,9 +1,11 @@
-// A table for the projector: 20 px text, one line per row, as many rows as fit the screen, the
-// rest on the next screens of the same slide (↓). A plain table, not the grid: nothing scrolls
-// and nothing is cut on a slide.
+// A table for the projector: text at the slide's type size (20 px at 1366×768, 28 px at 1920×1080),
+// one line per row, as many rows as fit the screen. The caller gives the rows most severe first, so
+// the first screen is what the room reads, with 「共 n 条，完整清单见附件/报告」 under it; the rest are
+// on the next screens of the same slide (↓), which a clicker's PageDown skips. A plain table, not
+// the grid: it builds only the rows shown, so 30,000 flags cost no more than ten.
 
 import type { CSSProperties } from 'react';
-import { useWindowHeight } from '../hooks/use-window-height';
+import { useSlideType } from '../hooks/use-slide-type';
 import { rowsPerScreen, useSlidePage } from './slide-pages';
 import { TableHead } from './TableHead';
 
@@ -17,7 +19,8 @@ export interface SlideColumn<T> {
 }
 
 export function SlideTable<T>({ rows, columns, testId }: { rows: T[]; columns: SlideColumn<T>[]; testId?: string }) {
-  const perPage = rowsPerScreen(useWindowHeight());
+  const { t, height } = useSlideType();
+  const perPage = rowsPerScreen(height, t);
   const { page, pages } = useSlidePage(rows.length, perPage);
   const shown = rows.slice(page * perPage, (page + 1) * perPage);
   return (
@@ -46,7 +49,7 @@ export function SlideTable<T>({ rows, columns, testId }: { rows: T[]; columns: S
       </table>
       {pages > 1 && (
         <div className="slide-table-page" data-testid="slide-table-page">
-          共 {rows.length} 行 · 第 {page + 1}/{pages} 屏{page + 1 < pages ? '（↓ 下一屏）' : ''}
+          {page === 0 ? `共 ${rows.length.toLocaleString('zh-CN')} 条，完整清单见附件/报告` : `共 ${rows.length.toLocaleString('zh-CN')} 条 · 第 ${page + 1}/${pages} 屏`}
         </div>
       )}
     </div>

@@ -32,6 +32,7 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
   const insts = useApi('catalog.institutions', {});
   const [spec, setSpec] = useState<ViewSpec>({ chart: 'ranking', indicator: 'SVC_COST_PER_STAY', period: period ?? '', band: '三级', institution: null });
   const [msg, setMsg] = useState<Msg>(null);
+  const drgBands = useApi('analysis.drgBands', { period: spec.period || (period ?? '') }, { enabled: tab === 'drg' && !!(spec.period || period) });
   const action = useAction(setMsg);
   useEffect(() => setSpec((s) => ({ ...s, period: period ?? s.period })), [period]);
   const perInst = useMemo(() => (catalog.data ?? []).filter((d) => d.perInstitution), [catalog.data]);
@@ -72,6 +73,19 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
             >
               <option value="">全部级别</option>
               {BANDS.map((b) => (
+                <option key={b}>{b}</option>
+              ))}
+            </select>
+          )}
+          {tab === 'drg' && (
+            // the levels with DRG data in the period; tertiary hospitals until another is chosen
+            <select
+              value={spec.band ?? '三级'}
+              onChange={(e) => setSpec({ ...spec, band: e.target.value as ViewSpec['band'] })}
+              aria-label="级别"
+              data-testid="pick-drg-band"
+            >
+              {(drgBands.data?.length ? drgBands.data : ['三级']).map((b) => (
                 <option key={b}>{b}</option>
               ))}
             </select>
