@@ -32,13 +32,28 @@ export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessa
     if (!d) return null;
     const ty = chartType(big, t);
     const maxDis = Math.max(1, ...d.map((p) => p.discharges));
-    // names: every point's when few (the page), else the furthest from (1, 1); a name points
-    // inwards (left of a point in the right half), so none runs off the chart's edge
-    const named = new Set(
-      (big || d.length > 20 ? [...d].sort((a, b) => Math.hypot(b.timeIndex - 1, b.costIndex - 1) - Math.hypot(a.timeIndex - 1, a.costIndex - 1)) : d)
-        .slice(0, big ? PROJECTOR_NAMED : d.length <= 20 ? d.length : 0)
-        .map((p) => p.institution),
-    );
+    // names: every point's when few (the page); on a slide the highest and the lowest (费用 + 时间
+    // 消耗指数), PROJECTOR_NAMED / 2 each, skipping a point too near one already named (its name
+    // would sit on the other's), the rest drawn as points
+    const named = new Set<string>();
+    if (!big) {
+      if (d.length <= 20) for (const p of d) named.add(p.institution);
+    } else {
+      const span = (v: number[]) => Math.max(1e-9, Math.max(...v) - Math.min(...v));
+      const [sx, sy] = [span(d.map((p) => p.timeIndex)), span(d.map((p) => p.costIndex))];
+      const byScore = [...d].sort((a, b) => b.timeIndex + b.costIndex - (a.timeIndex + a.costIndex));
+      const chosen: typeof d = [];
+      for (const end of [byScore, [...byScore].reverse()]) {
+        let n = 0;
+        for (const p of end) {
+          if (n >= PROJECTOR_NAMED / 2) break;
+          if (chosen.some((c) => Math.abs(c.timeIndex - p.timeIndex) / sx < 0.25 && Math.abs(c.costIndex - p.costIndex) / sy < 0.08)) continue;
+          chosen.push(p);
+          named.add(p.institution);
+          n++;
+        }
+      }
+    }
     const xs = d.map((p) => p.timeIndex);
     const midX = (Math.min(1, ...xs) + Math.max(1, ...xs)) / 2;
     const size = (discharges: number) => (big ? ty.text * 0.5 : 8) + (big ? ty.text * 1.8 : 34) * Math.sqrt(discharges / maxDis);
