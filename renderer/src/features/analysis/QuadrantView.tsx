@@ -47,7 +47,7 @@ export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessa
         let n = 0;
         for (const p of end) {
           if (n >= PROJECTOR_NAMED / 2) break;
-          if (chosen.some((c) => Math.abs(c.timeIndex - p.timeIndex) / sx < 0.25 && Math.abs(c.costIndex - p.costIndex) / sy < 0.08)) continue;
+          if (chosen.some((c) => Math.abs(c.timeIndex - p.timeIndex) / sx < 0.15 && Math.abs(c.costIndex - p.costIndex) / sy < 0.08)) continue;
           chosen.push(p);
           named.add(p.institution);
           n++;
