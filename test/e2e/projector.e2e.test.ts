@@ -56,9 +56,8 @@ function measure(min: number): Measure {
     getBoundingRect(): { clone(): { x: number; y: number; width: number; height: number; applyTransform(m: number[]): void } };
   };
   for (const el of root.querySelectorAll<HTMLElement>('[data-chart="echarts"]')) {
-    const chart = (
-      el as HTMLElement & { __chart?: { getWidth(): number; getHeight(): number; getZr(): { storage: { getDisplayList(u: boolean): Span[] } } } }
-    ).__chart;
+    const chart = (el as HTMLElement & { __chart?: { getWidth(): number; getHeight(): number; getZr(): { storage: { getDisplayList(u: boolean): Span[] } } } })
+      .__chart;
     if (!chart) continue;
     const [w, h] = [chart.getWidth(), chart.getHeight()];
     for (const d of chart.getZr().storage.getDisplayList(true)) {
@@ -79,7 +78,11 @@ function measure(min: number): Measure {
 /** Waits until the slide shows its content: a chart drawn with its fonts, a table's rows, the overview's cards. */
 async function slideReady(h: Harness, chart: ViewSpec['chart']): Promise<void> {
   const table = { flags: 'grid-flags', hospital: 'grid-hospital', overview: 'overview-slide' } as Record<string, string>;
-  if (table[chart]) await h.page.locator(`.slide-body [data-testid="${table[chart]}"] ${chart === 'overview' ? '.kpi' : 'tbody tr'}`).first().waitFor();
+  if (table[chart])
+    await h.page
+      .locator(`.slide-body [data-testid="${table[chart]}"] ${chart === 'overview' ? '.kpi' : 'tbody tr'}`)
+      .first()
+      .waitFor();
   else
     await h.page.waitForFunction(() => {
       const el = document.querySelector('.slide-body [data-chart="echarts"]') as (HTMLElement & { __chart?: { getOption(): { series?: unknown[] } } }) | null;
@@ -138,7 +141,9 @@ describe('slides on a projector in Chromium (browser in en-US)', () => {
         await expect.poll(() => p.getByTestId('slide-title').textContent()).toBe(name);
         await slideReady(h, spec.chart);
         const m = await p.evaluate(measure, size.min);
-        await p.screenshot({ path: join(SHOTS, `${String(i + 1).padStart(2, '0')}-${spec.chart}${spec.band && spec.chart === 'drg' ? `-${spec.band}` : ''}-${size.width}.png`) });
+        await p.screenshot({
+          path: join(SHOTS, `${String(i + 1).padStart(2, '0')}-${spec.chart}${spec.band && spec.chart === 'drg' ? `-${spec.band}` : ''}-${size.width}.png`),
+        });
         expect(m.smallest, `${name} at ${size.width}×${size.height}: text under ${size.min} px`).toEqual([]);
         expect(m.cut, `${name} at ${size.width}×${size.height}: text over the chart's edge`).toEqual([]);
         expect(m.overflow, `${name} at ${size.width}×${size.height}: the slide overflows`).toBeLessThanOrEqual(0);
@@ -151,15 +156,17 @@ describe('slides on a projector in Chromium (browser in en-US)', () => {
         if (spec.chart === 'drg') {
           const title = await p.evaluate(
             () =>
-              (document.querySelector('.slide-body [data-chart="echarts"]') as HTMLElement & { __chart: { getOption(): { title: { text: string }[] } } }).__chart.getOption()
-                .title[0]!.text,
+              (
+                document.querySelector('.slide-body [data-chart="echarts"]') as HTMLElement & { __chart: { getOption(): { title: { text: string }[] } } }
+              ).__chart.getOption().title[0]!.text,
           );
           expect(title.startsWith(`${spec.band}医院病组费用构成`)).toBe(true);
         }
         if (spec.chart === 'quadrant') {
           // a legend for the colours, the bubbles' size named, the reference lines under the names
           const o = await p.evaluate(() => {
-            const c = (document.querySelector('.slide-body [data-chart="echarts"]') as HTMLElement & { __chart: { getOption(): Record<string, unknown> } }).__chart;
+            const c = (document.querySelector('.slide-body [data-chart="echarts"]') as HTMLElement & { __chart: { getOption(): Record<string, unknown> } })
+              .__chart;
             const opt = c.getOption() as { legend: { data: string[] }[]; xAxis: { name: string }[]; series: { markLine?: { z: number } }[] };
             return { legend: opt.legend[0]!.data, x: opt.xAxis[0]!.name, z: opt.series[0]!.markLine?.z };
           });

@@ -49,7 +49,9 @@ export function SlideTable<T>({ rows, columns, testId }: { rows: T[]; columns: S
       </table>
       {pages > 1 && (
         <div className="slide-table-page" data-testid="slide-table-page">
-          {page === 0 ? `共 ${rows.length.toLocaleString('zh-CN')} 条，完整清单见附件/报告` : `共 ${rows.length.toLocaleString('zh-CN')} 条 · 第 ${page + 1}/${pages} 屏`}
+          {page === 0
+            ? `共 ${rows.length.toLocaleString('zh-CN')} 条，完整清单见附件/报告`
+            : `共 ${rows.length.toLocaleString('zh-CN')} 条 · 第 ${page + 1}/${pages} 屏`}
         </div>
       )}
     </div>

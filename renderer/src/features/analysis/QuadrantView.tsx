@@ -19,7 +19,7 @@ type Point = { value: [number, number, number, string]; name: string; label?: { 
 /** Which quadrant a point is in: its colour and the legend's words for it. */
 const GROUPS = [
   { name: '费用、时间均高于1', color: '#c8372d', test: (x: number, y: number) => x > 1 && y > 1 },
-  { name: '一项高于1', color: '#d69e2e', test: (x: number, y: number) => (x > 1) !== (y > 1) },
+  { name: '一项高于1', color: '#d69e2e', test: (x: number, y: number) => x > 1 !== y > 1 },
   { name: '均不高于1', color: '#1b8a4b', test: (x: number, y: number) => x <= 1 && y <= 1 },
 ] as const;
 
@@ -61,13 +61,11 @@ export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessa
     const series = [
       {
         type: 'scatter',
-        data: d.map(
-          (p): Point => ({
-            value: [p.timeIndex, p.costIndex, p.discharges, p.name],
-            name: p.name,
-            label: { show: named.has(p.institution), position: p.timeIndex > midX ? 'left' : 'right' },
-          }),
-        ),
+        data: d.map((p): Point => ({
+          value: [p.timeIndex, p.costIndex, p.discharges, p.name],
+          name: p.name,
+          label: { show: named.has(p.institution), position: p.timeIndex > midX ? 'left' : 'right' },
+        })),
         symbolSize: (v: number[]) => size(v[2]!),
         itemStyle: { color: (p: { data: Point }) => group(p.data.value[0], p.data.value[1]).color, opacity: 0.75 },
         label: { formatter: (p: { data: Point }) => p.data.value[3], fontSize: big ? ty.text : 11, color: '#222' },
@@ -106,7 +104,13 @@ export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessa
         formatter: (p: { data: Point }) =>
           `${esc(p.data.value[3])}<br/>时间消耗指数 ${p.data.value[0].toFixed(2)}<br/>费用消耗指数 ${p.data.value[1].toFixed(2)}<br/>出院 ${p.data.value[2].toLocaleString('zh-CN')} 人次`,
       },
-      grid: { left: ty.gap * 2, right: ty.text * 2, top: titleHeight + Math.round(ty.text * 1.4) + ty.text * 2.4, bottom: Math.round(ty.text * 1.8), containLabel: true },
+      grid: {
+        left: ty.gap * 2,
+        right: ty.text * 2,
+        top: titleHeight + Math.round(ty.text * 1.4) + ty.text * 2.4,
+        bottom: Math.round(ty.text * 1.8),
+        containLabel: true,
+      },
       xAxis: {
         type: 'value',
         name: `时间消耗指数（圆点大小：出院人次，最多 ${maxDis.toLocaleString('zh-CN')}）`,

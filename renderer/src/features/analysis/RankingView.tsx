@@ -101,12 +101,7 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
   return (
     <div className="card">
       {option && (
-        <Chart
-          option={option}
-          height={big ? bigHeight(t, 2) : Math.min(900, Math.max(360, rows.length * 18 + 90))}
-          testId="chart-ranking"
-          watermark={!big}
-        />
+        <Chart option={option} height={big ? bigHeight(t, 2) : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" watermark={!big} />
       )}
       {r.data && (
         <div className="stat-line" data-testid="ranking-stats">
