@@ -231,8 +231,8 @@ describe('a clicker on a 3,000-institution workspace', () => {
     const p = h.page;
     await startShow(h);
     await p.locator('.slide-body [data-testid="grid-flags"] tbody tr').first().waitFor();
-    // thousands of screens of flags; the first is what the room sees
-    await expect(p.getByTestId('slide-no').textContent()).resolves.toMatch(/^1 \/ 2（1\/\d{3,} 屏）$/);
+    // the most severe flags of 50,000, over a few screens; the first is what the room sees
+    await expect(p.getByTestId('slide-no').textContent()).resolves.toMatch(/^1 \/ 2（1\/\d+ 屏）$/);
     await expect(p.getByTestId('slide-table-page').textContent()).resolves.toMatch(/^共 \d{1,3}(,\d{3})+ 条，完整清单见附件\/报告$/);
     await p.screenshot({ path: join(SHOTS, 'large-flags-1366.png') });
     await p.keyboard.press('PageDown');

@@ -3,6 +3,7 @@
 import type { Handlers } from '../host/handler-types';
 import { distribution, drgBands, quadrant, ranking, servedDrgOverview, trend } from './analysis';
 import { hospitalView, recordCause, servedFlagTable, servedQuality, thresholds } from './flags';
+import { flagsHead } from '../../../shared/domain/flag-table';
 import { setThresholds } from './threshold-edit';
 
 export const analysisHandlers: Handlers<
@@ -13,6 +14,7 @@ export const analysisHandlers: Handlers<
   | 'analysis.drg'
   | 'analysis.drgBands'
   | 'analysis.flags'
+  | 'analysis.flagsHead'
   | 'analysis.quality'
   | 'analysis.recordCause'
   | 'analysis.thresholds'
@@ -27,6 +29,8 @@ export const analysisHandlers: Handlers<
   'analysis.drg': (i, { session }) => servedDrgOverview(session.db, i.period, i.band ?? '三级'),
   'analysis.drgBands': (i, { session }) => drgBands(session.db, i.period),
   'analysis.flags': (i, { session }) => servedFlagTable(session.db, i.period),
+  // a slide shows a screen of the list: its first flags cross the boundary, not 30,000 of them
+  'analysis.flagsHead': (i, { session }) => flagsHead(servedFlagTable(session.db, i.period), i.limit, servedQuality(session.db, i.period).length),
   'analysis.quality': (i, { session }) => servedQuality(session.db, i.period),
   'analysis.recordCause': (i, { session, actor }) => recordCause(session.db, i, actor),
   'analysis.thresholds': (_i, { session }) => [...thresholds(session.db).values()],

@@ -18,7 +18,8 @@ export interface SlideColumn<T> {
   style?: (row: T) => CSSProperties | undefined;
 }
 
-export function SlideTable<T>({ rows, columns, testId }: { rows: T[]; columns: SlideColumn<T>[]; testId?: string }) {
+/** total: rows of the whole list when `rows` is its head (the flag list of a large region) */
+export function SlideTable<T>({ rows, total = rows.length, columns, testId }: { rows: T[]; total?: number; columns: SlideColumn<T>[]; testId?: string }) {
   const { t, height } = useSlideType();
   const perPage = rowsPerScreen(height, t);
   const { page, pages } = useSlidePage(rows.length, perPage);
@@ -47,11 +48,11 @@ export function SlideTable<T>({ rows, columns, testId }: { rows: T[]; columns: S
           ))}
         </tbody>
       </table>
-      {pages > 1 && (
+      {(pages > 1 || total > rows.length) && (
         <div className="slide-table-page" data-testid="slide-table-page">
           {page === 0
-            ? `共 ${rows.length.toLocaleString('zh-CN')} 条，完整清单见附件/报告`
-            : `共 ${rows.length.toLocaleString('zh-CN')} 条 · 第 ${page + 1}/${pages} 屏`}
+            ? `共 ${total.toLocaleString('zh-CN')} 条，完整清单见附件/报告`
+            : `共 ${total.toLocaleString('zh-CN')} 条${total > rows.length ? `，此处最严重的 ${rows.length} 条` : ''} · 第 ${page + 1}/${pages} 屏`}
         </div>
       )}
     </div>
