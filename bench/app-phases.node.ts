@@ -165,7 +165,6 @@ export async function slideFlagsPhase(dir: string): Promise<Result> {
       const waits = (await h.page.evaluate(() => (window as unknown as { __waits: [number, number, string][] }).__waits)).sort((x, y) => x[0] - y[0]);
       // the flag list's own call (the slide asks for the data-quality count beside it)
       const flagsCallMs = Math.max(0, ...waits.filter((x) => x[2] === 'analysis.flags' || x[2] === 'analysis.flagsHead').map(([a, z]) => z - a));
-      console.error(waits.map(([a, z, c]) => `${c} ${(z - a).toFixed(0)}`).join('\n'));
       let bridgeMs = 0;
       let until = -Infinity;
       for (const [a, z] of waits) {
