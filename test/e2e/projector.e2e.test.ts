@@ -189,6 +189,7 @@ describe('slides on a projector in Chromium (browser in en-US)', () => {
 
   it('the DRG view offers every level with DRG data', async () => {
     const p = h.page;
+    await p.getByTestId('mode-analysis').click();
     await p.getByTestId('atab-drg').click();
     const levels = allValues<string>(
       h.session.db,
@@ -196,6 +197,19 @@ describe('slides on a projector in Chromium (browser in en-US)', () => {
     );
     const expected = ['三级', '二级', '一级及基层', '未定级'].filter((b) => levels.some((l) => (l === '一级' || l === '基层' ? '一级及基层' : l) === b));
     await expect.poll(() => p.getByTestId('pick-drg-band').locator('option').allTextContents()).toEqual(expected);
+    // another level is drawn from that level's hospitals
+    await p.getByTestId('pick-period').selectOption('2025-11');
+    await p.getByTestId('pick-drg-band').selectOption(expected[1]!);
+    await expect
+      .poll(() =>
+        p.evaluate(
+          () =>
+            (
+              document.querySelector('[data-testid="chart-drg"]') as HTMLElement & { __chart?: { getOption(): { title: { text: string }[] } } }
+            ).__chart?.getOption().title[0]!.text,
+        ),
+      )
+      .toMatch(new RegExp(`^${expected[1]}医院病组费用构成`));
   });
 });
 
