@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allValues } from '../../electron/services/db/connection';
@@ -215,6 +216,7 @@ describe('slides on a projector in Chromium (browser in en-US)', () => {
 
 describe('a clicker on a 3,000-institution workspace', () => {
   let h: Harness;
+  const dir = join(tmpdir(), `lj-projector-${process.pid}`);
   beforeAll(async () => {
     // the bench's synthetic region (about 45% of its values flagged: 30,000 flags a month), 13 months, no group rows
     const data = largeRegion(3000, 0);
@@ -226,7 +228,6 @@ describe('a clicker on a 3,000-institution workspace', () => {
       institutionValues: new Map([...data.institutionValues].filter(([k]) => keep.has(k.split('|')[1]!))),
       regionValues: new Map([...data.regionValues].filter(([m]) => keep.has(m))),
     };
-    const dir = join(process.env.TMPDIR ?? '/tmp', `lj-projector-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     const zip = join(dir, 'large.zip');
     await writeZipPackage(trimmed, zip);
@@ -239,6 +240,7 @@ describe('a clicker on a 3,000-institution workspace', () => {
   afterAll(async () => {
     await h?.close();
     await closeBrowser();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('PageDown from the flag list reaches the second slide in one press', async () => {
