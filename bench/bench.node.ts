@@ -7,9 +7,10 @@
 // run alternately three times (BENCH_REPEAT) and their medians are compared (the growth from 1,000
 // to 10,000 is read off them, so a single slow run at either end would bend it). Once, at 3,000
 // institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
-// flag list and the briefing's preview drawn, 月告知 PDFs, 机构数据包 for every institution, the briefing
+// flag list and the briefing's preview drawn, the flag list on a slide (slideFlags), 月告知 PDFs, 机构数据包 for every institution, the briefing
 // exported as PDF, Word and Excel, and a 200,000-row workbook validated against LibreOffice converting the
-// same file (BENCH_ONEOFF names some of them: firstScreen,render,reports,printed,xlsx,soffice). What each helper
+// same file (BENCH_ONEOFF names some of them: firstScreen,render,slideFlags,reports,printed,xlsx,soffice).
+// One phase alone, on a package generated and imported before: `node dist/node/bench.cjs --phase slideFlags <dir> 3000`. What each helper
 // thread saves, at the demo region and at 3,000 institutions (helper-gains.ts; BENCH_HELPERS=0 skips
 // it, =only measures it alone). Last, the targets judged, beside the previous run's (targets.ts, bench/last-run.json). Not a
 // test: numbers go to docs/performance.md.
@@ -31,7 +32,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '300,1000,3000,10000').split(',').map(
 /** the size the one-off measures (Chromium, reports, workbook) run at */
 const MAIN = Number(process.env.BENCH_MAIN ?? 3000);
 /** the one-off measures to run at MAIN (all by default) */
-const ONE_OFF = new Set((process.env.BENCH_ONEOFF ?? 'firstScreen,render,reports,printed,xlsx,soffice').split(','));
+const ONE_OFF = new Set((process.env.BENCH_ONEOFF ?? 'firstScreen,render,slideFlags,reports,printed,xlsx,soffice').split(','));
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const perSec = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -155,6 +156,12 @@ function oneOff(dir: string): Result | null {
       );
     }
     if (ONE_OFF.has('render')) renderLines(spawnPhase('render', dir, MAIN));
+    if (ONE_OFF.has('slideFlags')) {
+      const s = spawnPhase('slideFlags', dir, MAIN);
+      say(
+        `Chromium 演示中的变化预警（开始演示到第一屏画出，${fmt(s.flags!)} 条中最严重的 ${s.rows} 条）：${s.ms!.toFixed(0)} ms（目标 < 1 s），其中等待测试桥传回数据 ${s.bridgeMs!.toFixed(0)} ms（清单头部 ${s.flagsCallMs!.toFixed(0)} ms），页面自身 ${(s.ms! - s.bridgeMs!).toFixed(0)} ms；翻页笔 PageDown ${s.presses} 次到第二页（${s.turnMs!.toFixed(0)} ms）`,
+      );
+    }
   } catch (e) {
     say(`Chromium 测量未运行（需要 /usr/bin/chromium 与 npm run build:renderer）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
   }

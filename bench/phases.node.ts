@@ -20,7 +20,7 @@ import { distribution, quadrant, ranking, servedDrgOverview, trend } from '../el
 import { flags, hospitalView, raisedFlags, servedFlagTable, servedQuality, warmNewestFlags } from '../electron/services/analysis/flags';
 import { refreshSummaries } from '../electron/services/analysis/summaries';
 import { largeRegion } from './large-region';
-import { chromiumPhase, peakRss, printedPhase, reportQueries, reportsPhase, type Result } from './app-phases.node';
+import { chromiumPhase, peakRss, printedPhase, reportQueries, reportsPhase, slideFlagsPhase, type Result } from './app-phases.node';
 import { freezePhase, workspaceFile } from './helper-phases.node';
 import { medianMs, once } from './timing';
 import { packPhase } from './pack.node';
@@ -37,6 +37,7 @@ export type Phase =
   | 'queries'
   | 'render'
   | 'firstScreen'
+  | 'slideFlags'
   | 'reports'
   | 'printed'
   | 'xlsx'
@@ -271,6 +272,8 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
     case 'render':
     case 'firstScreen':
       return chromiumPhase(name, dir);
+    case 'slideFlags':
+      return slideFlagsPhase(dir);
     case 'reports':
       return reportsPhase(dir);
     case 'printed':

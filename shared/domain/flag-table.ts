@@ -185,3 +185,54 @@ export function fromFlagTable(t: FlagTable): Flag[] {
   }
   return out;
 }
+
+/** What a slide shows of a period's flag list: its first flags (the most severe) and the counts of the whole. */
+export interface FlagsHead {
+  /** raised flags in the whole list */
+  total: number;
+  red: number;
+  yellow: number;
+  /** institutions with a raised flag */
+  hospitals: number;
+  /** data-quality problems of the period, apart from the flags */
+  quality: number;
+  /** the list's first flags, in its order, naming only their institutions and indicators */
+  head: FlagTable;
+}
+
+/** The first n raised flags of a table (green ones skipped) as a table of their own, with the counts of the whole. */
+export function flagsHead(t: FlagTable, n: number, quality: number): FlagsHead {
+  let [red, yellow] = [0, 0];
+  const hospitals = new Set<number>();
+  const raised: number[] = [];
+  for (let i = 0; i < t.levels.length; i++) {
+    const level = t.levels[i]!;
+    if (level === 0) continue;
+    if (level === 2) red++;
+    else yellow++;
+    hospitals.add(t.refs[2 * i]!);
+    if (raised.length < n) raised.push(i);
+  }
+  const b = new FlagTableBuilder(t.period, raised.length);
+  const causes = new Map(t.causes);
+  for (const i of raised) {
+    const inst = t.institutions[t.refs[2 * i]!]!;
+    const ind = t.indicators[t.refs[2 * i + 1]!]!;
+    const x = (k: number) => nanToNull(t.numbers[NUMBERS * i + k]!);
+    b.add(
+      b.institution(inst.code, inst.name, inst.band),
+      b.indicator(ind.code, ind.name, ind.unit),
+      t.numbers[NUMBERS * i]!,
+      x(1),
+      x(2),
+      x(3),
+      x(4),
+      x(5),
+      x(6),
+      LEVELS[t.levels[i]!]!,
+      t.reasonKinds[i]!,
+      causes.get(i) ?? null,
+    );
+  }
+  return { total: red + yellow, red, yellow, hospitals: hospitals.size, quality, head: b.build() };
+}

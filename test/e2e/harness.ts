@@ -9,7 +9,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import type { Progress } from '../../shared/domain/types';
 import type { Envelope } from '../../shared/errors';
 import { contract, isChannel } from '../../shared/ipc/contract';
@@ -150,7 +149,9 @@ export async function openApp(opts: OpenOptions = {}): Promise<Harness> {
   else {
     // the demo workspace the global setup imported (demo-workspace.setup.ts), copied with its backups:
     // opened here as the app opens it on every start after the first
-    if (opts.workspace !== 'empty') cpSync(inject('demoWorkspaceDir'), dir, { recursive: true });
+    // (vitest loaded only here: the bench opens its own workspaces through this harness, outside vitest,
+    // and a CommonJS bundle that requires vitest fails to start)
+    if (opts.workspace !== 'empty') cpSync((await import('vitest')).inject('demoWorkspaceDir'), dir, { recursive: true });
     await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: opts.workspace === 'empty' ? null : DEMO_ZIP, actor: 'e2e测试' });
   }
   if (opts.workspace === 'empty') session.create(join(dir, 'empty.ljd'), { regionCode: '990100', regionName: '示范市（虚拟数据）', actor: 'e2e测试' });

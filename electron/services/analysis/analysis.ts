@@ -13,9 +13,10 @@ import { indicator, institutions, values } from './lookup';
 import { cachedAnswer } from './period-cache';
 import { importedPeriods, summarizedBandMedians, summarizedDrg } from './summary-read';
 import { drgOverview } from './drg-overview';
+import type { LevelBand } from '../../../shared/domain/types';
 
 // the DRG overview lived here first
-export { drgOverview } from './drg-overview';
+export { drgBands, drgOverview } from './drg-overview';
 
 /** Horizontal comparison: institutions (of one level band, or all) ranked, with peer statistics. */
 export function ranking(db: ReadableDb, code: string, period: string, band: string | null): Ranking {
@@ -126,9 +127,10 @@ export function distribution(db: ReadableDb, code: string, period: string): Dist
 }
 
 /**
- * The DRG overview as the app serves it: a year's from its summary (filled when imported), another
- * period's (a month, a quarter) computed and kept warm.
+ * The DRG overview as the app serves it: a year's tertiary one from its summary (filled when
+ * imported), another period's (a month, a quarter) or another band's computed and kept warm.
  */
-export function servedDrgOverview(db: ReadableDb, period: string): DrgOverview {
+export function servedDrgOverview(db: ReadableDb, period: string, band: LevelBand = '三级'): DrgOverview {
+  if (band !== '三级') return cachedAnswer(db, `drg:${band}:${period}`, () => drgOverview(db, period, band));
   return summarizedDrg(db, period) ?? cachedAnswer(db, `drg:${period}`, () => drgOverview(db, period));
 }

@@ -1,5 +1,6 @@
-// Tertiary hospitals' DRG group mix and cost structure for a period, and the top 10 groups by cost
-// and by weight (the 数据沟通会's DRG page). The group rows are summed in JavaScript in one stated
+// One level's hospitals' DRG group mix and cost structure for a period (tertiary hospitals unless
+// another level band is asked for), and the top 10 groups by cost and by weight (the 数据沟通会's DRG page).
+// Only the tertiary overview of a year is summarized at import; another level's is computed when asked. The group rows are summed in JavaScript in one stated
 // order — the period's months in order, each month's rows in the order they were imported (rowid)
 // — rather than by SQL's GROUP BY, whose order of adding is the query plan's. So the same sums,
 // to the last bit, come from the rows an import holds (import/write-values.ts holdDrgRows): its
@@ -7,6 +8,7 @@
 // and a direct recomputation from the table equals it (the summaries tests check that it does).
 
 import type { DrgOverview } from '../../../shared/domain/analysis';
+import { INSTITUTION_LEVELS, levelBand, type LevelBand } from '../../../shared/domain/types';
 import { monthsOf } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import { institutions } from './lookup';
@@ -112,25 +114,44 @@ export class DrgSums {
   }
 }
 
-/** The current DRG group rows of tertiary hospitals in a period's months, in the overview's order. */
-export function storedDrgRows(db: ReadableDb, period: string): IterableIterator<DrgRow> {
+/** The institution levels of a level band (一级及基层: 一级 and 基层). */
+const levelsOf = (band: LevelBand) => INSTITUTION_LEVELS.filter((l) => levelBand(l) === band);
+
+/** The current DRG group rows of a band's hospitals (tertiary by default) in a period's months, in the overview's order. */
+export function storedDrgRows(db: ReadableDb, period: string, band: LevelBand = '三级'): IterableIterator<DrgRow> {
   const { first, last } = monthsOf(period);
+  const levels = levelsOf(band);
   return db.conn
     .prepare(
       `SELECT g.period, g.institution, g.group_code AS groupCode, g.group_name AS groupName, g.cases, g.total_cost AS cost, g.self_pay_cost AS selfPay, g.weight
        FROM group_rows g JOIN institutions i ON i.code = g.institution
-       WHERE g.superseded_by IS NULL AND g.period BETWEEN ? AND ? AND i.level = '三级' AND g.scheme = 'DRG'
+       WHERE g.superseded_by IS NULL AND g.period BETWEEN ? AND ? AND i.level IN (${levels.map(() => '?').join(', ')}) AND g.scheme = 'DRG'
        ORDER BY g.period, g.rowid`,
     )
-    .iterate(first, last) as IterableIterator<DrgRow>;
+    .iterate(first, last, ...levels) as IterableIterator<DrgRow>;
 }
 
-/** Tertiary hospitals' DRG/DIP group mix and cost structure, and the top 10 groups by cost and by weight. */
-export function drgOverview(db: ReadableDb, period: string): DrgOverview {
+/** A band's (tertiary by default) hospitals' DRG group mix and cost structure, and the top 10 groups by cost and by weight. */
+export function drgOverview(db: ReadableDb, period: string, band: LevelBand = '三级'): DrgOverview {
   const insts = institutions(db);
   const sums = new DrgSums();
-  for (const r of storedDrgRows(db, period)) sums.add(r);
+  for (const r of storedDrgRows(db, period, band)) sums.add(r);
   return sums.overview(period, (i) => insts.get(i)?.name ?? i);
+}
+
+/** The level bands whose hospitals have current DRG group rows in a period, in the usual order (三级 first). */
+export function drgBands(db: ReadableDb, period: string): LevelBand[] {
+  const { first, last } = monthsOf(period);
+  const levels = new Set(
+    db.conn
+      .prepare(
+        `SELECT DISTINCT i.level FROM group_rows g JOIN institutions i ON i.code = g.institution
+         WHERE g.superseded_by IS NULL AND g.period BETWEEN ? AND ? AND g.scheme = 'DRG'`,
+      )
+      .pluck()
+      .all(first, last) as (typeof INSTITUTION_LEVELS)[number][],
+  );
+  return [...new Set(INSTITUTION_LEVELS.filter((l) => levels.has(l)).map(levelBand))];
 }
 
 /**

@@ -60,9 +60,23 @@ function textOf(value: unknown, out = new Set<string>(), depth = 0): Set<string>
 
 /**
  * An echarts chart that follows its container's size. chartId names it for the export buttons
- * (data-chart-id); testId is only for tests.
+ * (data-chart-id); testId is only for tests. watermark: false on a slide, whose page carries the
+ * mark in its own type size (a 12 px mark in the chart would be the slide's smallest text and sat
+ * on the last axis label).
  */
-export function Chart({ option, height = 320, chartId, testId }: { option: ChartOption; height?: number | string; chartId?: string; testId?: string }) {
+export function Chart({
+  option,
+  height = 320,
+  chartId,
+  testId,
+  watermark = true,
+}: {
+  option: ChartOption;
+  height?: number | string;
+  chartId?: string;
+  testId?: string;
+  watermark?: boolean;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -79,7 +93,7 @@ export function Chart({ option, height = 320, chartId, testId }: { option: Chart
     };
   }, []);
   useEffect(() => {
-    const full = { textStyle: { fontFamily: FONT }, animation: false, graphic: [WATERMARK], ...option };
+    const full = { textStyle: { fontFamily: FONT }, animation: false, graphic: watermark ? [WATERMARK] : [], ...option };
     chart.current?.setOption(full, true);
     // the bundled CJK font comes in slices by character range, each fetched when first used; text
     // drawn on the canvas before its slice is in shows boxes (a bold title with a character no bold
@@ -110,7 +124,7 @@ export function Chart({ option, height = 320, chartId, testId }: { option: Chart
     return () => {
       live = false;
     };
-  }, [option]);
+  }, [option, watermark]);
   return <div ref={el} className="chart" style={{ height }} data-testid={testId} data-chart-id={chartId ?? testId} data-chart="echarts" />;
 }
 

@@ -1,6 +1,7 @@
 // Long tables on a slide are paged, not cut: the slide says how many screens its table needs, and
-// the presentation's ↓/→ shows the next screen before turning to the next slide. Outside a
-// presentation there is no pager and a table shows page 0 of 1.
+// the presentation's ↓ shows the next screen (↑ the one before). The keys that turn the page —
+// → ←, and a clicker's PageDown PageUp — never step through screens. Outside a presentation there
+// is no pager and a table shows page 0 of 1.
 
 import { createContext, useContext, useEffect } from 'react';
 
@@ -11,9 +12,9 @@ export interface SlidePager {
 
 export const SlidePagesContext = createContext<SlidePager | null>(null);
 
-/** Rows of 20 px text that fit below the slide's title and table header at this window height. */
-export function rowsPerScreen(windowHeight: number): number {
-  return Math.max(5, Math.floor((windowHeight - 300) / 44));
+/** Rows of t px text (a row 2.2 t high) that fit below the slide's title, table header and note at this window height. */
+export function rowsPerScreen(windowHeight: number, t = 20): number {
+  return Math.max(3, Math.floor((windowHeight - 15 * t) / (2.2 * t)));
 }
 
 /** The screen of a table of `rows` rows shown now, and how many screens it takes. */

@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import type { DrgOverview, Distribution, HospitalView, QualityIssue, QuadrantPoint, Ranking, Thresholds, Trend } from '../../domain/analysis';
-import type { FlagTable } from '../../domain/flag-table';
+import type { FlagTable, FlagsHead } from '../../domain/flag-table';
+import type { LevelBand } from '../../domain/types';
 import { band, empty, indicatorCode, instCode, periodKey, reads, returns, twoPerson, writes, type DomainContract } from './common';
 
 export const analysisContract = {
@@ -10,9 +11,14 @@ export const analysisContract = {
   'analysis.trend': reads(z.object({ indicator: indicatorCode, institution: instCode }).strict(), returns<Trend>()),
   'analysis.quadrant': reads(z.object({ period: periodKey, band }).strict(), returns<QuadrantPoint[]>()),
   'analysis.distribution': reads(z.object({ indicator: indicatorCode, period: periodKey }).strict(), returns<Distribution>()),
-  'analysis.drg': reads(z.object({ period: periodKey }).strict(), returns<DrgOverview>()),
+  /** band: the hospitals' level (三级 when not given) */
+  'analysis.drg': reads(z.object({ period: periodKey, band: band.optional() }).strict(), returns<DrgOverview>()),
+  /** the level bands with DRG group rows in a period, in the usual order (the DRG view's choice) */
+  'analysis.drgBands': reads(z.object({ period: periodKey }).strict(), returns<LevelBand[]>()),
   /** the raised (red and yellow) flags of a period, as a table (fromFlagTable gives the Flag objects) */
   'analysis.flags': reads(z.object({ period: periodKey }).strict(), returns<FlagTable>()),
+  /** a slide's flag list: the first `limit` raised flags (the most severe) and the counts of the whole list */
+  'analysis.flagsHead': reads(z.object({ period: periodKey, limit: z.number().int().min(1).max(500) }).strict(), returns<FlagsHead>()),
   /** values that are probably wrong (impossible, inconsistent, a unit slip, missing), apart from the flags */
   'analysis.quality': reads(z.object({ period: periodKey }).strict(), returns<QualityIssue[]>()),
   'analysis.recordCause': writes(

@@ -32,6 +32,7 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
   const insts = useApi('catalog.institutions', {});
   const [spec, setSpec] = useState<ViewSpec>({ chart: 'ranking', indicator: 'SVC_COST_PER_STAY', period: period ?? '', band: '三级', institution: null });
   const [msg, setMsg] = useState<Msg>(null);
+  const drgBands = useApi('analysis.drgBands', { period: spec.period || (period ?? '') }, { enabled: tab === 'drg' && !!(spec.period || period) });
   const action = useAction(setMsg);
   useEffect(() => setSpec((s) => ({ ...s, period: period ?? s.period })), [period]);
   const perInst = useMemo(() => (catalog.data ?? []).filter((d) => d.perInstitution), [catalog.data]);
@@ -40,7 +41,10 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
   const chart = tab === 'deck' ? spec.chart : tab;
   // only 病组分析 offers whole years; every other chart shows the month the page is on
   const monthOnly = chart !== 'drg' && !/^\d{4}-\d{2}$/.test(spec.period);
-  const view: ViewSpec = { ...spec, chart, period: monthOnly ? (period ?? spec.period) : spec.period };
+  // 病组分析 shows a level with DRG data: the one chosen (on any tab) when it has some, else 三级 or the first that has
+  const bands = drgBands.data;
+  const drgBand = !bands || (spec.band && bands.includes(spec.band)) ? (spec.band ?? '三级') : (bands[0] ?? '三级');
+  const view: ViewSpec = { ...spec, chart, period: monthOnly ? (period ?? spec.period) : spec.period, ...(chart === 'drg' ? { band: drgBand } : {}) };
   const saveView = async () => {
     const ind = perInst.find((d) => d.code === view.indicator)?.name ?? '';
     const inst = ctx.institutions.find((i) => i.code === view.institution)?.name ?? '';
@@ -72,6 +76,19 @@ export function AnalysisPage({ period, months, onPeriod }: { period: string | nu
             >
               <option value="">全部级别</option>
               {BANDS.map((b) => (
+                <option key={b}>{b}</option>
+              ))}
+            </select>
+          )}
+          {tab === 'drg' && (
+            // the levels with DRG data in the period; tertiary hospitals until another is chosen
+            <select
+              value={drgBand}
+              onChange={(e) => setSpec({ ...spec, band: e.target.value as ViewSpec['band'] })}
+              aria-label="级别"
+              data-testid="pick-drg-band"
+            >
+              {(drgBands.data?.length ? drgBands.data : ['三级']).map((b) => (
                 <option key={b}>{b}</option>
               ))}
             </select>

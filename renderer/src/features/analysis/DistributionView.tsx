@@ -5,7 +5,8 @@ import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { Grid } from '../../components/Grid';
-import { type Msg, bigHeight, fmt } from './chart-common';
+import { type Msg, bigHeight, chartType, fmt } from './chart-common';
+import { useSlideType } from '../../hooks/use-slide-type';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
@@ -13,15 +14,21 @@ import { useApi } from '../../data/use-api';
 export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const d = useApi('analysis.distribution', { indicator: spec.indicator!, period: spec.period }, { keepPrevious: true });
   const ex = useExport(onMessage);
+  const { t } = useSlideType();
   const option: ChartOption | null = useMemo(() => {
     const x = d.data;
     if (!x) return null;
+    const ty = chartType(big, t);
     return {
-      title: { text: `${x.indicatorName}（${x.unit}）按级别分布 · ${formatPeriodZh(x.period)}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      title: { text: `${x.indicatorName}（${x.unit}）按级别分布 · ${formatPeriodZh(x.period)}`, left: 'center', textStyle: { fontSize: ty.title } },
       tooltip: { trigger: 'item' },
-      grid: { left: 20, right: 20, top: 50, bottom: 30, containLabel: true },
-      xAxis: { type: 'category', data: x.bands.map((b) => `${b.band}（${b.stats!.n}家）`) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v, x.unit, { withUnit: false }) } },
+      grid: { left: 20, right: ty.text * 2, top: Math.round(ty.title * 1.4) + 24, bottom: big ? ty.gap : 30, containLabel: true },
+      xAxis: { type: 'category', data: x.bands.map((b) => `${b.band}（${b.stats!.n}家）`), axisLabel: { fontSize: ty.text, interval: 0 } },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        axisLabel: { fontSize: ty.text, hideOverlap: true, formatter: (v: number) => formatValue(v, x.unit, { withUnit: false }) },
+      },
       series: [
         {
           type: 'boxplot',
@@ -30,7 +37,7 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
         },
       ],
     };
-  }, [d.data, big]);
+  }, [d.data, big, t]);
   const rows = (d.data?.bands ?? []).map((b) => ({ band: b.band, ...b.stats! }));
   const unit = d.data?.unit ?? '';
   const scale = columnScale(
@@ -50,7 +57,7 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
   ];
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? bigHeight() : 400} testId="chart-distribution" />}
+      {option && <Chart option={option} height={big ? bigHeight(t) : 400} testId="chart-distribution" watermark={!big} />}
       {!big && d.data && (
         <>
           <ExportButtons

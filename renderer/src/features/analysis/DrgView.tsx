@@ -5,17 +5,21 @@ import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
 import { Grid } from '../../components/Grid';
-import { type Msg, BARS_IN_VIEW, barWindow, bigHeight, fmt } from './chart-common';
+import { type Msg, BARS_IN_VIEW, barWindow, bigHeight, chartType, fmt } from './chart-common';
+import { useSlideType } from '../../hooks/use-slide-type';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
-/** hospitals on a projector slide */
+/** hospitals on a projector slide: each name and bar in the slide's type size */
 const PROJECTOR_TOP = 15;
 
 export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
-  const o = useApi('analysis.drg', { period: spec.period }, { keepPrevious: true });
+  // the level the convenor chose (AnalysisPage offers those with DRG data); tertiary hospitals by default
+  const band = spec.band ?? '三级';
+  const o = useApi('analysis.drg', { period: spec.period, band }, { keepPrevious: true });
   const ex = useExport(onMessage);
+  const { t } = useSlideType();
   const option: ChartOption | null = useMemo(() => {
     const d = o.data;
     if (!d) return null;
@@ -24,20 +28,22 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
     const shown = big ? d.hospitals.slice(0, PROJECTOR_TOP) : d.hospitals;
     const hs = [...shown].reverse(); // echarts draws the first category at the bottom
     const note = shown.length < d.hospitals.length ? `（共 ${d.hospitals.length} 家，显示总费用最高的 ${PROJECTOR_TOP} 家）` : '';
+    const ty = chartType(big, t);
+    const legendTop = Math.round(ty.title * 1.4) + 10;
     return {
-      title: { text: `三级医院病组费用构成（万元）· ${formatPeriodZh(d.period)}${note}`, left: 'center', textStyle: { fontSize: big ? 22 : 15 } },
+      title: { text: `${band}医院病组费用构成（万元）· ${formatPeriodZh(d.period)}${note}`, left: 'center', textStyle: { fontSize: ty.title } },
       dataZoom: barWindow(hs.length),
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => esc(fmt('万元')(v)) },
-      legend: { top: big ? 40 : 32 },
-      grid: { left: 20, right: 60, top: big ? 84 : 72, bottom: 20, containLabel: true },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: hs.map((h) => h.name) },
+      legend: { top: legendTop, textStyle: { fontSize: ty.text }, itemHeight: ty.text * 0.7, itemWidth: ty.text * 1.25 },
+      grid: { left: 20, right: big ? ty.text * 2 : 60, top: legendTop + Math.round(ty.text * 1.4) + 16, bottom: big ? ty.gap : 20, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { fontSize: ty.text, hideOverlap: true } },
+      yAxis: { type: 'category', data: hs.map((h) => h.name), axisLabel: { fontSize: ty.text, interval: 0 } },
       series: [
         { name: '医保内费用', type: 'bar', stack: 'cost', data: hs.map((h) => Math.round((h.totalCost - h.selfPay) / 100) / 100) },
         { name: '自费费用', type: 'bar', stack: 'cost', data: hs.map((h) => Math.round(h.selfPay / 100) / 100), itemStyle: { color: '#e0923a' } },
       ],
     };
-  }, [o.data, big]);
+  }, [o.data, big, t, band]);
   const groupCols: ColDef<NonNullable<typeof o.data>['topByCost'][number]>[] = [
     { headerName: '病组', field: 'code', width: 90 },
     { headerName: '名称', field: 'name', flex: 1, minWidth: 200 },
@@ -56,8 +62,9 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
       {option && (
         <Chart
           option={option}
-          height={big ? bigHeight() : Math.min(900, Math.max(420, Math.min(o.data!.hospitals.length, BARS_IN_VIEW) * 18 + 110))}
+          height={big ? bigHeight(t) : Math.min(900, Math.max(420, Math.min(o.data!.hospitals.length, BARS_IN_VIEW) * 18 + 110))}
           testId="chart-drg"
+          watermark={!big}
         />
       )}
       {!big && o.data && (
@@ -66,7 +73,7 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
             onPng={() => ex.png('chart-drg', '病组费用构成')}
             onXlsx={() =>
               ex.xlsx(
-                `三级医院病组费用构成-${formatPeriodZh(spec.period)}`,
+                `${band}医院病组费用构成-${formatPeriodZh(spec.period)}`,
                 [
                   '医院',
                   { title: '病例数', unit: '例' },

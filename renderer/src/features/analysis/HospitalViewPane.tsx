@@ -43,6 +43,9 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
     { title: '统筹地区', width: '15%', align: 'right', value: (r) => fmt(r.unit)(r.region) },
     { title: '提示', width: '21%', value: (r) => r.reasons.join('；') },
   ];
+  // on a slide the room reads the first screen: red, then yellow, then the rest, each in the catalog's order
+  const severity = { red: 0, yellow: 1, green: 2 } as const;
+  const slideRows = big ? [...(v.data?.rows ?? [])].sort((a, b) => severity[a.level] - severity[b.level]) : [];
   if (!spec.institution) return <ChooseInstitution />;
   return (
     <div className="card">
@@ -52,7 +55,7 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
         </h3>
       )}
       {big ? (
-        <SlideTable rows={v.data?.rows ?? []} columns={slideColumns} testId="grid-hospital" />
+        <SlideTable rows={slideRows} columns={slideColumns} testId="grid-hospital" />
       ) : (
         <Grid rows={v.data?.rows ?? []} columns={cols} height={560} testId="grid-hospital" />
       )}

@@ -5,17 +5,19 @@ import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
 import { Grid } from '../../components/Grid';
-import { type Msg, barWindow, bigHeight, fmt } from './chart-common';
+import { type Msg, barWindow, bigHeight, chartType, fmt, textWidth } from './chart-common';
+import { useSlideType } from '../../hooks/use-slide-type';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
 
-/** bars on a projector slide: enough to read at 20 px on 1280×720 */
+/** bars on a projector slide: each with its name and value in the slide's type size */
 const PROJECTOR_TOP = 10;
 
 export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const r = useApi('analysis.ranking', { indicator: spec.indicator!, period: spec.period, band: spec.band ?? null }, { keepPrevious: true });
   const ex = useExport(onMessage);
+  const { t } = useSlideType();
   const option: ChartOption | null = useMemo(() => {
     const d = r.data;
     if (!d) return null;
@@ -29,24 +31,28 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
       { name: '中位数', xAxis: d.median },
       d.unit !== '万元' && d.unit !== '人次' && d.unit !== '例' ? { name: '统筹地区', xAxis: d.regionValue } : null,
     ].filter((l): l is { name: string; xAxis: number } => l !== null && typeof l.xAxis === 'number'); // echarts cannot draw a line at null
+    const ty = chartType(big, t);
+    const valueText = (v: number | null) => formatValue(v, d.unit, { withUnit: false });
+    // room right of the bars for the longest value label, so none is cut at the chart's edge
+    const labelRoom = Math.ceil(Math.max(40, ...rows.map((x) => textWidth(valueText(x.value), ty.text)))) + 16;
     return {
       title: {
         text: `${d.indicatorName}（${d.unit}）· ${d.band ?? '全部级别'} · ${formatPeriodZh(d.period)}${shown.length < ranked.length ? `（共 ${ranked.length} 家，显示前 ${PROJECTOR_TOP} 名）` : ''}`,
         left: 'center',
-        textStyle: { fontSize: big ? 24 : 15 },
+        textStyle: { fontSize: ty.title },
       },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
         formatter: (ps: { name: string; value: number }[]) => `${esc(ps[0]?.name)}<br/>${esc(formatValue(ps[0]?.value, d.unit))}`,
       },
-      grid: { left: 10, right: 70, top: big ? 56 : 44, bottom: 30, containLabel: true },
+      grid: { left: 10, right: labelRoom, top: Math.round(ty.title * 1.4) + 16, bottom: ty.gap, containLabel: true },
       dataZoom: barWindow(rows.length),
-      xAxis: { type: 'value', axisLabel: { fontSize: big ? 20 : 12, formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
+      xAxis: { type: 'value', axisLabel: { fontSize: ty.text, hideOverlap: true, formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
       yAxis: {
         type: 'category',
         data: rows.map((x) => (shown.length < ranked.length ? `${x.rank}. ${x.name}` : x.name)),
-        axisLabel: { fontSize: big ? 20 : 12, interval: 0 },
+        axisLabel: { fontSize: ty.text, interval: 0 },
       },
       series: [
         {
@@ -56,11 +62,12 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
           label: {
             show: true,
             position: 'right',
-            formatter: (p: { value: number }) => formatValue(p.value, d.unit, { withUnit: false }),
-            fontSize: big ? 20 : 11,
+            formatter: (p: { value: number }) => valueText(p.value),
+            fontSize: big ? ty.text : 11,
           },
-          // the lines are named in the statistics line under the chart; labels on them would collide
-          markLine: { symbol: 'none', label: { show: false }, lineStyle: { type: 'dashed', color: '#1f5fbf' }, data: lines },
+          // the lines are named in the statistics line under the chart; labels on them would collide.
+          // z 1: under the bars and their value labels (echarts draws a mark line over them, z 5)
+          markLine: { symbol: 'none', z: 1, label: { show: false }, lineStyle: { type: 'dashed', color: '#1f5fbf' }, data: lines },
           markArea:
             d.p25 !== null
               ? {
@@ -73,7 +80,7 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
         },
       ],
     };
-  }, [r.data, spec.institution, big]);
+  }, [r.data, spec.institution, big, t]);
   const rows = (r.data?.rows ?? []).map((x, i) => ({ rank: i + 1, name: x.name, level: x.level, value: x.value }));
   const scale = columnScale(
     rows.map((x) => x.value),
@@ -93,7 +100,9 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
   ];
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? bigHeight() : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" />}
+      {option && (
+        <Chart option={option} height={big ? bigHeight(t, 2) : Math.min(900, Math.max(360, rows.length * 18 + 90))} testId="chart-ranking" watermark={!big} />
+      )}
       {r.data && (
         <div className="stat-line" data-testid="ranking-stats">
           虚线：平均、中位数{r.data.unit !== '万元' && r.data.unit !== '人次' && r.data.unit !== '例' ? '、统筹地区' : ''}

@@ -5,7 +5,8 @@ import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
 import { Chart, esc, type ChartOption } from '../../components/Chart';
 import { Grid } from '../../components/Grid';
-import { type Msg, bigHeight, fmt } from './chart-common';
+import { type Msg, bigHeight, chartType, fmt } from './chart-common';
+import { useSlideType } from '../../hooks/use-slide-type';
 import { useExport } from './use-export';
 import { ExportButtons } from './ExportButtons';
 import { useApi } from '../../data/use-api';
@@ -14,6 +15,7 @@ import { ChooseInstitution } from './ChooseInstitution';
 export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: (m: Msg) => void; big: boolean }) {
   const t = useApi('analysis.trend', { indicator: spec.indicator!, institution: spec.institution ?? '' }, { enabled: !!spec.institution, keepPrevious: true });
   const ex = useExport(onMessage);
+  const { t: size } = useSlideType();
   const comparableRegion = (unit: string) => !['万元', '人次', '例'].includes(unit);
   const option: ChartOption | null = useMemo(() => {
     if (!t.data) return null;
@@ -25,16 +27,20 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
       { name: `${d.band}中位数`, type: 'line', data: d.points.map((p) => p.bandMedian), lineStyle: { type: 'dashed' } },
     ];
     if (comparableRegion(d.unit)) series.push({ name: '统筹地区', type: 'line', data: d.points.map((p) => p.region), lineStyle: { type: 'dotted' } });
+    const ty = chartType(big, size);
+    const legendTop = Math.round(ty.title * 1.4) + 10;
     return {
-      title: { text: `${d.name} · ${d.indicatorName}（${d.unit}）`, left: 'center', textStyle: { fontSize: big ? 24 : 15 } },
+      title: { text: `${d.name} · ${d.indicatorName}（${d.unit}）`, left: 'center', textStyle: { fontSize: ty.title } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => esc(fmt(d.unit)(v)) },
-      legend: { top: big ? 44 : 32, textStyle: { fontSize: big ? 20 : 12 } },
-      grid: { left: 20, right: 20, top: big ? 96 : 72, bottom: 30, containLabel: true },
-      xAxis: { type: 'category', data: d.points.map((p) => formatPeriodZh(p.period)), axisLabel: { fontSize: big ? 18 : 12 } },
-      yAxis: { type: 'value', scale: true, axisLabel: { fontSize: big ? 20 : 12, formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
+      legend: { top: legendTop, textStyle: { fontSize: ty.text }, itemHeight: ty.text * 0.7, itemWidth: ty.text * 1.25 },
+      // on the page the bottom keeps clear of the confidentiality mark in the chart's corner (Chart.tsx)
+      grid: { left: 20, right: ty.text * 2, top: legendTop + Math.round(ty.text * 1.4) + 16, bottom: big ? ty.gap : 30, containLabel: true },
+      // on a slide 13 months do not all fit in the type size: echarts names every k-th, never smaller
+      xAxis: { type: 'category', data: d.points.map((p) => formatPeriodZh(p.period)), axisLabel: { fontSize: ty.text, hideOverlap: true } },
+      yAxis: { type: 'value', scale: true, axisLabel: { fontSize: ty.text, formatter: (v: number) => formatValue(v, d.unit, { withUnit: false }) } },
       series,
     };
-  }, [t.data, big, spec.period]);
+  }, [t.data, big, spec.period, size]);
   const unit = t.data?.unit ?? '';
   // a rate changes in percentage points, an amount or count by a per cent of itself (format.ts)
   const values = (t.data?.points ?? []).map((p) => p.value);
@@ -75,7 +81,7 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
   if (!spec.institution) return <ChooseInstitution />;
   return (
     <div className="card">
-      {option && <Chart option={option} height={big ? bigHeight() : 380} testId="chart-trend" />}
+      {option && <Chart option={option} height={big ? bigHeight(size) : 380} testId="chart-trend" watermark={!big} />}
       {!big && t.data && (
         <>
           <ExportButtons

@@ -27,7 +27,7 @@ export function Presentation({ ctx }: { ctx: Ctx }) {
     <div className="card" data-testid="deck">
       <div className="toolbar">
         <h3 style={{ margin: 0 }}>演示文稿（{list.length} 页）</h3>
-        <span className="muted">在各图表页或概览中点击“加入演示”添加；演示时用 →/← 翻页，↓ 看长表格的下一屏，H 选择机构，C 记录意见，Esc 退出。</span>
+        <span className="muted">在各图表页或概览中点击“加入演示”添加；演示时用 →/← 或翻页笔翻页，↓ 看长表格的下一屏，H 选择机构，C 记录意见，Esc 退出。</span>
         <button type="button" className="primary" disabled={!list.length} onClick={() => setPresenting(0)} data-testid="start-presentation">
           开始演示
         </button>

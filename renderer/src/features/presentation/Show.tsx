@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
 import { SlidePagesContext } from '../../components/slide-pages';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -9,6 +9,7 @@ import { ChartView } from '../analysis/ChartView';
 import { type Ctx } from '../analysis/chart-common';
 import { useAction } from '../../data/use-action';
 import { InstitutionSearch } from '../../components/InstitutionSearch';
+import { useSlideType } from '../../hooks/use-slide-type';
 
 /** meetingId: the meeting being held; every comment recorded with C belongs to it. */
 export function Show({
@@ -40,6 +41,8 @@ export function Show({
   // errors show as the toast; success closes the comment box first, then says so
   const action = useAction((m) => m && showToast(m.message));
   const view = views[index]!;
+  // the slide's smallest type; the stylesheet sizes every text of the slide from it (--slide-text)
+  const { t } = useSlideType();
   const exitRef = useRef(onExit);
   exitRef.current = onExit;
   const spec: ViewSpec = institution ? { ...view.spec, institution } : view.spec;
@@ -75,18 +78,20 @@ export function Show({
       }
       return;
     }
-    // → and ← turn the page (slide) whatever screen of a long table is shown: the flag list of a
-    // large region is thousands of screens; ↓ ↑ and a presenter's clicker (PageDown, PageUp, space)
-    // go screen by screen, then on to the next or previous page
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+    // → ←, and a presenter's clicker (PageDown, PageUp; some send space) turn the page (slide)
+    // whatever screen of a long table is shown: the room waits for the next slide, not for the
+    // flag list's 3,000 screens. ↓ ↑ go screen by screen within a slide's table, then on to the
+    // next or previous slide
+    const forward = ['ArrowRight', 'PageDown', ' '].includes(e.key);
+    if (forward || e.key === 'ArrowLeft' || e.key === 'PageUp') {
       e.preventDefault();
-      const to = index + (e.key === 'ArrowRight' ? 1 : -1);
+      const to = index + (forward ? 1 : -1);
       if (to >= 0 && to < views.length) turn(to);
-    } else if (['PageDown', ' ', 'ArrowDown'].includes(e.key)) {
+    } else if (e.key === 'ArrowDown') {
       e.preventDefault();
       if (page + 1 < pages) setPage(page + 1);
       else if (index + 1 < views.length) turn(index + 1);
-    } else if (['PageUp', 'ArrowUp'].includes(e.key)) {
+    } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       if (page > 0) setPage(page - 1);
       else if (index > 0) turn(index - 1);
@@ -131,7 +136,7 @@ export function Show({
   };
 
   return (
-    <div className="presentation" data-testid="presentation">
+    <div className="presentation" data-testid="presentation" style={{ '--slide-text': `${t}px` } as CSSProperties}>
       <Watermark text="内部资料 注意保密" />
       <div className="slide-head">
         <span className="slide-title" data-testid="slide-title">
