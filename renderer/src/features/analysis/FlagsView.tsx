@@ -83,9 +83,9 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
   return (
     <div className="card">
       <div className="stat-line" data-testid="flags-summary">
-        {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red}</b> 项，
-        <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow}</b> 项，涉及 {hospitals} 家机构，需查找原因并反馈（《工作规则》第七条）。
-        {big && quality ? <span className="muted">另有数据质量问题 {quality} 项待核实，未计入。</span> : null}
+        {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red.toLocaleString('zh-CN')}</b> 项，
+        <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow.toLocaleString('zh-CN')}</b> 项，涉及 {hospitals.toLocaleString('zh-CN')} 家机构，需查找原因并反馈（《工作规则》第七条）。
+        {big && quality ? <span className="muted">另有数据质量问题 {quality.toLocaleString('zh-CN')} 项待核实，未计入。</span> : null}
         {!big && (
           <span className="flag-modes">
             <button type="button" className={grouped ? '' : 'active'} onClick={() => (setGrouped(false), setOnly(null))} data-testid="flags-by-item">
