@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useState } from 'react';
 import type { MemberView, PoolKind } from '../../../../shared/domain/members';
 import { today } from '../../../../shared/dates';
@@ -16,21 +16,25 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
   const [selected, setSelected] = useState<number | null>(null);
   const [endDate, setEndDate] = useState('');
   const [appointId, setAppointId] = useState<number | ''>('');
-  const cols: ColDef<MemberView>[] = [
-    { headerName: '姓名', field: 'name', width: 110, pinned: 'left' },
+  const cols: Column<MemberView>[] = [
+    { headerName: '姓名', kind: 'name', priority: 1, field: 'name', width: 110, pinned: 'left' },
     {
       headerName: '类别',
+      kind: 'status',
+      priority: 2,
       field: 'kind',
       width: 100,
       valueFormatter: (p) => ({ hospital: '医院代表', pharmacy: '药店代表', bureau: '医保部门' })[p.value as PoolKind],
     },
-    { headerName: '单位', field: 'institutionName', flex: 1, minWidth: 180 },
-    { headerName: '级别', field: 'band', width: 100 },
-    { headerName: '职务', field: 'role', width: 110 },
-    { headerName: '任期开始', field: 'startDate', width: 120 },
-    { headerName: '任期结束', field: 'endDate', width: 120 },
+    { headerName: '单位', kind: 'name', field: 'institutionName', minWidth: 180 },
+    { headerName: '级别', kind: 'status', priority: 3, field: 'band', width: 100 },
+    { headerName: '职务', kind: 'label', priority: 2, field: 'role', width: 110 },
+    { headerName: '任期开始', kind: 'date', priority: 3, field: 'startDate', width: 120 },
+    { headerName: '任期结束', kind: 'date', priority: 2, field: 'endDate', width: 120 },
     {
       headerName: '状态',
+      kind: 'label',
+      priority: 1,
       width: 150,
       valueGetter: (p) =>
         !p.data
