@@ -22,8 +22,8 @@ const theme = themeQuartz.withParams({
 const DEFAULT_COL_DEF = { sortable: true, filter: true, resizable: true };
 const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 
-/** the grid's borders and a vertical scrollbar, which the columns cannot use */
-const CHROME = 20;
+/** the grid's borders, a pinned column's edge and a vertical scrollbar, which the columns cannot use */
+const CHROME = 28;
 
 /**
  * ag-grid with Chinese texts and our theme; virtualized, so thousands of rows scroll smoothly. The
@@ -78,7 +78,7 @@ export function Grid<T>({
   );
   const hiddenKey = [...hidden].join('\u0001');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the hidden set by its content, so the definitions keep their identity
-  const defs = useMemo(() => shaped.map(({ priority: _p, ...c }) => ({ ...c, hide: hidden.has(columnId(c)) || c.hide })), [shaped, hiddenKey]);
+  const defs = useMemo(() => shaped.map(({ priority: _p, ...c }) => ({ ...c, hide: hidden.has(columnId(c)) || !!c.hide })), [shaped, hiddenKey]);
   const offered = shaped.some((c) => c.priority > 1) && (hidden.size > 0 || chosen.size > 0);
   return (
     <div className="grid-box" ref={box}>

@@ -69,7 +69,10 @@ export function shapeColumn<T>(c: Column<T>): ColDef<T> & { priority: ColumnPrio
   const own = def.cellClass;
   if (k.wrap && own) shaped.cellClass = (p) => ['cell-wrap', ...[typeof own === 'function' ? own(p) : own].flat().filter((x): x is string => !!x)];
   // a fixed width set by the screen leaves no flex from the kind, and the other way round
-  if (def.width !== undefined && def.flex === undefined) delete shaped.flex;
+  if (def.width !== undefined && def.flex === undefined) {
+    delete shaped.flex;
+    shaped.minWidth = Math.min(def.minWidth ?? 80, def.width);
+  }
   if (def.flex !== undefined && def.width === undefined) delete shaped.width;
   return { ...shaped, priority: priority ?? k.priority };
 }
