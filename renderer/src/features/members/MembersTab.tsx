@@ -2,6 +2,7 @@ import type { Column } from '../../components/grid-columns';
 import { useState } from 'react';
 import type { MemberView, PoolKind } from '../../../../shared/domain/members';
 import { today } from '../../../../shared/dates';
+import { formatDateZh } from '../../../../shared/dates-parse';
 import { api } from '../../api';
 import { Grid } from '../../components/Grid';
 import { type Run } from './run';
@@ -62,9 +63,9 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
       () =>
         api.export.table({
           path,
-          title: `医保数据工作组成员名单（${today()}，在任 ${active.length} 人）`,
+          title: `医保数据工作组成员名单（${formatDateZh(today())}，在任 ${active.length} 人）`,
           columns: ['序号', '姓名', '类别', '单位', '级别', '职务', '任期开始', '任期结束'],
-          rows: active.map((m, i) => [i + 1, m.name, KIND[m.kind], m.institutionName, m.band || '—', m.role, m.startDate, m.endDate]),
+          rows: active.map((m, i) => [i + 1, m.name, KIND[m.kind], m.institutionName, m.band || '—', m.role, formatDateZh(m.startDate), formatDateZh(m.endDate)]),
         }),
       (r) => `成员名单已导出：${r.path}`,
     );
@@ -73,7 +74,7 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
     <>
       {soon.length > 0 && (
         <div className="banner warn" data-testid="term-warning">
-          {soon.length} 名成员的任期将在30天内届满：{soon.map((m) => `${m.name}（${m.endDate}）`).join('、')}
+          {soon.length} 名成员的任期将在30天内届满：{soon.map((m) => `${m.name}（${formatDateZh(m.endDate)}）`).join('、')}
           。请及时组织换届抽选或按规定延长（总任期不超过2年）。
         </div>
       )}

@@ -2,13 +2,14 @@ import type { Column } from '../../components/grid-columns';
 import type { AuditEntry, Indicator } from '../../../../shared/domain/types';
 import { formatDateTimeZh } from '../../../../shared/format';
 import { auditActionName } from '../../../../shared/domain/audit-actions';
+import { auditTargetName } from '../../../../shared/domain/audit-targets';
 
 export const auditColumns: Column<AuditEntry>[] = [
   { headerName: '#', kind: 'code', priority: 2, field: 'id', width: 80, type: 'numericColumn' },
   { headerName: '时间', kind: 'datetime', priority: 1, field: 'at', valueFormatter: (p) => formatDateTimeZh(p.value as string), width: 190 },
   { headerName: '操作人', kind: 'label', priority: 2, field: 'actor', width: 150 },
   { headerName: '操作', kind: 'label', priority: 1, field: 'action', valueFormatter: (p) => auditActionName(p.value as string), width: 160 },
-  { headerName: '对象', kind: 'reading', field: 'target', minWidth: 200 },
+  { headerName: '对象', kind: 'reading', field: 'target', valueFormatter: (p) => auditTargetName(String(p.value ?? '')), minWidth: 200 },
   { headerName: '哈希', kind: 'code', priority: 3, field: 'hash', width: 150, valueFormatter: (p) => `${String(p.value).slice(0, 12)}…` },
 ];
 
