@@ -49,11 +49,16 @@ function foreign(text: string): string[] {
     .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, blank)
     .replace(/\b[A-Za-z0-9_]*\d[A-Za-z0-9_]*\b/g, (w) => (/^\d+$/.test(w) ? w : blank(w)));
   for (const m of cleaned.matchAll(/(?<![\w.-])-(?=\d)/g)) out.push(`ASCII减号「${at(m.index, 1)}」`);
+  // a change that rounds to nothing is 0.00 or 持平, never −0.00
+  for (const m of cleaned.matchAll(/[−-]0(?:\.0+)?(?![.\d])/g)) out.push(`负零「${at(m.index, m[0].length)}」`);
+  if (text.startsWith('未命名的表格列')) out.push(text);
   for (const m of cleaned.matchAll(/[A-Za-z]{2,}/g)) if (!WORDS.has(m[0])) out.push(`英文「${at(m.index, m[0].length)}」`);
   return out;
 }
 
 type Step = { name: string; go: (h: Harness) => Promise<void> };
+/** the package with warnings (fill-rooms.ts), checked on the import screen */
+let warnings = '';
 const click = (id: string) => async (h: Harness) => {
   await h.page.getByTestId(id).click();
   await h.page.waitForTimeout(400);
@@ -61,7 +66,15 @@ const click = (id: string) => async (h: Harness) => {
 const STEPS: Step[] = [
   { name: '数据总览', go: click('nav-overview') },
   { name: '横向对比', go: async (h) => (await click('mode-analysis')(h), await click('atab-ranking')(h)) },
-  ...['trend', 'quadrant', 'distribution', 'drg', 'flags', 'deck'].map((t) => ({ name: t, go: click(`atab-${t}`) })),
+  {
+    name: 'trend',
+    go: async (h) => {
+      await click('atab-trend')(h);
+      await h.page.getByTestId('pick-institution').selectOption('H99010000001');
+      await h.page.locator('[data-testid="grid-trend"] .ag-row').first().waitFor();
+    },
+  },
+  ...['quadrant', 'distribution', 'drg', 'flags', 'deck'].map((t) => ({ name: t, go: click(`atab-${t}`) })),
   {
     name: 'hospital',
     go: async (h) => {
@@ -71,6 +84,15 @@ const STEPS: Step[] = [
     },
   },
   { name: '数据导入', go: click('nav-import') },
+  {
+    name: '导入检查',
+    go: async (h) => {
+      h.dialogs.open = warnings;
+      await click('choose-package')(h);
+      await h.page.getByTestId('report-ok-banner').waitFor();
+    },
+  },
+  { name: '导入取消', go: click('import-cancel') },
   { name: '工作组成员', go: async (h) => (await click('nav-members')(h), await click('tab-members')(h)) },
   ...['pool', 'rules', 'draw', 'history'].map((t) => ({ name: t, go: click(`tab-${t}`) })),
   { name: '会议', go: async (h) => (await click('nav-meetings')(h), await click('mtab-meeting')(h)) },
@@ -88,6 +110,9 @@ function texts(h: Harness): Promise<string[]> {
       acceptNode: (n) => (n.parentElement?.closest('script, style, noscript') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent?.trim()) out.push(n.textContent.trim());
+    // every table column named
+    for (const cell of document.querySelectorAll('.ag-header-cell'))
+      if (!cell.textContent?.trim()) out.push(`未命名的表格列（${cell.getAttribute('col-id') ?? ''}）`);
     for (const el of document.querySelectorAll('[placeholder], [title], [aria-label]'))
       for (const a of ['placeholder', 'title', 'aria-label']) {
         const v = el.getAttribute(a);
@@ -119,7 +144,7 @@ describe('Chinese in every text node, in en-US', () => {
   let meetingId: number;
   beforeAll(async () => {
     h = await openApp({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-    ({ meetingId } = await fillRooms(h));
+    ({ meetingId, warnings } = await fillRooms(h));
     const db = h.session.db;
     // a comment for each list: one irregular (警示清单), one on the ADRG grouping this half-year, one answered
     const c = saveComment(
@@ -167,6 +192,7 @@ describe('Chinese in every text node, in en-US', () => {
     expect(foreign('2025-Q4')).toHaveLength(1);
     expect(foreign('同比 -2.79亿元')).toHaveLength(1);
     expect(foreign('action report.export')).toHaveLength(3);
+    expect(foreign('同比 −0.00个百分点')).toHaveLength(1);
     // data and the words allowed
     expect(foreign('同比 −2.79亿元 · 编号 LJD-MJ3K2-ABCD · H99010000001 · 病组 ES23 · DRG 付费 · 第 1-3 页 · /tmp/x-1/demo.ljd · 更正.xlsx')).toEqual([]);
   });
