@@ -5,10 +5,7 @@ import { closeBrowser, openApp, type Harness } from './harness';
 // Issue 33: at 1366×768 every table a convenor reads shows the column that matters whole, without
 // scrolling sideways — the reading column's cells (and the columns named beside it) inside the
 // viewport and the grid, their text not cut, and no sideways scroll in the grid or the page. The
-// screens are filled first with long texts, so that a wrap that does not happen shows.
-
-const LONG =
-  '本院本月住院次均费用较上月明显上升，主要原因是收治的重症病例增多、高值耗材使用增加，以及部分病组的平均住院日延长，已安排医务科与医保办共同核查相关病历并在下月沟通会上说明。';
+// screens are filled first with long texts (fill-rooms.ts), so that a wrap that does not happen shows.
 
 interface Screen {
   name: string;
@@ -84,6 +81,16 @@ function measure(h: Harness, grid: string, columns: string[]) {
             out.push(`${c}「${text}」文字被截断`);
             break;
           }
+        }
+      }
+      // and no other shown cell cut short either (a date or a figure in a column too narrow for it)
+      const cut = new Set<string>();
+      for (const cell of root.querySelectorAll('.ag-center-cols-container .ag-cell, .ag-pinned-left-cols-container .ag-cell')) {
+        const c = cell.getAttribute('col-id') ?? '';
+        const inner = (cell.querySelector('.ag-cell-value') ?? cell) as HTMLElement;
+        if (!cut.has(c) && !columns.includes(c) && inner.scrollWidth > inner.clientWidth + 1) {
+          cut.add(c);
+          out.push(`${c}「${(cell.textContent ?? '').slice(0, 12)}」文字被截断`);
         }
       }
       return out;

@@ -38,7 +38,7 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
     unit,
   );
   const cols: Column<(typeof rows)[number]>[] = [
-    { headerName: '级别', kind: 'status', priority: 1, field: 'band', width: 120 },
+    { headerName: '级别', kind: 'status', priority: 1, field: 'band' },
     { headerName: '机构数', kind: 'number', priority: 2, field: 'n', width: 90, type: 'numericColumn' },
     ...(['min', 'q1', 'median', 'q3', 'max', 'mean'] as const).map((k) => ({
       headerName: { min: '最小值', q1: '下四分位数', median: '中位数', q3: '上四分位数', max: '最大值', mean: '平均值' }[k],

@@ -40,7 +40,7 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
   }, [o.data, big]);
   const groupCols: Column<NonNullable<typeof o.data>['topByCost'][number]>[] = [
     { headerName: '病组', kind: 'code', priority: 2, field: 'code', width: 90 },
-    { headerName: '名称', kind: 'name', field: 'name', minWidth: 200 },
+    { headerName: '名称', kind: 'name', field: 'name' },
     { headerName: '权重', kind: 'number', priority: 3, field: 'weight', width: 90, type: 'numericColumn' },
     { headerName: '病例数', kind: 'number', priority: 2, field: 'cases', valueFormatter: (p) => formatValue(p.value as number, '例') },
     {

@@ -20,7 +20,7 @@ interface HospitalFlags {
 
 const columns: Column<HospitalFlags>[] = [
   { headerName: '机构', kind: 'name', priority: 1, field: 'name', pinned: 'left' },
-  { headerName: '级别', kind: 'status', priority: 3, field: 'band', width: 100 },
+  { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
   {
     headerName: '红色',
     kind: 'number',
@@ -40,7 +40,7 @@ const columns: Column<HospitalFlags>[] = [
     cellStyle: (p) => (p.value ? { color: LEVEL_COLORS.yellow, fontWeight: 700 } : null),
   },
   { headerName: '待说明', kind: 'number', priority: 2, field: 'open', width: 100, type: 'numericColumn' },
-  { headerName: '预警指标', kind: 'reading', field: 'indicators', minWidth: 300 },
+  { headerName: '预警指标', kind: 'reading', field: 'indicators' },
 ];
 
 export function FlagsByHospital({ flags, height, onPick }: { flags: Flag[]; height: number; onPick: (institution: string) => void }) {

@@ -34,12 +34,12 @@ const COLUMNS: Column<Flag>[] = [
     valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
     cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], fontWeight: 600, textAlign: 'center' }),
   },
-  { headerName: '机构', kind: 'name', field: 'name', width: 220 },
-  { headerName: '级别', kind: 'status', priority: 3, field: 'band', width: 100 },
-  { headerName: '指标', kind: 'label', priority: 2, field: 'indicatorName', width: 200 },
+  { headerName: '机构', kind: 'name', field: 'name' },
+  { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
+  { headerName: '指标', kind: 'label', priority: 2, field: 'indicatorName' },
   { headerName: '数值', kind: 'number', priority: 2, field: 'value', valueFormatter: (p) => formatValue(p.value as number, p.data?.unit ?? '') },
   { headerName: '同级中位数', kind: 'number', priority: 3, field: 'peerMedian', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-  { headerName: '原因提示', kind: 'reading', valueGetter: (p) => (p.data ? reasonLine(p.data) : ''), minWidth: 260 },
+  { headerName: '原因提示', kind: 'reading', valueGetter: (p) => (p.data ? reasonLine(p.data) : '') },
   { headerName: '查明原因', kind: 'label', priority: 2, field: 'cause', valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
 ];
 const SLIDE_COLUMNS: SlideColumn<Flag>[] = [

@@ -25,7 +25,7 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
       valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
       cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], textAlign: 'center' }),
     },
-    { headerName: '指标', kind: 'name', field: 'indicatorName', minWidth: 220 },
+    { headerName: '指标', kind: 'name', field: 'indicatorName' },
     { headerName: '本机构', kind: 'number', priority: 1, field: 'value', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     { headerName: '同级中位数', kind: 'number', priority: 2, field: 'peerMedian', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     {
@@ -37,7 +37,7 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
       width: 240,
     },
     { headerName: '统筹地区', kind: 'number', priority: 3, field: 'region', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-    { headerName: '提示', kind: 'reading', valueGetter: (p) => p.data?.reasons.join('；') ?? '', minWidth: 200 },
+    { headerName: '提示', kind: 'reading', valueGetter: (p) => p.data?.reasons.join('；') ?? '' },
   ];
   const slideColumns: SlideColumn<Row>[] = [
     { title: '预警', width: '7%', align: 'center', value: (r) => LEVEL_TEXT[r.level], style: (r) => ({ color: '#fff', background: LEVEL_COLORS[r.level] }) },

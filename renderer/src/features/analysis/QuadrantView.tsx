@@ -52,8 +52,8 @@ export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessa
     };
   }, [q.data, big, spec.band, spec.period]);
   const cols: Column<NonNullable<typeof q.data>[number]>[] = [
-    { headerName: '机构', kind: 'name', field: 'name', minWidth: 200 },
-    { headerName: '级别', kind: 'status', priority: 2, field: 'band', width: 110 },
+    { headerName: '机构', kind: 'name', field: 'name' },
+    { headerName: '级别', kind: 'status', priority: 2, field: 'band' },
     { headerName: '费用消耗指数', kind: 'number', priority: 1, field: 'costIndex', valueFormatter: (p) => (p.value as number).toFixed(3) },
     { headerName: '时间消耗指数', kind: 'number', priority: 1, field: 'timeIndex', valueFormatter: (p) => (p.value as number).toFixed(3) },
     { headerName: '出院人次', kind: 'number', priority: 2, field: 'discharges', valueFormatter: (p) => formatValue(p.value as number, '人次') },

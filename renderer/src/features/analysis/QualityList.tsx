@@ -23,10 +23,10 @@ const columns: Column<QualityIssue>[] = [
     pinned: 'left',
     valueFormatter: (p) => QUALITY_TEXT[p.value as QualityKind],
   },
-  { headerName: '机构', kind: 'name', field: 'name', width: 220 },
-  { headerName: '级别', kind: 'status', priority: 3, field: 'band', width: 100 },
+  { headerName: '机构', kind: 'name', field: 'name' },
+  { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
   { headerName: '指标', kind: 'label', priority: 2, field: 'indicatorName', valueFormatter: (p) => (p.value as string | null) ?? '全部指标' },
-  { headerName: '说明', kind: 'reading', field: 'message', minWidth: 320 },
+  { headerName: '说明', kind: 'reading', field: 'message' },
 ];
 
 export function QualityList({ issues, height }: { issues: QualityIssue[]; height: number }) {

@@ -81,8 +81,8 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
   );
   const cols: Column<{ rank: number; name: string; level: string; value: number | null }>[] = [
     { headerName: '名次', kind: 'code', priority: 1, field: 'rank', width: 80, pinned: 'left' },
-    { headerName: '机构', kind: 'name', field: 'name', minWidth: 200 },
-    { headerName: '级别', kind: 'status', priority: 2, field: 'level', width: 90 },
+    { headerName: '机构', kind: 'name', field: 'name' },
+    { headerName: '级别', kind: 'status', priority: 2, field: 'level' },
     {
       headerName: `${r.data?.indicatorName ?? ''}`,
       kind: 'number',

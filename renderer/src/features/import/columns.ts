@@ -39,8 +39,8 @@ export const diffColumns: Column<PeriodDiff>[] = [
 
 export const changeColumns: Column<ValueChange>[] = [
   { headerName: '期间', kind: 'label', priority: 2, field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string) },
-  { headerName: '指标', kind: 'name', field: 'indicatorName', flex: 1 },
-  { headerName: '机构', kind: 'name', valueGetter: (p) => p.data?.institutionName ?? (p.data?.institution ? p.data.institution : '统筹地区'), flex: 1 },
+  { headerName: '指标', kind: 'name', field: 'indicatorName' },
+  { headerName: '机构', kind: 'name', valueGetter: (p) => p.data?.institutionName ?? (p.data?.institution ? p.data.institution : '统筹地区') },
   {
     headerName: '原值',
     kind: 'number',

@@ -12,8 +12,8 @@ export function Calendar() {
   const cal = useApi('meetings.calendar', { today: t });
   const cols: Column<Obligation>[] = [
     { headerName: '截止日期', kind: 'date', priority: 1, field: 'due', sort: 'asc' },
-    { headerName: '事项', kind: 'reading', field: 'title', minWidth: 300 },
-    { headerName: '类型', kind: 'label', priority: 2, field: 'kind', width: 130 },
+    { headerName: '事项', kind: 'reading', field: 'title' },
+    { headerName: '类型', kind: 'label', priority: 2, field: 'kind' },
     {
       headerName: '状态',
       kind: 'status',
@@ -23,7 +23,7 @@ export function Calendar() {
       valueFormatter: (p) => (p.value === 'done' && p.data?.doneOn && p.data.doneOn > p.data.due ? '逾期完成' : STATUS_TEXT[p.value as Obligation['status']]),
       cellClass: (p) => `st-${p.value as string}`,
     },
-    { headerName: '完成日期', kind: 'date', priority: 3, field: 'doneOn', width: 130 },
+    { headerName: '完成日期', kind: 'date', priority: 3, field: 'doneOn' },
     { headerName: '如何完成', kind: 'reading', priority: 2, field: 'fulfilledBy', tooltipField: 'fulfilledBy' },
   ];
   const overdue = (cal.data ?? []).filter((o) => o.status === 'overdue').length;

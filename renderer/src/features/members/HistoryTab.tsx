@@ -22,7 +22,7 @@ export function HistoryTab({ run }: { run: Run }) {
     },
     { headerName: '冻结时间', kind: 'datetime', priority: 3, field: 'frozenAt', valueFormatter: (p) => formatDateTimeZh(p.value as string) },
     { headerName: '抽选时间', kind: 'datetime', priority: 2, field: 'drawnAt', valueFormatter: (p) => (p.value ? formatDateTimeZh(p.value as string) : '—') },
-    { headerName: '入选', kind: 'reading', valueGetter: (p) => p.data?.result.map((r) => r.name).join('、') ?? '', minWidth: 200 },
+    { headerName: '入选', kind: 'reading', valueGetter: (p) => p.data?.result.map((r) => r.name).join('、') ?? '' },
     {
       headerName: '记录哈希',
       kind: 'code',

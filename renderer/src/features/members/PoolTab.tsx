@@ -32,9 +32,9 @@ export function PoolTab({ run }: { run: Run }) {
       valueFormatter: (p) => ({ hospital: '医院', pharmacy: '药店', bureau: '医保部门' })[p.value as PoolKind],
     },
     { headerName: '机构编码', kind: 'code', priority: 3, field: 'institution', width: 140 },
-    { headerName: '单位', kind: 'name', field: 'institutionName', minWidth: 180 },
-    { headerName: '级别', kind: 'status', priority: 3, field: 'band', width: 100 },
-    { headerName: '机构类型', kind: 'label', priority: 3, field: 'institutionType', width: 140 },
+    { headerName: '单位', kind: 'name', field: 'institutionName' },
+    { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
+    { headerName: '机构类型', kind: 'label', priority: 3, field: 'institutionType' },
     { headerName: '职务 ✎', kind: 'label', priority: 2, field: 'role', editable: true },
     { headerName: '职称 ✎', kind: 'label', priority: 3, field: 'title', editable: true },
     {

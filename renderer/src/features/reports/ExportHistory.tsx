@@ -25,11 +25,11 @@ const BY: Record<string, string> = {
 
 const columns: Column<ExportRecord>[] = [
   { headerName: '导出时间', kind: 'datetime', priority: 1, field: 'at', valueFormatter: (p) => formatDateTimeZh(p.value as string) },
-  { headerName: '报告', kind: 'label', priority: 1, field: 'type', width: 120 },
+  { headerName: '报告', kind: 'label', priority: 1, field: 'type' },
   { headerName: '期间', kind: 'label', priority: 2, field: 'period', valueFormatter: (p) => (p.value ? formatPeriodZh(p.value as string) : '—') },
   { headerName: '格式', kind: 'status', priority: 2, field: 'format', valueFormatter: (p) => FORMAT[p.value as string] ?? String(p.value) },
-  { headerName: '文件', kind: 'reading', field: 'fileName', minWidth: 240 },
-  { headerName: '导出人', kind: 'label', priority: 2, field: 'actor', width: 120 },
+  { headerName: '文件', kind: 'reading', field: 'fileName' },
+  { headerName: '导出人', kind: 'label', priority: 2, field: 'actor' },
   { headerName: '导出编号', kind: 'code', priority: 3, field: 'id', width: 230 },
 ];
 

@@ -13,9 +13,9 @@ import { QUALITY_TEXT } from '../analysis/QualityList';
 const columns: Column<QualityIssue>[] = [
   { headerName: '问题类型', kind: 'status', priority: 2, field: 'kind', width: 120, valueFormatter: (p) => QUALITY_TEXT[p.value as QualityIssue['kind']] },
   { headerName: '月份', kind: 'label', priority: 2, field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string) },
-  { headerName: '机构', kind: 'name', field: 'name', width: 200 },
+  { headerName: '机构', kind: 'name', field: 'name' },
   { headerName: '指标', kind: 'label', priority: 2, field: 'indicatorName', valueFormatter: (p) => (p.value as string | null) ?? '全部指标' },
-  { headerName: '说明', kind: 'reading', field: 'message', minWidth: 280 },
+  { headerName: '说明', kind: 'reading', field: 'message' },
 ];
 
 export function QualityGateConfirm({ period, what, onConfirm, onBack }: { period: string; what: string; onConfirm: () => void; onBack: () => void }) {
