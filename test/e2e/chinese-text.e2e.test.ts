@@ -150,7 +150,14 @@ describe('Chinese in every text node, in en-US', () => {
     const c = saveComment(
       db,
       null,
-      { meetingId, institution: 'H99010000002', person: '赵主任', kind: '意见建议', category: '技术规范 ADRG分组', text: '建议细分ES2组，差异系数−0.5以下的病例单独成组。' },
+      {
+        meetingId,
+        institution: 'H99010000002',
+        person: '赵主任',
+        kind: '意见建议',
+        category: '技术规范 ADRG分组',
+        text: '建议细分ES2组，差异系数−0.5以下的病例单独成组。',
+      },
       'e2e测试',
     );
     transitionComment(db, c.id, '整改中', { note: '限期整改', irregular: true }, 'e2e测试');

@@ -86,7 +86,10 @@ async function listBytes(docx: boolean, title: string, subtitle: string, list: C
   wb.description = mark;
   wb.title = title;
   const ws = wb.addWorksheet(title.slice(0, 31), {
-    headerFooter: { oddHeader: `&L内部资料 注意保密&R编号 ${stamp.id}`, oddFooter: `&L导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}&R第 &P 页 共 &N 页` },
+    headerFooter: {
+      oddHeader: `&L内部资料 注意保密&R编号 ${stamp.id}`,
+      oddFooter: `&L导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}&R第 &P 页 共 &N 页`,
+    },
     pageSetup: { orientation: 'landscape' },
   });
   ws.addRow([title]).font = { bold: true, size: 14 };
