@@ -111,6 +111,12 @@ export function formatDateTimeZh(iso: string): string {
   return `${y}年${m}月${day}日 ${time}`;
 }
 
+/** a Beijing date and time as the stamps keep it (2026-01-15 18:32) → 2026年1月15日 18:32 */
+export function formatLocalDateTimeZh(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}:\d{2}))?/.exec(local);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日${m[4] ? ` ${m[4]}` : ''}` : local;
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;

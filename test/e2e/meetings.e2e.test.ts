@@ -120,7 +120,7 @@ describe('a data communication meeting in Chromium', () => {
       '当场答复',
       '同意，自下月起在月告知中增加。',
     ]);
-    expect(row(5)).toEqual(['示范市骨科医院', '赵主任', '异议申诉', '对IC29基准点数有异议，申请复核。', '医药服务处', '2026-03-06', '研究中', '—']);
+    expect(row(5)).toEqual(['示范市骨科医院', '赵主任', '异议申诉', '对IC29基准点数有异议，申请复核。', '医药服务处', '2026年3月6日', '研究中', '—']);
   });
 
   it('待答复 lists what the bureau still owes across meetings, overdue first', async () => {

@@ -87,7 +87,7 @@ describe('meetings and comments', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.worksheets[0]!;
-    expect(String(sheet.getRow(2).getCell(1).value)).toContain('应于 2025-05-15 前报送');
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('应于 2025年5月15日 前报送');
     expect(sheet.getRow(4).getCell(6).value).toBe('希望按病组公布同级医院的次均费用。');
     expect(sheet.getRow(4).getCell(10).value).toBe('下月起在月告知中增加病组次均费用对比。');
     const docx = join(dir, '问题建议清单.docx');

@@ -4,7 +4,7 @@
 // the same Beijing wall-clock time.
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate, localDateTime } from '../../shared/dates';
-import { formatDateTimeZh } from '../../shared/format';
+import { formatDateTimeZh, formatLocalDateTimeZh } from '../../shared/format';
 
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/New_York'];
 const saved = process.env.TZ;
@@ -24,5 +24,7 @@ describe('date-times are written in Beijing time under any machine time zone', (
       // before 08:00 Beijing the UTC date is the day before: the Beijing date is kept
       expect(formatDateTimeZh('2026-01-14T23:30:00.000Z')).toBe('2026年1月15日 07:30');
       expect(localDate(new Date('2026-01-14T23:30:00.000Z'))).toBe('2026-01-15');
+      // an export stamp's Beijing time as a person reads it on a list's footer
+      expect(formatLocalDateTimeZh(localDateTime(new Date('2026-01-14T23:30:00.000Z')))).toBe('2026年1月15日 07:30');
     });
 });

@@ -8,6 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { localDate, today } from '../../../shared/dates';
+import { formatDateZh } from '../../../shared/dates-parse';
+import { formatLocalDateTimeZh } from '../../../shared/format';
 import type { CommentView } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
@@ -29,7 +31,7 @@ function rows(list: CommentView[]): string[][] {
     c.category,
     c.text,
     c.department || '—',
-    c.dueDate ?? '—',
+    c.dueDate ? formatDateZh(c.dueDate) : '—',
     c.status,
     c.answer || '—',
   ]);
@@ -84,7 +86,10 @@ async function listBytes(docx: boolean, title: string, subtitle: string, list: C
   wb.description = mark;
   wb.title = title;
   const ws = wb.addWorksheet(title.slice(0, 31), {
-    headerFooter: { oddHeader: `&L内部资料 注意保密&R编号 ${stamp.id}`, oddFooter: `&L导出人 ${stamp.actor} · ${stamp.time}&R第 &P 页 共 &N 页` },
+    headerFooter: {
+      oddHeader: `&L内部资料 注意保密&R编号 ${stamp.id}`,
+      oddFooter: `&L导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}&R第 &P 页 共 &N 页`,
+    },
     pageSetup: { orientation: 'landscape' },
   });
   ws.addRow([title]).font = { bold: true, size: 14 };
@@ -115,7 +120,7 @@ export async function exportList(
     const m = meetingView(db, opts.meetingId);
     list = listComments(db, { meetingId: m.id });
     title = `${m.title}问题建议清单`;
-    subtitle = `${m.date} ${m.place} · 应于 ${m.listDue} 前报送`;
+    subtitle = `${formatDateZh(m.date)} ${m.place} · 应于 ${formatDateZh(m.listDue)} 前报送`;
     done = { kind: '问题建议清单', subject: String(m.id) };
   } else if (kind === '警示清单') {
     list = listComments(db, {}).filter((c) => c.irregular);
@@ -130,7 +135,7 @@ export async function exportList(
       (c) => c.category.startsWith('技术规范') && localDate(new Date(c.createdAt)) >= from && localDate(new Date(c.createdAt)) <= to,
     );
     title = `${m[1]}年${m[2] === '1' ? '上' : '下'}半年技术规范（ADRG分组）建议汇总`;
-    subtitle = `报送截止 ${m[2] === '1' ? `${m[1]}-07-15` : `${m[1]}-12-15`}`;
+    subtitle = `报送截止 ${m[1]}年${m[2] === '1' ? '7月15日' : '12月15日'}`;
     done = { kind: '技术建议报告', subject: half };
   } else {
     if (!opts.institution) throw new AppError('INVALID_INPUT', '请选择机构。', '');

@@ -19,6 +19,7 @@ import {
   TextWrappingType,
 } from 'docx';
 import type { ChartSpec } from '../../../shared/reports/model';
+import { formatLocalDateTimeZh } from '../../../shared/format';
 import { reportFaces } from './fonts';
 import { chartSvg } from './render-pdf';
 import { FONTS, SIZE } from './docx-layout';
@@ -61,7 +62,8 @@ export function watermarkHeader(stamp: ExportStamp): Header {
 }
 
 /** the export mark: who, when, the id, and the audit log's head the file was stamped with */
-export const markText = (stamp: ExportStamp) => `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time}（北京时间） · 编号 ${stamp.id} · ${stamp.chainText}`;
+export const markText = (stamp: ExportStamp) =>
+  `内部资料 注意保密 · 导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}（北京时间） · 编号 ${stamp.id} · ${stamp.chainText}`;
 
 const markLine = (stamp: ExportStamp) =>
   new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: markText(stamp), font: FONTS.body, size: SIZE.六号, color: '6B7280' })] });

@@ -19,7 +19,7 @@ export function DateInput({ value, onChange, label, testId }: { value: string; o
     <span className="date-input">
       <input
         value={text}
-        placeholder="例如 2026-01-20"
+        placeholder="例如 2026年1月20日"
         aria-label={label}
         aria-invalid={bad}
         data-testid={testId}
@@ -37,7 +37,7 @@ export function DateInput({ value, onChange, label, testId }: { value: string; o
         onBlur={() => parsed && setText(parsed)}
         size={12}
       />
-      <span className={bad ? 'date-hint error' : 'date-hint'}>{bad ? '日期应为 2026-01-20 的形式' : parsed ? formatDateZh(parsed) : ''}</span>
+      <span className={bad ? 'date-hint error' : 'date-hint'}>{bad ? '日期应为 2026年1月20日 的形式' : parsed ? formatDateZh(parsed) : ''}</span>
     </span>
   );
 }

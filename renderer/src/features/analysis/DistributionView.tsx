@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo } from 'react';
 import { columnScale, formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
@@ -44,14 +44,14 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
     rows.flatMap((r) => [r.min, r.max]),
     unit,
   );
-  const cols: ColDef<(typeof rows)[number]>[] = [
-    { headerName: '级别', field: 'band', width: 120 },
-    { headerName: '机构数', field: 'n', width: 90, type: 'numericColumn' },
+  const cols: Column<(typeof rows)[number]>[] = [
+    { headerName: '级别', kind: 'status', priority: 1, field: 'band' },
+    { headerName: '机构数', kind: 'number', priority: 2, field: 'n', width: 90, type: 'numericColumn' },
     ...(['min', 'q1', 'median', 'q3', 'max', 'mean'] as const).map((k) => ({
       headerName: { min: '最小值', q1: '下四分位数', median: '中位数', q3: '上四分位数', max: '最大值', mean: '平均值' }[k],
+      kind: 'number' as const,
+      priority: k === 'median' ? (1 as const) : k === 'mean' ? (3 as const) : (2 as const),
       field: k,
-      width: 140,
-      type: 'numericColumn',
       valueFormatter: (p: { value: unknown }) => fmt(unit, scale)(p.value),
     })),
   ];
@@ -74,7 +74,7 @@ export function DistributionView({ spec, onMessage, big }: { spec: ViewSpec; onM
               )
             }
           />
-          <Grid rows={rows} columns={cols as ColDef<(typeof rows)[number]>[]} height={200} testId="grid-distribution" />
+          <Grid rows={rows} columns={cols as Column<(typeof rows)[number]>[]} height={200} testId="grid-distribution" />
         </>
       )}
     </div>

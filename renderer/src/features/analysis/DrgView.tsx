@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo } from 'react';
 import { formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
@@ -44,16 +44,24 @@ export function DrgView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?: 
       ],
     };
   }, [o.data, big, t, band]);
-  const groupCols: ColDef<NonNullable<typeof o.data>['topByCost'][number]>[] = [
-    { headerName: '病组', field: 'code', width: 90 },
-    { headerName: '名称', field: 'name', flex: 1, minWidth: 200 },
-    { headerName: '权重', field: 'weight', width: 90, type: 'numericColumn' },
-    { headerName: '病例数', field: 'cases', width: 100, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, '例') },
-    { headerName: '总费用', field: 'totalCost', width: 150, type: 'numericColumn', valueFormatter: (p) => formatValue((p.value as number) / 10000, '万元') },
+  const groupCols: Column<NonNullable<typeof o.data>['topByCost'][number]>[] = [
+    { headerName: '病组', kind: 'code', priority: 2, field: 'code', width: 90 },
+    { headerName: '名称', kind: 'name', field: 'name' },
+    { headerName: '权重', kind: 'number', priority: 3, field: 'weight', width: 90, type: 'numericColumn' },
+    { headerName: '病例数', kind: 'number', priority: 2, field: 'cases', valueFormatter: (p) => formatValue(p.value as number, '例') },
+    {
+      headerName: '总费用',
+      kind: 'number',
+      priority: 2,
+      field: 'totalCost',
+      width: 150,
+      type: 'numericColumn',
+      valueFormatter: (p) => formatValue((p.value as number) / 10000, '万元'),
+    },
     {
       headerName: '例均费用最高的医院',
+      kind: 'reading',
       valueGetter: (p) => (p.data?.hospitals[0] ? `${p.data.hospitals[0].name} ${formatValue(p.data.hospitals[0].avgCost, '元')}` : ''),
-      flex: 1,
       minWidth: 220,
     },
   ];

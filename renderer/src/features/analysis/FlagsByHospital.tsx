@@ -2,7 +2,7 @@
 // line a hospital — how many red and yellow, which indicators, how many still without a cause.
 // Clicking a hospital shows its flags in the list.
 
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo } from 'react';
 import type { Flag } from '../../../../shared/domain/analysis';
 import { Grid } from '../../components/Grid';
@@ -18,19 +18,29 @@ interface HospitalFlags {
   indicators: string;
 }
 
-const columns: ColDef<HospitalFlags>[] = [
-  { headerName: '机构', field: 'name', width: 240, pinned: 'left' },
-  { headerName: '级别', field: 'band', width: 100 },
-  { headerName: '红色', field: 'red', width: 90, type: 'numericColumn', cellStyle: (p) => (p.value ? { color: LEVEL_COLORS.red, fontWeight: 700 } : null) },
+const columns: Column<HospitalFlags>[] = [
+  { headerName: '机构', kind: 'name', priority: 1, field: 'name', pinned: 'left' },
+  { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
+  {
+    headerName: '红色',
+    kind: 'number',
+    priority: 1,
+    field: 'red',
+    width: 90,
+    type: 'numericColumn',
+    cellStyle: (p) => (p.value ? { color: LEVEL_COLORS.red, fontWeight: 700 } : null),
+  },
   {
     headerName: '黄色',
+    kind: 'number',
+    priority: 1,
     field: 'yellow',
     width: 90,
     type: 'numericColumn',
     cellStyle: (p) => (p.value ? { color: LEVEL_COLORS.yellow, fontWeight: 700 } : null),
   },
-  { headerName: '待说明', field: 'open', width: 100, type: 'numericColumn' },
-  { headerName: '预警指标', field: 'indicators', flex: 1, minWidth: 300 },
+  { headerName: '待说明', kind: 'number', priority: 2, field: 'open', width: 100, type: 'numericColumn' },
+  { headerName: '预警指标', kind: 'reading', field: 'indicators' },
 ];
 
 export function FlagsByHospital({ flags, height, onPick }: { flags: Flag[]; height: number; onPick: (institution: string) => void }) {

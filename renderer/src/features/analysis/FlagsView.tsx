@@ -1,7 +1,7 @@
 // 变化预警: the month's raised flags (red, yellow) with their reasons, by item or by hospital, the causes
 // recorded against them, the thresholds and the data-quality problems beside them; on a slide, the list alone.
 
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo, useState } from 'react';
 import type { Flag, FlagLevel } from '../../../../shared/domain/analysis';
 import { fromFlagTable } from '../../../../shared/domain/flag-table';
@@ -23,22 +23,24 @@ import { useAction } from '../../data/use-action';
 
 // The list's columns: the same for every month and every render (a new array on each render made
 // the grid take its columns afresh on every keystroke in the cause box)
-const COLUMNS: ColDef<Flag>[] = [
+const COLUMNS: Column<Flag>[] = [
   {
     headerName: '等级',
+    kind: 'status',
+    priority: 1,
     field: 'level',
     width: 80,
     pinned: 'left',
     valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
     cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], fontWeight: 600, textAlign: 'center' }),
   },
-  { headerName: '机构', field: 'name', width: 220 },
-  { headerName: '级别', field: 'band', width: 100 },
-  { headerName: '指标', field: 'indicatorName', width: 200 },
-  { headerName: '数值', field: 'value', width: 140, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, p.data?.unit ?? '') },
-  { headerName: '同级中位数', field: 'peerMedian', width: 140, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-  { headerName: '原因提示', valueGetter: (p) => (p.data ? reasonLine(p.data) : ''), flex: 1, minWidth: 260 },
-  { headerName: '查明原因', field: 'cause', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
+  { headerName: '机构', kind: 'name', field: 'name' },
+  { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
+  { headerName: '指标', kind: 'label', priority: 2, field: 'indicatorName' },
+  { headerName: '数值', kind: 'number', priority: 2, field: 'value', valueFormatter: (p) => formatValue(p.value as number, p.data?.unit ?? '') },
+  { headerName: '同级中位数', kind: 'number', priority: 3, field: 'peerMedian', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+  { headerName: '原因提示', kind: 'reading', valueGetter: (p) => (p.data ? reasonLine(p.data) : '') },
+  { headerName: '查明原因', kind: 'label', priority: 2, field: 'cause', valueFormatter: (p) => (p.value as string | null) ?? '待说明' },
 ];
 const SLIDE_COLUMNS: SlideColumn<Flag>[] = [
   { title: '等级', width: '7%', align: 'center', value: (x) => LEVEL_TEXT[x.level], style: (x) => ({ color: '#fff', background: LEVEL_COLORS[x.level] }) },
@@ -84,7 +86,8 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
     <div className="card">
       <div className="stat-line" data-testid="flags-summary">
         {formatPeriodZh(spec.period)}：<b style={{ color: LEVEL_COLORS.red }}>红色 {counts.red.toLocaleString('zh-CN')}</b> 项，
-        <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow.toLocaleString('zh-CN')}</b> 项，涉及 {hospitals.toLocaleString('zh-CN')} 家机构，需查找原因并反馈（《工作规则》第七条）。
+        <b style={{ color: LEVEL_COLORS.yellow }}>黄色 {counts.yellow.toLocaleString('zh-CN')}</b> 项，涉及 {hospitals.toLocaleString('zh-CN')}{' '}
+        家机构，需查找原因并反馈（《工作规则》第七条）。
         {big && quality ? <span className="muted">另有数据质量问题 {quality.toLocaleString('zh-CN')} 项待核实，未计入。</span> : null}
         {!big && (
           <span className="flag-modes">

@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import type { FlagLevel } from '../../../../shared/domain/analysis';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -15,25 +15,29 @@ export function HospitalViewPane({ spec, onMessage, big }: { spec: ViewSpec; onM
   const v = useApi('analysis.hospital', { institution: spec.institution ?? '', period: spec.period }, { enabled: !!spec.institution, keepPrevious: true });
   const ex = useExport(onMessage);
   type Row = NonNullable<typeof v.data>['rows'][number];
-  const cols: ColDef<Row>[] = [
+  const cols: Column<Row>[] = [
     {
       headerName: '预警',
+      kind: 'status',
+      priority: 1,
       field: 'level',
       width: 80,
       valueFormatter: (p) => LEVEL_TEXT[p.value as FlagLevel],
       cellStyle: (p) => ({ color: '#fff', background: LEVEL_COLORS[p.value as FlagLevel], textAlign: 'center' }),
     },
-    { headerName: '指标', field: 'indicatorName', flex: 1, minWidth: 220 },
-    { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-    { headerName: '同级中位数', field: 'peerMedian', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+    { headerName: '指标', kind: 'name', field: 'indicatorName' },
+    { headerName: '本机构', kind: 'number', priority: 1, field: 'value', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+    { headerName: '同级中位数', kind: 'number', priority: 2, field: 'peerMedian', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
     {
       headerName: '同级居中一半范围',
+      kind: 'label',
+      priority: 3,
       headerTooltip: '同级机构按数值排序后居中一半（上下四分位数之间）的范围',
       valueGetter: (p) => (p.data && p.data.peerP25 !== null ? `${fmt(p.data.unit)(p.data.peerP25)} – ${fmt(p.data.unit)(p.data.peerP75)}` : '—'),
       width: 240,
     },
-    { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
-    { headerName: '提示', valueGetter: (p) => p.data?.reasons.join('；') ?? '', flex: 1, minWidth: 200 },
+    { headerName: '统筹地区', kind: 'number', priority: 3, field: 'region', valueFormatter: (p) => fmt(p.data?.unit ?? '')(p.value) },
+    { headerName: '提示', kind: 'reading', valueGetter: (p) => p.data?.reasons.join('；') ?? '' },
   ];
   const slideColumns: SlideColumn<Row>[] = [
     { title: '预警', width: '7%', align: 'center', value: (r) => LEVEL_TEXT[r.level], style: (r) => ({ color: '#fff', background: LEVEL_COLORS[r.level] }) },

@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo } from 'react';
 import { formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
@@ -132,12 +132,12 @@ export function QuadrantView({ spec, onMessage, big }: { spec: ViewSpec; onMessa
       series,
     };
   }, [q.data, big, spec.band, spec.period, t]);
-  const cols: ColDef<NonNullable<typeof q.data>[number]>[] = [
-    { headerName: '机构', field: 'name', flex: 1, minWidth: 200 },
-    { headerName: '级别', field: 'band', width: 110 },
-    { headerName: '费用消耗指数', field: 'costIndex', width: 140, type: 'numericColumn', valueFormatter: (p) => (p.value as number).toFixed(3) },
-    { headerName: '时间消耗指数', field: 'timeIndex', width: 140, type: 'numericColumn', valueFormatter: (p) => (p.value as number).toFixed(3) },
-    { headerName: '出院人次', field: 'discharges', width: 120, type: 'numericColumn', valueFormatter: (p) => formatValue(p.value as number, '人次') },
+  const cols: Column<NonNullable<typeof q.data>[number]>[] = [
+    { headerName: '机构', kind: 'name', field: 'name' },
+    { headerName: '级别', kind: 'status', priority: 2, field: 'band' },
+    { headerName: '费用消耗指数', kind: 'number', priority: 1, field: 'costIndex', valueFormatter: (p) => (p.value as number).toFixed(3) },
+    { headerName: '时间消耗指数', kind: 'number', priority: 1, field: 'timeIndex', valueFormatter: (p) => (p.value as number).toFixed(3) },
+    { headerName: '出院人次', kind: 'number', priority: 2, field: 'discharges', valueFormatter: (p) => formatValue(p.value as number, '人次') },
   ];
   return (
     <div className="card">

@@ -1,7 +1,7 @@
 // Data-quality problems of the period, apart from the change flags: to be verified with the
 // hospital (or corrected in the package and re-imported) before anyone reads them as changes.
 
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useState } from 'react';
 import type { QualityIssue, QualityKind } from '../../../../shared/domain/analysis';
 import { Grid } from '../../components/Grid';
@@ -13,12 +13,20 @@ export const QUALITY_TEXT: Record<QualityKind, string> = {
   missing: '数据缺失',
 };
 
-const columns: ColDef<QualityIssue>[] = [
-  { headerName: '问题类型', field: 'kind', width: 130, pinned: 'left', valueFormatter: (p) => QUALITY_TEXT[p.value as QualityKind] },
-  { headerName: '机构', field: 'name', width: 220 },
-  { headerName: '级别', field: 'band', width: 100 },
-  { headerName: '指标', field: 'indicatorName', width: 200, valueFormatter: (p) => (p.value as string | null) ?? '全部指标' },
-  { headerName: '说明', field: 'message', flex: 1, minWidth: 320 },
+const columns: Column<QualityIssue>[] = [
+  {
+    headerName: '问题类型',
+    kind: 'status',
+    priority: 1,
+    field: 'kind',
+    width: 130,
+    pinned: 'left',
+    valueFormatter: (p) => QUALITY_TEXT[p.value as QualityKind],
+  },
+  { headerName: '机构', kind: 'name', field: 'name' },
+  { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
+  { headerName: '指标', kind: 'label', priority: 2, field: 'indicatorName', valueFormatter: (p) => (p.value as string | null) ?? '全部指标' },
+  { headerName: '说明', kind: 'reading', field: 'message' },
 ];
 
 export function QualityList({ issues, height }: { issues: QualityIssue[]; height: number }) {

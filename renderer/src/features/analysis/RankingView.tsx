@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo } from 'react';
 import { columnScale, formatValue } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
@@ -86,15 +86,16 @@ export function RankingView({ spec, onMessage, big }: { spec: ViewSpec; onMessag
     rows.map((x) => x.value),
     r.data?.unit ?? '',
   );
-  const cols: ColDef<{ rank: number; name: string; level: string; value: number | null }>[] = [
-    { headerName: '名次', field: 'rank', width: 80, pinned: 'left' },
-    { headerName: '机构', field: 'name', flex: 1, minWidth: 200 },
-    { headerName: '级别', field: 'level', width: 90 },
+  const cols: Column<{ rank: number; name: string; level: string; value: number | null }>[] = [
+    { headerName: '名次', kind: 'code', priority: 1, field: 'rank', width: 80, pinned: 'left' },
+    { headerName: '机构', kind: 'name', field: 'name' },
+    { headerName: '级别', kind: 'status', priority: 2, field: 'level' },
     {
       headerName: `${r.data?.indicatorName ?? ''}`,
+      kind: 'number',
+      priority: 1,
       field: 'value',
       width: 180,
-      type: 'numericColumn',
       valueFormatter: (p) => fmt(r.data?.unit ?? '', scale)(p.value),
     },
   ];

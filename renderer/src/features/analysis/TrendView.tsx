@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo } from 'react';
 import { columnScale, formatChangeValue, formatValue, seriesChanges } from '../../../../shared/format';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
@@ -58,13 +58,15 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
     rows.flatMap((r) => [r.value, r.median, r.region]),
     unit,
   );
-  const cols: ColDef<(typeof rows)[number]>[] = [
-    { headerName: '期间', field: 'period', width: 120 },
-    { headerName: '本机构', field: 'value', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit, scale)(p.value) },
-    { headerName: '同级中位数', field: 'median', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit, scale)(p.value) },
-    { headerName: '统筹地区', field: 'region', width: 150, type: 'numericColumn', valueFormatter: (p) => fmt(unit, scale)(p.value) },
+  const cols: Column<(typeof rows)[number]>[] = [
+    { headerName: '期间', kind: 'label', priority: 1, field: 'period', width: 120 },
+    { headerName: '本机构', kind: 'number', priority: 1, field: 'value', valueFormatter: (p) => fmt(unit, scale)(p.value) },
+    { headerName: '同级中位数', kind: 'number', priority: 2, field: 'median', valueFormatter: (p) => fmt(unit, scale)(p.value) },
+    { headerName: '统筹地区', kind: 'number', priority: 2, field: 'region', valueFormatter: (p) => fmt(unit, scale)(p.value) },
     {
       headerName: '环比',
+      kind: 'number',
+      priority: 2,
       field: 'mom',
       width: 110,
       type: 'numericColumn',
@@ -72,6 +74,8 @@ export function TrendView({ spec, onMessage, big }: { spec: ViewSpec; onMessage?
     },
     {
       headerName: '同比',
+      kind: 'number',
+      priority: 2,
       field: 'yoy',
       width: 110,
       type: 'numericColumn',

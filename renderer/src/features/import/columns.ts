@@ -1,47 +1,91 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import type { ImportIssue, ImportRecord, PeriodDiff, ValueChange } from '../../../../shared/domain/types';
 import { formatDateTimeZh, formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
 
-export const issueColumns: ColDef<ImportIssue>[] = [
-  { headerName: '文件', field: 'file', width: 170 },
-  { headerName: '工作表/文件内', field: 'sheet', width: 150 },
-  { headerName: '行', field: 'row', width: 80, type: 'numericColumn' },
-  { headerName: '列', valueGetter: (p) => (p.data ? [p.data.column, p.data.header].filter(Boolean).join(' ') : ''), width: 170 },
-  { headerName: '值', field: 'value', width: 120 },
-  { headerName: '问题', field: 'message', flex: 2, minWidth: 260, wrapText: true, autoHeight: true },
-  { headerName: '处理建议', field: 'hint', flex: 2, minWidth: 240, wrapText: true, autoHeight: true },
+export const issueColumns: Column<ImportIssue>[] = [
+  { headerName: '文件', kind: 'label', priority: 3, field: 'file', width: 170 },
+  { headerName: '工作表/文件内', kind: 'label', priority: 3, field: 'sheet', width: 150 },
+  { headerName: '行', kind: 'code', priority: 1, field: 'row', width: 80, type: 'numericColumn' },
+  { headerName: '列', kind: 'label', priority: 2, valueGetter: (p) => (p.data ? [p.data.column, p.data.header].filter(Boolean).join(' ') : ''), width: 170 },
+  { headerName: '值', kind: 'label', priority: 2, field: 'value', width: 120 },
+  { headerName: '问题', kind: 'reading', field: 'message', wrapText: true, autoHeight: true },
+  { headerName: '处理建议', kind: 'reading', field: 'hint', wrapText: true, autoHeight: true },
 ];
 
-export const diffColumns: ColDef<PeriodDiff>[] = [
-  { headerName: '期间', field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string), width: 140 },
-  { headerName: '新增', field: 'added', type: 'numericColumn', width: 100 },
-  { headerName: '变化', field: 'changed', type: 'numericColumn', width: 100, cellClass: (p) => ((p.value as number) > 0 ? 'cell-warn' : '') },
-  { headerName: '删除', field: 'removed', type: 'numericColumn', width: 100, cellClass: (p) => ((p.value as number) > 0 ? 'cell-warn' : '') },
-  { headerName: '不变', field: 'unchanged', type: 'numericColumn', width: 100 },
+export const diffColumns: Column<PeriodDiff>[] = [
+  { headerName: '期间', kind: 'label', priority: 1, field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string) },
+  { headerName: '新增', kind: 'number', priority: 2, field: 'added', type: 'numericColumn', width: 100 },
+  {
+    headerName: '变化',
+    kind: 'number',
+    priority: 1,
+    field: 'changed',
+    type: 'numericColumn',
+    width: 100,
+    cellClass: (p) => ((p.value as number) > 0 ? 'cell-warn' : ''),
+  },
+  {
+    headerName: '删除',
+    kind: 'number',
+    priority: 1,
+    field: 'removed',
+    type: 'numericColumn',
+    width: 100,
+    cellClass: (p) => ((p.value as number) > 0 ? 'cell-warn' : ''),
+  },
+  { headerName: '不变', kind: 'number', priority: 2, field: 'unchanged', type: 'numericColumn', width: 100 },
 ];
 
-export const changeColumns: ColDef<ValueChange>[] = [
-  { headerName: '期间', field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string), width: 120 },
-  { headerName: '指标', field: 'indicatorName', flex: 1 },
-  { headerName: '机构', valueGetter: (p) => p.data?.institutionName ?? (p.data?.institution ? p.data.institution : '统筹地区'), flex: 1 },
-  { headerName: '原值', field: 'before', type: 'numericColumn', width: 150, valueFormatter: (p) => formatValue(p.value as number | null, p.data?.unit ?? '') },
-  { headerName: '新值', field: 'after', type: 'numericColumn', width: 150, valueFormatter: (p) => formatValue(p.value as number | null, p.data?.unit ?? '') },
+export const changeColumns: Column<ValueChange>[] = [
+  { headerName: '期间', kind: 'label', priority: 2, field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string) },
+  { headerName: '指标', kind: 'name', field: 'indicatorName' },
+  { headerName: '机构', kind: 'name', valueGetter: (p) => p.data?.institutionName ?? (p.data?.institution ? p.data.institution : '统筹地区') },
+  {
+    headerName: '原值',
+    kind: 'number',
+    priority: 1,
+    field: 'before',
+    type: 'numericColumn',
+    width: 150,
+    valueFormatter: (p) => formatValue(p.value as number | null, p.data?.unit ?? ''),
+  },
+  {
+    headerName: '新值',
+    kind: 'number',
+    priority: 1,
+    field: 'after',
+    type: 'numericColumn',
+    width: 150,
+    valueFormatter: (p) => formatValue(p.value as number | null, p.data?.unit ?? ''),
+  },
 ];
 
-export const historyColumns: ColDef<ImportRecord>[] = [
-  { headerName: '导入时间', field: 'importedAt', valueFormatter: (p) => formatDateTimeZh(p.value as string), width: 190, sort: 'desc' },
-  { headerName: '文件', field: 'fileName', flex: 1, minWidth: 180 },
+export const historyColumns: Column<ImportRecord>[] = [
+  {
+    headerName: '导入时间',
+    kind: 'datetime',
+    priority: 1,
+    field: 'importedAt',
+    valueFormatter: (p) => formatDateTimeZh(p.value as string),
+    width: 190,
+    sort: 'desc',
+  },
+  { headerName: '文件', kind: 'reading', field: 'fileName' },
   {
     headerName: '期间',
+    kind: 'label',
+    priority: 2,
     valueGetter: (p) => (p.data?.periods.length ? `${formatPeriodZh(p.data.periods[0]!)} 起，共 ${p.data.periods.length} 个` : ''),
     width: 200,
   },
-  { headerName: '替代期间', valueGetter: (p) => p.data?.supersededPeriods.length ?? 0, width: 100, type: 'numericColumn' },
-  { headerName: '警告', field: 'warningCount', width: 80, type: 'numericColumn' },
-  { headerName: '操作人', field: 'importedBy', width: 140 },
+  { headerName: '替代期间', kind: 'number', priority: 2, valueGetter: (p) => p.data?.supersededPeriods.length ?? 0, width: 100, type: 'numericColumn' },
+  { headerName: '警告', kind: 'number', priority: 2, field: 'warningCount', width: 80, type: 'numericColumn' },
+  { headerName: '操作人', kind: 'label', priority: 3, field: 'importedBy', width: 140 },
   {
     headerName: '文件校验码',
+    kind: 'code',
+    priority: 3,
     headerTooltip: '文件内容的SHA-256摘要，用于核对文件未被改动',
     field: 'sha256',
     width: 160,

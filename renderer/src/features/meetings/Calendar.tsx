@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import type { Obligation } from '../../../../shared/cadence';
 import { Grid } from '../../components/Grid';
 import { today } from '../../../../shared/dates';
@@ -10,19 +10,21 @@ const STATUS_TEXT: Record<Obligation['status'], string> = { done: '已完成', o
 export function Calendar() {
   const t = today();
   const cal = useApi('meetings.calendar', { today: t });
-  const cols: ColDef<Obligation>[] = [
-    { headerName: '截止日期', field: 'due', width: 130, sort: 'asc' },
-    { headerName: '事项', field: 'title', flex: 1, minWidth: 300 },
-    { headerName: '类型', field: 'kind', width: 130 },
+  const cols: Column<Obligation>[] = [
+    { headerName: '截止日期', kind: 'date', priority: 1, field: 'due', sort: 'asc' },
+    { headerName: '事项', kind: 'reading', field: 'title' },
+    { headerName: '类型', kind: 'label', priority: 2, field: 'kind' },
     {
       headerName: '状态',
+      kind: 'status',
+      priority: 1,
       field: 'status',
       width: 120,
       valueFormatter: (p) => (p.value === 'done' && p.data?.doneOn && p.data.doneOn > p.data.due ? '逾期完成' : STATUS_TEXT[p.value as Obligation['status']]),
       cellClass: (p) => `st-${p.value as string}`,
     },
-    { headerName: '完成日期', field: 'doneOn', width: 130 },
-    { headerName: '如何完成', field: 'fulfilledBy', flex: 1, minWidth: 260, tooltipField: 'fulfilledBy' },
+    { headerName: '完成日期', kind: 'date', priority: 3, field: 'doneOn' },
+    { headerName: '如何完成', kind: 'reading', priority: 2, field: 'fulfilledBy', tooltipField: 'fulfilledBy' },
   ];
   const overdue = (cal.data ?? []).filter((o) => o.status === 'overdue').length;
   return (

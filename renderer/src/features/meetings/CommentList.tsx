@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useState } from 'react';
 import { DEPARTMENTS, NEXT_STATUS, type CommentStatus, type CommentView } from '../../../../shared/domain/meetings';
 import { formatDateTimeZh } from '../../../../shared/format';
@@ -28,17 +28,17 @@ export function CommentList({
   const [dept, setDept] = useState<string>('');
   const [due, setDue] = useState('');
   const current = sel ? (comments.find((c) => c.id === sel.id) ?? sel) : null;
-  const cols: ColDef<CommentView>[] = [
-    { headerName: '号', field: 'id', width: 70 },
-    { headerName: '机构', field: 'institutionName', width: 180 },
-    { headerName: '提出人', field: 'person', width: 110 },
-    { headerName: '类别', field: 'kind', width: 100 },
-    { headerName: '分类', field: 'category', width: 150 },
-    { headerName: '内容', field: 'text', flex: 1, minWidth: 240 },
-    { headerName: '状态', field: 'status', width: 100 },
-    { headerName: '责任处室', field: 'department', width: 110 },
-    { headerName: '期限', field: 'dueDate', width: 110 },
-    { headerName: '答复', field: 'answer', width: 220 },
+  const cols: Column<CommentView>[] = [
+    { headerName: '号', kind: 'code', priority: 3, field: 'id', width: 70 },
+    { headerName: '机构', kind: 'name', priority: 2, field: 'institutionName' },
+    { headerName: '提出人', kind: 'label', priority: 3, field: 'person' },
+    { headerName: '类别', kind: 'status', priority: 3, field: 'kind' },
+    { headerName: '分类', kind: 'label', priority: 3, field: 'category' },
+    { headerName: '内容', kind: 'reading', field: 'text' },
+    { headerName: '状态', kind: 'status', priority: 1, field: 'status' },
+    { headerName: '责任处室', kind: 'label', priority: 1, field: 'department' },
+    { headerName: '期限', kind: 'date', priority: 2, field: 'dueDate' },
+    { headerName: '答复', kind: 'reading', priority: 2, field: 'answer' },
   ];
   const go = async (to: CommentStatus) => {
     if (!current) return;

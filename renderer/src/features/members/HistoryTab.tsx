@@ -1,5 +1,5 @@
 // The draws of the workspace: every freeze with its status, checking a record, exporting the chain.
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import type { DrawRecordView } from '../../../../shared/domain/members';
 import { formatDateTimeZh } from '../../../../shared/format';
 import { api } from '../../api';
@@ -9,19 +9,28 @@ import { useApi } from '../../data/use-api';
 
 export function HistoryTab({ run }: { run: Run }) {
   const draws = useApi('draw.list', {});
-  const cols: ColDef<DrawRecordView>[] = [
-    { headerName: '编号', field: 'id', width: 80 },
-    { headerName: '类型', field: 'kind', width: 100, valueFormatter: (p) => (p.value === 'initial' ? '首次抽选' : '补充抽选') },
+  const cols: Column<DrawRecordView>[] = [
+    { headerName: '编号', kind: 'code', priority: 2, field: 'id', width: 80 },
+    { headerName: '类型', kind: 'status', priority: 2, field: 'kind', valueFormatter: (p) => (p.value === 'initial' ? '首次抽选' : '补充抽选') },
     {
       headerName: '状态',
+      kind: 'status',
+      priority: 1,
       field: 'status',
       width: 100,
       valueFormatter: (p) => ({ frozen: '已冻结', drawn: '已完成', cancelled: '已作废' })[p.value as 'frozen'],
     },
-    { headerName: '冻结时间', field: 'frozenAt', width: 180, valueFormatter: (p) => formatDateTimeZh(p.value as string) },
-    { headerName: '抽选时间', field: 'drawnAt', width: 180, valueFormatter: (p) => (p.value ? formatDateTimeZh(p.value as string) : '—') },
-    { headerName: '入选', valueGetter: (p) => p.data?.result.map((r) => r.name).join('、') ?? '', flex: 1, minWidth: 200 },
-    { headerName: '记录哈希', field: 'recordHash', width: 160, valueFormatter: (p) => (p.value ? `${String(p.value).slice(0, 12)}…` : '—') },
+    { headerName: '冻结时间', kind: 'datetime', priority: 3, field: 'frozenAt', valueFormatter: (p) => formatDateTimeZh(p.value as string) },
+    { headerName: '抽选时间', kind: 'datetime', priority: 2, field: 'drawnAt', valueFormatter: (p) => (p.value ? formatDateTimeZh(p.value as string) : '—') },
+    { headerName: '入选', kind: 'reading', valueGetter: (p) => p.data?.result.map((r) => r.name).join('、') ?? '' },
+    {
+      headerName: '记录哈希',
+      kind: 'code',
+      priority: 3,
+      field: 'recordHash',
+      width: 160,
+      valueFormatter: (p) => (p.value ? `${String(p.value).slice(0, 12)}…` : '—'),
+    },
   ];
   const verify = async () => {
     const { path } = await api.dialog.open({ title: '选择抽选记录或抽选记录链文件', filters: [{ name: '抽选记录、抽选记录链', extensions: ['json'] }] });

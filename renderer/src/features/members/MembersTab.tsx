@@ -1,7 +1,8 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useState } from 'react';
 import type { MemberView, PoolKind } from '../../../../shared/domain/members';
 import { today } from '../../../../shared/dates';
+import { formatDateZh } from '../../../../shared/dates-parse';
 import { api } from '../../api';
 import { Grid } from '../../components/Grid';
 import { type Run } from './run';
@@ -16,21 +17,25 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
   const [selected, setSelected] = useState<number | null>(null);
   const [endDate, setEndDate] = useState('');
   const [appointId, setAppointId] = useState<number | ''>('');
-  const cols: ColDef<MemberView>[] = [
-    { headerName: '姓名', field: 'name', width: 110, pinned: 'left' },
+  const cols: Column<MemberView>[] = [
+    { headerName: '姓名', kind: 'name', priority: 1, field: 'name', width: 110, pinned: 'left' },
     {
       headerName: '类别',
+      kind: 'status',
+      priority: 2,
       field: 'kind',
       width: 100,
       valueFormatter: (p) => ({ hospital: '医院代表', pharmacy: '药店代表', bureau: '医保部门' })[p.value as PoolKind],
     },
-    { headerName: '单位', field: 'institutionName', flex: 1, minWidth: 180 },
-    { headerName: '级别', field: 'band', width: 100 },
-    { headerName: '职务', field: 'role', width: 110 },
-    { headerName: '任期开始', field: 'startDate', width: 120 },
-    { headerName: '任期结束', field: 'endDate', width: 120 },
+    { headerName: '单位', kind: 'name', field: 'institutionName' },
+    { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
+    { headerName: '职务', kind: 'label', priority: 2, field: 'role' },
+    { headerName: '任期开始', kind: 'date', priority: 3, field: 'startDate' },
+    { headerName: '任期结束', kind: 'date', priority: 2, field: 'endDate' },
     {
       headerName: '状态',
+      kind: 'label',
+      priority: 1,
       width: 150,
       valueGetter: (p) =>
         !p.data
@@ -58,9 +63,18 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
       () =>
         api.export.table({
           path,
-          title: `医保数据工作组成员名单（${today()}，在任 ${active.length} 人）`,
+          title: `医保数据工作组成员名单（${formatDateZh(today())}，在任 ${active.length} 人）`,
           columns: ['序号', '姓名', '类别', '单位', '级别', '职务', '任期开始', '任期结束'],
-          rows: active.map((m, i) => [i + 1, m.name, KIND[m.kind], m.institutionName, m.band || '—', m.role, m.startDate, m.endDate]),
+          rows: active.map((m, i) => [
+            i + 1,
+            m.name,
+            KIND[m.kind],
+            m.institutionName,
+            m.band || '—',
+            m.role,
+            formatDateZh(m.startDate),
+            formatDateZh(m.endDate),
+          ]),
         }),
       (r) => `成员名单已导出：${r.path}`,
     );
@@ -69,7 +83,7 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
     <>
       {soon.length > 0 && (
         <div className="banner warn" data-testid="term-warning">
-          {soon.length} 名成员的任期将在30天内届满：{soon.map((m) => `${m.name}（${m.endDate}）`).join('、')}
+          {soon.length} 名成员的任期将在30天内届满：{soon.map((m) => `${m.name}（${formatDateZh(m.endDate)}）`).join('、')}
           。请及时组织换届抽选或按规定延长（总任期不超过2年）。
         </div>
       )}

@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useMemo, useState } from 'react';
 import type { PoolMember, PoolKind } from '../../../../shared/domain/members';
 import { BUREAU_ROLES, HOSPITAL_ROLES } from '../../../../shared/domain/members';
@@ -22,17 +22,25 @@ export function PoolTab({ run }: { run: Run }) {
   const [selected, setSelected] = useState<PoolMember | null>(null);
   const [reason, setReason] = useState('');
   const byInst = useMemo(() => new Map((insts.data ?? []).map((i: Institution) => [i.code, i])), [insts.data]);
-  const cols: ColDef<PoolMember>[] = [
-    { headerName: '姓名 ✎', field: 'name', width: 110, pinned: 'left', editable: true },
-    { headerName: '类别', field: 'kind', width: 100, valueFormatter: (p) => ({ hospital: '医院', pharmacy: '药店', bureau: '医保部门' })[p.value as PoolKind] },
-    { headerName: '机构编码', field: 'institution', width: 140 },
-    { headerName: '单位', field: 'institutionName', flex: 1, minWidth: 180 },
-    { headerName: '级别', field: 'band', width: 100 },
-    { headerName: '机构类型', field: 'institutionType', width: 140 },
-    { headerName: '职务 ✎', field: 'role', width: 110, editable: true },
-    { headerName: '职称 ✎', field: 'title', width: 100, editable: true },
+  const cols: Column<PoolMember>[] = [
+    { headerName: '姓名 ✎', kind: 'name', priority: 1, field: 'name', width: 110, pinned: 'left', editable: true },
+    {
+      headerName: '类别',
+      kind: 'status',
+      priority: 2,
+      field: 'kind',
+      valueFormatter: (p) => ({ hospital: '医院', pharmacy: '药店', bureau: '医保部门' })[p.value as PoolKind],
+    },
+    { headerName: '机构编码', kind: 'code', priority: 3, field: 'institution', width: 140 },
+    { headerName: '单位', kind: 'name', field: 'institutionName' },
+    { headerName: '级别', kind: 'status', priority: 3, field: 'band' },
+    { headerName: '机构类型', kind: 'label', priority: 3, field: 'institutionType' },
+    { headerName: '职务 ✎', kind: 'label', priority: 2, field: 'role', editable: true },
+    { headerName: '职称 ✎', kind: 'label', priority: 3, field: 'title', editable: true },
     {
       headerName: '抽选资格',
+      kind: 'reading',
+      priority: 1,
       width: 200,
       valueGetter: (p) => (!p.data ? '' : p.data.sitting ? '现任成员' : p.data.eligible ? '符合条件' : `不符合：${p.data.ineligibleReason}`),
       cellClass: (p) => (p.data && !p.data.eligible ? 'cell-warn' : ''),

@@ -2,7 +2,7 @@
 // and 查找来源 to name the export a file found elsewhere came from (a file, a re-saved copy, copied
 // text in a .txt), or the id read off a paper copy's footer.
 
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useState } from 'react';
 import type { TraceAnswer } from '../../../../shared/ipc/contracts/reports';
 import type { ExportRecord } from '../../../../shared/reports/model';
@@ -23,14 +23,14 @@ const BY: Record<string, string> = {
   typed: '输入的导出编号',
 };
 
-const columns: ColDef<ExportRecord>[] = [
-  { headerName: '导出时间', field: 'at', width: 170, valueFormatter: (p) => formatDateTimeZh(p.value as string) },
-  { headerName: '报告', field: 'type', width: 120 },
-  { headerName: '期间', field: 'period', width: 120, valueFormatter: (p) => (p.value ? formatPeriodZh(p.value as string) : '—') },
-  { headerName: '格式', field: 'format', width: 90, valueFormatter: (p) => FORMAT[p.value as string] ?? String(p.value) },
-  { headerName: '文件', field: 'fileName', flex: 1, minWidth: 240 },
-  { headerName: '导出人', field: 'actor', width: 120 },
-  { headerName: '导出编号', field: 'id', width: 230 },
+const columns: Column<ExportRecord>[] = [
+  { headerName: '导出时间', kind: 'datetime', priority: 1, field: 'at', valueFormatter: (p) => formatDateTimeZh(p.value as string) },
+  { headerName: '报告', kind: 'label', priority: 1, field: 'type' },
+  { headerName: '期间', kind: 'label', priority: 2, field: 'period', valueFormatter: (p) => (p.value ? formatPeriodZh(p.value as string) : '—') },
+  { headerName: '格式', kind: 'status', priority: 2, field: 'format', valueFormatter: (p) => FORMAT[p.value as string] ?? String(p.value) },
+  { headerName: '文件', kind: 'reading', field: 'fileName' },
+  { headerName: '导出人', kind: 'label', priority: 2, field: 'actor' },
+  { headerName: '导出编号', kind: 'code', priority: 3, field: 'id', width: 230 },
 ];
 
 export function ExportHistory() {

@@ -2,7 +2,7 @@
 // a 绩效评价): the values the data-quality check flagged in the period's months, listed first; the
 // convenor confirms them and goes on, or goes back to have them verified. Nothing flagged: goes on.
 
-import type { ColDef } from 'ag-grid-community';
+import type { Column } from '../../components/grid-columns';
 import { useEffect, useRef } from 'react';
 import type { QualityIssue } from '../../../../shared/domain/analysis';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -10,12 +10,12 @@ import { Grid } from '../../components/Grid';
 import { useApi } from '../../data/use-api';
 import { QUALITY_TEXT } from '../analysis/QualityList';
 
-const columns: ColDef<QualityIssue>[] = [
-  { headerName: '问题类型', field: 'kind', width: 120, valueFormatter: (p) => QUALITY_TEXT[p.value as QualityIssue['kind']] },
-  { headerName: '月份', field: 'period', width: 110, valueFormatter: (p) => formatPeriodZh(p.value as string) },
-  { headerName: '机构', field: 'name', width: 200 },
-  { headerName: '指标', field: 'indicatorName', width: 180, valueFormatter: (p) => (p.value as string | null) ?? '全部指标' },
-  { headerName: '说明', field: 'message', flex: 1, minWidth: 280 },
+const columns: Column<QualityIssue>[] = [
+  { headerName: '问题类型', kind: 'status', priority: 2, field: 'kind', width: 120, valueFormatter: (p) => QUALITY_TEXT[p.value as QualityIssue['kind']] },
+  { headerName: '月份', kind: 'label', priority: 2, field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string) },
+  { headerName: '机构', kind: 'name', field: 'name' },
+  { headerName: '指标', kind: 'label', priority: 2, field: 'indicatorName', valueFormatter: (p) => (p.value as string | null) ?? '全部指标' },
+  { headerName: '说明', kind: 'reading', field: 'message' },
 ];
 
 export function QualityGateConfirm({ period, what, onConfirm, onBack }: { period: string; what: string; onConfirm: () => void; onBack: () => void }) {

@@ -4,11 +4,11 @@
 // and took the page 8.5 s, 绩效评价 (27,000 score lines) 19 s. The preview carries only the first
 // rows (shared/reports/preview-doc.ts); the grid asks for the rest (reports.tableRows).
 
-import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { PREVIEW_ROWS, type Block, type ReportRequest } from '../../../../shared/reports/model';
 import { tableRowCount } from '../../../../shared/reports/preview-doc';
 import { Grid } from '../../components/Grid';
+import type { Column } from '../../components/grid-columns';
 import { MessageBanner } from '../../components/MessageBanner';
 import { TableHead } from '../../components/TableHead';
 import { useApi } from '../../data/use-api';
@@ -28,8 +28,11 @@ export function ReportTable({ table, request, block }: { table: TableBlock; requ
   // the grid's rows and columns, made only when the whole table is asked for and its rows are here
   const grid = useMemo(() => {
     if (!whole || !rows) return null;
-    const columns: ColDef<string[]>[] = table.columns.map((c, k) => ({
+    const columns: Column<string[]>[] = table.columns.map((c, k) => ({
       headerName: c.title,
+      // the document's table as it prints: every column shown, the widest wrapping
+      kind: c.align === 'right' ? 'number' : (c.width ?? 1) >= 2 ? 'reading' : 'label',
+      priority: 1,
       valueGetter: (p) => p.data?.[k] ?? '',
       tooltipValueGetter: (p) => p.data?.[k] ?? '',
       // the sheet's proportions, wide enough to read (the grid scrolls sideways when they add up to more)

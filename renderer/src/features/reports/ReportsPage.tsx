@@ -5,6 +5,7 @@
 // the period's flagged data are listed to be confirmed (QualityGateConfirm); an export with text blocks
 // still 【待填写】 asks whether to fill, drop or keep them (PlaceholderConfirm).
 
+import { formatDateZh } from '../../../../shared/dates-parse';
 import { useCallback, useState } from 'react';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { ReportFormat, ReportRequest } from '../../../../shared/reports/model';
@@ -144,7 +145,7 @@ export function ReportsPage({ period }: { period: string | null }) {
           <select value={meeting ?? ''} onChange={(e) => setMeetingId(Number(e.target.value))} aria-label="会议" data-testid="report-meeting">
             {(meetings.data ?? []).map((m) => (
               <option key={m.id} value={m.id}>
-                {m.date} {m.title}
+                {formatDateZh(m.date)} {m.title}
               </option>
             ))}
           </select>
