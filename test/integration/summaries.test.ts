@@ -209,8 +209,8 @@ describe.each([
       for (const p of periodsWithValues(db)) same(db, p);
       db.conn.close();
     }
-    // three regions, each imported four times with the helper threads and compared month by month: 18 s on a quiet
-    // machine, 53 s at load 14 on 2 cores (CI beside five other sessions)
+    // three regions, each imported four times with the helper threads and compared month by month: 53 s at load 14
+    // on 2 cores (CI beside five other sessions), close to the suite's 60 s
   }, 180_000);
 });
 
