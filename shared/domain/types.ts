@@ -124,6 +124,10 @@ export interface PeriodDiff {
   changed: number;
   removed: number;
   unchanged: number;
+  /** of `changed`, how many change by less than they are shown (0.31% → 0.31%): counted, never listed */
+  belowDisplay: number;
+  /** the period's DRG/DIP group rows differ from the workspace's (added, changed or removed rows) */
+  groupsChanged: boolean;
 }
 
 export interface ValueChange {
@@ -135,6 +139,16 @@ export interface ValueChange {
   institutionName: string | null;
   before: number | null;
   after: number | null;
+  /** computed by a catalog formula (a total, a rate), not a figure the package gives */
+  derived: boolean;
+}
+
+/** An earlier import of the very same file (same SHA-256). */
+export interface SameFileImport {
+  importId: number;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
 }
 
 export interface ImportReport {
@@ -153,7 +167,19 @@ export interface ImportReport {
   truncated: { errors: number; warnings: number };
   /** what re-importing these periods would change */
   diff: PeriodDiff[];
+  /**
+   * The listed value changes: the figures the package gives first (grouped by institution, the
+   * region's own after), then the derived ones; never one whose shown values are equal.
+   */
   changes: ValueChange[];
+  /** how many changes there are in all (listed or not), given and derived; and those below display precision */
+  changeCounts: { given: number; derived: number; belowDisplay: number };
+  /** the periods whose stored data the import replaces: those with any value or group row that differs */
+  supersededPeriods: string[];
+  /** the package's periods whose data equals the workspace's: the import leaves them as they are */
+  unchangedPeriods: string[];
+  /** an earlier import of the same file, if any (the latest) */
+  sameFile: SameFileImport | null;
   supersedes: boolean;
 }
 

@@ -202,6 +202,21 @@ export class GroupRows implements Iterable<GroupRow> {
     this.nums = s.nums;
   }
 
+  /** Keeps only the rows `keep` accepts, in their order (an import leaves out the months equal to the workspace's). */
+  retain(keep: (i: number) => boolean): void {
+    let n = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (!keep(i)) continue;
+      if (n !== i) {
+        this.str.copyWithin(4 * n, 4 * i, 4 * i + 4);
+        this.scheme[n] = this.scheme[i]!;
+        this.nums.copyWithin(NUMS * n, NUMS * i, NUMS * i + NUMS);
+      }
+      n++;
+    }
+    this.n = n;
+  }
+
   /** Releases the rows (after they are written). */
   clear(): void {
     this.n = 0;
