@@ -56,8 +56,7 @@ function reportText(r: ImportReport, committed: boolean): string {
   }
   if (r.sameFile)
     lines.push(`与 ${formatDateTimeZh(r.sameFile.importedAt)} 已导入的文件“${r.sameFile.fileName}”相同（SHA-256 一致，第 ${r.sameFile.importId} 次导入）。`);
-  if (r.supersedes)
-    lines.push(`与工作区现有数据相比：${r.supersededPeriods.length} 个期间的数据有变化，将替代旧版本（旧数据保留在历史中）。`);
+  if (r.supersedes) lines.push(`与工作区现有数据相比：${r.supersededPeriods.length} 个期间的数据有变化，将替代旧版本（旧数据保留在历史中）。`);
   if (r.unchangedPeriods.length) lines.push(`${r.unchangedPeriods.length} 个期间的数据与工作区相同，导入时不会改动。`);
   if (!r.errors.length) lines.push(committed ? '已导入。' : '检查通过，可以导入。');
   return lines.join('\n');

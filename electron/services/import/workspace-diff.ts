@@ -56,12 +56,7 @@ export function orderChanges(changes: ValueChange[], sortOf: (indicator: string)
   );
 }
 
-export function diffAgainstWorkspace(
-  db: ReadableDb,
-  pkg: ParsedPackage,
-  catalog: Map<string, IndicatorDef>,
-  insts: Map<string, Institution>,
-): WorkspaceDiff {
+export function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog: Map<string, IndicatorDef>, insts: Map<string, Institution>): WorkspaceDiff {
   const periods = packagePeriods(pkg);
   const byPeriod = new Map<string, PeriodDiff>();
   const entry = (p: string) => {
@@ -214,7 +209,9 @@ function changedGroupPeriods(db: ReadableDb, pkg: ParsedPackage, periods: string
     }
     const left = new Map<string, number>();
     for (const i of mine) {
-      const k = [g.institution(i), g.schemeOf(i), g.groupCode(i), g.string(g.groupNameId(i)), ...[5, 6, 7, 8, 9, 10, 11].map((c) => num(g.num(i, c)))].join('\u0001');
+      const k = [g.institution(i), g.schemeOf(i), g.groupCode(i), g.string(g.groupNameId(i)), ...[5, 6, 7, 8, 9, 10, 11].map((c) => num(g.num(i, c)))].join(
+        '\u0001',
+      );
       left.set(k, (left.get(k) ?? 0) + 1);
     }
     for (const r of rows.iterate(p) as IterableIterator<(string | number | null)[]>) {
