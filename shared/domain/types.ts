@@ -34,6 +34,11 @@ export interface WorkspaceInfo {
   institutionCount: number;
   /** every period with data, sorted */
   periods: string[];
+  /**
+   * the periods the overview offers, newest first: months with data, longer periods whose months are
+   * all held (or held as such), never one holding only next year's budget (shared/reports/holdings.ts)
+   */
+  browsePeriods: string[];
   /** the newest month with data */
   latestMonth: string | null;
   /** the default period for the overview: the newest month, or without months the newest annual/cumulative period */
