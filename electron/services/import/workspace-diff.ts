@@ -10,6 +10,7 @@ import { formatValue } from '../../../shared/format';
 import { comparePeriods } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import type { StoredValues } from './derive';
+import { identityOf } from './group-rows';
 import { packagePeriods, splitKey, type Bucket, type ParsedPackage } from './parse-package';
 
 export function storedValues(db: ReadableDb): StoredValues {
@@ -182,8 +183,11 @@ function periodsWithStoredData(db: ReadableDb, periods: string[]): Set<string> {
 }
 
 /**
- * The periods whose group rows differ from the workspace's current ones, compared as multisets of
- * whole rows (a row's order in the package says nothing): a count first, then row by row.
+ * The periods whose group rows differ from the workspace's current ones, compared row for row
+ * whatever their order: a count first, then each stored row found by its identity (institution,
+ * scheme, group code: one row each, group-duplicates.ts) among the package's rows of the period,
+ * through the package's own string ids — no key string built per row — and its name and seven
+ * numbers compared. Rows the package repeats or lacks make the period differ.
  */
 function changedGroupPeriods(db: ReadableDb, pkg: ParsedPackage, periods: string[]): Set<string> {
   const out = new Set<string>();
@@ -195,33 +199,36 @@ function changedGroupPeriods(db: ReadableDb, pkg: ParsedPackage, periods: string
       'SELECT institution, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual FROM group_rows WHERE period = ? AND superseded_by IS NULL',
     )
     .raw();
-  const byPeriod = new Map<string, number[]>();
+  const byPeriod = new Map<number, number[]>();
   for (let i = 0; i < g.length; i++) {
-    const p = g.period(i);
+    const p = g.periodId(i);
     (byPeriod.get(p) ?? byPeriod.set(p, []).get(p)!).push(i);
   }
-  const num = (x: number | null) => (x === null || Number.isNaN(x) ? '' : String(x));
+  const sameNum = (mine: number, stored: unknown) => (Number.isNaN(mine) ? stored === null : stored === mine);
   for (const p of periods) {
-    const mine = byPeriod.get(p) ?? [];
+    const pid = g.idOf(p);
+    const mine = pid === undefined ? [] : (byPeriod.get(pid) ?? []);
     if (count.get(p) !== mine.length) {
       out.add(p);
       continue;
     }
-    const left = new Map<string, number>();
-    for (const i of mine) {
-      const k = [g.institution(i), g.schemeOf(i), g.groupCode(i), g.string(g.groupNameId(i)), ...[5, 6, 7, 8, 9, 10, 11].map((c) => num(g.num(i, c)))].join(
-        '\u0001',
-      );
-      left.set(k, (left.get(k) ?? 0) + 1);
+    const at = new Map<number | string, number>();
+    for (const i of mine) at.set(g.identity(i), i);
+    if (at.size !== mine.length) {
+      out.add(p);
+      continue;
     }
-    for (const r of rows.iterate(p) as IterableIterator<(string | number | null)[]>) {
-      const k = [r[0], r[1], r[2], r[3], ...r.slice(4).map((x) => num(x as number | null))].join('\u0001');
-      const n = left.get(k);
-      if (!n) {
+    for (const r of rows.all(p) as unknown[][]) {
+      const inst = g.idOf(r[0] as string);
+      const code = g.idOf(r[2] as string);
+      const i = inst === undefined || code === undefined ? undefined : at.get(identityOf(inst, pid!, r[1] === 'DRG' ? 0 : 1, code));
+      let same = i !== undefined && g.string(g.groupNameId(i)) === r[3];
+      for (let c = 5; same && c <= 11; c++) same = sameNum(g.num(i!, c), r[c - 1]);
+      if (!same) {
         out.add(p);
         break;
       }
-      left.set(k, n - 1);
+      at.delete(g.identity(i!));
     }
   }
   return out;
