@@ -131,8 +131,11 @@ export interface PeriodDiff {
   unchanged: number;
   /** of `changed`, how many change by less than they are shown (0.31% → 0.31%): counted, never listed */
   belowDisplay: number;
-  /** the period's DRG/DIP group rows differ from the workspace's (added, changed or removed rows) */
-  groupsChanged: boolean;
+  /**
+   * the period's DRG/DIP group rows differ from the workspace's (added, changed or removed rows);
+   * null: not compared, the period's values differ already (it is superseded either way)
+   */
+  groupsChanged: boolean | null;
 }
 
 export interface ValueChange {

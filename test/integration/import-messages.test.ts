@@ -124,12 +124,22 @@ describe('what an import says it changes', () => {
     const dir = tempDir();
     const db = workspace(dir);
     await importFile(db, await miniZip(dir));
+    // a group's name corrected: no value is computed from it
     const data = miniPackage();
-    data.groups = data.groups.map((g) => (g[0] === 'H003' && g[1] === '2025-02' ? [...g.slice(0, 5), 11, ...g.slice(6)] : g)) as typeof data.groups;
-    const report = await new ImportService().prepare(db, await miniZip(dir, 'groups.zip', data));
-    expect(report.diff.find((d) => d.period === '2025-02')).toMatchObject({ groupsChanged: true });
+    data.groups = data.groups.map((g) =>
+      g[0] === 'H003' && g[1] === '2025-02' ? [...g.slice(0, 4), '经皮冠状动脉支架植入术', ...g.slice(5)] : g,
+    ) as typeof data.groups;
+    const s = new ImportService();
+    const report = await s.prepare(db, await miniZip(dir, 'groups.zip', data));
+    const feb = report.diff.find((d) => d.period === '2025-02')!;
+    expect(feb).toMatchObject({ added: 0, changed: 0, removed: 0, groupsChanged: true });
     expect(report.diff.find((d) => d.period === '2025-01')).toMatchObject({ groupsChanged: false });
-    expect(report.supersededPeriods).toContain('2025-02');
-    expect(report.unchangedPeriods).not.toContain('2025-02');
+    expect(report.supersededPeriods).toEqual(['2025-02']);
+    expect(report.unchangedPeriods).toEqual(['2025-01']);
+    s.commit(db, report.token!, '测试');
+    expect(supersededInDb(db)).toEqual(['2025-02']);
+    expect(db.conn.prepare("SELECT group_name FROM group_rows WHERE institution = 'H003' AND period = '2025-02' AND superseded_by IS NULL").pluck().get()).toBe(
+      '经皮冠状动脉支架植入术',
+    );
   });
 });

@@ -152,10 +152,20 @@ export function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog
         note(d, code, inst, v, null, originStmt.get(p, code, inst) === 'computed');
       }
   }
-  const groupsDiffer = changedGroupPeriods(db, pkg, periods.groups);
+  // the group rows are compared only where the values are all equal: a period whose values differ
+  // is superseded whatever its group rows say (reading a month's stored rows is the costly part)
+  const valuesDiffer = (p: string) => {
+    const d = byPeriod.get(p);
+    return !!d && d.added + d.changed + d.removed > 0;
+  };
+  const groupsDiffer = changedGroupPeriods(
+    db,
+    pkg,
+    periods.groups.filter((p) => !valuesDiffer(p)),
+  );
   for (const p of periods.groups) {
     const d = entry(p);
-    d.groupsChanged = groupsDiffer.has(p);
+    d.groupsChanged = valuesDiffer(p) ? null : groupsDiffer.has(p);
   }
   const diff = [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
   const unchangedPeriods: string[] = [];

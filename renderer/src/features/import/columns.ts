@@ -19,12 +19,17 @@ export const diffColumns: ColDef<PeriodDiff>[] = [
   { headerName: '变化', field: 'changed', type: 'numericColumn', width: 100, cellClass: (p) => ((p.value as number) > 0 ? 'cell-warn' : '') },
   { headerName: '删除', field: 'removed', type: 'numericColumn', width: 100, cellClass: (p) => ((p.value as number) > 0 ? 'cell-warn' : '') },
   { headerName: '不变', field: 'unchanged', type: 'numericColumn', width: 100 },
-  { headerName: '病组数据', valueGetter: (p) => (p.data?.groupsChanged ? '有变化' : '相同'), width: 110 },
+  {
+    headerName: '病组数据',
+    valueGetter: (p) => (p.data?.groupsChanged === null ? '未比对' : p.data?.groupsChanged ? '有变化' : '相同'),
+    headerTooltip: '数值已有变化的期间不再逐行比对病组数据（该期间整体替代）',
+    width: 110,
+  },
 ];
 
 export const changeColumns: ColDef<ValueChange>[] = [
   { headerName: '来源', valueGetter: (p) => (p.data?.derived ? '公式推算' : '数据包填报'), width: 110 },
-  { headerName: '期间', field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string), width: 120 },
+  { headerName: '期间', field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string), width: 150 },
   { headerName: '指标', field: 'indicatorName', flex: 1 },
   { headerName: '机构', valueGetter: (p) => p.data?.institutionName ?? (p.data?.institution ? p.data.institution : '统筹地区'), flex: 1 },
   { headerName: '原值', field: 'before', type: 'numericColumn', width: 150, valueFormatter: (p) => formatValue(p.value as number | null, p.data?.unit ?? '') },
