@@ -132,10 +132,11 @@ export interface PeriodDiff {
   /** of `changed`, how many change by less than they are shown (0.31% → 0.31%): counted, never listed */
   belowDisplay: number;
   /**
-   * the period's DRG/DIP group rows differ from the workspace's (added, changed or removed rows);
-   * null: not compared, the period's values differ already (it is superseded either way)
+   * the period's DRG/DIP group rows against the workspace's: 'changed' (rows added, changed or removed),
+   * 'same', 'unchecked' (the period's values differ already: it is superseded either way) or 'absent'
+   * (the package has no group rows for it: the stored ones are left as they are)
    */
-  groupsChanged: boolean | null;
+  groups: 'changed' | 'same' | 'unchecked' | 'absent';
 }
 
 export interface ValueChange {

@@ -132,8 +132,8 @@ describe('what an import says it changes', () => {
     const s = new ImportService();
     const report = await s.prepare(db, await miniZip(dir, 'groups.zip', data));
     const feb = report.diff.find((d) => d.period === '2025-02')!;
-    expect(feb).toMatchObject({ added: 0, changed: 0, removed: 0, groupsChanged: true });
-    expect(report.diff.find((d) => d.period === '2025-01')).toMatchObject({ groupsChanged: false });
+    expect(feb).toMatchObject({ added: 0, changed: 0, removed: 0, groups: 'changed' });
+    expect(report.diff.find((d) => d.period === '2025-01')).toMatchObject({ groups: 'same' });
     expect(report.supersededPeriods).toEqual(['2025-02']);
     expect(report.unchangedPeriods).toEqual(['2025-01']);
     s.commit(db, report.token!, '测试');

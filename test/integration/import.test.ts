@@ -200,7 +200,15 @@ describe('versions', () => {
     const before = current('2025-01');
     // into an empty workspace every value is added
     for (const d of fresh.diff)
-      expect(d).toEqual({ period: d.period, added: current(d.period), changed: 0, removed: 0, unchanged: 0, belowDisplay: 0, groupsChanged: null });
+      expect(d).toEqual({
+        period: d.period,
+        added: current(d.period),
+        changed: 0,
+        removed: 0,
+        unchanged: 0,
+        belowDisplay: 0,
+        groups: d.period.length === 7 ? 'unchecked' : 'absent',
+      });
     // H002's January row dropped, H001's cost changed
     const edited = await editXlsx(first, join(dir, 'edited.xlsx'), (wb) => {
       const ws = wb.getWorksheet('机构指标')!;

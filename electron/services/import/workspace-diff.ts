@@ -62,7 +62,7 @@ export function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog
   const byPeriod = new Map<string, PeriodDiff>();
   const entry = (p: string) => {
     let d = byPeriod.get(p);
-    if (!d) byPeriod.set(p, (d = { period: p, added: 0, changed: 0, removed: 0, unchanged: 0, belowDisplay: 0, groupsChanged: false }));
+    if (!d) byPeriod.set(p, (d = { period: p, added: 0, changed: 0, removed: 0, unchanged: 0, belowDisplay: 0, groups: 'absent' }));
     return d;
   };
   const given: ValueChange[] = [];
@@ -165,14 +165,14 @@ export function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog
   );
   for (const p of periods.groups) {
     const d = entry(p);
-    d.groupsChanged = valuesDiffer(p) ? null : groupsDiffer.has(p);
+    d.groups = valuesDiffer(p) ? 'unchecked' : groupsDiffer.has(p) ? 'changed' : 'same';
   }
   const diff = [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
   const unchangedPeriods: string[] = [];
   const supersededPeriods: string[] = [];
   const stored = periodsWithStoredData(db, periods.all);
   for (const d of diff) {
-    const differs = d.added + d.changed + d.removed > 0 || d.groupsChanged;
+    const differs = d.added + d.changed + d.removed > 0 || d.groups === 'changed';
     if (!differs && stored.has(d.period)) unchangedPeriods.push(d.period);
     else if (differs && stored.has(d.period)) supersededPeriods.push(d.period);
   }

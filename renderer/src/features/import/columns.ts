@@ -13,6 +13,8 @@ export const issueColumns: ColDef<ImportIssue>[] = [
   { headerName: '处理建议', field: 'hint', flex: 2, minWidth: 240, wrapText: true, autoHeight: true },
 ];
 
+const GROUPS_TEXT: Record<PeriodDiff['groups'], string> = { changed: '有变化', same: '相同', unchecked: '未比对', absent: '不涉及' };
+
 export const diffColumns: ColDef<PeriodDiff>[] = [
   { headerName: '期间', field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string), width: 140 },
   { headerName: '新增', field: 'added', type: 'numericColumn', width: 100 },
@@ -21,8 +23,8 @@ export const diffColumns: ColDef<PeriodDiff>[] = [
   { headerName: '不变', field: 'unchanged', type: 'numericColumn', width: 100 },
   {
     headerName: '病组数据',
-    valueGetter: (p) => (p.data?.groupsChanged === null ? '未比对' : p.data?.groupsChanged ? '有变化' : '相同'),
-    headerTooltip: '数值已有变化的期间不再逐行比对病组数据（该期间整体替代）',
+    valueGetter: (p) => (p.data ? GROUPS_TEXT[p.data.groups] : ''),
+    headerTooltip: '数值已有变化的期间不再逐行比对病组数据（该期间整体替代）；数据包中没有病组数据的期间，原有病组数据保持不变',
     width: 110,
   },
 ];
