@@ -27,6 +27,7 @@ import { gainLines, type Gain } from './helper-gains';
 import { measureHelpers } from './helper-runs.node';
 import { runPhase, type Phase, type Result } from './phases.node';
 import { readLastRun, runFigures, targetLines, writeLastRun } from './targets';
+import { demoXlsxLine } from './demo-xlsx.node';
 
 const SIZES = (process.env.BENCH_SIZES ?? '300,1000,3000,10000').split(',').map(Number);
 /** the size the one-off measures (Chromium, reports, workbook) run at */
@@ -280,7 +281,10 @@ async function main() {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
+  // BENCH_ONLY=demoXlsx: the demo xlsx check alone, beside the previous figure (demo-xlsx.node.ts)
+  if (process.env.BENCH_ONLY === 'demoXlsx') return demoXlsxOnly();
   say(`# 亮家底 benchmark — ${MACHINE}`);
+  const demoXlsx = measureDemoXlsx();
   const cli = measureCliStartup();
   say(cliStartupLine(cli));
   const rows: SizeRow[] = [];
@@ -323,7 +327,7 @@ async function main() {
     say(`机器负载（1 分钟平均，${cpus().length} 核；测量前 → 后）：${loads.join('；')}`);
   }
   // a command's start-up: the slower of `--help` and `info` on the demo workspace, wall clock (cli-startup.node.ts)
-  if (rows.length) judgeTargets(rows, first, gains, { cliStartupMs: Math.max(cli.help.wallMs, cli.info.wallMs) });
+  if (rows.length) judgeTargets(rows, first, gains, { cliStartupMs: Math.max(cli.help.wallMs, cli.info.wallMs), demoXlsxMs: demoXlsx.ms! });
   // the numbers and the chart for docs/performance.md
   const out = join(process.cwd(), 'bench-output');
   mkdirSync(out, { recursive: true });
@@ -335,14 +339,38 @@ async function main() {
 const MACHINE = `${localDate()}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`;
 
 /** The targets judged from this run, printed beside the last run's, and this run's figures kept as the next one's 上次. */
-function judgeTargets(rows: SizeRow[], first: Result | null, gains: Gain[], others: { cliStartupMs: number | null }) {
-  const { figures, unjudged } = runFigures(rows, MAIN, first?.demo ?? null, others.cliStartupMs);
+function judgeTargets(rows: SizeRow[], first: Result | null, gains: Gain[], others: { cliStartupMs: number | null; demoXlsxMs: number | null }) {
+  const { figures, unjudged } = runFigures(rows, MAIN, first?.demo ?? null, others.cliStartupMs, others.demoXlsxMs);
   const file = join(process.cwd(), 'bench', 'last-run.json');
   const last = readLastRun(file);
   say('\n## 目标');
   for (const line of targetLines(figures, last)) say(line);
   if (unjudged.length) say(`增长未判（较小规模下不足 1 ms，比值是计时噪声）：${unjudged.join('、')}`);
   if (existsSync(dirname(file))) writeLastRun(file, { date: localDate(), machine: MACHINE, figures, helpers: gains });
+}
+
+const LAST_RUN = join(process.cwd(), 'bench', 'last-run.json');
+
+/** The demo xlsx check in a process of its own, printed beside the previous run's figure. */
+function measureDemoXlsx(): Result {
+  const dir = mkdtempSync(join(tmpdir(), 'liangjiadi-bench-xlsx-'));
+  try {
+    const r = spawnPhase('demoXlsx', dir, 80);
+    const last = readLastRun(LAST_RUN);
+    say(demoXlsxLine(r, last?.figures.demoXlsxCheck?.value ?? null, last?.date ?? null));
+    return r;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** BENCH_ONLY=demoXlsx: that step alone; its figure replaces the previous one in bench/last-run.json, the others are kept. */
+function demoXlsxOnly() {
+  say(`# 亮家底 benchmark（只测示范市 xlsx 检查）— ${MACHINE}`);
+  const r = measureDemoXlsx();
+  const last = readLastRun(LAST_RUN);
+  if (last && existsSync(dirname(LAST_RUN)))
+    writeLastRun(LAST_RUN, { ...last, figures: { ...last.figures, demoXlsxCheck: { value: r.ms!, detail: `${localDate()} 单独测量` } } });
 }
 
 /** The growth chart from a run's numbers (also: `node dist/node/bench.cjs --chart bench-output/bench.json`). */

@@ -24,6 +24,7 @@ import { chromiumPhase, peakRss, printedPhase, reportQueries, reportsPhase, slid
 import { freezePhase, workspaceFile } from './helper-phases.node';
 import { medianMs, once } from './timing';
 import { packPhase } from './pack.node';
+import { demoXlsxPhase } from './demo-xlsx.node';
 
 export type { Result };
 
@@ -44,7 +45,8 @@ export type Phase =
   | 'soffice'
   | 'freeze'
   | 'packDemo'
-  | 'packLarge';
+  | 'packLarge'
+  | 'demoXlsx';
 
 /** The packages to import: BENCH_PACKAGES (paths, comma-separated: the demo region's), else those generated (large-1.zip …), in order. */
 const zips = (dir: string) =>
@@ -282,6 +284,8 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
       return packPhase(dir, 'demo');
     case 'packLarge':
       return packPhase(dir, 'large');
+    case 'demoXlsx':
+      return demoXlsxPhase(dir);
     case 'xlsx': {
       // the whole validation of a 200,000-row 病组 sheet
       const ws = createWorkspace(join(dir, `x-${process.pid}.ljd`), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });

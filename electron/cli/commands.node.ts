@@ -9,7 +9,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ImportIssue, ImportReport } from '../../shared/domain/types';
 import { formatPeriodZh } from '../../shared/period';
-import { formatValue } from '../../shared/format';
+import { formatDateTimeZh, formatValue } from '../../shared/format';
 import { looksEncrypted } from '../services/db/connection';
 import { overview } from '../services/data/queries';
 import { DEMO_REGION_CODE, DEMO_REGION_NAME } from '../services/demo/demo-region';
@@ -54,8 +54,10 @@ function reportText(r: ImportReport, committed: boolean): string {
     if (r.warnings.length + r.truncated.warnings > 50)
       lines.push(`  ……另有 ${r.warnings.length + r.truncated.warnings - 50} 个警告未列出（--json 可查看全部已列出的）`);
   }
-  const changed = r.diff.filter((d) => d.changed + d.removed > 0);
-  if (r.supersedes) lines.push(`与工作区现有数据相比：${changed.length} 个期间有数值变化，将替代旧版本（旧数据保留在历史中）。`);
+  if (r.sameFile)
+    lines.push(`与 ${formatDateTimeZh(r.sameFile.importedAt)} 已导入的文件“${r.sameFile.fileName}”相同（SHA-256 一致，第 ${r.sameFile.importId} 次导入）。`);
+  if (r.supersedes) lines.push(`与工作区现有数据相比：${r.supersededPeriods.length} 个期间的数据有变化，将替代旧版本（旧数据保留在历史中）。`);
+  if (r.unchangedPeriods.length) lines.push(`${r.unchangedPeriods.length} 个期间的数据与工作区相同，导入时不会改动。`);
   if (!r.errors.length) lines.push(committed ? '已导入。' : '检查通过，可以导入。');
   return lines.join('\n');
 }

@@ -4,7 +4,6 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { monthsOf } from '../../shared/period';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Watermark } from './components/Watermark';
 import { useServiceStopped } from './data/service-status';
@@ -47,8 +46,9 @@ export function App() {
   const setPeriod = (p: string) => setShown((s) => ({ ...s, period: p }));
 
   const months = useMemo(() => (ws?.periods ?? []).filter((p) => /^\d{4}-\d{2}$/.test(p)).reverse(), [ws]);
-  // the overview also offers annual and cumulative periods (newest first), for packages without months
-  const periods = useMemo(() => [...(ws?.periods ?? [])].sort(newestFirst), [ws]);
+  // the overview also offers annual and cumulative periods (newest first) where their months are all
+  // held, never a year holding only next year's budget (workspace.browsePeriods)
+  const periods = useMemo(() => ws?.browsePeriods ?? [], [ws]);
 
   return (
     <AppLock enabled={!!ws?.encrypted}>
@@ -83,11 +83,4 @@ export function App() {
       </div>
     </AppLock>
   );
-}
-
-/** Newest end month first; of two ending together, the shorter (the month before its quarter or year). */
-function newestFirst(a: string, b: string): number {
-  const ma = monthsOf(a);
-  const mb = monthsOf(b);
-  return ma.last !== mb.last ? (ma.last < mb.last ? 1 : -1) : ma.count - mb.count;
 }

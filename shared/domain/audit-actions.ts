@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = {
   'meeting.create': '新建会议',
   'meeting.update': '修改会议信息',
   'meeting.removeAttendee': '移除参会人',
+  'meeting.updateAttendee': '更正参会人',
   'meeting.minutes': '保存纪要',
   'meeting.attendee': '登记参会人',
   'meeting.signin': '签到',

@@ -4,6 +4,8 @@ export const MEETING_TYPES = ['月告知', '季公告', '年通报', '数据沟�
 export type MeetingType = (typeof MEETING_TYPES)[number];
 export const COMMENT_KINDS = ['意见建议', '异议申诉'] as const;
 export const COMMENT_CATEGORIES = ['数据分析', '医保基金结算', '支付方式改革', '核心要素 基准点数/差异系数', '技术规范 ADRG分组', '其他'] as const;
+/** A comment's category until someone chooses one: the same whether typed in the meeting room or taken during a show. */
+export const DEFAULT_COMMENT_CATEGORY: (typeof COMMENT_CATEGORIES)[number] = '数据分析';
 export const DEPARTMENTS = ['医保中心', '医药服务处', '基金监管处', '规划财务处', '待分配'] as const;
 
 export type CommentStatus = '已记录' | '当场答复' | '研究中' | '已答复' | '整改中' | '复查' | '已关闭';

@@ -34,6 +34,11 @@ export interface WorkspaceInfo {
   institutionCount: number;
   /** every period with data, sorted */
   periods: string[];
+  /**
+   * the periods the overview offers, newest first: months with data, longer periods whose months are
+   * all held (or held as such), never one holding only next year's budget (shared/reports/holdings.ts)
+   */
+  browsePeriods: string[];
   /** the newest month with data */
   latestMonth: string | null;
   /** the default period for the overview: the newest month, or without months the newest annual/cumulative period */
@@ -124,6 +129,14 @@ export interface PeriodDiff {
   changed: number;
   removed: number;
   unchanged: number;
+  /** of `changed`, how many change by less than they are shown (0.31% → 0.31%): counted, never listed */
+  belowDisplay: number;
+  /**
+   * the period's DRG/DIP group rows against the workspace's: 'changed' (rows added, changed or removed),
+   * 'same', 'unchecked' (the period's values differ already: it is superseded either way) or 'absent'
+   * (the package has no group rows for it: the stored ones are left as they are)
+   */
+  groups: 'changed' | 'same' | 'unchecked' | 'absent';
 }
 
 export interface ValueChange {
@@ -135,6 +148,16 @@ export interface ValueChange {
   institutionName: string | null;
   before: number | null;
   after: number | null;
+  /** computed by a catalog formula (a total, a rate), not a figure the package gives */
+  derived: boolean;
+}
+
+/** An earlier import of the very same file (same SHA-256). */
+export interface SameFileImport {
+  importId: number;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
 }
 
 export interface ImportReport {
@@ -153,7 +176,19 @@ export interface ImportReport {
   truncated: { errors: number; warnings: number };
   /** what re-importing these periods would change */
   diff: PeriodDiff[];
+  /**
+   * The listed value changes: the figures the package gives first (grouped by institution, the
+   * region's own after), then the derived ones; never one whose shown values are equal.
+   */
   changes: ValueChange[];
+  /** how many changes there are in all (listed or not), given and derived; and those below display precision */
+  changeCounts: { given: number; derived: number; belowDisplay: number };
+  /** the periods whose stored data the import replaces: those with any value or group row that differs */
+  supersededPeriods: string[];
+  /** the package's periods whose data equals the workspace's: the import leaves them as they are */
+  unchangedPeriods: string[];
+  /** an earlier import of the same file, if any (the latest) */
+  sameFile: SameFileImport | null;
   supersedes: boolean;
 }
 

@@ -33,6 +33,7 @@ export const UNGUARDED: Record<Exclude<WritingChannel, GuardedChannel>, string> 
   'meetings.create': '会议记录：只增加记录',
   'meetings.update': '会议记录：更正会议信息（记入审计日志，前后值都在）',
   'meetings.removeAttendee': '会议记录：移除误登记的参会人（记入审计日志）',
+  'meetings.updateAttendee': '会议记录：更正参会人姓名、单位或身份（记入审计日志，前后值都在）',
   'meetings.saveMinutes': '会议纪要：留痕',
   'meetings.setAgenda': '会议议程：不含各机构数据',
   'meetings.addAttendee': '参会人：只增加记录',

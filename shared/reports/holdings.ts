@@ -62,3 +62,22 @@ export function newestFirst(ps: Iterable<string>): string[] {
       return ma.last !== mb.last ? (ma.last < mb.last ? 1 : -1) : ma.count - mb.count;
     });
 }
+
+/**
+ * The periods the overview offers, newest first: every month held; a quarter, half-year or year when
+ * all its months are held, or when none is and it holds figures of its own (a package of annual
+ * figures); never a period holding nothing but budgets (下一年度预算, shown in the year's budget card).
+ */
+export function browsePeriods(periods: string[], budgetOnly: string[]): string[] {
+  const skip = new Set(budgetOnly);
+  const months = new Set(periods.filter(isMonth));
+  return newestFirst(
+    periods.filter((p) => {
+      if (skip.has(p) || kindOf(p) === null) return false;
+      if (isMonth(p)) return true;
+      const { first, last, count } = monthsOf(p);
+      const held = periodRange(first, last).filter((m) => months.has(m)).length;
+      return held === count || held === 0;
+    }),
+  );
+}

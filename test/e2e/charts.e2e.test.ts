@@ -236,8 +236,19 @@ describe('comparison charts and presentation in Chromium', () => {
     await h.page.setViewportSize({ width: 1920, height: 1080 });
     await h.page.locator('[data-testid="presentation"] [data-testid="chart-trend"] canvas').first().waitFor();
     await h.screenshot('23-present-1920');
+    // H: the hospital to highlight is typed (pinyin initials), not picked from a list of 80
+    await h.page.keyboard.press('h');
+    await h.page.getByTestId('present-institution').fill('sfskyy');
+    await h.page.getByTestId('present-institution-matches').waitFor();
+    await h.page.getByTestId('present-institution').press('Enter');
+    await h.page.getByTestId('present-picker').waitFor({ state: 'detached' });
     await h.page.keyboard.press('c');
     await h.page.getByTestId('quick-comment').waitFor();
+    // a show started from the analysis deck has no meeting: the form asks, and says so in words
+    await expect(h.page.getByTestId('comment-meeting').inputValue()).resolves.toBe('');
+    await expect(h.page.getByTestId('comment-meeting-note').textContent()).resolves.toBe('本条意见不属于任何会议。');
+    await expect(h.page.getByTestId('comment-category').inputValue()).resolves.toBe('数据分析');
+    await h.screenshot('23a-present-comment-1920');
     // the hospital is chosen in the form (pinyin initials), never taken from the slide
     await expect(h.page.getByTestId('comment-institution').inputValue()).resolves.toBe('');
     await h.page.getByTestId('comment-institution').fill('sfskyy');
@@ -255,6 +266,8 @@ describe('comparison charts and presentation in Chromium', () => {
       period: '2025-11',
       kind: '意见建议',
       person: '骨科医院医保办 王主任',
+      category: '数据分析',
+      meeting_id: null,
     });
     expect(c.view_id).toBeGreaterThan(0);
     await h.page.keyboard.press('Escape');

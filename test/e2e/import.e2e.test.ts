@@ -5,7 +5,7 @@ import { formatValue } from '../../shared/format';
 import { regionValue } from '../../electron/services/data/queries';
 import { col, editXlsx, findRow } from '../helpers/packages';
 import { dumpTables } from '../helpers/temp';
-import { closeBrowser, DEMO_XLSX, openApp, type Harness } from './harness';
+import { closeBrowser, DEMO_XLSX, DEMO_ZIP, openApp, type Harness } from './harness';
 
 describe('data import in Chromium', () => {
   let h: Harness;
@@ -48,21 +48,62 @@ describe('data import in Chromium', () => {
     await h.page.getByTestId('import-cancel').click();
   });
 
+  it('says a re-imported identical package is the file imported before, and supersedes nothing', async () => {
+    const db = h.session.db;
+    const supersededRows = () =>
+      db.conn
+        .prepare(
+          'SELECT (SELECT count(*) FROM region_values WHERE superseded_by IS NOT NULL) + (SELECT count(*) FROM institution_values WHERE superseded_by IS NOT NULL) + (SELECT count(*) FROM group_rows WHERE superseded_by IS NOT NULL)',
+        )
+        .pluck()
+        .get() as number;
+    expect(supersededRows()).toBe(0);
+    // the demo workspace holds the demo zip (demo-workspace.setup.ts)
+    h.dialogs.open = DEMO_ZIP;
+    await h.page.getByTestId('choose-package').click();
+    await h.page.getByTestId('report-ok-banner').waitFor();
+    await expect(h.page.getByTestId('report-same-file').textContent()).resolves.toMatch(/与已导入的文件相同.*demo-region\.zip.*不会替代任何期间/);
+    await expect(h.page.getByTestId('report-ok-banner').textContent()).resolves.toContain('不会替代任何期间');
+    await expect(h.page.getByTestId('report-diff-summary').textContent()).resolves.toMatch(/^0 个期间的数据有变化/);
+    await h.screenshot('08a-import-same-file');
+    await h.page.getByTestId('import-confirm').click();
+    await h.page.getByTestId('import-done').waitFor();
+    await expect(h.page.getByTestId('import-done').textContent()).resolves.toContain('未替代任何期间');
+    expect(supersededRows()).toBe(0);
+  });
+
   it('shows what a correction changes, then imports it on confirmation', async () => {
     const before = regionValue(h.session.db, 'SVC_IP_COST', '2025-12')!;
     h.dialogs.open = corrected;
     await h.page.getByTestId('choose-package').click();
     await h.page.getByTestId('report-ok-banner').waitFor();
     await h.page.locator('[data-testid="report-changes"] .ag-row').first().waitFor();
-    const changes = await h.page.locator('[data-testid="report-changes"] .ag-center-cols-container').textContent();
-    expect(changes).toContain('示范市第一人民医院');
-    expect(changes).toContain('住院总费用');
+    // the edited row first, the totals derived from it after
+    const firstRow = await h.page.locator('[data-testid="report-changes"] .ag-center-cols-container .ag-row[row-index="0"]').textContent();
+    expect(firstRow).toContain('数据包填报');
+    expect(firstRow).toContain('示范市第一人民医院');
+    expect(firstRow).toContain('住院总费用');
+    const summary = (await h.page.getByTestId('report-diff-summary').textContent()) ?? '';
+    const said = Number(/^(\d+) 个期间的数据有变化/.exec(summary)?.[1]);
+    // December, its quarter, its half-year and its year: the periods whose values the edit changes
+    expect(said).toBe(4);
+    await expect(h.page.getByTestId('report-ok-banner').textContent()).resolves.toContain('将替代 4 个期间的数据');
     await h.screenshot('08-import-diff');
     // not written before confirmation
     expect(regionValue(h.session.db, 'SVC_IP_COST', '2025-12')).toBe(before);
     await h.page.getByTestId('import-confirm').click();
     await h.page.getByTestId('import-done').waitFor();
+    await expect(h.page.getByTestId('import-done').textContent()).resolves.toContain('替代了 4 个期间的原有数据');
     expect(regionValue(h.session.db, 'SVC_IP_COST', '2025-12')).toBeCloseTo(before + 1000, 6);
+    // the periods superseded in the database are the four it said
+    const id = h.session.db.conn.prepare('SELECT max(id) FROM imports').pluck().get();
+    const periods = h.session.db.conn
+      .prepare(
+        'SELECT DISTINCT period FROM (SELECT period FROM region_values WHERE superseded_by = ? UNION ALL SELECT period FROM institution_values WHERE superseded_by = ? UNION ALL SELECT period FROM group_rows WHERE superseded_by = ?)',
+      )
+      .pluck()
+      .all(id, id, id);
+    expect(periods).toHaveLength(4);
     await h.page.locator('[data-testid="import-history"] .ag-center-cols-container .ag-row').nth(1).waitFor();
     await h.screenshot('09-import-done');
     // the overview shows the new total

@@ -163,7 +163,8 @@ describe('versions', () => {
     // nothing written yet
     expect(instValue(db, 'H001', 'SVC_IP_COST', '2025-01')).toBe(4200);
     const record = s.commit(db, report.token!, '测试');
-    expect(record.supersededPeriods).toEqual(['2025-01', '2025-02']);
+    // February's data equals the workspace's: left as it is (import-messages.test.ts)
+    expect(record.supersededPeriods).toEqual(['2025-01']);
     expect(instValue(db, 'H001', 'SVC_IP_COST', '2025-01')).toBe(4500);
     // the old number is kept, marked superseded by the new import
     const history = db.conn
@@ -198,7 +199,16 @@ describe('versions', () => {
         .get(period, period) as number;
     const before = current('2025-01');
     // into an empty workspace every value is added
-    for (const d of fresh.diff) expect(d).toEqual({ period: d.period, added: current(d.period), changed: 0, removed: 0, unchanged: 0 });
+    for (const d of fresh.diff)
+      expect(d).toEqual({
+        period: d.period,
+        added: current(d.period),
+        changed: 0,
+        removed: 0,
+        unchanged: 0,
+        belowDisplay: 0,
+        groups: d.period.length === 7 ? 'unchecked' : 'absent',
+      });
     // H002's January row dropped, H001's cost changed
     const edited = await editXlsx(first, join(dir, 'edited.xlsx'), (wb) => {
       const ws = wb.getWorksheet('机构指标')!;

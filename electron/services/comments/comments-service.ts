@@ -3,7 +3,7 @@
 // (autosaved), then moved along the workflow 已记录 → 当场答复 | 研究中 → 已答复 → 已关闭 and
 // 整改中 → 复查 → 已关闭. Every change of status keeps who, when, from, to and the note.
 
-import { NEXT_STATUS, type CommentStatus, type CommentView } from '../../../shared/domain/meetings';
+import { DEFAULT_COMMENT_CATEGORY, NEXT_STATUS, type CommentStatus, type CommentView } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import { allRows, allValues, getRow, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
@@ -194,8 +194,10 @@ export interface QuickComment {
   period: string | null;
   viewId: number | null;
   slide: number | null;
-  /** the meeting being held (presentation started from the meeting's agenda) */
+  /** the meeting being held (presentation started from the meeting's agenda), or the one chosen in the form */
   meetingId?: number | null;
+  /** DEFAULT_COMMENT_CATEGORY when not chosen */
+  category?: string;
 }
 
 /** A comment captured during the meeting, with the slide, hospital, indicator and period on screen. */
@@ -206,11 +208,12 @@ export function quickComment(db: WritableDb, c: QuickComment, actor: string): { 
     const id = Number(
       run(
         db,
-        "INSERT INTO comments (meeting_id, institution, person, kind, text, view_id, slide, indicator, period, status, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '已记录', ?, ?, ?)",
+        "INSERT INTO comments (meeting_id, institution, person, kind, category, text, view_id, slide, indicator, period, status, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '已记录', ?, ?, ?)",
         c.meetingId ?? null,
         c.institution,
         c.person.trim(),
         c.kind,
+        c.category?.trim() || DEFAULT_COMMENT_CATEGORY,
         c.text.trim(),
         c.viewId,
         c.slide,
@@ -224,7 +227,7 @@ export function quickComment(db: WritableDb, c: QuickComment, actor: string): { 
     // like a comment typed in the meeting room: in the workflow history and in full-text search
     run(db, "INSERT INTO comment_events (comment_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, NULL, '已记录', '')", id, t, actor);
     const inst = c.institution ? (getValue<string>(db, 'SELECT name FROM institutions WHERE code = ?', c.institution) ?? '') : '';
-    indexText(db, 'comment', id, `${inst} ${c.person} ${c.text}`);
+    indexText(db, 'comment', id, `${inst} ${c.person} ${c.category?.trim() || DEFAULT_COMMENT_CATEGORY} ${c.text}`);
     recordAudit(db, { actor, action: 'comments.quick', target: `comment#${id}`, details: { ...c } });
     return { id };
   });

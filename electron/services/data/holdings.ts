@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import type { ReportType } from '../../../shared/reports/model';
 import { missingData, type DataHoldings } from '../../../shared/reports/period-data';
 import type { ReadableDb } from '../db/connection';
-import { institutionPeriods } from './queries';
+import { budgetOnlyPeriods, institutionPeriods } from './queries';
 
 /** The fund's own figures: a period holds the fund's data when it has one of them. */
 const FUND_TOTALS = ['FI_TOTAL', 'FE_TOTAL', 'FI_EMP', 'FI_RES', 'FE_EMP', 'FE_RES'];
@@ -22,12 +22,8 @@ export function dataHoldings(db: ReadableDb): DataHoldings {
     `SELECT DISTINCT period FROM region_values WHERE indicator IN (${FUND_TOTALS.map(() => '?').join(', ')}) AND superseded_by IS NULL AND value IS NOT NULL ORDER BY period`,
     ...FUND_TOTALS,
   );
-  const budgetOnly = periods(
-    "SELECT period FROM region_values WHERE superseded_by IS NULL AND value IS NOT NULL GROUP BY period HAVING sum(indicator NOT LIKE 'BUD\\_%' ESCAPE '\\') = 0 ORDER BY period",
-  );
   const inst = institutionPeriods(db);
-  const instSet = new Set(inst);
-  return { institution: inst, fund, region, budgetOnly: budgetOnly.filter((p) => !instSet.has(p)) };
+  return { institution: inst, fund, region, budgetOnly: budgetOnlyPeriods(db, inst) };
 }
 
 /** Refuses, with the reason and what to do, a report or evaluation asked for a period without its data. */

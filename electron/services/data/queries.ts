@@ -5,6 +5,7 @@
 import { builtinIndicator } from '../../../shared/catalog/indicators';
 import type { Overview, OverviewKpi, OverviewSection, RegionSeries } from '../../../shared/domain/types';
 import { comparePeriods, fromKey, isMonthKey, monthsOf, periodKey, previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import { browsePeriods } from '../../../shared/reports/holdings';
 import type { ReadableDb } from '../db/connection';
 import { budgetExecution, budgetOfYear } from './budget';
 import type { BudgetExecution } from '../../../shared/budget';
@@ -80,12 +81,35 @@ function kpi(db: ReadableDb, code: string, period: string): OverviewKpi {
 }
 
 /** The newest month with region data; without months, the newest period of any kind. */
+/** The periods whose only region-level values are budgets (下一年度预算), without institution values. */
+export function budgetOnlyPeriods(db: ReadableDb, instPeriods: string[] = institutionPeriods(db)): string[] {
+  const inst = new Set(instPeriods);
+  const rows = db.conn
+    .prepare(
+      "SELECT period FROM region_values WHERE superseded_by IS NULL AND value IS NOT NULL GROUP BY period HAVING sum(indicator NOT LIKE 'BUD\\_%' ESCAPE '\\') = 0 ORDER BY period",
+    )
+    .pluck()
+    .all() as string[];
+  return rows.filter((p) => !inst.has(p));
+}
+
+/** The periods the overview offers, newest first (shared/reports/holdings.ts browsePeriods). */
+export function overviewPeriods(db: ReadableDb): string[] {
+  const inst = institutionPeriods(db);
+  const region = db.conn.prepare('SELECT DISTINCT period FROM region_values WHERE superseded_by IS NULL').pluck().all() as string[];
+  return browsePeriods([...new Set([...region, ...inst])], budgetOnlyPeriods(db, inst));
+}
+
+/**
+ * The period the overview opens on: the newest month with data; without months, the newest of the
+ * periods it offers (of two ending together, the longer: the year before its 1—11月). Never a
+ * period holding nothing but next year's budget.
+ */
 export function defaultPeriod(db: ReadableDb): string | null {
-  const periods = db.conn.prepare('SELECT DISTINCT period FROM region_values WHERE superseded_by IS NULL').pluck().all() as string[];
-  const months = periods.filter(isMonthKey).sort();
-  if (months.length) return months[months.length - 1]!;
-  // latest end month first; of two ending together, the longer (the year before its 1—11月)
-  const byEnd = periods
+  const offered = overviewPeriods(db);
+  const month = offered.find(isMonthKey);
+  if (month) return month;
+  const byEnd = offered
     .filter((p) => safeKey(p))
     .sort((a, b) => {
       const ma = monthsOf(a);
@@ -147,14 +171,34 @@ function sections(db: ReadableDb, selected: string): OverviewSection[] {
     if (kpis.length) out.push({ title: s.title, period, kpis });
   }
   // budget execution: the year's inpatient pooled-fund spending so far against the year's own
-  // budget (filed as 下一年度预算 the year before: data/budget.ts)
+  // budget (filed as 下一年度预算 the year before: data/budget.ts); at the year's end, the next
+  // year's budget filed with it
   const e = budgetExecution(db, selected);
-  if (e) out.push(budgetSection(db, e));
+  const year = Number(monthsOf(selected).last.slice(0, 4));
+  const next = monthsOf(selected).last.endsWith('-12') ? budgetOfYear(db, year + 1) : null;
+  if (e || next) out.push(budgetSection(db, e, next && { ...next, year: year + 1 }));
   return out;
 }
 
-/** The 预算执行 section: the year's budget (and last year's), and the execution with its alert. */
-function budgetSection(db: ReadableDb, e: BudgetExecution): OverviewSection {
+/**
+ * The 预算执行 section: the year's budget (and last year's), the execution with its alert, and at
+ * the year's end the next year's budget (against this year's); 预算 alone when only that is held.
+ */
+function budgetSection(db: ReadableDb, e: BudgetExecution | null, next: { budget: number; filedIn: string; year: number } | null): OverviewSection {
+  const nextKpi = next
+    ? [
+        {
+          code: 'BUD_IP_NEXT',
+          name: `${next.year}年住院统筹基金预算总额（${next.filedIn}年填报的下一年度预算）`,
+          unit: '万元',
+          value: next.budget,
+          previous: null,
+          lastYear: budgetOfYear(db, next.year - 1)?.budget ?? null,
+          spark: [],
+        },
+      ]
+    : [];
+  if (!e) return { title: '预算', period: String(next!.year), kpis: nextKpi };
   const through = Number(e.through.slice(5));
   return {
     title: '预算执行',
@@ -179,6 +223,7 @@ function budgetSection(db: ReadableDb, e: BudgetExecution): OverviewSection {
         spark: [],
         ...(e.alert && e.level !== 'ok' ? { alert: { level: e.level, text: e.alert } } : {}),
       },
+      ...nextKpi,
     ],
   };
 }

@@ -21,6 +21,12 @@ export interface GroupRowsState {
   nums: Float64Array<ArrayBuffer>;
 }
 
+/** A row's identity from the string ids of its institution, period and group code and its scheme (0 DRG, 1 DIP): see GroupRows.identity. */
+export function identityOf(a: number, p: number, s: number, g: number): number | string {
+  if (a < ID_BITS && p < ID_BITS && g < ID_BITS) return ((a * ID_BITS + p) * 2 + s) * ID_BITS + g;
+  return `${a},${p},${s},${g}`;
+}
+
 export class GroupRows implements Iterable<GroupRow> {
   private n = 0;
   private strings: string[] = [];
@@ -106,12 +112,7 @@ export class GroupRows implements Iterable<GroupRow> {
    * each (52 bits in all), else a string. Finding duplicates by it builds no key string per row.
    */
   identity(i: number): number | string {
-    const a = this.str[4 * i]!;
-    const p = this.str[4 * i + 1]!;
-    const g = this.str[4 * i + 2]!;
-    const s = this.scheme[i]!;
-    if (a < ID_BITS && p < ID_BITS && g < ID_BITS) return ((a * ID_BITS + p) * 2 + s) * ID_BITS + g;
-    return `${a},${p},${s},${g}`;
+    return identityOf(this.str[4 * i]!, this.str[4 * i + 1]!, this.scheme[i]!, this.str[4 * i + 2]!);
   }
 
   /** The string ids of a row's institution, period and group code (numbers into one table, see string()). */
@@ -200,6 +201,21 @@ export class GroupRows implements Iterable<GroupRow> {
     this.str = s.str;
     this.scheme = s.scheme;
     this.nums = s.nums;
+  }
+
+  /** Keeps only the rows `keep` accepts, in their order (an import leaves out the months equal to the workspace's). */
+  retain(keep: (i: number) => boolean): void {
+    let n = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (!keep(i)) continue;
+      if (n !== i) {
+        this.str.copyWithin(4 * n, 4 * i, 4 * i + 4);
+        this.scheme[n] = this.scheme[i]!;
+        this.nums.copyWithin(NUMS * n, NUMS * i, NUMS * i + NUMS);
+      }
+      n++;
+    }
+    this.n = n;
   }
 
   /** Releases the rows (after they are written). */

@@ -1,20 +1,22 @@
 // Import of data packages in two steps, so the user sees what will change before anything does:
 //   prepare: read + validate + derive + diff against the workspace (reads only; workspace-diff.ts);
 //   commit:  write everything in ONE transaction (any failure rolls all of it back).
-// Re-importing a period supersedes its current values but keeps them (superseded_by), so the
-// history of every number survives. Every import is recorded with file name, SHA-256, who, when.
+// Re-importing a period whose data differs supersedes its current values but keeps them
+// (superseded_by), so the history of every number survives; a period whose values and group rows
+// equal the workspace's is left as it is (neither superseded nor written again). Every import is
+// recorded with file name, SHA-256, who, when; a file imported before is named as such (by SHA-256).
 
 import { randomBytes } from 'node:crypto';
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
-import type { ImportRecord, ImportReport, PeriodDiff, ValueChange } from '../../../shared/domain/types';
+import type { ImportRecord, ImportReport, SameFileImport } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
-import { allRows, getValue, inTransaction, withoutAutoCheckpoint, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
+import { allRows, getRow, getValue, inTransaction, withoutAutoCheckpoint, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
 import { Derivation } from './derive';
-import { diffAgainstWorkspace, storedValues } from './workspace-diff';
+import { diffAgainstWorkspace, storedValues, type WorkspaceDiff } from './workspace-diff';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
-import { packagePeriods, parsePackage, type ParsedPackage } from './parse-package';
+import { dropPeriods, packagePeriods, parsePackage, type ParsedPackage } from './parse-package';
 import { indicatorRow } from '../workspace/workspace';
 import { loadIndicators, loadInstitutions } from '../catalog/catalog';
 import { refreshSummaries, type SummaryScope } from '../analysis/summaries';
@@ -92,14 +94,19 @@ export class ImportService {
       },
     );
     const catalog = catalogOf(pkg);
-    let diff: PeriodDiff[] = [];
-    let changes: ValueChange[] = [];
+    let compared: WorkspaceDiff = {
+      diff: [],
+      changes: [],
+      changeCounts: { given: 0, derived: 0, belowDisplay: 0 },
+      unchangedPeriods: [],
+      supersededPeriods: [],
+    };
     if (pkg.issues.hasErrors) derivation?.abandon();
     else {
       progress?.('校验与计算派生指标', 0, null);
       (derivation ?? new Derivation(pkg, catalog, storedValues(db))).finish();
       progress?.('比对工作区现有数据', 0, null);
-      ({ diff, changes } = diffAgainstWorkspace(db, pkg, catalog, institutions));
+      compared = diffAgainstWorkspace(db, pkg, catalog, institutions);
       // where each value was read and what each computed one was computed from served the checks
       // above and are not needed again: released now, they do not sit in memory while the user
       // decides and the rows are written
@@ -131,9 +138,13 @@ export class ImportService {
       errors: pkg.issues.errors,
       warnings: pkg.issues.warnings,
       truncated: { errors: pkg.issues.errorCount - pkg.issues.errors.length, warnings: pkg.issues.warningCount - pkg.issues.warnings.length },
-      diff,
-      changes,
-      supersedes: diff.some((d) => d.changed + d.removed + d.unchanged > 0),
+      diff: compared.diff,
+      changes: compared.changes,
+      changeCounts: compared.changeCounts,
+      supersededPeriods: compared.supersededPeriods,
+      unchangedPeriods: compared.unchangedPeriods,
+      sameFile: pkg.sha256 ? sameFileImport(db, pkg.sha256) : null,
+      supersedes: compared.supersededPeriods.length > 0,
     };
     if (!pkg.issues.hasErrors && periods.all.length === 0 && pkg.institutions.size === 0) {
       pkg.issues.error('EMPTY_PACKAGE', { file: pkg.file }, '数据包中没有任何数据。', '请确认已在模板各工作表中填写数据。');
@@ -201,6 +212,10 @@ function writeTransaction(
   progress: ProgressFn | undefined,
   opts: ImportOptions,
 ): ImportRecord {
+  // the package's periods as the import record lists them; then the periods equal to the
+  // workspace's are left out, so only what differs is superseded and written
+  const packaged = packagePeriods(pkg).all;
+  dropPeriods(pkg, report.unchangedPeriods);
   const periods = packagePeriods(pkg);
   const importedAt = new Date().toISOString();
   const c = db.conn;
@@ -225,7 +240,7 @@ function writeTransaction(
         importedAt,
         actor,
         pkg.regionCode,
-        JSON.stringify(periods.all),
+        JSON.stringify(packaged),
         JSON.stringify(report.counts),
         pkg.issues.warningCount,
         JSON.stringify([...superseded].sort(comparePeriods)),
@@ -289,7 +304,8 @@ function writeTransaction(
       details: {
         importId: id,
         sha256: pkg.sha256,
-        periods: periods.all,
+        periods: packaged,
+        unchanged: report.unchangedPeriods,
         superseded: [...superseded],
         counts: report.counts,
         warnings: pkg.issues.warningCount,
@@ -302,12 +318,22 @@ function writeTransaction(
       format: pkg.format,
       importedAt,
       importedBy: actor,
-      periods: periods.all,
+      periods: packaged,
       counts: report.counts,
       warningCount: pkg.issues.warningCount,
       supersededPeriods: [...superseded].sort(comparePeriods),
     };
   });
+}
+
+/** The latest earlier import of the file with this SHA-256, if any. */
+export function sameFileImport(db: ReadableDb, sha256: string): SameFileImport | null {
+  const r = getRow<{ id: number; file_name: string; imported_at: string; imported_by: string }>(
+    db,
+    'SELECT id, file_name, imported_at, imported_by FROM imports WHERE sha256 = ? ORDER BY id DESC LIMIT 1',
+    sha256,
+  );
+  return r ? { importId: r.id, fileName: r.file_name, importedAt: r.imported_at, importedBy: r.imported_by } : null;
 }
 
 export function importHistory(db: ReadableDb): ImportRecord[] {

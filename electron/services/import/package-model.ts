@@ -97,6 +97,20 @@ export interface KnownContext {
 export const key = (indicator: string, period: string) => `${indicator}|${period}`;
 export const splitKey = (k: string) => k.split('|') as [string, string];
 
+/**
+ * Leaves out of the package every value and group row of these periods: what an import does with
+ * the months whose data equals the workspace's, so they are neither superseded nor written again.
+ */
+export function dropPeriods(pkg: ParsedPackage, periods: Iterable<string>): void {
+  const drop = new Set(periods);
+  if (!drop.size) return;
+  for (const k of [...pkg.region.keys()]) if (drop.has(splitKey(k)[1])) pkg.region.delete(k);
+  for (const k of [...pkg.inst.keys()]) if (drop.has(splitKey(k)[1])) pkg.inst.delete(k);
+  const g = pkg.groups;
+  const dropId = new Set([...drop].map((p) => g.idOf(p)).filter((id): id is number => id !== undefined));
+  if (dropId.size) g.retain((i) => !dropId.has(g.periodId(i)));
+}
+
 /** Periods the package has data for, per table. */
 export function packagePeriods(pkg: ParsedPackage): { region: string[]; inst: string[]; groups: string[]; all: string[] } {
   const region = new Set<string>();

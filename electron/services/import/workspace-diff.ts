@@ -1,12 +1,16 @@
 // What a prepared import is checked against in the workspace, read only: the current values that
 // formulas looking outside the package use (storedValues, for derive.ts), and the diff of the
-// package against the current values of its periods that the user sees before confirming.
+// package against the current values and group rows of its periods that the user sees before
+// confirming: which periods differ (only those are superseded; a period equal to the workspace's
+// is left as it is), and the changed values in the order they are checked (given before derived).
 
 import type { IndicatorDef } from '../../../shared/catalog/indicators';
-import type { Institution, PeriodDiff, ValueChange } from '../../../shared/domain/types';
+import type { ImportReport, Institution, PeriodDiff, ValueChange } from '../../../shared/domain/types';
+import { formatValue } from '../../../shared/format';
 import { comparePeriods } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import type { StoredValues } from './derive';
+import { identityOf } from './group-rows';
 import { packagePeriods, splitKey, type Bucket, type ParsedPackage } from './parse-package';
 
 export function storedValues(db: ReadableDb): StoredValues {
@@ -23,54 +27,97 @@ export function storedValues(db: ReadableDb): StoredValues {
 
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
-export function diffAgainstWorkspace(
-  db: ReadableDb,
-  pkg: ParsedPackage,
-  catalog: Map<string, IndicatorDef>,
-  insts: Map<string, Institution>,
-): { diff: PeriodDiff[]; changes: ValueChange[] } {
+/** How many value changes of each kind are listed at most: the figures the package gives, then the derived ones. */
+export const LISTED_CHANGES = { given: 200, derived: 100 };
+
+/** What the package changes against the workspace's current values, as the convenor reads it before confirming. */
+export interface WorkspaceDiff {
+  diff: PeriodDiff[];
+  changes: ValueChange[];
+  changeCounts: ImportReport['changeCounts'];
+  /** the package's periods whose values and group rows all equal the workspace's */
+  unchangedPeriods: string[];
+  /** the package's periods that hold stored data and differ: what a commit supersedes */
+  supersededPeriods: string[];
+}
+
+/**
+ * The changes listed in the order a convenor checks them: what the package itself gives, grouped by
+ * institution (the region's own figures after the institutions'), then what formulas derive from
+ * it (totals and rates), institutions first, the region last; within a group by period, then indicator.
+ */
+export function orderChanges(changes: ValueChange[], sortOf: (indicator: string) => number): ValueChange[] {
+  const inst = (c: ValueChange) => (c.institution === null ? '\uffff' : c.institution);
+  return [...changes].sort(
+    (a, b) =>
+      Number(a.derived) - Number(b.derived) ||
+      (inst(a) < inst(b) ? -1 : inst(a) > inst(b) ? 1 : 0) ||
+      comparePeriods(a.period, b.period) ||
+      sortOf(a.indicator) - sortOf(b.indicator),
+  );
+}
+
+export function diffAgainstWorkspace(db: ReadableDb, pkg: ParsedPackage, catalog: Map<string, IndicatorDef>, insts: Map<string, Institution>): WorkspaceDiff {
   const periods = packagePeriods(pkg);
   const byPeriod = new Map<string, PeriodDiff>();
   const entry = (p: string) => {
     let d = byPeriod.get(p);
-    if (!d) byPeriod.set(p, (d = { period: p, added: 0, changed: 0, removed: 0, unchanged: 0 }));
+    if (!d) byPeriod.set(p, (d = { period: p, added: 0, changed: 0, removed: 0, unchanged: 0, belowDisplay: 0, groups: 'absent' }));
     return d;
   };
-  const changes: ValueChange[] = [];
-  const note = (period: string, indicator: string, institution: string | null, before: number | null, after: number | null) => {
-    if (changes.length >= 200) return;
-    changes.push({
-      period,
+  const given: ValueChange[] = [];
+  const derived: ValueChange[] = [];
+  const counts = { given: 0, derived: 0, belowDisplay: 0 };
+  const note = (d: PeriodDiff, indicator: string, institution: string | null, before: number | null, after: number | null, isDerived: boolean) => {
+    const unit = catalog.get(indicator)?.unit ?? '';
+    // a change too small to show (0.31% → 0.31%) is counted, never listed: the row would say nothing
+    if (before !== null && after !== null && formatValue(before, unit) === formatValue(after, unit)) {
+      d.belowDisplay++;
+      counts.belowDisplay++;
+      return;
+    }
+    const list = isDerived ? derived : given;
+    if (isDerived) counts.derived++;
+    else counts.given++;
+    if (list.length >= (isDerived ? LISTED_CHANGES.derived : LISTED_CHANGES.given)) return;
+    list.push({
+      period: d.period,
       indicator,
       indicatorName: catalog.get(indicator)?.name ?? indicator,
-      unit: catalog.get(indicator)?.unit ?? '',
+      unit,
       institution,
       institutionName: institution ? (pkg.institutions.get(institution)?.name ?? insts.get(institution)?.name ?? null) : null,
       before,
       after,
+      derived: isDerived,
     });
   };
-  const regionStmt = db.conn.prepare('SELECT indicator, value FROM region_values WHERE period = ? AND superseded_by IS NULL').raw();
+  const regionStmt = db.conn.prepare('SELECT indicator, value, origin FROM region_values WHERE period = ? AND superseded_by IS NULL').raw();
   for (const p of periods.region) {
-    const old = new Map(regionStmt.all(p) as [string, number | null][]);
+    const old = new Map((regionStmt.all(p) as [string, number | null, string][]).map(([code, v, origin]) => [code, [v, origin === 'computed'] as const]));
     const d = entry(p);
     for (const [k, v] of pkg.region) {
       const [code, period] = splitKey(k);
       if (period !== p) continue;
-      if (!old.has(code)) d.added++;
-      else if (same(old.get(code)!, v.value)) d.unchanged++;
+      const was = old.get(code);
+      if (!was) d.added++;
+      else if (same(was[0], v.value)) d.unchanged++;
       else {
         d.changed++;
-        note(p, code, null, old.get(code)!, v.value);
+        note(d, code, null, was[0], v.value, !!v.computed);
       }
       old.delete(code);
     }
-    for (const [code, v] of old) {
+    for (const [code, [v, computed]] of old) {
       d.removed++;
-      note(p, code, null, v, null);
+      note(d, code, null, v, null, computed);
     }
   }
   const instStmt = db.conn.prepare('SELECT indicator, institution, value FROM institution_values WHERE period = ? AND superseded_by IS NULL').raw();
+  // whether a value the package drops was derived: looked up only for those (few) values
+  const originStmt = db.conn
+    .prepare('SELECT origin FROM institution_values WHERE period = ? AND indicator = ? AND institution = ? AND superseded_by IS NULL')
+    .pluck();
   // the package's buckets by period, in package order; the workspace's values by indicator, then
   // institution: no key string built per value (2.6 M values on the largest region)
   const buckets = new Map<string, [string, Bucket][]>();
@@ -94,7 +141,7 @@ export function diffAgainstWorkspace(
         else if (same(was.get(inst)!, v)) d.unchanged++;
         else {
           d.changed++;
-          note(p, code, inst, was.get(inst)!, v);
+          note(d, code, inst, was.get(inst)!, v, !!b.computed?.has(inst));
         }
         was.delete(inst);
       }
@@ -102,8 +149,97 @@ export function diffAgainstWorkspace(
     for (const [code, was] of old)
       for (const [inst, v] of was) {
         d.removed++;
-        note(p, code, inst, v, null);
+        note(d, code, inst, v, null, originStmt.get(p, code, inst) === 'computed');
       }
   }
-  return { diff: [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period)), changes };
+  // the group rows are compared only where the values are all equal: a period whose values differ
+  // is superseded whatever its group rows say (reading a month's stored rows is the costly part)
+  const valuesDiffer = (p: string) => {
+    const d = byPeriod.get(p);
+    return !!d && d.added + d.changed + d.removed > 0;
+  };
+  const groupsDiffer = changedGroupPeriods(
+    db,
+    pkg,
+    periods.groups.filter((p) => !valuesDiffer(p)),
+  );
+  for (const p of periods.groups) {
+    const d = entry(p);
+    d.groups = valuesDiffer(p) ? 'unchecked' : groupsDiffer.has(p) ? 'changed' : 'same';
+  }
+  const diff = [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
+  const unchangedPeriods: string[] = [];
+  const supersededPeriods: string[] = [];
+  const stored = periodsWithStoredData(db, periods.all);
+  for (const d of diff) {
+    const differs = d.added + d.changed + d.removed > 0 || d.groups === 'changed';
+    if (!differs && stored.has(d.period)) unchangedPeriods.push(d.period);
+    else if (differs && stored.has(d.period)) supersededPeriods.push(d.period);
+  }
+  // the catalog's order (loadIndicators reads it in the catalog's sort order)
+  const order = new Map([...catalog.keys()].map((code, n) => [code, n]));
+  const sortOf = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return { diff, changes: orderChanges([...given, ...derived], sortOf), changeCounts: counts, unchangedPeriods, supersededPeriods };
+}
+
+/** The periods among `periods` that hold current data in any of the three tables. */
+function periodsWithStoredData(db: ReadableDb, periods: string[]): Set<string> {
+  const out = new Set<string>();
+  const stmts = ['region_values', 'institution_values', 'group_rows'].map((t) =>
+    db.conn.prepare(`SELECT 1 FROM ${t} WHERE period = ? AND superseded_by IS NULL LIMIT 1`).pluck(),
+  );
+  for (const p of periods) if (stmts.some((s) => s.get(p) === 1)) out.add(p);
+  return out;
+}
+
+/**
+ * The periods whose group rows differ from the workspace's current ones, compared row for row
+ * whatever their order: a count first, then each stored row found by its identity (institution,
+ * scheme, group code: one row each, group-duplicates.ts) among the package's rows of the period,
+ * through the package's own string ids — no key string built per row — and its name and seven
+ * numbers compared. Rows the package repeats or lacks make the period differ.
+ */
+function changedGroupPeriods(db: ReadableDb, pkg: ParsedPackage, periods: string[]): Set<string> {
+  const out = new Set<string>();
+  if (!periods.length) return out;
+  const g = pkg.groups;
+  const count = db.conn.prepare('SELECT count(*) FROM group_rows WHERE period = ? AND superseded_by IS NULL').pluck();
+  const rows = db.conn
+    .prepare(
+      'SELECT institution, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual FROM group_rows WHERE period = ? AND superseded_by IS NULL',
+    )
+    .raw();
+  const byPeriod = new Map<number, number[]>();
+  for (let i = 0; i < g.length; i++) {
+    const p = g.periodId(i);
+    (byPeriod.get(p) ?? byPeriod.set(p, []).get(p)!).push(i);
+  }
+  const sameNum = (mine: number, stored: unknown) => (Number.isNaN(mine) ? stored === null : stored === mine);
+  for (const p of periods) {
+    const pid = g.idOf(p);
+    const mine = pid === undefined ? [] : (byPeriod.get(pid) ?? []);
+    if (count.get(p) !== mine.length) {
+      out.add(p);
+      continue;
+    }
+    const at = new Map<number | string, number>();
+    for (const i of mine) at.set(g.identity(i), i);
+    if (at.size !== mine.length) {
+      out.add(p);
+      continue;
+    }
+    for (const r of rows.all(p) as unknown[][]) {
+      const inst = g.idOf(r[0] as string);
+      const code = g.idOf(r[2] as string);
+      const i = inst === undefined || code === undefined ? undefined : at.get(identityOf(inst, pid!, r[1] === 'DRG' ? 0 : 1, code));
+      let same = i !== undefined && g.string(g.groupNameId(i)) === r[3];
+      for (let c = 5; same && c <= 11; c++) same = sameNum(g.num(i!, c), r[c - 1]);
+      if (!same) {
+        out.add(p);
+        break;
+      }
+      at.delete(g.identity(i!));
+    }
+  }
+  return out;
 }

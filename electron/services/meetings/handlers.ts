@@ -2,7 +2,7 @@
 
 import type { Handlers } from '../host/handler-types';
 import { exportList } from './lists';
-import { removeAttendee, updateMeeting } from './meeting-edit';
+import { removeAttendee, updateAttendee, updateMeeting } from './meeting-edit';
 import { addAttendee, addSittingMembers, calendarStart, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
 
 export const meetingsHandlers: Handlers<
@@ -10,6 +10,7 @@ export const meetingsHandlers: Handlers<
   | 'meetings.create'
   | 'meetings.update'
   | 'meetings.removeAttendee'
+  | 'meetings.updateAttendee'
   | 'meetings.saveMinutes'
   | 'meetings.setAgenda'
   | 'meetings.addAttendee'
@@ -23,6 +24,7 @@ export const meetingsHandlers: Handlers<
   'meetings.create': (i, { session, actor }) => createMeeting(session.db, i, actor),
   'meetings.update': ({ id, ...fields }, { session, actor }) => updateMeeting(session.db, id, fields, actor),
   'meetings.removeAttendee': (i, { session, actor }) => removeAttendee(session.db, i.attendeeId, actor),
+  'meetings.updateAttendee': ({ attendeeId, ...a }, { session, actor }) => updateAttendee(session.db, attendeeId, a, actor),
   'meetings.saveMinutes': (i, { session, actor }) => saveMinutes(session.db, i.id, i.minutes, i.decisions, actor),
   'meetings.setAgenda': (i, { session, actor }) => setAgenda(session.db, i.id, i.viewIds, actor),
   'meetings.addAttendee': (i, { session, actor }) => addAttendee(session.db, i.meetingId, i, actor),

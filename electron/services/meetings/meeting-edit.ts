@@ -1,5 +1,5 @@
 // Corrections to a meeting after it was created: its type, title, date, place, 涉及期间 and
-// convenor, and an attendee entered by mistake removed. Each change is audited with what it was
+// convenor, an attendee's name, unit or role corrected, and an attendee entered by mistake removed. Each change is audited with what it was
 // before, and the obligation the meeting fulfils follows its new type, date and period.
 
 import { AppError } from '../../../shared/errors';
@@ -55,5 +55,28 @@ export function removeAttendee(db: WritableDb, attendeeId: number, actor: string
       details: { name: a.name, organization: a.organization, role: a.role },
     });
     return meetingView(db, a.meeting_id);
+  });
+}
+
+/** Corrects an attendee's name, unit or role (a typo at sign-in); audited with what it was before. */
+export function updateAttendee(db: WritableDb, attendeeId: number, a: { name: string; organization: string; role: string }, actor: string): MeetingView {
+  const before = getRow<{ meeting_id: number; name: string; organization: string; role: string }>(
+    db,
+    'SELECT meeting_id, name, organization, role FROM attendance WHERE id = ?',
+    attendeeId,
+  );
+  if (!before) throw new AppError('INVALID_INPUT', '该参会人已不在名单中。', '请刷新后重试。');
+  const after = { name: a.name.trim(), organization: a.organization.trim(), role: a.role.trim() };
+  if (!after.name) throw new AppError('INVALID_INPUT', '请填写参会人姓名。', '姓名不能为空；误登记的参会人请点“移除”。');
+  return inTransaction(db, () => {
+    run(db, 'UPDATE attendance SET name = ?, organization = ?, role = ? WHERE id = ?', after.name, after.organization, after.role, attendeeId);
+    const changed = (['name', 'organization', 'role'] as const).filter((k) => after[k] !== before[k]);
+    recordAudit(db, {
+      actor,
+      action: 'meeting.updateAttendee',
+      target: `meeting#${before.meeting_id}`,
+      details: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])),
+    });
+    return meetingView(db, before.meeting_id);
   });
 }

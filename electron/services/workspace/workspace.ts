@@ -2,7 +2,7 @@
 
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { BUILTIN_INDICATORS, type IndicatorDef } from '../../../shared/catalog/indicators';
-import { defaultPeriod, institutionPeriods } from '../data/queries';
+import { defaultPeriod, institutionPeriods, overviewPeriods } from '../data/queries';
 import type { WorkspaceInfo } from '../../../shared/domain/types';
 import { AppError } from '../../../shared/errors';
 import { comparePeriods, isMonthKey } from '../../../shared/period';
@@ -181,6 +181,7 @@ export function workspaceInfo(db: ReadableDb): WorkspaceInfo {
     schemaVersion: schemaVersion(db),
     institutionCount: Number(db.conn.prepare('SELECT count(*) FROM institutions').pluck().get()),
     periods,
+    browsePeriods: overviewPeriods(db),
     latestMonth: months.length ? months[months.length - 1]! : null,
     latestPeriod: defaultPeriod(db),
     importCount: Number(db.conn.prepare('SELECT count(*) FROM imports').pluck().get()),

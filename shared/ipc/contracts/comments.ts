@@ -21,6 +21,8 @@ export const commentsContract = {
         slide: z.number().int().min(0).nullable(),
         /** the meeting being held when the comment was recorded */
         meetingId: id.nullable().optional(),
+        /** 数据分析 (DEFAULT_COMMENT_CATEGORY) when not chosen, as in the meeting room's form */
+        category: z.string().max(40).optional(),
       })
       .strict(),
     returns<{ id: number }>(),

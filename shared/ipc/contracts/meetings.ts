@@ -20,6 +20,10 @@ export const meetingsContract = {
   'meetings.create': writes(meetingFields.strict(), returns<MeetingView>()),
   'meetings.update': writes(meetingFields.extend({ id }).strict(), returns<MeetingView>()),
   'meetings.removeAttendee': writes(z.object({ attendeeId: id }).strict(), returns<MeetingView>()),
+  'meetings.updateAttendee': writes(
+    z.object({ attendeeId: id, name: z.string().min(1, '请填写参会人姓名').max(40), organization: z.string().max(100), role: z.string().max(40) }).strict(),
+    returns<MeetingView>(),
+  ),
   'meetings.saveMinutes': writes(z.object({ id, minutes: z.string().max(200000), decisions: z.string().max(50000) }).strict(), returns<MeetingView>()),
   'meetings.setAgenda': writes(z.object({ id, viewIds: z.array(id).max(100) }).strict(), returns<MeetingView>()),
   'meetings.addAttendee': writes(

@@ -16,7 +16,20 @@ type Phase =
   | { kind: 'checking'; path: string }
   | { kind: 'report'; report: ImportReport }
   | { kind: 'committing'; report: ImportReport }
-  | { kind: 'done'; record: ImportRecord };
+  | { kind: 'done'; record: ImportRecord; report: ImportReport };
+
+/** What an import did, period by period: superseded (data differed), left as it was (equal), new. */
+function doneText(record: ImportRecord, report: ImportReport): string {
+  const superseded = record.supersededPeriods.length;
+  const unchanged = report.unchangedPeriods.length;
+  const added = record.periods.length - superseded - unchanged;
+  const parts = [
+    superseded > 0 ? `替代了 ${superseded} 个期间的原有数据（原数据保留在历史中）` : '未替代任何期间',
+    ...(added > 0 ? [`新增 ${added} 个期间`] : []),
+    ...(unchanged > 0 ? [`${unchanged} 个期间与工作区相同，未改动`] : []),
+  ];
+  return `已导入 ${record.fileName}（共 ${record.periods.length} 个期间）：${parts.join('；')}。`;
+}
 
 export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -56,7 +69,7 @@ export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
     setProgress(null);
     // a committed import changes every figure, list and period: every cached answer is stale
     const record = await action.run(() => api.import.commit({ token: report.token! }), { invalidate: 'all' });
-    setPhase(record ? { kind: 'done', record } : { kind: 'report', report });
+    setPhase(record ? { kind: 'done', record, report } : { kind: 'report', report });
   };
 
   const cancel = async (report: ImportReport) => {
@@ -108,8 +121,7 @@ export function ImportPage({ workspace }: { workspace: WorkspaceInfo | null }) {
 
       {phase.kind === 'done' && (
         <div className="banner ok" data-testid="import-done">
-          已导入 {phase.record.fileName}：{phase.record.periods.length} 个期间
-          {phase.record.supersededPeriods.length > 0 && `，替代了 ${phase.record.supersededPeriods.length} 个期间的原有数据（原数据保留在历史中）`}。
+          {doneText(phase.record, phase.report)}
         </div>
       )}
 

@@ -13,6 +13,8 @@ export const issueColumns: Column<ImportIssue>[] = [
   { headerName: '处理建议', kind: 'reading', field: 'hint', wrapText: true, autoHeight: true },
 ];
 
+const GROUPS_TEXT: Record<PeriodDiff['groups'], string> = { changed: '有变化', same: '相同', unchecked: '未比对', absent: '不涉及' };
+
 export const diffColumns: Column<PeriodDiff>[] = [
   { headerName: '期间', kind: 'label', priority: 1, field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string) },
   { headerName: '新增', kind: 'number', priority: 2, field: 'added', type: 'numericColumn', width: 100 },
@@ -35,9 +37,18 @@ export const diffColumns: Column<PeriodDiff>[] = [
     cellClass: (p) => ((p.value as number) > 0 ? 'cell-warn' : ''),
   },
   { headerName: '不变', kind: 'number', priority: 2, field: 'unchanged', type: 'numericColumn', width: 100 },
+  {
+    headerName: '病组数据',
+    kind: 'status',
+    priority: 2,
+    valueGetter: (p) => (p.data ? GROUPS_TEXT[p.data.groups] : ''),
+    headerTooltip: '数值已有变化的期间不再逐行比对病组数据（该期间整体替代）；数据包中没有病组数据的期间，原有病组数据保持不变',
+    width: 110,
+  },
 ];
 
 export const changeColumns: Column<ValueChange>[] = [
+  { headerName: '来源', kind: 'status', priority: 2, valueGetter: (p) => (p.data?.derived ? '公式推算' : '数据包填报'), width: 110 },
   { headerName: '期间', kind: 'label', priority: 2, field: 'period', valueFormatter: (p) => formatPeriodZh(p.value as string) },
   { headerName: '指标', kind: 'name', field: 'indicatorName' },
   { headerName: '机构', kind: 'name', valueGetter: (p) => p.data?.institutionName ?? (p.data?.institution ? p.data.institution : '统筹地区') },

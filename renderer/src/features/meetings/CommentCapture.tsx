@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { COMMENT_CATEGORIES } from '../../../../shared/domain/meetings';
+import { COMMENT_CATEGORIES, DEFAULT_COMMENT_CATEGORY } from '../../../../shared/domain/meetings';
 import { api } from '../../api';
 import { type Msg } from './meeting-common';
 import { useDebounced } from '../../hooks/use-debounced';
@@ -16,7 +16,7 @@ export function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: numb
     institution: null as string | null,
     person: '',
     kind: '意见建议' as '意见建议' | '异议申诉',
-    category: COMMENT_CATEGORIES[0] as string,
+    category: DEFAULT_COMMENT_CATEGORY as string,
     text: '',
   });
   const [status, setStatus] = useState('');
@@ -65,7 +65,7 @@ export function CommentCapture({ meetingId, onSaved, setMsg }: { meetingId: numb
         </span>
         <button
           type="button"
-          onClick={() => (setForm({ id: null, institution: null, person: '', kind: '意见建议', category: COMMENT_CATEGORIES[0], text: '' }), setStatus(''))}
+          onClick={() => (setForm({ id: null, institution: null, person: '', kind: '意见建议', category: DEFAULT_COMMENT_CATEGORY, text: '' }), setStatus(''))}
           data-testid="comment-new"
         >
           下一条

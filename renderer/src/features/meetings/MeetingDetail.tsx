@@ -5,6 +5,7 @@ import { localDateTime, today } from '../../../../shared/dates';
 import { type Msg } from './meeting-common';
 import { useDebounced } from '../../hooks/use-debounced';
 import { Agenda } from './Agenda';
+import { ATTENDEE_ROLES, AttendeeRow } from './AttendeeRow';
 import { PresentAgenda } from './PresentAgenda';
 import { CommentCapture } from './CommentCapture';
 import { CommentList } from './CommentList';
@@ -84,32 +85,7 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
         <table className="simple attendance" data-testid="attendance">
           <tbody>
             {m.attendees.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={a.present}
-                      onChange={(e) => run(() => api.meetings.setPresence({ attendeeId: a.id, present: e.target.checked }))}
-                      data-testid={`present-${a.name}`}
-                    />{' '}
-                    {a.name}
-                  </label>
-                </td>
-                <td>{a.organization}</td>
-                <td>{a.role}</td>
-                <td className="muted">{a.present ? '已签到' : '缺席'}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => run(() => api.meetings.removeAttendee({ attendeeId: a.id }))}
-                    data-testid={`remove-${a.name}`}
-                  >
-                    移除
-                  </button>
-                </td>
-              </tr>
+              <AttendeeRow key={a.id} a={a} run={run} />
             ))}
           </tbody>
         </table>
@@ -117,7 +93,7 @@ export function MeetingDetail({ meeting, onChanged, setMsg }: { meeting: Meeting
           <input placeholder="参会人姓名" value={att.name} onChange={(e) => setAtt({ ...att, name: e.target.value })} data-testid="attendee-name" />
           <input placeholder="单位" value={att.organization} onChange={(e) => setAtt({ ...att, organization: e.target.value })} data-testid="attendee-org" />
           <select value={att.role} onChange={(e) => setAtt({ ...att, role: e.target.value })} aria-label="身份">
-            {['工作组成员', '医院代表', '医保部门', '纪检监察', '列席'].map((r) => (
+            {ATTENDEE_ROLES.map((r) => (
               <option key={r}>{r}</option>
             ))}
           </select>

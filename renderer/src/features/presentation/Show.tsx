@@ -2,16 +2,15 @@ import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react'
 import { SlidePagesContext } from '../../components/slide-pages';
 import type { ViewSpec } from '../../../../shared/ipc/contract';
 import { formatPeriodZh } from '../../../../shared/period';
-import { api } from '../../api';
 import { Watermark } from '../../components/Watermark';
 import { type View } from './Presentation';
 import { ChartView } from '../analysis/ChartView';
 import { type Ctx } from '../analysis/chart-common';
-import { useAction } from '../../data/use-action';
-import { InstitutionSearch } from '../../components/InstitutionSearch';
 import { useSlideType } from '../../hooks/use-slide-type';
+import { InstitutionPicker } from './InstitutionPicker';
+import { QuickComment } from './QuickComment';
 
-/** meetingId: the meeting being held; every comment recorded with C belongs to it. */
+/** meetingId: the meeting being held; every comment recorded with C belongs to it (else the form asks). */
 export function Show({
   views,
   start,
@@ -32,14 +31,12 @@ export function Show({
   const pager = useMemo(() => ({ page, setPages }), [page]);
   const [institution, setInstitution] = useState<string | null>(null);
   const [picker, setPicker] = useState(false);
-  const [comment, setComment] = useState<{ kind: '意见建议' | '异议申诉'; person: string; text: string; institution: string | null } | null>(null);
+  const [comment, setComment] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const showToast = (text: string) => {
     setToast(text);
     setTimeout(() => setToast(null), 2500);
   };
-  // errors show as the toast; success closes the comment box first, then says so
-  const action = useAction((m) => m && showToast(m.message));
   const view = views[index]!;
   // the slide's smallest type; the stylesheet sizes every text of the slide from it (--slide-text)
   const { t } = useSlideType();
@@ -73,7 +70,7 @@ export function Show({
   const onKey = (e: KeyboardEvent) => {
     if (comment || picker) {
       if (e.key === 'Escape') {
-        setComment(null);
+        setComment(false);
         setPicker(false);
       }
       return;
@@ -99,7 +96,7 @@ export function Show({
     else if (e.key === 'c' || e.key === 'C') {
       e.preventDefault();
       // the hospital is chosen in the form, never taken from what the slide happens to highlight
-      setComment({ kind: '意见建议', person: '', text: '', institution: null });
+      setComment(true);
     } else if (e.key === 'h' || e.key === 'H') {
       e.preventDefault();
       setPicker(true);
@@ -112,28 +109,6 @@ export function Show({
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
   }, []);
-
-  const save = async () => {
-    if (!comment) return;
-    const r = await action.run(
-      () =>
-        api.comments.quick({
-          text: comment.text,
-          kind: comment.kind,
-          institution: comment.institution,
-          meetingId,
-          person: comment.person,
-          indicator: spec.indicator ?? null,
-          period: spec.period,
-          viewId: view.id,
-          slide: index + 1,
-        }),
-      { invalidate: ['comments'] },
-    );
-    if (!r) return;
-    setComment(null);
-    showToast('意见已记录');
-  };
 
   return (
     <div className="presentation" data-testid="presentation" style={{ '--slide-text': `${t}px` } as CSSProperties}>
@@ -162,71 +137,17 @@ export function Show({
           {toast}
         </div>
       )}
-      {picker && (
-        <div className="modal" role="dialog" aria-label="选择机构">
-          <h3>突出显示机构</h3>
-          <select
-            autoFocus
-            size={12}
-            value={institution ?? ''}
-            onChange={(e) => setInstitution(e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && setPicker(false)}
-            data-testid="present-institution"
-          >
-            {ctx.institutions.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-          <div className="actions right">
-            <button type="button" className="primary" onClick={() => setPicker(false)}>
-              确定
-            </button>
-          </div>
-        </div>
-      )}
+      {picker && <InstitutionPicker institutions={ctx.institutions} value={institution} onChange={setInstitution} onClose={() => setPicker(false)} />}
       {comment && (
-        <div className="modal" role="dialog" aria-label="记录意见" data-testid="quick-comment">
-          <h3>记录意见（第 {index + 1} 页）</h3>
-          <div className="form-row">
-            <select value={comment.kind} onChange={(e) => setComment({ ...comment, kind: e.target.value as '意见建议' | '异议申诉' })} aria-label="类别">
-              <option>意见建议</option>
-              <option>异议申诉</option>
-            </select>
-            <InstitutionSearch
-              institutions={ctx.institutions}
-              value={comment.institution}
-              onChange={(code) => setComment({ ...comment, institution: code })}
-              testId="comment-institution"
-            />
-            <input
-              placeholder="提出人"
-              value={comment.person}
-              onChange={(e) => setComment({ ...comment, person: e.target.value })}
-              data-testid="comment-person"
-            />
-          </div>
-          <textarea
-            autoFocus
-            rows={4}
-            placeholder="意见内容（Ctrl+Enter 保存，Esc 取消）"
-            value={comment.text}
-            onChange={(e) => setComment({ ...comment, text: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
-            }}
-            data-testid="comment-text"
-          />
-          <div className="actions right">
-            <button type="button" onClick={() => setComment(null)}>
-              取消
-            </button>
-            <button type="button" className="primary" onClick={save} data-testid="comment-save">
-              保存
-            </button>
-          </div>
-        </div>
+        <QuickComment
+          institutions={ctx.institutions}
+          meetingId={meetingId}
+          slide={{ indicator: spec.indicator ?? null, period: spec.period, viewId: view.id, slide: index + 1 }}
+          // errors show as the toast; success closes the comment box first, then says so
+          onSaved={() => (setComment(false), showToast('意见已记录'))}
+          onCancel={() => setComment(false)}
+          onError={showToast}
+        />
       )}
     </div>
   );
