@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { auditActionName } from '../../../shared/domain/audit-actions';
+import { auditTargetName } from '../../../shared/domain/audit-targets';
 import { formatDateTimeZh } from '../../../shared/format';
 import { inTransaction, type ReadableDb, type WritableDb } from '../db/connection';
 import { anchorText, compareWithAnchor } from './anchor';
@@ -35,8 +36,8 @@ export function chainStatus(db: ReadableDb): ChainStatus {
   };
 }
 
-// the action in words for people; its code last, for scripts (a hidden column in the workbook)
-const HEADER = ['序号', '时间', '操作人', '操作', '对象', '详情', '前一条哈希', '本条哈希', '操作代码'];
+// the action and its object in words for people (意见 5 号); their codes last, for scripts (hidden columns in the workbook)
+const HEADER = ['序号', '时间', '操作人', '操作', '对象', '详情', '前一条哈希', '本条哈希', '操作代码', '对象代码'];
 
 export async function exportAudit(
   db: WritableDb,
@@ -60,14 +61,15 @@ export async function exportAudit(
     formatDateTimeZh(at),
     who,
     auditActionName(action),
-    target,
+    auditTargetName(target),
     details,
     prev,
     hash,
     action,
+    target,
   ]);
   if (format === 'csv') {
-    writeFileSync(path, toCsv(HEADER, [[`校验结果：${chain.text}`, '', '', '', '', '', '', '', ''], ...out]));
+    writeFileSync(path, toCsv(HEADER, [[`校验结果：${chain.text}`, ...HEADER.slice(1).map(() => '')], ...out]));
   } else {
     const wb = new ExcelJS.Workbook();
     wb.creator = '亮家底';
@@ -77,6 +79,7 @@ export async function exportAudit(
     ws.addRow(HEADER).font = { bold: true };
     for (const r of out) ws.addRow(r);
     fitColumns(ws, 3);
+    ws.getColumn(HEADER.length - 1).hidden = true;
     ws.getColumn(HEADER.length).hidden = true;
     await wb.xlsx.writeFile(path);
   }

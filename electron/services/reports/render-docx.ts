@@ -24,6 +24,7 @@ import { DOCX_MAX_ROWS, printedRows } from '../../../shared/reports/printed-rows
 import { BODY_CHAR_SPACING, BODY_LINE, CONTENT_TWIPS, FONTS, PAGE, SIZE, dateZh, fitColumns, textEms } from './docx-layout';
 import { chartImage, officialFooters, watermarkHeader } from './docx-marks';
 import type { ExportStamp } from './stamp';
+import { formatLocalDateTimeZh } from '../../../shared/format';
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 interface RunStyle {
@@ -140,7 +141,7 @@ export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     subject: `${doc.request.type} ${doc.subtitle}`,
     creator: stamp.actor,
     keywords: stamp.keyword,
-    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`,
+    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}（北京时间） · 编号 ${stamp.id} · ${stamp.chainText}`,
     lastModifiedBy: stamp.creator,
     sections: [
       {

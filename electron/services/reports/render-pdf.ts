@@ -11,6 +11,7 @@ import type { Block, ChartSpec, ReportDoc } from '../../../shared/reports/model'
 import { reportFaces, type ReportFaces } from './fonts';
 import { printedRows } from '../../../shared/reports/printed-rows';
 import type { ExportStamp } from './stamp';
+import { formatLocalDateTimeZh } from '../../../shared/format';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50, top: 64, bottom: 60 };
 const CONTENT_W = PAGE.width - 2 * PAGE.margin;
@@ -86,7 +87,8 @@ export function renderPdf(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
       .stroke();
     pdf
       .fillColor(MUTED)
-      .text(`内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`, PAGE.margin, PAGE.height - 40, {
+      // the id first: a footer longer than its width is cut at the right, and the id is what a paper copy is traced by
+      .text(`编号 ${stamp.id} · 导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}（北京时间） · ${stamp.chainText}`, PAGE.margin, PAGE.height - 40, {
         width: CONTENT_W * 0.8,
         lineBreak: false,
       });

@@ -12,6 +12,7 @@ import type { ReportDoc } from '../../../shared/reports/model';
 import { planColumn, sheetCell, type ColumnPlan, type SheetCell } from '../../../shared/reports/sheet-cells';
 import { displayWidth } from '../export/xlsx-format';
 import type { ExportStamp } from './stamp';
+import { formatLocalDateTimeZh } from '../../../shared/format';
 
 /** a figure of the 概况 sheet: its own unit in its number format */
 const FACT: ColumnPlan = { title: '', text: false, headerUnit: '' };
@@ -32,11 +33,11 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     title: doc.title,
     subject: `${doc.request.type} ${doc.subtitle}`,
     keywords: stamp.keyword,
-    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${stamp.time} · 编号 ${stamp.id} · ${stamp.chainText}`,
+    description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}（北京时间） · 编号 ${stamp.id} · ${stamp.chainText}`,
   });
   const headerFooter = {
     oddHeader: `&L${doc.regionName}&C内部资料 注意保密&R${stamp.id}`,
-    oddFooter: `&L导出人 ${stamp.actor} · ${stamp.time} · ${stamp.chainText}&R第 &P 页 共 &N 页`,
+    oddFooter: `&L导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}（北京时间） · ${stamp.chainText}&R第 &P 页 共 &N 页`,
   };
   const used = new Set<string>();
   const sheetName = (title: string) => {
