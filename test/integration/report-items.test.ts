@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRows, getValue } from '../../electron/services/db/connection';
+import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
+import { WorkspaceSession } from '../../electron/services/host/session';
+import { buildReport } from '../../electron/services/reports/build';
+import { formatValue } from '../../shared/format';
+import type { Block, ReportDoc } from '../../shared/reports/model';
+import { tempDir } from '../helpers/temp';
+
+// Every item the rules require in each report (issue 31; seeds 001, 003, 004), on the demo region:
+// first as the demo package has it (no further figures: each such item prints its one line, never a
+// 【待填写】 block), then with the further figures written into the workspace as an import would, each
+// item present and one of its numbers against the database.
+const DEMO = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
+
+type Table = Extract<Block, { kind: 'table' }>;
+const tables = (d: ReportDoc) => d.blocks.filter((b): b is Table => b.kind === 'table');
+const table = (d: ReportDoc, title: string | RegExp) => {
+  const t = tables(d).find((x) => (typeof title === 'string' ? x.title === title : title.test(x.title)));
+  if (!t) throw new Error(`no table ${String(title)} in ${d.title}: ${tables(d).map((x) => x.title).join(' | ')}`);
+  return t;
+};
+const row = (t: Table, first: string) => {
+  const r = t.rows.find((x) => x[0] === first);
+  if (!r) throw new Error(`no row ${first} in ${t.title}: ${t.rows.map((x) => x[0]).join(' | ')}`);
+  return r;
+};
+const texts = (d: ReportDoc) =>
+  d.blocks.map((b) =>
+    b.kind === 'paragraph' || b.kind === 'heading'
+      ? b.text
+      : b.kind === 'table'
+        ? `[${b.title}]`
+        : b.kind === 'editable'
+          ? `{${b.title}}`
+          : b.kind === 'chart'
+            ? `<${b.chart.title}>`
+            : '',
+  );
+const line = (d: ReportDoc, item: string) => d.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith(`${item}：工作区中没有`));
+
+describe('every item the rules require', () => {
+  let session: WorkspaceSession;
+  let drg: { code: string; name: string; level: string }[];
+  let other: { code: string; name: string };
+  beforeAll(async () => {
+    const dir = tempDir();
+    session = new WorkspaceSession();
+    await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: DEMO, actor: '测试' });
+    drg = allRows(session.db, "SELECT code, name, level FROM institutions WHERE payment IN ('DRG', 'DIP') ORDER BY code");
+    other = allRows<{ code: string; name: string }>(session.db, "SELECT code, name FROM institutions WHERE payment = '否' ORDER BY code")[0]!;
+  }, 90_000);
+  afterAll(() => session?.close());
+
+  const v = (sql: string, ...args: (string | number)[]) => getValue<number>(session.db, sql, ...args)!;
+  const inst = (code: string, indicator: string, period: string) =>
+    v('SELECT value FROM institution_values WHERE institution = ? AND indicator = ? AND period = ? AND superseded_by IS NULL', code, indicator, period);
+  /** writes further figures as an import would (the current import's rows) */
+  const put = (rows: [string | null, string, string, number][]) => {
+    const importId = v('SELECT max(id) FROM imports');
+    const ins = session.db.conn.prepare("INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, 'supplied')");
+    const reg = session.db.conn.prepare("INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, 'supplied')");
+    for (const [i, code, period, value] of rows) (i ? ins.run(importId, i, code, period, value) : reg.run(importId, code, period, value));
+  };
+
+  it('prints one line, not a placeholder, for each item the package has no figure for', () => {
+    const notice = buildReport(session.db, { type: '月告知', period: '2025-11', institution: drg[0]!.code });
+    for (const item of ['病组入组', '费用预拨', '基金预算执行']) expect(line(notice, item), item).toBeTruthy();
+    const quarter = buildReport(session.db, { type: '季公告', period: '2025-Q3' });
+    for (const item of ['医疗总费用', '病组入组', '基金预付', '医疗机构总额预算执行']) expect(line(quarter, item), item).toBeTruthy();
+    // the violations: none marked, one line; no 【待填写】 block for them
+    expect(texts(quarter)).toContain('2025年第3季度没有记录违法违规使用医保基金的情况（会议与意见中没有标记为违规的事项）。');
+    expect(quarter.blocks.filter((b) => b.kind === 'editable').map((b) => b.kind === 'editable' && b.key)).toEqual(['requirements']);
+  });
+
+  it('月告知: 病组入组, 结算清单上传 and 质控, 费用预拨, 基金预算执行 and objections, from data', () => {
+    const h = drg[0]!.code;
+    const months = Array.from({ length: 11 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+    const discharges = inst(h, 'SVC_DISCHARGES', '2025-11');
+    put([
+      [h, 'DRG_GROUPED_CASES', '2025-11', Math.round(discharges * 0.97)],
+      [h, 'INST_BUDGET', '2025', 120_000],
+      ...months.map((m, i): [string, string, string, number] => [h, 'FUND_PREPAY', m, 500 + i]),
+    ]);
+    const doc = buildReport(session.db, { type: '月告知', period: '2025-11', institution: h });
+    const items = table(doc, '告知事项');
+    expect(items.rows.map((r) => r[0])).toEqual(['病组入组病例数', '病组入组率', '医保结算清单上传率', '医保结算清单质控通过率', '费用预拨金额', '总额预算执行率', '异议申诉']);
+    expect(row(items, '病组入组率')[1]).toBe(formatValue(Math.round(discharges * 0.97) / discharges, '%'));
+    expect(row(items, '医保结算清单质控通过率')[1]).toBe(formatValue(inst(h, 'DRG_LIST_QC', '2025-11'), '%'));
+    expect(row(items, '费用预拨金额')[3]).toBe(`1—11月累计 ${formatValue(months.reduce((a, _, i) => a + 500 + i, 0), '万元')}`);
+    const spent = v(
+      "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-11' AND superseded_by IS NULL",
+      h,
+    );
+    expect(row(items, '总额预算执行率')[1]).toBe(formatValue(spent / 120_000, '%'));
+    expect(row(items, '总额预算执行率')[3]).toContain(`（序时进度 ${formatValue(11 / 12, '%')}）`);
+    expect(items.note).toMatch(/住院统筹基金支出合计 ÷ 该院本年度总额预算/);
+    expect(line(doc, '病组入组')).toBeUndefined();
+    expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual(['一、主要指标与同级比较', '二、告知事项', '三、变化预警及原因', '四、意见建议与异议申诉办理情况']);
+  });
+});
