@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRows, getValue } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { WorkspaceSession } from '../../electron/services/host/session';
+import { saveComment, transitionComment } from '../../electron/services/comments/comments-service';
 import { buildReport } from '../../electron/services/reports/build';
 import { formatValue } from '../../shared/format';
 import type { Block, ReportDoc } from '../../shared/reports/model';
@@ -98,5 +99,64 @@ describe('every item the rules require', () => {
     expect(items.note).toMatch(/住院统筹基金支出合计 ÷ 该院本年度总额预算/);
     expect(line(doc, '病组入组')).toBeUndefined();
     expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual(['一、主要指标与同级比较', '二、告知事项', '三、变化预警及原因', '四、意见建议与异议申诉办理情况']);
+  });
+
+  it('季公告: 医疗总费用, 基金使用, 出入院人次, 清单质控, 病组入组, 基金预付, 预算执行, 特病单议, violations, from data', () => {
+    const q = ['2025-07', '2025-08', '2025-09'];
+    const [a, b] = [drg[1]!.code, drg[2]!.code];
+    put([
+      ...q.flatMap((m, i): [string | null, string, string, number][] => [
+        [null, 'SVC_TOTAL_COST', m, 90_000 + i],
+        [a, 'DRG_GROUPED_CASES', m, 1000 + i],
+        [b, 'DRG_GROUPED_CASES', m, 800 + i],
+        [a, 'FUND_PREPAY', m, 300],
+        [b, 'FUND_PREPAY', m, 200 + i],
+      ]),
+      [a, 'INST_BUDGET', '2025', 100_000],
+      [b, 'INST_BUDGET', '2025', 50_000],
+      [a, 'SC_SUBMITTED', '2025-Q3', 12],
+      [a, 'SC_APPROVED', '2025-Q3', 9],
+      [a, 'SC_SETTLED', '2025-Q3', 8],
+      [a, 'SC_SETTLED_AMOUNT', '2025-Q3', 64.5],
+      [other.code, 'SC_SUBMITTED', '2025-Q3', 3],
+    ]);
+    const c = saveComment(
+      session.db,
+      null,
+      { meetingId: null, institution: a, person: '稽核科', kind: '意见建议', category: '其他', text: '串换项目收费 12 例', period: '2025-08' },
+      '测试',
+    );
+    transitionComment(session.db, c.id, '整改中', { note: '', irregular: true }, '测试');
+    const doc = buildReport(session.db, { type: '季公告', period: '2025-Q3' });
+    const main = table(doc, '2025年第3季度主要指标');
+    expect(row(main, '医疗总费用').slice(1, 5)).toEqual([90_000, 90_001, 90_002, 270_003].map((x) => formatValue(x, '万元')));
+    expect(row(main, 'DRG/DIP入组病例数')[4]).toBe(formatValue(3 * 1800 + 6, '例'));
+    // the hospitals' sum: these two and the 月告知 test's hospital (506 + 507 + 508)
+    expect(row(main, '基金预拨（预付）金额')[4]).toBe(formatValue(900 + 603 + 1521, '万元'));
+    const discharges = (m: string) => inst(a, 'SVC_DISCHARGES', m) + inst(b, 'SVC_DISCHARGES', m);
+    expect(row(main, 'DRG/DIP入组率（月均）')[1]).toBe(formatValue(1800 / discharges('2025-07'), '%'));
+    for (const name of ['支出合计', '出院人次', '医保结算清单质控通过率（月均）']) expect(row(main, name)).toBeTruthy();
+    expect(row(main, '出院人次')[4]).toBe(formatValue(v("SELECT sum(value) FROM region_values WHERE indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL"), '人次'));
+    for (const item of ['医疗总费用', '病组入组', '基金预付', '医疗机构总额预算执行', '特病单议受理及评审结算']) expect(line(doc, item), item).toBeUndefined();
+    const budgets = table(doc, '定点医疗机构总额预算执行情况（1—9月）');
+    const spentA = v(
+      "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-09' AND superseded_by IS NULL",
+      a,
+    );
+    expect(row(budgets, drg[1]!.name).slice(2)).toEqual([formatValue(100_000, '万元'), formatValue(spentA, '万元'), formatValue(spentA / 100_000, '%'), '75.00%']);
+    const sc = table(doc, '特病单议受理、评审及结算情况（2025年第3季度）');
+    expect(sc.columns.map((c) => c.title)).toEqual(['医疗机构', '受理', '评审通过', '结算病例', '结算金额']);
+    // a hospital not paid by DRG/DIP is not listed
+    expect(sc.rows.map((r) => r[0])).toEqual([drg[1]!.name, '合计']);
+    expect(row(sc, drg[1]!.name).slice(1)).toEqual(['12例', '9例', '8例', '64.50万元']);
+    const viol = table(doc, '违法违规使用医保基金情况（2025年第3季度）');
+    expect(viol.rows).toEqual([[drg[1]!.name, '串换项目收费 12 例', '整改中', '—']]);
+    expect(texts(doc).filter((t) => /^[一二三四五六]、/.test(t))).toEqual([
+      '一、总体情况',
+      '二、预算执行情况',
+      '三、特病单议受理及评审结算情况',
+      '四、定点医疗机构次均住院费用',
+      '五、违法违规使用医保基金情况通报',
+    ]);
   });
 });
