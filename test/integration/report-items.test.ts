@@ -159,4 +159,67 @@ describe('every item the rules require', () => {
       '五、违法违规使用医保基金情况通报',
     ]);
   });
+
+  it('年通报: the 12 items in order, each from data or its one line', () => {
+    const before = buildReport(session.db, { type: '年通报', period: '2025' });
+    for (const item of ['月度结算和年度清算', '异地就医']) expect(line(before, item), item).toBeTruthy();
+    const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+    const [a, b] = [drg[1]!.code, drg[2]!.code];
+    put([
+      ...months.flatMap((m): [string | null, string, string, number][] => [
+        [a, 'SETTLE_MONTHLY', m, 2000],
+        [b, 'SETTLE_MONTHLY', m, 1000],
+      ]),
+      [a, 'SETTLE_ANNUAL', '2025', 1500],
+      [null, 'REMOTE_OUT_CASES', '2025', 41_000],
+      [null, 'REMOTE_OUT_AMOUNT', '2025', 52_000],
+      [null, 'REMOTE_OUT_CASES', '2024', 40_000],
+      [null, 'REMOTE_IN_CASES', '2025', 12_000],
+      [null, 'REMOTE_IN_AMOUNT', '2025', 9_000],
+    ]);
+    const doc = buildReport(session.db, { type: '年通报', period: '2025' });
+    const all = texts(doc);
+    const items = ['（一）', '{（二）', '{（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）', '{（十）', '{（十一）', '（十二）'];
+    const at = items.map((t) => all.findIndex((x) => x.startsWith(t)));
+    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    const section = (n: number) => all.slice(at[n]!, at[n + 1] ?? all.length);
+    // (1) 累计结余 and 支付率 beside the year before
+    expect(section(0)).toContain('[累计结余与基金支付率]');
+    const bal = table(doc, '累计结余与基金支付率');
+    const acc = (p: string) => v("SELECT value FROM region_values WHERE indicator = 'FB_EMP_POOLED_ACC' AND period = ? AND superseded_by IS NULL", p);
+    expect(row(bal, '职工医保统筹基金累计结余').slice(1, 3)).toEqual([formatValue(acc('2025'), '万元'), formatValue(acc('2024'), '万元')]);
+    const rate = (p: string) => v("SELECT value FROM region_values WHERE indicator = 'FE_PAYMENT_RATE' AND period = ? AND superseded_by IS NULL", p);
+    expect(row(bal, '医保基金支付率')[1]).toBe(`上半年 ${formatValue(rate('2025-H1'), '%')}，下半年 ${formatValue(rate('2025-H2'), '%')}`);
+    // (4) monthly settlement and 清算, the region's and each hospital's
+    expect(section(3)).toEqual(expect.arrayContaining(['[月度结算和年度清算（全市）]', '[各定点医疗机构结算和清算金额]']));
+    expect(row(table(doc, '月度结算和年度清算（全市）'), '月度结算金额（全年合计）')[1]).toBe(formatValue(36_000, '万元'));
+    expect(row(table(doc, '各定点医疗机构结算和清算金额'), drg[1]!.name).slice(2)).toEqual([formatValue(24_000, '万元'), formatValue(1500, '万元'), formatValue(25_500, '万元')]);
+    // (7) cross-region care, with the year before
+    expect(row(table(doc, '异地就医结算情况'), '本地参保人异地就医人次')).toEqual(['本地参保人异地就医人次', '41,000人次', '40,000人次', '+2.5%']);
+    expect(line(doc, '异地就医')).toBeUndefined();
+    // (8) the tertiary hospitals with the year before beside each figure
+    const mix = table(doc, '三级定点医疗机构病组入组及费用构成');
+    expect(mix.columns.map((c) => c.title)).toEqual(expect.arrayContaining(['上年病例数', '上年总费用', '上年自费占比', '上年CMI', '结算金额']));
+    const first = mix.rows[0]![0]!;
+    const code = allRows<{ code: string }>(session.db, 'SELECT code FROM institutions WHERE name = ?', first)[0]!.code;
+    const cases = (y: string) =>
+      v(
+        "SELECT sum(cases) FROM group_rows WHERE institution = ? AND scheme = 'DRG' AND period BETWEEN ? AND ? AND superseded_by IS NULL",
+        code,
+        `${y}-01`,
+        `${y}-12`,
+      );
+    expect(mix.rows[0]!.slice(1, 3)).toEqual([formatValue(cases('2025'), '例'), formatValue(cases('2024'), '例')]);
+    // (9) the region's top 10 and each tertiary hospital's own top 10 by cost, with the year before
+    expect(table(doc, '费用前10名病组').rows).toHaveLength(10);
+    const own = table(doc, `${first}费用前10名病组`);
+    const top = allRows<{ g: string; cost: number }>(
+      session.db,
+      "SELECT group_code AS g, sum(total_cost) AS cost FROM group_rows WHERE institution = ? AND scheme = 'DRG' AND period BETWEEN '2025-01' AND '2025-12' AND superseded_by IS NULL GROUP BY group_code ORDER BY cost DESC, group_code LIMIT 10",
+      code,
+    );
+    expect(own.rows.map((r) => [r[0], r[4]])).toEqual(top.map((t) => [t.g, formatValue(t.cost / 10000, '万元')]));
+    expect(section(8).filter((t) => t.endsWith('费用前10名病组]')).length).toBe(mix.rows.length + 1);
+  });
 });
