@@ -222,4 +222,44 @@ describe('every item the rules require', () => {
     expect(own.rows.map((r) => [r[0], r[4]])).toEqual(top.map((t) => [t.g, formatValue(t.cost / 10000, '万元')]));
     expect(section(8).filter((t) => t.endsWith('费用前10名病组]')).length).toBe(mix.rows.length + 1);
   });
+
+  const region = (code: string, period: string) => getValue<number>(session.db, 'SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL', code, period) ?? null;
+  const sections = (d: ReportDoc) => texts(d).filter((t) => /^[一二三四五六七八]、/.test(t));
+  const SECTIONS = ['一、基金运行情况', '二、医疗机构次均住院费用（分级别）', '三、变化预警', '四、费用消耗指数与时间消耗指数', '五、DRG/DIP付费情况', '六、意见建议办理情况'];
+
+  it('简报 for a month: 上传率, 当期/累计结余, 门诊人次, 门诊住院人次比, the quadrant as a chart, every section', () => {
+    const doc = buildReport(session.db, { type: '数据分析简报', period: '2025-11' });
+    expect(sections(doc)).toEqual(SECTIONS);
+    const t = table(doc, '结算清单、门诊与基金结余（2025年11月）');
+    expect(t.rows.map((r) => r[0])).toEqual(['医保结算清单上传率', '门诊人次', '门诊住院人次比', '当期结余', '职工医保统筹基金累计结余', '居民医保累计结余']);
+    expect(row(t, '医保结算清单上传率')[1]).toBe(formatValue(region('DRG_LIST_UPLOAD', '2025-11'), '%'));
+    expect(row(t, '门诊人次')[1]).toBe(formatValue(region('SVC_OP_VISITS', '2025-11'), '人次'));
+    // 累计结余 at November's end: 2024's year-end plus 2025's eleven months of 当期结余
+    const flows = v("SELECT sum(value) FROM region_values WHERE indicator = 'FB_EMP_POOLED_CUR' AND period BETWEEN '2025-01' AND '2025-11' AND superseded_by IS NULL");
+    expect(row(t, '职工医保统筹基金累计结余')[1]).toBe(formatValue(region('FB_EMP_POOLED_ACC', '2024')! + flows, '万元'));
+    const chart = doc.blocks.find((b) => b.kind === 'chart' && b.chart.type === 'scatter');
+    expect(chart && chart.kind === 'chart' && chart.chart.points!.length).toBeGreaterThan(5);
+  });
+
+  it('简报 for a quarter, a half-year and a year: section 二 ranked from the months, 四 present, a DRG section, the year’s 医疗救助', () => {
+    for (const period of ['2025-Q3', '2025-H1', '2025']) {
+      const doc = buildReport(session.db, { type: '数据分析简报', period });
+      expect(sections(doc), period).toEqual(SECTIONS);
+      const at = texts(doc).indexOf('二、医疗机构次均住院费用（分级别）');
+      expect(texts(doc)[at + 1], period).toMatch(/^\[三级医疗机构次均住院费用排名/);
+      expect(doc.blocks.some((b) => b.kind === 'chart' && b.chart.type === 'scatter'), period).toBe(true);
+      expect(tables(doc).some((x) => x.title.startsWith('DRG/DIP付费主要指标')), period).toBe(true);
+    }
+    // a hospital's 次均住院费用 over the quarter: Σ住院总费用 ÷ Σ出院人次 of its three months
+    const q = buildReport(session.db, { type: '数据分析简报', period: '2025-Q3' });
+    const third = table(q, '三级医疗机构次均住院费用排名（2025年第3季度）');
+    const h = allRows<{ code: string }>(session.db, 'SELECT code FROM institutions WHERE name = ?', third.rows[0]![1]!)[0]!.code;
+    const sum = (c: string) => v(`SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator = ? AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL`, h, c);
+    expect(third.rows[0]![2]).toBe(formatValue((sum('SVC_IP_COST') * 10000) / sum('SVC_DISCHARGES'), '元'));
+    // the year: 医疗救助 from its four quarters
+    const y = buildReport(session.db, { type: '数据分析简报', period: '2025' });
+    const aid = table(y, '城乡医疗救助（2025年）');
+    const quarters = [1, 2, 3, 4].map((n) => region('MA_INCOME', `2025-Q${n}`)!);
+    expect(row(aid, '医疗救助基金收入')[5]).toBe(formatValue(quarters.reduce((a, x) => a + x, 0), '万元'));
+  });
 });
