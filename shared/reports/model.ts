@@ -76,6 +76,8 @@ export interface ReportDoc {
   /** 发文机关 of the 落款 (the region's setting); the writers leave the 落款 out without it */
   issuer?: string;
   blocks: Block[];
+  /** the title of the one table the Excel version holds, alone on one flat sheet (省级报送: regions' sheets stack) */
+  flatSheet?: string;
 }
 
 /** One exported file, as the export register keeps it. */

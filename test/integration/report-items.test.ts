@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRows, getValue } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
+import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { saveComment, transitionComment } from '../../electron/services/comments/comments-service';
 import { buildReport } from '../../electron/services/reports/build';
@@ -14,6 +16,7 @@ import { tempDir } from '../helpers/temp';
 // 【待填写】 block), then with the further figures written into the workspace as an import would, each
 // item present and one of its numbers against the database.
 const DEMO = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
 type Table = Extract<Block, { kind: 'table' }>;
 const tables = (d: ReportDoc) => d.blocks.filter((b): b is Table => b.kind === 'table');
@@ -261,5 +264,50 @@ describe('every item the rules require', () => {
     const aid = table(y, '城乡医疗救助（2025年）');
     const quarters = [1, 2, 3, 4].map((n) => region('MA_INCOME', `2025-Q${n}`)!);
     expect(row(aid, '医疗救助基金收入')[5]).toBe(formatValue(quarters.reduce((a, x) => a + x, 0), '万元'));
+  });
+
+  it('省级报送: 重点病组 and the main hospitals compared, and an Excel sheet the province can stack (openpyxl: numeric cells)', async () => {
+    const doc = buildReport(session.db, { type: '省级报送', period: '2025-Q3' });
+    expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual(['一、总体情况', '二、重点病组分析', '三、主要医疗机构比较', '四、报送数据']);
+    const groups = table(doc, '费用前10名病组（2025年第3季度）');
+    const top = allRows<{ g: string; cases: number; cost: number }>(
+      session.db,
+      "SELECT g.group_code AS g, sum(g.cases) AS cases, sum(g.total_cost) AS cost FROM group_rows g JOIN institutions i ON i.code = g.institution WHERE i.payment IN ('DRG', 'DIP') AND g.period BETWEEN '2025-07' AND '2025-09' AND g.superseded_by IS NULL GROUP BY g.group_code ORDER BY cost DESC, g.group_code LIMIT 10",
+    );
+    expect(groups.rows.map((r) => [r[0], r[3], r[5]])).toEqual(top.map((t) => [t.g, formatValue(t.cases, '例'), formatValue(t.cost / t.cases, '元')]));
+    const main = table(doc, '三级按DRG/DIP付费医疗机构（2025年第3季度）');
+    const tertiary = allRows<{ code: string; name: string }>(session.db, "SELECT code, name FROM institutions WHERE level = '三级' AND payment IN ('DRG', 'DIP')");
+    expect(main.rows.map((r) => r[0]).sort()).toEqual(tertiary.map((t) => t.name).sort());
+    // a hospital not paid by DRG/DIP is never compared
+    expect(main.rows.map((r) => r[0])).not.toContain(other.name);
+    const h = tertiary.find((t) => t.name === main.rows[0]![0])!;
+    const dis = v("SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL", h.code);
+    expect(main.rows[0]![1]).toBe(formatValue(dis, '人次'));
+
+    const out = join(tempDir(), '省级报送.xlsx');
+    const r = await dispatch('reports.export', { request: { type: '省级报送', period: '2025-Q3' }, format: 'xlsx', path: out, placeholders: 'keep' }, { session, actor: '测试', progress: () => undefined });
+    expect(r.ok).toBe(true);
+    const py = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": rows[0], "rows": rows[1:], "formats": [r[7].number_format for r in ws.iter_rows(min_row=2)]}, ensure_ascii=False, default=str))
+`;
+    const x = JSON.parse(execFileSync(PYTHON, ['-c', py, out], { encoding: 'utf8' })) as { sheets: string[]; freeze: string; head: string[]; rows: unknown[][]; formats: string[] };
+    expect(x.sheets).toEqual(['报送数据']);
+    expect(x.freeze).toBe('A2');
+    expect(x.head).toEqual(['地区编码', '地区名称', '期间', '指标编码', '指标', '机构编码', '医疗机构', '数值', '单位']);
+    const regionCode = getValue<string>(session.db, 'SELECT region_code FROM workspace WHERE id = 1');
+    expect(x.rows.every((r) => r[0] === regionCode && r[2] === '2025-Q3' && typeof r[7] === 'number')).toBe(true);
+    const regionDis = x.rows.find((r) => r[3] === 'SVC_DISCHARGES' && r[5] === null)!;
+    expect(regionDis[7]).toBe(v("SELECT sum(value) FROM region_values WHERE indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL"));
+    expect(x.rows.find((r) => r[3] === 'SVC_DISCHARGES' && r[5] === h.code)![7]).toBe(dis);
+    // amounts in 万元 whatever their size, shares as fractions in a percent format
+    const cost = x.rows.find((r) => r[3] === 'SVC_IP_COST' && r[5] === null)!;
+    expect(cost[8]).toBe('万元');
+    const qc = x.rows.findIndex((r) => r[3] === 'DRG_LIST_QC' && r[5] === null);
+    expect(x.formats[qc]).toMatch(/%/);
+    expect(x.rows[qc]![7] as number).toBeLessThan(1);
   });
 });
