@@ -310,4 +310,24 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
     expect(x.formats[qc]).toMatch(/%/);
     expect(x.rows[qc]![7] as number).toBeLessThan(1);
   });
+
+  it('半年公布 and 年通报 item 6: 特例单议 结算 cases and amounts when filed, 除外支付 or its one line', () => {
+    const plain = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
+    expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '等级', '申报病例', '审核通过', '通过率']);
+    expect(line(buildReport(session.db, { type: '年通报', period: '2024' }), '除外支付')).toBeTruthy();
+    const h = allRows<{ institution: string }>(session.db, "SELECT institution FROM institution_values WHERE indicator = 'SC_SUBMITTED' AND period = '2024-H1' AND superseded_by IS NULL ORDER BY institution")[0]!.institution;
+    const name = drg.find((d) => d.code === h)!.name;
+    put([
+      [h, 'SC_SETTLED', '2024-H1', 7],
+      [h, 'SC_SETTLED_AMOUNT', '2024-H1', 42.25],
+      [null, 'EXCL_PAY', '2024', 880],
+    ]);
+    const half = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
+    const t = tables(half)[1]!;
+    expect(t.columns.map((c) => c.title).slice(5)).toEqual(['结算病例', '结算金额']);
+    expect(row(t, name).slice(5)).toEqual(['7例', '42.25万元']);
+    const year = buildReport(session.db, { type: '年通报', period: '2024' });
+    expect(texts(year)).toContain('全年除外支付金额 880.00万元。');
+    expect(texts(year).some((x) => x.startsWith('特病单议：'))).toBe(false);
+  });
 });
