@@ -22,7 +22,12 @@ type Table = Extract<Block, { kind: 'table' }>;
 const tables = (d: ReportDoc) => d.blocks.filter((b): b is Table => b.kind === 'table');
 const table = (d: ReportDoc, title: string | RegExp) => {
   const t = tables(d).find((x) => (typeof title === 'string' ? x.title === title : title.test(x.title)));
-  if (!t) throw new Error(`no table ${String(title)} in ${d.title}: ${tables(d).map((x) => x.title).join(' | ')}`);
+  if (!t)
+    throw new Error(
+      `no table ${String(title)} in ${d.title}: ${tables(d)
+        .map((x) => x.title)
+        .join(' | ')}`,
+    );
   return t;
 };
 const row = (t: Table, first: string) => {
@@ -63,9 +68,14 @@ describe('every item the rules require', () => {
   /** writes further figures as an import would (the current import's rows) */
   const put = (rows: [string | null, string, string, number][]) => {
     const importId = v('SELECT max(id) FROM imports');
-    const ins = session.db.conn.prepare("INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, 'supplied')");
+    const ins = session.db.conn.prepare(
+      "INSERT INTO institution_values (import_id, institution, indicator, period, value, origin) VALUES (?, ?, ?, ?, ?, 'supplied')",
+    );
     const reg = session.db.conn.prepare("INSERT INTO region_values (import_id, indicator, period, value, origin) VALUES (?, ?, ?, ?, 'supplied')");
-    for (const [i, code, period, value] of rows) (i ? ins.run(importId, i, code, period, value) : reg.run(importId, code, period, value));
+    for (const [i, code, period, value] of rows) {
+      if (i) ins.run(importId, i, code, period, value);
+      else reg.run(importId, code, period, value);
+    }
   };
 
   it('prints one line, not a placeholder, for each item the package has no figure for', () => {
@@ -89,10 +99,23 @@ describe('every item the rules require', () => {
     ]);
     const doc = buildReport(session.db, { type: '月告知', period: '2025-11', institution: h });
     const items = table(doc, '告知事项');
-    expect(items.rows.map((r) => r[0])).toEqual(['病组入组病例数', '病组入组率', '医保结算清单上传率', '医保结算清单质控通过率', '费用预拨金额', '总额预算执行率', '异议申诉']);
+    expect(items.rows.map((r) => r[0])).toEqual([
+      '病组入组病例数',
+      '病组入组率',
+      '医保结算清单上传率',
+      '医保结算清单质控通过率',
+      '费用预拨金额',
+      '总额预算执行率',
+      '异议申诉',
+    ]);
     expect(row(items, '病组入组率')[1]).toBe(formatValue(Math.round(discharges * 0.97) / discharges, '%'));
     expect(row(items, '医保结算清单质控通过率')[1]).toBe(formatValue(inst(h, 'DRG_LIST_QC', '2025-11'), '%'));
-    expect(row(items, '费用预拨金额')[3]).toBe(`1—11月累计 ${formatValue(months.reduce((a, _, i) => a + 500 + i, 0), '万元')}`);
+    expect(row(items, '费用预拨金额')[3]).toBe(
+      `1—11月累计 ${formatValue(
+        months.reduce((a, _, i) => a + 500 + i, 0),
+        '万元',
+      )}`,
+    );
     const spent = v(
       "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-11' AND superseded_by IS NULL",
       h,
@@ -101,7 +124,12 @@ describe('every item the rules require', () => {
     expect(row(items, '总额预算执行率')[3]).toContain(`（序时进度 ${formatValue(11 / 12, '%')}）`);
     expect(items.note).toMatch(/住院统筹基金支出合计 ÷ 该院本年度总额预算/);
     expect(line(doc, '病组入组')).toBeUndefined();
-    expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual(['一、主要指标与同级比较', '二、告知事项', '三、变化预警及原因', '四、意见建议与异议申诉办理情况']);
+    expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual([
+      '一、主要指标与同级比较',
+      '二、告知事项',
+      '三、变化预警及原因',
+      '四、意见建议与异议申诉办理情况',
+    ]);
   });
 
   it('季公告: 医疗总费用, 基金使用, 出入院人次, 清单质控, 病组入组, 基金预付, 预算执行, 特病单议, violations, from data', () => {
@@ -139,14 +167,24 @@ describe('every item the rules require', () => {
     const discharges = (m: string) => inst(a, 'SVC_DISCHARGES', m) + inst(b, 'SVC_DISCHARGES', m);
     expect(row(main, 'DRG/DIP入组率（月均）')[1]).toBe(formatValue(1800 / discharges('2025-07'), '%'));
     for (const name of ['支出合计', '出院人次', '医保结算清单质控通过率（月均）']) expect(row(main, name)).toBeTruthy();
-    expect(row(main, '出院人次')[4]).toBe(formatValue(v("SELECT sum(value) FROM region_values WHERE indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL"), '人次'));
+    expect(row(main, '出院人次')[4]).toBe(
+      formatValue(
+        v("SELECT sum(value) FROM region_values WHERE indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL"),
+        '人次',
+      ),
+    );
     for (const item of ['医疗总费用', '病组入组', '基金预付', '医疗机构总额预算执行', '特病单议受理及评审结算']) expect(line(doc, item), item).toBeUndefined();
     const budgets = table(doc, '定点医疗机构总额预算执行情况（1—9月）');
     const spentA = v(
       "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-09' AND superseded_by IS NULL",
       a,
     );
-    expect(row(budgets, drg[1]!.name).slice(2)).toEqual([formatValue(100_000, '万元'), formatValue(spentA, '万元'), formatValue(spentA / 100_000, '%'), '75.00%']);
+    expect(row(budgets, drg[1]!.name).slice(2)).toEqual([
+      formatValue(100_000, '万元'),
+      formatValue(spentA, '万元'),
+      formatValue(spentA / 100_000, '%'),
+      '75.00%',
+    ]);
     const sc = table(doc, '特病单议受理、评审及结算情况（2025年第3季度）');
     expect(sc.columns.map((c) => c.title)).toEqual(['医疗机构', '受理', '评审通过', '结算病例', '结算金额']);
     // a hospital not paid by DRG/DIP is not listed
@@ -184,7 +222,10 @@ describe('every item the rules require', () => {
     const all = texts(doc);
     const items = ['（一）', '{（二）', '{（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）', '{（十）', '{（十一）', '（十二）'];
     const at = items.map((t) => all.findIndex((x) => x.startsWith(t)));
-    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
     const section = (n: number) => all.slice(at[n]!, at[n + 1] ?? all.length);
     // (1) 累计结余 and 支付率 beside the year before
@@ -197,7 +238,11 @@ describe('every item the rules require', () => {
     // (4) monthly settlement and 清算, the region's and each hospital's
     expect(section(3)).toEqual(expect.arrayContaining(['[月度结算和年度清算（全市）]', '[各定点医疗机构结算和清算金额]']));
     expect(row(table(doc, '月度结算和年度清算（全市）'), '月度结算金额（全年合计）')[1]).toBe(formatValue(36_000, '万元'));
-    expect(row(table(doc, '各定点医疗机构结算和清算金额'), drg[1]!.name).slice(2)).toEqual([formatValue(24_000, '万元'), formatValue(1500, '万元'), formatValue(25_500, '万元')]);
+    expect(row(table(doc, '各定点医疗机构结算和清算金额'), drg[1]!.name).slice(2)).toEqual([
+      formatValue(24_000, '万元'),
+      formatValue(1500, '万元'),
+      formatValue(25_500, '万元'),
+    ]);
     // (7) cross-region care, with the year before
     expect(row(table(doc, '异地就医结算情况'), '本地参保人异地就医人次')).toEqual(['本地参保人异地就医人次', '41,000人次', '40,000人次', '+2.5%']);
     expect(line(doc, '异地就医')).toBeUndefined();
@@ -226,9 +271,17 @@ describe('every item the rules require', () => {
     expect(section(8).filter((t) => t.endsWith('费用前10名病组]')).length).toBe(mix.rows.length + 1);
   });
 
-  const region = (code: string, period: string) => getValue<number>(session.db, 'SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL', code, period) ?? null;
+  const region = (code: string, period: string) =>
+    getValue<number>(session.db, 'SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL', code, period) ?? null;
   const sections = (d: ReportDoc) => texts(d).filter((t) => /^[一二三四五六七八]、/.test(t));
-  const SECTIONS = ['一、基金运行情况', '二、医疗机构次均住院费用（分级别）', '三、变化预警', '四、费用消耗指数与时间消耗指数', '五、DRG/DIP付费情况', '六、意见建议办理情况'];
+  const SECTIONS = [
+    '一、基金运行情况',
+    '二、医疗机构次均住院费用（分级别）',
+    '三、变化预警',
+    '四、费用消耗指数与时间消耗指数',
+    '五、DRG/DIP付费情况',
+    '六、意见建议办理情况',
+  ];
 
   it('简报 for a month: 上传率, 当期/累计结余, 门诊人次, 门诊住院人次比, the quadrant as a chart, every section', () => {
     const doc = buildReport(session.db, { type: '数据分析简报', period: '2025-11' });
@@ -238,7 +291,9 @@ describe('every item the rules require', () => {
     expect(row(t, '医保结算清单上传率')[1]).toBe(formatValue(region('DRG_LIST_UPLOAD', '2025-11'), '%'));
     expect(row(t, '门诊人次')[1]).toBe(formatValue(region('SVC_OP_VISITS', '2025-11'), '人次'));
     // 累计结余 at November's end: 2024's year-end plus 2025's eleven months of 当期结余
-    const flows = v("SELECT sum(value) FROM region_values WHERE indicator = 'FB_EMP_POOLED_CUR' AND period BETWEEN '2025-01' AND '2025-11' AND superseded_by IS NULL");
+    const flows = v(
+      "SELECT sum(value) FROM region_values WHERE indicator = 'FB_EMP_POOLED_CUR' AND period BETWEEN '2025-01' AND '2025-11' AND superseded_by IS NULL",
+    );
     expect(row(t, '职工医保统筹基金累计结余')[1]).toBe(formatValue(region('FB_EMP_POOLED_ACC', '2024')! + flows, '万元'));
     const chart = doc.blocks.find((b) => b.kind === 'chart' && b.chart.type === 'scatter');
     expect(chart && chart.kind === 'chart' && chart.chart.points!.length).toBeGreaterThan(5);
@@ -250,20 +305,36 @@ describe('every item the rules require', () => {
       expect(sections(doc), period).toEqual(SECTIONS);
       const at = texts(doc).indexOf('二、医疗机构次均住院费用（分级别）');
       expect(texts(doc)[at + 1], period).toMatch(/^\[三级医疗机构次均住院费用排名/);
-      expect(doc.blocks.some((b) => b.kind === 'chart' && b.chart.type === 'scatter'), period).toBe(true);
-      expect(tables(doc).some((x) => x.title.startsWith('DRG/DIP付费主要指标')), period).toBe(true);
+      expect(
+        doc.blocks.some((b) => b.kind === 'chart' && b.chart.type === 'scatter'),
+        period,
+      ).toBe(true);
+      expect(
+        tables(doc).some((x) => x.title.startsWith('DRG/DIP付费主要指标')),
+        period,
+      ).toBe(true);
     }
     // a hospital's 次均住院费用 over the quarter: Σ住院总费用 ÷ Σ出院人次 of its three months
     const q = buildReport(session.db, { type: '数据分析简报', period: '2025-Q3' });
     const third = table(q, '三级医疗机构次均住院费用排名（2025年第3季度）');
     const h = allRows<{ code: string }>(session.db, 'SELECT code FROM institutions WHERE name = ?', third.rows[0]![1]!)[0]!.code;
-    const sum = (c: string) => v(`SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator = ? AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL`, h, c);
+    const sum = (c: string) =>
+      v(
+        `SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator = ? AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL`,
+        h,
+        c,
+      );
     expect(third.rows[0]![2]).toBe(formatValue((sum('SVC_IP_COST') * 10000) / sum('SVC_DISCHARGES'), '元'));
     // the year: 医疗救助 from its four quarters
     const y = buildReport(session.db, { type: '数据分析简报', period: '2025' });
     const aid = table(y, '城乡医疗救助（2025年）');
     const quarters = [1, 2, 3, 4].map((n) => region('MA_INCOME', `2025-Q${n}`)!);
-    expect(row(aid, '医疗救助基金收入')[5]).toBe(formatValue(quarters.reduce((a, x) => a + x, 0), '万元'));
+    expect(row(aid, '医疗救助基金收入')[5]).toBe(
+      formatValue(
+        quarters.reduce((a, x) => a + x, 0),
+        '万元',
+      ),
+    );
   });
 
   it('省级报送: 重点病组 and the main hospitals compared, and an Excel sheet the province can stack (openpyxl: numeric cells)', async () => {
@@ -276,16 +347,26 @@ describe('every item the rules require', () => {
     );
     expect(groups.rows.map((r) => [r[0], r[3], r[5]])).toEqual(top.map((t) => [t.g, formatValue(t.cases, '例'), formatValue(t.cost / t.cases, '元')]));
     const main = table(doc, '三级按DRG/DIP付费医疗机构（2025年第3季度）');
-    const tertiary = allRows<{ code: string; name: string }>(session.db, "SELECT code, name FROM institutions WHERE level = '三级' AND payment IN ('DRG', 'DIP')");
+    const tertiary = allRows<{ code: string; name: string }>(
+      session.db,
+      "SELECT code, name FROM institutions WHERE level = '三级' AND payment IN ('DRG', 'DIP')",
+    );
     expect(main.rows.map((r) => r[0]).sort()).toEqual(tertiary.map((t) => t.name).sort());
     // a hospital not paid by DRG/DIP is never compared
     expect(main.rows.map((r) => r[0])).not.toContain(other.name);
     const h = tertiary.find((t) => t.name === main.rows[0]![0])!;
-    const dis = v("SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL", h.code);
+    const dis = v(
+      "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL",
+      h.code,
+    );
     expect(main.rows[0]![1]).toBe(formatValue(dis, '人次'));
 
     const out = join(tempDir(), '省级报送.xlsx');
-    const r = await dispatch('reports.export', { request: { type: '省级报送', period: '2025-Q3' }, format: 'xlsx', path: out, placeholders: 'keep' }, { session, actor: '测试', progress: () => undefined });
+    const r = await dispatch(
+      'reports.export',
+      { request: { type: '省级报送', period: '2025-Q3' }, format: 'xlsx', path: out, placeholders: 'keep' },
+      { session, actor: '测试', progress: () => undefined },
+    );
     expect(r.ok).toBe(true);
     const py = `
 import json, sys, openpyxl
@@ -294,14 +375,22 @@ ws = wb.worksheets[0]
 rows = [[c.value for c in r] for r in ws.iter_rows()]
 print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": rows[0], "rows": rows[1:], "formats": [r[7].number_format for r in ws.iter_rows(min_row=2)]}, ensure_ascii=False, default=str))
 `;
-    const x = JSON.parse(execFileSync(PYTHON, ['-c', py, out], { encoding: 'utf8' })) as { sheets: string[]; freeze: string; head: string[]; rows: unknown[][]; formats: string[] };
+    const x = JSON.parse(execFileSync(PYTHON, ['-c', py, out], { encoding: 'utf8' })) as {
+      sheets: string[];
+      freeze: string;
+      head: string[];
+      rows: unknown[][];
+      formats: string[];
+    };
     expect(x.sheets).toEqual(['报送数据']);
     expect(x.freeze).toBe('A2');
     expect(x.head).toEqual(['地区编码', '地区名称', '期间', '指标编码', '指标', '机构编码', '医疗机构', '数值', '单位']);
     const regionCode = getValue<string>(session.db, 'SELECT region_code FROM workspace WHERE id = 1');
     expect(x.rows.every((r) => r[0] === regionCode && r[2] === '2025-Q3' && typeof r[7] === 'number')).toBe(true);
     const regionDis = x.rows.find((r) => r[3] === 'SVC_DISCHARGES' && r[5] === null)!;
-    expect(regionDis[7]).toBe(v("SELECT sum(value) FROM region_values WHERE indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL"));
+    expect(regionDis[7]).toBe(
+      v("SELECT sum(value) FROM region_values WHERE indicator = 'SVC_DISCHARGES' AND period IN ('2025-07', '2025-08', '2025-09') AND superseded_by IS NULL"),
+    );
     expect(x.rows.find((r) => r[3] === 'SVC_DISCHARGES' && r[5] === h.code)![7]).toBe(dis);
     // amounts in 万元 whatever their size, shares as fractions in a percent format
     const cost = x.rows.find((r) => r[3] === 'SVC_IP_COST' && r[5] === null)!;
@@ -315,7 +404,10 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
     const plain = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
     expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '等级', '申报病例', '审核通过', '通过率']);
     expect(line(buildReport(session.db, { type: '年通报', period: '2024' }), '除外支付')).toBeTruthy();
-    const h = allRows<{ institution: string }>(session.db, "SELECT institution FROM institution_values WHERE indicator = 'SC_SUBMITTED' AND period = '2024-H1' AND superseded_by IS NULL ORDER BY institution")[0]!.institution;
+    const h = allRows<{ institution: string }>(
+      session.db,
+      "SELECT institution FROM institution_values WHERE indicator = 'SC_SUBMITTED' AND period = '2024-H1' AND superseded_by IS NULL ORDER BY institution",
+    )[0]!.institution;
     const name = drg.find((d) => d.code === h)!.name;
     put([
       [h, 'SC_SETTLED', '2024-H1', 7],

@@ -34,9 +34,7 @@ function paymentRate(ctx: ReportContext, year: string): { value: number | null; 
 /** the region's own row of an indicator (never a sum over hospitals: a rate or a balance does not add up) */
 const regionFigureOnly = (ctx: ReportContext, code: string, period: string): number | null =>
   (ctx.db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(code, period) as
-    | number
-    | null
-    | undefined) ?? null;
+    number | null | undefined) ?? null;
 
 /** Item 1's 累计结余 (年末) and 医保基金支付率, against the year before. */
 export function balanceAndRateBlocks(ctx: ReportContext, year: string): Block[] {
@@ -46,15 +44,29 @@ export function balanceAndRateBlocks(ctx: ReportContext, year: string): Block[] 
     ['FB_EMP_POOLED_ACC', '职工医保统筹基金累计结余'],
     ['FB_RES_ACC', '居民医保累计结余'],
   ] as const) {
-    const [now, prev] = [regionFigureOnly(ctx, code, year) ?? regionFigureOnly(ctx, code, `${year}-12`), regionFigureOnly(ctx, code, before) ?? regionFigureOnly(ctx, code, `${before}-12`)];
+    const [now, prev] = [
+      regionFigureOnly(ctx, code, year) ?? regionFigureOnly(ctx, code, `${year}-12`),
+      regionFigureOnly(ctx, code, before) ?? regionFigureOnly(ctx, code, `${before}-12`),
+    ];
     if (now !== null) rows.push(yoyRow(name, '万元', now, prev));
   }
   const [rate, prevRate] = [paymentRate(ctx, year), paymentRate(ctx, before)];
   if (rate.text !== '—')
-    rows.push(['医保基金支付率', rate.text, prevRate.text, rate.value !== null && prevRate.value !== null ? formatChangeOf('%', rate.value, prevRate.value) : '—']);
+    rows.push([
+      '医保基金支付率',
+      rate.text,
+      prevRate.text,
+      rate.value !== null && prevRate.value !== null ? formatChangeOf('%', rate.value, prevRate.value) : '—',
+    ]);
   const out: Block[] = [];
   if (rows.length)
-    out.push({ kind: 'table', title: '累计结余与基金支付率', columns: YOY_COLUMNS, rows, note: '累计结余为年末数；基金支付率为年度清算后的数据，无年度数据时列出上、下半年。' });
+    out.push({
+      kind: 'table',
+      title: '累计结余与基金支付率',
+      columns: YOY_COLUMNS,
+      rows,
+      note: '累计结余为年末数；基金支付率为年度清算后的数据，无年度数据时列出上、下半年。',
+    });
   if (!rows.some((r) => r[0]!.includes('累计结余'))) out.push(noData('累计结余', year, ['职工医保统筹基金累计结余', '居民医保累计结余']));
   if (rate.text === '—') out.push(noData('医保基金支付率', year, ['医保基金支付率']));
   return out;
@@ -111,7 +123,17 @@ const REMOTE = [
 /** Item 7: cross-region care out and in, cases and fund payments, against the year before. */
 export function crossRegionBlocks(ctx: ReportContext, year: string): Block[] {
   const before = String(Number(year) - 1);
-  const rows = REMOTE.map(([code, name, unit]) => ({ row: yoyRow(name, unit, regionOver(ctx.db, code, year), regionOver(ctx.db, code, before)), has: regionOver(ctx.db, code, year) !== null }));
-  if (!rows.some((r) => r.has)) return [noData('异地就医', year, REMOTE.map(([, n]) => n))];
+  const rows = REMOTE.map(([code, name, unit]) => ({
+    row: yoyRow(name, unit, regionOver(ctx.db, code, year), regionOver(ctx.db, code, before)),
+    has: regionOver(ctx.db, code, year) !== null,
+  }));
+  if (!rows.some((r) => r.has))
+    return [
+      noData(
+        '异地就医',
+        year,
+        REMOTE.map(([, n]) => n),
+      ),
+    ];
   return [{ kind: 'table', title: '异地就医结算情况', columns: YOY_COLUMNS, rows: rows.map((r) => r.row), note: '全年合计（年度数据，或12个月之和）。' }];
 }

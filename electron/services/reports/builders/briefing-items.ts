@@ -200,7 +200,9 @@ export function quadrantBlocks(ctx: ReportContext, period: string): Block[] {
         { title: '时间消耗指数', align: 'right', width: 2 },
         { title: '出院人次', align: 'right', width: 2 },
       ],
-      rows: [...points].sort((a, b) => b.costIndex - a.costIndex).map((p) => [p.name, p.band, p.costIndex.toFixed(2), p.timeIndex.toFixed(2), formatValue(p.discharges, '人次')]),
+      rows: [...points]
+        .sort((a, b) => b.costIndex - a.costIndex)
+        .map((p) => [p.name, p.band, p.costIndex.toFixed(2), p.timeIndex.toFixed(2), formatValue(p.discharges, '人次')]),
       ...(fromKey(period).kind === 'month' ? {} : { note: '期间的消耗指数为各月按病组病例数加权的平均。' }),
     },
   ];
@@ -241,7 +243,13 @@ export function drgSectionBlocks(ctx: ReportContext, period: string, heading: st
         { title: '总费用', align: 'right', width: 2 },
         { title: '例均费用', align: 'right', width: 2 },
       ],
-      rows: d.topByCost.map((g) => [g.code, g.name, formatValue(g.cases, '例'), formatValue(g.totalCost / 10000, '万元'), formatValue(g.cases ? g.totalCost / g.cases : null, '元')]),
+      rows: d.topByCost.map((g) => [
+        g.code,
+        g.name,
+        formatValue(g.cases, '例'),
+        formatValue(g.totalCost / 10000, '万元'),
+        formatValue(g.cases ? g.totalCost / g.cases : null, '元'),
+      ]),
     });
   else out.push(noData('病组费用', period, ['病组数据']));
   return out;
@@ -261,7 +269,14 @@ export function medicalAidBlocks(ctx: ReportContext, year: string): Block[] {
     ['MA_INCOME', '医疗救助基金收入'],
     ['MA_EXPENSE', '医疗救助支出（不含资助参保）'],
   ] as const;
-  if (codes.every(([c]) => sum(c, year) === null)) return [noData('城乡医疗救助', year, codes.map(([, n]) => n))];
+  if (codes.every(([c]) => sum(c, year) === null))
+    return [
+      noData(
+        '城乡医疗救助',
+        year,
+        codes.map(([, n]) => n),
+      ),
+    ];
   return [
     {
       kind: 'table',
@@ -275,7 +290,13 @@ export function medicalAidBlocks(ctx: ReportContext, year: string): Block[] {
       ],
       rows: codes.map(([c, name]) => {
         const [now, prev] = [sum(c, year), sum(c, before)];
-        return [name, ...qs(year).map((q) => formatValue(regionValue(ctx.db, c, q), '万元')), formatValue(now, '万元'), formatValue(prev, '万元'), formatChangeOf('万元', now, prev)];
+        return [
+          name,
+          ...qs(year).map((q) => formatValue(regionValue(ctx.db, c, q), '万元')),
+          formatValue(now, '万元'),
+          formatValue(prev, '万元'),
+          formatChangeOf('万元', now, prev),
+        ];
       }),
       note: '全年为四个季度之和（或报送的年度数）。',
     },

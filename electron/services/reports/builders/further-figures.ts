@@ -95,7 +95,10 @@ export function hospitalsOver(db: ReadableDb, code: string, period: string): Map
   const byMonth = months.map((m) => hospitalValues(db, code, m));
   for (const inst of byMonth[0]!.keys()) {
     if (own.has(inst) || byMonth.some((b) => !b.has(inst))) continue;
-    own.set(inst, byMonth.reduce((a, b) => a + b.get(inst)!, 0));
+    own.set(
+      inst,
+      byMonth.reduce((a, b) => a + b.get(inst)!, 0),
+    );
   }
   return own;
 }
@@ -144,8 +147,7 @@ export function budgetText(b: HospitalBudget): string {
 }
 
 /** The sentence under a hospital budget table saying what it measures. */
-export const HOSPITAL_BUDGET_SCOPE =
-  '预算执行率 = 1月至本期末该院职工与居民住院统筹基金支出合计 ÷ 该院本年度总额预算；序时进度 = 已过月数 ÷ 12。';
+export const HOSPITAL_BUDGET_SCOPE = '预算执行率 = 1月至本期末该院职工与居民住院统筹基金支出合计 ÷ 该院本年度总额预算；序时进度 = 已过月数 ÷ 12。';
 
 export interface DrgHospital {
   code: string;
@@ -157,8 +159,10 @@ export interface DrgHospital {
 
 /** The hospitals paid by DRG or DIP (支付方式), by code: the only ones a DRG figure ranks or compares. */
 export function drgHospitals(db: ReadableDb): DrgHospital[] {
-  return allRows<Omit<DrgHospital, 'band'>>(db, "SELECT code, name, level, payment FROM institutions WHERE payment IN ('DRG', 'DIP') ORDER BY code").map((h) => ({
-    ...h,
-    band: levelBand(h.level as InstitutionLevel),
-  }));
+  return allRows<Omit<DrgHospital, 'band'>>(db, "SELECT code, name, level, payment FROM institutions WHERE payment IN ('DRG', 'DIP') ORDER BY code").map(
+    (h) => ({
+      ...h,
+      band: levelBand(h.level as InstitutionLevel),
+    }),
+  );
 }

@@ -65,7 +65,17 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
   const flatRows: string[][] = [];
   const flatRow = (code: string, inst: { code: string; name: string } | null, v: number) => {
     const d = catalog.get(code)!;
-    flatRows.push([regionCode, ctx.regionName, quarter, code, d.name, inst?.code ?? '', inst?.name ?? '', flat(v, d.unit), d.unit === '万元' ? '万元' : d.unit]);
+    flatRows.push([
+      regionCode,
+      ctx.regionName,
+      quarter,
+      code,
+      d.name,
+      inst?.code ?? '',
+      inst?.name ?? '',
+      flat(v, d.unit),
+      d.unit === '万元' ? '万元' : d.unit,
+    ]);
   };
   const hospitals = drgHospitals(ctx.db);
   const blocks: Block[] = [
@@ -149,10 +159,7 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
     blocks.push({
       kind: 'table',
       title: `三级按DRG/DIP付费医疗机构（${label}）`,
-      columns: [
-        { title: '医疗机构', width: 3.6 },
-        ...HOSPITAL_CODES.map((c) => ({ title: catalog.get(c)?.name ?? c, align: 'right' as const, width: 1.6 })),
-      ],
+      columns: [{ title: '医疗机构', width: 3.6 }, ...HOSPITAL_CODES.map((c) => ({ title: catalog.get(c)?.name ?? c, align: 'right' as const, width: 1.6 }))],
       rows: values.map((h) => [h.name, ...HOSPITAL_CODES.map((c) => formatValue(num(h.values[c]), catalog.get(c)?.unit ?? ''))]),
       note: '季度值由各月汇总：金额、人次相加；次均住院费用为合计之比；CMI、消耗指数按病组病例数加权；质控通过率按出院人次加权。缺月份的不列数值。',
     });
@@ -181,7 +188,13 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
     printLimit: 60,
     note: '每行一个地区（及医疗机构）的一项指标；机构编码为空的行为统筹地区合计。Excel 版仅含本表，可与其他地区的报送表直接合并。',
   });
-  blocks.push({ kind: 'editable', key: 'analysis', title: '五、分析说明', text: '', placeholder: '（重点病组费用变化的原因、主要医疗机构的问题及下一步措施。）' });
+  blocks.push({
+    kind: 'editable',
+    key: 'analysis',
+    title: '五、分析说明',
+    text: '',
+    placeholder: '（重点病组费用变化的原因、主要医疗机构的问题及下一步措施。）',
+  });
   return {
     request: { type: '省级报送', period: quarter },
     title: `${ctx.regionName}${label}DRG/DIP付费情况报送`,

@@ -71,10 +71,7 @@ export function specialCaseSettlementBlocks(ctx: ReportContext, quarter: string)
     {
       kind: 'table',
       title: `特病单议受理、评审及结算情况（${formatPeriodZh(period)}）`,
-      columns: [
-        { title: '医疗机构', width: 4 },
-        ...SC.map(([, t]) => ({ title: t, align: 'right' as const, width: 1.6 })),
-      ],
+      columns: [{ title: '医疗机构', width: 4 }, ...SC.map(([, t]) => ({ title: t, align: 'right' as const, width: 1.6 }))],
       rows: [...codes.map((c) => [names.get(c)!, ...SC.map((_, i) => cell(i, c))]), ['合计', ...SC.map(([, , u], i) => formatValue(sum(i), u))]],
       note:
         period === quarter
@@ -93,8 +90,7 @@ export function violationBlocks(ctx: ReportContext, quarter: string): Block[] {
   const { first, last } = monthsOf(quarter);
   const inQuarter = (p: string | null) => p !== null && p.length === 7 && p >= first && p <= last;
   const list = listComments(ctx.db, {}).filter((c) => c.irregular && (inQuarter(c.period) || inQuarter(localDate(new Date(c.createdAt)).slice(0, 7))));
-  if (!list.length)
-    return [{ kind: 'paragraph', text: `${formatPeriodZh(quarter)}没有记录违法违规使用医保基金的情况（会议与意见中没有标记为违规的事项）。` }];
+  if (!list.length) return [{ kind: 'paragraph', text: `${formatPeriodZh(quarter)}没有记录违法违规使用医保基金的情况（会议与意见中没有标记为违规的事项）。` }];
   return [
     {
       kind: 'table',

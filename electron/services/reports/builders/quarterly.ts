@@ -106,7 +106,13 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
   const printed = new Set(rows.map((r) => r[0]));
   for (const [item, codes] of ITEMS)
     if (!codes.some((c) => catalog.has(c) && printed.has(`${catalog.get(c)!.name}${catalog.get(c)!.additive ? '' : '（月均）'}`)))
-      blocks.push(noData(item, quarter, codes.filter((c) => catalog.has(c)).map((c) => catalog.get(c)!.name)));
+      blocks.push(
+        noData(
+          item,
+          quarter,
+          codes.filter((c) => catalog.has(c)).map((c) => catalog.get(c)!.name),
+        ),
+      );
   blocks.push({ kind: 'heading', text: '二、预算执行情况' });
   const budget = budgetFacts(ctx, quarter);
   blocks.push(...(budget.length ? budget : [noData('统筹地区住院统筹基金预算执行', quarter, ['下一年度预算（上年填报）', '住院统筹基金支出'])]));

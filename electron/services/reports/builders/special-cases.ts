@@ -109,5 +109,10 @@ export function specialCaseBlocks(ctx: ReportContext, year: string): Block[] {
 function exclusionBlocks(ctx: ReportContext, year: string): Block[] {
   const [now, before] = [regionOver(ctx.db, 'EXCL_PAY', year), regionOver(ctx.db, 'EXCL_PAY', String(Number(year) - 1))];
   if (now === null) return [noData('除外支付', year, ['除外支付金额'])];
-  return [{ kind: 'paragraph', text: `全年除外支付金额 ${formatValue(now, '万元')}${before === null ? '' : `，上年 ${formatValue(before, '万元')}（同比 ${formatChangeOf('万元', now, before)}）`}。` }];
+  return [
+    {
+      kind: 'paragraph',
+      text: `全年除外支付金额 ${formatValue(now, '万元')}${before === null ? '' : `，上年 ${formatValue(before, '万元')}（同比 ${formatChangeOf('万元', now, before)}）`}。`,
+    },
+  ];
 }
