@@ -76,8 +76,9 @@ export interface ReportDoc {
   /** 发文机关 of the 落款 (the region's setting); the writers leave the 落款 out without it */
   issuer?: string;
   blocks: Block[];
-  /** the title of the one table the Excel version holds, alone on one flat sheet (省级报送: regions' sheets stack) */
-  flatSheet?: string;
+  /** the one table the Excel version holds instead of the document's, alone on a flat sheet whose
+   *  header is its first row (省级报送: the regions' sheets stack); the printed formats do not list it */
+  flatSheet?: { title: string; columns: TableColumn[]; rows: string[][] };
 }
 
 /** One exported file, as the export register keeps it. */

@@ -121,7 +121,9 @@ describe('every item the rules require', () => {
       h,
     );
     expect(row(items, '总额预算执行率')[1]).toBe(formatValue(spent / 120_000, '%'));
-    expect(row(items, '总额预算执行率')[3]).toContain(`（序时进度 ${formatValue(11 / 12, '%')}）`);
+    expect(row(items, '总额预算执行率')[3]).toContain(
+      `序时进度 ${formatValue(11 / 12, '%')}；预算 ${formatValue(120_000, '万元')}，1—11月支出 ${formatValue(spent, '万元')}`,
+    );
     expect(items.note).toMatch(/住院统筹基金支出合计 ÷ 该院本年度总额预算/);
     expect(line(doc, '病组入组')).toBeUndefined();
     expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual([
@@ -340,6 +342,7 @@ describe('every item the rules require', () => {
   it('省级报送: 重点病组 and the main hospitals compared, and an Excel sheet the province can stack (openpyxl: numeric cells)', async () => {
     const doc = buildReport(session.db, { type: '省级报送', period: '2025-Q3' });
     expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual(['一、总体情况', '二、重点病组分析', '三、主要医疗机构比较', '四、报送数据']);
+    expect(doc.flatSheet!.rows.length).toBeGreaterThan(50);
     const groups = table(doc, '费用前10名病组（2025年第3季度）');
     const top = allRows<{ g: string; cases: number; cost: number }>(
       session.db,

@@ -83,8 +83,8 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     }
     first.commit();
   }
-  for (const b of doc.blocks) {
-    if (b.kind !== 'table' || (flat && b.title !== flat)) continue;
+  const tables = flat ? [{ kind: 'table' as const, ...flat }] : doc.blocks.filter((b) => b.kind === 'table');
+  for (const b of tables) {
     const plans = b.columns.map((c, j) =>
       planColumn(
         c.title,

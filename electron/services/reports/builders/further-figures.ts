@@ -141,11 +141,6 @@ export function hospitalBudget(db: ReadableDb, institution: string, period: stri
   return { budget, spent, share: spent / budget, elapsed: months.length / 12, through: months.at(-1)! };
 }
 
-/** 「85.20%（序时进度 91.67%）」 */
-export function budgetText(b: HospitalBudget): string {
-  return `${formatValue(b.share, '%')}（序时进度 ${formatValue(b.elapsed, '%')}）`;
-}
-
 /** The sentence under a hospital budget table saying what it measures. */
 export const HOSPITAL_BUDGET_SCOPE = '预算执行率 = 1月至本期末该院职工与居民住院统筹基金支出合计 ÷ 该院本年度总额预算；序时进度 = 已过月数 ÷ 12。';
 

@@ -8,7 +8,7 @@ import type { Block } from '../../../../shared/reports/model';
 import { median } from '../../../../shared/stats';
 import { listComments } from '../../comments/comments-service';
 import type { ReportContext } from './context';
-import { budgetText, drgHospitals, hospitalBudget, hospitalValue, hospitalValues, HOSPITAL_BUDGET_SCOPE, monthsToDate, noData } from './further-figures';
+import { drgHospitals, hospitalBudget, hospitalValue, hospitalValues, HOSPITAL_BUDGET_SCOPE, monthsToDate, noData } from './further-figures';
 
 const ANSWERED = ['当场答复', '已答复', '已关闭'];
 
@@ -31,7 +31,18 @@ export function noticeItemBlocks(ctx: ReportContext, institution: string, month:
   if (grouped === null && rate === null) missing.push(noData('病组入组', month, ['DRG/DIP入组病例数']));
   else {
     if (grouped !== null) rows.push(['病组入组病例数', formatValue(grouped, '例'), peerMedian('DRG_GROUPED_CASES', '例'), '']);
-    if (rate !== null) rows.push(['病组入组率', formatValue(rate, '%'), peerMedian('DRG_GROUPED_RATE', '%'), '入组病例数 ÷ 出院人次']);
+    if (rate !== null) {
+      // the peers' rates as filed, else their grouped cases over their discharges
+      const [filed, cases, dis] = [
+        hospitalValues(db, 'DRG_GROUPED_RATE', month),
+        hospitalValues(db, 'DRG_GROUPED_CASES', month),
+        hospitalValues(db, 'SVC_DISCHARGES', month),
+      ];
+      const rates = peers
+        .map((h) => filed.get(h.code) ?? (cases.has(h.code) && dis.get(h.code) ? cases.get(h.code)! / dis.get(h.code)! : undefined))
+        .filter((x): x is number => x !== undefined);
+      rows.push(['病组入组率', formatValue(rate, '%'), rates.length ? formatValue(median(rates), '%') : '—', '入组病例数 ÷ 出院人次']);
+    }
   }
   for (const [code, item, name, note] of [
     ['DRG_LIST_UPLOAD', '结算清单上传', '医保结算清单上传率', ''],
@@ -62,7 +73,7 @@ export function noticeItemBlocks(ctx: ReportContext, institution: string, month:
       '总额预算执行率',
       formatValue(budget.share, '%'),
       '—',
-      `${budgetText(budget)}；预算 ${formatValue(budget.budget, '万元')}，已支出 ${formatValue(budget.spent, '万元')}`,
+      `序时进度 ${formatValue(budget.elapsed, '%')}；预算 ${formatValue(budget.budget, '万元')}，1—${Number(month.slice(5))}月支出 ${formatValue(budget.spent, '万元')}`,
     ]);
   // objections (异议申诉) of the hospital: received, answered
   const objections = listComments(db, { institution }).filter((c) => c.kind === '异议申诉');

@@ -30,6 +30,16 @@ const REGION_CODES = [
 /** each main hospital's figures compared */
 const HOSPITAL_CODES = ['SVC_DISCHARGES', 'SVC_IP_COST', 'SVC_COST_PER_STAY', 'DRG_CMI', 'SVC_COST_INDEX', 'SVC_TIME_INDEX', 'DRG_LIST_QC'];
 
+/** the comparison's column titles, short enough not to wrap over their figures */
+const SHORT: Record<string, string> = {
+  SVC_IP_COST: '住院总费用',
+  SVC_COST_PER_STAY: '次均费用',
+  DRG_CMI: 'CMI',
+  SVC_COST_INDEX: '费用指数',
+  SVC_TIME_INDEX: '时间指数',
+  DRG_LIST_QC: '清单质控',
+};
+
 /** the flat sheet's title (the table the Excel version holds alone) */
 export const FLAT_TITLE = '报送数据';
 
@@ -159,9 +169,12 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
     blocks.push({
       kind: 'table',
       title: `三级按DRG/DIP付费医疗机构（${label}）`,
-      columns: [{ title: '医疗机构', width: 3.6 }, ...HOSPITAL_CODES.map((c) => ({ title: catalog.get(c)?.name ?? c, align: 'right' as const, width: 1.6 }))],
+      columns: [
+        { title: '医疗机构', width: 3 },
+        ...HOSPITAL_CODES.map((c) => ({ title: SHORT[c] ?? catalog.get(c)?.name ?? c, align: 'right' as const, width: c === 'SVC_IP_COST' ? 2.2 : 1.4 })),
+      ],
       rows: values.map((h) => [h.name, ...HOSPITAL_CODES.map((c) => formatValue(num(h.values[c]), catalog.get(c)?.unit ?? ''))]),
-      note: '季度值由各月汇总：金额、人次相加；次均住院费用为合计之比；CMI、消耗指数按病组病例数加权；质控通过率按出院人次加权。缺月份的不列数值。',
+      note: '季度值由各月汇总：金额、人次相加；次均费用（次均住院费用）为合计之比；CMI、费用指数、时间指数（消耗指数）按病组病例数加权；清单质控（结算清单质控通过率）按出院人次加权。缺月份的不列数值。',
     });
     for (const h of values)
       for (const c of HOSPITAL_CODES) {
@@ -169,25 +182,13 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
         if (x !== null) flatRow(c, main.get(h.institution)!, x);
       }
   }
-  blocks.push({ kind: 'heading', text: `四、${FLAT_TITLE}` });
-  blocks.push({
-    kind: 'table',
-    title: FLAT_TITLE,
-    columns: [
-      { title: '地区编码', width: 1.4 },
-      { title: '地区名称', width: 1.6 },
-      { title: '期间', width: 1.2 },
-      { title: '指标编码', width: 2.2 },
-      { title: '指标', width: 3 },
-      { title: '机构编码', width: 1.8 },
-      { title: '医疗机构', width: 3 },
-      { title: '数值', align: 'right', width: 1.8 },
-      { title: '单位', width: 1 },
-    ],
-    rows: flatRows,
-    printLimit: 60,
-    note: '每行一个地区（及医疗机构）的一项指标；机构编码为空的行为统筹地区合计。Excel 版仅含本表，可与其他地区的报送表直接合并。',
-  });
+  blocks.push(
+    { kind: 'heading', text: `四、${FLAT_TITLE}` },
+    {
+      kind: 'paragraph',
+      text: `本报告的 Excel 版为报送数据表（共 ${flatRows.length} 行）：每行为一个统筹地区（及医疗机构）一项指标的本季度数值，列出地区编码、地区名称、期间、指标编码、指标、机构编码、医疗机构、数值和单位；机构编码为空的行为统筹地区合计；金额一律以万元计。各地区的报送表可直接合并。`,
+    },
+  );
   blocks.push({
     kind: 'editable',
     key: 'analysis',
@@ -201,6 +202,10 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
     subtitle: label,
     regionName: ctx.regionName,
     blocks,
-    flatSheet: FLAT_TITLE,
+    flatSheet: {
+      title: FLAT_TITLE,
+      columns: ['地区编码', '地区名称', '期间', '指标编码', '指标', '机构编码', '医疗机构', '数值', '单位'].map((title) => ({ title })),
+      rows: flatRows,
+    },
   };
 }

@@ -8,7 +8,7 @@ import { formatPeriodZh, monthsOf } from '../../../../shared/period';
 import type { Block } from '../../../../shared/reports/model';
 import { listComments } from '../../comments/comments-service';
 import type { ReportContext } from './context';
-import { drgHospitals, hospitalBudget, hospitalsOver, HOSPITAL_BUDGET_SCOPE, noData } from './further-figures';
+import { drgHospitals, hospitalBudget, hospitalsOver, hospitalValues, HOSPITAL_BUDGET_SCOPE, noData } from './further-figures';
 
 /** Each DRG/DIP hospital's budget execution through the quarter's last month, highest first. */
 export function hospitalBudgetBlocks(ctx: ReportContext, quarter: string): Block[] {
@@ -62,7 +62,19 @@ export function specialCaseSettlementBlocks(ctx: ReportContext, quarter: string)
     period = half;
     values = SC.map(([code]) => hospitalsOver(ctx.db, code, period));
   }
-  if (!values[0]!.size) return [noData('特病单议受理及评审结算', quarter, ['特例单议申报病例数'])];
+  if (!values[0]!.size) {
+    // filed half-yearly: a first or third quarter is reported with the quarter that closes its half
+    const halfOf = `${quarter.slice(0, 4)}-H${quarter.endsWith('Q1') || quarter.endsWith('Q2') ? 1 : 2}`;
+    const filedByHalf = ['H1', 'H2'].some((h) => hospitalValues(ctx.db, 'SC_SUBMITTED', `${quarter.slice(0, 4)}-${h}`).size > 0);
+    if (!half && filedByHalf)
+      return [
+        {
+          kind: 'paragraph',
+          text: `特病单议受理及评审结算：特例单议按半年报送，${formatPeriodZh(quarter)}不单独统计，${formatPeriodZh(halfOf)}的情况随第${halfOf.endsWith('H1') ? 2 : 4}季度公告及半年公布通报。`,
+        },
+      ];
+    return [noData('特病单议受理及评审结算', quarter, ['特例单议申报病例数'])];
+  }
   const names = new Map(drgHospitals(ctx.db).map((h) => [h.code, h.name]));
   const codes = [...values[0]!.keys()].filter((c) => names.has(c)).sort((a, b) => values[0]!.get(b)! - values[0]!.get(a)! || a.localeCompare(b));
   const sum = (i: number) => (codes.every((c) => values[i]!.has(c)) ? codes.reduce((a, c) => a + values[i]!.get(c)!, 0) : null);
