@@ -30,7 +30,10 @@ const fig = (code: string, name: string, group: string, unit: Unit, extra: Parti
   ...extra,
 });
 export const FURTHER_INDICATORS: readonly IndicatorDef[] = [
-  fig('DRG_GROUPED_CASES', 'DRG/DIP入组病例数', 'DRG/DIP支付方式', '例', { aliases: ['入组病例数', '病组入组病例数', 'DRG入组病例数', 'DIP入组病例数'] }),
+  fig('DRG_GROUPED_CASES', 'DRG/DIP入组病例数', 'DRG/DIP支付方式', '例', {
+    parent: 'SVC_DISCHARGES',
+    aliases: ['入组病例数', '病组入组病例数', 'DRG入组病例数', 'DIP入组病例数'],
+  }),
   fig('DRG_GROUPED_RATE', 'DRG/DIP入组率', 'DRG/DIP支付方式', '%', {
     formula: { kind: 'ratio', numerator: 'DRG_GROUPED_CASES', denominator: 'SVC_DISCHARGES', scale: 1 },
     weightedBy: 'SVC_DISCHARGES',

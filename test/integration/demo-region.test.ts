@@ -108,6 +108,56 @@ describe('the demo region', () => {
     }
   });
 
+  it('carries the figures beyond the official table, consistent with the rest (入组 = group rows, parts within totals, budgets kept)', () => {
+    const v = (indicator: string, where = '') =>
+      allRows<{ institution: string; period: string; value: number }>(
+        db,
+        `SELECT institution, period, value FROM institution_values WHERE indicator = ? AND superseded_by IS NULL ${where}`,
+        indicator,
+      );
+    const at = (indicator: string) => new Map(v(indicator).map((r) => [`${r.institution}|${r.period}`, r.value]));
+    // 入组病例数: every DRG/DIP hospital-month, equal to its group rows' cases; 入组率 between 90% and 97%
+    const grouped = at('DRG_GROUPED_CASES');
+    const rows = new Map(
+      allRows<{ k: string; n: number }>(
+        db,
+        "SELECT institution || '|' || period AS k, sum(cases) AS n FROM group_rows WHERE superseded_by IS NULL GROUP BY institution, period",
+      ).map((r) => [r.k, r.n]),
+    );
+    expect(grouped.size).toBe(rows.size);
+    for (const [k, n] of rows) expect(grouped.get(k), k).toBe(n);
+    const rate = new Map([...at('DRG_GROUPED_RATE')].filter(([k]) => /\|\d{4}-\d{2}$/.test(k))); // the months
+    expect(rate.size).toBe(grouped.size);
+    for (const r of rate.values()) expect(r).toBeGreaterThan(0.85);
+    // 检查检验 + 药品 within 住院总费用, every hospital-month
+    const ip = at('SVC_IP_COST');
+    const exam = at('SVC_EXAM_COST');
+    const drug = at('SVC_DRUG_COST');
+    expect(exam.size).toBe(80 * 36);
+    for (const [k, e] of exam) expect(e + drug.get(k)!, k).toBeLessThan(ip.get(k)!);
+    // 机构总额预算 of each year: the year's 住院统筹基金支出 is 92–99% of it
+    for (const b of v('INST_BUDGET')) {
+      const spent = allValues<number>(
+        db,
+        "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period LIKE ? || '-%' AND length(period) = 7 AND superseded_by IS NULL",
+        b.institution,
+        b.period,
+      )[0]!;
+      expect(spent / b.value, `${b.institution} ${b.period}`).toBeGreaterThan(0.92);
+      expect(spent / b.value).toBeLessThan(0.99);
+    }
+    expect(v('INST_BUDGET')).toHaveLength(80 * 3);
+    // 特例单议: settled ≤ approved ≤ submitted
+    const approved = at('SC_APPROVED');
+    for (const s of v('SC_SETTLED')) expect(s.value).toBeLessThanOrEqual(approved.get(`${s.institution}|${s.period}`)!);
+    // the region's cross-region care, each month; 医疗总费用 above 住院总费用
+    expect(allValues<number>(db, "SELECT count(*) FROM region_values WHERE indicator LIKE 'REMOTE\\_%' ESCAPE '\\' AND superseded_by IS NULL")[0]).toBe(4 * 36);
+    const total = at('SVC_TOTAL_COST');
+    for (const [k, t] of total) expect(t, k).toBeGreaterThan(ip.get(k)!);
+    expect(v('FUND_PREPAY')).toHaveLength(80 * 36);
+    expect(v('SETTLE_ANNUAL')).toHaveLength(80 * 3);
+  });
+
   it('年通报 2025 item 5 evaluates the whole year; every year’s evaluation scores each institution on data it has, only on what applies to it', () => {
     const doc = buildReport(db, { type: '年通报', period: '2025' });
     const heading = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('（五）'));

@@ -151,8 +151,10 @@ describe('机构数据包', () => {
     // an aggregate's whole subtree is the region's; the DRG groups are the hospital's own rows summed
     // (their ratios of small counts, 15 bed days / 2 cases = 7.5, can equal another hospital's value by chance)
     const OWN_ROWS = new Set(['groups']);
+    // a chart's drawing (a line's width 1.4) is not data, though another hospital's 除外支付 may be 1.4 万元
+    const DRAWING = new Set(['width', 'opacity', 'symbolSize', 'fontSize']);
     const walk = (x: unknown, key: string) => {
-      if (AGGREGATE.has(key) || OWN_ROWS.has(key)) return;
+      if (AGGREGATE.has(key) || OWN_ROWS.has(key) || DRAWING.has(key)) return;
       if (typeof x === 'number') {
         if (theirs.has(x) && !own.has(x)) leaks.push(`${key}=${x}`);
       } else if (Array.isArray(x)) x.forEach((y) => walk(y, key));

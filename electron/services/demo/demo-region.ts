@@ -12,6 +12,7 @@ import { periodRange } from '../../../shared/period';
 import type { GroupRow } from '../import/parse-package';
 import type { PackageData } from '../package/write-package';
 import { caseMix, drawMonth } from './case-mix';
+import { addFurtherFigures } from './further-figures';
 
 /** Deterministic PRNG for synthetic data only (never for the member draw). */
 export function mulberry32(seed: number): () => number {
@@ -303,6 +304,9 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
     Object.assign(v, { BUD_IP: round(ip), BUD_OP: round(ip * 0.36), BUD_DRG: round(ip * 0.78), BUD_OTHER: round(ip * 0.095) });
     regionValues.set(y, v);
   }
+
+  // the figures beyond the official table, from a stream of their own (the numbers above stay as they were)
+  addFurtherFigures(insts, institutionValues, regionValues, groups, mulberry32(seed + 31));
 
   const extraIndicators: IndicatorDef[] = [
     {

@@ -16,11 +16,11 @@ import { marks, type ReadableDb } from '../db/connection';
 /** institution → month → value */
 type ByMonth = Map<string, Map<string, number>>;
 
-function readMonths(db: ReadableDb, code: string, months: string[]): ByMonth {
+function readMonths(db: ReadableDb, code: string, months: string[], suppliedOnly = false): ByMonth {
   const out: ByMonth = new Map();
   const rows = db.conn
     .prepare(
-      `SELECT institution, period, value FROM institution_values WHERE period IN (${marks(months)}) AND indicator = ? AND superseded_by IS NULL AND value IS NOT NULL`,
+      `SELECT institution, period, value FROM institution_values WHERE period IN (${marks(months)}) AND indicator = ? AND superseded_by IS NULL AND value IS NOT NULL${suppliedOnly ? " AND origin = 'supplied'" : ''}`,
     )
     .raw()
     .all(...months, code) as [string, string, number][];
@@ -70,8 +70,9 @@ export function evaluationValues(db: ReadableDb, scheme: Scheme, period: string)
   const nameOf = (code: string) => catalog.get(code)?.name ?? code;
   for (const it of scheme.items) {
     const code = it.indicator;
-    // the period's own values (a month's, or a longer period the package supplied)
-    const direct = readMonths(db, code, [period]);
+    // the period's own values (a month's, or a longer period the package supplied: one the import derived for a
+    // longer period because another figure was filed there is the months' aggregate by another rounding)
+    const direct = readMonths(db, code, [period], kind !== 'month');
     for (const [inst, m] of direct) {
       const h = entry(inst);
       if (h) h.values[code] = m.get(period)!;

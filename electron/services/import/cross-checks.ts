@@ -145,10 +145,12 @@ export function groupsAgainstTotals(ctx: DeriveContext): void {
       `请核对病组表（${pkg.groupSheet}）该机构该月的行是否重复、费用单位是元还是万元，以及“${def.name}”是否漏报；以数据包填写的值为准导入。`,
     );
   };
+  const grouped = catalog.get('DRG_GROUPED_CASES');
   for (const [period, insts] of agg.inst)
     for (const [inst, a] of insts) {
       check(cost, inst, period, a.cost / 10000, ctx.instValue(cost.code, period, inst, true));
       check(cases, inst, period, a.cases, ctx.instValue(cases.code, period, inst, true));
+      if (grouped) groupedAgainstRows(ctx, grouped, inst, period, a.cases);
     }
   // the region's figures when supplied (a sum over the hospitals is covered by the hospitals' checks)
   const supplied = (code: string, period: string) => {
@@ -158,5 +160,56 @@ export function groupsAgainstTotals(ctx: DeriveContext): void {
   for (const [period, a] of agg.region) {
     check(cost, null, period, a.cost / 10000, supplied(cost.code, period));
     check(cases, null, period, a.cases, supplied(cases.code, period));
+  }
+}
+
+/** A hospital-month's 入组病例数, where filed, against the cases of its group rows: the same cases counted twice. */
+function groupedAgainstRows(ctx: DeriveContext, def: IndicatorDef, inst: string, period: string, fromRows: number): void {
+  const b = ctx.bucketOf(def.code, period);
+  const filed = b?.values.get(inst);
+  if (!b || filed === undefined || filed === null) return;
+  if (Math.abs(filed - fromRows) <= Math.max(1, filed * GROUP_TOLERANCE)) return;
+  ctx.pkg.issues.warn(
+    'GROUPED_CASES_MISMATCH',
+    { file: ctx.pkg.file, sheet: b.sheet, row: rowOf(b, inst) || undefined, header: def.name, value: fmt(filed) },
+    `机构 ${inst} ${formatPeriodZh(period)}“${def.name}”为 ${amountText(filed, def.unit)} 例，病组数据（${ctx.pkg.groupSheet}）的病例数合计为 ${amountText(fromRows, def.unit)} 例，相差超过 ${GROUP_TOLERANCE * 100}%。`,
+    `入组病例数应等于该机构该月各病组病例数之和，请核对两处是否同一口径（是否含未入组病例、是否漏报病组行）；以数据包填写的值为准导入。`,
+  );
+}
+
+/**
+ * Parts of one total that do not overlap (住院检查检验费用 and 住院药品费用 of 住院总费用) cannot exceed it together
+ * either: a hospital-month whose filed parts add up to more than its total is named. Each part alone is checked in
+ * derive.ts (partsWithinTotals).
+ */
+export function partsTogetherWithinTotals(ctx: DeriveContext): void {
+  const { pkg, catalog } = ctx;
+  const parts = new Map<string, IndicatorDef[]>();
+  for (const def of catalog.values())
+    if (def.parent && catalog.get(def.parent)?.childRelation === 'subset') parts.set(def.parent, [...(parts.get(def.parent) ?? []), def]);
+  for (const [parentCode, defs] of parts) {
+    if (defs.length < 2) continue;
+    const parent = catalog.get(parentCode)!;
+    const periods = new Set<string>();
+    for (const d of defs) for (const k of pkg.inst.keys()) if (splitKey(k)[0] === d.code) periods.add(splitKey(k)[1]);
+    for (const period of periods) {
+      const pb = pkg.inst.get(key(parentCode, period));
+      if (!pb) continue;
+      for (const [inst, total] of pb.values) {
+        if (total === null) continue;
+        const filed = defs
+          .map((d) => [d, pkg.inst.get(key(d.code, period))?.values.get(inst)] as const)
+          .filter((x): x is readonly [IndicatorDef, number] => typeof x[1] === 'number');
+        if (filed.length < 2) continue;
+        const sum = filed.reduce((a, [, v]) => a + v, 0);
+        if (sum <= total * 1.005 + UNIT_OF_ACCOUNT[parent.unit]!) continue;
+        pkg.issues.warn(
+          'PARTS_EXCEED_TOTAL',
+          { file: pkg.file, sheet: pb.sheet, row: rowOf(pb, inst) || undefined, header: parent.name, value: fmt(total) },
+          `机构 ${inst} ${formatPeriodZh(period)}${filed.map(([d, v]) => `“${d.name}” ${amountText(v, d.unit)}`).join('、')}，合计 ${amountText(sum, parent.unit)} ${parent.unit}，大于“${parent.name}” ${amountText(total, parent.unit)} ${parent.unit}。`,
+          `这几项是“${parent.name}”中互不重叠的部分，合计不应超过它；请核对单位（元还是万元）和是否填错列；以数据包填写的值为准导入。`,
+        );
+      }
+    }
   }
 }

@@ -12,7 +12,7 @@
 import type { Formula, IndicatorDef } from '../../../shared/catalog/indicators';
 import { formatPeriodZh } from '../../../shared/period';
 import { differenceText, fmt, UNIT_OF_ACCOUNT } from './check-text';
-import { groupsAgainstTotals, periodSums, storedLongerPeriods } from './cross-checks';
+import { groupsAgainstTotals, partsTogetherWithinTotals, periodSums, storedLongerPeriods } from './cross-checks';
 import { coverageOf, DeriveContext, groupsWithin, tidy, type StoredValues } from './derive-context';
 import { aggregateGroups } from './group-aggregates';
 import type { IssueList } from './issues';
@@ -123,6 +123,7 @@ export class Derivation {
     ctx.groupAgg = aggregateGroups(pkg.groups);
     formulas(ctx, this.after, warn);
     partsWithinTotals(ctx);
+    partsTogetherWithinTotals(ctx);
     periodSums(ctx);
     storedLongerPeriods(ctx);
     groupsAgainstTotals(ctx);
