@@ -7,14 +7,15 @@ import { dispatch } from '../../electron/services/host/dispatch';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { saveComment, transitionComment } from '../../electron/services/comments/comments-service';
 import { buildReport } from '../../electron/services/reports/build';
+import { FURTHER_INDICATORS } from '../../shared/catalog/further-indicators';
 import { formatValue } from '../../shared/format';
 import type { Block, ReportDoc } from '../../shared/reports/model';
 import { tempDir } from '../helpers/temp';
 
 // Every item the rules require in each report (issue 31; seeds 001, 003, 004), on the demo region:
-// first as the demo package has it (no further figures: each such item prints its one line, never a
-// 【待填写】 block), then with the further figures written into the workspace as an import would, each
-// item present and one of its numbers against the database.
+// first as shipped (every item present), then as a package without the further figures would leave it
+// (each such item prints its one line, never a 【待填写】 block), then with chosen further figures written
+// into the workspace as an import would, each item present and one of its numbers against the database.
 const DEMO = join(__dirname, '..', '..', 'resources', 'demo', 'demo-region.zip');
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
@@ -78,7 +79,28 @@ describe('every item the rules require', () => {
     }
   };
 
-  it('prints one line, not a placeholder, for each item the package has no figure for', () => {
+  it('on the demo region as shipped (its further figures imported), every item is present: no line saying one is missing', () => {
+    const missing = (d: ReportDoc) => texts(d).filter((t) => /：工作区中没有.*本项暂不能通报。$/.test(t));
+    const h = drg[0]!.code;
+    const notice = buildReport(session.db, { type: '月告知', period: '2025-11', institution: h });
+    expect(missing(notice)).toEqual([]);
+    const spent = v(
+      "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-11' AND superseded_by IS NULL",
+      h,
+    );
+    expect(row(table(notice, '告知事项'), '总额预算执行率')[1]).toBe(formatValue(spent / inst(h, 'INST_BUDGET', '2025'), '%'));
+    expect(missing(buildReport(session.db, { type: '季公告', period: '2025-Q4' }))).toEqual([]);
+    expect(missing(buildReport(session.db, { type: '年通报', period: '2025' }))).toEqual([]);
+    expect(missing(buildReport(session.db, { type: '数据分析简报', period: '2025-11' }))).toEqual([]);
+    expect(missing(buildReport(session.db, { type: '省级报送', period: '2025-Q3' }))).toEqual([]);
+  });
+
+  it('prints one line, not a placeholder, for each item a package without the further figures has no figure for', () => {
+    // a package made before the further figures: none of them in the workspace
+    const codes = FURTHER_INDICATORS.map((d) => d.code);
+    const marks = codes.map(() => '?').join(', ');
+    session.db.conn.prepare(`DELETE FROM institution_values WHERE indicator IN (${marks})`).run(...codes);
+    session.db.conn.prepare(`DELETE FROM region_values WHERE indicator IN (${marks})`).run(...codes);
     const notice = buildReport(session.db, { type: '月告知', period: '2025-11', institution: drg[0]!.code });
     for (const item of ['病组入组', '费用预拨', '基金预算执行']) expect(line(notice, item), item).toBeTruthy();
     const quarter = buildReport(session.db, { type: '季公告', period: '2025-Q3' });
