@@ -4,7 +4,6 @@
 // figure the package never filed (packages without the new columns still import; the report says so
 // instead of a 【待填写】 block). Read straight from the value tables, so a figure never passes a cache.
 
-import { formatValue } from '../../../../shared/format';
 import { formatPeriodZh, monthsOf } from '../../../../shared/period';
 import type { Block } from '../../../../shared/reports/model';
 import { levelBand, type InstitutionLevel } from '../../../../shared/domain/types';
