@@ -6,7 +6,7 @@
 // region × indicator (× hospital), region code and name and period in their own columns, every value a
 // number cell, amounts always in 万元.
 
-import { formatChangeOf, formatValue } from '../../../../shared/format';
+import { formatChangeOf, formatValue, grouped } from '../../../../shared/format';
 import { formatPeriodZh, monthsOf, samePeriodLastYear } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { loadIndicators } from '../../catalog/catalog';
@@ -43,8 +43,9 @@ const SHORT: Record<string, string> = {
 /** the flat sheet's title (the table the Excel version holds alone) */
 export const FLAT_TITLE = '报送数据';
 
-/** A figure as the flat sheet holds it: amounts always in 万元 (never 亿元), so regions stack. */
-const flat = (v: number, unit: string) => (unit === '万元' ? formatValue(v, '万元', { scale: '万元' }) : formatValue(v, unit));
+/** A figure as the flat sheet holds it: amounts always in 万元 (never 亿元), so regions stack; 元 to the fen (the document rounds to the yuan). */
+const flat = (v: number, unit: string) =>
+  unit === '万元' ? formatValue(v, '万元', { scale: '万元' }) : unit === '元' ? `${grouped(v, 2)}元` : formatValue(v, unit);
 
 interface GroupSum {
   code: string;
