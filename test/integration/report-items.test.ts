@@ -90,7 +90,23 @@ describe('every item the rules require', () => {
     );
     expect(row(table(notice, '告知事项'), '总额预算执行率')[1]).toBe(formatValue(spent / inst(h, 'INST_BUDGET', '2025'), '%'));
     expect(missing(buildReport(session.db, { type: '季公告', period: '2025-Q4' }))).toEqual([]);
-    expect(missing(buildReport(session.db, { type: '年通报', period: '2025' }))).toEqual([]);
+    const annual = buildReport(session.db, { type: '年通报', period: '2025' });
+    expect(missing(annual)).toEqual([]);
+    // item 8's cost structure (seed 003): 检查检验 ÷ 住院总费用 over the year, by SQL
+    const structure = table(annual, '三级定点医疗机构住院费用结构（检查检验、药品）');
+    const first = allRows<{ code: string }>(session.db, 'SELECT code FROM institutions WHERE name = ?', structure.rows[0]![0]!)[0]!.code;
+    const yearSum = (c: string, y: string) =>
+      v(
+        'SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator = ? AND period BETWEEN ? AND ? AND length(period) = 7 AND superseded_by IS NULL',
+        first,
+        c,
+        `${y}-01`,
+        `${y}-12`,
+      );
+    expect(structure.rows[0]!.slice(1, 3)).toEqual([
+      formatValue(yearSum('SVC_EXAM_COST', '2025') / yearSum('SVC_IP_COST', '2025'), '%'),
+      formatValue(yearSum('SVC_EXAM_COST', '2024') / yearSum('SVC_IP_COST', '2024'), '%'),
+    ]);
     expect(missing(buildReport(session.db, { type: '数据分析简报', period: '2025-11' }))).toEqual([]);
     expect(missing(buildReport(session.db, { type: '省级报送', period: '2025-Q3' }))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 // 年通报 items 8–9 (seed 004): each tertiary DRG hospital's group entry and cost structure (incl.
-// self-pay) with the year before beside each figure (纵向) and its settlement amount; the region's
+// self-pay) with the year before beside each figure (纵向) and its settlement amount, and its 检查检验
+// and 药品 shares (seed 003's cost structure); the region's
 // top-10 groups by cost and by weight with the year before; and each tertiary hospital's own top-10
 // groups by cost against its year before. Group figures are the package's group rows (DRG, 三级),
 // the same rows as the DRG overview (analysis/drg-overview.ts storedDrgRows).
@@ -10,7 +11,7 @@ import { servedDrgOverview } from '../../analysis/analysis';
 import { allRows, type ReadableDb } from '../../db/connection';
 import { RANKING_WINDOW } from '../../../../shared/reports/ranking-window';
 import type { ReportContext } from './context';
-import { hospitalsOver } from './further-figures';
+import { hospitalsOver, noData } from './further-figures';
 
 interface GroupSum {
   institution: string;
@@ -96,6 +97,7 @@ export function annualDrgBlocks(ctx: ReportContext, year: string): Block[] {
       },
     });
   }
+  blocks.push(...costStructureBlocks(ctx, year, d.hospitals));
   blocks.push({ kind: 'heading', text: '（九）各三级定点医疗机构费用前10名和高基准点数前10名病组比较' });
   const now = groupSums(ctx.db, year);
   const then = groupSums(ctx.db, before);
@@ -176,4 +178,43 @@ export function annualDrgBlocks(ctx: ReportContext, year: string): Block[] {
     });
   }
   return blocks;
+}
+
+/** seed 003's cost structure: each tertiary hospital's 检查检验 and 药品 shares of its inpatient cost over the year, beside the year before */
+function costStructureBlocks(ctx: ReportContext, year: string, hospitals: { institution: string; name: string }[]): Block[] {
+  const before = String(Number(year) - 1);
+  const over = (code: string, y: string) => hospitalsOver(ctx.db, code, y);
+  const [exam, drug, ip, examB, drugB, ipB] = [
+    over('SVC_EXAM_COST', year),
+    over('SVC_DRUG_COST', year),
+    over('SVC_IP_COST', year),
+    over('SVC_EXAM_COST', before),
+    over('SVC_DRUG_COST', before),
+    over('SVC_IP_COST', before),
+  ];
+  const share = (part: Map<string, number>, whole: Map<string, number>, i: string) =>
+    part.has(i) && whole.get(i) ? formatValue(part.get(i)! / whole.get(i)!, '%') : '—';
+  const list = hospitals.filter((h) => exam.has(h.institution) || drug.has(h.institution));
+  if (!list.length) return [noData('检查检验和药品费用结构', year, ['住院检查检验费用', '住院药品费用'])];
+  return [
+    {
+      kind: 'table',
+      title: '三级定点医疗机构住院费用结构（检查检验、药品）',
+      columns: [
+        { title: '医疗机构', width: 4 },
+        { title: '检查检验占比', align: 'right', width: 1.8 },
+        { title: '上年检查检验占比', align: 'right', width: 1.8 },
+        { title: '药品占比', align: 'right', width: 1.8 },
+        { title: '上年药品占比', align: 'right', width: 1.8 },
+      ],
+      rows: list.map((h) => [
+        h.name,
+        share(exam, ip, h.institution),
+        share(examB, ipB, h.institution),
+        share(drug, ip, h.institution),
+        share(drugB, ipB, h.institution),
+      ]),
+      note: '占比 = 全年住院检查检验（药品）费用 ÷ 全年住院总费用。',
+    },
+  ];
 }
