@@ -288,7 +288,8 @@ describe('every item the rules require', () => {
     expect(line(doc, '异地就医')).toBeUndefined();
     // (8) the tertiary hospitals with the year before beside each figure
     const mix = table(doc, '三级定点医疗机构病组入组及费用构成');
-    expect(mix.columns.map((c) => c.title)).toEqual(expect.arrayContaining(['上年病例数', '上年总费用', '上年自费占比', '上年CMI', '结算金额']));
+    expect(mix.columns.map((c) => c.title)).toEqual(expect.arrayContaining(['上年病例数', '上年总费用', '结算金额']));
+    expect(table(doc, '三级定点医疗机构自费占比和CMI').columns.map((c) => c.title)).toEqual(['医疗机构', '自费', '自费占比', '上年自费占比', 'CMI', '上年CMI']);
     const first = mix.rows[0]![0]!;
     const code = allRows<{ code: string }>(session.db, 'SELECT code FROM institutions WHERE name = ?', first)[0]!.code;
     const cases = (y: string) =>

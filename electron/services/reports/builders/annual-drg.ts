@@ -47,40 +47,59 @@ export function annualDrgBlocks(ctx: ReportContext, year: string): Block[] {
   if (!d.hospitals.length) blocks.push({ kind: 'paragraph', text: '数据包中没有本年度的病组数据。' });
   else {
     const share = (h: { totalCost: number; selfPay: number } | undefined) => (h && h.totalCost ? h.selfPay / h.totalCost : null);
-    blocks.push({
-      kind: 'table',
-      title: '三级定点医疗机构病组入组及费用构成',
-      columns: [
-        { title: '医疗机构', width: 3.6 },
-        { title: '病例数', align: 'right', width: 1.5 },
-        { title: '上年病例数', align: 'right', width: 1.5 },
-        { title: '入组病组数', align: 'right', width: 1.2 },
-        { title: '总费用', align: 'right', width: 1.9 },
-        { title: '上年总费用', align: 'right', width: 1.9 },
-        { title: '自费占比', align: 'right', width: 1.4 },
-        { title: '上年自费占比', align: 'right', width: 1.4 },
-        { title: 'CMI', align: 'right', width: 1 },
-        { title: '上年CMI', align: 'right', width: 1 },
-        ...(anySettled ? [{ title: '结算金额', align: 'right' as const, width: 1.9 }] : []),
-      ],
-      rows: d.hospitals.map((h) => {
-        const p = prev.get(h.institution);
-        return [
-          h.name,
-          formatValue(h.cases, '例'),
-          formatValue(p?.cases ?? null, '例'),
-          String(h.groups),
-          wan(h.totalCost),
-          wan(p?.totalCost),
-          formatValue(share(h), '%'),
-          formatValue(share(p), '%'),
-          h.cmi === null ? '—' : h.cmi.toFixed(2),
-          p?.cmi === null || p?.cmi === undefined ? '—' : p.cmi.toFixed(2),
-          ...(anySettled ? [formatValue(settledOf(h.institution), '万元')] : []),
-        ];
-      }),
-      note: `总费用、自费为病组数据之和；“上年”为${before}年同口径数据。${anySettled ? '结算金额为全年月度结算与年度清算之和。' : ''}`,
-    });
+    // two tables of at most seven columns: eleven left the hospital's name two characters wide in Word
+    blocks.push(
+      {
+        kind: 'table',
+        title: '三级定点医疗机构病组入组及费用构成',
+        columns: [
+          { title: '医疗机构', width: 3.6 },
+          { title: '病例数', align: 'right', width: 1.5 },
+          { title: '上年病例数', align: 'right', width: 1.5 },
+          { title: '入组病组数', align: 'right', width: 1.2 },
+          { title: '总费用', align: 'right', width: 1.9 },
+          { title: '上年总费用', align: 'right', width: 1.9 },
+          ...(anySettled ? [{ title: '结算金额', align: 'right' as const, width: 1.9 }] : []),
+        ],
+        rows: d.hospitals.map((h) => {
+          const p = prev.get(h.institution);
+          return [
+            h.name,
+            formatValue(h.cases, '例'),
+            formatValue(p?.cases ?? null, '例'),
+            String(h.groups),
+            wan(h.totalCost),
+            wan(p?.totalCost),
+            ...(anySettled ? [formatValue(settledOf(h.institution), '万元')] : []),
+          ];
+        }),
+        note: `总费用为病组数据之和；“上年”为${before}年同口径数据。${anySettled ? '结算金额为全年月度结算与年度清算之和。' : ''}`,
+      },
+      {
+        kind: 'table',
+        title: '三级定点医疗机构自费占比和CMI',
+        columns: [
+          { title: '医疗机构', width: 3.6 },
+          { title: '自费', align: 'right', width: 1.9 },
+          { title: '自费占比', align: 'right', width: 1.5 },
+          { title: '上年自费占比', align: 'right', width: 1.5 },
+          { title: 'CMI', align: 'right', width: 1.2 },
+          { title: '上年CMI', align: 'right', width: 1.2 },
+        ],
+        rows: d.hospitals.map((h) => {
+          const p = prev.get(h.institution);
+          return [
+            h.name,
+            wan(h.selfPay),
+            formatValue(share(h), '%'),
+            formatValue(share(p), '%'),
+            h.cmi === null ? '—' : h.cmi.toFixed(2),
+            p?.cmi === null || p?.cmi === undefined ? '—' : p.cmi.toFixed(2),
+          ];
+        }),
+        note: '自费占比 = 自费费用 ÷ 总费用（病组数据）。',
+      },
+    );
     const charted = d.hospitals.slice(0, RANKING_WINDOW.whole);
     blocks.push({
       kind: 'chart',
