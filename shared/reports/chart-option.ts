@@ -36,7 +36,50 @@ const BLUE = '#5b8ad6';
 const RED = '#c8372d';
 const PALETTE = ['#1f5fbf', '#e0923a', '#1b8a4b', '#8a56c2'];
 
+/** the height a chart is drawn at (points at 495 wide): a ranking by its bars, a quadrant square-ish */
+export function chartHeight(spec: ChartSpec): number {
+  return spec.type === 'scatter' ? 340 : spec.horizontal ? Math.min(520, 60 + spec.categories.length * 14) : 240;
+}
+
+/** A quadrant: the points, the lines at 1 on both axes, the points beyond both in red. */
+function scatterOption(spec: ChartSpec, fontFamily: string): Record<string, unknown> {
+  const pts = spec.points ?? [];
+  const axis = (name: string) => ({
+    type: 'value',
+    name,
+    nameLocation: 'middle',
+    nameGap: 24,
+    nameTextStyle: { fontSize: 10, fontFamily },
+    scale: true,
+    axisLabel: { fontSize: 10, formatter: (v: number) => short(v, 2) },
+    splitLine: { show: false },
+  });
+  return {
+    animation: false,
+    textStyle: { fontFamily },
+    title: { text: spec.title, left: 'center', textStyle: { fontSize: 13, fontFamily } },
+    grid: { left: 20, right: 30, top: 40, bottom: 30, containLabel: true },
+    xAxis: axis(spec.axes?.x ?? ''),
+    yAxis: axis(spec.axes?.y ?? ''),
+    series: [
+      {
+        type: 'scatter',
+        symbolSize: 6,
+        data: pts.map((p) => ({ value: [p.x, p.y], name: p.name, itemStyle: { color: p.x > 1 && p.y > 1 ? RED : BLUE } })),
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          label: { show: false },
+          lineStyle: { color: '#9ca3af', type: 'dashed', width: 1 },
+          data: [{ xAxis: 1 }, { yAxis: 1 }],
+        },
+      },
+    ],
+  };
+}
+
 export function chartOption(spec: ChartSpec, fontFamily: string): Record<string, unknown> {
+  if (spec.type === 'scatter') return scatterOption(spec, fontFamily);
   const fmt = (v: number) => axisLabel(spec.unit, v);
   const categories = spec.horizontal ? [...spec.categories].reverse() : spec.categories;
   const values = (vs: (number | null)[]) => (spec.horizontal ? [...vs].reverse() : vs);

@@ -14,9 +14,9 @@ export const PREVIEW_ROWS = 30;
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** A bar or line chart as data; shared/reports/chart-option.ts turns it into an echarts option. */
+/** A bar, line or scatter chart as data; shared/reports/chart-option.ts turns it into an echarts option. */
 export interface ChartSpec {
-  type: 'bar' | 'line';
+  type: 'bar' | 'line' | 'scatter';
   title: string;
   unit: string;
   categories: string[];
@@ -25,6 +25,10 @@ export interface ChartSpec {
   horizontal?: boolean;
   /** the category drawn in red (the hospital the report is about) */
   highlight?: string;
+  /** scatter: one named point each (categories and series stay empty); the quadrant's lines at 1 */
+  points?: { name: string; x: number; y: number }[];
+  /** scatter: the axes' names */
+  axes?: { x: string; y: string };
 }
 
 export interface TableColumn {
@@ -72,6 +76,9 @@ export interface ReportDoc {
   /** 发文机关 of the 落款 (the region's setting); the writers leave the 落款 out without it */
   issuer?: string;
   blocks: Block[];
+  /** the one table the Excel version holds instead of the document's, alone on a flat sheet whose
+   *  header is its first row (省级报送: the regions' sheets stack); the printed formats do not list it */
+  flatSheet?: { title: string; columns: TableColumn[]; rows: string[][] };
 }
 
 /** One exported file, as the export register keeps it. */

@@ -10,7 +10,7 @@ import type { PeriodKind } from '../period';
 import { isMonth, newestFirst, ofKind, wholePeriods, type DataHoldings } from './holdings';
 
 /** The report types, in the page's order. */
-export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '半年公布', '年通报', '绩效评价', '会议纪要'] as const;
+export const REPORT_TYPES = ['月告知', '数据分析简报', '季公告', '半年公布', '年通报', '省级报送', '绩效评价', '会议纪要'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 export interface ReportSpec {
@@ -94,6 +94,16 @@ export const REPORT_SPECS = {
     fulfils: { kind: '年通报', by: 'export' },
     unavailable: '工作区中还没有全年的基金数据（12个月的基金收支，或导入的年度数据），暂不能生成年通报。',
     gate: 'export',
+  },
+  省级报送: {
+    subject: 'region',
+    periodKinds: ['quarter'],
+    // the quarter's three months of hospital data, or the quarter imported as such
+    withData: (h) => newestFirst([...wholePeriods(h.institution.filter(isMonth), ['quarter']), ...ofKind('quarter', h.institution)]),
+    needs: (zh) => `${zh}三个月的医疗机构数据`,
+    // sent to the province by the region itself (the app is offline): the calendar's 季度报送 is ticked by hand
+    fulfils: null,
+    unavailable: '工作区中还没有完整的季度医疗机构数据（某季度三个月的数据都已导入），暂不能生成省级报送。',
   },
   绩效评价: {
     subject: 'region',

@@ -152,7 +152,12 @@ describe('numbers a bureau can publish (demo region)', () => {
       session.db,
       "SELECT sum(value) FROM institution_values WHERE indicator = 'SC_SUBMITTED' AND period IN ('2025-H1', '2025-H2') AND superseded_by IS NULL",
     )!;
-    expect(sc.rows.at(-1)).toEqual(['合计', formatValue(total, '例'), expect.any(String)]);
+    // with 结算病例 and 结算金额, the demo filing them (further figures): the year's settled cases = H1 + H2 as well
+    const settled = getValue<number>(
+      session.db,
+      "SELECT sum(value) FROM institution_values WHERE indicator = 'SC_SETTLED' AND period IN ('2025-H1', '2025-H2') AND superseded_by IS NULL",
+    )!;
+    expect(sc.rows.at(-1)).toEqual(['合计', formatValue(total, '例'), expect.any(String), formatValue(settled, '例'), expect.any(String)]);
     expect(sc.rows).toHaveLength(40 + 1);
   });
 

@@ -45,6 +45,8 @@ describe.skipIf(!SOFFICE)('Word files through LibreOffice', { timeout: 180_000 }
       { type: '数据分析简报', period: '2025-11' },
       { type: '季公告', period: '2025-Q3' },
       { type: '年通报', period: '2025' },
+      { type: '数据分析简报', period: '2025-Q3' },
+      { type: '省级报送', period: '2025-Q3' },
       { type: '绩效评价', period: '2025-11' },
       { type: '会议纪要', period: '2025-11', meetingId: m.id },
     );

@@ -384,7 +384,8 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     expect(d.hospitals.length).toBeGreaterThan(0);
     expect(yt).toContain(d.hospitals[0]!.name);
     expect(yt).toContain(`${d.topByCost[0]!.code}${d.topByCost[0]!.name.slice(0, 6)}`);
-    expect(yt.match(/【待填写】/g)!.length).toBeGreaterThanOrEqual(6);
+    // policy, core elements, audits, next year, experience: the convenor's text (the rest is from data or says it has none)
+    expect(yt.match(/【待填写】/g)!.length).toBeGreaterThanOrEqual(5);
     // each export fulfils the calendar obligation its registry entry names, for its period
     const done = allRows<{ kind: string; subject: string }>(session.db, "SELECT kind, subject FROM done_events WHERE source LIKE 'export:%'");
     expect(done).toEqual(

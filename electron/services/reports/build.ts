@@ -13,6 +13,7 @@ import { briefing } from './builders/briefing';
 import { evaluationReport } from './builders/evaluation';
 import { halfYearPublication } from './builders/half-year';
 import { quarterlyNotice } from './builders/quarterly';
+import { provinceSubmission } from './builders/province';
 import { ReportContext } from './builders/context';
 import { meetingMinutes } from './builders/minutes';
 import { monthlyNotice } from './builders/monthly-notice';
@@ -37,6 +38,7 @@ export const BUILDERS: { [T in ReportType]: Builder<T> } = {
   季公告: (ctx, r) => quarterlyNotice(ctx, r.period),
   半年公布: (ctx, r) => halfYearPublication(ctx, r.period),
   年通报: (ctx, r) => annualBriefing(ctx, r.period),
+  省级报送: (ctx, r) => provinceSubmission(ctx, r.period),
   绩效评价: (ctx, r) => evaluationReport(ctx, r.period),
   会议纪要: (ctx, r) => meetingMinutes(ctx, r.meetingId),
 };

@@ -18,6 +18,7 @@ import {
   HorizontalPositionAlign,
   TextWrappingType,
 } from 'docx';
+import { chartHeight } from '../../../shared/reports/chart-option';
 import type { ChartSpec } from '../../../shared/reports/model';
 import { formatLocalDateTimeZh } from '../../../shared/format';
 import { reportFaces } from './fonts';
@@ -100,9 +101,8 @@ export function pagedFooter(stamp: ExportStamp): Footer {
 
 /** A chart as a picture `widthPx` wide (96 dpi): the SVG echarts draws, and its PNG at twice the resolution. */
 export function chartImage(spec: ChartSpec, widthPx: number): ImageRun {
-  const n = spec.horizontal ? spec.categories.length : 0;
-  // the PDF's proportions (render-pdf.ts): 495 pt wide, 240 high, or 14 per bar for a ranking
-  const h = Math.round((spec.horizontal ? Math.min(520, 60 + n * 14) : 240) * (widthPx / 495));
+  // the PDF's proportions (render-pdf.ts): 495 pt wide, 240 high, 14 per bar for a ranking, 340 for a quadrant
+  const h = Math.round(chartHeight(spec) * (widthPx / 495));
   const svg = chartSvg(spec, widthPx, h);
   return new ImageRun({
     type: 'svg',

@@ -6,7 +6,7 @@
 import * as echarts from 'echarts';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { chartOption } from '../../../shared/reports/chart-option';
+import { chartHeight, chartOption } from '../../../shared/reports/chart-option';
 import type { Block, ChartSpec, ReportDoc } from '../../../shared/reports/model';
 import { reportFaces, type ReportFaces } from './fonts';
 import { printedRows } from '../../../shared/reports/printed-rows';
@@ -133,8 +133,7 @@ function block(pdf: PDFKit.PDFDocument, b: Block, ensure: (h: number) => void): 
       table(pdf, b, ensure);
       return;
     case 'chart': {
-      const n = b.chart.horizontal ? b.chart.categories.length : 0;
-      const h = b.chart.horizontal ? Math.min(520, 60 + n * 14) : 240;
+      const h = chartHeight(b.chart);
       ensure(h + 10);
       const y0 = pdf.y;
       SVGtoPDF(pdf, chartSvg(b.chart, CONTENT_W, h), x, y0, { width: CONTENT_W, height: h, assumePt: true, fontCallback: () => 'R' });

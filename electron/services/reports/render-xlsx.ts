@@ -1,4 +1,5 @@
-// A report's tables as XLSX: a 概况 sheet with the title and key figures, then one sheet per table.
+// A report's tables as XLSX: a 概况 sheet with the title and key figures, then one sheet per table
+// (a report with a flat sheet, 省级报送: that table alone, its header in the first row).
 // Every sheet's header and footer carry 内部资料 注意保密 and the export id; the id is also in the
 // workbook's properties. Written by ExcelJS's streaming writer, row by row: the Excel version has
 // every row of every table (a briefing of a region of 10,000 hospitals: 122,000), and a workbook
@@ -66,19 +67,25 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     row.commit();
   };
   const fitWidth = { fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
-  const first = wb.addWorksheet(sheetName('概况'), { headerFooter, pageSetup: { ...fitWidth, orientation: 'portrait' } });
-  first.columns = [{ width: 22 }, { width: 70 }];
-  title(first, doc.title, 14, 2);
-  add(first, [doc.subtitle]);
-  add(first, [`内部资料 注意保密 · 编号 ${stamp.id} · ${stamp.chainText}`], { color: { argb: 'FFC8372D' } });
-  for (const b of doc.blocks) {
-    if (b.kind === 'facts') for (const f of b.items) add(first, [f.label, sheetCell(FACT, f.value)]);
-    if (b.kind === 'paragraph' && b.alert) add(first, ['请关注', b.text], { bold: true, color: { argb: 'FFC8372D' } });
-    if (b.kind === 'editable') add(first, [b.title, b.text.trim() || `【待填写】${b.placeholder}`]);
+  // a flat sheet (省级报送): its one table alone, header in the first row, no title or note, so that
+  // regions' sheets stack; the id stays in the header, footer and properties
+  const flat = doc.flatSheet;
+  if (!flat) overviewSheet();
+  function overviewSheet() {
+    const first = wb.addWorksheet(sheetName('概况'), { headerFooter, pageSetup: { ...fitWidth, orientation: 'portrait' } });
+    first.columns = [{ width: 22 }, { width: 70 }];
+    title(first, doc.title, 14, 2);
+    add(first, [doc.subtitle]);
+    add(first, [`内部资料 注意保密 · 编号 ${stamp.id} · ${stamp.chainText}`], { color: { argb: 'FFC8372D' } });
+    for (const b of doc.blocks) {
+      if (b.kind === 'facts') for (const f of b.items) add(first, [f.label, sheetCell(FACT, f.value)]);
+      if (b.kind === 'paragraph' && b.alert) add(first, ['请关注', b.text], { bold: true, color: { argb: 'FFC8372D' } });
+      if (b.kind === 'editable') add(first, [b.title, b.text.trim() || `【待填写】${b.placeholder}`]);
+    }
+    first.commit();
   }
-  first.commit();
-  for (const b of doc.blocks) {
-    if (b.kind !== 'table') continue;
+  const tables = flat ? [{ kind: 'table' as const, ...flat }] : doc.blocks.filter((b) => b.kind === 'table');
+  for (const b of tables) {
     const plans = b.columns.map((c, j) =>
       planColumn(
         c.title,
@@ -91,13 +98,14 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     const widths = plans.map((p) => displayWidth(p.title));
     for (const r of b.rows.slice(0, FIT_ROWS)) r.forEach((t, j) => (widths[j] = Math.max(widths[j] ?? 0, displayWidth(t))));
     const total = widths.reduce((a, w) => a + Math.min(40, w + 2), 0);
+    const head = flat ? 1 : 2;
     const ws = wb.addWorksheet(sheetName(b.title), {
       headerFooter,
-      views: [{ state: 'frozen', ySplit: 2 }],
-      pageSetup: { ...fitWidth, printTitlesRow: '2:2', orientation: total > 90 ? 'landscape' : 'portrait' },
+      views: [{ state: 'frozen', ySplit: head }],
+      pageSetup: { ...fitWidth, printTitlesRow: `${head}:${head}`, orientation: total > 90 ? 'landscape' : 'portrait' },
     });
     ws.columns = widths.map((w) => ({ width: Math.min(40, Math.max(8, w + 2)) }));
-    title(ws, b.title, 13, b.columns.length);
+    if (!flat) title(ws, b.title, 13, b.columns.length);
     add(
       ws,
       plans.map((p) => p.title),
@@ -112,7 +120,7 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
         undefined,
         wrap,
       );
-    if (b.note) add(ws, [b.note], { italic: true, color: { argb: 'FF6B7280' } });
+    if (b.note && !flat) add(ws, [b.note], { italic: true, color: { argb: 'FF6B7280' } });
     ws.commit();
   }
   await wb.commit();

@@ -1,18 +1,19 @@
-// 数据分析简报 for the meeting (the national notice's monthly analysis brief): the fund's income,
-// expenditure and balance with 环比/同比, budget execution against time, DRG/DIP and service
-// indicators, the costliest-stay ranking by level, the change flags with causes, the cost/time
-// quadrant, and the comments received and answered.
+// 数据分析简报 for the meeting (the national notice's monthly analysis brief), for a month, quarter,
+// half-year or year: the fund's income, expenditure and balance with 环比/同比, 上传率, 门诊人次 and
+// 当期/累计结余, the year's 医疗救助, budget execution against time; the costliest-stay ranking by level
+// (a longer period's from its months); the change flags with causes; the cost/time quadrant chart; the
+// DRG/DIP section; the comments received and answered (briefing-items.ts for the added items).
 
 import { formatChangeOf, formatValue } from '../../../../shared/format';
 import { reasonLine } from '../../../../shared/domain/flag-reasons';
-import { formatPeriodZh } from '../../../../shared/period';
+import { formatPeriodZh, fromKey } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
-import { quadrant } from '../../analysis/analysis';
 import { listComments } from '../../comments/comments-service';
 import { overview } from '../../data/queries';
 import { PRINT_LIST_ROWS } from '../../../../shared/reports/printed-rows';
 import type { ReportContext } from './context';
 import { overBudgetBlocks, overBudgetFlagRow } from './budget-blocks';
+import { drgSectionBlocks, keyFigureBlocks, medicalAidBlocks, periodCostPerStayBlocks, quadrantBlocks } from './briefing-items';
 
 const BANDS = ['三级', '二级', '一级及基层'] as const;
 
@@ -50,6 +51,8 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
     });
     if (s.title === '预算执行') blocks.push(...overBudgetBlocks(ctx, period));
   }
+  blocks.push(...keyFigureBlocks(ctx, period));
+  if (fromKey(period).kind === 'year') blocks.push(...medicalAidBlocks(ctx, period));
   const trend = ov.trend.filter((t) => ['FI_TOTAL', 'FE_TOTAL'].includes(t.indicator));
   if (trend.length && trend[0]!.points.length > 1)
     blocks.push({
@@ -63,6 +66,9 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
       },
     });
   blocks.push({ kind: 'heading', text: '二、医疗机构次均住院费用（分级别）' });
+  // a month's ranking as the ranking page shows it; a longer period's from its months
+  const monthly = BANDS.some((band) => ctx.ranking('SVC_COST_PER_STAY', period, band).rows.length);
+  if (!monthly) blocks.push(...periodCostPerStayBlocks(ctx, period, BANDS));
   for (const band of BANDS) {
     const r = ctx.ranking('SVC_COST_PER_STAY', period, band);
     if (!r.rows.length) continue;
@@ -103,30 +109,9 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
         }
       : { kind: 'paragraph', text: '本期没有触发预警的指标。' },
   );
-  const q = quadrant(ctx.db, period, null);
-  if (q.length) {
-    blocks.push({ kind: 'heading', text: '四、费用消耗指数与时间消耗指数' });
-    const both = q.filter((p) => p.costIndex > 1 && p.timeIndex > 1);
-    blocks.push({
-      kind: 'paragraph',
-      text: `共 ${q.length} 家医疗机构，其中费用、时间消耗指数均高于1的 ${both.length} 家${both.length ? `：${both.map((p) => p.name).join('、')}` : ''}。`,
-    });
-    blocks.push({
-      kind: 'table',
-      title: '消耗指数',
-      columns: [
-        { title: '医疗机构', width: 4 },
-        { title: '级别', width: 1.6 },
-        { title: '费用消耗指数', align: 'right', width: 2 },
-        { title: '时间消耗指数', align: 'right', width: 2 },
-        { title: '出院人次', align: 'right', width: 2 },
-      ],
-      rows: [...q]
-        .sort((a, b) => b.costIndex - a.costIndex)
-        .map((p) => [p.name, p.band, p.costIndex.toFixed(2), p.timeIndex.toFixed(2), formatValue(p.discharges, '人次')]),
-    });
-  }
-  blocks.push({ kind: 'heading', text: '五、意见建议办理情况' });
+  blocks.push(...quadrantBlocks(ctx, period));
+  blocks.push(...drgSectionBlocks(ctx, period, '五、DRG/DIP付费情况'));
+  blocks.push({ kind: 'heading', text: '六、意见建议办理情况' });
   const comments = listComments(ctx.db, {});
   const by = (s: string[]) => comments.filter((c) => s.includes(c.status)).length;
   blocks.push({
@@ -139,8 +124,8 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
       { label: '待处理', value: `${by(['已记录'])} 条` },
     ],
   });
-  blocks.push({ kind: 'editable', key: 'conclusions', title: '六、分析结论', text: '', placeholder: '（请填写本期数据反映的主要问题与分析结论。）' });
-  blocks.push({ kind: 'editable', key: 'next', title: '七、下一步工作', text: '', placeholder: '（请填写下一步工作安排。）' });
+  blocks.push({ kind: 'editable', key: 'conclusions', title: '七、分析结论', text: '', placeholder: '（请填写本期数据反映的主要问题与分析结论。）' });
+  blocks.push({ kind: 'editable', key: 'next', title: '八、下一步工作', text: '', placeholder: '（请填写下一步工作安排。）' });
   return {
     request: { type: '数据分析简报', period },
     title: `${ctx.regionName}医保数据分析简报`,

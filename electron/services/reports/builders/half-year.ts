@@ -1,7 +1,7 @@
 // 半年公布: seed 001 第八条 asks every region to publish its hospitalization rate and its special-case
 // review (特例单议) at least once each half-year. The region's 住院率 against the half-year before and
 // the same half-year last year (changes in 百分点); each DRG/DIP hospital's special cases — submitted,
-// approved, the approval rate — and their sum; the convenor's remarks. Half-yearly values only: the
+// approved, the approval rate, and settled with the amount when filed — and their sum; the convenor's remarks. Half-yearly values only: the
 // package's half-year rows (a half made of six months carries neither indicator).
 
 import { AppError } from '../../../../shared/errors';
@@ -10,6 +10,7 @@ import { formatPeriodZh, previousPeriod, samePeriodLastYear } from '../../../../
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { regionValue } from '../../data/queries';
 import type { ReportContext } from './context';
+import { drgHospitals, hospitalValues } from './further-figures';
 
 /** approved ÷ submitted; '—' when either is unknown or nothing was submitted */
 const approvalRate = (approved: number | null, submitted: number | null) => formatValue(approved !== null && submitted ? approved / submitted : null, '%');
@@ -19,7 +20,10 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
   const blocks: Block[] = [{ kind: 'heading', text: '一、住院率' }];
   const rate = (p: string) => regionValue(ctx.db, 'SVC_HOSP_RATE', p);
   const [now, before, lastYear] = [rate(half), rate(previousPeriod(half)), rate(samePeriodLastYear(half))];
-  const submitted = ctx.ranking('SC_SUBMITTED', half, null);
+  // 特例单议 is a DRG/DIP matter: a hospital paid otherwise is never listed
+  const drg = new Set(drgHospitals(ctx.db).map((h) => h.code));
+  const ranked = ctx.ranking('SC_SUBMITTED', half, null);
+  const submitted = { ...ranked, rows: ranked.rows.filter((r) => drg.has(r.institution)) };
   if (now === null && !submitted.rows.length)
     throw new AppError(
       'INVALID_INPUT',
@@ -53,6 +57,9 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
 
   blocks.push({ kind: 'heading', text: '二、特例单议情况' });
   const approved = new Map(ctx.ranking('SC_APPROVED', half, null).rows.map((r) => [r.institution, r.value]));
+  // 结算 cases and amount, when the package filed them
+  const [settled, amount] = [hospitalValues(ctx.db, 'SC_SETTLED', half), hospitalValues(ctx.db, 'SC_SETTLED_AMOUNT', half)];
+  const withSettled = settled.size > 0 || amount.size > 0;
   if (!submitted.rows.length) blocks.push({ kind: 'paragraph', text: `工作区中没有${label}的特例单议数据（数据包“特例单议”表），未能公布。` });
   else {
     const sum = (xs: (number | null)[]) => xs.reduce<number>((a, v) => a + (v ?? 0), 0);
@@ -78,10 +85,23 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
         { title: '申报病例', align: 'right', width: 1.4 },
         { title: '审核通过', align: 'right', width: 1.4 },
         { title: '通过率', align: 'right', width: 1.4 },
+        ...(withSettled
+          ? [
+              { title: '结算病例', align: 'right' as const, width: 1.4 },
+              { title: '结算金额', align: 'right' as const, width: 1.6 },
+            ]
+          : []),
       ],
       rows: submitted.rows.map((r) => {
         const a = approved.get(r.institution) ?? null;
-        return [r.name, r.level, formatValue(r.value, '例'), formatValue(a, '例'), approvalRate(a, r.value)];
+        return [
+          r.name,
+          r.level,
+          formatValue(r.value, '例'),
+          formatValue(a, '例'),
+          approvalRate(a, r.value),
+          ...(withSettled ? [formatValue(settled.get(r.institution) ?? null, '例'), formatValue(amount.get(r.institution) ?? null, '万元')] : []),
+        ];
       }),
     });
   }

@@ -1,6 +1,7 @@
 // 月告知: one hospital's month (seed 004's monthly notice to each DRG/DIP hospital) — every
 // per-institution indicator against its level's median, P25–P75 and the region, its rank within
-// its level, the change flags with the causes recorded, and its open comments and objections.
+// its level; seed 004's items (病组入组, 结算清单上传 and 质控, 费用预拨, 基金预算执行, objections:
+// notice-items.ts); the change flags with the causes recorded, and its open comments and objections.
 
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { formatValue } from '../../../../shared/format';
@@ -10,6 +11,7 @@ import { hospitalView } from '../../analysis/flags';
 import { listComments } from '../../comments/comments-service';
 import { RANKING_WINDOW, rankingWindow } from '../../../../shared/reports/ranking-window';
 import type { ReportContext } from './context';
+import { noticeItemBlocks } from './notice-items';
 
 const LEVEL_TEXT = { red: '红', yellow: '黄', green: '—' } as const;
 /** the indicators whose ranking the notice draws as a chart */
@@ -90,7 +92,8 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
       },
     });
   }
-  blocks.push({ kind: 'heading', text: '二、变化预警及原因' });
+  blocks.push({ kind: 'heading', text: '二、告知事项' }, ...noticeItemBlocks(ctx, institution, period, band));
+  blocks.push({ kind: 'heading', text: '三、变化预警及原因' });
   if (mine.length)
     blocks.push({
       kind: 'table',
@@ -106,7 +109,7 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
       note: '请对“待说明”的预警查明原因并反馈医保部门（《工作规则》第七条）。',
     });
   else blocks.push({ kind: 'paragraph', text: '本期各项指标未触发预警。' });
-  blocks.push({ kind: 'heading', text: '三、意见建议与异议申诉办理情况' });
+  blocks.push({ kind: 'heading', text: '四、意见建议与异议申诉办理情况' });
   if (open.length)
     blocks.push({
       kind: 'table',
@@ -125,7 +128,7 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
   blocks.push({
     kind: 'editable',
     key: 'remarks',
-    title: '四、医保部门提示',
+    title: '五、医保部门提示',
     text: '',
     placeholder: '（请填写对本院的提示与要求，如需重点关注的指标、需反馈的事项及期限。）',
   });

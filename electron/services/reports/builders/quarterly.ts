@@ -1,9 +1,11 @@
 // 季公告 (seed 004): the quarter's total medical cost, fund use, admissions and discharges,
-// settlement-list QC, DRG settlement and special-case review, month by month with the quarter's
-// total (amounts, counts) or the mean of its months (rates), against the same quarter last year;
-// the hospitals' 次均住院费用 for the quarter (Σ住院总费用 / Σ出院人次) by level; the violations
-// notice and requirements are the convenor's text.
+// settlement-list QC, DRG/DIP grouping, advance payments (预付), month by month with the quarter's
+// total (amounts, counts) or the mean of its months (rates), against the same quarter last year; the
+// region's and each hospital's budget execution; 特病单议 受理、评审及结算; the hospitals' 次均住院费用
+// for the quarter (Σ住院总费用 / Σ出院人次) by level; the violations recorded (quarterly-items.ts).
+// An item the workspace has no figure for prints one line saying so; 工作要求 is the convenor's text.
 
+import { FURTHER_INDICATORS } from '../../../../shared/catalog/further-indicators';
 import { formatChangeOf, formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
@@ -12,8 +14,11 @@ import { regionValue } from '../../data/queries';
 import { loadIndicators } from '../../catalog/catalog';
 import type { ReportContext } from './context';
 import { budgetFacts } from './budget-blocks';
+import { hospitalValues, noData, regionFigure } from './further-figures';
+import { hospitalBudgetBlocks, specialCaseSettlementBlocks, violationBlocks } from './quarterly-items';
 
 const CODES = [
+  'SVC_TOTAL_COST',
   'SVC_IP_COST',
   'FE_TOTAL',
   'FE_EMP_POOLED_IP',
@@ -24,7 +29,20 @@ const CODES = [
   'DRG_LIST_QC',
   'DRG_SETTLED_SHARE',
   'DRG_STANDARD_SHARE',
+  'DRG_GROUPED_CASES',
+  'DRG_GROUPED_RATE',
+  'FUND_PREPAY',
 ];
+/** seed 004's items and the figures each needs (one of them printed is enough) */
+const ITEMS: [string, string[]][] = [
+  ['医疗总费用', ['SVC_TOTAL_COST']],
+  ['基金使用', ['FE_TOTAL', 'FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP']],
+  ['出入院人次', ['SVC_DISCHARGES']],
+  ['清单质控', ['DRG_LIST_UPLOAD', 'DRG_LIST_QC']],
+  ['病组入组', ['DRG_GROUPED_CASES', 'DRG_GROUPED_RATE']],
+  ['基金预付', ['FUND_PREPAY']],
+];
+const FURTHER = new Set(FURTHER_INDICATORS.map((d) => d.code));
 const BANDS = ['三级', '二级', '一级及基层'] as const;
 
 const monthsOfQuarter = (q: string) => {
@@ -36,10 +54,21 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
   const catalog = loadIndicators(ctx.db);
   const months = monthsOfQuarter(quarter);
   const lastYear = `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`;
+  // the region's value as imported; a further figure filed per hospital only: the sum over them (the
+  // grouping rate: the grouped cases over the discharges of the hospitals that filed them)
+  const value = (code: string, p: string): number | null => {
+    const stored = regionValue(ctx.db, code, p);
+    if (stored !== null || !FURTHER.has(code)) return stored;
+    if (code !== 'DRG_GROUPED_RATE') return catalog.get(code)?.additive ? regionFigure(ctx.db, code, p) : null;
+    const grouped = hospitalValues(ctx.db, 'DRG_GROUPED_CASES', p);
+    const discharges = hospitalValues(ctx.db, 'SVC_DISCHARGES', p);
+    const both = [...grouped.keys()].filter((i) => discharges.get(i));
+    return both.length ? both.reduce((a, i) => a + grouped.get(i)!, 0) / both.reduce((a, i) => a + discharges.get(i)!, 0) : null;
+  };
   const quarterValue = (code: string, q: string): number | null => {
-    const stored = regionValue(ctx.db, code, q);
+    const stored = value(code, q);
     if (stored !== null) return stored;
-    const vs = monthsOfQuarter(q).map((m) => regionValue(ctx.db, code, m));
+    const vs = monthsOfQuarter(q).map((m) => value(code, m));
     if (vs.some((v) => v === null)) return null;
     const sum = vs.reduce<number>((a, v) => a + (v ?? 0), 0);
     return catalog.get(code)?.additive ? sum : sum / 3;
@@ -50,7 +79,7 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
     const ly = quarterValue(code, lastYear);
     return [
       `${d.name}${d.additive ? '' : '（月均）'}`,
-      ...months.map((m) => formatValue(regionValue(ctx.db, code, m), d.unit)),
+      ...months.map((m) => formatValue(value(code, m), d.unit)),
       formatValue(q, d.unit),
       formatValue(ly, d.unit),
       formatChangeOf(d.unit, q, ly),
@@ -74,9 +103,22 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
         }
       : { kind: 'paragraph', text: `工作区中没有${formatPeriodZh(quarter)}各月的统筹地区数据。` },
   );
+  const printed = new Set(rows.map((r) => r[0]));
+  for (const [item, codes] of ITEMS)
+    if (!codes.some((c) => catalog.has(c) && printed.has(`${catalog.get(c)!.name}${catalog.get(c)!.additive ? '' : '（月均）'}`)))
+      blocks.push(
+        noData(
+          item,
+          quarter,
+          codes.filter((c) => catalog.has(c)).map((c) => catalog.get(c)!.name),
+        ),
+      );
+  blocks.push({ kind: 'heading', text: '二、预算执行情况' });
   const budget = budgetFacts(ctx, quarter);
-  if (budget.length) blocks.push({ kind: 'paragraph', text: '预算执行情况：' }, ...budget);
-  blocks.push({ kind: 'heading', text: '二、定点医疗机构次均住院费用' });
+  blocks.push(...(budget.length ? budget : [noData('统筹地区住院统筹基金预算执行', quarter, ['下一年度预算（上年填报）', '住院统筹基金支出'])]));
+  blocks.push(...hospitalBudgetBlocks(ctx, quarter));
+  blocks.push({ kind: 'heading', text: '三、特病单议受理及评审结算情况' }, ...specialCaseSettlementBlocks(ctx, quarter));
+  blocks.push({ kind: 'heading', text: '四、定点医疗机构次均住院费用' });
   const sums = new Map<string, { name: string; band: string; cost: number; discharges: number; months: number }>();
   for (const m of months) {
     const cost = new Map(ranking(ctx.db, 'SVC_IP_COST', m, null).rows.map((r) => [r.institution, r]));
@@ -109,14 +151,8 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
     });
   }
   if (!sums.size) blocks.push({ kind: 'paragraph', text: '工作区中没有本季度各月的机构数据。' });
-  blocks.push({
-    kind: 'editable',
-    key: 'violations',
-    title: '三、违法违规使用医保基金情况通报',
-    text: '',
-    placeholder: '（请填写本季度查处的违法违规使用医保基金情况。）',
-  });
-  blocks.push({ kind: 'editable', key: 'requirements', title: '四、工作要求', text: '', placeholder: '（请填写对定点医疗机构的工作要求。）' });
+  blocks.push({ kind: 'heading', text: '五、违法违规使用医保基金情况通报' }, ...violationBlocks(ctx, quarter));
+  blocks.push({ kind: 'editable', key: 'requirements', title: '六、工作要求', text: '', placeholder: '（请填写对定点医疗机构的工作要求。）' });
   return {
     request: { type: '季公告', period: quarter },
     title: `${ctx.regionName}医保支付方式改革季度公告`,
