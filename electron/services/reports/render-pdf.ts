@@ -37,7 +37,7 @@ export function renderPdf(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
     info: {
       Title: doc.title,
       Author: stamp.actor,
-      Subject: `${doc.request.type} ${doc.subtitle}`,
+      Subject: `${doc.kind ?? doc.request.type} ${doc.subtitle}`,
       Keywords: stamp.keyword,
       Creator: stamp.creator,
       Producer: stamp.creator,
