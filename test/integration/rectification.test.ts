@@ -63,7 +63,10 @@ describe('整改事项: the 评议—反馈—整改—复查 loop', () => {
     expect(item.reason).toContain('2025年11月');
     expect(item.reason).toContain(formatValue(f.value, f.unit, { withUnit: true }));
     expect(item.reason).toContain('红色预警阈值');
-    const stored = JSON.parse(getValue<string>(session.db, 'SELECT figures FROM rectifications WHERE id = ?', item.id)!) as { value: number; indicator: string };
+    const stored = JSON.parse(getValue<string>(session.db, 'SELECT figures FROM rectifications WHERE id = ?', item.id)!) as {
+      value: number;
+      indicator: string;
+    };
     expect(stored).toMatchObject({ value: f.value, indicator: f.indicator });
   });
 
@@ -116,7 +119,7 @@ describe('整改事项: the 评议—反馈—整改—复查 loop', () => {
     await refuse({ id: v.id, to: '整改中', date: d, text: '' }, /请填写复查结果/);
     s = await call<RectificationView>('rectification.step', { id: v.id, to: '整改中', date: d, text: '仍有 3 例编码错误。' });
     expect([s.state, s.reviewPassed, s.reviewResult]).toEqual(['整改中', false, '仍有 3 例编码错误。']);
-    s = await call<RectificationView>('rectification.step', { id: v.id, to: '待复查', date: d, text: '已全部更正。' });
+    expect((await call<RectificationView>('rectification.step', { id: v.id, to: '待复查', date: d, text: '已全部更正。' })).state).toBe('待复查');
     s = await call<RectificationView>('rectification.step', { id: v.id, to: '已关闭', date: d, text: '复查通过。' });
     expect([s.state, s.reviewPassed, s.closedDate]).toEqual(['已关闭', true, d]);
     await refuse({ id: v.id, to: '整改中', date: d, text: '再改' }, /已关闭/);
@@ -134,7 +137,11 @@ describe('整改事项: the 评议—反馈—整改—复查 loop', () => {
     const cells = JSON.parse(
       execFileSync(
         '/usr/bin/python3',
-        ['-c', 'import openpyxl,json,sys;ws=openpyxl.load_workbook(sys.argv[1]).active;print(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)],ensure_ascii=False,default=str))', path],
+        [
+          '-c',
+          'import openpyxl,json,sys;ws=openpyxl.load_workbook(sys.argv[1]).active;print(json.dumps([[c for c in r] for r in ws.iter_rows(values_only=True)],ensure_ascii=False,default=str))',
+          path,
+        ],
         { encoding: 'utf8' },
       ),
     ) as (string | null)[][];

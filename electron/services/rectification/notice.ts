@@ -81,7 +81,13 @@ export function noticeDoc(db: ReadableDb, institution: string, on?: string): Rep
 }
 
 /** Writes the notice (pdf or docx), stamped and registered; the register's subject is the hospital. */
-export async function exportNotice(db: WritableDb, institution: string, format: 'pdf' | 'docx', path: string, actor: string): Promise<ExportRecord & { items: number }> {
+export async function exportNotice(
+  db: WritableDb,
+  institution: string,
+  format: 'pdf' | 'docx',
+  path: string,
+  actor: string,
+): Promise<ExportRecord & { items: number }> {
   const doc = noticeDoc(db, institution);
   const stamp = newStamp(actor, chainHead(db));
   const bytes = await render(doc, format, stamp);
@@ -89,7 +95,11 @@ export async function exportNotice(db: WritableDb, institution: string, format: 
   try {
     writeFileSync(path, bytes);
   } catch (e) {
-    throw new AppError('INVALID_INPUT', `无法写入文件：${path}（${e instanceof Error ? e.message : String(e)}）`, '请确认目标文件夹有写入权限，且文件未被其他程序打开。');
+    throw new AppError(
+      'INVALID_INPUT',
+      `无法写入文件：${path}（${e instanceof Error ? e.message : String(e)}）`,
+      '请确认目标文件夹有写入权限，且文件未被其他程序打开。',
+    );
   }
   const record = await register(db, stamp, { type: NOTICE_TYPE, period: '', institution }, format, path, bytes);
   return { ...record, items: (doc.blocks[2] as { rows: string[][] }).rows.length };

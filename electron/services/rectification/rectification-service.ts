@@ -87,10 +87,16 @@ export function itemView(db: ReadableDb, id: number, on = today()): Rectificatio
 export function listItems(db: ReadableDb, filter: { institution?: string; state?: RectificationState } = {}, on = today()): RectificationView[] {
   const where: string[] = [];
   const args: string[] = [];
-  if (filter.institution) (where.push('r.institution = ?'), args.push(filter.institution));
-  if (filter.state) (where.push('r.state = ?'), args.push(filter.state));
-  return allRows<ItemRow>(db, `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.created_date DESC, r.id DESC`, ...args).map(
-    (r) => toView(db, r, on),
+  if (filter.institution) {
+    where.push('r.institution = ?');
+    args.push(filter.institution);
+  }
+  if (filter.state) {
+    where.push('r.state = ?');
+    args.push(filter.state);
+  }
+  return allRows<ItemRow>(db, `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.created_date DESC, r.id DESC`, ...args).map((r) =>
+    toView(db, r, on),
   );
 }
 
@@ -162,7 +168,17 @@ function insertItems(db: WritableDb, items: NewItem[], actor: string, on: string
 
 /** A red flag's reason in words with its figures: the indicator, the period, the value, what it was compared with and the red threshold. */
 export function flagReason(
-  f: { indicatorName: string; unit: string; period: string; value: number; peerMedian: number | null; z: number | null; change: number | null; yoy: number | null; reasonKinds: number },
+  f: {
+    indicatorName: string;
+    unit: string;
+    period: string;
+    value: number;
+    peerMedian: number | null;
+    z: number | null;
+    change: number | null;
+    yoy: number | null;
+    reasonKinds: number;
+  },
   t: { peerRed: number; changeRed: number },
 ): string {
   const value = formatValue(f.value, f.unit, { withUnit: true });
@@ -266,7 +282,14 @@ export function createFromComments(db: WritableDb, actor: string, on = today()):
   );
   const r = insertItems(
     db,
-    rows.map((c) => ({ institution: c.institution, source: 'comment', key: String(c.id), period: c.period ?? '', reason: `会议中认定需整改：${c.text}`, figures: { comment: c.id } })),
+    rows.map((c) => ({
+      institution: c.institution,
+      source: 'comment',
+      key: String(c.id),
+      period: c.period ?? '',
+      reason: `会议中认定需整改：${c.text}`,
+      figures: { comment: c.id },
+    })),
     actor,
     on,
   );
@@ -316,7 +339,14 @@ export function recordStep(db: WritableDb, id: number, step: StepInput, actor: s
         id,
       );
     else if (step.to === '已关闭')
-      run(db, "UPDATE rectifications SET state = '已关闭', review_date = ?, review_result = ?, review_passed = 1, closed_date = ? WHERE id = ?", step.date, text, step.date, id);
+      run(
+        db,
+        "UPDATE rectifications SET state = '已关闭', review_date = ?, review_result = ?, review_passed = 1, closed_date = ? WHERE id = ?",
+        step.date,
+        text,
+        step.date,
+        id,
+      );
     else run(db, "UPDATE rectifications SET state = '整改中', review_date = ?, review_result = ?, review_passed = 0 WHERE id = ?", step.date, text, id);
     const at = new Date().toISOString();
     run(

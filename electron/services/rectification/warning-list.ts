@@ -17,7 +17,9 @@ const d = (x: string | null) => (x ? formatDateZh(x) : '—');
 const dated = (date: string | null, text: string) => (date ? `${formatDateZh(date)}${text ? `：${text}` : ''}` : '—');
 
 export function warningTable(db: ReadableDb, on = today()): { headers: string[]; widths: number[]; rows: string[][] } {
-  const items = listItems(db, {}, on).sort((a, b) => Number(a.state === '已关闭') - Number(b.state === '已关闭') || a.institution.localeCompare(b.institution) || a.id - b.id);
+  const items = listItems(db, {}, on).sort(
+    (a, b) => Number(a.state === '已关闭') - Number(b.state === '已关闭') || a.institution.localeCompare(b.institution) || a.id - b.id,
+  );
   const made = new Set(allValues<string>(db, "SELECT source_key FROM rectifications WHERE source = 'comment'"));
   const rows = items.map((i) => [
     i.institutionName ? `${i.institutionName}（${i.institution}）` : i.institution,

@@ -17,9 +17,7 @@ export const rectificationContract = {
   /** the comments marked irregular in meetings as items */
   'rectification.fromComments': writes(z.object({}).strict(), returns<CreatedItems>()),
   'rectification.addFinding': writes(
-    z
-      .object({ institution: instCode, text: z.string().min(1, '请填写发现的问题').max(2000), period: z.union([periodKey, z.literal('')]).optional() })
-      .strict(),
+    z.object({ institution: instCode, text: z.string().min(1, '请填写发现的问题').max(2000), period: z.union([periodKey, z.literal('')]).optional() }).strict(),
     returns<RectificationView>(),
   ),
   /** the next step of an item: 已反馈, 整改中, 待复查, 已关闭 (复查通过) or back to 整改中 (复查未通过) */
