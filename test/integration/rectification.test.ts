@@ -175,6 +175,8 @@ describe('整改事项: the 评议—反馈—整改—复查 loop', () => {
     const flag = open.find((i) => i.source === 'flag')!;
     expect(text).toContain(flag.reason.slice(0, 16).replace(/\s+/g, ''));
     expect(text).toContain(rec.id);
+    // the 落款: the region's issuing body
+    expect(text).toContain('示范市医疗保障局');
     expect(getValue<string>(session.db, 'SELECT type FROM exports WHERE id = ?', rec.id)).toBe('整改通知');
     // the command line makes the same document (docx here)
     const cli = await reportCommand(session, { type: '整改通知', institution: code, out: dir, format: 'docx' }, '命令行', () => undefined);

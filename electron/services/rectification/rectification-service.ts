@@ -230,7 +230,12 @@ export function createFromGrades(db: WritableDb, period: string, actor: string, 
   const red = results.filter((h) => h.level === 'red');
   const items: NewItem[] = red.map((h) => {
     const low = h.items.filter((i) => i.score < limit).sort((a, b) => a.score - b.score);
-    const names = low.map((i) => `${indicatorName(db, i.indicator)} ${i.score.toFixed(1)} 分`).join('、');
+    const names = low
+      .map((i) => {
+        const ind = indicatorOf(db, i.indicator);
+        return `${ind.name}（${i.value === null ? '无数据' : formatValue(i.value, ind.unit, { withUnit: true })}）${i.score.toFixed(1)} 分`;
+      })
+      .join('、');
     return {
       institution: h.institution,
       source: 'grade',
@@ -254,8 +259,8 @@ export function createFromGrades(db: WritableDb, period: string, actor: string, 
   return { created: r.created.length, skipped: r.skipped, found: red.length };
 }
 
-function indicatorName(db: ReadableDb, code: string): string {
-  return getValue<string>(db, 'SELECT name FROM indicators WHERE code = ?', code) ?? code;
+function indicatorOf(db: ReadableDb, code: string): { name: string; unit: string } {
+  return getRow<{ name: string; unit: string }>(db, 'SELECT name, unit FROM indicators WHERE code = ?', code) ?? { name: code, unit: '' };
 }
 
 /** The convenor's own finding about a hospital, as an item. */
