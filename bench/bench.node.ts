@@ -9,7 +9,9 @@
 // institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
 // flag list and the briefing's preview drawn, 月告知 PDFs, 机构数据包 for every institution, the briefing
 // exported as PDF, Word and Excel, and a 200,000-row workbook validated against LibreOffice converting the
-// same file (BENCH_ONEOFF names some of them: firstScreen,render,reports,printed,xlsx,soffice). What each helper
+// same file, and 月告知 for every DRG/DIP hospital made the app's way and the CLI's way side by side at the
+// demo region and at 3,000 (BENCH_ONEOFF names some of them: firstScreen,render,reports,printed,xlsx,soffice,notice;
+// BENCH_ONLY=notice runs that comparison alone, the large region generated and imported first). What each helper
 // thread saves, at the demo region and at 3,000 institutions (helper-gains.ts; BENCH_HELPERS=0 skips
 // it, =only measures it alone). Last, the targets judged, beside the previous run's (targets.ts, bench/last-run.json). Not a
 // test: numbers go to docs/performance.md.
@@ -24,6 +26,7 @@ import { cliStartupLine, measureCliStartup } from './cli-startup.node';
 import { growthChartSvg } from './growth-chart';
 import { gainLines, type Gain } from './helper-gains';
 import { measureHelpers } from './helper-runs.node';
+import { noticeBatchLine } from './notice-batch.node';
 import { runPhase, type Phase, type Result } from './phases.node';
 import { readLastRun, runFigures, targetLines, writeLastRun } from './targets';
 
@@ -31,7 +34,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '300,1000,3000,10000').split(',').map(
 /** the size the one-off measures (Chromium, reports, workbook) run at */
 const MAIN = Number(process.env.BENCH_MAIN ?? 3000);
 /** the one-off measures to run at MAIN (all by default) */
-const ONE_OFF = new Set((process.env.BENCH_ONEOFF ?? 'firstScreen,render,reports,printed,xlsx,soffice').split(','));
+const ONE_OFF = new Set((process.env.BENCH_ONEOFF ?? 'firstScreen,render,reports,printed,xlsx,soffice,notice').split(','));
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const perSec = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -170,8 +173,15 @@ function oneOff(dir: string): Result | null {
       `数据分析简报导出（${fmt(MAIN)} 家机构，表格共 ${fmt(pr.rows!)} 行；明细清单打印前 2,000 行，Excel 版全部）：PDF ${pr.pdfMs!.toFixed(0)} ms（${mb(pr.pdfBytes!)}），Word ${pr.docxMs!.toFixed(0)} ms，Excel ${pr.xlsxMs!.toFixed(0)} ms（${mb(pr.xlsxBytes!)}）；峰值内存 ${mb(pr.rss!)}`,
     );
   }
+  if (ONE_OFF.has('notice')) noticeLines(dir);
   if (ONE_OFF.has('xlsx')) workbookLines(dir);
   return first;
+}
+
+/** 月告知 for every DRG/DIP hospital, the app's way and the CLI's way, at the demo region and at MAIN (notice-batch.node.ts). */
+function noticeLines(dir: string) {
+  say(noticeBatchLine('示范市', spawnPhase('noticeDemo', dir, MAIN)));
+  say(noticeBatchLine(`${fmt(MAIN)} 家机构`, spawnPhase('noticeLarge', dir, MAIN)));
 }
 
 function renderLines(r: Result) {
@@ -274,6 +284,21 @@ async function main() {
     return;
   }
   say(`# 亮家底 benchmark — ${MACHINE}`);
+  if (process.env.BENCH_ONLY === 'notice') {
+    // the app's and the CLI's 月告知 batch alone: at the demo region, then at MAIN (generated and imported first)
+    const dir = mkdtempSync(join(tmpdir(), `liangjiadi-bench-notice-`));
+    try {
+      say(noticeBatchLine('示范市', spawnPhase('noticeDemo', dir, MAIN)));
+      if (process.env.BENCH_NOTICE_LARGE !== '0') {
+        spawnPhase('generate', dir, MAIN, { BENCH_XLSX: '0' });
+        spawnPhase('import', dir, MAIN);
+        say(noticeBatchLine(`${fmt(MAIN)} 家机构`, spawnPhase('noticeLarge', dir, MAIN)));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const cli = measureCliStartup();
   say(cliStartupLine(cli));
   const rows: SizeRow[] = [];
