@@ -36,7 +36,11 @@ async function appBatch(workspace: string, out: string): Promise<Result> {
   const cpu = process.cpuUsage();
   const t = performance.now();
   let progress = 0;
-  const client = new DbWorkerClient(join(__dirname, 'db.worker.cjs'), { workspacePath: workspace, demoPackage: null, actor: 'bench' }, { progress: () => progress++ });
+  const client = new DbWorkerClient(
+    join(__dirname, 'db.worker.cjs'),
+    { workspacePath: workspace, demoPackage: null, actor: 'bench' },
+    { progress: () => progress++ },
+  );
   await client.ready;
   const b = performance.now();
   const r = (await client.invoke('reports.exportBatch', { type: '月告知', period: PERIOD, format: FORMAT, dir: out, placeholders: 'keep' })) as Envelope<{
@@ -55,7 +59,23 @@ function cliBatch(workspace: string, out: string): Result {
   const t = performance.now();
   const r = spawnSync(
     process.execPath,
-    [join(__dirname, 'cli.cjs'), 'report', '月告知', '--all', '--period', PERIOD, '--format', FORMAT, '--placeholders', 'keep', '--workspace', workspace, '--out', out, '--json'],
+    [
+      join(__dirname, 'cli.cjs'),
+      'report',
+      '月告知',
+      '--all',
+      '--period',
+      PERIOD,
+      '--format',
+      FORMAT,
+      '--placeholders',
+      'keep',
+      '--workspace',
+      workspace,
+      '--out',
+      out,
+      '--json',
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   const ms = performance.now() - t;

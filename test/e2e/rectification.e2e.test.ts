@@ -44,7 +44,10 @@ describe('整改事项 in Chromium', () => {
     await p.getByTestId('rectification-text').fill('已核实：系结算清单编码错误，已更正。');
     await p.screenshot({ path: join(SHOTS, 'rectification-1366x768.png') });
     await p.getByTestId('rectification-to-已反馈').click();
-    await p.getByTestId('meetings-message').getByText(/待反馈 → 已反馈/).waitFor({ timeout: 30_000 });
+    await p
+      .getByTestId('meetings-message')
+      .getByText(/待反馈 → 已反馈/)
+      .waitFor({ timeout: 30_000 });
     const row = h.session.db.conn.prepare("SELECT institution, feedback_date FROM rectifications WHERE state = '已反馈'").get() as {
       institution: string;
       feedback_date: string;
@@ -54,7 +57,10 @@ describe('整改事项 in Chromium', () => {
     const path = join(h.dir, '整改通知.docx');
     h.dialogs.save = path;
     await p.getByTestId('notice-docx').click();
-    await p.getByTestId('meetings-message').getByText(/已导出.*整改通知/).waitFor({ timeout: 60_000 });
+    await p
+      .getByTestId('meetings-message')
+      .getByText(/已导出.*整改通知/)
+      .waitFor({ timeout: 60_000 });
     expect(existsSync(path)).toBe(true);
     await p.setViewportSize({ width: 1920, height: 1080 });
     await p.screenshot({ path: join(SHOTS, 'rectification-1920x1080.png') });
