@@ -26,7 +26,7 @@ import { cliStartupLine, measureCliStartup } from './cli-startup.node';
 import { growthChartSvg } from './growth-chart';
 import { gainLines, type Gain } from './helper-gains';
 import { measureHelpers } from './helper-runs.node';
-import { noticeBatchLine } from './notice-batch.node';
+import { noticeBatchFigure, noticeBatchLine } from './notice-batch.node';
 import { runPhase, type Phase, type Result } from './phases.node';
 import { readLastRun, runFigures, targetLines, writeLastRun } from './targets';
 
@@ -147,6 +147,9 @@ function medianResult(runs: Result[]): Result {
   return out;
 }
 
+/** the app's and the CLI's 月告知 batch at MAIN, when measured (the noticeBatch target) */
+let notice: Result | null = null;
+
 /** The one-off measures at MAIN; the first screen's figures, when measured. */
 function oneOff(dir: string): Result | null {
   let first: Result | null = null;
@@ -173,15 +176,17 @@ function oneOff(dir: string): Result | null {
       `数据分析简报导出（${fmt(MAIN)} 家机构，表格共 ${fmt(pr.rows!)} 行；明细清单打印前 2,000 行，Excel 版全部）：PDF ${pr.pdfMs!.toFixed(0)} ms（${mb(pr.pdfBytes!)}），Word ${pr.docxMs!.toFixed(0)} ms，Excel ${pr.xlsxMs!.toFixed(0)} ms（${mb(pr.xlsxBytes!)}）；峰值内存 ${mb(pr.rss!)}`,
     );
   }
-  if (ONE_OFF.has('notice')) noticeLines(dir);
+  if (ONE_OFF.has('notice')) notice = noticeLines(dir);
   if (ONE_OFF.has('xlsx')) workbookLines(dir);
   return first;
 }
 
 /** 月告知 for every DRG/DIP hospital, the app's way and the CLI's way, at the demo region and at MAIN (notice-batch.node.ts). */
-function noticeLines(dir: string) {
+function noticeLines(dir: string): Result {
   say(noticeBatchLine('示范市', spawnPhase('noticeDemo', dir, MAIN)));
-  say(noticeBatchLine(`${fmt(MAIN)} 家机构`, spawnPhase('noticeLarge', dir, MAIN)));
+  const large = spawnPhase('noticeLarge', dir, MAIN);
+  say(noticeBatchLine(`${fmt(MAIN)} 家机构`, large));
+  return large;
 }
 
 function renderLines(r: Result) {
@@ -292,7 +297,14 @@ async function main() {
       if (process.env.BENCH_NOTICE_LARGE !== '0') {
         spawnPhase('generate', dir, MAIN, { BENCH_XLSX: '0' });
         spawnPhase('import', dir, MAIN);
-        say(noticeBatchLine(`${fmt(MAIN)} 家机构`, spawnPhase('noticeLarge', dir, MAIN)));
+        const large = spawnPhase('noticeLarge', dir, MAIN);
+        say(noticeBatchLine(`${fmt(MAIN)} 家机构`, large));
+        // this target alone, beside the last full run's (the file is left as that run wrote it)
+        const [head, rule, ...rest] = targetLines(
+          runFigures([], MAIN, null, null, noticeBatchFigure(large)).figures,
+          readLastRun(join(process.cwd(), 'bench', 'last-run.json')),
+        );
+        say([head, rule, ...rest.filter((l) => l.includes('月告知批量'))].join('\n'));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -354,7 +366,7 @@ const MACHINE = `${localDate()}, Node ${process.version}, ${process.platform}/${
 
 /** The targets judged from this run, printed beside the last run's, and this run's figures kept as the next one's 上次. */
 function judgeTargets(rows: SizeRow[], first: Result | null, gains: Gain[], others: { cliStartupMs: number | null }) {
-  const { figures, unjudged } = runFigures(rows, MAIN, first?.demo ?? null, others.cliStartupMs);
+  const { figures, unjudged } = runFigures(rows, MAIN, first?.demo ?? null, others.cliStartupMs, noticeBatchFigure(notice));
   const file = join(process.cwd(), 'bench', 'last-run.json');
   const last = readLastRun(file);
   say('\n## 目标');

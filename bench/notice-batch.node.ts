@@ -131,3 +131,13 @@ export function noticeBatchLine(what: string, r: Result): string {
     `应用 ÷ 命令行 = ${(r.appMs! / r.cliMs!).toFixed(2)}（CPU ${Number.isFinite(r.cliCpuMs) ? (r.appCpuMs! / r.cliCpuMs!).toFixed(2) : '—'}）`
   );
 }
+
+/** The target's figure (targets.ts noticeBatch): app ÷ CLI, wall time, with both CPU times in words. */
+export function noticeBatchFigure(r: Result | null): { value: number | null; detail: string } {
+  if (!r) return { value: null, detail: '' };
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return {
+    value: r.appMs! / r.cliMs!,
+    detail: `应用 ${s(r.appMs!)}（CPU ${s(r.appCpuMs!)}），命令行 ${s(r.cliMs!)}（CPU ${Number.isFinite(r.cliCpuMs) ? s(r.cliCpuMs!) : '未测'}），${r.files} 份`,
+  };
+}

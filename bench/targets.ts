@@ -6,7 +6,8 @@
 //   no step of ours n log n or worse in the number of institutions (the quadrant's index seeks excepted);
 //   every screen's answer < 100 ms at 3,000 institutions;
 //   the app's first screen < 2 s on the demo region;
-//   a CLI command's start-up < 0.5 s (measured by the CLI start-up bench when it runs; else 未测).
+//   a CLI command's start-up < 0.5 s (measured by the CLI start-up bench when it runs; else 未测);
+//   the app's 月告知 batch no slower than the CLI's at 3,000 institutions (app ÷ CLI ≤ 1.1, wall time; notice-batch.node.ts).
 //
 // The growth rule. Linear code measured on this kind of machine grows 9–12× for 10× the
 // institutions (docs/performance.md, "a yardstick for linear growth": making and summing n small
@@ -18,7 +19,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-export type TargetId = 'importVsRaw' | 'confirmToScreen' | 'growth' | 'screens' | 'firstScreenDemo' | 'cliStartup';
+export type TargetId = 'importVsRaw' | 'confirmToScreen' | 'growth' | 'screens' | 'firstScreenDemo' | 'cliStartup' | 'noticeBatch';
 
 /** One figure of a run: null when not measured. */
 export interface Figure {
@@ -57,6 +58,8 @@ export const TARGETS: Target[] = [
   { id: 'screens', label: '3,000 家机构：每个界面的应答 < 100 ms', met: (v) => v < 100, show: msText },
   { id: 'firstScreenDemo', label: '示范市：应用首屏 < 2 s', met: (v) => v < 2_000, show: sec },
   { id: 'cliStartup', label: '命令行命令启动 < 0.5 s', met: (v) => v < 500, show: sec },
+  // a tenth of slack: the two run alternately on a machine that may be shared (their CPU times are in the detail)
+  { id: 'noticeBatch', label: '3,000 家机构：应用的月告知批量不慢于命令行（应用 ÷ 命令行 ≤ 1.1）', met: (v) => v <= 1.1, show: (v) => `${v.toFixed(2)} ×` },
 ];
 
 /** The service answers behind the screens (medians; the first look at a month where a month is looked at for the first time). */
@@ -162,6 +165,7 @@ export function runFigures(
   main: number,
   firstScreenDemoMs: number | null,
   cliStartupMs: number | null,
+  noticeBatch: Figure = { value: null, detail: '' },
 ): { figures: Figures; unjudged: string[] } {
   const at = rows.find((r) => r.n === main);
   const series: Record<string, [number, number][]> = {
@@ -180,6 +184,7 @@ export function runFigures(
     screens: slowestScreen(at?.q),
     firstScreenDemo: { value: firstScreenDemoMs, detail: '' },
     cliStartup: { value: cliStartupMs, detail: '' },
+    noticeBatch,
   };
   return { figures, unjudged: grown.unjudged };
 }
