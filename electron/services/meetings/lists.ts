@@ -5,7 +5,7 @@
 // fulfils an obligation is recorded as done for the calendar.
 
 import { writeFileSync } from 'node:fs';
-import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { localDate, today } from '../../../shared/dates';
 import type { CommentView } from '../../../shared/domain/meetings';
@@ -51,8 +51,13 @@ async function listBytes(docx: boolean, title: string, subtitle: string, table: 
   const { headers, widths } = table;
   const mark = markText(stamp);
   if (docx) {
-    const cell = (text: string, bold = false) =>
-      new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONTS.body, size: SIZE.小五 })] })] });
+    // each cell carries its column's width and the layout is fixed: Word and LibreOffice otherwise share the width out by content
+    const twips = widths.map((w) => Math.round((w / widths.reduce((a, x) => a + x, 0)) * 13958));
+    const cell = (text: string, i: number, bold = false) =>
+      new TableCell({
+        width: { size: twips[i]!, type: WidthType.DXA },
+        children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONTS.body, size: SIZE.小五 })] })],
+      });
     const doc = new Document({
       title,
       subject: subtitle,
@@ -75,10 +80,11 @@ async function listBytes(docx: boolean, title: string, subtitle: string, table: 
             }),
             new Table({
               width: { size: 100, type: WidthType.PERCENTAGE },
-              columnWidths: widths.map((w) => Math.round((w / widths.reduce((a, x) => a + x, 0)) * 13958)),
+              layout: TableLayoutType.FIXED,
+              columnWidths: twips,
               rows: [
-                new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true)) }),
-                ...table.rows.map((r) => new TableRow({ children: r.map((x) => cell(x)) })),
+                new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }),
+                ...table.rows.map((r) => new TableRow({ children: r.map((x, i) => cell(x, i)) })),
               ],
             }),
           ],

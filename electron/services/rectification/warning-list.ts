@@ -11,7 +11,7 @@ import { formatPeriodZh } from '../../../shared/period';
 import { listItems } from './rectification-service';
 
 export const WARNING_HEADERS = ['序号', '机构', '来源', '原因（含数据）', '登记日期', '反馈期限', '反馈', '整改', '复查', '关闭日期', '状态'];
-export const WARNING_WIDTHS = [6, 22, 14, 60, 13, 13, 24, 24, 24, 13, 14];
+export const WARNING_WIDTHS = [5, 20, 12, 62, 12, 12, 22, 22, 20, 12, 12];
 
 const d = (x: string | null) => (x ? formatDateZh(x) : '—');
 const dated = (date: string | null, text: string) => (date ? `${formatDateZh(date)}${text ? `：${text}` : ''}` : '—');
