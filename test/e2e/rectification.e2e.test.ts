@@ -35,6 +35,7 @@ describe('整改事项 in Chromium', () => {
     await p.getByTestId('to-items-flags').click();
     await p.getByText(/新登记整改事项 0 项，\d+ 项此前已登记/).waitFor({ timeout: 30_000 });
     expect(count("SELECT count(*) FROM rectifications WHERE source = 'flag'")).toBe(made);
+    await p.screenshot({ path: join(SHOTS, 'flags-to-items-1366x768.png') });
 
     await p.getByTestId('nav-meetings').click();
     await p.getByTestId('mtab-rectify').click();
