@@ -9,7 +9,9 @@
 // institutions: the first screen in Chromium (demo and large workspace), the 3,000-bar ranking, the
 // flag list and the briefing's preview drawn, the flag list on a slide (slideFlags), 月告知 PDFs, 机构数据包 for every institution, the briefing
 // exported as PDF, Word and Excel, and a 200,000-row workbook validated against LibreOffice converting the
-// same file (BENCH_ONEOFF names some of them: firstScreen,render,slideFlags,reports,printed,xlsx,soffice).
+// same file, 月告知 for every DRG/DIP hospital made the app's way and the CLI's way side by side at the demo
+// region and at 3,000 (BENCH_ONEOFF names some of them: firstScreen,render,slideFlags,reports,printed,xlsx,soffice,notice;
+// BENCH_ONLY=notice runs that comparison alone, the large region generated and imported first).
 // One phase alone, on a package generated and imported before: `node dist/node/bench.cjs --phase slideFlags <dir> 3000`. What each helper
 // thread saves, at the demo region and at 3,000 institutions (helper-gains.ts; BENCH_HELPERS=0 skips
 // it, =only measures it alone). Last, the targets judged, beside the previous run's (targets.ts, bench/last-run.json). Not a
@@ -25,6 +27,7 @@ import { cliStartupLine, measureCliStartup } from './cli-startup.node';
 import { growthChartSvg } from './growth-chart';
 import { gainLines, type Gain } from './helper-gains';
 import { measureHelpers } from './helper-runs.node';
+import { noticeBatchFigure, noticeBatchLine } from './notice-batch.node';
 import { runPhase, type Phase, type Result } from './phases.node';
 import { readLastRun, runFigures, targetLines, writeLastRun } from './targets';
 import { demoXlsxLine } from './demo-xlsx.node';
@@ -33,7 +36,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '300,1000,3000,10000').split(',').map(
 /** the size the one-off measures (Chromium, reports, workbook) run at */
 const MAIN = Number(process.env.BENCH_MAIN ?? 3000);
 /** the one-off measures to run at MAIN (all by default) */
-const ONE_OFF = new Set((process.env.BENCH_ONEOFF ?? 'firstScreen,render,slideFlags,reports,printed,xlsx,soffice').split(','));
+const ONE_OFF = new Set((process.env.BENCH_ONEOFF ?? 'firstScreen,render,slideFlags,reports,printed,xlsx,soffice,notice').split(','));
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const perSec = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -146,6 +149,9 @@ function medianResult(runs: Result[]): Result {
   return out;
 }
 
+/** the app's and the CLI's 月告知 batch at MAIN, when measured (the noticeBatch target) */
+let notice: Result | null = null;
+
 /** The one-off measures at MAIN; the first screen's figures, when measured. */
 function oneOff(dir: string): Result | null {
   let first: Result | null = null;
@@ -178,8 +184,17 @@ function oneOff(dir: string): Result | null {
       `数据分析简报导出（${fmt(MAIN)} 家机构，表格共 ${fmt(pr.rows!)} 行；明细清单打印前 2,000 行，Excel 版全部）：PDF ${pr.pdfMs!.toFixed(0)} ms（${mb(pr.pdfBytes!)}），Word ${pr.docxMs!.toFixed(0)} ms，Excel ${pr.xlsxMs!.toFixed(0)} ms（${mb(pr.xlsxBytes!)}）；峰值内存 ${mb(pr.rss!)}`,
     );
   }
+  if (ONE_OFF.has('notice')) notice = noticeLines(dir);
   if (ONE_OFF.has('xlsx')) workbookLines(dir);
   return first;
+}
+
+/** 月告知 for every DRG/DIP hospital, the app's way and the CLI's way, at the demo region and at MAIN (notice-batch.node.ts). */
+function noticeLines(dir: string): Result {
+  say(noticeBatchLine('示范市', spawnPhase('noticeDemo', dir, MAIN)));
+  const large = spawnPhase('noticeLarge', dir, MAIN);
+  say(noticeBatchLine(`${fmt(MAIN)} 家机构`, large));
+  return large;
 }
 
 function renderLines(r: Result) {
@@ -284,6 +299,28 @@ async function main() {
   // BENCH_ONLY=demoXlsx: the demo xlsx check alone, beside the previous figure (demo-xlsx.node.ts)
   if (process.env.BENCH_ONLY === 'demoXlsx') return demoXlsxOnly();
   say(`# 亮家底 benchmark — ${MACHINE}`);
+  if (process.env.BENCH_ONLY === 'notice') {
+    // the app's and the CLI's 月告知 batch alone: at the demo region, then at MAIN (generated and imported first)
+    const dir = mkdtempSync(join(tmpdir(), `liangjiadi-bench-notice-`));
+    try {
+      say(noticeBatchLine('示范市', spawnPhase('noticeDemo', dir, MAIN)));
+      if (process.env.BENCH_NOTICE_LARGE !== '0') {
+        spawnPhase('generate', dir, MAIN, { BENCH_XLSX: '0' });
+        spawnPhase('import', dir, MAIN);
+        const large = spawnPhase('noticeLarge', dir, MAIN);
+        say(noticeBatchLine(`${fmt(MAIN)} 家机构`, large));
+        // this target alone, beside the last full run's (the file is left as that run wrote it)
+        const [head, rule, ...rest] = targetLines(
+          runFigures([], MAIN, null, null, null, noticeBatchFigure(large)).figures,
+          readLastRun(join(process.cwd(), 'bench', 'last-run.json')),
+        );
+        say([head, rule, ...rest.filter((l) => l.includes('月告知批量'))].join('\n'));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
   const demoXlsx = measureDemoXlsx();
   const cli = measureCliStartup();
   say(cliStartupLine(cli));
@@ -340,7 +377,7 @@ const MACHINE = `${localDate()}, Node ${process.version}, ${process.platform}/${
 
 /** The targets judged from this run, printed beside the last run's, and this run's figures kept as the next one's 上次. */
 function judgeTargets(rows: SizeRow[], first: Result | null, gains: Gain[], others: { cliStartupMs: number | null; demoXlsxMs: number | null }) {
-  const { figures, unjudged } = runFigures(rows, MAIN, first?.demo ?? null, others.cliStartupMs, others.demoXlsxMs);
+  const { figures, unjudged } = runFigures(rows, MAIN, first?.demo ?? null, others.cliStartupMs, others.demoXlsxMs, noticeBatchFigure(notice));
   const file = join(process.cwd(), 'bench', 'last-run.json');
   const last = readLastRun(file);
   say('\n## 目标');

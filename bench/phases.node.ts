@@ -25,6 +25,7 @@ import { freezePhase, workspaceFile } from './helper-phases.node';
 import { medianMs, once } from './timing';
 import { packPhase } from './pack.node';
 import { demoXlsxPhase } from './demo-xlsx.node';
+import { noticeBatchPhase } from './notice-batch.node';
 
 export type { Result };
 
@@ -46,7 +47,9 @@ export type Phase =
   | 'freeze'
   | 'packDemo'
   | 'packLarge'
-  | 'demoXlsx';
+  | 'demoXlsx'
+  | 'noticeDemo'
+  | 'noticeLarge';
 
 /** The packages to import: BENCH_PACKAGES (paths, comma-separated: the demo region's), else those generated (large-1.zip …), in order. */
 const zips = (dir: string) =>
@@ -286,6 +289,10 @@ export async function runPhase(name: Phase, dir: string, institutions: number): 
       return packPhase(dir, 'large');
     case 'demoXlsx':
       return demoXlsxPhase(dir);
+    case 'noticeDemo':
+      return noticeBatchPhase(dir, 'demo');
+    case 'noticeLarge':
+      return noticeBatchPhase(dir, 'large');
     case 'xlsx': {
       // the whole validation of a 200,000-row 病组 sheet
       const ws = createWorkspace(join(dir, `x-${process.pid}.ljd`), { regionCode: '990200', regionName: '基准测试市', actor: 'bench' });

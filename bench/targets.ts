@@ -7,7 +7,8 @@
 //   every screen's answer < 100 ms at 3,000 institutions;
 //   the app's first screen < 2 s on the demo region;
 //   a CLI command's start-up < 0.5 s (measured by the CLI start-up bench when it runs; else 未测);
-//   the demo region's xlsx package checked (选择文件到显示比对) < 2 s (demo-xlsx.node.ts).
+//   the demo region's xlsx package checked (选择文件到显示比对) < 2 s (demo-xlsx.node.ts);
+//   the app's 月告知 batch no slower than the CLI's at 3,000 institutions (app ÷ CLI ≤ 1.1, wall time; notice-batch.node.ts).
 //
 // The growth rule. Linear code measured on this kind of machine grows 9–12× for 10× the
 // institutions (docs/performance.md, "a yardstick for linear growth": making and summing n small
@@ -19,7 +20,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-export type TargetId = 'importVsRaw' | 'confirmToScreen' | 'growth' | 'screens' | 'firstScreenDemo' | 'cliStartup' | 'demoXlsxCheck';
+export type TargetId = 'importVsRaw' | 'confirmToScreen' | 'growth' | 'screens' | 'firstScreenDemo' | 'cliStartup' | 'demoXlsxCheck' | 'noticeBatch';
 
 /** One figure of a run: null when not measured. */
 export interface Figure {
@@ -59,6 +60,8 @@ export const TARGETS: Target[] = [
   { id: 'firstScreenDemo', label: '示范市：应用首屏 < 2 s', met: (v) => v < 2_000, show: sec },
   { id: 'cliStartup', label: '命令行命令启动 < 0.5 s', met: (v) => v < 500, show: sec },
   { id: 'demoXlsxCheck', label: '示范市 xlsx 数据包检查（选择文件到显示比对）< 2 s', met: (v) => v < 2_000, show: (v) => `${(v / 1000).toFixed(2)} s` },
+  // a tenth of slack: the two run alternately on a machine that may be shared (their CPU times are in the detail)
+  { id: 'noticeBatch', label: '3,000 家机构：应用的月告知批量不慢于命令行（应用 ÷ 命令行 ≤ 1.1）', met: (v) => v <= 1.1, show: (v) => `${v.toFixed(2)} ×` },
 ];
 
 /** The service answers behind the screens (medians; the first look at a month where a month is looked at for the first time). */
@@ -165,6 +168,7 @@ export function runFigures(
   firstScreenDemoMs: number | null,
   cliStartupMs: number | null,
   demoXlsxMs: number | null = null,
+  noticeBatch: Figure = { value: null, detail: '' },
 ): { figures: Figures; unjudged: string[] } {
   const at = rows.find((r) => r.n === main);
   const series: Record<string, [number, number][]> = {
@@ -184,6 +188,7 @@ export function runFigures(
     firstScreenDemo: { value: firstScreenDemoMs, detail: '' },
     cliStartup: { value: cliStartupMs, detail: '' },
     demoXlsxCheck: { value: demoXlsxMs, detail: '' },
+    noticeBatch,
   };
   return { figures, unjudged: grown.unjudged };
 }

@@ -44,6 +44,8 @@ export const HELP = `亮家底 命令行工具
   report <问题建议清单|警示清单|ADRG建议|意见记录> --workspace <工作区.ljd> --out <文件夹>
          [--meeting <会议编号> | --period <半年度> | --institution <机构编码>] [--format xlsx|docx]
                           生成清单（与程序“会议”页相同），带水印与导出编号并登记
+  report 整改通知 --institution <机构编码> --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx]
+                          生成某机构的整改通知：未关闭的整改事项、原因与数据、30 日反馈期限（双人双锁同报告）
   report 机构数据包 (--institution <机构编码> | --all [--level <三级|二级|一级及基层|未定级>])
          --from <起始月> --to <截止月> --workspace <工作区.ljd> --out <文件夹>
                           生成医疗机构自己的数据包（加密的单个网页文件，离线打开）和密码单

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { exportList, type ListKind } from '../services/meetings/lists';
+import { exportNotice, NOTICE_TYPE } from '../services/rectification/notice';
 import { REPORT_FORMATS, type ExportRecord, type ReportFormat } from '../../shared/reports/model';
 import { PENDING_HINT, PLACEHOLDER_CHOICES, type PlaceholderChoice } from '../../shared/reports/placeholders';
 import { AppError } from '../../shared/errors';
@@ -75,19 +76,33 @@ async function listCommand(session: WorkspaceSession, name: string, a: ReportArg
   return { value: r, text: `已生成${name}（${r.rows} 条）：\n  ${r.path}\n    编号 ${r.id}` };
 }
 
+/** 整改通知 for one hospital: its open 整改事项, their reasons and the 30-day feedback dates (two-person control like 月告知). */
+async function noticeCommand(session: WorkspaceSession, a: ReportArgs, guard: (input: unknown) => Promise<string>): Promise<{ value: unknown; text: string }> {
+  const usage = 'report 整改通知 --institution <机构编码> --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx]';
+  if (!a.institution) throw new UsageError(`请用 --institution 指定机构编码。用法：${usage}`);
+  if (!a.out) throw new UsageError(`请用 --out 指定输出文件夹。用法：${usage}`);
+  const format = a.format ?? 'pdf';
+  if (format !== 'pdf' && format !== 'docx') throw new UsageError(`整改通知的 --format 只能是 pdf 或 docx。用法：${usage}`);
+  const path = join(resolve(a.out), `${NOTICE_TYPE}-${institutionFileLabelOf(session.db, a.institution)}.${format}`);
+  const who = await guard({ institution: a.institution, format, path });
+  const r = await exportNotice(session.db, a.institution, format, path, who);
+  return { value: r, text: `已生成整改通知（${r.items} 项整改事项）：\n${line(r)}` };
+}
+
 /** guard: the audit actor for a guarded operation (two-person control, cli/reviewer.node.ts), or a refusal */
 export async function reportCommand(
   session: WorkspaceSession,
   a: ReportArgs,
   actor: string,
   progress: (text: string) => void,
-  guard: (channel: 'reports.export' | 'reports.exportBatch', input: unknown) => Promise<string> = async () => actor,
+  guard: (channel: 'reports.export' | 'reports.exportBatch' | 'rectification.exportNotice', input: unknown) => Promise<string> = async () => actor,
 ): Promise<{ value: unknown; text: string }> {
   if (a.type && a.type in LISTS) return listCommand(session, a.type, a, actor);
+  if (a.type === NOTICE_TYPE) return noticeCommand(session, a, (input) => guard('rectification.exportNotice', input));
   const common = ' --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx|xlsx]';
   if (!a.type || !(REPORT_TYPES as readonly string[]).includes(a.type))
     throw new UsageError(
-      `请指定报告类型（${REPORT_TYPES.join('、')}）或清单（${Object.keys(LISTS).join('、')}）。用法：\n${REPORT_TYPES.map((t) => `  ${cliUsage(t)}${common}`).join('\n')}\n  report <${Object.keys(LISTS).join('|')}> --workspace <工作区.ljd> --out <文件夹> [--meeting <会议编号> | --period <半年度> | --institution <机构编码>] [--format xlsx|docx]`,
+      `请指定报告类型（${REPORT_TYPES.join('、')}）或清单（${Object.keys(LISTS).join('、')}）。用法：\n${REPORT_TYPES.map((t) => `  ${cliUsage(t)}${common}`).join('\n')}\n  report <${Object.keys(LISTS).join('|')}> --workspace <工作区.ljd> --out <文件夹> [--meeting <会议编号> | --period <半年度> | --institution <机构编码>] [--format xlsx|docx]\n  report 整改通知 --institution <机构编码> --workspace <工作区.ljd> --out <文件夹> [--format pdf|docx]`,
     );
   const type = a.type as ReportType;
   const spec = reportSpec(type);

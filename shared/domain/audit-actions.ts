@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = {
   'meeting.exportList': '导出清单',
   'meeting.agenda': '设置会议议程',
   'meeting.attendeesFromMembers': '添加在任成员为参会人',
+  'rectification.create': '登记整改事项',
+  'rectification.step': '整改事项进展',
   'evaluation.scheme': '修改评价方案',
   'evaluation.publish': '发布绩效评价排名',
   'report.export': '导出报告',

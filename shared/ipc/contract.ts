@@ -18,6 +18,7 @@ import { importContract } from './contracts/import';
 import { meetingsContract } from './contracts/meetings';
 import { membersContract } from './contracts/members';
 import { poolContract } from './contracts/pool';
+import { rectificationContract } from './contracts/rectification';
 import { reportsContract } from './contracts/reports';
 import { securityContract } from './contracts/security';
 import { settingsContract } from './contracts/settings';
@@ -40,6 +41,7 @@ const parts = [
   viewsContract,
   commentsContract,
   meetingsContract,
+  rectificationContract,
   settingsContract,
   exportContract,
   reportsContract,

@@ -73,6 +73,8 @@ export interface ReportDoc {
   subtitle: string;
   /** the region, for headers */
   regionName: string;
+  /** a document that is not one of the report types (整改通知) names itself here: its metadata's subject reads it */
+  kind?: string;
   /** 发文机关 of the 落款 (the region's setting); the writers leave the 落款 out without it */
   issuer?: string;
   blocks: Block[];

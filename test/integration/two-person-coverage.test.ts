@@ -1,5 +1,5 @@
 // Which operations two-person control covers, and that the dispatch holds back each of them: the
-// contract's guarded channels are the policy's list (per-hospital exports of any kind and format,
+// contract's guarded channels are the policy's list (per-hospital exports of any kind and format — 整改通知 too,
 // batch exports, the audit log's export, printing, restore, deletions, scheme and threshold changes,
 // draw cancellation, the control itself and the reviewers, the password); every one of them is refused
 // without a reviewer, whatever carries it — the main process's printing included (host/main-guard.ts).
@@ -22,6 +22,7 @@ const POLICY = [
   'export.table',
   'pool.remove',
   'print.pdf',
+  'rectification.exportNotice',
   'reports.export',
   'reports.exportBatch',
   'reports.pack',
@@ -49,6 +50,7 @@ const INPUTS = (dir: string): Record<string, unknown> => ({
   'export.table': { path: join(dir, '表.xlsx'), title: '表', columns: ['机构'], rows: [['甲医院']] },
   'pool.remove': { id: 1 },
   'print.pdf': { path: join(dir, '打印.pdf') },
+  'rectification.exportNotice': { institution: 'H99010000003', format: 'pdf', path: join(dir, '整改通知.pdf') },
   'reports.export': { request: { type: '年通报', period: '2025' }, format: 'docx', path: join(dir, '年通报.docx') },
   'reports.exportBatch': { type: '月告知', period: '2025-11', format: 'xlsx', dir },
   'reports.pack': { institution: 'H99010000003', from: '2025-01', to: '2025-12', path: join(dir, '数据包.html') },

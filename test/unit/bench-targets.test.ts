@@ -28,6 +28,10 @@ describe('bench targets', () => {
     expect(verdict(target('screens'), figures.screens)).toBe('达到');
     expect(verdict(target('firstScreenDemo'), figures.firstScreenDemo)).toBe('达到');
     expect(verdict(target('cliStartup'), figures.cliStartup)).toBe('未测');
+    expect(verdict(target('noticeBatch'), figures.noticeBatch)).toBe('未测');
+    // the app's 月告知 batch against the CLI's: a tenth of slack on a shared machine
+    expect(verdict(target('noticeBatch'), runFigures([], 3000, null, null, null, { value: 1.08, detail: '' }).figures.noticeBatch)).toBe('达到');
+    expect(verdict(target('noticeBatch'), runFigures([], 3000, null, null, null, { value: 1.4, detail: '' }).figures.noticeBatch)).toBe('未达到');
 
     const slow = runFigures(
       [size(300, 1), size(3000, 3, { importMs: 20_000, rawMs: 15_000, confirmMs: 16_000, q: { hospital: 120 } })],

@@ -14,6 +14,7 @@ import { importHandlers } from '../import/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { membersHandlers } from '../members/handlers';
 import { poolHandlers } from '../pool/handlers';
+import { rectificationHandlers } from '../rectification/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { securityHandlers } from '../security/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -34,6 +35,7 @@ export const handlers: Handlers<WorkerChannel> = {
   ...viewsHandlers,
   ...commentsHandlers,
   ...meetingsHandlers,
+  ...rectificationHandlers,
   ...settingsHandlers,
   ...exportHandlers,
   ...reportsHandlers,

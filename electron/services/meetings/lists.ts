@@ -5,7 +5,7 @@
 // fulfils an obligation is recorded as done for the calendar.
 
 import { writeFileSync } from 'node:fs';
-import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { localDate, today } from '../../../shared/dates';
 import { formatDateZh } from '../../../shared/dates-parse';
@@ -19,6 +19,7 @@ import { meetingView } from './meetings';
 import { FONTS, SIZE } from '../reports/docx-layout';
 import { markText, pagedFooter, watermarkHeader } from '../reports/docx-marks';
 import { register } from '../reports/register';
+import { warningTable } from '../rectification/warning-list';
 import { newStamp, type ExportStamp } from '../reports/stamp';
 
 const HEADERS = ['序号', '机构', '提出人', '类别', '分类', '内容', '责任处室', '期限', '状态', '答复'];
@@ -39,12 +40,25 @@ function rows(list: CommentView[]): string[][] {
 
 const WIDTHS = [6, 24, 12, 10, 16, 50, 12, 12, 10, 40];
 
+/** A list's columns, their widths and rows. */
+interface ListTable {
+  headers: string[];
+  widths: number[];
+  rows: string[][];
+}
+
 /** The list as a file: docx (landscape, 第 N 页 共 M 页, the watermark) or xlsx, the export id in its pages and properties. */
-async function listBytes(docx: boolean, title: string, subtitle: string, list: CommentView[], stamp: ExportStamp): Promise<Buffer> {
+async function listBytes(docx: boolean, title: string, subtitle: string, table: ListTable, stamp: ExportStamp): Promise<Buffer> {
+  const { headers, widths } = table;
   const mark = markText(stamp);
   if (docx) {
-    const cell = (text: string, bold = false) =>
-      new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONTS.body, size: SIZE.小五 })] })] });
+    // each cell carries its column's width and the layout is fixed: Word and LibreOffice otherwise share the width out by content
+    const twips = widths.map((w) => Math.round((w / widths.reduce((a, x) => a + x, 0)) * 13958));
+    const cell = (text: string, i: number, bold = false) =>
+      new TableCell({
+        width: { size: twips[i]!, type: WidthType.DXA },
+        children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONTS.body, size: SIZE.小五 })] })],
+      });
     const doc = new Document({
       title,
       subject: subtitle,
@@ -67,10 +81,11 @@ async function listBytes(docx: boolean, title: string, subtitle: string, list: C
             }),
             new Table({
               width: { size: 100, type: WidthType.PERCENTAGE },
-              columnWidths: WIDTHS.map((w) => Math.round((w / 192) * 13958)),
+              layout: TableLayoutType.FIXED,
+              columnWidths: twips,
               rows: [
-                new TableRow({ tableHeader: true, children: HEADERS.map((h) => cell(h, true)) }),
-                ...rows(list).map((r) => new TableRow({ children: r.map((x) => cell(x)) })),
+                new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }),
+                ...table.rows.map((r) => new TableRow({ children: r.map((x, i) => cell(x, i)) })),
               ],
             }),
           ],
@@ -94,9 +109,9 @@ async function listBytes(docx: boolean, title: string, subtitle: string, list: C
   });
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.addRow([`${subtitle} · ${mark}`]).font = { color: { argb: 'FFC8372D' } };
-  ws.addRow(HEADERS).font = { bold: true };
-  for (const r of rows(list)) ws.addRow(r);
-  ws.columns.forEach((c, i) => (c.width = WIDTHS[i] ?? 12));
+  ws.addRow(headers).font = { bold: true };
+  for (const r of table.rows) ws.addRow(r);
+  ws.columns.forEach((c, i) => (c.width = widths[i] ?? 12));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -111,7 +126,8 @@ export async function exportList(
   path: string,
   actor: string,
 ): Promise<{ path: string; rows: number; id: string }> {
-  let list: CommentView[];
+  let list: CommentView[] = [];
+  let table: ListTable | null = null;
   let title: string;
   let subtitle: string;
   let done: { kind: string; subject: string } | null = null;
@@ -123,9 +139,9 @@ export async function exportList(
     subtitle = `${formatDateZh(m.date)} ${m.place} · 应于 ${formatDateZh(m.listDue)} 前报送`;
     done = { kind: '问题建议清单', subject: String(m.id) };
   } else if (kind === '警示清单') {
-    list = listComments(db, {}).filter((c) => c.irregular);
+    table = warningTable(db);
     title = '定点医疗机构警示清单';
-    subtitle = '需提醒规范医疗行为的定点医疗机构';
+    subtitle = `需提醒规范医疗行为的定点医疗机构 · 整改事项 ${table.rows.length} 项（截至 ${formatDateZh(today())}）`;
   } else if (kind === '技术建议报告') {
     const half = opts.half ?? '';
     const m = /^(\d{4})-H([12])$/.exec(half);
@@ -144,7 +160,8 @@ export async function exportList(
     subtitle = '历次意见建议、异议申诉及答复';
   }
   const stamp = newStamp(actor);
-  const bytes = await listBytes(path.toLowerCase().endsWith('.docx'), title, subtitle, list, stamp);
+  table ??= { headers: HEADERS, widths: WIDTHS, rows: rows(list) };
+  const bytes = await listBytes(path.toLowerCase().endsWith('.docx'), title, subtitle, table, stamp);
   writeFileSync(path, bytes);
   await register(
     db,
@@ -156,7 +173,7 @@ export async function exportList(
   );
   inTransaction(db, () => {
     if (done) run(db, 'INSERT INTO done_events (kind, subject, date, source) VALUES (?, ?, ?, ?)', done.kind, done.subject, today(), `export:${path}`);
-    recordAudit(db, { actor, action: 'meeting.exportList', target: path, details: { kind, rows: list.length, ...opts } });
+    recordAudit(db, { actor, action: 'meeting.exportList', target: path, details: { kind, rows: table.rows.length, ...opts } });
   });
-  return { path, rows: list.length, id: stamp.id };
+  return { path, rows: table.rows.length, id: stamp.id };
 }

@@ -138,7 +138,7 @@ export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
     styles: { default: { document: { run: { font: FONTS.body, size: SIZE.三号 } } } },
     evenAndOddHeaderAndFooters: true,
     title: doc.title,
-    subject: `${doc.request.type} ${doc.subtitle}`,
+    subject: `${doc.kind ?? doc.request.type} ${doc.subtitle}`,
     creator: stamp.actor,
     keywords: stamp.keyword,
     description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}（北京时间） · 编号 ${stamp.id} · ${stamp.chainText}`,

@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartHeight, chartOption } from '../../../shared/reports/chart-option';
 import type { Block, ChartSpec, ReportDoc } from '../../../shared/reports/model';
+import { dateZh } from './docx-layout';
 import { reportFaces, type ReportFaces } from './fonts';
 import { printedRows } from '../../../shared/reports/printed-rows';
 import type { ExportStamp } from './stamp';
@@ -38,7 +39,7 @@ export function renderPdf(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
     info: {
       Title: doc.title,
       Author: stamp.actor,
-      Subject: `${doc.request.type} ${doc.subtitle}`,
+      Subject: `${doc.kind ?? doc.request.type} ${doc.subtitle}`,
       Keywords: stamp.keyword,
       Creator: stamp.creator,
       Producer: stamp.creator,
@@ -64,6 +65,15 @@ export function renderPdf(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
   pdf.moveDown(0.3).font('R').fontSize(10.5).fillColor(MUTED).text(doc.subtitle, { align: 'center' });
   pdf.moveDown(1);
   for (const b of doc.blocks) block(pdf, b, ensure);
+  // the 落款: the issuing body (the region's setting) and the date, at the right, under the text
+  if (doc.issuer) {
+    ensure(70);
+    pdf.moveDown(1.5).font('R').fontSize(12).fillColor(INK);
+    const w = Math.max(pdf.widthOfString(doc.issuer), pdf.widthOfString(dateZh(stamp.time)));
+    const x = PAGE.width - PAGE.margin - w - 24;
+    pdf.text(doc.issuer, x, pdf.y, { width: w, align: 'center' });
+    pdf.moveDown(0.2).text(dateZh(stamp.time), x, pdf.y, { width: w, align: 'center' });
+  }
 
   // every page: header, footer with the export stamp and page number, a light diagonal watermark
   const range = pdf.bufferedPageRange();

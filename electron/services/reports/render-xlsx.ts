@@ -32,7 +32,7 @@ export async function renderXlsx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
   // the core properties the writer takes from itself when it finishes (its typings list only some)
   Object.assign(wb, {
     title: doc.title,
-    subject: `${doc.request.type} ${doc.subtitle}`,
+    subject: `${doc.kind ?? doc.request.type} ${doc.subtitle}`,
     keywords: stamp.keyword,
     description: `内部资料 注意保密 · 导出人 ${stamp.actor} · ${formatLocalDateTimeZh(stamp.time)}（北京时间） · 编号 ${stamp.id} · ${stamp.chainText}`,
   });

@@ -20,6 +20,7 @@ import { FlagsByHospital } from './FlagsByHospital';
 import { QualityList } from './QualityList';
 import { useApi } from '../../data/use-api';
 import { useAction } from '../../data/use-action';
+import { ToItemsButton } from '../rectification/ToItemsButton';
 
 // The list's columns: the same for every month and every render (a new array on each render made
 // the grid take its columns afresh on every keystroke in the cause box)
@@ -142,6 +143,7 @@ export function FlagsView({ spec, ctx, onMessage, big }: { spec: ViewSpec; ctx: 
             >
               记录原因
             </button>
+            <ToItemsButton from="flags" period={spec.period} action={action} />
             <button
               type="button"
               onClick={() =>

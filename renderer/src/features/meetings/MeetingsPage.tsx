@@ -6,13 +6,14 @@ import { MeetingDetail } from './MeetingDetail';
 import { Calendar } from './Calendar';
 import { Search } from './Search';
 import { OpenReplies } from './OpenReplies';
+import { RectificationPanel } from '../rectification/RectificationPanel';
 import { useApi } from '../../data/use-api';
 import { useInvalidate } from '../../data/use-invalidate';
 import { MessageBanner } from '../../components/MessageBanner';
 import { Tabs } from '../../components/Tabs';
 
 export function MeetingsPage() {
-  const [tab, setTab] = useState<'meeting' | 'open' | 'calendar' | 'search'>('meeting');
+  const [tab, setTab] = useState<'meeting' | 'open' | 'rectify' | 'calendar' | 'search'>('meeting');
   const meetings = useApi('meetings.list', {});
   const invalidate = useInvalidate();
   const [selected, setSelected] = useState<number | null>(null);
@@ -29,6 +30,7 @@ export function MeetingsPage() {
           tabs={[
             { id: 'meeting', label: '会议与意见' },
             { id: 'open', label: '待答复' },
+            { id: 'rectify', label: '整改事项' },
             { id: 'calendar', label: '工作日历' },
             { id: 'search', label: '搜索' },
           ]}
@@ -71,6 +73,7 @@ export function MeetingsPage() {
       )}
       {tab === 'calendar' && <Calendar />}
       {tab === 'open' && <OpenReplies setMsg={setMsg} />}
+      {tab === 'rectify' && <RectificationPanel setMsg={setMsg} />}
       {tab === 'search' && <Search />}
     </section>
   );

@@ -15,6 +15,7 @@ import { MessageBanner } from '../../components/MessageBanner';
 import { useAction } from '../../data/use-action';
 import { useApi } from '../../data/use-api';
 import { PublishRankingButton } from '../evaluation/PublishRankingButton';
+import { ToItemsButton } from '../rectification/ToItemsButton';
 import { SchemePanel } from '../evaluation/SchemePanel';
 import { BatchProgress } from './BatchProgress';
 import { ExportHistory } from './ExportHistory';
@@ -152,6 +153,7 @@ export function ReportsPage({ period }: { period: string | null }) {
         )}
         <span className="spacer" />
         {spec.evaluationTools && <PublishRankingButton period={p} action={action} beforePublish={(go) => setGate({ what: '发布排名', period: p, go })} />}
+        {spec.evaluationTools && <ToItemsButton from="grades" period={p} action={action} />}
         {FORMATS.map((f) => (
           <button
             key={f.id}
