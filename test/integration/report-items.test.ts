@@ -1,3 +1,4 @@
+import { createFromComments } from '../../electron/services/rectification/rectification-service';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,7 +123,7 @@ describe('every item the rules require', () => {
     const quarter = buildReport(session.db, { type: '季公告', period: '2025-Q3' });
     for (const item of ['医疗总费用', '病组入组', '基金预付', '医疗机构总额预算执行']) expect(line(quarter, item), item).toBeTruthy();
     // the violations: none marked, one line; no 【待填写】 block for them
-    expect(texts(quarter)).toContain('2025年第3季度没有记录违法违规使用医保基金的情况（会议与意见中没有标记为违规的事项）。');
+    expect(texts(quarter)).toContain('2025年第3季度没有记录违法违规使用医保基金的情况（整改事项中没有认定的问题，会议与意见中没有标记为违规的事项）。');
     expect(quarter.blocks.filter((b) => b.kind === 'editable').map((b) => b.kind === 'editable' && b.key)).toEqual(['requirements']);
   });
 
@@ -231,7 +232,13 @@ describe('every item the rules require', () => {
     expect(sc.rows.map((r) => r[0])).toEqual([drg[1]!.name, '合计']);
     expect(row(sc, drg[1]!.name).slice(1)).toEqual(['12例', '9例', '8例', '64.50万元']);
     const viol = table(doc, '违法违规使用医保基金情况（2025年第3季度）');
-    expect(viol.rows).toEqual([[drg[1]!.name, '串换项目收费 12 例', '整改中', '—']]);
+    expect(viol.rows).toEqual([[drg[1]!.name, '串换项目收费 12 例', '整改中（未登记整改事项）', '—']]);
+    // made a 整改事项: listed once, as the item, with where its loop stands
+    createFromComments(session.db, '测试', '2025-08-20');
+    const after = table(buildReport(session.db, { type: '季公告', period: '2025-Q3' }), '违法违规使用医保基金情况（2025年第3季度）');
+    expect(after.rows).toHaveLength(1);
+    expect(after.rows[0]!.slice(0, 2)).toEqual([drg[1]!.name, '会议中认定需整改：串换项目收费 12 例']);
+    expect(after.rows[0]![2]).toMatch(/^待反馈（期限 2025年9月19日/);
     expect(texts(doc).filter((t) => /^[一二三四五六]、/.test(t))).toEqual([
       '一、总体情况',
       '二、预算执行情况',

@@ -1,6 +1,7 @@
 // 会议纪要 from the meeting record: time, place, convenor, attendance, the agenda (the charts
 // presented), the minutes and decisions as typed, and the comments raised with their status.
 
+import { formatDateZh } from '../../../../shared/dates-parse';
 import { formatPeriodZh } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { listComments } from '../../comments/comments-service';
@@ -25,7 +26,7 @@ export function meetingMinutes(ctx: ReportContext, meetingId: number): ReportDoc
       kind: 'facts',
       items: [
         { label: '会议', value: `${m.title}（${m.type}）` },
-        { label: '时间', value: m.date },
+        { label: '时间', value: formatDateZh(m.date) },
         { label: '地点', value: m.place || '—' },
         { label: '召集人', value: m.convenor || '—' },
         { label: '数据期间', value: m.period ? formatPeriodZh(m.period) : '—' },
@@ -65,7 +66,7 @@ export function meetingMinutes(ctx: ReportContext, meetingId: number): ReportDoc
   return {
     request: { type: '会议纪要', period: m.period, meetingId },
     title: `${m.title}纪要`,
-    subtitle: `${ctx.regionName} · ${m.date}`,
+    subtitle: `${ctx.regionName} · ${formatDateZh(m.date)}`,
     regionName: ctx.regionName,
     blocks,
   };

@@ -3,6 +3,7 @@
 // its level; seed 004's items (病组入组, 结算清单上传 and 质控, 费用预拨, 基金预算执行, objections:
 // notice-items.ts); the change flags with the causes recorded, and its open comments and objections.
 
+import { formatDateZh } from '../../../../shared/dates-parse';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { formatValue } from '../../../../shared/format';
 import { reasonLine } from '../../../../shared/domain/flag-reasons';
@@ -122,7 +123,7 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
         { title: '责任处室', width: 1.8 },
         { title: '办理期限', align: 'center', width: 1.8 },
       ],
-      rows: open.map((c) => [String(c.id), c.kind, c.text, c.status, c.department || '—', c.dueDate ?? '—']),
+      rows: open.map((c) => [String(c.id), c.kind, c.text, c.status, c.department || '—', c.dueDate ? formatDateZh(c.dueDate) : '—']),
     });
   else blocks.push({ kind: 'paragraph', text: '本院目前没有未办结的意见建议或异议申诉。' });
   blocks.push({

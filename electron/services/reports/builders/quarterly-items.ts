@@ -7,6 +7,9 @@ import { formatValue } from '../../../../shared/format';
 import { formatPeriodZh, monthsOf } from '../../../../shared/period';
 import type { Block } from '../../../../shared/reports/model';
 import { listComments } from '../../comments/comments-service';
+import { allValues } from '../../db/connection';
+import { listItems } from '../../rectification/rectification-service';
+import { formatDateZh } from '../../../../shared/dates-parse';
 import type { ReportContext } from './context';
 import { drgHospitals, hospitalBudget, hospitalsOver, hospitalValues, HOSPITAL_BUDGET_SCOPE, noData } from './further-figures';
 
@@ -100,9 +103,27 @@ export function specialCaseSettlementBlocks(ctx: ReportContext, quarter: string)
  */
 export function violationBlocks(ctx: ReportContext, quarter: string): Block[] {
   const { first, last } = monthsOf(quarter);
-  const inQuarter = (p: string | null) => p !== null && p.length === 7 && p >= first && p <= last;
-  const list = listComments(ctx.db, {}).filter((c) => c.irregular && (inQuarter(c.period) || inQuarter(localDate(new Date(c.createdAt)).slice(0, 7))));
-  if (!list.length) return [{ kind: 'paragraph', text: `${formatPeriodZh(quarter)}没有记录违法违规使用医保基金的情况（会议与意见中没有标记为违规的事项）。` }];
+  const inQuarter = (p: string | null) => p !== null && p.length >= 7 && p.slice(0, 7) >= first && p.slice(0, 7) <= last;
+  // the convenor's findings and the meetings' irregular comments made 整改事项, with where the loop stands
+  const items = listItems(ctx.db).filter((i) => (i.source === 'finding' || i.source === 'comment') && (inQuarter(i.period) || inQuarter(i.createdDate)));
+  const made = new Set(allValues<string>(ctx.db, "SELECT source_key FROM rectifications WHERE source = 'comment'"));
+  // irregular comments of the quarter not yet made items
+  const comments = listComments(ctx.db, {}).filter(
+    (c) => c.irregular && !made.has(String(c.id)) && (inQuarter(c.period) || inQuarter(localDate(new Date(c.createdAt)))),
+  );
+  if (!items.length && !comments.length)
+    return [
+      {
+        kind: 'paragraph',
+        text: `${formatPeriodZh(quarter)}没有记录违法违规使用医保基金的情况（整改事项中没有认定的问题，会议与意见中没有标记为违规的事项）。`,
+      },
+    ];
+  const step = (i: (typeof items)[number]) =>
+    i.state === '已关闭'
+      ? `已关闭（${formatDateZh(i.closedDate!)}）`
+      : i.state === '待反馈'
+        ? `待反馈（期限 ${formatDateZh(i.feedbackDue)}${i.overdueDays > 0 ? `，已逾期 ${i.overdueDays} 天` : ''}）`
+        : i.state;
   return [
     {
       kind: 'table',
@@ -110,11 +131,14 @@ export function violationBlocks(ctx: ReportContext, quarter: string): Block[] {
       columns: [
         { title: '医疗机构', width: 3.4 },
         { title: '情况', width: 6 },
-        { title: '处理', width: 1.6 },
-        { title: '答复或整改', width: 4 },
+        { title: '处理', width: 2.4 },
+        { title: '反馈或整改', width: 3.2 },
       ],
-      rows: list.map((c) => [c.institutionName || '—', c.text, c.status, c.answer || '—']),
-      note: '来源：会议与意见中标记为违规的事项。',
+      rows: [
+        ...items.map((i) => [i.institutionName || '—', i.reason, step(i), i.rectifyText || i.feedbackText || '—']),
+        ...comments.map((c) => [c.institutionName || '—', c.text, `${c.status}（未登记整改事项）`, c.answer || '—']),
+      ],
+      note: '来源：整改事项中会议认定和召集人认定的问题（含整改进度），以及会议与意见中标记为违规、尚未登记整改事项的意见。',
     },
   ];
 }
