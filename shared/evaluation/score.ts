@@ -12,6 +12,7 @@
 import type { Dimension, Scheme, SchemeItem, Scoped } from './scheme';
 import { DIMENSIONS, applies } from './scheme';
 import { sortedCopy } from '../stats';
+import { distanceWords, levelWords } from './benchmark-words';
 
 export interface HospitalValues extends Scoped {
   institution: string;
@@ -91,7 +92,9 @@ function benchmarkScore(item: SchemeItem, value: number): { score: number; basis
   const t = item.tolerance!;
   const gap = item.direction === 'higher' ? b - value : value - b;
   const score = gap <= 0 ? 100 : Math.max(0, 100 * (1 - gap / t));
-  return { score, basis: gap <= 0 ? `达到标杆值 ${b}` : `距标杆值 ${b} 差 ${round2(gap)}（容差 ${t}）` };
+  const at = (x: number) => levelWords(item.indicator, x);
+  const by = (x: number) => distanceWords(item.indicator, x);
+  return { score, basis: gap <= 0 ? `达到标杆值 ${at(b)}` : `距标杆值 ${at(b)} 差 ${by(gap)}（容差 ${by(t)}）` };
 }
 
 /** The weight of each dimension in the scheme: the sum of its items' weights. */

@@ -1,3 +1,4 @@
+import { benchmarkRuleWords } from '../../shared/evaluation/benchmark-words';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME, DRG_DIP, schemeProblems, upgradeScheme, type Scheme } from '../../shared/evaluation/scheme';
 import { scoreHospitals, type HospitalValues } from '../../shared/evaluation/score';
@@ -23,6 +24,21 @@ const scheme = (costWeight: number): Scheme => ({
 });
 
 describe('performance evaluation', () => {
+  it('says a share’s benchmark as a percentage and its gap and tolerance in 百分点, an index’s as numbers', () => {
+    expect(benchmarkRuleWords('DRG_LIST_QC', 0.98, 0.1)).toBe('标杆值 98%，容差 10个百分点');
+    expect(benchmarkRuleWords('SVC_COST_INDEX', 1, 0.5)).toBe('标杆值 1，容差 0.5');
+    const item = {
+      indicator: 'DRG_LIST_QC',
+      dimension: '管理质量',
+      direction: 'higher',
+      weight: 1,
+      rule: 'benchmark',
+      benchmark: 0.95,
+      tolerance: 0.1,
+    } as const;
+    const r = scoreHospitals({ ...scheme(1), items: [item] }, [{ ...H[1]!, values: { DRG_LIST_QC: 0.9 } }]);
+    expect(r[0]!.items[0]!).toMatchObject({ score: 50, basis: '距标杆值 95% 差 5个百分点（容差 10个百分点）' });
+  });
   it('scores by hand-computed percentiles and benchmark distances, within the level', () => {
     const r = scoreHospitals(scheme(1), H);
     const by = Object.fromEntries(r.map((x) => [x.institution, x]));

@@ -5,6 +5,7 @@
 // a reader needs to check the points: to whom each indicator applies, how the weights are shared
 // out when one does not, and how a longer period's values come from its months.
 
+import { benchmarkRuleWords } from '../../../../shared/evaluation/benchmark-words';
 import { aggregationOf, aggregationWords } from '../../../../shared/evaluation/aggregate';
 import { DIMENSIONS, scopeWords, type Scheme } from '../../../../shared/evaluation/scheme';
 import type { HospitalScore } from '../../../../shared/evaluation/score';
@@ -75,7 +76,7 @@ export function evaluationBlocks(ctx: ReportContext, period: string, detail: boo
         name(it.indicator),
         it.direction === 'higher' ? '越高越好' : '越低越好',
         String(it.weight),
-        it.rule === 'percentile' ? '同级百分位（优于同级机构的比例）' : `标杆值 ${it.benchmark}，容差 ${it.tolerance}`,
+        it.rule === 'percentile' ? '同级百分位（优于同级机构的比例）' : benchmarkRuleWords(it.indicator, it.benchmark!, it.tolerance!),
         scopeWords(it.appliesTo),
         ...(months ? [summed(it.indicator)] : []),
       ]),
