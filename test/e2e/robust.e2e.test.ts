@@ -74,7 +74,7 @@ describe('no blank screens', () => {
       await date.fill('2026/2/6');
       await expect(en.page.locator('.date-hint').first().textContent()).resolves.toBe('2026年2月6日');
       await date.blur();
-      await expect(date.inputValue()).resolves.toBe('2026-02-06');
+      await expect(date.inputValue()).resolves.toBe('2026年2月6日');
       await date.fill('2026-02-30');
       await expect(en.page.locator('.date-hint.error').first().textContent()).resolves.toContain('日期应为');
       await en.screenshot('44-dates-en-US');

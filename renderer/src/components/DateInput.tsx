@@ -1,17 +1,19 @@
 // A date field that is Chinese whatever the machine's locale (the browser's own date input shows
-// mm/dd/yyyy on an English system): type 2026-01-20, 2026/1/20 or 2026年1月20日; it shows the date
-// as 2026年1月20日 and says so in Chinese when the date is not a real one.
+// mm/dd/yyyy on an English system): it holds the date as 2026年1月20日; type 2026-01-20, 2026/1/20 or
+// 2026年1月20日, and it reads the date back beside the field until it leaves, then shows it as
+// 2026年1月20日; it says so in Chinese when the date is not a real one.
 
 import { useState } from 'react';
 import { formatDateZh, parseDateInput } from '../../../shared/dates-parse';
 
 export function DateInput({ value, onChange, label, testId }: { value: string; onChange: (iso: string) => void; label: string; testId?: string }) {
-  const [text, setText] = useState(value);
+  const zh = (iso: string) => (iso ? formatDateZh(iso) : '');
+  const [text, setText] = useState(zh(value));
   const [shown, setShown] = useState(value);
   if (value !== shown) {
     // a new value from outside (another meeting chosen, a reset): show it
     setShown(value);
-    setText(value);
+    setText(zh(value));
   }
   const parsed = parseDateInput(text);
   const bad = text.trim() !== '' && parsed === null;
@@ -34,10 +36,12 @@ export function DateInput({ value, onChange, label, testId }: { value: string; o
             onChange('');
           }
         }}
-        onBlur={() => parsed && setText(parsed)}
+        onBlur={() => parsed && setText(zh(parsed))}
         size={12}
       />
-      <span className={bad ? 'date-hint error' : 'date-hint'}>{bad ? '日期应为 2026年1月20日 的形式' : parsed ? formatDateZh(parsed) : ''}</span>
+      <span className={bad ? 'date-hint error' : 'date-hint'}>
+        {bad ? '日期应为 2026年1月20日 的形式' : parsed && text.trim() !== zh(parsed) ? zh(parsed) : ''}
+      </span>
     </span>
   );
 }
