@@ -452,7 +452,8 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
 
   it('半年公布 and 年通报 item 6: 特例单议 结算 cases and amounts when filed, 除外支付 or its one line', () => {
     const plain = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
-    expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '等级', '申报病例', '审核通过', '通过率']);
+    // 特例单议病例数占出院病例数的比例 is the official table's, not a further figure: still there
+    expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '等级', '申报病例', '审核通过', '通过率', '占出院病例比例']);
     expect(line(buildReport(session.db, { type: '年通报', period: '2024' }), '除外支付')).toBeTruthy();
     const h = allRows<{ institution: string }>(
       session.db,
@@ -466,8 +467,8 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
     ]);
     const half = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
     const t = tables(half)[1]!;
-    expect(t.columns.map((c) => c.title).slice(5)).toEqual(['结算病例', '结算金额']);
-    expect(row(t, name).slice(5)).toEqual(['7例', '42.25万元']);
+    expect(t.columns.map((c) => c.title).slice(6)).toEqual(['结算病例', '结算金额']);
+    expect(row(t, name).slice(6)).toEqual(['7例', '42.25万元']);
     const year = buildReport(session.db, { type: '年通报', period: '2024' });
     expect(texts(year)).toContain('全年除外支付金额 880.00万元。');
     expect(texts(year).some((x) => x.startsWith('特病单议：'))).toBe(false);
