@@ -113,6 +113,8 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
           codes.filter((c) => catalog.has(c)).map((c) => catalog.get(c)!.name),
         ),
       );
+  // seed 004 names 出入院人次: the package files discharges only (no catalog figure for admissions)
+  if (!catalog.has('SVC_ADMISSIONS')) blocks.push(noData('入院人次', quarter, ['入院人次']));
   blocks.push({ kind: 'heading', text: '二、预算执行情况' });
   const budget = budgetFacts(ctx, quarter);
   blocks.push(...(budget.length ? budget : [noData('统筹地区住院统筹基金预算执行', quarter, ['下一年度预算（上年填报）', '住院统筹基金支出'])]));
