@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRows, getValue } from '../../electron/services/db/connection';
 import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { WorkspaceSession } from '../../electron/services/host/session';
-import { saveComment } from '../../electron/services/comments/comments-service';
+import { saveComment, transitionComment } from '../../electron/services/comments/comments-service';
 import { buildReport } from '../../electron/services/reports/build';
 import { formatValue } from '../../shared/format';
 import type { Block, ReportDoc } from '../../shared/reports/model';
@@ -116,6 +116,32 @@ describe('each figure over the institutions and the period the rules mean', () =
     const doc = buildReport(session.db, { type: '省级报送', period: '2025-Q4' });
     const edits = doc.blocks.flatMap((b) => (b.kind === 'editable' ? [b.title] : []));
     expect(edits).toEqual(['五、职工门诊统筹支付方式改革试点情况', '六、分析说明']);
+  });
+
+  it('年通报 item 10 lists the year’s audit findings and irregular comments, as the 季公告 does, beside the convenor’s text', () => {
+    const item10 = (d: ReportDoc) => {
+      const at = d.blocks.findIndex((b) => b.kind === 'editable' && b.title.startsWith('（十）'));
+      return d.blocks.slice(
+        at + 1,
+        d.blocks.findIndex((b, i) => i > at && b.kind === 'editable'),
+      );
+    };
+    expect(item10(buildReport(session.db, { type: '年通报', period: '2025' }))).toEqual([
+      { kind: 'paragraph', text: '2025年没有记录违法违规使用医保基金的情况（整改事项中没有认定的问题，会议与意见中没有标记为违规的事项）。' },
+    ]);
+    const h = allRows<{ code: string; name: string }>(session.db, "SELECT code, name FROM institutions WHERE payment = 'DRG' ORDER BY code")[1]!;
+    const c = saveComment(
+      session.db,
+      null,
+      { meetingId: null, institution: h.code, person: '稽核科', kind: '意见建议', category: '其他', text: '分解住院 5 例', period: '2025-08' },
+      '测试',
+    );
+    transitionComment(session.db, c.id, '整改中', { note: '', irregular: true }, '测试');
+    const listed = item10(buildReport(session.db, { type: '年通报', period: '2025' }));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.kind === 'table' && listed[0]!.rows).toEqual([[h.name, '分解住院 5 例', '整改中（未登记整改事项）', '—']]);
+    session.db.conn.prepare('DELETE FROM comment_events WHERE comment_id = ?').run(c.id);
+    session.db.conn.prepare('DELETE FROM comments WHERE id = ?').run(c.id);
   });
 
   it('the briefing and 年通报 count the comments received in their own period, by Beijing date', () => {
