@@ -62,6 +62,10 @@ describe('半年公布', () => {
       { label: '申报病例（合计）', value: cases(submitted) },
       { label: '审核通过（合计）', value: cases(approved) },
       { label: '审核通过率', value: pct(approved / submitted) },
+      {
+        label: '特例单议病例数占出院病例数的比例',
+        value: `${pct(getValue<number>(session.db, "SELECT value FROM region_values WHERE indicator = 'SC_SHARE' AND period = ? AND superseded_by IS NULL", HALF)!)}（全市）`,
+      },
     ]);
     expect(tables[1]!.rows.map((r) => [r[0], r[2], r[3], r[4]])).toEqual(
       sc.map((r) => [r.name, cases(r.submitted), cases(r.approved), r.submitted ? pct(r.approved / r.submitted) : '—']),

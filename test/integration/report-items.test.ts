@@ -90,9 +90,13 @@ describe('every item the rules require', () => {
       h,
     );
     expect(row(table(notice, '告知事项'), '总额预算执行率')[1]).toBe(formatValue(spent / inst(h, 'INST_BUDGET', '2025'), '%'));
-    expect(missing(buildReport(session.db, { type: '季公告', period: '2025-Q4' }))).toEqual([]);
+    // 入院人次: no package column holds it
+    expect(missing(buildReport(session.db, { type: '季公告', period: '2025-Q4' }))).toEqual([
+      '入院人次：工作区中没有2025年第4季度的数据（数据包未提供“入院人次”），本项暂不能通报。',
+    ]);
     const annual = buildReport(session.db, { type: '年通报', period: '2025' });
-    expect(missing(annual)).toEqual([]);
+    // item 7's 病种 and 费用: no package column holds them
+    expect(missing(annual)).toEqual(['异地就医病种和医疗费用：工作区中没有2025年的数据（数据包未提供“异地就医病种”“异地就医医疗费用”），本项暂不能通报。']);
     // item 8's cost structure (seed 003): 检查检验 ÷ 住院总费用 over the year, by SQL
     const structure = table(annual, '三级定点医疗机构住院费用结构（检查检验、药品）');
     const first = allRows<{ code: string }>(session.db, 'SELECT code FROM institutions WHERE name = ?', structure.rows[0]![0]!)[0]!.code;
@@ -206,7 +210,7 @@ describe('every item the rules require', () => {
     // the hospitals' sum: these two and the 月告知 test's hospital (506 + 507 + 508)
     expect(row(main, '基金预拨（预付）金额')[4]).toBe(formatValue(900 + 603 + 1521, '万元'));
     const discharges = (m: string) => inst(a, 'SVC_DISCHARGES', m) + inst(b, 'SVC_DISCHARGES', m);
-    expect(row(main, 'DRG/DIP入组率（月均）')[1]).toBe(formatValue(1800 / discharges('2025-07'), '%'));
+    expect(row(main, 'DRG/DIP入组率')[1]).toBe(formatValue(1800 / discharges('2025-07'), '%'));
     for (const name of ['支出合计', '出院人次', '医保结算清单质控通过率（月均）']) expect(row(main, name)).toBeTruthy();
     expect(row(main, '出院人次')[4]).toBe(
       formatValue(
@@ -451,7 +455,8 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
 
   it('半年公布 and 年通报 item 6: 特例单议 结算 cases and amounts when filed, 除外支付 or its one line', () => {
     const plain = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
-    expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '等级', '申报病例', '审核通过', '通过率']);
+    // 特例单议病例数占出院病例数的比例 is the official table's, not a further figure: still there
+    expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '等级', '申报病例', '审核通过', '通过率', '占出院病例比例']);
     expect(line(buildReport(session.db, { type: '年通报', period: '2024' }), '除外支付')).toBeTruthy();
     const h = allRows<{ institution: string }>(
       session.db,
@@ -465,8 +470,8 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
     ]);
     const half = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
     const t = tables(half)[1]!;
-    expect(t.columns.map((c) => c.title).slice(5)).toEqual(['结算病例', '结算金额']);
-    expect(row(t, name).slice(5)).toEqual(['7例', '42.25万元']);
+    expect(t.columns.map((c) => c.title).slice(6)).toEqual(['结算病例', '结算金额']);
+    expect(row(t, name).slice(6)).toEqual(['7例', '42.25万元']);
     const year = buildReport(session.db, { type: '年通报', period: '2024' });
     expect(texts(year)).toContain('全年除外支付金额 880.00万元。');
     expect(texts(year).some((x) => x.startsWith('特病单议：'))).toBe(false);

@@ -1,6 +1,6 @@
 // 年通报's items that rest on figures beyond the fund overview (seeds 001, 004): item 1's 累计结余 and
 // 基金支付率 (001 asks for both after the annual settlement), item 4's monthly settlement and annual
-// 清算 (the region's and each DRG/DIP hospital's), item 7's cross-region care. Each with the year
+// 清算 (the DRG/DIP hospitals' together and each one's), item 7's cross-region care. Each with the year
 // before beside it; an item the workspace has no figure for prints one line saying so.
 
 import { formatChangeOf, formatValue } from '../../../../shared/format';
@@ -72,21 +72,33 @@ export function balanceAndRateBlocks(ctx: ReportContext, year: string): Block[] 
   return out;
 }
 
-/** Item 4: the year's monthly settlement and its 清算, the region's and each DRG/DIP hospital's. */
+/**
+ * A settlement figure of the DRG/DIP hospitals together over a year: the sum over them when every one has
+ * it, else null. The region's own figure (summed at import over every institution) also counts the
+ * institutions paid otherwise, whose settlement is no DRG settlement.
+ */
+function drgTotal(ctx: ReportContext, code: string, year: string): number | null {
+  const hs = drgHospitals(ctx.db);
+  const by = hospitalsOver(ctx.db, code, year);
+  return hs.length && hs.every((h) => by.has(h.code)) ? hs.reduce((a, h) => a + by.get(h.code)!, 0) : null;
+}
+
+/** Item 4: the year's monthly settlement and its 清算, the DRG/DIP hospitals' together (else the region's) and each one's. */
 export function settlementBlocks(ctx: ReportContext, year: string): Block[] {
   const before = String(Number(year) - 1);
-  const monthly = regionOver(ctx.db, 'SETTLE_MONTHLY', year);
-  const annual = regionFigure(ctx.db, 'SETTLE_ANNUAL', year);
+  const ofDrg = drgTotal(ctx, 'SETTLE_MONTHLY', year) !== null || drgTotal(ctx, 'SETTLE_ANNUAL', year) !== null;
+  const [monthlyOf, annualOf] = ofDrg
+    ? [(y: string) => drgTotal(ctx, 'SETTLE_MONTHLY', y), (y: string) => drgTotal(ctx, 'SETTLE_ANNUAL', y)]
+    : [(y: string) => regionOver(ctx.db, 'SETTLE_MONTHLY', y), (y: string) => regionFigure(ctx.db, 'SETTLE_ANNUAL', y)];
+  const [monthly, annual] = [monthlyOf(year), annualOf(year)];
   if (monthly === null && annual === null) return [noData('月度结算和年度清算', year, ['月度结算金额', '年度清算金额'])];
   const out: Block[] = [
     {
       kind: 'table',
-      title: '月度结算和年度清算（全市）',
+      title: ofDrg ? '月度结算和年度清算（按DRG/DIP付费医疗机构合计）' : '月度结算和年度清算（全市）',
       columns: YOY_COLUMNS,
-      rows: [
-        yoyRow('月度结算金额（全年合计）', '万元', monthly, regionOver(ctx.db, 'SETTLE_MONTHLY', before)),
-        yoyRow('年度清算金额', '万元', annual, regionFigure(ctx.db, 'SETTLE_ANNUAL', before)),
-      ],
+      rows: [yoyRow('月度结算金额（全年合计）', '万元', monthly, monthlyOf(before)), yoyRow('年度清算金额', '万元', annual, annualOf(before))],
+      ...(ofDrg ? { note: `${drgHospitals(ctx.db).length}家按DRG/DIP付费医疗机构之和，不含其他付费方式的机构。` } : {}),
     },
   ];
   const [m, a] = [hospitalsOver(ctx.db, 'SETTLE_MONTHLY', year), hospitalsOver(ctx.db, 'SETTLE_ANNUAL', year)];
@@ -120,7 +132,7 @@ const REMOTE = [
   ['REMOTE_IN_AMOUNT', '异地参保人来本地就医基金支付', '万元'],
 ] as const;
 
-/** Item 7: cross-region care out and in, cases and fund payments, against the year before. */
+/** Item 7: cross-region care out and in, cases and fund payments, against the year before; 病种 and 费用 not filed. */
 export function crossRegionBlocks(ctx: ReportContext, year: string): Block[] {
   const before = String(Number(year) - 1);
   const rows = REMOTE.map(([code, name, unit]) => ({
@@ -135,5 +147,9 @@ export function crossRegionBlocks(ctx: ReportContext, year: string): Block[] {
         REMOTE.map(([, n]) => n),
       ),
     ];
-  return [{ kind: 'table', title: '异地就医结算情况', columns: YOY_COLUMNS, rows: rows.map((r) => r.row), note: '全年合计（年度数据，或12个月之和）。' }];
+  return [
+    { kind: 'table', title: '异地就医结算情况', columns: YOY_COLUMNS, rows: rows.map((r) => r.row), note: '全年合计（年度数据，或12个月之和）。' },
+    // seed 004 also names 病种 and 费用: the package carries only cases and fund payments, so say so
+    noData('异地就医病种和医疗费用', year, ['异地就医病种', '异地就医医疗费用']),
+  ];
 }

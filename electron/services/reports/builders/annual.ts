@@ -2,8 +2,9 @@
 // (fund with 累计结余 and 支付率, DRG monthly settlement and 清算, evaluation and ranking, special cases,
 // cross-region care, tertiary hospitals' group entry and cost structure incl. self-pay and the top-10
 // groups, each beside the year before: annual-items.ts, annual-drg.ts); an item without its figures
-// prints one line saying so. Policy, core elements, audits and next year's arrangements are the
-// convenor's own text, printed as 【待填写】 until filled.
+// prints one line saying so. Item 10 lists the year's findings and irregular comments (整改事项) as the
+// 季公告 does. Policy, core elements, audits and next year's arrangements are the convenor's own text,
+// printed as 【待填写】 until filled.
 
 import { formatValue } from '../../../../shared/format';
 import { formatPeriodZh } from '../../../../shared/period';
@@ -17,6 +18,8 @@ import type { ReportContext } from './context';
 import { overBudgetBlocks } from './budget-blocks';
 import { annualDrgBlocks } from './annual-drg';
 import { balanceAndRateBlocks, crossRegionBlocks, settlementBlocks } from './annual-items';
+import { receivedIn } from './comments-received';
+import { violationBlocks } from './quarterly-items';
 
 const text = (key: string, title: string, placeholder: string): Block => ({ kind: 'editable', key, title, text: '', placeholder });
 
@@ -51,12 +54,14 @@ export function annualBriefing(ctx: ReportContext, year: string): ReportDoc {
   blocks.push({ kind: 'heading', text: '（七）全市异地就医结算人次、病种、费用、基金支出情况' }, ...crossRegionBlocks(ctx, year));
   blocks.push(...annualDrgBlocks(ctx, year));
   blocks.push(text('audits', '（十）日常稽核监管中发现的问题，违约拒付费用等情况', '（请填写稽核发现的问题与违约拒付费用。）'));
+  // the year's findings and irregular comments as the 季公告 lists them (整改事项, with the loop's state)
+  blocks.push(...violationBlocks(ctx, year));
   blocks.push(text('nextYear', '（十一）下一年DRG支付方式改革工作安排和要求', '（请填写下一年度的工作安排和要求。）'));
   blocks.push({ kind: 'heading', text: '（十二）定点医疗机构改革协同推进情况及意见建议' });
-  const comments = listComments(ctx.db, {}).filter((c) => c.createdAt.startsWith(year) || c.createdAt.startsWith(String(Number(year) + 1)));
+  const comments = receivedIn(listComments(ctx.db, {}), year);
   blocks.push({
     kind: 'paragraph',
-    text: `本年度收到定点医疗机构意见建议和异议申诉 ${comments.length} 条，已答复或办结 ${comments.filter((c) => ['当场答复', '已答复', '已关闭'].includes(c.status)).length} 条。`,
+    text: `${year}年收到定点医疗机构意见建议和异议申诉 ${comments.length} 条，已答复或办结 ${comments.filter((c) => ['当场答复', '已答复', '已关闭'].includes(c.status)).length} 条。`,
   });
   blocks.push(text('experience', '医疗机构经验介绍', '（请填写会上交流经验的医疗机构及要点。）'));
   return {

@@ -14,7 +14,7 @@ import { loadIndicators } from '../../catalog/catalog';
 import { regionValue } from '../../data/queries';
 import { evaluationValues } from '../../evaluation/period-values';
 import type { ReportContext } from './context';
-import { drgHospitals, monthList, monthsToDate, noData } from './further-figures';
+import { drgHospitals, monthList, monthsToDate, noData, regionGroupedRate } from './further-figures';
 
 export const CHANGE_COLUMNS: TableColumn[] = [
   { title: '指标', width: 3 },
@@ -214,12 +214,8 @@ const DRG_CODES = ['DRG_SETTLED_SHARE', 'DRG_STANDARD_SHARE', 'DRG_LIST_QC', 'DR
 export function drgSectionBlocks(ctx: ReportContext, period: string, heading: string): Block[] {
   const catalog = loadIndicators(ctx.db);
   const [prev, ly] = [previousPeriod(period), samePeriodLastYear(period)];
-  const value = (code: string, p: string) => {
-    const own = regionOverPeriod(ctx, code, p);
-    if (own !== null || code !== 'DRG_GROUPED_RATE') return own;
-    const [n, d] = [regionOverPeriod(ctx, 'DRG_GROUPED_CASES', p), regionOverPeriod(ctx, 'SVC_DISCHARGES', p)];
-    return n !== null && d ? n / d : null;
-  };
+  // the grouping rate over the DRG/DIP hospitals' discharges only (further-figures.ts)
+  const value = (code: string, p: string) => (code === 'DRG_GROUPED_RATE' ? regionGroupedRate(ctx.db, p) : regionOverPeriod(ctx, code, p));
   const rows = DRG_CODES.filter((c) => catalog.has(c) && value(c, period) !== null).map((c) => {
     const d = catalog.get(c)!;
     const [now, p, l] = [value(c, period), value(c, prev), value(c, ly)];

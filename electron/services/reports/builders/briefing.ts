@@ -2,7 +2,8 @@
 // half-year or year: the fund's income, expenditure and balance with 环比/同比, 上传率, 门诊人次 and
 // 当期/累计结余, the year's 医疗救助, budget execution against time; the costliest-stay ranking by level
 // (a longer period's from its months); the change flags with causes; the cost/time quadrant chart; the
-// DRG/DIP section; the comments received and answered (briefing-items.ts for the added items).
+// DRG/DIP section; the comments received in the period and how far they got (briefing-items.ts for the
+// added items).
 
 import { formatChangeOf, formatValue } from '../../../../shared/format';
 import { reasonLine } from '../../../../shared/domain/flag-reasons';
@@ -13,6 +14,7 @@ import { overview } from '../../data/queries';
 import { PRINT_LIST_ROWS } from '../../../../shared/reports/printed-rows';
 import type { ReportContext } from './context';
 import { overBudgetBlocks, overBudgetFlagRow } from './budget-blocks';
+import { receivedIn } from './comments-received';
 import { drgSectionBlocks, keyFigureBlocks, medicalAidBlocks, periodCostPerStayBlocks, quadrantBlocks } from './briefing-items';
 
 const BANDS = ['三级', '二级', '一级及基层'] as const;
@@ -112,13 +114,13 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
   blocks.push(...quadrantBlocks(ctx, period));
   blocks.push(...drgSectionBlocks(ctx, period, '五、DRG/DIP付费情况'));
   blocks.push({ kind: 'heading', text: '六、意见建议办理情况' });
-  const comments = listComments(ctx.db, {});
+  const comments = receivedIn(listComments(ctx.db, {}), period);
   const by = (s: string[]) => comments.filter((c) => s.includes(c.status)).length;
   blocks.push({
     kind: 'facts',
     items: [
-      { label: '收到意见建议', value: `${comments.filter((c) => c.kind === '意见建议').length} 条` },
-      { label: '收到异议申诉', value: `${comments.filter((c) => c.kind === '异议申诉').length} 条` },
+      { label: '本期收到意见建议', value: `${comments.filter((c) => c.kind === '意见建议').length} 条` },
+      { label: '本期收到异议申诉', value: `${comments.filter((c) => c.kind === '异议申诉').length} 条` },
       { label: '已答复或办结', value: `${by(['当场答复', '已答复', '已关闭'])} 条` },
       { label: '研究中 / 整改中', value: `${by(['研究中', '整改中', '复查'])} 条` },
       { label: '待处理', value: `${by(['已记录'])} 条` },

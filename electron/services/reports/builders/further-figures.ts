@@ -102,6 +102,36 @@ export function hospitalsOver(db: ReadableDb, code: string, period: string): Map
   return own;
 }
 
+/**
+ * The region's DRG/DIP入组率 over a period: Σ入组病例数 ÷ Σ出院人次 of the hospitals that filed grouped
+ * cases (those paid by DRG/DIP), month by month. The rate the import computes divides by every
+ * institution's discharges, the non-DRG ones' too (89% on the demo where each DRG/DIP hospital is above
+ * 92%); a rate the region filed itself is kept as filed.
+ */
+export function regionGroupedRate(db: ReadableDb, period: string): number | null {
+  const filed = getValue<number | null>(
+    db,
+    "SELECT value FROM region_values WHERE indicator = 'DRG_GROUPED_RATE' AND period = ? AND origin = 'supplied' AND superseded_by IS NULL",
+    period,
+  );
+  if (filed !== undefined && filed !== null) return filed;
+  const over = (periods: string[]) => {
+    let [grouped, discharges] = [0, 0];
+    for (const p of periods) {
+      const d = hospitalValues(db, 'SVC_DISCHARGES', p);
+      for (const [i, n] of hospitalValues(db, 'DRG_GROUPED_CASES', p))
+        if (d.get(i)) {
+          grouped += n;
+          discharges += d.get(i)!;
+        }
+    }
+    return discharges ? grouped / discharges : null;
+  };
+  // a period imported as such (a quarter, a year) by its own rows, else by its months
+  const months = monthList(period);
+  return (months.length > 1 ? over([period]) : null) ?? over(months);
+}
+
 /** The one line an item without data prints: 「费用预拨：工作区中没有2025年11月的数据（数据包未提供“基金预拨（预付）金额”）。」 */
 export function noData(item: string, period: string, figures: string[]): Block {
   return {

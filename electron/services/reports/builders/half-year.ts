@@ -1,8 +1,10 @@
 // 半年公布: seed 001 第八条 asks every region to publish its hospitalization rate and its special-case
 // review (特例单议) at least once each half-year. The region's 住院率 against the half-year before and
 // the same half-year last year (changes in 百分点); each DRG/DIP hospital's special cases — submitted,
-// approved, the approval rate, and settled with the amount when filed — and their sum; the convenor's remarks. Half-yearly values only: the
-// package's half-year rows (a half made of six months carries neither indicator).
+// approved, the approval rate, their share of the discharges, and settled with the amount when filed —
+// and their sum; each institution's 住院率 when filed (001's table marks both *); the convenor's remarks.
+// Half-yearly values only: the package's half-year rows (a half made of six months carries neither
+// indicator).
 
 import { AppError } from '../../../../shared/errors';
 import { formatChangeOf, formatValue } from '../../../../shared/format';
@@ -14,6 +16,34 @@ import { drgHospitals, hospitalValues } from './further-figures';
 
 /** approved ÷ submitted; '—' when either is unknown or nothing was submitted */
 const approvalRate = (approved: number | null, submitted: number | null) => formatValue(approved !== null && submitted ? approved / submitted : null, '%');
+
+/**
+ * 001's table marks 住院率 for each institution too: the institutions' own rates when the package filed
+ * them (by level, highest first, with the same half-year last year), else one line saying they were not.
+ */
+function hospitalRateBlocks(ctx: ReportContext, half: string): Block[] {
+  const label = formatPeriodZh(half);
+  const rows = ctx.ranking('SVC_HOSP_RATE', half, null).rows.filter((r) => r.value !== null);
+  if (!rows.length) return [{ kind: 'paragraph', text: `各医疗机构住院率：工作区中没有${label}的机构住院率（数据包未提供），本项暂不能公布。` }];
+  const before = hospitalValues(ctx.db, 'SVC_HOSP_RATE', samePeriodLastYear(half));
+  return [
+    {
+      kind: 'table',
+      title: `各医疗机构住院率（${label}）`,
+      columns: [
+        { title: '医疗机构', width: 4 },
+        { title: '等级', width: 1.2 },
+        { title: '住院率', align: 'right', width: 1.5 },
+        { title: '去年同期', align: 'right', width: 1.5 },
+        { title: '同比', align: 'right', width: 1.8 },
+      ],
+      rows: rows.map((r) => {
+        const b = before.get(r.institution) ?? null;
+        return [r.name, r.level, formatValue(r.value, '%'), formatValue(b, '%'), formatChangeOf('%', r.value, b)];
+      }),
+    },
+  ];
+}
 
 export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc {
   const label = formatPeriodZh(half);
@@ -54,12 +84,16 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
         ],
       ],
     });
+  blocks.push(...hospitalRateBlocks(ctx, half));
 
   blocks.push({ kind: 'heading', text: '二、特例单议情况' });
   const approved = new Map(ctx.ranking('SC_APPROVED', half, null).rows.map((r) => [r.institution, r.value]));
   // 结算 cases and amount, when the package filed them
   const [settled, amount] = [hospitalValues(ctx.db, 'SC_SETTLED', half), hospitalValues(ctx.db, 'SC_SETTLED_AMOUNT', half)];
   const withSettled = settled.size > 0 || amount.size > 0;
+  // 特例单议病例数占出院病例数的比例 (001's table, the region's and each hospital's), as filed
+  const share = hospitalValues(ctx.db, 'SC_SHARE', half);
+  const regionShare = regionValue(ctx.db, 'SC_SHARE', half);
   if (!submitted.rows.length) blocks.push({ kind: 'paragraph', text: `工作区中没有${label}的特例单议数据（数据包“特例单议”表），未能公布。` });
   else {
     const sum = (xs: (number | null)[]) => xs.reduce<number>((a, v) => a + (v ?? 0), 0);
@@ -74,6 +108,10 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
         { label: '申报病例（合计）', value: formatValue(totalSubmitted, '例') },
         { label: '审核通过（合计）', value: unknown ? `—（${unknown}家未报审核结果）` : formatValue(totalApproved, '例') },
         { label: '审核通过率', value: approvalRate(totalApproved, totalSubmitted) },
+        {
+          label: '特例单议病例数占出院病例数的比例',
+          value: regionShare === null ? '—（数据包未提供）' : `${formatValue(regionShare, '%')}（全市）`,
+        },
       ],
     });
     blocks.push({
@@ -85,6 +123,7 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
         { title: '申报病例', align: 'right', width: 1.4 },
         { title: '审核通过', align: 'right', width: 1.4 },
         { title: '通过率', align: 'right', width: 1.4 },
+        ...(share.size ? [{ title: '占出院病例比例', align: 'right' as const, width: 1.6 }] : []),
         ...(withSettled
           ? [
               { title: '结算病例', align: 'right' as const, width: 1.4 },
@@ -100,6 +139,7 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
           formatValue(r.value, '例'),
           formatValue(a, '例'),
           approvalRate(a, r.value),
+          ...(share.size ? [formatValue(share.get(r.institution) ?? null, '%')] : []),
           ...(withSettled ? [formatValue(settled.get(r.institution) ?? null, '例'), formatValue(amount.get(r.institution) ?? null, '万元')] : []),
         ];
       }),

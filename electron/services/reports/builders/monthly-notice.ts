@@ -12,6 +12,7 @@ import { hospitalView } from '../../analysis/flags';
 import { listComments } from '../../comments/comments-service';
 import { RANKING_WINDOW, rankingWindow } from '../../../../shared/reports/ranking-window';
 import type { ReportContext } from './context';
+import { regionGroupedRate } from './further-figures';
 import { noticeItemBlocks } from './notice-items';
 
 const LEVEL_TEXT = { red: '红', yellow: '黄', green: '—' } as const;
@@ -64,7 +65,7 @@ export function monthlyNotice(ctx: ReportContext, institution: string, period: s
         fmt(r.value, r.unit),
         fmt(r.peerMedian, r.unit),
         r.peerP25 === null ? '—' : `${formatValue(r.peerP25, r.unit, { withUnit: false })}—${fmt(r.peerP75, r.unit)}`,
-        fmt(r.region, r.unit),
+        fmt(r.indicator === 'DRG_GROUPED_RATE' ? regionGroupedRate(ctx.db, period) : r.region, r.unit),
         r.value === null ? '—' : rankOf(r.indicator),
         LEVEL_TEXT[r.level],
       ]),

@@ -1,7 +1,8 @@
 // 省级报送: seed 001 asks each region to report to the province every quarter — the 重点病组 analysis
 // and the main hospitals compared. The document: the region's figures for the quarter against the same
 // quarter last year, the ten costliest DRG/DIP groups of the quarter over every DRG/DIP hospital, and the
-// tertiary DRG/DIP hospitals side by side (values over the quarter by the evaluation's rules). Its Excel
+// tertiary DRG/DIP hospitals side by side (values over the quarter by the evaluation's rules), and the
+// 职工门诊统筹 payment-reform pilot (the convenor's text: no package figure holds it). Its Excel
 // version is one flat sheet the province can stack across regions (ReportDoc.flatSheet): one row per
 // region × indicator (× hospital), region code and name and period in their own columns, every value a
 // number cell, amounts always in 万元.
@@ -190,10 +191,18 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
       text: `本报告的 Excel 版为报送数据表（共 ${flatRows.length} 行）：每行为一个统筹地区（及医疗机构）一项指标的本季度数值，列出地区编码、地区名称、期间、指标编码、指标、机构编码、医疗机构、数值和单位；机构编码为空的行为统筹地区合计；金额一律以万元计。各地区的报送表可直接合并。`,
     },
   );
+  // seed 001 第八条 names it among what the quarter's report holds; the package carries no figure for it
+  blocks.push({
+    kind: 'editable',
+    key: 'outpatientPilot',
+    title: '五、职工门诊统筹支付方式改革试点情况',
+    text: '',
+    placeholder: '（开展职工门诊统筹支付方式改革试点的，填写试点范围、支付方式、进展和问题；未开展的，写明“本统筹地区未开展”。）',
+  });
   blocks.push({
     kind: 'editable',
     key: 'analysis',
-    title: '五、分析说明',
+    title: '六、分析说明',
     text: '',
     placeholder: '（重点病组费用变化的原因、主要医疗机构的问题及下一步措施。）',
   });

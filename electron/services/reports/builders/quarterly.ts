@@ -14,7 +14,7 @@ import { regionValue } from '../../data/queries';
 import { loadIndicators } from '../../catalog/catalog';
 import type { ReportContext } from './context';
 import { budgetFacts } from './budget-blocks';
-import { hospitalValues, noData, regionFigure } from './further-figures';
+import { noData, regionFigure, regionGroupedRate } from './further-figures';
 import { hospitalBudgetBlocks, specialCaseSettlementBlocks, violationBlocks } from './quarterly-items';
 
 const CODES = [
@@ -54,17 +54,17 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
   const catalog = loadIndicators(ctx.db);
   const months = monthsOfQuarter(quarter);
   const lastYear = `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`;
-  // the region's value as imported; a further figure filed per hospital only: the sum over them (the
-  // grouping rate: the grouped cases over the discharges of the hospitals that filed them)
+  // the region's value as imported; a further figure filed per hospital only: the sum over them; the
+  // grouping rate: the grouped cases over the discharges of the hospitals that filed them (DRG/DIP)
   const value = (code: string, p: string): number | null => {
+    if (code === 'DRG_GROUPED_RATE') return regionGroupedRate(ctx.db, p);
     const stored = regionValue(ctx.db, code, p);
     if (stored !== null || !FURTHER.has(code)) return stored;
-    if (code !== 'DRG_GROUPED_RATE') return catalog.get(code)?.additive ? regionFigure(ctx.db, code, p) : null;
-    const grouped = hospitalValues(ctx.db, 'DRG_GROUPED_CASES', p);
-    const discharges = hospitalValues(ctx.db, 'SVC_DISCHARGES', p);
-    const both = [...grouped.keys()].filter((i) => discharges.get(i));
-    return both.length ? both.reduce((a, i) => a + grouped.get(i)!, 0) / both.reduce((a, i) => a + discharges.get(i)!, 0) : null;
+    return catalog.get(code)?.additive ? regionFigure(ctx.db, code, p) : null;
   };
+  /** printed as the quarter's ratio of sums, not as a mean of its months */
+  const ofSums = (code: string) => code === 'DRG_GROUPED_RATE';
+  const label = (code: string) => `${catalog.get(code)!.name}${catalog.get(code)!.additive || ofSums(code) ? '' : '（月均）'}`;
   const quarterValue = (code: string, q: string): number | null => {
     const stored = value(code, q);
     if (stored !== null) return stored;
@@ -78,7 +78,7 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
     const q = quarterValue(code, quarter);
     const ly = quarterValue(code, lastYear);
     return [
-      `${d.name}${d.additive ? '' : '（月均）'}`,
+      label(code),
       ...months.map((m) => formatValue(value(code, m), d.unit)),
       formatValue(q, d.unit),
       formatValue(ly, d.unit),
@@ -99,13 +99,13 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
             { title: '同比', align: 'right', width: 2.4 },
           ],
           rows,
-          note: '金额、人次为季度合计；比率为三个月的平均（标注“月均”）。',
+          note: '金额、人次为季度合计；入组率为按DRG/DIP付费医疗机构的入组病例数 ÷ 出院人次；其他比率为三个月的平均（标注“月均”）。',
         }
       : { kind: 'paragraph', text: `工作区中没有${formatPeriodZh(quarter)}各月的统筹地区数据。` },
   );
   const printed = new Set(rows.map((r) => r[0]));
   for (const [item, codes] of ITEMS)
-    if (!codes.some((c) => catalog.has(c) && printed.has(`${catalog.get(c)!.name}${catalog.get(c)!.additive ? '' : '（月均）'}`)))
+    if (!codes.some((c) => catalog.has(c) && printed.has(label(c))))
       blocks.push(
         noData(
           item,
@@ -113,6 +113,8 @@ export function quarterlyNotice(ctx: ReportContext, quarter: string): ReportDoc 
           codes.filter((c) => catalog.has(c)).map((c) => catalog.get(c)!.name),
         ),
       );
+  // seed 004 names 出入院人次: the package files discharges only (no catalog figure for admissions)
+  if (!catalog.has('SVC_ADMISSIONS')) blocks.push(noData('入院人次', quarter, ['入院人次']));
   blocks.push({ kind: 'heading', text: '二、预算执行情况' });
   const budget = budgetFacts(ctx, quarter);
   blocks.push(...(budget.length ? budget : [noData('统筹地区住院统筹基金预算执行', quarter, ['下一年度预算（上年填报）', '住院统筹基金支出'])]));
