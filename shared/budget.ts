@@ -2,7 +2,7 @@
 // with year Y's figures, the budget of year Y+1 (the catalog marks them `budgetFor: 'nextYear'`).
 // So year Y's budget is the value filed under Y−1, and a budget filed under Y is kept for Y+1 —
 // never used as Y's own. Execution is the year's cumulative spending ÷ that year's budget, set
-// against the share of the year gone (时序进度); over 100% is over budget, by an amount.
+// against the share of the year gone (序时进度); over 100% is over budget, by an amount.
 
 import { builtinIndicator } from './catalog/indicators';
 
@@ -34,7 +34,7 @@ export interface BudgetExecution {
   /** spending beyond the budget, 万元 (null when within it) */
   over: number | null;
   level: 'ok' | 'warn' | 'error';
-  /** in words, when not ok: 超预算 1.69亿元…; 超出时序进度 4.5 个百分点 */
+  /** in words, when not ok: 超预算 1.69亿元…; 超出序时进度 4.5 个百分点 */
   alert: string | null;
 }
 
@@ -46,7 +46,7 @@ export function judgeExecution(e: Omit<BudgetExecution, 'share' | 'elapsed' | 'o
   const ahead = share - elapsed;
   const points = `${(ahead * 100).toFixed(1)} 个百分点`;
   if (over !== null)
-    return { ...e, share, elapsed, over, level: 'error', alert: `超预算 ${amount(over)}（执行率 ${(share * 100).toFixed(2)}%，超出时序进度 ${points}）` };
-  if (ahead > 0) return { ...e, share, elapsed, over, level: ahead > 0.1 ? 'error' : 'warn', alert: `超出时序进度 ${points}` };
+    return { ...e, share, elapsed, over, level: 'error', alert: `超预算 ${amount(over)}（执行率 ${(share * 100).toFixed(2)}%，超出序时进度 ${points}）` };
+  if (ahead > 0) return { ...e, share, elapsed, over, level: ahead > 0.1 ? 'error' : 'warn', alert: `超出序时进度 ${points}` };
   return { ...e, share, elapsed, over, level: 'ok', alert: null };
 }

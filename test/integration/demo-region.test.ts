@@ -158,6 +158,19 @@ describe('the demo region', () => {
     expect(v('SETTLE_ANNUAL')).toHaveLength(80 * 3);
   });
 
+  it('carries each year-end balance forward by the year’s 当期结余 (职工统筹基金, 居民医保)', () => {
+    const region = (code: string, where: string) =>
+      allValues<number>(db, `SELECT sum(value) FROM region_values WHERE indicator = ? AND ${where} AND superseded_by IS NULL`, code)[0]!;
+    for (const [acc, cur] of [
+      ['FB_EMP_POOLED_ACC', 'FB_EMP_POOLED_CUR'],
+      ['FB_RES_ACC', 'FB_RES_CUR'],
+    ] as const)
+      for (const y of ['2024', '2025']) {
+        const flows = region(cur, `period GLOB '${y}-[0-9][0-9]'`); // the months
+        expect(region(acc, `period = '${y}'`), `${acc} ${y}`).toBeCloseTo(region(acc, `period = '${Number(y) - 1}'`) + flows, 0);
+      }
+  });
+
   it('年通报 2025 item 5 evaluates the whole year; every year’s evaluation scores each institution on data it has, only on what applies to it', () => {
     const doc = buildReport(db, { type: '年通报', period: '2025' });
     const heading = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('（五）'));

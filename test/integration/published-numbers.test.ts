@@ -201,7 +201,7 @@ describe('numbers a bureau can publish (demo region)', () => {
       const over = execution('2025-12')!.find((k) => k.code === 'BUD_IP_EXEC')!;
       expect(over.alert).toEqual({
         level: 'error',
-        text: `超预算 ${formatValue(spent - cut, '万元')}（执行率 ${((spent / cut) * 100).toFixed(2)}%，超出时序进度 ${((spent / cut - 1) * 100).toFixed(1)} 个百分点）`,
+        text: `超预算 ${formatValue(spent - cut, '万元')}（执行率 ${((spent / cut) * 100).toFixed(2)}%，超出序时进度 ${((spent / cut - 1) * 100).toFixed(1)} 个百分点）`,
       });
       doc = await call<ReportDoc>('reports.preview', { type: '数据分析简报', period: '2025-12' });
       expect(doc.blocks).toContainEqual(expect.objectContaining({ kind: 'paragraph', alert: true, text: expect.stringMatching(/^2025年住院统筹基金超预算 /) }));

@@ -427,7 +427,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     const k = ov.sections.find((x) => x.title === '预算执行')!.kpis.find((x) => x.code === 'BUD_IP_EXEC')!;
     const elapsed = 6 / 12;
     if (k.value! > elapsed)
-      expect(k.alert).toEqual({ level: k.value! - elapsed > 0.1 ? 'error' : 'warn', text: `超出时序进度 ${((k.value! - elapsed) * 100).toFixed(1)} 个百分点` });
+      expect(k.alert).toEqual({ level: k.value! - elapsed > 0.1 ? 'error' : 'warn', text: `超出序时进度 ${((k.value! - elapsed) * 100).toFixed(1)} 个百分点` });
     else expect(k.alert).toBeUndefined();
     const dec = overview(session.db, '2025-12')
       .sections.find((x) => x.title === '预算执行')!

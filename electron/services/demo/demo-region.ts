@@ -291,9 +291,17 @@ export function generateDemoRegion(seed = 20250101): DemoRegion {
   }
   // years: accumulated balances; 下一年度预算, filed with each year's figures for the year after
   // (shared/budget.ts): filed under 2023 for 2024, …, under 2025 for 2026
+  // (2023's year-end from the bulletin; each later year-end is the one before plus the year's 当期结余, as a fund report has it)
+  let empAcc = 520000;
+  let resAcc = 180000;
   for (const y of ['2023', '2024', '2025']) {
-    const k = Number(y) - 2023;
-    regionValues.set(y, { FB_EMP_POOLED_ACC: round(520000 * (1 + 0.06 * k)), FB_RES_ACC: round(180000 * (1 + 0.03 * k)) });
+    if (y !== '2023')
+      for (const m of periodRange(`${y}-01`, `${y}-12`)) {
+        const r = regionValues.get(m)!;
+        empAcc += r.FB_EMP_POOLED_CUR!;
+        resAcc += r.FI_RES_PERSONAL! + r.FI_RES_SUBSIDY! - r.FE_RES!;
+      }
+    regionValues.set(y, { FB_EMP_POOLED_ACC: round(empAcc), FB_RES_ACC: round(resAcc) });
   }
   // a budget is planned a little above the next year's spending: execution 95–99% (within 90–105%, and no year over budget)
   // (2026's, filed under 2025, from 2025's spending and the trend)

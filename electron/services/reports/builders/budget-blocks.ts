@@ -40,7 +40,7 @@ export function budgetFacts(ctx: ReportContext, period: string): Block[] {
         { label: `1—${through}月住院统筹基金支出`, value: formatValue(e.spent, '万元') },
         {
           label: '预算执行率',
-          value: `${formatValue(e.share, '%')}（时序进度 ${formatValue(e.elapsed, '%')}）${e.alert && e.over === null ? `，${e.alert}` : ''}`,
+          value: `${formatValue(e.share, '%')}（序时进度 ${formatValue(e.elapsed, '%')}）${e.alert && e.over === null ? `，${e.alert}` : ''}`,
         },
       ],
     },
