@@ -96,12 +96,12 @@ export function cadence(today: string, done: DoneEvent[], meetings: MeetingRef[]
       if (y === fy && q * 3 < fm) continue;
       const nm = q * 3 + 2; // 2nd month of the next quarter
       const dueY = nm > 12 ? y + 1 : y;
-      out.push({ kind: '季公告', subject: `${y}-Q${q}`, title: `${y}年第${q}季度季公告`, due: ymd(dueY, ((nm - 1) % 12) + 1, 10) });
+      out.push({ kind: '季公告', subject: `${y}-Q${q}`, title: `${y}年第${'一二三四'[q - 1]}季度季公告`, due: ymd(dueY, ((nm - 1) % 12) + 1, 10) });
       const rm = q * 3 + 1; // first month of the next quarter
       out.push({
         kind: '季度报送',
         subject: `${y}-Q${q}`,
-        title: `${y}年第${q}季度DRG/DIP信息报省医保局`,
+        title: `${y}年第${'一二三四'[q - 1]}季度DRG/DIP信息报省医保局`,
         due: lastDay(rm > 12 ? y + 1 : y, ((rm - 1) % 12) + 1),
       });
     }

@@ -104,7 +104,7 @@ export function normalizePeriod(input: string): string | null {
   return p ? periodKey(p) : null;
 }
 
-/** 2025年3月, 2025年第1季度, 2025年上半年, 2025年, 2025年1—5月; a range as the register keeps it (2025-01~2025-12): 2025年1月至2025年12月 */
+/** 2025年3月, 2025年第一季度, 2025年上半年, 2025年, 2025年1—5月; a range as the register keeps it (2025-01~2025-12): 2025年1月至2025年12月 */
 export function formatPeriodZh(key: string): string {
   const range = key.indexOf('~');
   if (range > 0) return `${formatPeriodZh(key.slice(0, range))}至${formatPeriodZh(key.slice(range + 1))}`;
@@ -114,7 +114,7 @@ export function formatPeriodZh(key: string): string {
     case 'month':
       return `${p.year}年${p.index}月`;
     case 'quarter':
-      return `${p.year}年第${p.index}季度`;
+      return `${p.year}年第${'一二三四'[p.index - 1]}季度`;
     case 'half':
       return `${p.year}年${p.index === 1 ? '上' : '下'}半年`;
     case 'year':

@@ -52,7 +52,7 @@ export function wholePeriods(months: string[], kinds: ('quarter' | 'half' | 'yea
   return [...out];
 }
 
-/** Newest first by the last month; of periods ending together, the shorter first (2025年12月, 第4季度, 下半年, 2025年). */
+/** Newest first by the last month; of periods ending together, the shorter first (2025年12月, 第四季度, 下半年, 2025年). */
 export function newestFirst(ps: Iterable<string>): string[] {
   return [...new Set(ps)]
     .filter((p) => kindOf(p) !== null)

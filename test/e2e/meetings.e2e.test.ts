@@ -30,14 +30,14 @@ describe('a data communication meeting in Chromium', () => {
     await p.getByTestId('meeting-edit').click();
     await p.getByTestId('meeting-edit-period').fill('2025年第四季度');
     await p.getByTestId('meeting-edit-save').click();
-    await p.getByTestId('meeting-heading').getByText('2025年第4季度').waitFor();
+    await p.getByTestId('meeting-heading').getByText('2025年第四季度').waitFor();
     expect(h.session.db.conn.prepare('SELECT period FROM meetings WHERE id = ?').pluck().get(id)).toBe('2025-Q4');
     // its 会议纪要
     await p.getByTestId('nav-reports').click();
     await p.getByTestId('report-type-会议纪要').click();
     await p.getByTestId('report-meeting').selectOption(String(id));
     await p.getByTestId('report-preview').getByText('12月数据沟通会纪要').waitFor();
-    await expect(p.getByTestId('report-preview').textContent()).resolves.toContain('2025年第4季度');
+    await expect(p.getByTestId('report-preview').textContent()).resolves.toContain('2025年第四季度');
     await p.getByTestId('nav-meetings').click();
   });
 

@@ -151,7 +151,7 @@ describe('报告 page in Chromium', () => {
     await h.page.getByTestId('report-period').selectOption('2025-Q4');
     h.dialogs.save = join(h.dir, '季公告.pdf');
     await h.page.getByTestId('report-export-pdf').click();
-    await expect(h.page.getByTestId('quality-gate-summary').textContent()).resolves.toMatch(/^2025年第4季度有 \d+ 个待核实的数据问题（数值不可能 1 个/);
+    await expect(h.page.getByTestId('quality-gate-summary').textContent()).resolves.toMatch(/^2025年第四季度有 \d+ 个待核实的数据问题（数值不可能 1 个/);
     await expect(h.page.getByTestId('grid-quality-gate').textContent()).resolves.toContain(inst.name);
     await h.screenshot('57-report-quality-gate');
     await h.page.getByTestId('quality-gate-back').click();

@@ -92,7 +92,7 @@ describe('every item the rules require', () => {
     expect(row(table(notice, '告知事项'), '总额预算执行率')[1]).toBe(formatValue(spent / inst(h, 'INST_BUDGET', '2025'), '%'));
     // 入院人次: no package column holds it
     expect(missing(buildReport(session.db, { type: '季公告', period: '2025-Q4' }))).toEqual([
-      '入院人次：工作区中没有2025年第4季度的数据（数据包未提供“入院人次”），本项暂不能通报。',
+      '入院人次：工作区中没有2025年第四季度的数据（数据包未提供“入院人次”），本项暂不能通报。',
     ]);
     const annual = buildReport(session.db, { type: '年通报', period: '2025' });
     // item 7's 病种 and 费用: no package column holds them
@@ -127,7 +127,7 @@ describe('every item the rules require', () => {
     const quarter = buildReport(session.db, { type: '季公告', period: '2025-Q3' });
     for (const item of ['医疗总费用', '病组入组', '基金预付', '医疗机构总额预算执行']) expect(line(quarter, item), item).toBeTruthy();
     // the violations: none marked, one line; no 【待填写】 block for them
-    expect(texts(quarter)).toContain('2025年第3季度没有记录违法违规使用医保基金的情况（整改事项中没有认定的问题，会议与意见中没有标记为违规的事项）。');
+    expect(texts(quarter)).toContain('2025年第三季度没有记录违法违规使用医保基金的情况（整改事项中没有认定的问题，会议与意见中没有标记为违规的事项）。');
     expect(quarter.blocks.filter((b) => b.kind === 'editable').map((b) => b.kind === 'editable' && b.key)).toEqual(['requirements']);
   });
 
@@ -204,7 +204,7 @@ describe('every item the rules require', () => {
     );
     transitionComment(session.db, c.id, '整改中', { note: '', irregular: true }, '测试');
     const doc = buildReport(session.db, { type: '季公告', period: '2025-Q3' });
-    const main = table(doc, '2025年第3季度主要指标');
+    const main = table(doc, '2025年第三季度主要指标');
     expect(row(main, '医疗总费用').slice(1, 5)).toEqual([90_000, 90_001, 90_002, 270_003].map((x) => formatValue(x, '万元')));
     expect(row(main, 'DRG/DIP入组病例数')[4]).toBe(formatValue(3 * 1800 + 6, '例'));
     // the hospitals' sum: these two and the 月告知 test's hospital (506 + 507 + 508)
@@ -230,16 +230,16 @@ describe('every item the rules require', () => {
       formatValue(spentA / 100_000, '%'),
       '75.00%',
     ]);
-    const sc = table(doc, '特病单议受理、评审及结算情况（2025年第3季度）');
+    const sc = table(doc, '特病单议受理、评审及结算情况（2025年第三季度）');
     expect(sc.columns.map((c) => c.title)).toEqual(['医疗机构', '受理', '评审通过', '结算病例', '结算金额']);
     // a hospital not paid by DRG/DIP is not listed
     expect(sc.rows.map((r) => r[0])).toEqual([drg[1]!.name, '合计']);
     expect(row(sc, drg[1]!.name).slice(1)).toEqual(['12例', '9例', '8例', '64.50万元']);
-    const viol = table(doc, '违法违规使用医保基金情况（2025年第3季度）');
+    const viol = table(doc, '违法违规使用医保基金情况（2025年第三季度）');
     expect(viol.rows).toEqual([[drg[1]!.name, '串换项目收费 12 例', '整改中（未登记整改事项）', '—']]);
     // made a 整改事项: listed once, as the item, with where its loop stands
     createFromComments(session.db, '测试', '2025-08-20');
-    const after = table(buildReport(session.db, { type: '季公告', period: '2025-Q3' }), '违法违规使用医保基金情况（2025年第3季度）');
+    const after = table(buildReport(session.db, { type: '季公告', period: '2025-Q3' }), '违法违规使用医保基金情况（2025年第三季度）');
     expect(after.rows).toHaveLength(1);
     expect(after.rows[0]!.slice(0, 2)).toEqual([drg[1]!.name, '会议中认定需整改：串换项目收费 12 例']);
     expect(after.rows[0]![2]).toMatch(/^待反馈（期限 2025年9月19日/);
@@ -368,7 +368,7 @@ describe('every item the rules require', () => {
     }
     // a hospital's 次均住院费用 over the quarter: Σ住院总费用 ÷ Σ出院人次 of its three months
     const q = buildReport(session.db, { type: '数据分析简报', period: '2025-Q3' });
-    const third = table(q, '三级医疗机构次均住院费用排名（2025年第3季度）');
+    const third = table(q, '三级医疗机构次均住院费用排名（2025年第三季度）');
     const h = allRows<{ code: string }>(session.db, 'SELECT code FROM institutions WHERE name = ?', third.rows[0]![1]!)[0]!.code;
     const sum = (c: string) =>
       v(
@@ -393,13 +393,13 @@ describe('every item the rules require', () => {
     const doc = buildReport(session.db, { type: '省级报送', period: '2025-Q3' });
     expect(texts(doc).filter((t) => /^[一二三四五]、/.test(t))).toEqual(['一、总体情况', '二、重点病组分析', '三、主要医疗机构比较', '四、报送数据']);
     expect(doc.flatSheet!.rows.length).toBeGreaterThan(50);
-    const groups = table(doc, '费用前10名病组（2025年第3季度）');
+    const groups = table(doc, '费用前10名病组（2025年第三季度）');
     const top = allRows<{ g: string; cases: number; cost: number }>(
       session.db,
       "SELECT g.group_code AS g, sum(g.cases) AS cases, sum(g.total_cost) AS cost FROM group_rows g JOIN institutions i ON i.code = g.institution WHERE i.payment IN ('DRG', 'DIP') AND g.period BETWEEN '2025-07' AND '2025-09' AND g.superseded_by IS NULL GROUP BY g.group_code ORDER BY cost DESC, g.group_code LIMIT 10",
     );
     expect(groups.rows.map((r) => [r[0], r[3], r[5]])).toEqual(top.map((t) => [t.g, formatValue(t.cases, '例'), formatValue(t.cost / t.cases, '元')]));
-    const main = table(doc, '三级按DRG/DIP付费医疗机构（2025年第3季度）');
+    const main = table(doc, '三级按DRG/DIP付费医疗机构（2025年第三季度）');
     const tertiary = allRows<{ code: string; name: string }>(
       session.db,
       "SELECT code, name FROM institutions WHERE level = '三级' AND payment IN ('DRG', 'DIP')",

@@ -58,14 +58,14 @@ describe('each figure over the institutions and the period the rules mean', () =
     const h = allRows<{ code: string }>(session.db, "SELECT code FROM institutions WHERE payment = 'DRG' ORDER BY code")[0]!.code;
     const notice = buildReport(session.db, { type: '月告知', period: '2025-11', institution: h });
     expect(row(table(notice, '主要指标'), 'DRG/DIP入组率')[4]).toBe(formatValue(groupedRate('2025-11', '2025-11'), '%'));
-    const quarter = table(buildReport(session.db, { type: '季公告', period: '2025-Q4' }), '2025年第4季度主要指标');
+    const quarter = table(buildReport(session.db, { type: '季公告', period: '2025-Q4' }), '2025年第四季度主要指标');
     const q = row(quarter, 'DRG/DIP入组率');
     expect(q[1]).toBe(formatValue(groupedRate('2025-10', '2025-10'), '%'));
     expect(q[4]).toBe(formatValue(groupedRate('2025-10', '2025-12'), '%'));
     expect(q[5]).toBe(formatValue(groupedRate('2024-10', '2024-12'), '%'));
     // 004 names 出入院人次; the package files discharges only: said, not left out silently
     expect(paragraphs(buildReport(session.db, { type: '季公告', period: '2025-Q4' }))).toContain(
-      '入院人次：工作区中没有2025年第4季度的数据（数据包未提供“入院人次”），本项暂不能通报。',
+      '入院人次：工作区中没有2025年第四季度的数据（数据包未提供“入院人次”），本项暂不能通报。',
     );
     const brief = table(buildReport(session.db, { type: '数据分析简报', period: '2025-11' }), /^DRG\/DIP付费主要指标/);
     expect(row(brief, 'DRG/DIP入组率')[1]).toBe(formatValue(groupedRate('2025-11', '2025-11'), '%'));

@@ -357,7 +357,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     const q = join(dir, '季公告.pdf');
     await call('reports.export', { request: { type: '季公告', period: '2025-Q3' }, format: 'pdf', path: q, placeholders: 'keep' });
     const qt = pdfText(q);
-    expect(qt).toContain('2025年第3季度');
+    expect(qt).toContain('2025年第三季度');
     expect(qt).toContain('违法违规使用医保基金情况通报');
     const y = join(dir, '年通报.pdf');
     await call('reports.export', { request: { type: '年通报', period: '2025' }, format: 'pdf', path: y, placeholders: 'keep' });

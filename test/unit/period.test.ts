@@ -34,7 +34,7 @@ describe('period spellings', () => {
 describe('period maths', () => {
   it('formats in Chinese', () => {
     expect(formatPeriodZh('2025-03')).toBe('2025年3月');
-    expect(formatPeriodZh('2025-Q1')).toBe('2025年第1季度');
+    expect(formatPeriodZh('2025-Q1')).toBe('2025年第一季度');
     expect(formatPeriodZh('2025-01~2025-12')).toBe('2025年1月至2025年12月'); // a 机构数据包's range in the export register
     expect(formatPeriodZh('2025-H1')).toBe('2025年上半年');
     expect(formatPeriodZh('2025')).toBe('2025年');

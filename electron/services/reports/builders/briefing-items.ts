@@ -279,7 +279,7 @@ export function medicalAidBlocks(ctx: ReportContext, year: string): Block[] {
       title: `城乡医疗救助（${year}年）`,
       columns: [
         { title: '指标', width: 3 },
-        ...[1, 2, 3, 4].map((n) => ({ title: `第${n}季度`, align: 'right' as const, width: 1.6 })),
+        ...[1, 2, 3, 4].map((n) => ({ title: `第${'一二三四'[n - 1]}季度`, align: 'right' as const, width: 1.6 })),
         { title: '全年', align: 'right', width: 1.8 },
         { title: '上年', align: 'right', width: 1.8 },
         { title: '同比', align: 'right', width: 1.4 },

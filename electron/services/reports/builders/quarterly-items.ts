@@ -73,7 +73,7 @@ export function specialCaseSettlementBlocks(ctx: ReportContext, quarter: string)
       return [
         {
           kind: 'paragraph',
-          text: `特病单议受理及评审结算：特例单议按半年报送，${formatPeriodZh(quarter)}不单独统计，${formatPeriodZh(halfOf)}的情况随第${halfOf.endsWith('H1') ? 2 : 4}季度公告及半年公布通报。`,
+          text: `特病单议受理及评审结算：特例单议按半年报送，${formatPeriodZh(quarter)}不单独统计，${formatPeriodZh(halfOf)}的情况随第${halfOf.endsWith('H1') ? '二' : '四'}季度公告及半年公布通报。`,
         },
       ];
     return [noData('特病单议受理及评审结算', quarter, ['特例单议申报病例数'])];
