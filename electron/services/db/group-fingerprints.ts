@@ -87,7 +87,7 @@ export function fingerprintOf(rows: FingerprintRows, indices: ArrayLike<number>)
     }
     const o = orderByKeys(n, [{ values: key }]);
     order = Array.from(o, (k) => indices[k]!);
-    for (let a = 0; a < n; ) {
+    for (let a = 0; a < n;) {
       let b = a + 1;
       while (b < n && key[o[b]!] === key[o[a]!]) b++;
       if (b - a > 1) order.splice(a, b - a, ...order.slice(a, b).sort(compareRows));

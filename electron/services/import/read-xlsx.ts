@@ -1,5 +1,5 @@
 // Workbook tables, streamed: the zip's parts are opened by name (any order a writer chose) and
-// each sheet's XML goes through the saxes SAX parser row by row, so no more than one row of
+// each sheet's XML goes through a worksheet tokenizer (sheet-xml.ts) row by row, so no more than one row of
 // cells is held (a sheet part up to 64 MB is inflated once and its bytes held while it is read, for
 // its merged ranges and its cells; a larger one is inflated twice, streamed each time). Replaces ExcelJS for reading because ExcelJS (a) materialises every cell of a merged
 // range (a whole-sheet merge took 4 GB and killed the process), (b) trusts the shared-strings
@@ -25,8 +25,8 @@ import {
   readSharedStrings,
   readStyles,
   readWorkbookParts,
-  saxStream,
   scanMerges,
+  sheetXmlStream,
   type MergeRange,
   type SheetRef,
 } from './xlsx-parts';
@@ -185,14 +185,14 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
   };
 
   try {
-    await saxStream(
+    await sheetXmlStream(
       zip,
       sheet.part,
       (p) => {
         p.on('opentag', (t) => {
           switch (local(t.name)) {
             case 'row': {
-              const r = Number(t.attributes.r);
+              const r = Number(t.attr('r'));
               rowNo = Number.isInteger(r) && r > rowNo ? r : rowNo + 1;
               cells = [];
               col = 0;
@@ -200,7 +200,8 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
               return;
             }
             case 'c': {
-              const ref = t.attributes.r ? decodeRef(String(t.attributes.r)) : null;
+              const r = t.attr('r');
+              const ref = r ? decodeRef(r) : null;
               col = ref ? ref.col : col + 1;
               if (col > limits.maxColumns)
                 throw fatal(
@@ -212,8 +213,8 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
                   rowNo,
                   columnLetter(col - 1),
                 );
-              cellType = String(t.attributes.t ?? 'n');
-              cellStyle = styles[Number(t.attributes.s ?? 0)] ?? null;
+              cellType = t.attr('t') ?? 'n';
+              cellStyle = styles[Number(t.attr('s') ?? 0)] ?? null;
               text = '';
               formula = null;
               hasValue = false;
@@ -282,7 +283,7 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
         });
       },
       sheet.name,
-      held ?? undefined,
+      held,
     );
   } catch (e) {
     if (!(e instanceof StopSheet)) throw e;
