@@ -107,6 +107,8 @@ export class SheetXmlParser implements SheetXmlEvents {
   private onClose: (t: SheetTag) => void = () => undefined;
   private onText: (s: string) => void = () => undefined;
 
+  on(event: 'opentag' | 'closetag', f: (t: SheetTag) => void): void;
+  on(event: 'text', f: (s: string) => void): void;
   on(event: 'opentag' | 'closetag' | 'text', f: ((t: SheetTag) => void) | ((s: string) => void)): void {
     if (event === 'opentag') this.onOpen = f as (t: SheetTag) => void;
     else if (event === 'closetag') this.onClose = f as (t: SheetTag) => void;
@@ -158,7 +160,6 @@ export class SheetXmlParser implements SheetXmlEvents {
         return;
       }
       if (lt > i) this.text(buf.slice(i, lt));
-      i = lt;
       const c = buf.charCodeAt(lt + 1);
       if (c !== c) {
         if (final) fail('tag');
@@ -212,7 +213,7 @@ export class SheetXmlParser implements SheetXmlEvents {
   private openTag(buf: string, lt: number): number {
     const n = buf.length;
     let k = lt + 1;
-    let c = 0;
+    let c: number;
     // by character codes rather than regular expressions, and no string made per attribute: this runs for every cell
     while (k < n && (c = buf.charCodeAt(k)) !== 62 && c !== 47 && !isSpace(c)) {
       if (c === 60 || c === 38 || c === 34 || c === 39 || c === 61) fail('name');
