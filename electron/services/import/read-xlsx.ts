@@ -1,7 +1,8 @@
 // Workbook tables, streamed: the zip's parts are opened by name (any order a writer chose) and
-// each sheet's XML goes through a worksheet tokenizer (sheet-xml.ts) row by row, so no more than one row of
-// cells is held (a sheet part up to 64 MB is inflated once and its bytes held while it is read, for
-// its merged ranges and its cells; a larger one is inflated twice, streamed each time). Replaces ExcelJS for reading because ExcelJS (a) materialises every cell of a merged
+// each sheet's XML goes through a worksheet tokenizer (sheet-xml.ts) row by row, so no more than
+// one row of cells is held (a sheet part up to 64 MB is inflated once and its bytes held while it
+// is read, for its merged ranges and its cells; a larger one is inflated twice, streamed each
+// time). Replaces ExcelJS for reading because ExcelJS (a) materialises every cell of a merged
 // range (a whole-sheet merge took 4 GB and killed the process), (b) trusts the shared-strings
 // part, (c) hangs on stored (uncompressed) entries in its streaming reader, and (d) does not know
 // the Chinese built-in date formats (57 = yyyy"年"m"月"), so a period cell showing 2026年1月 came
