@@ -70,23 +70,23 @@ export function fatal(file: string, code: string, message: string, hint: string,
  * Runs a SAX parser over a part. Malformed XML becomes a located PackageFatal; whatever the
  * handlers throw (budgets, early stop) propagates unchanged.
  */
-export async function saxStream(zip: ZipArchive, part: string, setup: (p: SaxesParser) => void, sheet?: string, held?: Buffer): Promise<void> {
+export async function saxStream(zip: ZipArchive, part: string, setup: (p: SaxesParser) => void, sheet?: string): Promise<void> {
   const parser = new SaxesParser({ position: false });
   setup(parser);
   let malformed = false;
   parser.on('error', () => {
     malformed = true;
   });
-  const stream = held ? null : await zip.openEntry(part);
+  const stream = await zip.openEntry(part);
   const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of stream ?? slices(held!)) {
+    for await (const chunk of stream) {
       parser.write(decoder.decode(chunk as Buffer, { stream: true }));
       if (malformed) break;
     }
     if (!malformed) parser.close();
   } finally {
-    stream?.destroy();
+    stream.destroy();
   }
   if (malformed)
     throw fatal(zip.label, 'XLSX_CORRUPT', `工作簿内部文件“${part}”不是有效的 XML，无法读取。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', sheet);
