@@ -27,6 +27,16 @@ export function identityOf(a: number, p: number, s: number, g: number): number |
   return `${a},${p},${s},${g}`;
 }
 
+/** The rows of each month, by period, in row order. */
+export function groupIndicesByPeriod(g: GroupRows): Map<string, number[]> {
+  const byId = new Map<number, number[]>();
+  for (let i = 0; i < g.length; i++) {
+    const p = g.periodId(i);
+    (byId.get(p) ?? byId.set(p, []).get(p)!).push(i);
+  }
+  return new Map([...byId].map(([p, rows]) => [g.string(p), rows]));
+}
+
 export class GroupRows implements Iterable<GroupRow> {
   private n = 0;
   private strings: string[] = [];
@@ -138,6 +148,10 @@ export class GroupRows implements Iterable<GroupRow> {
   }
   period(i: number): string {
     return this.strings[this.str[4 * i + 1]!]!;
+  }
+  /** 0 DRG, 1 DIP */
+  schemeId(i: number): number {
+    return this.scheme[i]!;
   }
   schemeOf(i: number): 'DRG' | 'DIP' {
     return this.scheme[i] === 0 ? 'DRG' : 'DIP';

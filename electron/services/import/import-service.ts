@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/errors';
 import { comparePeriods } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
 import { allRows, getRow, getValue, inTransaction, withoutAutoCheckpoint, withoutForeignKeyLookups, type ReadableDb, type WritableDb } from '../db/connection';
+import { recordGroupFingerprint } from '../db/group-fingerprints';
 import { Derivation } from './derive';
 import { diffAgainstWorkspace, storedValues, type WorkspaceDiff } from './workspace-diff';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits';
@@ -273,7 +274,10 @@ function writeTransaction(
 
     for (const p of periods.region) c.prepare('UPDATE region_values SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
     for (const p of periods.inst) c.prepare('UPDATE institution_values SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
-    for (const p of periods.groups) c.prepare('UPDATE group_rows SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
+    for (const p of periods.groups) {
+      c.prepare('UPDATE group_rows SET superseded_by = ? WHERE period = ? AND superseded_by IS NULL').run(id, p);
+      recordGroupFingerprint(db, p, null);
+    }
 
     // the summaries of what changed, in this transaction (analysis/summaries.ts): from the values
     // held before the rows are written, in a worker thread while they are when one is at hand

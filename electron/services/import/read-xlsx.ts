@@ -1,6 +1,8 @@
 // Workbook tables, streamed: the zip's parts are opened by name (any order a writer chose) and
-// each sheet's XML goes through the saxes SAX parser row by row, so nothing larger than one row
-// is held. Replaces ExcelJS for reading because ExcelJS (a) materialises every cell of a merged
+// each sheet's XML goes through a worksheet tokenizer (sheet-xml.ts) row by row, so no more than
+// one row of cells is held (a sheet part up to 64 MB is inflated once and its bytes held while it
+// is read, for its merged ranges and its cells; a larger one is inflated twice, streamed each
+// time). Replaces ExcelJS for reading because ExcelJS (a) materialises every cell of a merged
 // range (a whole-sheet merge took 4 GB and killed the process), (b) trusts the shared-strings
 // part, (c) hangs on stored (uncompressed) entries in its streaming reader, and (d) does not know
 // the Chinese built-in date formats (57 = yyyy"年"m"月"), so a period cell showing 2026年1月 came
@@ -16,7 +18,19 @@ import type { ImportLimits } from './limits';
 import { columnLetter, type RawCell } from './tables';
 import { ZipArchive } from './zip';
 import { excelSerialToDate, type CellStyleKind } from './xlsx-styles';
-import { decodeRef, fatal, local, readSharedStrings, readStyles, readWorkbookParts, saxStream, scanMerges, type MergeRange, type SheetRef } from './xlsx-parts';
+import {
+  decodeRef,
+  fatal,
+  heldPart,
+  local,
+  readSharedStrings,
+  readStyles,
+  readWorkbookParts,
+  scanMerges,
+  sheetXmlStream,
+  type MergeRange,
+  type SheetRef,
+} from './xlsx-parts';
 
 export { parseMergeRef, type MergeRange } from './xlsx-parts';
 
@@ -54,8 +68,10 @@ export async function readXlsx(
       const onRow = visitor.sheet(s.name);
       if (!onRow) continue;
       if (!zip.has(s.part)) throw fatal(fileLabel, 'XLSX_CORRUPT', `工作表“${s.name}”的内容缺失。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', s.name);
-      const merges = await scanMerges(zip, s.part, s.name, limits);
-      await readSheet(zip, s, onRow, { shared, styles, date1904, merges, limits, budget });
+      // inflated once when small enough, for its merged ranges and its cells alike
+      const held = await heldPart(zip, s.part);
+      const merges = await scanMerges(zip, s.part, s.name, limits, held);
+      await readSheet(zip, s, onRow, { shared, styles, date1904, merges, limits, budget, held });
       visitor.sheetEnd(s.name);
     }
     return { sheetNames: parts.sheets.map((s) => s.name) };
@@ -71,12 +87,14 @@ interface SheetContext {
   merges: MergeRange[];
   limits: ImportLimits;
   budget: { chars: number; cells: number };
+  /** the sheet's inflated bytes, when held (xlsx-parts.ts heldPart) */
+  held: Buffer | null;
 }
 
 class StopSheet extends Error {}
 
 async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCell[], row: number) => void | 'stop', ctx: SheetContext): Promise<void> {
-  const { shared, styles, date1904, merges, limits, budget } = ctx;
+  const { shared, styles, date1904, merges, limits, budget, held } = ctx;
   const label = zip.label;
   let rowNo = 0;
   let cells: RawCell[] = [];
@@ -168,14 +186,14 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
   };
 
   try {
-    await saxStream(
+    await sheetXmlStream(
       zip,
       sheet.part,
       (p) => {
         p.on('opentag', (t) => {
           switch (local(t.name)) {
             case 'row': {
-              const r = Number(t.attributes.r);
+              const r = Number(t.attr('r'));
               rowNo = Number.isInteger(r) && r > rowNo ? r : rowNo + 1;
               cells = [];
               col = 0;
@@ -183,7 +201,8 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
               return;
             }
             case 'c': {
-              const ref = t.attributes.r ? decodeRef(String(t.attributes.r)) : null;
+              const r = t.attr('r');
+              const ref = r ? decodeRef(r) : null;
               col = ref ? ref.col : col + 1;
               if (col > limits.maxColumns)
                 throw fatal(
@@ -195,8 +214,8 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
                   rowNo,
                   columnLetter(col - 1),
                 );
-              cellType = String(t.attributes.t ?? 'n');
-              cellStyle = styles[Number(t.attributes.s ?? 0)] ?? null;
+              cellType = t.attr('t') ?? 'n';
+              cellStyle = styles[Number(t.attr('s') ?? 0)] ?? null;
               text = '';
               formula = null;
               hasValue = false;
@@ -265,6 +284,7 @@ async function readSheet(zip: ZipArchive, sheet: SheetRef, onRow: (cells: RawCel
         });
       },
       sheet.name,
+      held,
     );
   } catch (e) {
     if (!(e instanceof StopSheet)) throw e;

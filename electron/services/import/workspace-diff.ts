@@ -10,7 +10,8 @@ import { formatValue } from '../../../shared/format';
 import { comparePeriods } from '../../../shared/period';
 import type { ReadableDb } from '../db/connection';
 import type { StoredValues } from './derive';
-import { identityOf } from './group-rows';
+import { fingerprintOf, recordedGroupFingerprint } from '../db/group-fingerprints';
+import { groupIndicesByPeriod } from './group-rows';
 import { packagePeriods, splitKey, type Bucket, type ParsedPackage } from './parse-package';
 
 export function storedValues(db: ReadableDb): StoredValues {
@@ -193,53 +194,21 @@ function periodsWithStoredData(db: ReadableDb, periods: string[]): Set<string> {
 }
 
 /**
- * The periods whose group rows differ from the workspace's current ones, compared row for row
- * whatever their order: a count first, then each stored row found by its identity (institution,
- * scheme, group code: one row each, group-duplicates.ts) among the package's rows of the period,
- * through the package's own string ids — no key string built per row — and its name and seven
- * numbers compared. Rows the package repeats or lacks make the period differ.
+ * The periods whose group rows differ from the workspace's current ones, whatever their order: the
+ * stored count first (from the index), then the hash of the package's rows of the month against the
+ * one recorded when the month's rows were written (db/group-fingerprints.ts) — the stored rows are
+ * not read. A month without a recorded hash differs (a commit then writes it and its hash again).
  */
 function changedGroupPeriods(db: ReadableDb, pkg: ParsedPackage, periods: string[]): Set<string> {
   const out = new Set<string>();
   if (!periods.length) return out;
-  const g = pkg.groups;
   const count = db.conn.prepare('SELECT count(*) FROM group_rows WHERE period = ? AND superseded_by IS NULL').pluck();
-  const rows = db.conn
-    .prepare(
-      'SELECT institution, scheme, group_code, group_name, cases, total_cost, bed_days, weight, self_pay_cost, cases_standard, cases_actual FROM group_rows WHERE period = ? AND superseded_by IS NULL',
-    )
-    .raw();
-  const byPeriod = new Map<number, number[]>();
-  for (let i = 0; i < g.length; i++) {
-    const p = g.periodId(i);
-    (byPeriod.get(p) ?? byPeriod.set(p, []).get(p)!).push(i);
-  }
-  const sameNum = (mine: number, stored: unknown) => (Number.isNaN(mine) ? stored === null : stored === mine);
+  const recorded = recordedGroupFingerprint(db);
+  const byPeriod = groupIndicesByPeriod(pkg.groups);
   for (const p of periods) {
-    const pid = g.idOf(p);
-    const mine = pid === undefined ? [] : (byPeriod.get(pid) ?? []);
-    if (count.get(p) !== mine.length) {
-      out.add(p);
-      continue;
-    }
-    const at = new Map<number | string, number>();
-    for (const i of mine) at.set(g.identity(i), i);
-    if (at.size !== mine.length) {
-      out.add(p);
-      continue;
-    }
-    for (const r of rows.all(p) as unknown[][]) {
-      const inst = g.idOf(r[0] as string);
-      const code = g.idOf(r[2] as string);
-      const i = inst === undefined || code === undefined ? undefined : at.get(identityOf(inst, pid!, r[1] === 'DRG' ? 0 : 1, code));
-      let same = i !== undefined && g.string(g.groupNameId(i)) === r[3];
-      for (let c = 5; same && c <= 11; c++) same = sameNum(g.num(i!, c), r[c - 1]);
-      if (!same) {
-        out.add(p);
-        break;
-      }
-      at.delete(g.identity(i!));
-    }
+    const mine = byPeriod.get(p) ?? [];
+    const stored = recorded(p);
+    if (count.get(p) !== mine.length || stored === null || stored.rows !== mine.length || stored.sha256 !== fingerprintOf(pkg.groups, mine).sha256) out.add(p);
   }
   return out;
 }

@@ -7,7 +7,8 @@
 // summaries need of it is kept before (holdValues) as one dense array per indicator and month
 // (~13 MB on the largest region, against ~600 MB of maps), so they do not read back the values
 // just written, and a worker thread can compute them while the rows are written; so are the DRG
-// rows of the years it touches (holdDrgRows), for the DRG overviews.
+// rows of the years it touches (holdDrgRows), for the DRG overviews. Each month's group rows are
+// recorded as one hash with them (db/group-fingerprints.ts), what the next check compares.
 // The import's transaction runs without SQLite's per-row foreign-key lookups (three B-tree seeks a
 // value row, ~20% of the write: docs/performance.md, sixth run); every institution and indicator
 // code the rows name is checked here instead, once per distinct code, before the transaction ends.
@@ -16,8 +17,10 @@ import { AppError } from '../../../shared/errors';
 import type { WritableDb } from '../db/connection';
 import { heldPeriodValues, instIndex, type InstIndex, type PeriodValues } from '../analysis/lookup';
 import { batchedInsert } from '../db/batched-insert';
+import { fingerprintOf, recordGroupFingerprint } from '../db/group-fingerprints';
 import { DrgRowsBuilder, storedDrgRows, type HeldDrgRows } from '../analysis/drg-overview';
 import { fromKey, monthsOf } from '../../../shared/period';
+import { groupIndicesByPeriod } from './group-rows';
 import { splitKey, type ParsedPackage } from './parse-package';
 import type { Bucket } from './package-model';
 
@@ -176,6 +179,8 @@ export function writeValues(db: WritableDb, pkg: ParsedPackage, id: number, inst
     if (++done % 100000 === 0) progress?.('写入数据库', done, total);
   }
   insGroup.flush();
+  // each month's hash recorded with its rows (db/group-fingerprints.ts): a later check compares it
+  for (const [period, indices] of groupIndicesByPeriod(pkg.groups)) recordGroupFingerprint(db, period, fingerprintOf(pkg.groups, indices));
   const named = new Uint8Array(pkg.groups.stringCount);
   for (let i = 0; i < pkg.groups.length; i++) named[pkg.groups.institutionId(i)] = 1;
   named.forEach((on, s) => on && institutions.add(pkg.groups.string(s)));

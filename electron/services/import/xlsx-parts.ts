@@ -1,11 +1,12 @@
 // The small parts of an xlsx, read before its sheets: the workbook (sheet names → parts, the
 // 1904 date system), the styles (which cells hold dates or percents), the shared strings (with
 // their budgets), and each sheet's merged ranges (a cheap bounded text scan). Also the SAX helper
-// every part is parsed with. read-xlsx.ts streams the sheets themselves.
+// every part is parsed with, and a sheet's bytes held (heldPart) so a small sheet is inflated once. read-xlsx.ts streams the sheets themselves.
 
 import { SaxesParser } from 'saxes';
 import { TextDecoder } from 'node:util';
 import { PackageFatal } from './issues';
+import { SheetXmlParser, XmlMalformed, type SheetXmlEvents } from './sheet-xml';
 import type { ImportLimits } from './limits';
 import { cellKindOfStyle, type CellStyleKind } from './xlsx-styles';
 import type { ZipArchive } from './zip';
@@ -89,6 +90,27 @@ export async function saxStream(zip: ZipArchive, part: string, setup: (p: SaxesP
   }
   if (malformed)
     throw fatal(zip.label, 'XLSX_CORRUPT', `工作簿内部文件“${part}”不是有效的 XML，无法读取。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', sheet);
+}
+
+/**
+ * Runs the worksheet tokenizer (sheet-xml.ts) over a sheet part, or over its bytes when held.
+ * Malformed XML becomes a located PackageFatal; whatever the handlers throw propagates unchanged.
+ */
+export async function sheetXmlStream(zip: ZipArchive, part: string, setup: (p: SheetXmlEvents) => void, sheet: string, held: Buffer | null): Promise<void> {
+  const parser = new SheetXmlParser();
+  setup(parser);
+  const stream = held ? null : await zip.openEntry(part);
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream ?? markupSlices(held!)) parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (e) {
+    if (!(e instanceof XmlMalformed)) throw e;
+    throw fatal(zip.label, 'XLSX_CORRUPT', `工作簿内部文件“${part}”不是有效的 XML，无法读取。`, '请用 Excel/WPS 打开该文件并另存为 .xlsx 后重试。', sheet);
+  } finally {
+    stream?.destroy();
+  }
 }
 
 export interface SheetRef {
@@ -199,14 +221,56 @@ export async function readSharedStrings(zip: ZipArchive, limits: ImportLimits, b
   return out;
 }
 
-/** Merged ranges of one sheet: a cheap text scan (mergeCells follow sheetData), bounded. */
-export async function scanMerges(zip: ZipArchive, part: string, sheet: string, limits: ImportLimits): Promise<MergeRange[]> {
-  const out: MergeRange[] = [];
-  const re = /<(?:\w+:)?mergeCell\s+ref="([A-Za-z$0-9:]+)"/g;
-  let carry = '';
+/** A sheet part at most this large is inflated once and held while it is read (heldPart). */
+export const HELD_PART_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A part's inflated bytes, held, when its declared size is at most HELD_PART_BYTES (the zip reader
+ * holds the inflated size to the declared one); null for a larger part, which is streamed. A sheet
+ * held is inflated once for its merged ranges and its cells instead of twice.
+ */
+export async function heldPart(zip: ZipArchive, part: string): Promise<Buffer | null> {
+  const size = zip.entries.find((e) => e.name === part)?.uncompressedSize;
+  if (size === undefined || size > HELD_PART_BYTES) return null;
+  const chunks: Buffer[] = [];
   const stream = await zip.openEntry(part);
   try {
-    for await (const chunk of stream) {
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Held bytes in the steps a stream would give them. */
+function* slices(bytes: Buffer, step = 256 * 1024): Generator<Buffer> {
+  for (let i = 0; i < bytes.length; i += step) yield bytes.subarray(i, i + step);
+}
+
+/**
+ * Held bytes in steps that end just after a '>' (an ASCII byte, never inside a UTF-8 sequence): the
+ * tokenizer then seldom carries a part of a tag over, and its text stays one flat string, which
+ * V8 searches faster than a string joined from two.
+ */
+function* markupSlices(bytes: Buffer, step = 1024 * 1024): Generator<Buffer> {
+  for (let i = 0; i < bytes.length;) {
+    const gt = i + step < bytes.length ? bytes.indexOf(0x3e, i + step) : -1;
+    const end = gt < 0 ? bytes.length : gt + 1;
+    yield bytes.subarray(i, end);
+    i = end;
+  }
+}
+
+/** Merged ranges of one sheet: a cheap text scan (mergeCells follow sheetData), bounded; over its held bytes when given. */
+export async function scanMerges(zip: ZipArchive, part: string, sheet: string, limits: ImportLimits, held?: Buffer | null): Promise<MergeRange[]> {
+  const out: MergeRange[] = [];
+  // a held sheet without the word is done without a look at its text
+  if (held && held.indexOf('mergeCell') < 0) return out;
+  const re = /<(?:\w+:)?mergeCell\s+ref="([A-Za-z$0-9:]+)"/g;
+  let carry = '';
+  const stream = held ? null : await zip.openEntry(part);
+  try {
+    for await (const chunk of stream ?? slices(held!)) {
       const text = carry + (chunk as Buffer).toString('latin1');
       if (text.includes('mergeCell ')) {
         re.lastIndex = 0;
@@ -227,7 +291,7 @@ export async function scanMerges(zip: ZipArchive, part: string, sheet: string, l
       } else carry = text.slice(-64);
     }
   } finally {
-    stream.destroy();
+    stream?.destroy();
   }
   return out.sort((a, b) => a.top - b.top);
 }

@@ -17,6 +17,7 @@ import * as m013 from './013_institutions_version';
 import * as m014 from './014_drop_indicator_index';
 import * as m015 from './015_export_chain_head';
 import * as m016 from './016_rectification';
+import * as m017 from './017_group_fingerprints';
 
 export interface Migration {
   version: number;
@@ -29,5 +30,5 @@ export interface Migration {
   run?: (db: WritableDb) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
