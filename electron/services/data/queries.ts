@@ -215,7 +215,7 @@ function budgetSection(db: ReadableDb, e: BudgetExecution | null, next: { budget
       },
       {
         code: 'BUD_IP_EXEC',
-        name: `住院统筹基金预算执行率（1-${through}月，时序进度${(e.elapsed * 100).toFixed(0)}%）`,
+        name: `住院统筹基金预算执行率（1—${through}月，时序进度${(e.elapsed * 100).toFixed(0)}%）`,
         unit: '%',
         value: e.share,
         previous: null,
