@@ -44,6 +44,21 @@ describe('报告 page in Chromium', () => {
     await expect(h.page.getByTestId('grid-exports').locator('.ag-row').count()).resolves.toBe(1);
   });
 
+  it('draws the preview’s tables in the printed proportions, not all the width to the longest text', async () => {
+    const period = await h.page.getByTestId('report-period').inputValue();
+    const institution = await h.page.getByTestId('report-institution').inputValue();
+    const doc = buildReport(h.session.db, { type: '月告知', period, institution });
+    const main = doc.blocks.find((b) => b.kind === 'table' && b.title === '主要指标') as Extract<Block, { kind: 'table' }>;
+    const sum = main.columns.reduce((a, c) => a + (c.width ?? 1), 0);
+    const table = h.page.getByTestId('report-table').filter({ has: h.page.getByRole('heading', { name: '主要指标', exact: true }) });
+    const shares = await table.locator('thead th').evaluateAll((ths) => {
+      const total = ths.reduce((a, th) => a + th.getBoundingClientRect().width, 0);
+      return ths.map((th) => th.getBoundingClientRect().width / total);
+    });
+    // each column within two points of its share in the PDF (render-pdf.ts divides the width the same way)
+    expect(shares.map((x, k) => Math.abs(x - (main.columns[k]!.width ?? 1) / sum) < 0.02)).toEqual(main.columns.map(() => true));
+  });
+
   it('offers 半年公布 for the half-years imported, newest first, and previews it', async () => {
     await h.page.getByTestId('report-type-半年公布').click();
     await expect(h.page.getByTestId('report-period').inputValue()).resolves.toBe('2025-H2');

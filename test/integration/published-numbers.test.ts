@@ -182,6 +182,8 @@ describe('numbers a bureau can publish (demo region)', () => {
     expect(budget.name).toBe('2025年住院统筹基金预算总额（2024年填报的下一年度预算）');
     const exec = kpis.find((k) => k.code === 'BUD_IP_EXEC')!;
     expect(exec.value).toBeCloseTo(spent / filed('2024'), 12);
+    // a span of months as the app writes it elsewhere (1—12月), not with a hyphen
+    expect(exec.name).toBe('住院统筹基金预算执行率（1—12月，序时进度100%）');
     // the demo region keeps to its budgets (90–105%; each year's spending against the budget filed the year before)
     expect(exec.value!).toBeGreaterThanOrEqual(0.9);
     expect(exec.value!).toBeLessThanOrEqual(1);

@@ -35,11 +35,15 @@ export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** The confidentiality mark drawn into every chart, so exported images carry it too. */
+/**
+ * The confidentiality mark drawn into every chart, so exported images carry it too: in the top right
+ * corner, which the charts (titles and legends centred) leave empty; at the bottom it sat on the last
+ * axis label (21,000 in 横向对比, 2025年12月 in the overview's trend).
+ */
 const WATERMARK = {
   type: 'text',
   right: 12,
-  bottom: 6,
+  top: 6,
   z: 100,
   silent: true,
   style: { text: '内部资料 注意保密', fill: 'rgba(200, 55, 45, 0.55)', font: '12px "Noto Sans SC", sans-serif' },

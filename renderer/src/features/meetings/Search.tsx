@@ -7,7 +7,7 @@ export function Search() {
   return (
     <div className="card">
       <input
-        placeholder="搜索会议纪要和意见（中文、拼音以外的任意文字）"
+        placeholder="搜索会议纪要和意见：输入其中的任意文字（不支持拼音首字母）"
         value={q}
         onChange={(e) => setQ(e.target.value)}
         style={{ width: '100%' }}

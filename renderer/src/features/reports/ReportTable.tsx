@@ -43,6 +43,7 @@ export function ReportTable({ table, request, block }: { table: TableBlock; requ
     return { columns, rows };
   }, [whole, table, rows]);
   const total = count.toLocaleString('zh-CN');
+  const widthSum = table.columns.reduce((a, c) => a + (c.width ?? 1), 0);
   return (
     <div className="report-table" data-testid="report-table">
       <h4>{table.title}</h4>
@@ -56,6 +57,13 @@ export function ReportTable({ table, request, block }: { table: TableBlock; requ
         </div>
       ) : (
         <table>
+          {/* the printed table's proportions (render-pdf.ts): left to itself the browser gave the whole width
+              to the longest text and broke 状态 and 责任处室 one character a line */}
+          <colgroup>
+            {table.columns.map((c, k) => (
+              <col key={k} style={{ width: `${(((c.width ?? 1) / widthSum) * 100).toFixed(2)}%` }} />
+            ))}
+          </colgroup>
           <TableHead columns={table.columns} />
           <tbody>
             {shown.map((r, j) => (
