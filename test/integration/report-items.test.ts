@@ -89,7 +89,7 @@ describe('every item the rules require', () => {
       "SELECT sum(value) FROM institution_values WHERE institution = ? AND indicator IN ('FE_EMP_POOLED_IP', 'FE_RES_POOLED_IP') AND period BETWEEN '2025-01' AND '2025-11' AND superseded_by IS NULL",
       h,
     );
-    expect(row(table(notice, '告知事项'), '总额预算执行率')[1]).toBe(formatValue(spent / inst(h, 'INST_BUDGET', '2025'), '%'));
+    expect(row(table(notice, '告知事项一览'), '总额预算执行率')[1]).toBe(formatValue(spent / inst(h, 'INST_BUDGET', '2025'), '%'));
     // 入院人次: no package column holds it
     expect(missing(buildReport(session.db, { type: '季公告', period: '2025-Q4' }))).toEqual([
       '入院人次：工作区中没有2025年第四季度的数据（数据包未提供“入院人次”），本项暂不能通报。',
@@ -141,7 +141,7 @@ describe('every item the rules require', () => {
       ...months.map((m, i): [string, string, string, number] => [h, 'FUND_PREPAY', m, 500 + i]),
     ]);
     const doc = buildReport(session.db, { type: '月告知', period: '2025-11', institution: h });
-    const items = table(doc, '告知事项');
+    const items = table(doc, '告知事项一览');
     expect(items.rows.map((r) => r[0])).toEqual([
       '病组入组病例数',
       '病组入组率',
@@ -456,7 +456,7 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
   it('半年公布 and 年通报 item 6: 特例单议 结算 cases and amounts when filed, 除外支付 or its one line', () => {
     const plain = buildReport(session.db, { type: '半年公布', period: '2024-H1' });
     // 特例单议病例数占出院病例数的比例 is the official table's, not a further figure: still there
-    expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '等级', '申报病例', '审核通过', '通过率', '占出院病例比例']);
+    expect(tables(plain)[1]!.columns.map((c) => c.title)).toEqual(['医疗机构', '级别', '申报病例', '审核通过', '通过率', '占出院病例比例']);
     expect(line(buildReport(session.db, { type: '年通报', period: '2024' }), '除外支付')).toBeTruthy();
     const h = allRows<{ institution: string }>(
       session.db,

@@ -32,7 +32,7 @@ function hospitalRateBlocks(ctx: ReportContext, half: string): Block[] {
       title: `各医疗机构住院率（${label}）`,
       columns: [
         { title: '医疗机构', width: 4 },
-        { title: '等级', width: 1.2 },
+        { title: '级别', width: 1.2 },
         { title: '住院率', align: 'right', width: 1.5 },
         { title: '去年同期', align: 'right', width: 1.5 },
         { title: '同比', align: 'right', width: 1.8 },
@@ -119,7 +119,7 @@ export function halfYearPublication(ctx: ReportContext, half: string): ReportDoc
       title: `各医疗机构特例单议情况（${label}，按申报病例数）`,
       columns: [
         { title: '医疗机构', width: 4 },
-        { title: '等级', width: 1.2 },
+        { title: '级别', width: 1.2 },
         { title: '申报病例', align: 'right', width: 1.4 },
         { title: '审核通过', align: 'right', width: 1.4 },
         { title: '通过率', align: 'right', width: 1.4 },

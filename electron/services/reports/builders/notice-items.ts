@@ -86,7 +86,7 @@ export function noticeItemBlocks(ctx: ReportContext, institution: string, month:
   return [
     {
       kind: 'table',
-      title: '告知事项',
+      title: '告知事项一览',
       columns: [
         { title: '事项', width: 2.6 },
         { title: '本院', align: 'right', width: 1.8 },

@@ -5,7 +5,7 @@ import { auditActionName } from '../../../../shared/domain/audit-actions';
 import { auditTargetName } from '../../../../shared/domain/audit-targets';
 
 export const auditColumns: Column<AuditEntry>[] = [
-  { headerName: '#', kind: 'code', priority: 2, field: 'id', width: 80, type: 'numericColumn' },
+  { headerName: '序号', kind: 'code', priority: 2, field: 'id', width: 80, type: 'numericColumn' },
   { headerName: '时间', kind: 'datetime', priority: 1, field: 'at', valueFormatter: (p) => formatDateTimeZh(p.value as string), width: 190 },
   { headerName: '操作人', kind: 'label', priority: 2, field: 'actor', width: 150 },
   { headerName: '操作', kind: 'label', priority: 1, field: 'action', valueFormatter: (p) => auditActionName(p.value as string), width: 160 },
