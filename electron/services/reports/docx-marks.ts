@@ -41,18 +41,23 @@ export interface WatermarkPicture {
   height: number;
 }
 
+/** The whole page the watermark is on, as SVG (A4 in points): the mark turned 30° across the middle, light red. */
+export function watermarkSvg(stamp: ExportStamp): string {
+  const { w, h } = WM_PAGE;
+  const line = (text: string, dy: number, size: number) =>
+    `<text text-anchor="middle" dominant-baseline="central" style="font-size:${size}px" transform="translate(${w / 2} ${h / 2}) rotate(-30) translate(0 ${dy})" fill="rgba(200,55,45,0.13)">${escapeXml(text)}</text>`;
+  return `<svg width="${w}" height="${h}">${line('内部资料 注意保密', -24, 34)}${line(`${stamp.actor}  ${stamp.id}`, 22, 22)}</svg>`;
+}
+
 /**
  * The watermark's picture: the mark turned 30° across the middle of an A4 page, light red on
- * transparent. Only the window of the page its text covers is made (about a tenth of the page's
+ * transparent. Only the window of the page its text covers is made (about a sixth of the page's
  * pixels), centred where the page's centre is, so that — centred on the page and shown at the same
  * pixels per inch — each of its pixels falls where the whole page's picture put it.
  */
 export function watermarkPicture(stamp: ExportStamp): WatermarkPicture {
-  const { w, h, scale, px, shown } = WM_PAGE;
-  const line = (text: string, dy: number, size: number) =>
-    `<text text-anchor="middle" dominant-baseline="central" style="font-size:${size}px" transform="translate(${w / 2} ${h / 2}) rotate(-30) translate(0 ${dy})" fill="rgba(200,55,45,0.13)">${escapeXml(text)}</text>`;
-  const svg = `<svg width="${w}" height="${h}">${line('内部资料 注意保密', -24, 34)}${line(`${stamp.actor}  ${stamp.id}`, 22, 22)}</svg>`;
-  const shapes = svgShapes(svg, scale, reportFaces());
+  const { scale, px, shown } = WM_PAGE;
+  const shapes = svgShapes(watermarkSvg(stamp), scale, reportFaces());
   const ink = inkBox(shapes) ?? { x: (px[0] - 1) / 2, y: (px[1] - 1) / 2, w: 1, h: 1 };
   const left = Math.max(0, Math.min(ink.x, px[0] - (ink.x + ink.w)));
   const top = Math.max(0, Math.min(ink.y, px[1] - (ink.y + ink.h)));
