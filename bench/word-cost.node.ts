@@ -1,7 +1,7 @@
-// What a Word file of the 月告知 batch costs, part by part, in CPU time of this thread: the report built,
-// written as PDF, written as Word, and inside the Word file the watermark's picture and each chart's
-// PNG. Run alone (`node dist/node/word-cost.cjs [rounds]`, after `node scripts/build-node.mjs`); the
-// demo region is made in a temporary folder. CPU time is the steady figure on a shared machine.
+// What a Word file of the 月告知 batch costs in CPU time of this thread: each report written as PDF and
+// as Word, and the Word file's watermark and chart pictures made again on their own (docs/performance.md).
+// Run alone (`node dist/node/word-cost.cjs [rounds]`, after `node scripts/build-node.mjs`); the demo
+// region is made in a temporary folder. CPU time is the steady figure on a shared machine.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -14,7 +14,7 @@ export function decodePng(png: Buffer): DecodedPng {
   const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
   const n = png[25] === 6 ? 4 : 3;
   const parts: Buffer[] = [];
-  for (let o = 8; o < png.length; ) {
+  for (let o = 8; o < png.length;) {
     const len = png.readUInt32BE(o);
     if (png.toString('latin1', o + 4, o + 8) === 'IDAT') parts.push(png.subarray(o + 8, o + 8 + len));
     o += 12 + len;

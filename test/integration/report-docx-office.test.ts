@@ -71,7 +71,9 @@ describe.skipIf(!SOFFICE)('Word files through LibreOffice', { timeout: 180_000 }
         .slice(2)
         .filter((l) => l.trim());
       const masked = (i: number) => / smask /.test(list[i + 1] ?? '');
-      const images = list.flatMap((l, i) => (/ smask /.test(l) ? [] : [{ page: Number(l.trim().split(/\s+/)[0]), width: Number(l.trim().split(/\s+/)[3]), masked: masked(i) }]));
+      const images = list.flatMap((l, i) =>
+        / smask /.test(l) ? [] : [{ page: Number(l.trim().split(/\s+/)[0]), width: Number(l.trim().split(/\s+/)[3]), masked: masked(i) }],
+      );
       const watermarks = images.filter((m) => m.masked);
       expect(new Set(watermarks.map((m) => m.page)).size, name).toBe(pages);
       for (const m of watermarks) expect(m.width, name).toBeLessThan(893);

@@ -41,7 +41,15 @@ function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
 
 const hospitals = ['示范市第一人民医院', '示范市中医医院', '示范市妇幼保健院', '示范市第二人民医院', '示范医科大学附属医院', '示范市儿童医院'];
 const charts: ChartSpec[] = [
-  { type: 'bar', title: '次均住院费用', unit: '元', horizontal: true, highlight: hospitals[2], categories: hospitals, series: [{ name: '本期', values: [16131, 11722, 9545, 12400, 18800, 10500] }] },
+  {
+    type: 'bar',
+    title: '次均住院费用',
+    unit: '元',
+    horizontal: true,
+    highlight: hospitals[2],
+    categories: hospitals,
+    series: [{ name: '本期', values: [16131, 11722, 9545, 12400, 18800, 10500] }],
+  },
   {
     type: 'line',
     title: '出院人次',
@@ -52,7 +60,15 @@ const charts: ChartSpec[] = [
       { name: '同级中位数', values: [4035, 3980, 4100, 4200, 4150, 4090] },
     ],
   },
-  { type: 'scatter', title: '费用与效率', unit: '', categories: [], series: [], axes: { x: '费用消耗指数', y: '时间消耗指数' }, points: hospitals.map((name, i) => ({ name, x: 0.8 + i * 0.08, y: 1.2 - i * 0.07 })) },
+  {
+    type: 'scatter',
+    title: '费用与效率',
+    unit: '',
+    categories: [],
+    series: [],
+    axes: { x: '费用消耗指数', y: '时间消耗指数' },
+    points: hospitals.map((name, i) => ({ name, x: 0.8 + i * 0.08, y: 1.2 - i * 0.07 })),
+  },
 ];
 /** the hard cases: a long line of text (dozens of crossings a scanline), a square with a hole, shapes past every edge, a translucent overlap */
 const cases = `<svg width="300" height="120"><text x="4" y="30" style="font-size:18px" fill="#333">内部资料注意保密示范市第一人民医院医保数据月告知</text><path d="M20 50L80 50L80 110L20 110ZM35 65L35 95L65 95L65 65Z" fill="#1f5fbf"></path><rect x="-20" y="-10" width="60" height="30" fill="rgba(200,55,45,0.5)"></rect><path d="M260 60L330 80L280 140Z" fill="#2e7d32" stroke="#000" stroke-width="2"></path><rect x="100" y="60" width="120" height="40" fill="rgba(0,0,0,0.3)"></rect><rect x="150" y="40" width="40" height="80" fill="rgba(255,200,0,0.6)"></rect></svg>`;
@@ -117,7 +133,8 @@ describe('Word pictures', () => {
         const i = (y * page.w + x) * 4;
         const inside = x >= ox && x < ox + picture.w && y >= oy && y < oy + picture.h;
         if (!inside) inkOutside += page.px[i + 3]! ? 1 : 0;
-        else if (!page.px.subarray(i, i + 4).equals(picture.px.subarray(((y - oy) * picture.w + x - ox) * 4, ((y - oy) * picture.w + x - ox + 1) * 4))) differ++;
+        else if (!page.px.subarray(i, i + 4).equals(picture.px.subarray(((y - oy) * picture.w + x - ox) * 4, ((y - oy) * picture.w + x - ox + 1) * 4)))
+          differ++;
       }
     expect(inkOutside).toBe(0);
     expect(differ).toBe(0);
