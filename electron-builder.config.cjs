@@ -6,8 +6,18 @@ module.exports = {
   productName: '亮家底',
   directories: { output: 'release' },
   // the developers' scripts bundled beside the app are never shipped: the benchmark (it runs a
-  // loopback HTTP server for its browser half), the demo maker and the draw test-vector writer
-  files: ['dist/node/**', 'dist/renderer/**', 'package.json', '!**/*.map', '!dist/node/bench.cjs', '!dist/node/make-demo.cjs', '!dist/node/draw-vectors.cjs'],
+  // loopback HTTP server for its browser half), the Word-cost script, the demo maker and the draw
+  // test-vector writer
+  files: [
+    'dist/node/**',
+    'dist/renderer/**',
+    'package.json',
+    '!**/*.map',
+    '!dist/node/bench.cjs',
+    '!dist/node/word-cost.cjs',
+    '!dist/node/make-demo.cjs',
+    '!dist/node/draw-vectors.cjs',
+  ],
   extraResources: [
     { from: 'resources/demo', to: 'demo' },
     // the independent draw verifier the certificate names, with the algorithm it checks

@@ -40,6 +40,7 @@ await Promise.all([
       'write-back.worker': 'electron/services/db/write-back.worker.ts',
       cli: 'electron/cli/cli.node.ts',
       bench: 'bench/bench.node.ts',
+      'word-cost': 'bench/word-cost.node.ts',
       'make-demo': 'scripts/make-demo.node.ts',
       'draw-vectors': 'scripts/draw-vectors.node.ts',
     },

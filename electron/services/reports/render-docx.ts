@@ -22,7 +22,7 @@ import {
 import type { Block, ReportDoc } from '../../../shared/reports/model';
 import { DOCX_MAX_ROWS, printedRows } from '../../../shared/reports/printed-rows';
 import { BODY_CHAR_SPACING, BODY_LINE, CONTENT_TWIPS, FONTS, PAGE, SIZE, dateZh, fitColumns, textEms } from './docx-layout';
-import { chartImage, officialFooters, watermarkHeader } from './docx-marks';
+import { chartImage, officialFooters, watermarkHeader, watermarkPicture } from './docx-marks';
 import type { ExportStamp } from './stamp';
 import { formatLocalDateTimeZh } from '../../../shared/format';
 
@@ -133,6 +133,7 @@ function signature(issuer: string, date: string): Paragraph[] {
 
 export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Buffer> {
   const footers = officialFooters(stamp);
+  const watermark = watermarkPicture(stamp);
   const d = new Document({
     // the document's font, which every run without one of its own (a table's cells) takes
     styles: { default: { document: { run: { font: FONTS.body, size: SIZE.三号 } } } },
@@ -151,7 +152,7 @@ export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: 567, footer: 567 },
           },
         },
-        headers: { default: watermarkHeader(stamp), even: watermarkHeader(stamp) },
+        headers: { default: watermarkHeader(stamp, watermark), even: watermarkHeader(stamp, watermark) },
         footers,
         children: [
           text('内部资料 注意保密', { font: FONTS.heading1, align: AlignmentType.LEFT }),

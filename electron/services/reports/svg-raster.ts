@@ -3,19 +3,13 @@
 // with it. There is no browser and no native image library in the CLI, so this is a small
 // rasteriser for the subset echarts writes — paths (M L H V C Q A Z, absolute and relative), rects,
 // fills and strokes with opacity, translate/matrix transforms, and text whose glyph outlines come from
-// the report's font (fontkit) — with 4 sub-scanlines of anti-aliasing and the PNG written with zlib.
+// the report's font (fontkit) — turned into shapes in device pixels, which raster-fill.ts fills (4
+// sub-scanlines of anti-aliasing) and writes as PNG.
 
 import type { Font } from 'fontkit';
-import { encodePng } from './png-encode';
+import { rasterise, type Pt, type Rgba, type Shape } from './raster-fill';
 
-type Pt = [number, number];
 type Matrix = [number, number, number, number, number, number];
-interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
-}
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const apply = (m: Matrix, [x, y]: Pt): Pt => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
@@ -195,79 +189,6 @@ function strokeOutline(lines: { pts: Pt[]; closed: boolean }[], w: number): Pt[]
 
 const area = (q: Pt[]) => q.reduce((s, p, i) => s + p[0] * q[(i + 1) % q.length]![1] - q[(i + 1) % q.length]![0] * p[1], 0);
 
-/** Pixels as premultiplied RGBA, white or transparent to begin with. */
-class Canvas {
-  readonly px: Float32Array;
-  constructor(
-    readonly w: number,
-    readonly h: number,
-    readonly transparent = false,
-  ) {
-    this.px = new Float32Array(w * h * 4).fill(transparent ? 0 : 255);
-  }
-
-  /** Fills polygons (device pixels) under the nonzero rule, 4 sub-scanlines a row, exact coverage along x within a sub-scanline's span. */
-  fill(polys: Pt[][], c: Rgba): void {
-    const edges: [number, number, number, number, number][] = [];
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (const poly of polys)
-      for (let k = 0; k < poly.length; k++) {
-        const a = poly[k]!;
-        const b = poly[(k + 1) % poly.length]!;
-        if (a[1] === b[1]) continue;
-        edges.push(a[1] < b[1] ? [a[0], a[1], b[0], b[1], 1] : [b[0], b[1], a[0], a[1], -1]);
-        y0 = Math.min(y0, a[1], b[1]);
-        y1 = Math.max(y1, a[1], b[1]);
-      }
-    if (!edges.length) return;
-    const row = new Float32Array(this.w + 1);
-    const S = 4;
-    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(this.h, Math.ceil(y1)); y++) {
-      row.fill(0);
-      let touched = false;
-      for (let s = 0; s < S; s++) {
-        const sy = y + (s + 0.5) / S;
-        const xs: [number, number][] = [];
-        for (const e of edges) if (sy >= e[1] && sy < e[3]) xs.push([e[0] + ((sy - e[1]) / (e[3] - e[1])) * (e[2] - e[0]), e[4]]);
-        if (xs.length < 2) continue;
-        xs.sort((a, b) => a[0] - b[0]);
-        let wind = 0;
-        for (let k = 0; k < xs.length - 1; k++) {
-          wind += xs[k]![1];
-          if (!wind) continue;
-          const xa = Math.max(0, xs[k]![0]);
-          const xb = Math.min(this.w, xs[k + 1]![0]);
-          if (xb <= xa) continue;
-          touched = true;
-          const ia = Math.floor(xa);
-          const ib = Math.floor(xb);
-          if (ia === ib) row[ia]! += (xb - xa) / S;
-          else {
-            row[ia]! += (ia + 1 - xa) / S;
-            for (let x = ia + 1; x < ib; x++) row[x]! += 1 / S;
-            if (ib < this.w) row[ib]! += (xb - ib) / S;
-          }
-        }
-      }
-      if (!touched) continue;
-      for (let x = 0; x < this.w; x++) {
-        const a = Math.min(1, row[x]!) * c.a;
-        if (a <= 0) continue;
-        const i = (y * this.w + x) * 4;
-        this.px[i] = this.px[i]! * (1 - a) + c.r * a;
-        this.px[i + 1] = this.px[i + 1]! * (1 - a) + c.g * a;
-        this.px[i + 2] = this.px[i + 2]! * (1 - a) + c.b * a;
-        this.px[i + 3] = this.px[i + 3]! * (1 - a) + 255 * a;
-      }
-    }
-  }
-
-  png(): Buffer {
-    return encodePng(this.px, this.w, this.h, this.transparent);
-  }
-}
-
 const attrs = (s: string) => Object.fromEntries([...s.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 const styleOf = (a: Record<string, string>) =>
   Object.fromEntries(
@@ -286,7 +207,12 @@ const unescape = (s: string) =>
 
 /** Rasterises an echarts SVG of width × height (its own units) at `scale` pixels per unit. */
 export function svgToPng(svg: string, width: number, height: number, scale: number, faces: { regular: Font; bold: Font }, transparent = false): Buffer {
-  const canvas = new Canvas(Math.round(width * scale), Math.round(height * scale), transparent);
+  return rasterise(svgShapes(svg, scale, faces), { x: 0, y: 0, w: Math.round(width * scale), h: Math.round(height * scale) }, transparent);
+}
+
+/** What an SVG draws, in order, as polygons in device pixels at `scale` pixels per unit. */
+export function svgShapes(svg: string, scale: number, faces: { regular: Font; bold: Font }): Shape[] {
+  const shapes: Shape[] = [];
   const base: Matrix = [scale, 0, 0, scale, 0, 0];
   const body = svg.replace(/<style[\s\S]*?<\/style>|<defs[\s\S]*?<\/defs>/g, '');
   for (const m of body.matchAll(/<(path|rect|text)\b([^>]*?)(\/>|>([^<]*)<\/\1>|>)/g)) {
@@ -297,7 +223,7 @@ export function svgToPng(svg: string, width: number, height: number, scale: numb
     const stroke = parseColor(a.stroke, opacity * Number(a['stroke-opacity'] ?? 1));
     const m0 = mul(base, parseTransform(a.transform));
     if (tag === 'text') {
-      if (fill && content) drawText(canvas, unescape(content), a, m0, fill, faces);
+      if (fill && content) shapes.push({ polys: textPolys(unescape(content), a, m0, faces), color: fill });
       continue;
     }
     const lines =
@@ -318,18 +244,15 @@ export function svgToPng(svg: string, width: number, height: number, scale: numb
           })()
         : flatten(a.d ?? '');
     const dev = lines.map((l) => ({ pts: l.pts.map((p) => apply(m0, p)), closed: l.closed }));
-    if (fill)
-      canvas.fill(
-        dev.map((l) => l.pts),
-        fill,
-      );
+    if (fill) shapes.push({ polys: dev.map((l) => l.pts), color: fill });
     const sw = Number(a['stroke-width'] ?? 1);
-    if (stroke && sw > 0) canvas.fill(strokeOutline(dev, sw * Math.hypot(m0[0], m0[1])), stroke);
+    if (stroke && sw > 0) shapes.push({ polys: strokeOutline(dev, sw * Math.hypot(m0[0], m0[1])), color: stroke });
   }
-  return canvas.png();
+  return shapes;
 }
 
-function drawText(canvas: Canvas, text: string, a: Record<string, string>, m0: Matrix, fill: Rgba, faces: { regular: Font; bold: Font }): void {
+/** A text's glyph outlines as polygons in device pixels. */
+function textPolys(text: string, a: Record<string, string>, m0: Matrix, faces: { regular: Font; bold: Font }): Pt[][] {
   const st = styleOf(a);
   const size = parseFloat(st['font-size'] ?? a['font-size'] ?? '12');
   const font = (st['font-weight'] ?? a['font-weight']) === 'bold' ? faces.bold : faces.regular;
@@ -381,5 +304,5 @@ function drawText(canvas: Canvas, text: string, a: Record<string, string>, m0: M
     if (poly.length > 2) polys.push(poly);
     x += pos.xAdvance * k;
   });
-  canvas.fill(polys, fill);
+  return polys;
 }
