@@ -29,6 +29,10 @@ const fig = (code: string, name: string, group: string, unit: Unit, extra: Parti
   official: false,
   ...extra,
 });
+/** a region's figure of cross-region care (filed on 地区指标, not per hospital) */
+const remote = (code: string, name: string, unit: Unit, aliases: string[]) =>
+  fig(code, name, '异地就医', unit, { source: SETTLE, perInstitution: false, aliases });
+
 export const FURTHER_INDICATORS: readonly IndicatorDef[] = [
   fig('DRG_GROUPED_CASES', 'DRG/DIP入组病例数', 'DRG/DIP支付方式', '例', {
     parent: 'SVC_DISCHARGES',
@@ -76,24 +80,8 @@ export const FURTHER_INDICATORS: readonly IndicatorDef[] = [
   }),
   fig('SETTLE_MONTHLY', '月度结算金额', '结算清算', '万元', { source: SETTLE, aliases: ['月结算金额', '月度结算'] }),
   fig('SETTLE_ANNUAL', '年度清算金额', '结算清算', '万元', { source: SETTLE, frequency: '年', aliases: ['年度清算', '清算金额'] }),
-  fig('REMOTE_OUT_CASES', '本地参保人异地就医人次', '异地就医', '人次', {
-    source: SETTLE,
-    perInstitution: false,
-    aliases: ['异地就医人次（参保地）', '转外就医人次'],
-  }),
-  fig('REMOTE_OUT_AMOUNT', '本地参保人异地就医基金支付', '异地就医', '万元', {
-    source: SETTLE,
-    perInstitution: false,
-    aliases: ['异地就医基金支付（参保地）'],
-  }),
-  fig('REMOTE_IN_CASES', '异地参保人来本地就医人次', '异地就医', '人次', {
-    source: SETTLE,
-    perInstitution: false,
-    aliases: ['异地就医人次（就医地）', '异地来本地就医人次'],
-  }),
-  fig('REMOTE_IN_AMOUNT', '异地参保人来本地就医基金支付', '异地就医', '万元', {
-    source: SETTLE,
-    perInstitution: false,
-    aliases: ['异地就医基金支付（就医地）'],
-  }),
+  remote('REMOTE_OUT_CASES', '本地参保人异地就医人次', '人次', ['异地就医人次（参保地）', '转外就医人次']),
+  remote('REMOTE_OUT_AMOUNT', '本地参保人异地就医基金支付', '万元', ['异地就医基金支付（参保地）']),
+  remote('REMOTE_IN_CASES', '异地参保人来本地就医人次', '人次', ['异地就医人次（就医地）', '异地来本地就医人次']),
+  remote('REMOTE_IN_AMOUNT', '异地参保人来本地就医基金支付', '万元', ['异地就医基金支付（就医地）']),
 ];

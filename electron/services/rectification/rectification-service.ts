@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit';
 import { allRows, allValues, getRow, getValue, inTransaction, run, type ReadableDb, type WritableDb } from '../db/connection';
 import { getScheme, latestRanking, scorePeriod } from '../evaluation/evaluation-service';
 import { addDays, daysBetween, today } from '../../../shared/dates';
+import type { Flag } from '../../../shared/domain/analysis';
 import { reasonLine } from '../../../shared/domain/flag-reasons';
 import {
   FEEDBACK_DAYS,
@@ -168,17 +169,7 @@ function insertItems(db: WritableDb, items: NewItem[], actor: string, on: string
 
 /** A red flag's reason in words with its figures: the indicator, the period, the value, what it was compared with and the red threshold. */
 export function flagReason(
-  f: {
-    indicatorName: string;
-    unit: string;
-    period: string;
-    value: number;
-    peerMedian: number | null;
-    z: number | null;
-    change: number | null;
-    yoy: number | null;
-    reasonKinds: number;
-  },
+  f: Pick<Flag, 'indicatorName' | 'unit' | 'period' | 'value' | 'peerMedian' | 'z' | 'change' | 'yoy' | 'reasonKinds'>,
   t: { peerRed: number; changeRed: number },
 ): string {
   const value = formatValue(f.value, f.unit, { withUnit: true });

@@ -15,7 +15,7 @@ import { PRINT_LIST_ROWS } from '../../../../shared/reports/printed-rows';
 import type { ReportContext } from './context';
 import { overBudgetBlocks, overBudgetFlagRow } from './budget-blocks';
 import { receivedIn } from './comments-received';
-import { drgSectionBlocks, keyFigureBlocks, medicalAidBlocks, periodCostPerStayBlocks, quadrantBlocks } from './briefing-items';
+import { drgSectionBlocks, keyFigureBlocks, medicalAidBlocks, periodCostPerStayBlocks, quadrantBlocks, CHANGE_COLUMNS } from './briefing-items';
 
 const BANDS = ['三级', '二级', '一级及基层'] as const;
 
@@ -26,14 +26,7 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
     blocks.push({
       kind: 'table',
       title: `${s.title}（${formatPeriodZh(s.period)}）`,
-      columns: [
-        { title: '指标', width: 3 },
-        { title: '本期', align: 'right', width: 2 },
-        { title: '上期', align: 'right', width: 2 },
-        { title: '环比', align: 'right', width: 1.6 },
-        { title: '去年同期', align: 'right', width: 2 },
-        { title: '同比', align: 'right', width: 1.6 },
-      ],
+      columns: CHANGE_COLUMNS,
       rows: s.kpis.map((k) => [
         k.name,
         formatValue(k.value, k.unit),
