@@ -437,7 +437,15 @@ print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "head": ro
     };
     expect(x.sheets).toEqual(['报送数据']);
     expect(x.freeze).toBe('A2');
-    expect(x.head).toEqual(['地区编码', '地区名称', '期间', '指标编码', '指标', '机构编码', '医疗机构', '数值', '单位']);
+    expect(x.head).toEqual(['地区编码', '地区名称', '期间', '指标编码', '指标', '机构编码', '医疗机构', '数值', '单位', '病组编码', '病组名称']);
+    // the 重点病组: each of the ten costliest groups' cases, cost (万元) and cost per case (元), numbers as in the database
+    const g0 = top[0]!;
+    const groupRow = (code: string) => x.rows.find((r) => r[3] === code && r[9] === g0.g)!;
+    expect(groupRow('GROUP_CASES')[7]).toBe(g0.cases);
+    expect(groupRow('GROUP_COST')[7]).toBeCloseTo(g0.cost / 10000, 2);
+    expect(groupRow('GROUP_COST')[8]).toBe('万元');
+    expect(groupRow('GROUP_AVG_COST')[7]).toBeCloseTo(g0.cost / g0.cases, 2);
+    expect(x.rows.filter((r) => r[3] === 'GROUP_CASES')).toHaveLength(top.length);
     const regionCode = getValue<string>(session.db, 'SELECT region_code FROM workspace WHERE id = 1');
     expect(x.rows.every((r) => r[0] === regionCode && r[2] === '2025-Q3' && typeof r[7] === 'number')).toBe(true);
     const regionDis = x.rows.find((r) => r[3] === 'SVC_DISCHARGES' && r[5] === null)!;

@@ -45,6 +45,13 @@ const SHORT: Record<string, string> = {
 export const FLAT_TITLE = '报送数据';
 
 /** A figure as the flat sheet holds it: amounts always in 万元 (never 亿元), so regions stack; 元 to the fen (the document rounds to the yuan). */
+/** the 重点病组 rows of the flat sheet: the ten costliest groups' cases, cost and cost per case */
+const GROUP_FIGURES = {
+  GROUP_CASES: ['病组病例数', '例'],
+  GROUP_COST: ['病组总费用', '万元'],
+  GROUP_AVG_COST: ['病组例均费用', '元'],
+} as const;
+
 const flat = (v: number, unit: string) =>
   unit === '万元' ? formatValue(v, '万元', { scale: '万元' }) : unit === '元' ? `${grouped(v, 2)}元` : formatValue(v, unit);
 
@@ -87,7 +94,14 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
       inst?.name ?? '',
       flat(v, d.unit),
       d.unit === '万元' ? '万元' : d.unit,
+      '',
+      '',
     ]);
+  };
+  /** a 重点病组's figure: the region's sum over the DRG/DIP hospitals, its group in the last two columns */
+  const groupRow = (g: GroupSum, code: keyof typeof GROUP_FIGURES, v: number) => {
+    const [name, unit] = GROUP_FIGURES[code];
+    flatRows.push([regionCode, ctx.regionName, quarter, code, name, '', '', flat(v, unit), unit, g.code, g.name]);
   };
   const hospitals = drgHospitals(ctx.db);
   const blocks: Block[] = [
@@ -160,6 +174,11 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
       }),
       note: '按季度内各按DRG/DIP付费医疗机构的病组数据合计，按总费用排序；例均费用 = 总费用 ÷ 病例数。',
     });
+  for (const g of groups) {
+    groupRow(g, 'GROUP_CASES', g.cases);
+    groupRow(g, 'GROUP_COST', g.cost / 10000);
+    groupRow(g, 'GROUP_AVG_COST', g.cost / g.cases);
+  }
 
   blocks.push({ kind: 'heading', text: '三、主要医疗机构比较' });
   const main = new Map(hospitals.filter((h) => h.band === '三级').map((h) => [h.code, h]));
@@ -188,7 +207,7 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
     { kind: 'heading', text: `四、${FLAT_TITLE}` },
     {
       kind: 'paragraph',
-      text: `本报告的 Excel 版为报送数据表（共 ${flatRows.length} 行）：每行为一个统筹地区（及医疗机构）一项指标的本季度数值，列出地区编码、地区名称、期间、指标编码、指标、机构编码、医疗机构、数值和单位；机构编码为空的行为统筹地区合计；金额一律以万元计。各地区的报送表可直接合并。`,
+      text: `本报告的 Excel 版为报送数据表（共 ${flatRows.length} 行）：每行为一个统筹地区（及医疗机构）一项指标的本季度数值，列出地区编码、地区名称、期间、指标编码、指标、机构编码、医疗机构、数值、单位、病组编码和病组名称；机构编码为空的行为统筹地区合计，病组编码不为空的行为该病组在各按DRG/DIP付费医疗机构的合计（费用前10名病组的病例数、总费用和例均费用）；金额以万元计，次均、例均费用以元计（见单位列）。各地区的报送表可直接合并。`,
     },
   );
   // seed 001 第八条 names it among what the quarter's report holds; the package carries no figure for it
@@ -214,7 +233,7 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
     blocks,
     flatSheet: {
       title: FLAT_TITLE,
-      columns: ['地区编码', '地区名称', '期间', '指标编码', '指标', '机构编码', '医疗机构', '数值', '单位'].map((title) => ({ title })),
+      columns: ['地区编码', '地区名称', '期间', '指标编码', '指标', '机构编码', '医疗机构', '数值', '单位', '病组编码', '病组名称'].map((title) => ({ title })),
       rows: flatRows,
     },
   };
