@@ -5,6 +5,7 @@ import { openOrCreateDemo } from '../../electron/services/host/bootstrap';
 import { WorkspaceSession } from '../../electron/services/host/session';
 import { saveComment, transitionComment } from '../../electron/services/comments/comments-service';
 import { buildReport } from '../../electron/services/reports/build';
+import { overview } from '../../electron/services/data/queries';
 import { formatValue } from '../../shared/format';
 import type { Block, ReportDoc } from '../../shared/reports/model';
 import { tempDir } from '../helpers/temp';
@@ -161,5 +162,23 @@ describe('each figure over the institutions and the period the rules mean', () =
     expect(fact(buildReport(session.db, { type: '数据分析简报', period: '2025-12' }), '本期收到意见建议')).toBe('1 条');
     const annual = buildReport(session.db, { type: '年通报', period: '2025' });
     expect(paragraphs(annual)).toContain('2025年收到定点医疗机构意见建议和异议申诉 4 条，已答复或办结 0 条。');
+  });
+  it('a year’s overview and 简报 show the year made from its twelve months (职工/居民支出, 住院总费用, 出院人次, 次均)', () => {
+    const months = "period GLOB '2025-[0-9][0-9]' AND superseded_by IS NULL";
+    const sum = (code: string) => v(`SELECT sum(value) FROM region_values WHERE indicator = ? AND ${months}`, code);
+    const ov = overview(session.db, '2025');
+    const card = (code: string) => ov.sections.flatMap((x) => x.kpis).find((k) => k.code === code);
+    expect(card('FE_EMP')!.value).toBeCloseTo(sum('FE_EMP'), 6);
+    expect(card('FE_RES')!.value).toBeCloseTo(sum('FE_RES'), 6);
+    expect(card('SVC_DISCHARGES')!.value).toBe(sum('SVC_DISCHARGES'));
+    expect(card('SVC_COST_PER_STAY')!.value).toBeCloseTo((sum('SVC_IP_COST') * 10000) / sum('SVC_DISCHARGES'), 6);
+    expect(card('FE_EMP')!.lastYear).toBeCloseTo(
+      v(`SELECT sum(value) FROM region_values WHERE indicator = 'FE_EMP' AND period GLOB '2024-[0-9][0-9]' AND superseded_by IS NULL`),
+      6,
+    );
+    const doc = buildReport(session.db, { type: '数据分析简报', period: '2025' });
+    const text = JSON.stringify(doc.blocks);
+    for (const name of ['职工医保基金支出', '居民医保基金支出', '住院总费用', '出院人次']) expect(text, name).toContain(name);
+    expect(text).toContain(formatValue(sum('SVC_DISCHARGES'), '人次'));
   });
 });

@@ -8,15 +8,13 @@ import { comparePeriods, fromKey, isMonthKey, monthsOf, periodKey, previousPerio
 import { browsePeriods } from '../../../shared/reports/holdings';
 import type { ReadableDb } from '../db/connection';
 import { budgetExecution, budgetOfYear } from './budget';
+import { regionOverPeriod, regionValue } from './region-over-period';
 import type { BudgetExecution } from '../../../shared/budget';
 
 export const OVERVIEW_KPIS = ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL', 'FE_EMP_POOLED', 'SVC_IP_COST', 'SVC_DISCHARGES', 'SVC_COST_PER_STAY', 'DRG_SETTLED_SHARE'];
 const TREND = ['FI_TOTAL', 'FE_TOTAL', 'FB_TOTAL'];
 
-export function regionValue(db: ReadableDb, indicator: string, period: string): number | null {
-  const v = db.conn.prepare('SELECT value FROM region_values WHERE indicator = ? AND period = ? AND superseded_by IS NULL').pluck().get(indicator, period);
-  return (v as number | null | undefined) ?? null;
-}
+export { regionValue };
 
 /**
  * The periods with current institution values, in key order. Read by seeking the next period in the
@@ -74,9 +72,9 @@ function kpi(db: ReadableDb, code: string, period: string): OverviewKpi {
     code,
     name: def.name,
     unit: def.unit,
-    value: regionValue(db, code, period),
-    previous: prev ? regionValue(db, code, prev) : null,
-    lastYear: regionValue(db, code, samePeriodLastYear(period)),
+    value: regionOverPeriod(db, code, period),
+    previous: prev ? regionOverPeriod(db, code, prev) : null,
+    lastYear: regionOverPeriod(db, code, samePeriodLastYear(period)),
   };
 }
 
@@ -166,7 +164,7 @@ function sections(db: ReadableDb, selected: string): OverviewSection[] {
     const period = s.kind === 'quarter' && isMonth ? quarterOf(selected) : selected;
     const sparkPeriods = sparkPeriodsOf(period, !isMonth ? 6 : s.kind === 'quarter' ? 8 : 13);
     const kpis = s.codes
-      .map((code) => ({ ...kpi(db, code, period), spark: sparkPeriods.map((x) => regionValue(db, code, x)) }))
+      .map((code) => ({ ...kpi(db, code, period), spark: sparkPeriods.map((x) => regionOverPeriod(db, code, x)) }))
       .filter((k) => k.value !== null);
     if (kpis.length) out.push({ title: s.title, period, kpis });
   }

@@ -14,7 +14,8 @@ import { loadIndicators } from '../../catalog/catalog';
 import { regionValue } from '../../data/queries';
 import { evaluationValues } from '../../evaluation/period-values';
 import type { ReportContext } from './context';
-import { drgHospitals, monthList, monthsToDate, noData, regionGroupedRate } from './further-figures';
+import { regionOverPeriod as regionOverPeriodOf } from '../../data/region-over-period';
+import { drgHospitals, monthsToDate, noData, regionGroupedRate } from './further-figures';
 
 export const CHANGE_COLUMNS: TableColumn[] = [
   { title: '指标', width: 3 },
@@ -31,26 +32,7 @@ export const CHANGE_COLUMNS: TableColumn[] = [
  * weighted by its weight's months, anything else null (a mean of months is not printed as the period's).
  */
 export function regionOverPeriod(ctx: ReportContext, code: string, period: string): number | null {
-  const own = regionValue(ctx.db, code, period);
-  if (own !== null) return own;
-  const months = monthList(period);
-  if (months.length === 1) return null;
-  const def = loadIndicators(ctx.db).get(code);
-  if (!def) return null;
-  const of = (c: string) => months.map((m) => regionValue(ctx.db, c, m));
-  const total = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + x!, 0));
-  if (def.additive) return total(of(code));
-  if (def.formula?.kind === 'ratio') {
-    const [n, d] = [total(of(def.formula.numerator)), total(of(def.formula.denominator))];
-    return n !== null && d ? (n / d) * def.formula.scale : null;
-  }
-  if (def.weightedBy) {
-    const [vs, ws] = [of(code), of(def.weightedBy)];
-    if (vs.some((x) => x === null) || ws.some((x) => x === null)) return null;
-    const w = ws.reduce<number>((a, x) => a + x!, 0);
-    return w ? vs.reduce<number>((a, x, i) => a + x! * ws[i]!, 0) / w : null;
-  }
-  return null;
+  return regionOverPeriodOf(ctx.db, code, period);
 }
 
 /** 累计结余 at a period's end: as filed for it, else last year-end's plus this year's 当期结余 up to the period's end */
