@@ -176,3 +176,12 @@ export function kindOfFrequency(freq: string): PeriodKind {
   if (freq.startsWith('半年')) return 'half';
   return 'year';
 }
+
+/** The months a set of periods covers, from its first month to its last: 2023年1月至2025年12月 (a year counts from January). */
+export function periodSpanZh(keys: readonly string[]): string {
+  const spans = keys.filter((k) => parsePeriod(k)).map((k) => monthsOf(k));
+  if (!spans.length) return '';
+  const first = spans.reduce((a, s) => (s.first < a ? s.first : a), spans[0]!.first);
+  const last = spans.reduce((a, s) => (s.last > a ? s.last : a), spans[0]!.last);
+  return first === last ? formatPeriodZh(first) : `${formatPeriodZh(first)}至${formatPeriodZh(last)}`;
+}

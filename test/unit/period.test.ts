@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, formatPeriodZh, monthsOf, normalizePeriod, periodRange, previousPeriod, samePeriodLastYear } from '../../shared/period';
+import { comparePeriods, formatPeriodZh, monthsOf, normalizePeriod, periodRange, previousPeriod, samePeriodLastYear, periodSpanZh } from '../../shared/period';
 
 describe('period spellings', () => {
   it.each([
@@ -87,5 +87,14 @@ describe('annual, cumulative and date spellings', () => {
     expect(monthsOf('2024-C05')).toEqual({ first: '2024-01', last: '2024-05', count: 5 });
     // a key for a span that has a shorter name is not canonical
     expect(normalizePeriod('2024-C06')).toBe('2024-H1');
+  });
+});
+
+describe('the span a set of periods covers', () => {
+  it('runs from the first month to the last, a year counting from January (not 2023年 至 2025年12月)', () => {
+    expect(periodSpanZh(['2023', '2023-01', '2024-Q1', '2025-H2', '2025-12'])).toBe('2023年1月至2025年12月');
+    expect(periodSpanZh(['2025-C05', '2024-Q4'])).toBe('2024年10月至2025年5月');
+    expect(periodSpanZh(['2025-03'])).toBe('2025年3月');
+    expect(periodSpanZh([])).toBe('');
   });
 });

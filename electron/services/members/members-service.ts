@@ -2,6 +2,7 @@
 // members come from ../draw; bureau staff are appointed directly. A term is one year, extendable
 // to at most two (《工作规则》第四条); terms that run out end when the workspace opens.
 
+import { formatDateZh } from '../../../shared/dates-parse';
 import type { MemberView, PoolKind } from '../../../shared/domain/members';
 import { daysBetween, termEnd, today } from '../../../shared/dates';
 import { levelBand, type InstitutionLevel } from '../../../shared/domain/types';
@@ -81,7 +82,11 @@ export function extendTerm(db: WritableDb, memberId: number, endDate: string, ac
     if (!m) throw new AppError('INVALID_INPUT', '只能延长在任成员的任期。', '');
     const max = termEnd(m.start_date, 2);
     if (endDate > max)
-      throw new AppError('INVALID_INPUT', `任期最长不超过2年：该成员任期自 ${m.start_date} 起，最晚至 ${max}。`, '任期届满后请通过抽选产生新成员。');
+      throw new AppError(
+        'INVALID_INPUT',
+        `任期最长不超过2年：该成员任期自 ${formatDateZh(m.start_date)}起，最晚至 ${formatDateZh(max)}。`,
+        '任期届满后请通过抽选产生新成员。',
+      );
     if (endDate < m.end_date) throw new AppError('INVALID_INPUT', '新的任期结束日期早于原结束日期。', '如成员提前退出，请使用“成员退出并补充抽选”。');
     db.conn.prepare('UPDATE members SET end_date = ? WHERE id = ?').run(endDate, memberId);
     recordAudit(db, { actor, action: 'member.extend', target: `member#${memberId}`, details: { from: m.end_date, to: endDate } });

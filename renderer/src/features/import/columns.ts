@@ -1,7 +1,7 @@
 import type { Column } from '../../components/grid-columns';
 import type { ImportIssue, ImportRecord, PeriodDiff, ValueChange } from '../../../../shared/domain/types';
 import { formatDateTimeZh, formatValue } from '../../../../shared/format';
-import { formatPeriodZh } from '../../../../shared/period';
+import { formatPeriodZh, periodSpanZh } from '../../../../shared/period';
 
 export const issueColumns: Column<ImportIssue>[] = [
   { headerName: '文件', kind: 'label', priority: 3, field: 'file', width: 170 },
@@ -87,7 +87,7 @@ export const historyColumns: Column<ImportRecord>[] = [
     headerName: '期间',
     kind: 'label',
     priority: 2,
-    valueGetter: (p) => (p.data?.periods.length ? `${formatPeriodZh(p.data.periods[0]!)} 起，共 ${p.data.periods.length} 个` : ''),
+    valueGetter: (p) => (p.data?.periods.length ? `${periodSpanZh(p.data.periods)}，共 ${p.data.periods.length} 个` : ''),
     width: 200,
   },
   { headerName: '替代期间', kind: 'number', priority: 2, valueGetter: (p) => p.data?.supersededPeriods.length ?? 0, width: 100, type: 'numericColumn' },

@@ -114,7 +114,7 @@ export function MembersTab({ run, onReplace }: { run: Run; onReplace: (m: { memb
               sel &&
               run(
                 () => api.members.extend({ memberId: sel.id, endDate }),
-                (m) => `${m.name} 的任期已延长至 ${m.endDate}。`,
+                (m) => `${m.name} 的任期已延长至 ${formatDateZh(m.endDate)}。`,
               )
             }
           >

@@ -3,7 +3,7 @@
 
 import type { AppInfo } from '../../../../shared/domain/types';
 import { formatDateTimeZh } from '../../../../shared/format';
-import { formatPeriodZh } from '../../../../shared/period';
+import { periodSpanZh } from '../../../../shared/period';
 import { Grid } from '../../components/Grid';
 import { auditColumns, catalogColumns } from './columns';
 import { useApi } from '../../data/use-api';
@@ -31,11 +31,7 @@ export function SettingsPage({ info }: { info: AppInfo | null }) {
             <dt>文件</dt>
             <dd className="mono">{ws.path}</dd>
             <dt>数据期间</dt>
-            <dd>
-              {ws.periods.length
-                ? `${formatPeriodZh(ws.periods[0]!)} 至 ${formatPeriodZh(ws.periods[ws.periods.length - 1]!)}，共 ${ws.periods.length} 个`
-                : '暂无'}
-            </dd>
+            <dd>{ws.periods.length ? `${periodSpanZh(ws.periods)}，共 ${ws.periods.length} 个期间` : '暂无'}</dd>
             <dt>机构</dt>
             <dd>{ws.institutionCount} 家</dd>
             <dt>导入次数</dt>
