@@ -5,7 +5,7 @@ import { formatPeriodZh, periodSpanZh } from '../../../../shared/period';
 
 export const issueColumns: Column<ImportIssue>[] = [
   { headerName: '文件', kind: 'label', priority: 3, field: 'file', width: 170 },
-  { headerName: '工作表/文件内', kind: 'label', priority: 3, field: 'sheet', width: 150 },
+  { headerName: '工作表/文件内', kind: 'label', priority: 2, field: 'sheet', width: 150 },
   { headerName: '行', kind: 'code', priority: 1, field: 'row', width: 80, type: 'numericColumn' },
   { headerName: '列', kind: 'label', priority: 2, valueGetter: (p) => (p.data ? [p.data.column, p.data.header].filter(Boolean).join(' ') : ''), width: 170 },
   { headerName: '值', kind: 'label', priority: 2, field: 'value', width: 120 },
