@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['test/e2e/demo-workspace.setup.ts'],
     pool: 'forks',
     fileParallelism: false,
+    // each test's own timeout into the JSON report, for the slowest-tests list of `npm test`
+    setupFiles: ['test/setup/timeout-meta.ts'],
     testTimeout: 120_000,
     // a poll waits for a state the page reaches; on a busy machine that takes longer than the 1 s default
     expect: { poll: { timeout: 30_000 } },

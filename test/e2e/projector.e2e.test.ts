@@ -236,7 +236,7 @@ describe('a clicker on a 3,000-institution workspace', () => {
     const period = months[months.length - 1]!;
     saveView(h.session.db, '变化预警', { chart: 'flags', period }, 'e2e测试');
     saveView(h.session.db, '横向对比', { chart: 'ranking', indicator: 'SVC_COST_PER_STAY', period, band: '三级', institution: null }, 'e2e测试');
-  }, 600_000);
+  });
   afterAll(async () => {
     await h?.close();
     await closeBrowser();

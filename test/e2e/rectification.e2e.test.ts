@@ -65,5 +65,5 @@ describe('整改事项 in Chromium', () => {
     expect(existsSync(path)).toBe(true);
     await p.setViewportSize({ width: 1920, height: 1080 });
     await p.screenshot({ path: join(SHOTS, 'rectification-1920x1080.png') });
-  }, 180_000);
+  });
 });

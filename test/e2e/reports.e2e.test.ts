@@ -100,7 +100,7 @@ describe('报告 page in Chromium', () => {
     await expect(h.page.getByTestId('trace-message').textContent()).resolves.toMatch(/来源：导出编号 LJD-.*文件哈希完全一致/);
     await h.page.getByTestId('export-history').scrollIntoViewIfNeeded();
     await h.screenshot('52-report-register');
-  }, 180_000);
+  });
 
   it('绩效评价: edits the scheme, publishes the ranking, and the preview names the published ranking', async () => {
     await h.page.getByTestId('report-type-绩效评价').click();

@@ -32,7 +32,7 @@ describe('the demo region', () => {
     const s = new ImportService();
     report = await s.prepare(db, DEMO_ZIP);
     s.commit(db, report.token!, '测试');
-  }, 120_000);
+  });
   afterAll(() => {
     db?.conn.close();
     rmSync(dir, { recursive: true, force: true });

@@ -51,7 +51,7 @@ beforeAll(async () => {
   executeDraw(db, { drawId: frozen.id, seed: SEED, witnesses: ['纪检组 张某', '医院代表 李某'] }, '测试');
   exportDrawRecord(db, frozen.id, join(dir, 'record.json'), '测试');
   recordText = readFileSync(join(dir, 'record.json'), 'utf8');
-}, 120_000);
+});
 afterAll(() => {
   db.conn.close();
   rmSync(dir, { recursive: true, force: true });

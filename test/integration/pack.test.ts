@@ -50,7 +50,7 @@ describe('机构数据包', () => {
     made = await call<PackAnswer>('reports.pack', { institution: hospital.code, from: FROM, to: TO, path: join(dir, 'pack.html') });
     html = readFileSync(made.record.path, 'utf8');
     payload = await unseal(sealedOf(html), made.password);
-  }, 120_000);
+  });
   afterAll(() => {
     session?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -196,7 +196,7 @@ describe('机构数据包', () => {
     expect(b.files[0]!.record.actor).toBe('数据包测试（复核：纪检 王某）');
     expect(b.sheet?.format).toBe('pdf');
     expect(new Set(b.files.map((f) => f.record.id)).size).toBe(b.files.length);
-  }, 120_000);
+  });
 
   it('a cancelled batch stops after the pack being written, and still writes the sheet for the packs made', async () => {
     const seen: string[] = [];

@@ -61,7 +61,7 @@ describe('every item the rules require', () => {
     await openOrCreateDemo(session, { workspacePath: join(dir, 'demo.ljd'), demoPackage: DEMO, actor: '测试' });
     drg = allRows(session.db, "SELECT code, name, level FROM institutions WHERE payment IN ('DRG', 'DIP') ORDER BY code");
     other = allRows<{ code: string; name: string }>(session.db, "SELECT code, name FROM institutions WHERE payment = '否' ORDER BY code")[0]!;
-  }, 90_000);
+  });
   afterAll(() => session?.close());
 
   const v = (sql: string, ...args: (string | number)[]) => getValue<number>(session.db, sql, ...args)!;

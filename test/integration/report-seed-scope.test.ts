@@ -37,7 +37,7 @@ describe('each figure over the institutions and the period the rules mean', () =
   beforeAll(async () => {
     session = new WorkspaceSession();
     await openOrCreateDemo(session, { workspacePath: join(tempDir(), 'demo.ljd'), demoPackage: DEMO, actor: '测试' });
-  }, 90_000);
+  });
   afterAll(() => session?.close());
 
   const v = (sql: string, ...args: (string | number)[]) => getValue<number>(session.db, sql, ...args)!;

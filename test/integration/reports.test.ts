@@ -336,7 +336,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     expect(register.length).toBeGreaterThanOrEqual(expected + 1);
     // only the batch for every hospital fulfils the month's 月告知 (the single notices exported before did not)
     expect(allValues(session.db, "SELECT subject FROM done_events WHERE kind = '月告知' AND source LIKE 'export:%'")).toEqual([PERIOD]);
-  }, 180_000);
+  });
 
   it('a batch cancelled midway keeps only complete, registered files and makes no zip', async () => {
     const out = join(dir, 'cancelled');
@@ -351,7 +351,7 @@ print(json.dumps({'rows':[len(t.rows) for t in d.tables],'last':[c.text for c in
     expect(written.filter((f) => f.endsWith('.part') || f.endsWith('.zip'))).toEqual([]);
     expect(written.sort()).toEqual(v.files.map((f) => f.path.slice(out.length + 1)).sort());
     for (const f of v.files) expect(execFileSync('pdfinfo', [f.path], { encoding: 'utf8' })).toMatch(/Pages:\s+\d+/);
-  }, 120_000);
+  });
 
   it('季公告 and 年通报 (its 12 items in order; the convenor’s items marked until filled)', async () => {
     const q = join(dir, '季公告.pdf');

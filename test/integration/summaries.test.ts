@@ -211,7 +211,7 @@ describe.each([
     }
     // three regions, each imported four times with the helper threads and compared month by month: 53 s at load 14
     // on 2 cores (CI beside five other sessions), close to the suite's 60 s
-  }, 180_000);
+  }, 180_000); // imports and re-imports random regions: 15 s at load 14 on 2 cores, over a third of the suite's 60 s
 });
 
 describe('the summary tables', () => {

@@ -141,5 +141,5 @@ describe('trace from any copy', { timeout: 180_000 }, () => {
         if (resaved) expect((await traced(resaved)).id, `${name} ${format} re-saved`).toBe(id);
       }
     }
-  }, 600_000);
+  });
 });

@@ -108,5 +108,5 @@ describe('two-person control, property', () => {
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), (ops) => runSequence(ops)),
       { numRuns: cases(12, 300) },
     );
-  }, 120_000);
+  });
 });

@@ -148,4 +148,27 @@ describe('Word pictures', () => {
       expect(xml).toContain('relativeFrom="page"');
     }
   });
+
+  it('keeps the 落款 together and with the last line of text, so no page carries the 落款 alone', async () => {
+    const doc = {
+      request: { type: '季公告', period: '2025-Q3' },
+      title: '季度公告',
+      subtitle: '2025年第三季度',
+      regionName: '示范市',
+      issuer: '示范市医疗保障局',
+      blocks: [
+        { kind: 'paragraph', text: '第一段。' },
+        { kind: 'editable', key: 'requirements', title: '六、工作要求', text: '', placeholder: '（请填写工作要求。）' },
+      ],
+    } as unknown as ReportDoc;
+    const xml = (await unzip(await renderDocx(doc, newStamp('落款测试员')))).get('word/document.xml')!.toString();
+    const paragraphs = xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)!;
+    const at = paragraphs.findIndex((p) => p.includes('示范市医疗保障局'));
+    const keeps = paragraphs.map((p) => p.includes('<w:keepNext/>'));
+    // the heading, its placeholder, two blank lines and the issuer keep with the next; the date ends the chain
+    expect(keeps.slice(at - 4, at + 2)).toEqual([true, true, true, true, true, false]);
+    expect(paragraphs[at - 3]).toContain('待填写');
+    // the first paragraph, not the last block, may stay behind on the page before
+    expect(keeps[paragraphs.findIndex((p) => p.includes('第一段'))]).toBe(false);
+  });
 });

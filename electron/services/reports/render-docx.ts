@@ -90,14 +90,15 @@ function table(t: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
 /** a heading's face by its level as the standard numbers them: 一、 in 黑体, （一） in 楷体 */
 const headingFont = (t: string) => (/^（[一二三四五六七八九十]+）/.test(t) ? FONTS.heading2 : FONTS.heading1);
 
-function blocks(b: Block): (Paragraph | Table)[] {
+/** a block's paragraphs; `last` (the document's last block) keeps its last line with the 落款 below it */
+function blocks(b: Block, last = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
       return [text(b.text, { font: headingFont(b.text), indent: true, keepNext: true })];
     case 'paragraph':
-      return [text(b.text, { indent: true, ...(b.alert ? { color: RED, bold: true } : {}) })];
+      return [text(b.text, { indent: true, keepNext: last, ...(b.alert ? { color: RED, bold: true } : {}) })];
     case 'facts':
-      return b.items.map((f) => line([run(`${f.label}：`), run(f.value)], { indent: true }));
+      return b.items.map((f, i) => line([run(`${f.label}：`), run(f.value)], { indent: true, keepNext: last && i === b.items.length - 1 }));
     case 'table':
       return table(b);
     case 'chart':
@@ -109,8 +110,8 @@ function blocks(b: Block): (Paragraph | Table)[] {
           ? b.text
               .split(/\n+/)
               .filter((p) => p.trim())
-              .map((p) => text(p.trim(), { indent: true }))
-          : [text(`【待填写】${b.placeholder}`, { color: RED, indent: true })]),
+              .map((p, i, all) => text(p.trim(), { indent: true, keepNext: last && i === all.length - 1 }))
+          : [text(`【待填写】${b.placeholder}`, { color: RED, indent: true, keepNext: last })]),
       ];
   }
 }
@@ -123,10 +124,12 @@ function signature(issuer: string, date: string): Paragraph[] {
   const ch = 16 * 20;
   const [wi, wd] = [textEms(issuer), textEms(date)];
   const [issuerRight, dateRight] = wi <= wd ? [4 * ch + ((wd - wi) / 2) * ch, 4 * ch] : [2 * ch, 2 * ch + ((wi - wd) / 2) * ch];
+  // kept together, and with the text's last line above (set by `blocks`): never a page of 落款 alone
+  const keep = () => line([run('')], { keepNext: true });
   return [
-    blank(),
-    blank(),
-    line([run(issuer)], { align: AlignmentType.RIGHT, right: Math.round(issuerRight) }),
+    keep(),
+    keep(),
+    line([run(issuer)], { align: AlignmentType.RIGHT, right: Math.round(issuerRight), keepNext: true }),
     line([run(date)], { align: AlignmentType.RIGHT, right: Math.round(dateRight) }),
   ];
 }
@@ -160,7 +163,7 @@ export async function renderDocx(doc: ReportDoc, stamp: ExportStamp): Promise<Bu
           line([run(doc.title, { font: FONTS.title, size: SIZE.二号, bold: true })], { align: AlignmentType.CENTER }),
           text(doc.subtitle, { font: FONTS.heading2, align: AlignmentType.CENTER }),
           blank(),
-          ...doc.blocks.flatMap(blocks),
+          ...doc.blocks.flatMap((b, i) => blocks(b, Boolean(doc.issuer) && i === doc.blocks.length - 1)),
           ...(doc.issuer ? signature(doc.issuer, dateZh(stamp.time)) : []),
         ],
       },
