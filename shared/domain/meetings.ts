@@ -1,5 +1,7 @@
 // Meetings, comments and their workflow, as the UI sees them.
 
+import type { Snippet } from '../text/snippet';
+
 export const MEETING_TYPES = ['月告知', '季公告', '年通报', '数据沟通会', '其他'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 export const COMMENT_KINDS = ['意见建议', '异议申诉'] as const;
@@ -63,5 +65,10 @@ export interface CommentView {
 export interface SearchHit {
   kind: 'meeting' | 'comment';
   ref: number;
-  snippet: string;
+  /** where the hit is, in words: 「11月数据沟通会（2025年12月10日）」 or 「第 3 号意见 · 示范市第一人民医院 · 11月数据沟通会」 */
+  title: string;
+  /** the meeting to open: the meeting itself, or the comment's (null: a comment outside meetings) */
+  meetingId: number | null;
+  /** the passage around the match (shared/text/snippet.ts) */
+  snippet: Snippet;
 }

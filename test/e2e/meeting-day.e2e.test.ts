@@ -74,7 +74,13 @@ describe('meeting day in Chromium', () => {
     await p.getByTestId('mtab-search').click();
     await p.getByTestId('search-input').fill('关节置换');
     await p.getByTestId('search-hits').getByText('关节置换', { exact: false }).first().waitFor();
-    await p.getByTestId('mtab-meeting').click();
+    // the hit names the comment, its hospital and its meeting, marks the match, and opens the meeting
+    const hit = p.getByTestId('search-hits').locator('li').first();
+    await expect(hit.textContent()).resolves.toMatch(/第 \d+ 号意见 · .+ · 2025年11月数据沟通会（2025年\d+月\d+日）/);
+    await expect(hit.locator('mark').textContent()).resolves.toBe('关节置换');
+    await h.screenshot('26b-meeting-search');
+    await hit.getByTestId('search-open').click();
+    await expect(p.getByTestId('meeting-heading').textContent()).resolves.toContain('2025年11月数据沟通会');
     // the meeting's 问题建议清单 holds both
     h.dialogs.save = join(h.dir, '问题建议清单.xlsx');
     await p.getByTestId('export-issue-list').click();

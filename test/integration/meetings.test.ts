@@ -16,13 +16,14 @@ import {
   createMeeting,
   meetingView,
   saveMinutes,
-  search,
   setPresence,
 } from '../../electron/services/meetings/meetings';
 import { removeAttendee, updateMeeting } from '../../electron/services/meetings/meeting-edit';
+import { search } from '../../electron/services/meetings/search-index';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { tempDir } from '../helpers/temp';
 import { readFileSync } from 'node:fs';
+import { formatDateZh } from '../../shared/dates-parse';
 
 function ws(dir: string) {
   const db = createWorkspace(join(dir, 'w.ljd'), { regionCode: '990100', regionName: '测试市', actor: '测试' });
@@ -81,6 +82,15 @@ describe('meetings and comments', () => {
         .sort(),
     ).toEqual(['comment', 'meeting']);
     expect(search(db, '次均').length).toBe(1);
+    // each hit says where it is and which meeting to open, and shows the phrase around the match
+    const hits = search(db, '基准点数');
+    const onMeeting = hits.find((h) => h.kind === 'meeting')!;
+    expect(onMeeting).toMatchObject({ meetingId: m.id, title: `${m.title}（${formatDateZh(m.date)}）` });
+    const onComment = hits.find((h) => h.kind === 'comment')!;
+    expect(onComment.meetingId).toBe(m.id);
+    expect(onComment.title).toMatch(new RegExp(`^第 ${onComment.ref} 号意见 · .+ · ${m.title}`));
+    expect(onComment.snippet.hit).toBe('基准点数');
+    expect(search(db, '次均')[0]!.snippet.hit).toBe('次均');
     // the 问题建议清单 as xlsx and docx
     const xlsx = join(dir, '问题建议清单.xlsx');
     expect((await exportList(db, '问题建议清单', { meetingId: m.id }, xlsx, '测试')).rows).toBe(2);

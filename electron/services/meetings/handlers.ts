@@ -3,7 +3,8 @@
 import type { Handlers } from '../host/handler-types';
 import { exportList } from './lists';
 import { removeAttendee, updateAttendee, updateMeeting } from './meeting-edit';
-import { addAttendee, addSittingMembers, calendarStart, calendar, createMeeting, listMeetings, saveMinutes, search, setAgenda, setPresence } from './meetings';
+import { addAttendee, addSittingMembers, calendarStart, calendar, createMeeting, listMeetings, saveMinutes, setAgenda, setPresence } from './meetings';
+import { search } from './search-index';
 
 export const meetingsHandlers: Handlers<
   | 'meetings.list'

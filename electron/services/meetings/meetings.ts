@@ -4,7 +4,7 @@
 
 import { cadence, FULFILLED_BY, type DoneEvent, type Obligation } from '../../../shared/cadence';
 import { addDays, localDate } from '../../../shared/dates';
-import type { MeetingType, MeetingView, SearchHit } from '../../../shared/domain/meetings';
+import type { MeetingType, MeetingView } from '../../../shared/domain/meetings';
 import { AppError } from '../../../shared/errors';
 import { isMonthKey, normalizePeriod } from '../../../shared/period';
 import { recordAudit } from '../audit/audit';
@@ -199,26 +199,6 @@ export function setPresence(db: WritableDb, attendeeId: number, present: boolean
     recordAudit(db, { actor, action: present ? 'meeting.signin' : 'meeting.absent', target: `attendee#${attendeeId}` });
     return meetingView(db, row);
   });
-}
-
-export function search(db: ReadableDb, q: string): SearchHit[] {
-  const term = q.trim();
-  if (!term) return [];
-  // trigram matching needs three characters; shorter terms fall back to a substring scan
-  const rows =
-    [...term].length >= 3
-      ? allRows<SearchHit>(
-          db,
-          "SELECT kind, ref, snippet(search_index, 2, '【', '】', '…', 16) AS snippet FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 100",
-          `"${term.replace(/"/g, '""')}"`,
-        )
-      : allRows<SearchHit>(
-          db,
-          "SELECT kind, ref, substr(text, max(1, instr(text, ?) - 12), 40) AS snippet FROM search_index WHERE text LIKE ? ESCAPE '\\' LIMIT 100",
-          term,
-          `%${term.replace(/[%_\\]/g, '\\$&')}%`,
-        );
-  return rows;
 }
 
 export function calendar(db: ReadableDb, today: string, from: string): Obligation[] {

@@ -32,7 +32,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
         <thead>
           <tr>
             <th>维度</th>
-            <th>指标</th>
+            <th className="indicator">指标</th>
             <th>方向</th>
             <th>权重</th>
             <th>评分方法</th>
@@ -45,14 +45,14 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
         <tbody>
           {s.items.map((it, i) => (
             <tr key={i}>
-              <td>
+              <td className="dimension">
                 <select value={it.dimension} onChange={(e) => setItem(i, { dimension: e.target.value as SchemeItem['dimension'] })} aria-label="维度">
                   {DIMENSIONS.map((d) => (
                     <option key={d}>{d}</option>
                   ))}
                 </select>
               </td>
-              <td>
+              <td className="indicator">
                 <select
                   value={it.indicator}
                   onChange={(e) => setItem(i, { indicator: e.target.value, appliesTo: defaultScope(e.target.value) })}

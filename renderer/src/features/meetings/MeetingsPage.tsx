@@ -74,7 +74,14 @@ export function MeetingsPage() {
       {tab === 'calendar' && <Calendar />}
       {tab === 'open' && <OpenReplies setMsg={setMsg} />}
       {tab === 'rectify' && <RectificationPanel setMsg={setMsg} />}
-      {tab === 'search' && <Search />}
+      {tab === 'search' && (
+        <Search
+          onOpen={(id) => {
+            setSelected(id);
+            setTab('meeting');
+          }}
+        />
+      )}
     </section>
   );
 }

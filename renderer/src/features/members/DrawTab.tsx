@@ -193,25 +193,21 @@ export function DrawTab({ run, replacement, onDone }: { run: Run; replacement: {
           <b>事先公布随机种子规则，冻结成员库与规则。</b>
           冻结即生成抽选公告（含公告哈希与各机构入选概率），应在种子产生之前公布；之后成员库的任何改动都不影响本次抽选。
           <SeedRuleForm rule={seedRule} onChange={setSeedRule} />
-          {replacement && (
-            <input
-              placeholder="退出原因（如：工作调动）"
-              value={leaveReason}
-              onChange={(e) => setLeaveReason(e.target.value)}
-              data-testid="leave-reason"
-              style={{ marginLeft: 12, minWidth: 240 }}
-            />
-          )}
-          <button
-            type="button"
-            className="primary"
-            onClick={freeze}
-            disabled={freezing || seedRuleProblems(seedRule).length > 0}
-            style={{ marginLeft: 12 }}
-            data-testid="draw-freeze"
-          >
-            {freezing ? '正在冻结…' : '冻结'}
-          </button>
+          {/* under the seed rule and its hint, at the step's left edge */}
+          <div className="form-row">
+            {replacement && (
+              <input
+                placeholder="退出原因（如：工作调动）"
+                value={leaveReason}
+                onChange={(e) => setLeaveReason(e.target.value)}
+                data-testid="leave-reason"
+                style={{ minWidth: 240 }}
+              />
+            )}
+            <button type="button" className="primary" onClick={freeze} disabled={freezing || seedRuleProblems(seedRule).length > 0} data-testid="draw-freeze">
+              {freezing ? '正在冻结…' : '冻结'}
+            </button>
+          </div>
           {freezing && <FreezeProgress />}
         </li>
         {frozen && (
