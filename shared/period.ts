@@ -133,6 +133,12 @@ export function shiftPeriod(p: Period, n: number): Period {
 }
 
 export const previousPeriod = (key: string): string => periodKey(shiftPeriod(fromKey(key), -1));
+/** The period before, of the same kind, as 上期/环比 compare with; none for a year (it would repeat 同比)
+ *  or a 1—N月 range (1—10月 beside 1—11月 is a month shorter, not an earlier period). */
+export function comparablePrevious(key: string): string | null {
+  const kind = fromKey(key).kind;
+  return kind === 'ytd' || kind === 'year' ? null : previousPeriod(key);
+}
 export const samePeriodLastYear = (key: string): string => {
   const p = fromKey(key);
   return periodKey({ ...p, year: p.year - 1 });

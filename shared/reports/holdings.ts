@@ -2,7 +2,7 @@
 // registry's entries (registry.ts) build from it: months held, longer periods whose every month is
 // held, periods imported as such. Pure: the service reads the holdings (data/holdings.ts).
 
-import { fromKey, monthsOf, parsePeriod, periodKey, periodRange, type PeriodKind } from '../period';
+import { cumulativeThrough, fromKey, monthsOf, parsePeriod, periodKey, periodRange, type PeriodKind } from '../period';
 
 /** What the workspace holds, by period key (months and longer periods alike). */
 export interface DataHoldings {
@@ -36,14 +36,20 @@ function covered(period: string, held: Set<string>): boolean {
   return count > 1 && periodRange(first, last).every((m) => held.has(m));
 }
 
-/** The longer periods (quarters, halves, years) whose months are all among `months`. */
-export function wholePeriods(months: string[], kinds: ('quarter' | 'half' | 'year')[]): string[] {
+/** The longer periods (quarters, halves, years, 1—N月) whose months are all among `months`; a 1—N月 that
+ *  is a quarter, a half or a year (1—3, 1—6, 1—12月) is that period, and 1月 the month, not a 1—N月. */
+export function wholePeriods(months: string[], kinds: ('quarter' | 'half' | 'year' | 'ytd')[]): string[] {
   const held = new Set(months);
   const out = new Set<string>();
   for (const m of months) {
     if (!isMonth(m)) continue;
     const { year, index } = fromKey(m);
     for (const kind of kinds) {
+      if (kind === 'ytd') {
+        const through = cumulativeThrough(year, index);
+        if (through?.kind === 'ytd' && covered(periodKey(through), held)) out.add(periodKey(through));
+        continue;
+      }
       const per = kind === 'quarter' ? 3 : kind === 'half' ? 6 : 12;
       const p = periodKey({ kind, year, index: Math.ceil(index / per) });
       if (covered(p, held)) out.add(p);

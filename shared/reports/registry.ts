@@ -56,8 +56,9 @@ export const REPORT_SPECS = {
   数据分析简报: {
     subject: 'region',
     periodKinds: 'any',
-    // a period holding only next year's budget is not one to brief on
-    withData: (h) => newestFirst([...h.institution, ...h.region.filter((p) => !h.budgetOnly.includes(p))]),
+    // a period holding only next year's budget is not one to brief on; 1—N月 from the year's months (本年累计)
+    withData: (h) =>
+      newestFirst([...h.institution, ...h.region.filter((p) => !h.budgetOnly.includes(p)), ...wholePeriods(h.institution.filter(isMonth), ['ytd'])]),
     needs: (zh) => `${zh}的基金或医疗机构数据`,
     fulfils: null,
     unavailable: '工作区中还没有可用于数据分析简报的期间数据。请先导入数据包。',

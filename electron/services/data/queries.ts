@@ -4,7 +4,7 @@
 
 import { builtinIndicator } from '../../../shared/catalog/indicators';
 import type { Overview, OverviewKpi, OverviewSection, RegionSeries } from '../../../shared/domain/types';
-import { comparePeriods, fromKey, isMonthKey, monthsOf, periodKey, previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import { comparablePrevious, comparePeriods, fromKey, isMonthKey, monthsOf, periodKey, previousPeriod, samePeriodLastYear } from '../../../shared/period';
 import { browsePeriods } from '../../../shared/reports/holdings';
 import type { ReadableDb } from '../db/connection';
 import { budgetExecution, budgetOfYear } from './budget';
@@ -58,16 +58,10 @@ function safeKey(p: string) {
   }
 }
 
-/** The period before, of the same kind; none for a year (it would repeat 同比) or a 1–N月 range. */
-function previousOf(period: string): string | null {
-  const kind = fromKey(period).kind;
-  return kind === 'ytd' || kind === 'year' ? null : previousPeriod(period);
-}
-
 /** A region value with the previous period and the same period last year. */
 function kpi(db: ReadableDb, code: string, period: string): OverviewKpi {
   const def = builtinIndicator(code)!;
-  const prev = previousOf(period);
+  const prev = comparablePrevious(period);
   return {
     code,
     name: def.name,

@@ -42,9 +42,10 @@ function readGroupCases(db: ReadableDb, months: string[], drgOnly: boolean): ByM
 }
 
 /** The hospitals' values of the scheme's indicators in a period (a month's are the charts' values). */
-export function evaluationValues(db: ReadableDb, scheme: Scheme, period: string): HospitalValues[] {
+export function evaluationValues(db: ReadableDb, scheme: Scheme, period: string, opts: { cumulative?: boolean } = {}): HospitalValues[] {
   const kind = fromKey(period).kind;
-  if (kind === 'ytd')
+  // the rules evaluate months, quarters, halves and years; a 1—N月 aggregate is for the 简报's tables (opts.cumulative)
+  if (kind === 'ytd' && !opts.cumulative)
     throw new AppError('INVALID_INPUT', `绩效评价按月、季度、半年或年度进行，不能按${formatPeriodZh(period)}评价。`, '请选择一个月、季度、半年或年度。');
   const catalog = loadIndicators(db);
   const insts = loadInstitutions(db);

@@ -7,7 +7,7 @@
 import { formatChangeOf, formatValue } from '../../../../shared/format';
 import type { Scheme } from '../../../../shared/evaluation/scheme';
 import type { HospitalValues } from '../../../../shared/evaluation/score';
-import { formatPeriodZh, fromKey, previousPeriod, samePeriodLastYear } from '../../../../shared/period';
+import { comparablePrevious, formatPeriodZh, fromKey, samePeriodLastYear } from '../../../../shared/period';
 import type { Block, TableColumn } from '../../../../shared/reports/model';
 import { quadrant, servedDrgOverview } from '../../analysis/analysis';
 import { loadIndicators } from '../../catalog/catalog';
@@ -59,7 +59,7 @@ const KEY_FIGURES: [string, string, (ctx: ReportContext, p: string) => number | 
 
 /** 结算清单上传率, 门诊人次, 门诊住院人次比, 当期结余 and 累计结余, with 上期/环比 and 去年同期/同比. */
 export function keyFigureBlocks(ctx: ReportContext, period: string): Block[] {
-  const [prev, ly] = [previousPeriod(period), samePeriodLastYear(period)];
+  const [prev, ly] = [comparablePrevious(period), samePeriodLastYear(period)];
   const rows: string[][] = [];
   const missing: string[] = [];
   for (const [name, unit, get] of KEY_FIGURES) {
@@ -68,7 +68,7 @@ export function keyFigureBlocks(ctx: ReportContext, period: string): Block[] {
       missing.push(name);
       continue;
     }
-    const [p, l] = [get(ctx, prev), get(ctx, ly)];
+    const [p, l] = [prev ? get(ctx, prev) : null, get(ctx, ly)];
     rows.push([name, formatValue(now, unit), formatValue(p, unit), formatChangeOf(unit, now, p), formatValue(l, unit), formatChangeOf(unit, now, l)]);
   }
   const out: Block[] = [];
@@ -90,15 +90,14 @@ const SCHEME = (codes: string[]): Scheme => ({
   thresholds: { green: 80, yellow: 60 },
 });
 
-/** The hospitals' values over a period (a month: its own; longer: from the months by the evaluation's rules); null for 1—N月. */
-export function periodHospitalValues(ctx: ReportContext, period: string, codes: string[]): HospitalValues[] | null {
-  if (fromKey(period).kind === 'ytd') return null;
-  return evaluationValues(ctx.db, SCHEME(codes), period);
+/** The hospitals' values over a period (a month: its own; longer, 1—N月 included: from the months by the evaluation's rules). */
+export function periodHospitalValues(ctx: ReportContext, period: string, codes: string[]): HospitalValues[] {
+  return evaluationValues(ctx.db, SCHEME(codes), period, { cumulative: true });
 }
 
 /** Section 二 for a period the month's ranking does not cover: 次均住院费用 over the period, ranked within each level. */
 export function periodCostPerStayBlocks(ctx: ReportContext, period: string, bands: readonly string[]): Block[] {
-  const hv = periodHospitalValues(ctx, period, ['SVC_COST_PER_STAY']) ?? [];
+  const hv = periodHospitalValues(ctx, period, ['SVC_COST_PER_STAY']);
   const out: Block[] = [];
   for (const band of bands) {
     const list = hv
@@ -142,7 +141,7 @@ export function quadrantBlocks(ctx: ReportContext, period: string): Block[] {
   let points: QPoint[];
   if (fromKey(period).kind === 'month') points = quadrant(ctx.db, period, null).filter((p) => drg.has(p.institution));
   else
-    points = (periodHospitalValues(ctx, period, ['SVC_COST_INDEX', 'SVC_TIME_INDEX', 'SVC_DISCHARGES']) ?? [])
+    points = periodHospitalValues(ctx, period, ['SVC_COST_INDEX', 'SVC_TIME_INDEX', 'SVC_DISCHARGES'])
       .filter((h) => drg.has(h.institution) && typeof h.values.SVC_COST_INDEX === 'number' && typeof h.values.SVC_TIME_INDEX === 'number')
       .map((h) => ({
         name: h.name,
@@ -195,12 +194,12 @@ const DRG_CODES = ['DRG_SETTLED_SHARE', 'DRG_STANDARD_SHARE', 'DRG_LIST_QC', 'DR
 /** The DRG/DIP section: the region's payment figures over the period and the tertiary hospitals' ten costliest groups. */
 export function drgSectionBlocks(ctx: ReportContext, period: string, heading: string): Block[] {
   const catalog = loadIndicators(ctx.db);
-  const [prev, ly] = [previousPeriod(period), samePeriodLastYear(period)];
+  const [prev, ly] = [comparablePrevious(period), samePeriodLastYear(period)];
   // the grouping rate over the DRG/DIP hospitals' discharges only (further-figures.ts)
   const value = (code: string, p: string) => (code === 'DRG_GROUPED_RATE' ? regionGroupedRate(ctx.db, p) : regionOverPeriod(ctx, code, p));
   const rows = DRG_CODES.filter((c) => catalog.has(c) && value(c, period) !== null).map((c) => {
     const d = catalog.get(c)!;
-    const [now, p, l] = [value(c, period), value(c, prev), value(c, ly)];
+    const [now, p, l] = [value(c, period), prev ? value(c, prev) : null, value(c, ly)];
     return [d.name, formatValue(now, d.unit), formatValue(p, d.unit), formatChangeOf(d.unit, now, p), formatValue(l, d.unit), formatChangeOf(d.unit, now, l)];
   });
   const out: Block[] = [{ kind: 'heading', text: heading }];
@@ -209,7 +208,7 @@ export function drgSectionBlocks(ctx: ReportContext, period: string, heading: st
       ? { kind: 'table', title: `DRG/DIP付费主要指标（${formatPeriodZh(period)}）`, columns: CHANGE_COLUMNS, rows }
       : noData('DRG/DIP付费主要指标', period, ['DRG/DIP结算人次占比']),
   );
-  const d = fromKey(period).kind === 'ytd' ? null : servedDrgOverview(ctx.db, period);
+  const d = servedDrgOverview(ctx.db, period);
   if (d?.topByCost.length)
     out.push({
       kind: 'table',

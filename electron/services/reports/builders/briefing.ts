@@ -6,14 +6,13 @@
 // added items).
 
 import { formatChangeOf, formatValue } from '../../../../shared/format';
-import { reasonLine } from '../../../../shared/domain/flag-reasons';
 import { formatPeriodZh, fromKey } from '../../../../shared/period';
 import type { Block, ReportDoc } from '../../../../shared/reports/model';
 import { listComments } from '../../comments/comments-service';
 import { overview } from '../../data/queries';
-import { PRINT_LIST_ROWS } from '../../../../shared/reports/printed-rows';
 import type { ReportContext } from './context';
-import { overBudgetBlocks, overBudgetFlagRow } from './budget-blocks';
+import { overBudgetBlocks } from './budget-blocks';
+import { briefFlagBlocks } from './briefing-flags';
 import { receivedIn } from './comments-received';
 import { drgSectionBlocks, keyFigureBlocks, medicalAidBlocks, periodCostPerStayBlocks, quadrantBlocks, CHANGE_COLUMNS } from './briefing-items';
 
@@ -80,30 +79,7 @@ export function briefing(ctx: ReportContext, period: string): ReportDoc {
     });
   }
   blocks.push({ kind: 'heading', text: '三、变化预警' });
-  const list = ctx.raised(period);
-  // an over-budget year heads the list: the fund's own warning before the hospitals'
-  const budgetRow = overBudgetFlagRow(ctx, period);
-  blocks.push(
-    list.length || budgetRow
-      ? {
-          kind: 'table',
-          title: '变化预警清单',
-          printLimit: PRINT_LIST_ROWS,
-          columns: [
-            { title: '等级', align: 'center', width: 1 },
-            { title: '医疗机构', width: 3.4 },
-            { title: '指标', width: 3 },
-            { title: '数值', align: 'right', width: 2 },
-            { title: '提示', width: 3.6 },
-            { title: '查明的原因', width: 3 },
-          ],
-          rows: [
-            ...(budgetRow ? [budgetRow] : []),
-            ...list.map((f) => [f.level === 'red' ? '红' : '黄', f.name, f.indicatorName, formatValue(f.value, f.unit), reasonLine(f), f.cause ?? '待说明']),
-          ],
-        }
-      : { kind: 'paragraph', text: '本期没有触发预警的指标。' },
-  );
+  blocks.push(...briefFlagBlocks(ctx, period));
   blocks.push(...quadrantBlocks(ctx, period));
   blocks.push(...drgSectionBlocks(ctx, period, '五、DRG/DIP付费情况'));
   blocks.push({ kind: 'heading', text: '六、意见建议办理情况' });

@@ -182,7 +182,7 @@ export function provinceSubmission(ctx: ReportContext, quarter: string): ReportD
 
   blocks.push({ kind: 'heading', text: '三、主要医疗机构比较' });
   const main = new Map(hospitals.filter((h) => h.band === '三级').map((h) => [h.code, h]));
-  const values = (periodHospitalValues(ctx, quarter, HOSPITAL_CODES) ?? []).filter((h) => main.has(h.institution));
+  const values = periodHospitalValues(ctx, quarter, HOSPITAL_CODES).filter((h) => main.has(h.institution));
   const num = (x: number | null | undefined) => (typeof x === 'number' ? x : null);
   values.sort((a, b) => (num(b.values.SVC_DISCHARGES) ?? 0) - (num(a.values.SVC_DISCHARGES) ?? 0) || a.institution.localeCompare(b.institution));
   if (!values.length) blocks.push(noData('主要医疗机构比较', quarter, ['三级医疗机构的出院人次', '住院总费用']));
