@@ -32,7 +32,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
         <thead>
           <tr>
             <th>维度</th>
-            <th className="indicator">指标</th>
+            <th>指标</th>
             <th>方向</th>
             <th>权重</th>
             <th>评分方法</th>
@@ -66,7 +66,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                   ))}
                 </select>
               </td>
-              <td>
+              <td className="direction">
                 <select value={it.direction} onChange={(e) => setItem(i, { direction: e.target.value as SchemeItem['direction'] })} aria-label="方向">
                   <option value="higher">越高越好</option>
                   <option value="lower">越低越好</option>
@@ -83,13 +83,13 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                   data-testid={`scheme-weight-${i}`}
                 />
               </td>
-              <td>
+              <td className="rule">
                 <select value={it.rule} onChange={(e) => setItem(i, { rule: e.target.value as SchemeItem['rule'] })} aria-label="评分方法">
                   <option value="percentile">同级百分位</option>
                   <option value="benchmark">标杆值</option>
                 </select>
               </td>
-              <td>
+              <td className="scope">
                 <select
                   value={scopeChoice(it.appliesTo)}
                   onChange={(e) => e.target.value !== 'other' && setItem(i, { appliesTo: e.target.value === 'drg' ? { ...DRG_DIP } : undefined })}
@@ -124,7 +124,7 @@ export function SchemeEditor({ initial, onMessage }: { initial: Scheme; onMessag
                 />
                 {isShare(it.indicator) && it.rule === 'benchmark' && <span className="unit">个百分点</span>}
               </td>
-              <td>
+              <td className="action">
                 <button type="button" onClick={() => setS({ ...s, items: s.items.filter((_, j) => j !== i) })}>
                   删除
                 </button>
