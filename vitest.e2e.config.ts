@@ -6,7 +6,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/demo-workspace.setup.ts'],
     pool: 'forks',
-    fileParallelism: false,
+    // two files at a time, each with its own Chromium, page server and workspace copy: most of a file's
+    // time is starting the browser and opening the workspace, which the other file's tests overlap
+    maxWorkers: 2,
     // each test's own timeout into the JSON report, for the slowest-tests list of `npm test`
     setupFiles: ['test/setup/timeout-meta.ts'],
     testTimeout: 120_000,

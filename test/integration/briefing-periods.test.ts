@@ -74,7 +74,8 @@ describe('数据分析简报 over longer periods', () => {
     // 上期 and 环比 empty, 去年同期 the same eleven months of 2024
     const key = table(doc, '结算清单、门诊与基金结余（2025年1—11月）');
     for (const r of key.rows) expect([r[0], r[2], r[3]]).toEqual([r[0], '—', '—']);
-    const visits = (p: string) => v(`SELECT sum(value) FROM region_values WHERE indicator = 'SVC_OP_VISITS' AND period BETWEEN ? AND ? AND superseded_by IS NULL`, ...p.split('~'));
+    const visits = (p: string) =>
+      v(`SELECT sum(value) FROM region_values WHERE indicator = 'SVC_OP_VISITS' AND period BETWEEN ? AND ? AND superseded_by IS NULL`, ...p.split('~'));
     expect(key.rows.find((r) => r[0] === '门诊人次')![4]).toBe(formatValue(visits('2024-01~2024-11'), '人次'));
     expect(key.rows.find((r) => r[0] === '门诊人次')![1]).toBe(formatValue(visits('2025-01~2025-11'), '人次'));
   });
