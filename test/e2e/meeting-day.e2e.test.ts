@@ -70,7 +70,7 @@ describe('meeting day in Chromium', () => {
     expect(rows.map((r) => r.meeting_id)).toEqual([meetingId, meetingId]);
     expect(rows.map((r) => r.institution)).toEqual(['H99010000001', expect.stringMatching(/^H99010/)]);
     // in the meeting's comment list (the grid) and in search
-    await expect(p.getByTestId('comments-grid').textContent()).resolves.toContain('关节置换病例集中');
+    await p.getByTestId('comments-grid').locator('.ag-row', { hasText: '关节置换病例集中' }).first().waitFor();
     await p.getByTestId('mtab-search').click();
     await p.getByTestId('search-input').fill('关节置换');
     await p.getByTestId('search-hits').getByText('关节置换', { exact: false }).first().waitFor();

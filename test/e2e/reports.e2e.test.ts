@@ -167,15 +167,16 @@ describe('报告 page in Chromium', () => {
     h.dialogs.save = join(h.dir, '季公告.pdf');
     await h.page.getByTestId('report-export-pdf').click();
     await expect(h.page.getByTestId('quality-gate-summary').textContent()).resolves.toMatch(/^2025年第四季度有 \d+ 个待核实的数据问题（数值不可能 1 个/);
-    await expect(h.page.getByTestId('grid-quality-gate').textContent()).resolves.toContain(inst.name);
+    // the grid draws its rows after its styles: wait for the row, not for the first text the grid has
+    await h.page.getByTestId('grid-quality-gate').locator('.ag-row', { hasText: inst.name }).first().waitFor();
     await h.screenshot('57-report-quality-gate');
     await h.page.getByTestId('quality-gate-back').click();
-    await expect(h.page.getByTestId('quality-gate').count()).resolves.toBe(0);
+    await h.page.getByTestId('quality-gate').waitFor({ state: 'detached' });
     expect(existsSync(h.dialogs.save)).toBe(false);
     await h.page.getByTestId('report-export-pdf').click();
     await h.page.getByTestId('quality-gate-confirm').click();
     await h.page.getByTestId('placeholder-keep').click();
-    await expect(h.page.getByTestId('report-message').textContent()).resolves.toMatch(/已导出.*编号 LJD-/);
+    await expect.poll(() => h.page.getByTestId('report-message').textContent()).toMatch(/已导出.*编号 LJD-/);
     expect(existsSync(h.dialogs.save)).toBe(true);
   });
 });
